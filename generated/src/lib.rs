@@ -62,6 +62,13 @@
 //! # }
 //! ```
 //!
+//! Which `RpcError`: [`RpcError`] (the runtime's, re-exported here) is the one to handle —
+//! `decode_response` gives it, its name and number are split (`FLOOD_WAIT_30` →
+//! `FLOOD_WAIT` / 30), and every error enum converts from it. [`types::RpcError`] and
+//! [`enums::RpcError`] are the schema's `rpc_error` constructor and type like any other
+//! (what `Object` or `enums::RpcError::from_bytes` yields, the two fields as sent); with the
+//! `errors` feature they convert into [`RpcError`] with `.into()`.
+//!
 //! Anything boxed can be decoded without knowing its type in advance, with the `object`
 //! feature:
 //!

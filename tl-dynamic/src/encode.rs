@@ -5,8 +5,7 @@
 //! the wrong kind, an object of the wrong type, a wrong number of fields, and fields that
 //! share one flag bit given inconsistently.
 
-use tlgen_runtime::write::{self, MAX_BYTES_LEN};
-use tlgen_runtime::VECTOR_ID;
+use tlgen_runtime::{Serializable, MAX_BYTES_LEN, VECTOR_ID};
 
 use crate::error::{ValueError, ValueErrorKind};
 use crate::schema::{DefId, Definition, Schema, Step, Ty, MAX_FLAG_WORDS};
@@ -104,7 +103,7 @@ impl Writer<'_, '_> {
             (Node::Leaf(ty), _) => self.ty(value, *ty),
             (Node::Vector { boxed, elem }, Value::Vector(items)) => {
                 if *boxed {
-                    write::write_u32(self.out, VECTOR_ID);
+                    Serializable::serialize(&VECTOR_ID, self.out);
                 }
                 self.count(items.len())?;
                 self.enter()?;
@@ -121,7 +120,7 @@ impl Writer<'_, '_> {
     fn count(&mut self, n: usize) -> Result<()> {
         match i32::try_from(n) {
             Ok(n) => {
-                write::write_i32(self.out, n);
+                Serializable::serialize(&n, self.out);
                 Ok(())
             }
             Err(_) => Err(ValueError::new(ValueErrorKind::TooLong { len: n })),
@@ -132,20 +131,20 @@ impl Writer<'_, '_> {
         if data.len() > MAX_BYTES_LEN {
             return Err(ValueError::new(ValueErrorKind::TooLong { len: data.len() }));
         }
-        write::write_bytes(self.out, data);
+        Serializable::serialize(&data, self.out);
         Ok(())
     }
 
     fn ty(&mut self, value: &Value, ty: Ty) -> Result<()> {
         match (ty, value) {
-            (Ty::Int, Value::Int(v)) => write::write_i32(self.out, *v),
-            (Ty::Long, Value::Long(v)) => write::write_i64(self.out, *v),
-            (Ty::Double, Value::Double(v)) => write::write_f64(self.out, *v),
+            (Ty::Int, Value::Int(v)) => Serializable::serialize(v, self.out),
+            (Ty::Long, Value::Long(v)) => Serializable::serialize(v, self.out),
+            (Ty::Double, Value::Double(v)) => Serializable::serialize(v, self.out),
             (Ty::String, Value::String(s)) => self.bytes(s.as_bytes())?,
             (Ty::Bytes, Value::Bytes(b)) => self.bytes(b)?,
             (Ty::Int128, Value::Int128(a)) => self.out.extend_from_slice(&a[..]),
             (Ty::Int256, Value::Int256(a)) => self.out.extend_from_slice(&a[..]),
-            (Ty::Bool, Value::Bool(b)) => write::write_bool(self.out, *b),
+            (Ty::Bool, Value::Bool(b)) => Serializable::serialize(b, self.out),
             (Ty::True, Value::Bool(true)) => {}
             (Ty::Boxed(t), Value::Object { def, fields })
                 if self.schema.type_of(*def) == Some(t) =>
@@ -156,7 +155,7 @@ impl Writer<'_, '_> {
                 self.object(*def, fields, false)?;
             }
             (Ty::Vector(elem), Value::Vector(items)) => {
-                write::write_u32(self.out, VECTOR_ID);
+                Serializable::serialize(&VECTOR_ID, self.out);
                 self.items(items, self.schema.elem(elem))?;
             }
             (Ty::BareVector(elem), Value::Vector(items)) => {
@@ -168,7 +167,7 @@ impl Writer<'_, '_> {
                 self.object(*def, fields, true)?;
             }
             (Ty::AnyObject, Value::Object { def, fields }) => self.object(*def, fields, true)?,
-            (Ty::AnyObject, Value::Bool(b)) => write::write_bool(self.out, *b),
+            (Ty::AnyObject, Value::Bool(b)) => Serializable::serialize(b, self.out),
             _ => return Err(self.wrong_kind(ty, value)),
         }
         Ok(())
@@ -206,14 +205,17 @@ impl Writer<'_, '_> {
         }
         Schema::check_shared(def, |i| present_at(def, fields, i))?;
         if boxed {
-            write::write_u32(self.out, def.id);
+            Serializable::serialize(&def.id, self.out);
         }
         let mut index = 0u32;
         let mut next = fields.iter().peekable();
         for &step in schema.steps_of(hot) {
             match step {
                 Step::Flags(slot) => {
-                    write::write_u32(self.out, flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)]);
+                    Serializable::serialize(
+                        &flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)],
+                        self.out,
+                    );
                 }
                 Step::Trues { mask, first, .. } => {
                     let end = first + mask.count_ones();

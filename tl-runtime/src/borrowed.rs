@@ -69,7 +69,7 @@ impl<'a, T: DeserializableBorrowed<'a>> DeserializableBorrowed<'a> for Vec<T> {
 impl<'a, T: Identifiable + BareDeserializableBorrowed<'a>> DeserializableBorrowed<'a> for T {
     #[inline]
     fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self> {
-        crate::expect_constructor(reader, T::CONSTRUCTOR_ID, T::NAME)?;
+        crate::boxed::expect_constructor(reader, T::CONSTRUCTOR_ID, T::NAME)?;
         T::deserialize_bare_borrowed(reader)
     }
 }
@@ -124,11 +124,11 @@ pub trait RemoteCallBorrowed: RemoteCall {
 }
 
 /// Decodes a bare borrowed `T` and wraps it, in a frame of its own (see
-/// [`decode_with`](crate::decode_with)).
+/// [`decode_with`](crate::__private::decode_with)).
 #[inline(never)]
 pub fn decode_bare_borrowed_with<'a, T: BareDeserializableBorrowed<'a>, O>(
     reader: &mut Reader<'a>,
     wrap: fn(T) -> O,
 ) -> Result<O> {
-    Ok(wrap(crate::tri!(T::deserialize_bare_borrowed(reader))))
+    Ok(wrap(crate::__tri!(T::deserialize_bare_borrowed(reader))))
 }

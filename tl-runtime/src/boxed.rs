@@ -4,13 +4,15 @@ use crate::error::Result;
 use crate::reader::Reader;
 use crate::traits::{BareDeserializable, Deserializable};
 
-/// `tri!(expr)` is `expr?` for a `tlgen_runtime::Result`, written out as a `match`.
+/// `crate::__tri!(expr)` is `expr?` for a `tlgen_runtime::Result`, written out as a `match`
+/// (exported as `__private::tri`).
 ///
 /// Generated decoders use it instead of `?`: `?` instantiates `Try::branch` and
 /// `FromResidual::from_residual` once per value type, thousands of copies in a large
 /// schema, while a `match` is plain code in the calling function.
+#[doc(hidden)]
 #[macro_export]
-macro_rules! tri {
+macro_rules! __tri {
     ($e:expr) => {
         match $e {
             ::core::result::Result::Ok(value) => value,
@@ -39,7 +41,7 @@ pub fn expect_constructor(reader: &mut Reader<'_>, id: u32, expected: &'static s
 /// its own temporaries in the dispatcher's stack frame, hundreds of KiB per nesting level.
 #[inline(never)]
 pub fn decode_with<T: Deserializable, O>(reader: &mut Reader<'_>, wrap: fn(T) -> O) -> Result<O> {
-    Ok(wrap(tri!(T::deserialize(reader))))
+    Ok(wrap(crate::__tri!(T::deserialize(reader))))
 }
 
 /// Decodes a bare `T` and wraps it, in a frame of its own (see [`decode_with`]).
@@ -48,7 +50,7 @@ pub fn decode_bare_with<T: BareDeserializable, O>(
     reader: &mut Reader<'_>,
     wrap: fn(T) -> O,
 ) -> Result<O> {
-    Ok(wrap(tri!(T::deserialize_bare(reader))))
+    Ok(wrap(crate::__tri!(T::deserialize_bare(reader))))
 }
 
 /// Decodes a boxed `T` into a `Box` and wraps it, in a frame of its own (see [`decode_with`]).
@@ -57,7 +59,7 @@ pub fn decode_boxed_with<T: Deserializable, O>(
     reader: &mut Reader<'_>,
     wrap: fn(Box<T>) -> O,
 ) -> Result<O> {
-    Ok(wrap(Box::new(tri!(T::deserialize(reader)))))
+    Ok(wrap(Box::new(crate::__tri!(T::deserialize(reader)))))
 }
 
 /// Decodes a bare `T` into a `Box` and wraps it, in a frame of its own (see [`decode_with`]).
@@ -66,5 +68,5 @@ pub fn decode_bare_boxed_with<T: BareDeserializable, O>(
     reader: &mut Reader<'_>,
     wrap: fn(Box<T>) -> O,
 ) -> Result<O> {
-    Ok(wrap(Box::new(tri!(T::deserialize_bare(reader)))))
+    Ok(wrap(Box::new(crate::__tri!(T::deserialize_bare(reader)))))
 }

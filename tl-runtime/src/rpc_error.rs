@@ -1,31 +1,5 @@
 //! [`RpcError`]: the `rpc_error#2144ca19 error_code:int error_message:string`
 //! object that Telegram answers a failed call with.
-//!
-//! # Names and values
-//!
-//! Some error messages carry a number, e.g. `FLOOD_WAIT_30` (wait 30 seconds)
-//! or `FILE_PART_3_MISSING` (part 3 is missing). [`RpcError::new`] splits
-//! such a message into a [`name`](RpcError::name) and a
-//! [`value`](RpcError::value):
-//!
-//! * A message matching one of the [`PARAMETERISED`] patterns (or the
-//!   patterns given to [`RpcError::with_patterns`]) — where `%d` stands for
-//!   one or more ASCII digits that fit in a `u32` — gets the pattern with its
-//!   `_%d` removed as name and the number as value: `FLOOD_WAIT_30` →
-//!   `FLOOD_WAIT` / 30, `FILE_PART_3_MISSING` → `FILE_PART_MISSING` / 3,
-//!   `INTERDC_2_CALL_ERROR` → `INTERDC_CALL_ERROR` / 2.
-//!   Only patterns whose `%d` is a whole `_`-separated word are used; a
-//!   pattern like `PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_%dMIN` is ignored, so
-//!   `PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN` stays as it is.
-//! * Otherwise a message ending in `_<digits>` whose part before that ends in
-//!   `_WAIT`, `_MIGRATE`, `_DELAY` or `_FRESH` is split the same way
-//!   (`SOME_NEW_WAIT_5` → `SOME_NEW_WAIT` / 5).
-//! * Anything else is kept verbatim as the name, without a value: numbers
-//!   inside names (`MD5_CHECKSUM_INVALID`), digits not at the end
-//!   (`PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN`), and messages that are not
-//!   identifiers at all (`Timeout`, `Invalid msgs_ack query`).
-//!
-//! The original message is always kept and returned by [`RpcError::message`].
 
 use core::fmt;
 
@@ -36,8 +10,8 @@ use crate::write;
 
 /// Documented error messages that carry a number, with `%d` for the number.
 ///
-/// Used by [`RpcError::new`]; generated crates can pass their complete
-/// documented list to [`RpcError::with_patterns`] instead.
+/// Used by [`RpcError::new`]; generated crates pass their complete documented list to
+/// [`RpcError::with_patterns`] instead.
 pub const PARAMETERISED: &[&str] = &[
     "2FA_CONFIRM_WAIT_%d",
     "ALLOW_PAYMENT_REQUIRED_%d",
@@ -119,6 +93,46 @@ impl ErrorClass {
 /// [`name`](Self::name) `FLOOD_WAIT` and the [`value`](Self::value) 30
 /// (see [`RpcError::new`] for the rules); the message as received stays
 /// available from [`message`](Self::message).
+///
+/// # Which `RpcError`
+///
+/// This one is the error to handle. A generated crate (such as `tlgen-types`) also has
+/// `types::RpcError` and `enums::RpcError`, because `rpc_error` is a constructor of the
+/// schema like any other: they are what `Object` or a decoder of the raw schema type
+/// yields, with the two fields as sent. Each converts into this type with `.into()`
+/// (generated with the crate's error types, splitting names by the crate's documented
+/// patterns), and the answer to a call never needs them:
+///
+/// * [`RemoteCall::decode_response`](crate::RemoteCall::decode_response) gives this
+///   `RpcError` for a failed call;
+/// * [`TypedErrors::decode_typed_response`](crate::TypedErrors::decode_typed_response) gives
+///   the method's own error enum, converted from this `RpcError`.
+///
+/// # Names and values
+///
+/// Some error messages carry a number, e.g. `FLOOD_WAIT_30` (wait 30 seconds)
+/// or `FILE_PART_3_MISSING` (part 3 is missing). [`RpcError::new`] splits
+/// such a message into a [`name`](RpcError::name) and a
+/// [`value`](RpcError::value):
+///
+/// * A message matching one of the built-in patterns (or the
+///   patterns given to [`RpcError::with_patterns`]) — where `%d` stands for
+///   one or more ASCII digits that fit in a `u32` — gets the pattern with its
+///   `_%d` removed as name and the number as value: `FLOOD_WAIT_30` →
+///   `FLOOD_WAIT` / 30, `FILE_PART_3_MISSING` → `FILE_PART_MISSING` / 3,
+///   `INTERDC_2_CALL_ERROR` → `INTERDC_CALL_ERROR` / 2.
+///   Only patterns whose `%d` is a whole `_`-separated word are used; a
+///   pattern like `PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_%dMIN` is ignored, so
+///   `PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN` stays as it is.
+/// * Otherwise a message ending in `_<digits>` whose part before that ends in
+///   `_WAIT`, `_MIGRATE`, `_DELAY` or `_FRESH` is split the same way
+///   (`SOME_NEW_WAIT_5` → `SOME_NEW_WAIT` / 5).
+/// * Anything else is kept verbatim as the name, without a value: numbers
+///   inside names (`MD5_CHECKSUM_INVALID`), digits not at the end
+///   (`PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN`), and messages that are not
+///   identifiers at all (`Timeout`, `Invalid msgs_ack query`).
+///
+/// The original message is always kept and returned by [`RpcError::message`].
 ///
 /// ```
 /// use tlgen_runtime::{ErrorClass, RpcError};

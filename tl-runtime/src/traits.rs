@@ -317,7 +317,7 @@ impl<T: Serializable> BareSerializable for Vec<T> {
 }
 
 /// Bare TL `vector t`: the count and the boxed items (pre-allocated as
-/// [`read_bare_vector`](crate::read_bare_vector) does).
+/// `read_bare_vector` does).
 impl<T: Deserializable> BareDeserializable for Vec<T> {
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self> {
         let count = reader.read_vector_len()?;
@@ -345,7 +345,7 @@ impl<T: Identifiable + BareSerializable> Serializable for T {
 impl<T: Identifiable + BareDeserializable> Deserializable for T {
     #[inline]
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
-        crate::expect_constructor(reader, T::CONSTRUCTOR_ID, T::NAME)?;
+        crate::boxed::expect_constructor(reader, T::CONSTRUCTOR_ID, T::NAME)?;
         T::deserialize_bare(reader)
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! This binary holds a single test so that no other test allocates concurrently.
 
-use tlgen_runtime::vector::MAX_PREALLOCATION;
+use tlgen_runtime::MAX_PREALLOCATION;
 use tlgen_runtime::{DecodeErrorKind, Deserializable};
 use tlgen_test_support::alloc::{measure, Counting};
 

@@ -3,7 +3,8 @@
 //! buffer, no growth). A counting global allocator with per-thread counters, so that tests
 //! running in parallel do not disturb each other.
 
-use tlgen_runtime::{write, Deserializable, Serializable};
+use tlgen_runtime::__private as write;
+use tlgen_runtime::{Deserializable, Serializable};
 use tlgen_test_support::alloc::{measure, Counting};
 
 #[global_allocator]

@@ -2,7 +2,7 @@
 //! trailing bytes, and random bytes through every read function.
 
 use proptest::prelude::*;
-use tlgen_runtime::vector::{read_bare_vector, read_vector};
+use tlgen_runtime::__private::{read_bare_vector, read_vector};
 use tlgen_runtime::{
     BareDeserializable, DecodeError, DecodeErrorKind, Deserializable, Reader, Result, RpcError,
     Serializable,

@@ -1,8 +1,9 @@
 //! Golden encodings of every TL primitive, written by hand from the rules at
 //! <https://core.telegram.org/mtproto/serialize>, checked in both directions.
 
-use tlgen_runtime::vector::{read_bare_vector, read_vector, write_bare_vector, write_vector};
-use tlgen_runtime::write::{self, MAX_BYTES_LEN};
+use tlgen_runtime::__private as write;
+use tlgen_runtime::__private::{read_bare_vector, read_vector, write_bare_vector, write_vector};
+use tlgen_runtime::MAX_BYTES_LEN;
 use tlgen_runtime::{
     BareDeserializable, BareSerializable, DecodeError, DecodeErrorKind, Deserializable,
     Identifiable, Reader, RemoteCall, RpcError, Serializable, TypedErrors, BOOL_FALSE_ID,

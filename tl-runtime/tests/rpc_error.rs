@@ -2,9 +2,9 @@
 //! hand-written `rpc_error#2144ca19` bytes.
 
 use proptest::prelude::*;
+use tlgen_runtime::__private::PARAMETERISED;
 use tlgen_runtime::{
     DecodeError, DecodeErrorKind, Deserializable, ErrorClass, Identifiable, RpcError, Serializable,
-    PARAMETERISED,
 };
 
 /// Checks the name, value and preserved message of `RpcError::new(code, message)`.

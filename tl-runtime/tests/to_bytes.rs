@@ -2,7 +2,8 @@
 //! calls nest or follow one another with very different sizes, and `write_bytes` appending
 //! after existing content.
 
-use tlgen_runtime::{write, Serializable};
+use tlgen_runtime::__private as write;
+use tlgen_runtime::Serializable;
 
 /// A value whose encoding calls `to_bytes` of its parts, as a user's impl might.
 struct Nested(Vec<String>);

@@ -5,7 +5,8 @@
 //! the SIMD validator works in (shorter strings take the scalar path in both builds).
 
 use proptest::prelude::*;
-use tlgen_runtime::{write, DecodeError, DecodeErrorKind, Deserializable, Reader};
+use tlgen_runtime::__private as write;
+use tlgen_runtime::{DecodeError, DecodeErrorKind, Deserializable, Reader};
 
 /// `prefix` 4-byte words, then `data` encoded as a TL `string`.
 fn encode(prefix: usize, data: &[u8]) -> Vec<u8> {

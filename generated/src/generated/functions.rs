@@ -54,10 +54,12 @@ for InvokeAfterMsg<X> {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            msg_id: ::tlgen_runtime::tri!(
+            msg_id: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            query: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -136,10 +138,12 @@ for InvokeAfterMsgs<X> {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            msg_ids: ::tlgen_runtime::tri!(
+            msg_ids: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            query: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -244,7 +248,7 @@ impl<X: ::tlgen_runtime::Serializable> ::tlgen_runtime::BareSerializable
 for InitConnection<X> {
     #[inline]
     fn serialize_bare(&self, out: &mut Vec<u8>) {
-        ::tlgen_runtime::write_u32(
+        ::tlgen_runtime::__private::write_u32(
             out,
             u32::from(self.proxy.is_some()) | u32::from(self.params.is_some()) << 1,
         );
@@ -271,39 +275,47 @@ for InitConnection<X> {
     fn deserialize_bare(
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
-        let flags = ::tlgen_runtime::tri!(r.read_u32());
-        let api_id = ::tlgen_runtime::tri!(
+        let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+        let api_id = ::tlgen_runtime::__private::tri!(
             ::tlgen_runtime::Deserializable::deserialize(r)
         );
-        let device_model = ::tlgen_runtime::tri!(
+        let device_model = ::tlgen_runtime::__private::tri!(
             ::tlgen_runtime::Deserializable::deserialize(r)
         );
-        let system_version = ::tlgen_runtime::tri!(
+        let system_version = ::tlgen_runtime::__private::tri!(
             ::tlgen_runtime::Deserializable::deserialize(r)
         );
-        let app_version = ::tlgen_runtime::tri!(
+        let app_version = ::tlgen_runtime::__private::tri!(
             ::tlgen_runtime::Deserializable::deserialize(r)
         );
-        let system_lang_code = ::tlgen_runtime::tri!(
+        let system_lang_code = ::tlgen_runtime::__private::tri!(
             ::tlgen_runtime::Deserializable::deserialize(r)
         );
-        let lang_pack = ::tlgen_runtime::tri!(
+        let lang_pack = ::tlgen_runtime::__private::tri!(
             ::tlgen_runtime::Deserializable::deserialize(r)
         );
-        let lang_code = ::tlgen_runtime::tri!(
+        let lang_code = ::tlgen_runtime::__private::tri!(
             ::tlgen_runtime::Deserializable::deserialize(r)
         );
         let proxy = if flags & 0x00000001 != 0 {
-            Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
+            Some(
+                ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
+            )
         } else {
             None
         };
         let params = if flags & 0x00000002 != 0 {
-            Some(::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)))
+            Some(
+                ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
+            )
         } else {
             None
         };
-        let query = ::tlgen_runtime::tri!(
+        let query = ::tlgen_runtime::__private::tri!(
             ::tlgen_runtime::Deserializable::deserialize(r)
         );
         Ok(Self {
@@ -406,10 +418,12 @@ for InvokeWithLayer<X> {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            layer: ::tlgen_runtime::tri!(
+            layer: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            query: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -483,7 +497,9 @@ for InvokeWithoutUpdates<X> {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            query: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -563,10 +579,12 @@ for InvokeWithMessagesRange<X> {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            range: ::tlgen_runtime::tri!(
+            range: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            query: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -646,10 +664,12 @@ for InvokeWithTakeout<X> {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            takeout_id: ::tlgen_runtime::tri!(
+            takeout_id: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            query: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -732,10 +752,12 @@ for InvokeWithBusinessConnection<X> {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            connection_id: ::tlgen_runtime::tri!(
+            connection_id: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            query: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -821,13 +843,15 @@ for InvokeWithGooglePlayIntegrity<X> {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tlgen_runtime::tri!(
+            nonce: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            token: ::tlgen_runtime::tri!(
+            token: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            query: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -912,13 +936,15 @@ for InvokeWithApnsSecret<X> {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tlgen_runtime::tri!(
+            nonce: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            secret: ::tlgen_runtime::tri!(
+            secret: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            query: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -998,10 +1024,12 @@ for InvokeWithReCaptcha<X> {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            token: ::tlgen_runtime::tri!(
+            token: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            query: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            query: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -1069,7 +1097,9 @@ impl ::tlgen_runtime::BareDeserializable for ReqPq {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            nonce: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -1134,7 +1164,9 @@ impl ::tlgen_runtime::BareDeserializable for ReqPqMulti {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            nonce: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -1214,18 +1246,22 @@ impl ::tlgen_runtime::BareDeserializable for ReqDhParams {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tlgen_runtime::tri!(
+            nonce: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            server_nonce: ::tlgen_runtime::tri!(
+            server_nonce: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            p: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
-            q: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
-            public_key_fingerprint: ::tlgen_runtime::tri!(
+            p: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            encrypted_data: ::tlgen_runtime::tri!(
+            q: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
+            public_key_fingerprint: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
+            encrypted_data: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
         })
@@ -1298,13 +1334,13 @@ impl ::tlgen_runtime::BareDeserializable for SetClientDhParams {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            nonce: ::tlgen_runtime::tri!(
+            nonce: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            server_nonce: ::tlgen_runtime::tri!(
+            server_nonce: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            encrypted_data: ::tlgen_runtime::tri!(
+            encrypted_data: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
         })
@@ -1429,7 +1465,7 @@ impl ::tlgen_runtime::BareDeserializable for RpcDropAnswer {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            req_msg_id: ::tlgen_runtime::tri!(
+            req_msg_id: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
         })
@@ -1496,7 +1532,9 @@ impl ::tlgen_runtime::BareDeserializable for GetFutureSalts {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            num: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+            num: ::tlgen_runtime::__private::tri!(
+                ::tlgen_runtime::Deserializable::deserialize(r)
+            ),
         })
     }
 }
@@ -1561,7 +1599,7 @@ impl ::tlgen_runtime::BareDeserializable for Ping {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            ping_id: ::tlgen_runtime::tri!(
+            ping_id: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
         })
@@ -1631,10 +1669,10 @@ impl ::tlgen_runtime::BareDeserializable for PingDelayDisconnect {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            ping_id: ::tlgen_runtime::tri!(
+            ping_id: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
-            disconnect_delay: ::tlgen_runtime::tri!(
+            disconnect_delay: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
         })
@@ -1701,7 +1739,7 @@ impl ::tlgen_runtime::BareDeserializable for DestroySession {
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
-            session_id: ::tlgen_runtime::tri!(
+            session_id: ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
         })
@@ -1798,7 +1836,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for RegisterDevice {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.no_muted));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.no_muted));
             ::tlgen_runtime::Serializable::serialize(&self.token_type, out);
             ::tlgen_runtime::Serializable::serialize(&self.token, out);
             ::tlgen_runtime::Serializable::serialize(&self.app_sandbox, out);
@@ -1812,21 +1850,21 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let no_muted = flags & 0x00000001 != 0;
-            let token_type = ::tlgen_runtime::tri!(
+            let token_type = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let token = ::tlgen_runtime::tri!(
+            let token = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let app_sandbox = ::tlgen_runtime::tri!(
+            let app_sandbox = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let secret = ::tlgen_runtime::tri!(
+            let secret = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let other_uids = ::tlgen_runtime::tri!(
+            let other_uids = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -1923,13 +1961,13 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                token_type: ::tlgen_runtime::tri!(
+                token_type: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                token: ::tlgen_runtime::tri!(
+                token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                other_uids: ::tlgen_runtime::tri!(
+                other_uids: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -2018,10 +2056,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                settings: ::tlgen_runtime::tri!(
+                settings: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -2103,7 +2141,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -2246,7 +2284,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UpdateProfile {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.first_name.is_some())
                     | u32::from(self.last_name.is_some()) << 1
@@ -2269,10 +2307,10 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let first_name = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -2281,7 +2319,7 @@ pub mod account {
             };
             let last_name = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -2290,7 +2328,7 @@ pub mod account {
             };
             let about = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -2372,7 +2410,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                offline: ::tlgen_runtime::tri!(
+                offline: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -2446,7 +2484,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -2537,13 +2575,13 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                reason: ::tlgen_runtime::tri!(
+                reason: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                message: ::tlgen_runtime::tri!(
+                message: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -2625,7 +2663,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                username: ::tlgen_runtime::tri!(
+                username: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -2708,7 +2746,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                username: ::tlgen_runtime::tri!(
+                username: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -2788,7 +2826,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                key: ::tlgen_runtime::tri!(
+                key: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -2877,10 +2915,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                key: ::tlgen_runtime::tri!(
+                key: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                rules: ::tlgen_runtime::tri!(
+                rules: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -2959,7 +2997,10 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for DeleteAccount {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.password.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.password.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.reason, out);
             if let Some(value) = &self.password {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -2972,13 +3013,13 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let reason = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let reason = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let password = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -3125,7 +3166,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                ttl: ::tlgen_runtime::tri!(
+                ttl: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -3213,10 +3254,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tlgen_runtime::tri!(
+                phone_number: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                settings: ::tlgen_runtime::tri!(
+                settings: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -3310,13 +3351,13 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tlgen_runtime::tri!(
+                phone_number: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                phone_code_hash: ::tlgen_runtime::tri!(
+                phone_code_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                phone_code: ::tlgen_runtime::tri!(
+                phone_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -3390,7 +3431,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                period: ::tlgen_runtime::tri!(
+                period: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -3536,7 +3577,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -3679,7 +3720,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                password: ::tlgen_runtime::tri!(
+                password: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -3774,10 +3815,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                password: ::tlgen_runtime::tri!(
+                password: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                new_settings: ::tlgen_runtime::tri!(
+                new_settings: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -3862,10 +3903,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                settings: ::tlgen_runtime::tri!(
+                settings: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -3951,10 +3992,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phone_code_hash: ::tlgen_runtime::tri!(
+                phone_code_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                phone_code: ::tlgen_runtime::tri!(
+                phone_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -4041,10 +4082,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                password: ::tlgen_runtime::tri!(
+                password: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                period: ::tlgen_runtime::tri!(
+                period: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -4191,7 +4232,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -4391,7 +4432,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                types: ::tlgen_runtime::tri!(
+                types: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -4477,10 +4518,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                value: ::tlgen_runtime::tri!(
+                value: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                secure_secret_id: ::tlgen_runtime::tri!(
+                secure_secret_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -4554,7 +4595,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                types: ::tlgen_runtime::tri!(
+                types: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -4645,13 +4686,13 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot_id: ::tlgen_runtime::tri!(
+                bot_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                scope: ::tlgen_runtime::tri!(
+                scope: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                public_key: ::tlgen_runtime::tri!(
+                public_key: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -4754,19 +4795,19 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot_id: ::tlgen_runtime::tri!(
+                bot_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                scope: ::tlgen_runtime::tri!(
+                scope: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                public_key: ::tlgen_runtime::tri!(
+                public_key: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                value_hashes: ::tlgen_runtime::tri!(
+                value_hashes: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                credentials: ::tlgen_runtime::tri!(
+                credentials: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -4851,10 +4892,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tlgen_runtime::tri!(
+                phone_number: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                settings: ::tlgen_runtime::tri!(
+                settings: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -4946,13 +4987,13 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tlgen_runtime::tri!(
+                phone_number: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                phone_code_hash: ::tlgen_runtime::tri!(
+                phone_code_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                phone_code: ::tlgen_runtime::tri!(
+                phone_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -5042,10 +5083,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                purpose: ::tlgen_runtime::tri!(
+                purpose: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                email: ::tlgen_runtime::tri!(
+                email: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -5137,10 +5178,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                purpose: ::tlgen_runtime::tri!(
+                purpose: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                verification: ::tlgen_runtime::tri!(
+                verification: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -5240,7 +5281,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for InitTakeoutSession {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.contacts) | u32::from(self.message_users) << 1
                     | u32::from(self.message_chats) << 2
@@ -5259,7 +5300,7 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let contacts = flags & 0x00000001 != 0;
             let message_users = flags & 0x00000002 != 0;
             let message_chats = flags & 0x00000004 != 0;
@@ -5267,7 +5308,7 @@ pub mod account {
             let message_channels = flags & 0x00000010 != 0;
             let file_max_size = if flags & 0x00000020 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -5348,7 +5389,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for FinishTakeoutSession {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.success));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.success));
         }
     }
     #[cfg(feature = "object")]
@@ -5357,7 +5398,7 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let success = flags & 0x00000001 != 0;
             Ok(Self { success })
         }
@@ -5437,7 +5478,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                code: ::tlgen_runtime::tri!(
+                code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -5716,7 +5757,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                silent: ::tlgen_runtime::tri!(
+                silent: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -5788,7 +5829,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for GetNotifyExceptions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.compare_sound) << 1 | u32::from(self.compare_stories) << 2
                     | u32::from(self.peer.is_some()),
@@ -5804,12 +5845,12 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let compare_sound = flags & 0x00000002 != 0;
             let compare_stories = flags & 0x00000004 != 0;
             let peer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -5897,7 +5938,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                wallpaper: ::tlgen_runtime::tri!(
+                wallpaper: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -5980,7 +6021,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UploadWallPaper {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.for_chat));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.for_chat));
             ::tlgen_runtime::Serializable::serialize(&self.file, out);
             ::tlgen_runtime::Serializable::serialize(&self.mime_type, out);
             ::tlgen_runtime::Serializable::serialize(&self.settings, out);
@@ -5992,15 +6033,15 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let for_chat = flags & 0x00000001 != 0;
-            let file = ::tlgen_runtime::tri!(
+            let file = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let mime_type = ::tlgen_runtime::tri!(
+            let mime_type = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let settings = ::tlgen_runtime::tri!(
+            let settings = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -6095,13 +6136,13 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                wallpaper: ::tlgen_runtime::tri!(
+                wallpaper: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                unsave: ::tlgen_runtime::tri!(
+                unsave: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                settings: ::tlgen_runtime::tri!(
+                settings: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -6186,10 +6227,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                wallpaper: ::tlgen_runtime::tri!(
+                wallpaper: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                settings: ::tlgen_runtime::tri!(
+                settings: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -6387,7 +6428,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for SaveAutoDownloadSettings {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.low) | u32::from(self.high) << 1,
             );
@@ -6400,10 +6441,10 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let low = flags & 0x00000001 != 0;
             let high = flags & 0x00000002 != 0;
-            let settings = ::tlgen_runtime::tri!(
+            let settings = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { low, high, settings })
@@ -6486,7 +6527,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UploadTheme {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.thumb.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.thumb.is_some()));
             ::tlgen_runtime::Serializable::serialize(&self.file, out);
             if let Some(value) = &self.thumb {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -6501,23 +6542,23 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let file = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let file = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let thumb = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let file_name = ::tlgen_runtime::tri!(
+            let file_name = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let mime_type = ::tlgen_runtime::tri!(
+            let mime_type = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -6605,7 +6646,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for CreateTheme {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.document.is_some()) << 2
                     | u32::from(self.settings.is_some()) << 3,
@@ -6626,16 +6667,16 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let slug = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let slug = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let title = ::tlgen_runtime::tri!(
+            let title = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let document = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -6644,7 +6685,7 @@ pub mod account {
             };
             let settings = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -6743,7 +6784,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UpdateTheme {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.slug.is_some()) | u32::from(self.title.is_some()) << 1
                     | u32::from(self.document.is_some()) << 2
@@ -6771,16 +6812,16 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let format = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let format = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let theme = ::tlgen_runtime::tri!(
+            let theme = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let slug = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -6789,7 +6830,7 @@ pub mod account {
             };
             let title = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -6798,7 +6839,7 @@ pub mod account {
             };
             let document = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -6807,7 +6848,7 @@ pub mod account {
             };
             let settings = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -6903,10 +6944,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                theme: ::tlgen_runtime::tri!(
+                theme: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                unsave: ::tlgen_runtime::tri!(
+                unsave: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -6982,7 +7023,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for InstallTheme {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.dark) | u32::from(self.theme.is_some()) << 1
                     | u32::from(self.format.is_some()) << 2
@@ -7005,11 +7046,11 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
             let theme = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -7018,7 +7059,7 @@ pub mod account {
             };
             let format = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -7027,7 +7068,7 @@ pub mod account {
             };
             let base_theme = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -7123,10 +7164,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                format: ::tlgen_runtime::tri!(
+                format: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                theme: ::tlgen_runtime::tri!(
+                theme: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -7205,10 +7246,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                format: ::tlgen_runtime::tri!(
+                format: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -7278,7 +7319,10 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for SetContentSettings {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.sensitive_enabled));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.sensitive_enabled),
+            );
         }
     }
     #[cfg(feature = "object")]
@@ -7287,7 +7331,7 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let sensitive_enabled = flags & 0x00000001 != 0;
             Ok(Self { sensitive_enabled })
         }
@@ -7429,7 +7473,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                wallpapers: ::tlgen_runtime::tri!(
+                wallpapers: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -7575,7 +7619,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                settings: ::tlgen_runtime::tri!(
+                settings: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -7670,16 +7714,16 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                photo_id: ::tlgen_runtime::tri!(
+                photo_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                reason: ::tlgen_runtime::tri!(
+                reason: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                message: ::tlgen_runtime::tri!(
+                message: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -7895,7 +7939,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -7976,7 +8020,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                authorization_ttl_days: ::tlgen_runtime::tri!(
+                authorization_ttl_days: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -8058,7 +8102,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for ChangeAuthorizationSettings {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.confirmed) << 3
                     | u32::from(self.encrypted_requests_disabled.is_some())
@@ -8079,14 +8123,14 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let confirmed = flags & 0x00000008 != 0;
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let encrypted_requests_disabled = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -8095,7 +8139,7 @@ pub mod account {
             };
             let call_requests_disabled = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -8178,7 +8222,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -8269,10 +8313,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                unsave: ::tlgen_runtime::tri!(
+                unsave: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -8364,13 +8408,13 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                file: ::tlgen_runtime::tri!(
+                file: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                file_name: ::tlgen_runtime::tri!(
+                file_name: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                mime_type: ::tlgen_runtime::tri!(
+                mime_type: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -8452,7 +8496,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                emoji_status: ::tlgen_runtime::tri!(
+                emoji_status: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -8526,7 +8570,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -8602,7 +8646,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -8748,7 +8792,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                order: ::tlgen_runtime::tri!(
+                order: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -8835,10 +8879,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                username: ::tlgen_runtime::tri!(
+                username: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                active: ::tlgen_runtime::tri!(
+                active: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -8912,7 +8956,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -8986,7 +9030,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -9137,7 +9181,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for SaveAutoSaveSettings {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.users) | u32::from(self.chats) << 1
                     | u32::from(self.broadcasts) << 2
@@ -9155,20 +9199,20 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let users = flags & 0x00000001 != 0;
             let chats = flags & 0x00000002 != 0;
             let broadcasts = flags & 0x00000004 != 0;
             let peer = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let settings = ::tlgen_runtime::tri!(
+            let settings = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -9311,7 +9355,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                codes: ::tlgen_runtime::tri!(
+                codes: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -9387,7 +9431,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UpdateColor {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.for_profile) << 1 | u32::from(self.color.is_some()) << 2,
             );
@@ -9402,11 +9446,11 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let for_profile = flags & 0x00000002 != 0;
             let color = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -9484,7 +9528,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -9558,7 +9602,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -9634,7 +9678,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -9712,7 +9756,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UpdateBusinessWorkHours {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.business_work_hours.is_some()),
             );
@@ -9727,10 +9771,10 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let business_work_hours = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -9804,7 +9848,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UpdateBusinessLocation {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.geo_point.is_some()) << 1
                     | u32::from(self.address.is_some()),
@@ -9823,10 +9867,10 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let geo_point = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -9835,7 +9879,7 @@ pub mod account {
             };
             let address = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -9903,7 +9947,10 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UpdateBusinessGreetingMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.message.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.message.is_some()),
+            );
             if let Some(value) = &self.message {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -9915,10 +9962,10 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let message = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -9986,7 +10033,10 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UpdateBusinessAwayMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.message.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.message.is_some()),
+            );
             if let Some(value) = &self.message {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -9998,10 +10048,10 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let message = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -10088,7 +10138,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UpdateConnectedBot {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.deleted) << 1 | u32::from(self.rights.is_some()),
             );
@@ -10105,21 +10155,21 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let deleted = flags & 0x00000002 != 0;
             let rights = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let bot = ::tlgen_runtime::tri!(
+            let bot = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let recipients = ::tlgen_runtime::tri!(
+            let recipients = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -10275,7 +10325,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                connection_id: ::tlgen_runtime::tri!(
+                connection_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -10339,7 +10389,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UpdateBusinessIntro {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.intro.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.intro.is_some()));
             if let Some(value) = &self.intro {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -10351,10 +10401,10 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let intro = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -10443,10 +10493,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                paused: ::tlgen_runtime::tri!(
+                paused: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -10528,7 +10578,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -10598,7 +10648,10 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UpdateBirthday {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.birthday.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.birthday.is_some()),
+            );
             if let Some(value) = &self.birthday {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -10610,10 +10663,10 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let birthday = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -10699,7 +10752,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                link: ::tlgen_runtime::tri!(
+                link: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -10785,10 +10838,10 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tlgen_runtime::tri!(
+                slug: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                link: ::tlgen_runtime::tri!(
+                link: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -10869,7 +10922,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tlgen_runtime::tri!(
+                slug: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -11015,7 +11068,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tlgen_runtime::tri!(
+                slug: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -11099,7 +11152,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -11175,7 +11228,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                enabled: ::tlgen_runtime::tri!(
+                enabled: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -11314,7 +11367,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                settings: ::tlgen_runtime::tri!(
+                settings: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -11390,7 +11443,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -11467,7 +11520,10 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for GetPaidMessagesRevenue {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.parent_peer.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.parent_peer.is_some()),
+            );
             if let Some(value) = &self.parent_peer {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -11480,17 +11536,17 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let parent_peer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { parent_peer, user_id })
@@ -11574,7 +11630,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for ToggleNoPaidMessagesException {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.refund_charged) | u32::from(self.require_payment) << 2
                     | u32::from(self.parent_peer.is_some()) << 1,
@@ -11591,19 +11647,19 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let refund_charged = flags & 0x00000001 != 0;
             let require_payment = flags & 0x00000004 != 0;
             let parent_peer = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -11682,7 +11738,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                tab: ::tlgen_runtime::tri!(
+                tab: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -11760,7 +11816,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for SaveMusic {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.unsave) | u32::from(self.after_id.is_some()) << 1,
             );
@@ -11776,14 +11832,14 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let unsave = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let after_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -11861,7 +11917,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -11945,13 +12001,13 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -12106,7 +12162,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                credential: ::tlgen_runtime::tri!(
+                credential: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -12243,7 +12299,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -12313,7 +12369,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot_id: ::tlgen_runtime::tri!(
+                bot_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -12383,7 +12439,7 @@ pub mod account {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -12447,7 +12503,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for UpdateWebBrowserSettings {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.open_external_browser)
                     | u32::from(self.display_close_button) << 1,
@@ -12460,7 +12516,7 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let open_external_browser = flags & 0x00000001 != 0;
             let display_close_button = flags & 0x00000002 != 0;
             Ok(Self {
@@ -12529,7 +12585,7 @@ pub mod account {
     impl ::tlgen_runtime::BareSerializable for ToggleWebBrowserSettingsException {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.delete) << 1
                     | u32::from(self.open_external_browser.is_some()),
@@ -12546,18 +12602,18 @@ pub mod account {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let delete = flags & 0x00000002 != 0;
             let open_external_browser = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let url = ::tlgen_runtime::tri!(
+            let url = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -12693,7 +12749,7 @@ pub mod aicompose {
     impl ::tlgen_runtime::BareSerializable for CreateTone {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.display_author));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.display_author));
             ::tlgen_runtime::Serializable::serialize(&self.emoji_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.title, out);
             ::tlgen_runtime::Serializable::serialize(&self.prompt, out);
@@ -12705,15 +12761,15 @@ pub mod aicompose {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let display_author = flags & 0x00000001 != 0;
-            let emoji_id = ::tlgen_runtime::tri!(
+            let emoji_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let title = ::tlgen_runtime::tri!(
+            let title = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let prompt = ::tlgen_runtime::tri!(
+            let prompt = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -12786,7 +12842,7 @@ pub mod aicompose {
     impl ::tlgen_runtime::BareSerializable for UpdateTone {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.display_author.is_some())
                     | u32::from(self.emoji_id.is_some()) << 1
@@ -12814,13 +12870,13 @@ pub mod aicompose {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let tone = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let tone = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let display_author = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -12829,7 +12885,7 @@ pub mod aicompose {
             };
             let emoji_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -12838,7 +12894,7 @@ pub mod aicompose {
             };
             let title = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -12847,7 +12903,7 @@ pub mod aicompose {
             };
             let prompt = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -12930,10 +12986,10 @@ pub mod aicompose {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                tone: ::tlgen_runtime::tri!(
+                tone: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                unsave: ::tlgen_runtime::tri!(
+                unsave: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -13003,7 +13059,7 @@ pub mod aicompose {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                tone: ::tlgen_runtime::tri!(
+                tone: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -13073,7 +13129,7 @@ pub mod aicompose {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                tone: ::tlgen_runtime::tri!(
+                tone: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -13143,7 +13199,7 @@ pub mod aicompose {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -13216,10 +13272,10 @@ pub mod aicompose {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                tone: ::tlgen_runtime::tri!(
+                tone: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                num: ::tlgen_runtime::tri!(
+                num: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -13330,16 +13386,16 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tlgen_runtime::tri!(
+                phone_number: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                api_id: ::tlgen_runtime::tri!(
+                api_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                api_hash: ::tlgen_runtime::tri!(
+                api_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                settings: ::tlgen_runtime::tri!(
+                settings: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -13432,7 +13488,10 @@ pub mod auth {
     impl ::tlgen_runtime::BareSerializable for SignUp {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.no_joined_notifications));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.no_joined_notifications),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.phone_number, out);
             ::tlgen_runtime::Serializable::serialize(&self.phone_code_hash, out);
             ::tlgen_runtime::Serializable::serialize(&self.first_name, out);
@@ -13445,18 +13504,18 @@ pub mod auth {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let no_joined_notifications = flags & 0x00000001 != 0;
-            let phone_number = ::tlgen_runtime::tri!(
+            let phone_number = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let phone_code_hash = ::tlgen_runtime::tri!(
+            let phone_code_hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let first_name = ::tlgen_runtime::tri!(
+            let first_name = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let last_name = ::tlgen_runtime::tri!(
+            let last_name = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -13551,7 +13610,7 @@ pub mod auth {
     impl ::tlgen_runtime::BareSerializable for SignIn {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.phone_code.is_some())
                     | u32::from(self.email_verification.is_some()) << 1,
@@ -13572,16 +13631,16 @@ pub mod auth {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let phone_number = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let phone_number = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let phone_code_hash = ::tlgen_runtime::tri!(
+            let phone_code_hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let phone_code = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -13590,7 +13649,7 @@ pub mod auth {
             };
             let email_verification = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -13815,7 +13874,7 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                dc_id: ::tlgen_runtime::tri!(
+                dc_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -13903,10 +13962,10 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                bytes: ::tlgen_runtime::tri!(
+                bytes: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -14006,16 +14065,16 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                perm_auth_key_id: ::tlgen_runtime::tri!(
+                perm_auth_key_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                nonce: ::tlgen_runtime::tri!(
+                nonce: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                expires_at: ::tlgen_runtime::tri!(
+                expires_at: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                encrypted_message: ::tlgen_runtime::tri!(
+                encrypted_message: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -14113,16 +14172,16 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                flags: ::tlgen_runtime::tri!(
+                flags: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                api_id: ::tlgen_runtime::tri!(
+                api_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                api_hash: ::tlgen_runtime::tri!(
+                api_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                bot_auth_token: ::tlgen_runtime::tri!(
+                bot_auth_token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -14205,7 +14264,7 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                password: ::tlgen_runtime::tri!(
+                password: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -14354,7 +14413,10 @@ pub mod auth {
     impl ::tlgen_runtime::BareSerializable for RecoverPassword {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.new_settings.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.new_settings.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.code, out);
             if let Some(value) = &self.new_settings {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -14367,13 +14429,13 @@ pub mod auth {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let code = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let code = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let new_settings = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -14460,7 +14522,7 @@ pub mod auth {
     impl ::tlgen_runtime::BareSerializable for ResendCode {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.reason.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.reason.is_some()));
             ::tlgen_runtime::Serializable::serialize(&self.phone_number, out);
             ::tlgen_runtime::Serializable::serialize(&self.phone_code_hash, out);
             if let Some(value) = &self.reason {
@@ -14474,16 +14536,16 @@ pub mod auth {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let phone_number = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let phone_number = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let phone_code_hash = ::tlgen_runtime::tri!(
+            let phone_code_hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reason = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -14577,10 +14639,10 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tlgen_runtime::tri!(
+                phone_number: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                phone_code_hash: ::tlgen_runtime::tri!(
+                phone_code_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -14654,7 +14716,7 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                except_auth_keys: ::tlgen_runtime::tri!(
+                except_auth_keys: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -14750,13 +14812,13 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                api_id: ::tlgen_runtime::tri!(
+                api_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                api_hash: ::tlgen_runtime::tri!(
+                api_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                except_ids: ::tlgen_runtime::tri!(
+                except_ids: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -14841,7 +14903,7 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                token: ::tlgen_runtime::tri!(
+                token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -14928,7 +14990,7 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                token: ::tlgen_runtime::tri!(
+                token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -15009,7 +15071,7 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                code: ::tlgen_runtime::tri!(
+                code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -15100,13 +15162,13 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                api_id: ::tlgen_runtime::tri!(
+                api_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                api_hash: ::tlgen_runtime::tri!(
+                api_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                web_auth_token: ::tlgen_runtime::tri!(
+                web_auth_token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -15193,7 +15255,7 @@ pub mod auth {
     impl ::tlgen_runtime::BareSerializable for RequestFirebaseSms {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.safety_net_token.is_some())
                     | u32::from(self.play_integrity_token.is_some()) << 2
@@ -15218,16 +15280,16 @@ pub mod auth {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let phone_number = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let phone_number = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let phone_code_hash = ::tlgen_runtime::tri!(
+            let phone_code_hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let safety_net_token = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -15236,7 +15298,7 @@ pub mod auth {
             };
             let play_integrity_token = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -15245,7 +15307,7 @@ pub mod auth {
             };
             let ios_push_secret = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -15342,10 +15404,10 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tlgen_runtime::tri!(
+                phone_number: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                phone_code_hash: ::tlgen_runtime::tri!(
+                phone_code_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -15435,13 +15497,13 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tlgen_runtime::tri!(
+                phone_number: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                phone_code_hash: ::tlgen_runtime::tri!(
+                phone_code_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                mnc: ::tlgen_runtime::tri!(
+                mnc: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -15531,13 +15593,13 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phone_number: ::tlgen_runtime::tri!(
+                phone_number: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                phone_code_hash: ::tlgen_runtime::tri!(
+                phone_code_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                form_id: ::tlgen_runtime::tri!(
+                form_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -15623,10 +15685,10 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                api_id: ::tlgen_runtime::tri!(
+                api_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                api_hash: ::tlgen_runtime::tri!(
+                api_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -15707,7 +15769,7 @@ pub mod auth {
     impl ::tlgen_runtime::BareSerializable for FinishPasskeyLogin {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.from_dc_id_and_from_auth_key_id.is_some()),
             );
@@ -15726,13 +15788,13 @@ pub mod auth {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let credential = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let credential = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let from_dc_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -15741,7 +15803,7 @@ pub mod auth {
             };
             let from_auth_key_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -15823,7 +15885,7 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                web_auth_token: ::tlgen_runtime::tri!(
+                web_auth_token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -15887,7 +15949,10 @@ pub mod auth {
     impl ::tlgen_runtime::BareSerializable for InitFirebasePnvLogin {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.except_ids.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.except_ids.is_some()),
+            );
             if let Some(value) = &self.except_ids {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -15901,20 +15966,20 @@ pub mod auth {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let except_ids = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let api_id = ::tlgen_runtime::tri!(
+            let api_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let api_hash = ::tlgen_runtime::tri!(
+            let api_hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -15990,7 +16055,7 @@ pub mod auth {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                google_token: ::tlgen_runtime::tri!(
+                google_token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -16054,7 +16119,10 @@ pub mod auth {
     impl ::tlgen_runtime::BareSerializable for FirebasePnvSignUp {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.no_joined_notifications));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.no_joined_notifications),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.first_name, out);
             ::tlgen_runtime::Serializable::serialize(&self.last_name, out);
         }
@@ -16065,12 +16133,12 @@ pub mod auth {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let no_joined_notifications = flags & 0x00000001 != 0;
-            let first_name = ::tlgen_runtime::tri!(
+            let first_name = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let last_name = ::tlgen_runtime::tri!(
+            let last_name = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -16164,10 +16232,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                custom_method: ::tlgen_runtime::tri!(
+                custom_method: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                params: ::tlgen_runtime::tri!(
+                params: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -16254,10 +16322,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                query_id: ::tlgen_runtime::tri!(
+                query_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                data: ::tlgen_runtime::tri!(
+                data: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -16352,13 +16420,13 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                scope: ::tlgen_runtime::tri!(
+                scope: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                commands: ::tlgen_runtime::tri!(
+                commands: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -16444,10 +16512,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                scope: ::tlgen_runtime::tri!(
+                scope: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -16532,10 +16600,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                scope: ::tlgen_runtime::tri!(
+                scope: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -16623,10 +16691,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                button: ::tlgen_runtime::tri!(
+                button: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -16706,7 +16774,7 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -16787,7 +16855,7 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                admin_rights: ::tlgen_runtime::tri!(
+                admin_rights: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -16868,7 +16936,7 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                admin_rights: ::tlgen_runtime::tri!(
+                admin_rights: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -16955,7 +17023,7 @@ pub mod bots {
     impl ::tlgen_runtime::BareSerializable for SetBotInfo {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.bot.is_some()) << 2 | u32::from(self.name.is_some()) << 3
                     | u32::from(self.about.is_some())
@@ -16982,22 +17050,22 @@ pub mod bots {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let bot = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let lang_code = ::tlgen_runtime::tri!(
+            let lang_code = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let name = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -17006,7 +17074,7 @@ pub mod bots {
             };
             let about = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -17015,7 +17083,7 @@ pub mod bots {
             };
             let description = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -17101,7 +17169,7 @@ pub mod bots {
     impl ::tlgen_runtime::BareSerializable for GetBotInfo {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.bot.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.bot.is_some()));
             if let Some(value) = &self.bot {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -17114,17 +17182,17 @@ pub mod bots {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let bot = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let lang_code = ::tlgen_runtime::tri!(
+            let lang_code = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { bot, lang_code })
@@ -17210,10 +17278,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                order: ::tlgen_runtime::tri!(
+                order: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -17304,13 +17372,13 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                username: ::tlgen_runtime::tri!(
+                username: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                active: ::tlgen_runtime::tri!(
+                active: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -17390,7 +17458,7 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -17470,7 +17538,7 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -17564,13 +17632,13 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                custom_method: ::tlgen_runtime::tri!(
+                custom_method: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                params: ::tlgen_runtime::tri!(
+                params: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -17649,10 +17717,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -17746,13 +17814,13 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                media: ::tlgen_runtime::tri!(
+                media: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -17849,16 +17917,16 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                media: ::tlgen_runtime::tri!(
+                media: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                new_media: ::tlgen_runtime::tri!(
+                new_media: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -17950,13 +18018,13 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                media: ::tlgen_runtime::tri!(
+                media: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -18048,13 +18116,13 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                order: ::tlgen_runtime::tri!(
+                order: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -18141,10 +18209,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -18224,7 +18292,7 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -18313,10 +18381,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                emoji_status: ::tlgen_runtime::tri!(
+                emoji_status: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -18401,10 +18469,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                enabled: ::tlgen_runtime::tri!(
+                enabled: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -18494,13 +18562,13 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                file_name: ::tlgen_runtime::tri!(
+                file_name: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                url: ::tlgen_runtime::tri!(
+                url: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -18644,7 +18712,10 @@ pub mod bots {
     impl ::tlgen_runtime::BareSerializable for UpdateStarRefProgram {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.duration_months.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.duration_months.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.bot, out);
             ::tlgen_runtime::Serializable::serialize(&self.commission_permille, out);
             if let Some(value) = &self.duration_months {
@@ -18658,16 +18729,16 @@ pub mod bots {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let bot = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let bot = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let commission_permille = ::tlgen_runtime::tri!(
+            let commission_permille = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let duration_months = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -18759,7 +18830,7 @@ pub mod bots {
     impl ::tlgen_runtime::BareSerializable for SetCustomVerification {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.enabled) << 1 | u32::from(self.bot.is_some())
                     | u32::from(self.custom_description.is_some()) << 2,
@@ -18779,23 +18850,23 @@ pub mod bots {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let enabled = flags & 0x00000002 != 0;
             let bot = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let custom_description = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -18884,7 +18955,7 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -18946,7 +19017,7 @@ pub mod bots {
     impl ::tlgen_runtime::BareSerializable for CheckUsername {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.additional));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.additional));
             ::tlgen_runtime::Serializable::serialize(&self.username, out);
         }
     }
@@ -18956,9 +19027,9 @@ pub mod bots {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let additional = flags & 0x00000001 != 0;
-            let username = ::tlgen_runtime::tri!(
+            let username = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { additional, username })
@@ -19024,7 +19095,7 @@ pub mod bots {
     impl ::tlgen_runtime::BareSerializable for CreateBot {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.via_deeplink));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.via_deeplink));
             ::tlgen_runtime::Serializable::serialize(&self.name, out);
             ::tlgen_runtime::Serializable::serialize(&self.username, out);
             ::tlgen_runtime::Serializable::serialize(&self.manager_id, out);
@@ -19036,15 +19107,15 @@ pub mod bots {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let via_deeplink = flags & 0x00000001 != 0;
-            let name = ::tlgen_runtime::tri!(
+            let name = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let username = ::tlgen_runtime::tri!(
+            let username = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let manager_id = ::tlgen_runtime::tri!(
+            let manager_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -19122,10 +19193,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                revoke: ::tlgen_runtime::tri!(
+                revoke: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -19200,10 +19271,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                button: ::tlgen_runtime::tri!(
+                button: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -19278,10 +19349,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                webapp_req_id: ::tlgen_runtime::tri!(
+                webapp_req_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -19351,7 +19422,7 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -19417,7 +19488,7 @@ pub mod bots {
     impl ::tlgen_runtime::BareSerializable for EditAccessSettings {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.restricted) | u32::from(self.add_users.is_some()) << 1,
             );
@@ -19433,14 +19504,14 @@ pub mod bots {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let restricted = flags & 0x00000001 != 0;
-            let bot = ::tlgen_runtime::tri!(
+            let bot = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let add_users = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -19517,10 +19588,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                query_id: ::tlgen_runtime::tri!(
+                query_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                result: ::tlgen_runtime::tri!(
+                result: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -19593,10 +19664,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                username: ::tlgen_runtime::tri!(
+                username: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -19669,10 +19740,10 @@ pub mod bots {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                username: ::tlgen_runtime::tri!(
+                username: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -19762,10 +19833,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                max_id: ::tlgen_runtime::tri!(
+                max_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -19855,10 +19926,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -19952,13 +20023,13 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                participant: ::tlgen_runtime::tri!(
+                participant: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -20049,10 +20120,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -20156,19 +20227,19 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                filter: ::tlgen_runtime::tri!(
+                filter: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -20261,10 +20332,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                participant: ::tlgen_runtime::tri!(
+                participant: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -20349,7 +20420,7 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -20433,7 +20504,7 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -20539,7 +20610,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for CreateChannel {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.broadcast) | u32::from(self.megagroup) << 1
                     | u32::from(self.for_import) << 3 | u32::from(self.forum) << 5
@@ -20565,20 +20636,20 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let broadcast = flags & 0x00000001 != 0;
             let megagroup = flags & 0x00000002 != 0;
             let for_import = flags & 0x00000008 != 0;
             let forum = flags & 0x00000020 != 0;
-            let title = ::tlgen_runtime::tri!(
+            let title = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let about = ::tlgen_runtime::tri!(
+            let about = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let geo_point = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -20587,7 +20658,7 @@ pub mod channels {
             };
             let address = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -20596,7 +20667,7 @@ pub mod channels {
             };
             let ttl_period = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -20719,7 +20790,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for EditAdmin {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.rank.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.rank.is_some()));
             ::tlgen_runtime::Serializable::serialize(&self.channel, out);
             ::tlgen_runtime::Serializable::serialize(&self.user_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.admin_rights, out);
@@ -20734,19 +20805,19 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let channel = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let admin_rights = ::tlgen_runtime::tri!(
+            let admin_rights = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let rank = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -20846,10 +20917,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                title: ::tlgen_runtime::tri!(
+                title: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -20948,10 +21019,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                photo: ::tlgen_runtime::tri!(
+                photo: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -21044,10 +21115,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                username: ::tlgen_runtime::tri!(
+                username: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -21141,10 +21212,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                username: ::tlgen_runtime::tri!(
+                username: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -21239,7 +21310,7 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -21328,7 +21399,7 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -21432,10 +21503,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                users: ::tlgen_runtime::tri!(
+                users: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -21522,7 +21593,7 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -21607,7 +21678,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for ExportMessageLink {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.grouped) | u32::from(self.thread) << 1,
             );
@@ -21621,13 +21692,13 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let grouped = flags & 0x00000001 != 0;
             let thread = flags & 0x00000002 != 0;
-            let channel = ::tlgen_runtime::tri!(
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -21713,7 +21784,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for ToggleSignatures {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.signatures_enabled)
                     | u32::from(self.profiles_enabled) << 1,
@@ -21727,10 +21798,10 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let signatures_enabled = flags & 0x00000001 != 0;
             let profiles_enabled = flags & 0x00000002 != 0;
-            let channel = ::tlgen_runtime::tri!(
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -21815,7 +21886,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for GetAdminedPublicChannels {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.by_location) | u32::from(self.check_limit) << 1
                     | u32::from(self.for_personal) << 2
@@ -21829,7 +21900,7 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let by_location = flags & 0x00000001 != 0;
             let check_limit = flags & 0x00000002 != 0;
             let for_personal = flags & 0x00000004 != 0;
@@ -21936,13 +22007,13 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                participant: ::tlgen_runtime::tri!(
+                participant: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                banned_rights: ::tlgen_runtime::tri!(
+                banned_rights: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -22040,7 +22111,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for GetAdminLog {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.events_filter.is_some())
                     | u32::from(self.admins.is_some()) << 1,
@@ -22064,16 +22135,16 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let channel = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let q = ::tlgen_runtime::tri!(
+            let q = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let events_filter = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -22082,20 +22153,20 @@ pub mod channels {
             };
             let admins = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let max_id = ::tlgen_runtime::tri!(
+            let max_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let min_id = ::tlgen_runtime::tri!(
+            let min_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -22193,10 +22264,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                stickerset: ::tlgen_runtime::tri!(
+                stickerset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -22283,10 +22354,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -22368,7 +22439,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for DeleteHistory {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.for_everyone));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.for_everyone));
             ::tlgen_runtime::Serializable::serialize(&self.channel, out);
             ::tlgen_runtime::Serializable::serialize(&self.max_id, out);
         }
@@ -22379,12 +22450,12 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let for_everyone = flags & 0x00000001 != 0;
-            let channel = ::tlgen_runtime::tri!(
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let max_id = ::tlgen_runtime::tri!(
+            let max_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -22479,10 +22550,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                enabled: ::tlgen_runtime::tri!(
+                enabled: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -22563,7 +22634,7 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -22721,10 +22792,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                broadcast: ::tlgen_runtime::tri!(
+                broadcast: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                group: ::tlgen_runtime::tri!(
+                group: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -22818,13 +22889,13 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                geo_point: ::tlgen_runtime::tri!(
+                geo_point: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                address: ::tlgen_runtime::tri!(
+                address: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -22913,10 +22984,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                seconds: ::tlgen_runtime::tri!(
+                seconds: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -23066,7 +23137,7 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -23147,7 +23218,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for GetSendAs {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.for_paid_reactions)
                     | u32::from(self.for_live_stories) << 1,
@@ -23161,10 +23232,10 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let for_paid_reactions = flags & 0x00000001 != 0;
             let for_live_stories = flags & 0x00000002 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -23260,10 +23331,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                participant: ::tlgen_runtime::tri!(
+                participant: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -23351,10 +23422,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                enabled: ::tlgen_runtime::tri!(
+                enabled: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -23436,7 +23507,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for ToggleJoinRequest {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.apply_to_invites) << 1
                     | u32::from(self.guard_bot.is_some()),
@@ -23454,17 +23525,17 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let apply_to_invites = flags & 0x00000002 != 0;
-            let channel = ::tlgen_runtime::tri!(
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let enabled = ::tlgen_runtime::tri!(
+            let enabled = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let guard_bot = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -23559,10 +23630,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                order: ::tlgen_runtime::tri!(
+                order: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -23658,13 +23729,13 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                username: ::tlgen_runtime::tri!(
+                username: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                active: ::tlgen_runtime::tri!(
+                active: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -23744,7 +23815,7 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -23838,13 +23909,13 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                enabled: ::tlgen_runtime::tri!(
+                enabled: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                tabs: ::tlgen_runtime::tri!(
+                tabs: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -23930,10 +24001,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                enabled: ::tlgen_runtime::tri!(
+                enabled: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -24018,10 +24089,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -24112,10 +24183,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                enabled: ::tlgen_runtime::tri!(
+                enabled: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -24198,7 +24269,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for UpdateColor {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.for_profile) << 1 | u32::from(self.color.is_some()) << 2
                     | u32::from(self.background_emoji_id.is_some()),
@@ -24218,14 +24289,14 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let for_profile = flags & 0x00000002 != 0;
-            let channel = ::tlgen_runtime::tri!(
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let color = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -24234,7 +24305,7 @@ pub mod channels {
             };
             let background_emoji_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -24330,10 +24401,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                enabled: ::tlgen_runtime::tri!(
+                enabled: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -24405,7 +24476,10 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for GetChannelRecommendations {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.channel.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.channel.is_some()),
+            );
             if let Some(value) = &self.channel {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -24417,10 +24491,10 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let channel = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -24509,10 +24583,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                emoji_status: ::tlgen_runtime::tri!(
+                emoji_status: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -24597,10 +24671,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                boosts: ::tlgen_runtime::tri!(
+                boosts: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -24685,10 +24759,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                stickerset: ::tlgen_runtime::tri!(
+                stickerset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -24775,10 +24849,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                restricted: ::tlgen_runtime::tri!(
+                restricted: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -24876,7 +24950,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for SearchPosts {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.hashtag.is_some()) | u32::from(self.query.is_some()) << 1
                     | u32::from(self.allow_paid_stars.is_some()) << 2,
@@ -24902,10 +24976,10 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let hashtag = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -24914,28 +24988,28 @@ pub mod channels {
             };
             let query = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let offset_rate = ::tlgen_runtime::tri!(
+            let offset_rate = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_peer = ::tlgen_runtime::tri!(
+            let offset_peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let allow_paid_stars = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -25032,7 +25106,10 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for UpdatePaidMessagesPrice {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.broadcast_messages_allowed));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.broadcast_messages_allowed),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.channel, out);
             ::tlgen_runtime::Serializable::serialize(
                 &self.send_paid_messages_stars,
@@ -25046,12 +25123,12 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let broadcast_messages_allowed = flags & 0x00000001 != 0;
-            let channel = ::tlgen_runtime::tri!(
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let send_paid_messages_stars = ::tlgen_runtime::tri!(
+            let send_paid_messages_stars = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -25140,10 +25217,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                enabled: ::tlgen_runtime::tri!(
+                enabled: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -25228,10 +25305,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -25295,7 +25372,7 @@ pub mod channels {
     impl ::tlgen_runtime::BareSerializable for CheckSearchPostsFlood {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.query.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.query.is_some()));
             if let Some(value) = &self.query {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -25307,10 +25384,10 @@ pub mod channels {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let query = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -25399,10 +25476,10 @@ pub mod channels {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                tab: ::tlgen_runtime::tri!(
+                tab: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -25502,13 +25579,13 @@ pub mod chatlists {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tlgen_runtime::tri!(
+                chatlist: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                title: ::tlgen_runtime::tri!(
+                title: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                peers: ::tlgen_runtime::tri!(
+                peers: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -25598,10 +25675,10 @@ pub mod chatlists {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tlgen_runtime::tri!(
+                chatlist: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                slug: ::tlgen_runtime::tri!(
+                slug: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -25688,7 +25765,7 @@ pub mod chatlists {
     impl ::tlgen_runtime::BareSerializable for EditExportedInvite {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.title.is_some()) << 1
                     | u32::from(self.peers.is_some()) << 2,
@@ -25709,16 +25786,16 @@ pub mod chatlists {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let chatlist = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let chatlist = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let slug = ::tlgen_runtime::tri!(
+            let slug = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let title = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -25727,7 +25804,7 @@ pub mod chatlists {
             };
             let peers = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -25818,7 +25895,7 @@ pub mod chatlists {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tlgen_runtime::tri!(
+                chatlist: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -25901,7 +25978,7 @@ pub mod chatlists {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tlgen_runtime::tri!(
+                slug: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -25992,10 +26069,10 @@ pub mod chatlists {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tlgen_runtime::tri!(
+                slug: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                peers: ::tlgen_runtime::tri!(
+                peers: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -26077,7 +26154,7 @@ pub mod chatlists {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tlgen_runtime::tri!(
+                chatlist: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -26165,10 +26242,10 @@ pub mod chatlists {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tlgen_runtime::tri!(
+                chatlist: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                peers: ::tlgen_runtime::tri!(
+                peers: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -26249,7 +26326,7 @@ pub mod chatlists {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tlgen_runtime::tri!(
+                chatlist: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -26330,7 +26407,7 @@ pub mod chatlists {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tlgen_runtime::tri!(
+                chatlist: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -26415,10 +26492,10 @@ pub mod chatlists {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chatlist: ::tlgen_runtime::tri!(
+                chatlist: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                peers: ::tlgen_runtime::tri!(
+                peers: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -26487,7 +26564,7 @@ pub mod communities {
     impl ::tlgen_runtime::BareSerializable for Create {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.hidden) << 1 | u32::from(self.about.is_some()),
             );
@@ -26504,21 +26581,21 @@ pub mod communities {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let hidden = flags & 0x00000002 != 0;
-            let title = ::tlgen_runtime::tri!(
+            let title = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let about = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { hidden, title, about, peer })
@@ -26586,7 +26663,7 @@ pub mod communities {
     impl ::tlgen_runtime::BareSerializable for TogglePeerLink {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.visible) | u32::from(self.hidden) << 1
                     | u32::from(self.deleted) << 2,
@@ -26601,14 +26678,14 @@ pub mod communities {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let visible = flags & 0x00000001 != 0;
             let hidden = flags & 0x00000002 != 0;
             let deleted = flags & 0x00000004 != 0;
-            let community = ::tlgen_runtime::tri!(
+            let community = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -26737,7 +26814,7 @@ pub mod communities {
     impl ::tlgen_runtime::BareSerializable for ToggleCommunityCollapsedInDialogs {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.collapsed));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.collapsed));
             ::tlgen_runtime::Serializable::serialize(&self.community, out);
         }
     }
@@ -26747,9 +26824,9 @@ pub mod communities {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let collapsed = flags & 0x00000001 != 0;
-            let community = ::tlgen_runtime::tri!(
+            let community = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { collapsed, community })
@@ -26825,13 +26902,13 @@ pub mod communities {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                community: ::tlgen_runtime::tri!(
+                community: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -26897,7 +26974,7 @@ pub mod communities {
     impl ::tlgen_runtime::BareSerializable for TogglePeerLinkRequestApproval {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.reject));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.reject));
             ::tlgen_runtime::Serializable::serialize(&self.community, out);
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
         }
@@ -26908,12 +26985,12 @@ pub mod communities {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let reject = flags & 0x00000001 != 0;
-            let community = ::tlgen_runtime::tri!(
+            let community = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { reject, community, peer })
@@ -26975,7 +27052,7 @@ pub mod communities {
     impl ::tlgen_runtime::BareSerializable for ToggleAllPeerLinkRequestApproval {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.reject));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.reject));
             ::tlgen_runtime::Serializable::serialize(&self.community, out);
         }
     }
@@ -26985,9 +27062,9 @@ pub mod communities {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let reject = flags & 0x00000001 != 0;
-            let community = ::tlgen_runtime::tri!(
+            let community = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { reject, community })
@@ -27051,7 +27128,7 @@ pub mod communities {
     impl ::tlgen_runtime::BareSerializable for ToggleParticipantBanned {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.unban));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.unban));
             ::tlgen_runtime::Serializable::serialize(&self.community, out);
             ::tlgen_runtime::Serializable::serialize(&self.participant, out);
         }
@@ -27062,12 +27139,12 @@ pub mod communities {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let unban = flags & 0x00000001 != 0;
-            let community = ::tlgen_runtime::tri!(
+            let community = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let participant = ::tlgen_runtime::tri!(
+            let participant = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -27144,10 +27221,10 @@ pub mod communities {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                community: ::tlgen_runtime::tri!(
+                community: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                participant: ::tlgen_runtime::tri!(
+                participant: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -27228,7 +27305,7 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -27365,7 +27442,7 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -27441,7 +27518,7 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                contacts: ::tlgen_runtime::tri!(
+                contacts: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -27523,7 +27600,7 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -27597,7 +27674,7 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phones: ::tlgen_runtime::tri!(
+                phones: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -27675,7 +27752,7 @@ pub mod contacts {
     impl ::tlgen_runtime::BareSerializable for Block {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.my_stories_from));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.my_stories_from));
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
         }
     }
@@ -27685,9 +27762,9 @@ pub mod contacts {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let my_stories_from = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { my_stories_from, id })
@@ -27764,7 +27841,7 @@ pub mod contacts {
     impl ::tlgen_runtime::BareSerializable for Unblock {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.my_stories_from));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.my_stories_from));
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
         }
     }
@@ -27774,9 +27851,9 @@ pub mod contacts {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let my_stories_from = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { my_stories_from, id })
@@ -27848,7 +27925,7 @@ pub mod contacts {
     impl ::tlgen_runtime::BareSerializable for GetBlocked {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.my_stories_from));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.my_stories_from));
             ::tlgen_runtime::Serializable::serialize(&self.offset, out);
             ::tlgen_runtime::Serializable::serialize(&self.limit, out);
         }
@@ -27859,12 +27936,12 @@ pub mod contacts {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let my_stories_from = flags & 0x00000001 != 0;
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -27947,7 +28024,7 @@ pub mod contacts {
     impl ::tlgen_runtime::BareSerializable for Search {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.broadcasts) | u32::from(self.bots) << 1,
             );
@@ -27961,13 +28038,13 @@ pub mod contacts {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let broadcasts = flags & 0x00000001 != 0;
             let bots = flags & 0x00000002 != 0;
-            let q = ::tlgen_runtime::tri!(
+            let q = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { broadcasts, bots, q, limit })
@@ -28044,7 +28121,10 @@ pub mod contacts {
     impl ::tlgen_runtime::BareSerializable for ResolveUsername {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.referer.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.referer.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.username, out);
             if let Some(value) = &self.referer {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -28057,13 +28137,13 @@ pub mod contacts {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let username = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let username = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let referer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -28187,7 +28267,7 @@ pub mod contacts {
     impl ::tlgen_runtime::BareSerializable for GetTopPeers {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.correspondents) | u32::from(self.bots_pm) << 1
                     | u32::from(self.bots_inline) << 2 | u32::from(self.phone_calls) << 3
@@ -28207,7 +28287,7 @@ pub mod contacts {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let correspondents = flags & 0x00000001 != 0;
             let bots_pm = flags & 0x00000002 != 0;
             let bots_inline = flags & 0x00000004 != 0;
@@ -28218,13 +28298,13 @@ pub mod contacts {
             let channels = flags & 0x00008000 != 0;
             let bots_app = flags & 0x00010000 != 0;
             let bots_guestchat = flags & 0x00020000 != 0;
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -28323,10 +28403,10 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                category: ::tlgen_runtime::tri!(
+                category: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -28535,7 +28615,7 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                enabled: ::tlgen_runtime::tri!(
+                enabled: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -28630,7 +28710,7 @@ pub mod contacts {
     impl ::tlgen_runtime::BareSerializable for AddContact {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.add_phone_privacy_exception)
                     | u32::from(self.note.is_some()) << 1,
@@ -28650,23 +28730,23 @@ pub mod contacts {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let add_phone_privacy_exception = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let first_name = ::tlgen_runtime::tri!(
+            let first_name = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let last_name = ::tlgen_runtime::tri!(
+            let last_name = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let phone = ::tlgen_runtime::tri!(
+            let phone = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let note = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -28760,7 +28840,7 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -28841,7 +28921,7 @@ pub mod contacts {
     impl ::tlgen_runtime::BareSerializable for GetLocated {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.background) << 1 | u32::from(self.self_expires.is_some()),
             );
@@ -28857,14 +28937,14 @@ pub mod contacts {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let background = flags & 0x00000002 != 0;
-            let geo_point = ::tlgen_runtime::tri!(
+            let geo_point = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let self_expires = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -28954,7 +29034,7 @@ pub mod contacts {
     impl ::tlgen_runtime::BareSerializable for BlockFromReplies {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.delete_message) | u32::from(self.delete_history) << 1
                     | u32::from(self.report_spam) << 2,
@@ -28968,11 +29048,11 @@ pub mod contacts {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let delete_message = flags & 0x00000001 != 0;
             let delete_history = flags & 0x00000002 != 0;
             let report_spam = flags & 0x00000004 != 0;
-            let msg_id = ::tlgen_runtime::tri!(
+            let msg_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -29059,7 +29139,7 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                phone: ::tlgen_runtime::tri!(
+                phone: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -29206,7 +29286,7 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                token: ::tlgen_runtime::tri!(
+                token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -29280,7 +29360,7 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -29352,7 +29432,7 @@ pub mod contacts {
     impl ::tlgen_runtime::BareSerializable for SetBlocked {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.my_stories_from));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.my_stories_from));
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
             ::tlgen_runtime::Serializable::serialize(&self.limit, out);
         }
@@ -29363,12 +29443,12 @@ pub mod contacts {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let my_stories_from = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { my_stories_from, id, limit })
@@ -29515,7 +29595,9 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                q: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                q: ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -29601,10 +29683,10 @@ pub mod contacts {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                note: ::tlgen_runtime::tri!(
+                note: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -29693,7 +29775,7 @@ pub mod ephemeral {
     impl ::tlgen_runtime::BareSerializable for SendMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.invert_media) << 6 | u32::from(self.welcome) << 7
                     | u32::from(self.anchor) << 9 | u32::from(self.noforwards) << 10
@@ -29737,38 +29819,38 @@ pub mod ephemeral {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let invert_media = flags & 0x00000040 != 0;
             let welcome = flags & 0x00000080 != 0;
             let anchor = flags & 0x00000200 != 0;
             let noforwards = flags & 0x00000400 != 0;
             let peer = if flags & 0x00000100 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let receiver_id = ::tlgen_runtime::tri!(
+            let receiver_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let query_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let message = ::tlgen_runtime::tri!(
+            let message = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let entities = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -29777,7 +29859,7 @@ pub mod ephemeral {
             };
             let media = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -29786,7 +29868,7 @@ pub mod ephemeral {
             };
             let reply_markup = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -29795,19 +29877,19 @@ pub mod ephemeral {
             };
             let rich_message = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reply_to = if flags & 0x00000020 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -29890,7 +29972,7 @@ pub mod ephemeral {
     impl ::tlgen_runtime::BareSerializable for DeleteMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.peer.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.peer.is_some()));
             if let Some(value) = &self.peer {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -29904,20 +29986,20 @@ pub mod ephemeral {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let peer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let receiver_id = ::tlgen_runtime::tri!(
+            let receiver_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { peer, receiver_id, id })
@@ -29996,16 +30078,16 @@ pub mod ephemeral {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                option: ::tlgen_runtime::tri!(
+                option: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                message: ::tlgen_runtime::tri!(
+                message: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -30069,7 +30151,10 @@ pub mod ephemeral {
     impl ::tlgen_runtime::BareSerializable for GetCallbackAnswer {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.data.is_some()) << 1);
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.data.is_some()) << 1,
+            );
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
             if let Some(value) = &self.data {
@@ -30083,16 +30168,16 @@ pub mod ephemeral {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let data = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -30176,7 +30261,7 @@ pub mod ephemeral {
     impl ::tlgen_runtime::BareSerializable for EditMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.invert_media) << 5 | u32::from(self.welcome) << 6
                     | u32::from(self.peer.is_some()) << 7
@@ -30214,27 +30299,27 @@ pub mod ephemeral {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let invert_media = flags & 0x00000020 != 0;
             let welcome = flags & 0x00000040 != 0;
             let peer = if flags & 0x00000080 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let receiver_id = ::tlgen_runtime::tri!(
+            let receiver_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let message = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -30243,7 +30328,7 @@ pub mod ephemeral {
             };
             let media = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -30252,7 +30337,7 @@ pub mod ephemeral {
             };
             let entities = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -30261,7 +30346,7 @@ pub mod ephemeral {
             };
             let reply_markup = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -30270,7 +30355,7 @@ pub mod ephemeral {
             };
             let rich_message = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -30358,10 +30443,10 @@ pub mod ephemeral {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -30431,7 +30516,7 @@ pub mod ephemeral {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -30504,10 +30589,10 @@ pub mod ephemeral {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -30595,7 +30680,7 @@ pub mod folders {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                folder_peers: ::tlgen_runtime::tri!(
+                folder_peers: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -30679,7 +30764,7 @@ pub mod fragment {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                collectible: ::tlgen_runtime::tri!(
+                collectible: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -30898,7 +30983,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                source: ::tlgen_runtime::tri!(
+                source: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -31109,10 +31194,10 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                pending_updates_count: ::tlgen_runtime::tri!(
+                pending_updates_count: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                message: ::tlgen_runtime::tri!(
+                message: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -31253,7 +31338,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                referer: ::tlgen_runtime::tri!(
+                referer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -31398,7 +31483,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -31472,7 +31557,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                path: ::tlgen_runtime::tri!(
+                path: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -31546,7 +31631,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -31620,7 +31705,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                events: ::tlgen_runtime::tri!(
+                events: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -31694,7 +31779,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -31847,7 +31932,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -31938,13 +32023,13 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                message: ::tlgen_runtime::tri!(
+                message: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                entities: ::tlgen_runtime::tri!(
+                entities: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -32081,7 +32166,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -32160,10 +32245,10 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                suggestion: ::tlgen_runtime::tri!(
+                suggestion: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -32242,10 +32327,10 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -32382,7 +32467,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -32456,7 +32541,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -32530,7 +32615,7 @@ pub mod help {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -32620,10 +32705,10 @@ pub mod langpack {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                lang_pack: ::tlgen_runtime::tri!(
+                lang_pack: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -32714,13 +32799,13 @@ pub mod langpack {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                lang_pack: ::tlgen_runtime::tri!(
+                lang_pack: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                keys: ::tlgen_runtime::tri!(
+                keys: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -32810,13 +32895,13 @@ pub mod langpack {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                lang_pack: ::tlgen_runtime::tri!(
+                lang_pack: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                from_version: ::tlgen_runtime::tri!(
+                from_version: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -32896,7 +32981,7 @@ pub mod langpack {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                lang_pack: ::tlgen_runtime::tri!(
+                lang_pack: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -32984,10 +33069,10 @@ pub mod langpack {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                lang_pack: ::tlgen_runtime::tri!(
+                lang_pack: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -33071,7 +33156,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -33170,7 +33255,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetDialogs {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.exclude_pinned) | u32::from(self.folder_id.is_some()) << 1,
             );
@@ -33190,30 +33275,30 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let exclude_pinned = flags & 0x00000001 != 0;
             let folder_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let offset_date = ::tlgen_runtime::tri!(
+            let offset_date = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_peer = ::tlgen_runtime::tri!(
+            let offset_peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -33345,28 +33430,28 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset_id: ::tlgen_runtime::tri!(
+                offset_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset_date: ::tlgen_runtime::tri!(
+                offset_date: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                add_offset: ::tlgen_runtime::tri!(
+                add_offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                max_id: ::tlgen_runtime::tri!(
+                max_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                min_id: ::tlgen_runtime::tri!(
+                min_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -33504,7 +33589,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for Search {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.from_id.is_some())
                     | u32::from(self.saved_peer_id.is_some()) << 2
@@ -33542,16 +33627,16 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let q = ::tlgen_runtime::tri!(
+            let q = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let from_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -33560,7 +33645,7 @@ pub mod messages {
             };
             let saved_peer_id = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -33569,7 +33654,7 @@ pub mod messages {
             };
             let saved_reaction = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -33578,38 +33663,38 @@ pub mod messages {
             };
             let top_msg_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let filter = ::tlgen_runtime::tri!(
+            let filter = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let min_date = ::tlgen_runtime::tri!(
+            let min_date = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let max_date = ::tlgen_runtime::tri!(
+            let max_date = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let add_offset = ::tlgen_runtime::tri!(
+            let add_offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let max_id = ::tlgen_runtime::tri!(
+            let max_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let min_id = ::tlgen_runtime::tri!(
+            let min_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -33714,10 +33799,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                max_id: ::tlgen_runtime::tri!(
+                max_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -33815,7 +33900,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for DeleteHistory {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.just_clear) | u32::from(self.revoke) << 1
                     | u32::from(self.min_date.is_some()) << 2
@@ -33837,18 +33922,18 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let just_clear = flags & 0x00000001 != 0;
             let revoke = flags & 0x00000002 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let max_id = ::tlgen_runtime::tri!(
+            let max_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let min_date = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -33857,7 +33942,7 @@ pub mod messages {
             };
             let max_date = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -33946,7 +34031,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for DeleteMessages {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.revoke));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.revoke));
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
         }
     }
@@ -33956,9 +34041,9 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let revoke = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { revoke, id })
@@ -34032,7 +34117,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                max_id: ::tlgen_runtime::tri!(
+                max_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -34127,7 +34212,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SetTyping {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.top_msg_id.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.top_msg_id.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.top_msg_id {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -34141,20 +34229,20 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let top_msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let action = ::tlgen_runtime::tri!(
+            let action = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { peer, top_msg_id, action })
@@ -34383,7 +34471,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SendMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.no_webpage) << 1 | u32::from(self.silent) << 5
                     | u32::from(self.background) << 6 | u32::from(self.clear_draft) << 7
@@ -34447,7 +34535,7 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let no_webpage = flags & 0x00000002 != 0;
             let silent = flags & 0x00000020 != 0;
             let background = flags & 0x00000040 != 0;
@@ -34456,27 +34544,27 @@ pub mod messages {
             let update_stickersets_order = flags & 0x00008000 != 0;
             let invert_media = flags & 0x00010000 != 0;
             let allow_paid_floodskip = flags & 0x00080000 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reply_to = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let message = ::tlgen_runtime::tri!(
+            let message = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reply_markup = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34485,7 +34573,7 @@ pub mod messages {
             };
             let entities = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34494,7 +34582,7 @@ pub mod messages {
             };
             let schedule_date = if flags & 0x00000400 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34503,7 +34591,7 @@ pub mod messages {
             };
             let schedule_repeat_period = if flags & 0x01000000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34512,7 +34600,7 @@ pub mod messages {
             };
             let send_as = if flags & 0x00002000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34521,7 +34609,7 @@ pub mod messages {
             };
             let quick_reply_shortcut = if flags & 0x00020000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34530,7 +34618,7 @@ pub mod messages {
             };
             let effect = if flags & 0x00040000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34539,7 +34627,7 @@ pub mod messages {
             };
             let allow_paid_stars = if flags & 0x00200000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34548,7 +34636,7 @@ pub mod messages {
             };
             let suggested_post = if flags & 0x00400000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34557,7 +34645,7 @@ pub mod messages {
             };
             let rich_message = if flags & 0x00800000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34847,7 +34935,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SendMedia {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.silent) << 5 | u32::from(self.background) << 6
                     | u32::from(self.clear_draft) << 7 | u32::from(self.noforwards) << 14
@@ -34907,7 +34995,7 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let silent = flags & 0x00000020 != 0;
             let background = flags & 0x00000040 != 0;
             let clear_draft = flags & 0x00000080 != 0;
@@ -34915,30 +35003,30 @@ pub mod messages {
             let update_stickersets_order = flags & 0x00008000 != 0;
             let invert_media = flags & 0x00010000 != 0;
             let allow_paid_floodskip = flags & 0x00080000 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reply_to = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let media = ::tlgen_runtime::tri!(
+            let media = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let message = ::tlgen_runtime::tri!(
+            let message = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reply_markup = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34947,7 +35035,7 @@ pub mod messages {
             };
             let entities = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34956,7 +35044,7 @@ pub mod messages {
             };
             let schedule_date = if flags & 0x00000400 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34965,7 +35053,7 @@ pub mod messages {
             };
             let schedule_repeat_period = if flags & 0x01000000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34974,7 +35062,7 @@ pub mod messages {
             };
             let send_as = if flags & 0x00002000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34983,7 +35071,7 @@ pub mod messages {
             };
             let quick_reply_shortcut = if flags & 0x00020000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -34992,7 +35080,7 @@ pub mod messages {
             };
             let effect = if flags & 0x00040000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35001,7 +35089,7 @@ pub mod messages {
             };
             let allow_paid_stars = if flags & 0x00200000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35010,7 +35098,7 @@ pub mod messages {
             };
             let suggested_post = if flags & 0x00400000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35244,7 +35332,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ForwardMessages {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.silent) << 5 | u32::from(self.background) << 6
                     | u32::from(self.with_my_score) << 8
@@ -35306,7 +35394,7 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let silent = flags & 0x00000020 != 0;
             let background = flags & 0x00000040 != 0;
             let with_my_score = flags & 0x00000100 != 0;
@@ -35315,21 +35403,21 @@ pub mod messages {
             let noforwards = flags & 0x00004000 != 0;
             let allow_paid_floodskip = flags & 0x00080000 != 0;
             let from_ephemeral = flags & 0x02000000 != 0;
-            let from_peer = ::tlgen_runtime::tri!(
+            let from_peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let to_peer = ::tlgen_runtime::tri!(
+            let to_peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let top_msg_id = if flags & 0x00000200 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35338,7 +35426,7 @@ pub mod messages {
             };
             let reply_to = if flags & 0x00400000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35347,7 +35435,7 @@ pub mod messages {
             };
             let schedule_date = if flags & 0x00000400 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35356,7 +35444,7 @@ pub mod messages {
             };
             let schedule_repeat_period = if flags & 0x01000000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35365,7 +35453,7 @@ pub mod messages {
             };
             let send_as = if flags & 0x00002000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35374,7 +35462,7 @@ pub mod messages {
             };
             let quick_reply_shortcut = if flags & 0x00020000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35383,7 +35471,7 @@ pub mod messages {
             };
             let effect = if flags & 0x00040000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35392,7 +35480,7 @@ pub mod messages {
             };
             let video_timestamp = if flags & 0x00100000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35401,7 +35489,7 @@ pub mod messages {
             };
             let allow_paid_stars = if flags & 0x00200000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35410,7 +35498,7 @@ pub mod messages {
             };
             let suggested_post = if flags & 0x00800000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -35519,7 +35607,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -35603,7 +35691,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -35704,16 +35792,16 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                option: ::tlgen_runtime::tri!(
+                option: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                message: ::tlgen_runtime::tri!(
+                message: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -35794,7 +35882,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -35875,7 +35963,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tlgen_runtime::tri!(
+                chat_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -35964,10 +36052,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tlgen_runtime::tri!(
+                chat_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                title: ::tlgen_runtime::tri!(
+                title: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -36058,10 +36146,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tlgen_runtime::tri!(
+                chat_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                photo: ::tlgen_runtime::tri!(
+                photo: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -36166,13 +36254,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tlgen_runtime::tri!(
+                chat_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                fwd_limit: ::tlgen_runtime::tri!(
+                fwd_limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -36257,7 +36345,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for DeleteChatUser {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.revoke_history));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.revoke_history));
             ::tlgen_runtime::Serializable::serialize(&self.chat_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.user_id, out);
         }
@@ -36268,12 +36356,12 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let revoke_history = flags & 0x00000001 != 0;
-            let chat_id = ::tlgen_runtime::tri!(
+            let chat_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -36362,7 +36450,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for CreateChat {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.ttl_period.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.ttl_period.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.users, out);
             ::tlgen_runtime::Serializable::serialize(&self.title, out);
             if let Some(value) = &self.ttl_period {
@@ -36376,16 +36467,16 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let users = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let users = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let title = ::tlgen_runtime::tri!(
+            let title = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let ttl_period = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -36476,10 +36567,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                version: ::tlgen_runtime::tri!(
+                version: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                random_length: ::tlgen_runtime::tri!(
+                random_length: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -36573,13 +36664,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                random_id: ::tlgen_runtime::tri!(
+                random_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                g_a: ::tlgen_runtime::tri!(
+                g_a: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -36671,13 +36762,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                g_b: ::tlgen_runtime::tri!(
+                g_b: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                key_fingerprint: ::tlgen_runtime::tri!(
+                key_fingerprint: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -36754,7 +36845,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for DiscardEncryption {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.delete_history));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.delete_history));
             ::tlgen_runtime::Serializable::serialize(&self.chat_id, out);
         }
     }
@@ -36764,9 +36855,9 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let delete_history = flags & 0x00000001 != 0;
-            let chat_id = ::tlgen_runtime::tri!(
+            let chat_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { delete_history, chat_id })
@@ -36851,10 +36942,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                typing: ::tlgen_runtime::tri!(
+                typing: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -36941,10 +37032,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                max_date: ::tlgen_runtime::tri!(
+                max_date: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -37031,7 +37122,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SendEncrypted {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.silent));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.silent));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.random_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.data, out);
@@ -37043,15 +37134,15 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let silent = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let data = ::tlgen_runtime::tri!(
+            let data = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -37147,7 +37238,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SendEncryptedFile {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.silent));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.silent));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.random_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.data, out);
@@ -37160,18 +37251,18 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let silent = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let data = ::tlgen_runtime::tri!(
+            let data = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let file = ::tlgen_runtime::tri!(
+            let file = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -37274,13 +37365,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                random_id: ::tlgen_runtime::tri!(
+                random_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                data: ::tlgen_runtime::tri!(
+                data: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -37363,7 +37454,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                max_qts: ::tlgen_runtime::tri!(
+                max_qts: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -37443,7 +37534,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -37517,7 +37608,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -37602,10 +37693,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                emoticon: ::tlgen_runtime::tri!(
+                emoticon: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -37679,7 +37770,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -37756,7 +37847,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetWebPagePreview {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.entities.is_some()) << 3);
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.entities.is_some()) << 3,
+            );
             ::tlgen_runtime::Serializable::serialize(&self.message, out);
             if let Some(value) = &self.entities {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -37769,13 +37863,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let message = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let message = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let entities = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -37887,7 +37981,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ExportChatInvite {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.legacy_revoke_permanent) << 2
                     | u32::from(self.request_needed) << 3
@@ -37917,15 +38011,15 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let legacy_revoke_permanent = flags & 0x00000004 != 0;
             let request_needed = flags & 0x00000008 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let expire_date = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -37934,7 +38028,7 @@ pub mod messages {
             };
             let usage_limit = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -37943,7 +38037,7 @@ pub mod messages {
             };
             let title = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -37952,7 +38046,7 @@ pub mod messages {
             };
             let subscription_pricing = if flags & 0x00000020 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -38047,7 +38141,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -38140,7 +38234,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -38228,10 +38322,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tlgen_runtime::tri!(
+                stickerset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -38318,10 +38412,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tlgen_runtime::tri!(
+                stickerset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                archived: ::tlgen_runtime::tri!(
+                archived: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -38403,7 +38497,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tlgen_runtime::tri!(
+                stickerset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -38507,16 +38601,16 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                random_id: ::tlgen_runtime::tri!(
+                random_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                start_param: ::tlgen_runtime::tri!(
+                start_param: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -38611,13 +38705,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                increment: ::tlgen_runtime::tri!(
+                increment: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -38712,13 +38806,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tlgen_runtime::tri!(
+                chat_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                is_admin: ::tlgen_runtime::tri!(
+                is_admin: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -38802,7 +38896,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tlgen_runtime::tri!(
+                chat_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -38920,7 +39014,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SearchGlobal {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.broadcasts_only) << 1 | u32::from(self.groups_only) << 2
                     | u32::from(self.users_only) << 3
@@ -38949,13 +39043,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let broadcasts_only = flags & 0x00000002 != 0;
             let groups_only = flags & 0x00000004 != 0;
             let users_only = flags & 0x00000008 != 0;
             let folder_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -38964,35 +39058,35 @@ pub mod messages {
             };
             let community = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let q = ::tlgen_runtime::tri!(
+            let q = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let filter = ::tlgen_runtime::tri!(
+            let filter = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let min_date = ::tlgen_runtime::tri!(
+            let min_date = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let max_date = ::tlgen_runtime::tri!(
+            let max_date = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_rate = ::tlgen_runtime::tri!(
+            let offset_rate = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_peer = ::tlgen_runtime::tri!(
+            let offset_peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -39078,7 +39172,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ReorderStickerSets {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.masks) | u32::from(self.emojis) << 1,
             );
@@ -39091,10 +39185,10 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let masks = flags & 0x00000001 != 0;
             let emojis = flags & 0x00000002 != 0;
-            let order = ::tlgen_runtime::tri!(
+            let order = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { masks, emojis, order })
@@ -39184,13 +39278,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                sha256: ::tlgen_runtime::tri!(
+                sha256: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                size: ::tlgen_runtime::tri!(
+                size: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                mime_type: ::tlgen_runtime::tri!(
+                mime_type: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -39264,7 +39358,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -39349,10 +39443,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                unsave: ::tlgen_runtime::tri!(
+                unsave: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -39445,7 +39539,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetInlineBotResults {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.geo_point.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.geo_point.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.bot, out);
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.geo_point {
@@ -39461,26 +39558,26 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let bot = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let bot = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let geo_point = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let query = ::tlgen_runtime::tri!(
+            let query = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -39627,7 +39724,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SetInlineBotResults {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.gallery) | u32::from(self.private) << 1
                     | u32::from(self.next_offset.is_some()) << 2
@@ -39654,21 +39751,21 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let gallery = flags & 0x00000001 != 0;
             let private = flags & 0x00000002 != 0;
-            let query_id = ::tlgen_runtime::tri!(
+            let query_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let results = ::tlgen_runtime::tri!(
+            let results = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let cache_time = ::tlgen_runtime::tri!(
+            let cache_time = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let next_offset = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -39677,7 +39774,7 @@ pub mod messages {
             };
             let switch_pm = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -39686,7 +39783,7 @@ pub mod messages {
             };
             let switch_webview = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -39856,7 +39953,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SendInlineBotResult {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.silent) << 5 | u32::from(self.background) << 6
                     | u32::from(self.clear_draft) << 7 | u32::from(self.hide_via) << 11
@@ -39893,35 +39990,35 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let silent = flags & 0x00000020 != 0;
             let background = flags & 0x00000040 != 0;
             let clear_draft = flags & 0x00000080 != 0;
             let hide_via = flags & 0x00000800 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reply_to = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let query_id = ::tlgen_runtime::tri!(
+            let query_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let schedule_date = if flags & 0x00000400 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -39930,7 +40027,7 @@ pub mod messages {
             };
             let send_as = if flags & 0x00002000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -39939,7 +40036,7 @@ pub mod messages {
             };
             let quick_reply_shortcut = if flags & 0x00020000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -39948,7 +40045,7 @@ pub mod messages {
             };
             let allow_paid_stars = if flags & 0x00200000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40055,10 +40152,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -40219,7 +40316,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for EditMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.no_webpage) << 1 | u32::from(self.invert_media) << 16
                     | u32::from(self.message.is_some()) << 11
@@ -40265,18 +40362,18 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let no_webpage = flags & 0x00000002 != 0;
             let invert_media = flags & 0x00010000 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let message = if flags & 0x00000800 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40285,7 +40382,7 @@ pub mod messages {
             };
             let media = if flags & 0x00004000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40294,7 +40391,7 @@ pub mod messages {
             };
             let reply_markup = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40303,7 +40400,7 @@ pub mod messages {
             };
             let entities = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40312,7 +40409,7 @@ pub mod messages {
             };
             let schedule_date = if flags & 0x00008000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40321,7 +40418,7 @@ pub mod messages {
             };
             let schedule_repeat_period = if flags & 0x00040000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40330,7 +40427,7 @@ pub mod messages {
             };
             let quick_reply_shortcut_id = if flags & 0x00020000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40339,7 +40436,7 @@ pub mod messages {
             };
             let rich_message = if flags & 0x00800000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40455,7 +40552,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for EditInlineBotMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.no_webpage) << 1 | u32::from(self.invert_media) << 16
                     | u32::from(self.message.is_some()) << 11
@@ -40488,15 +40585,15 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let no_webpage = flags & 0x00000002 != 0;
             let invert_media = flags & 0x00010000 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let message = if flags & 0x00000800 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40505,7 +40602,7 @@ pub mod messages {
             };
             let media = if flags & 0x00004000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40514,7 +40611,7 @@ pub mod messages {
             };
             let reply_markup = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40523,7 +40620,7 @@ pub mod messages {
             };
             let entities = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40532,7 +40629,7 @@ pub mod messages {
             };
             let rich_message = if flags & 0x00800000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40639,7 +40736,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetBotCallbackAnswer {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.game) << 1 | u32::from(self.data.is_some())
                     | u32::from(self.password.is_some()) << 2,
@@ -40660,17 +40757,17 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let game = flags & 0x00000002 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let msg_id = ::tlgen_runtime::tri!(
+            let msg_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let data = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40679,7 +40776,7 @@ pub mod messages {
             };
             let password = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40780,7 +40877,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SetBotCallbackAnswer {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.alert) << 1 | u32::from(self.message.is_some())
                     | u32::from(self.url.is_some()) << 2,
@@ -40801,14 +40898,14 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let alert = flags & 0x00000002 != 0;
-            let query_id = ::tlgen_runtime::tri!(
+            let query_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let message = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -40817,14 +40914,14 @@ pub mod messages {
             };
             let url = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let cache_time = ::tlgen_runtime::tri!(
+            let cache_time = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -40915,7 +41012,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peers: ::tlgen_runtime::tri!(
+                peers: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -41026,7 +41123,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SaveDraft {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.no_webpage) << 1 | u32::from(self.invert_media) << 6
                     | u32::from(self.reply_to.is_some()) << 4
@@ -41064,27 +41161,27 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let no_webpage = flags & 0x00000002 != 0;
             let invert_media = flags & 0x00000040 != 0;
             let reply_to = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let message = ::tlgen_runtime::tri!(
+            let message = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let entities = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -41093,7 +41190,7 @@ pub mod messages {
             };
             let media = if flags & 0x00000020 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -41102,7 +41199,7 @@ pub mod messages {
             };
             let effect = if flags & 0x00000080 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -41111,7 +41208,7 @@ pub mod messages {
             };
             let suggested_post = if flags & 0x00000100 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -41120,7 +41217,7 @@ pub mod messages {
             };
             let rich_message = if flags & 0x00000200 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -41274,7 +41371,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -41350,7 +41447,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -41418,7 +41515,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetRecentStickers {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.attached));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.attached));
             ::tlgen_runtime::Serializable::serialize(&self.hash, out);
         }
     }
@@ -41428,9 +41525,9 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let attached = flags & 0x00000001 != 0;
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { attached, hash })
@@ -41510,7 +41607,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SaveRecentSticker {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.attached));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.attached));
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
             ::tlgen_runtime::Serializable::serialize(&self.unsave, out);
         }
@@ -41521,12 +41618,12 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let attached = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let unsave = ::tlgen_runtime::tri!(
+            let unsave = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { attached, id, unsave })
@@ -41590,7 +41687,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ClearRecentStickers {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.attached));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.attached));
         }
     }
     #[cfg(feature = "object")]
@@ -41599,7 +41696,7 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let attached = flags & 0x00000001 != 0;
             Ok(Self { attached })
         }
@@ -41674,7 +41771,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetArchivedStickers {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.masks) | u32::from(self.emojis) << 1,
             );
@@ -41688,13 +41785,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let masks = flags & 0x00000001 != 0;
             let emojis = flags & 0x00000002 != 0;
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -41775,7 +41872,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -41857,7 +41954,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                media: ::tlgen_runtime::tri!(
+                media: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -41953,7 +42050,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SetGameScore {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.edit_message) | u32::from(self.force) << 1,
             );
@@ -41969,19 +42066,19 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let edit_message = flags & 0x00000001 != 0;
             let force = flags & 0x00000002 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let score = ::tlgen_runtime::tri!(
+            let score = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -42075,7 +42172,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SetInlineGameScore {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.edit_message) | u32::from(self.force) << 1,
             );
@@ -42090,16 +42187,16 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let edit_message = flags & 0x00000001 != 0;
             let force = flags & 0x00000002 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let score = ::tlgen_runtime::tri!(
+            let score = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -42197,13 +42294,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -42291,10 +42388,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -42388,13 +42485,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                max_id: ::tlgen_runtime::tri!(
+                max_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -42479,10 +42576,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                url: ::tlgen_runtime::tri!(
+                url: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -42559,7 +42656,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ToggleDialogPin {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.pinned));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.pinned));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
         }
     }
@@ -42569,9 +42666,9 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let pinned = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { pinned, peer })
@@ -42649,7 +42746,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ReorderPinnedDialogs {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.force));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.force));
             ::tlgen_runtime::Serializable::serialize(&self.folder_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.order, out);
         }
@@ -42660,12 +42757,12 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let force = flags & 0x00000001 != 0;
-            let folder_id = ::tlgen_runtime::tri!(
+            let folder_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let order = ::tlgen_runtime::tri!(
+            let order = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { force, folder_id, order })
@@ -42745,7 +42842,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                folder_id: ::tlgen_runtime::tri!(
+                folder_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -42826,7 +42923,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SetBotShippingResults {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.error.is_some())
                     | u32::from(self.shipping_options.is_some()) << 1,
@@ -42846,13 +42943,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let query_id = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let query_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let error = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -42861,7 +42958,7 @@ pub mod messages {
             };
             let shipping_options = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -42952,7 +43049,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SetBotPrecheckoutResults {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.success) << 1 | u32::from(self.error.is_some()),
             );
@@ -42968,14 +43065,14 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let success = flags & 0x00000002 != 0;
-            let query_id = ::tlgen_runtime::tri!(
+            let query_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let error = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -43077,7 +43174,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for UploadMedia {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.business_connection_id.is_some()),
             );
@@ -43094,20 +43191,20 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let business_connection_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let media = ::tlgen_runtime::tri!(
+            let media = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -43205,13 +43302,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                reply_to: ::tlgen_runtime::tri!(
+                reply_to: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                random_id: ::tlgen_runtime::tri!(
+                random_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -43285,7 +43382,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -43372,10 +43469,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                unfave: ::tlgen_runtime::tri!(
+                unfave: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -43472,7 +43569,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetUnreadMentions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.top_msg_id.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.top_msg_id.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.top_msg_id {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -43490,32 +43590,32 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let top_msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let add_offset = ::tlgen_runtime::tri!(
+            let add_offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let max_id = ::tlgen_runtime::tri!(
+            let max_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let min_id = ::tlgen_runtime::tri!(
+            let min_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -43600,7 +43700,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ReadMentions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.top_msg_id.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.top_msg_id.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.top_msg_id {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -43613,13 +43716,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let top_msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -43707,13 +43810,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -43875,7 +43978,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SendMultiMedia {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.silent) << 5 | u32::from(self.background) << 6
                     | u32::from(self.clear_draft) << 7 | u32::from(self.noforwards) << 14
@@ -43917,7 +44020,7 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let silent = flags & 0x00000020 != 0;
             let background = flags & 0x00000040 != 0;
             let clear_draft = flags & 0x00000080 != 0;
@@ -43925,24 +44028,24 @@ pub mod messages {
             let update_stickersets_order = flags & 0x00008000 != 0;
             let invert_media = flags & 0x00010000 != 0;
             let allow_paid_floodskip = flags & 0x00080000 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reply_to = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let multi_media = ::tlgen_runtime::tri!(
+            let multi_media = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let schedule_date = if flags & 0x00000400 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -43951,7 +44054,7 @@ pub mod messages {
             };
             let send_as = if flags & 0x00002000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -43960,7 +44063,7 @@ pub mod messages {
             };
             let quick_reply_shortcut = if flags & 0x00020000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -43969,7 +44072,7 @@ pub mod messages {
             };
             let effect = if flags & 0x00040000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -43978,7 +44081,7 @@ pub mod messages {
             };
             let allow_paid_stars = if flags & 0x00200000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -44083,10 +44186,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                file: ::tlgen_runtime::tri!(
+                file: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -44158,7 +44261,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SearchStickerSets {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.exclude_featured));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.exclude_featured));
             ::tlgen_runtime::Serializable::serialize(&self.q, out);
             ::tlgen_runtime::Serializable::serialize(&self.hash, out);
         }
@@ -44169,12 +44272,12 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let exclude_featured = flags & 0x00000001 != 0;
-            let q = ::tlgen_runtime::tri!(
+            let q = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { exclude_featured, q, hash })
@@ -44317,7 +44420,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for MarkDialogUnread {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.unread) | u32::from(self.parent_peer.is_some()) << 1,
             );
@@ -44333,18 +44436,18 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let unread = flags & 0x00000001 != 0;
             let parent_peer = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { unread, parent_peer, peer })
@@ -44408,7 +44511,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetDialogUnreadMarks {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.parent_peer.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.parent_peer.is_some()),
+            );
             if let Some(value) = &self.parent_peer {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -44420,10 +44526,10 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let parent_peer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -44588,7 +44694,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for UpdatePinnedMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.silent) | u32::from(self.unpin) << 1
                     | u32::from(self.pm_oneside) << 2,
@@ -44603,14 +44709,14 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let silent = flags & 0x00000001 != 0;
             let unpin = flags & 0x00000002 != 0;
             let pm_oneside = flags & 0x00000004 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -44720,13 +44826,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                options: ::tlgen_runtime::tri!(
+                options: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -44817,13 +44923,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                poll_hash: ::tlgen_runtime::tri!(
+                poll_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -44905,7 +45011,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -44998,10 +45104,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                about: ::tlgen_runtime::tri!(
+                about: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -45094,10 +45200,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                banned_rights: ::tlgen_runtime::tri!(
+                banned_rights: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -45171,7 +45277,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -45252,10 +45358,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                from_version: ::tlgen_runtime::tri!(
+                from_version: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -45333,7 +45439,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                lang_codes: ::tlgen_runtime::tri!(
+                lang_codes: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -45407,7 +45513,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                lang_code: ::tlgen_runtime::tri!(
+                lang_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -45489,7 +45595,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetSearchCounters {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.saved_peer_id.is_some()) << 2
                     | u32::from(self.top_msg_id.is_some()),
@@ -45510,13 +45616,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let saved_peer_id = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -45525,14 +45631,14 @@ pub mod messages {
             };
             let top_msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let filters = ::tlgen_runtime::tri!(
+            let filters = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -45621,7 +45727,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for RequestUrlAuth {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.peer_and_msg_id_and_button_id.is_some()) << 1
                     | u32::from(self.url.is_some()) << 2
@@ -45650,10 +45756,10 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let peer = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -45662,7 +45768,7 @@ pub mod messages {
             };
             let msg_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -45671,7 +45777,7 @@ pub mod messages {
             };
             let button_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -45680,7 +45786,7 @@ pub mod messages {
             };
             let url = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -45689,7 +45795,7 @@ pub mod messages {
             };
             let in_app_origin = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -45786,7 +45892,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for AcceptUrlAuth {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.write_allowed) | u32::from(self.share_phone_number) << 3
                     | u32::from(self.peer_and_msg_id_and_button_id.is_some()) << 1
@@ -45816,12 +45922,12 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let write_allowed = flags & 0x00000001 != 0;
             let share_phone_number = flags & 0x00000008 != 0;
             let peer = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -45830,7 +45936,7 @@ pub mod messages {
             };
             let msg_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -45839,7 +45945,7 @@ pub mod messages {
             };
             let button_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -45848,7 +45954,7 @@ pub mod messages {
             };
             let url = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -45857,7 +45963,7 @@ pub mod messages {
             };
             let match_code = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -45952,7 +46058,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -46038,10 +46144,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -46128,10 +46234,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -46218,10 +46324,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -46308,10 +46414,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -46399,7 +46505,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetPollVotes {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.option.is_some()) | u32::from(self.offset.is_some()) << 1,
             );
@@ -46420,16 +46526,16 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let option = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -46438,14 +46544,14 @@ pub mod messages {
             };
             let offset = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -46527,7 +46633,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ToggleStickerSets {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.uninstall) | u32::from(self.archive) << 1
                     | u32::from(self.unarchive) << 2,
@@ -46541,11 +46647,11 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let uninstall = flags & 0x00000001 != 0;
             let archive = flags & 0x00000002 != 0;
             let unarchive = flags & 0x00000004 != 0;
-            let stickersets = ::tlgen_runtime::tri!(
+            let stickersets = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -46761,7 +46867,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for UpdateDialogFilter {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.filter.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.filter.is_some()));
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
             if let Some(value) = &self.filter {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -46774,13 +46880,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let id = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let filter = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -46858,7 +46964,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                order: ::tlgen_runtime::tri!(
+                order: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -46942,13 +47048,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -47074,31 +47180,31 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset_id: ::tlgen_runtime::tri!(
+                offset_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset_date: ::tlgen_runtime::tri!(
+                offset_date: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                add_offset: ::tlgen_runtime::tri!(
+                add_offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                max_id: ::tlgen_runtime::tri!(
+                max_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                min_id: ::tlgen_runtime::tri!(
+                min_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -47187,10 +47293,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -47284,13 +47390,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                read_max_id: ::tlgen_runtime::tri!(
+                read_max_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -47371,7 +47477,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for UnpinAllMessages {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.top_msg_id.is_some())
                     | u32::from(self.saved_peer_id.is_some()) << 1,
@@ -47391,13 +47497,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let top_msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -47406,7 +47512,7 @@ pub mod messages {
             };
             let saved_peer_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -47496,7 +47602,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                chat_id: ::tlgen_runtime::tri!(
+                chat_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -47560,7 +47666,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for DeletePhoneCallHistory {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.revoke));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.revoke));
         }
     }
     #[cfg(feature = "object")]
@@ -47569,7 +47675,7 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let revoke = flags & 0x00000001 != 0;
             Ok(Self { revoke })
         }
@@ -47648,7 +47754,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                import_head: ::tlgen_runtime::tri!(
+                import_head: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -47746,13 +47852,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                file: ::tlgen_runtime::tri!(
+                file: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                media_count: ::tlgen_runtime::tri!(
+                media_count: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -47849,16 +47955,16 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                import_id: ::tlgen_runtime::tri!(
+                import_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                file_name: ::tlgen_runtime::tri!(
+                file_name: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                media: ::tlgen_runtime::tri!(
+                media: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -47947,10 +48053,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                import_id: ::tlgen_runtime::tri!(
+                import_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -48043,7 +48149,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetExportedChatInvites {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.revoked) << 3
                     | u32::from(self.offset_date_and_offset_link.is_some()) << 2,
@@ -48065,17 +48171,17 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let revoked = flags & 0x00000008 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let admin_id = ::tlgen_runtime::tri!(
+            let admin_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let offset_date = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -48084,14 +48190,14 @@ pub mod messages {
             };
             let offset_link = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -48194,10 +48300,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                link: ::tlgen_runtime::tri!(
+                link: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -48300,7 +48406,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for EditExportedChatInvite {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.revoked) << 2 | u32::from(self.expire_date.is_some())
                     | u32::from(self.usage_limit.is_some()) << 1
@@ -48329,17 +48435,17 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let revoked = flags & 0x00000004 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let link = ::tlgen_runtime::tri!(
+            let link = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let expire_date = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -48348,7 +48454,7 @@ pub mod messages {
             };
             let usage_limit = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -48357,7 +48463,7 @@ pub mod messages {
             };
             let request_needed = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -48366,7 +48472,7 @@ pub mod messages {
             };
             let title = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -48466,10 +48572,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                admin_id: ::tlgen_runtime::tri!(
+                admin_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -48557,10 +48663,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                link: ::tlgen_runtime::tri!(
+                link: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -48642,7 +48748,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -48748,7 +48854,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetChatInviteImporters {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.requested) | u32::from(self.subscription_expired) << 3
                     | u32::from(self.link.is_some()) << 1
@@ -48772,15 +48878,15 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let requested = flags & 0x00000001 != 0;
             let subscription_expired = flags & 0x00000008 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let link = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -48789,20 +48895,20 @@ pub mod messages {
             };
             let q = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let offset_date = ::tlgen_runtime::tri!(
+            let offset_date = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_user = ::tlgen_runtime::tri!(
+            let offset_user = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -48901,10 +49007,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                period: ::tlgen_runtime::tri!(
+                period: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -48988,7 +49094,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -49077,10 +49183,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                theme: ::tlgen_runtime::tri!(
+                theme: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -49168,10 +49274,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -49262,7 +49368,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetSearchResultsCalendar {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.saved_peer_id.is_some()) << 2,
             );
@@ -49281,26 +49387,26 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let saved_peer_id = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let filter = ::tlgen_runtime::tri!(
+            let filter = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_date = ::tlgen_runtime::tri!(
+            let offset_date = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -49396,7 +49502,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetSearchResultsPositions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.saved_peer_id.is_some()) << 2,
             );
@@ -49415,26 +49521,26 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let saved_peer_id = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let filter = ::tlgen_runtime::tri!(
+            let filter = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -49528,7 +49634,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for HideChatJoinRequest {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.approved));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.approved));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.user_id, out);
         }
@@ -49539,12 +49645,12 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let approved = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { approved, peer, user_id })
@@ -49630,7 +49736,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for HideAllChatJoinRequests {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.approved) | u32::from(self.link.is_some()) << 1,
             );
@@ -49646,14 +49752,14 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let approved = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let link = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -49738,7 +49844,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ToggleNoForwards {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.request_msg_id.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.request_msg_id.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.enabled, out);
             if let Some(value) = &self.request_msg_id {
@@ -49752,16 +49861,16 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let enabled = ::tlgen_runtime::tri!(
+            let enabled = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let request_msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -49856,10 +49965,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                send_as: ::tlgen_runtime::tri!(
+                send_as: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -49960,7 +50069,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SendReaction {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.big) << 1 | u32::from(self.add_to_recent) << 2
                     | u32::from(self.reaction.is_some()),
@@ -49978,18 +50087,18 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let big = flags & 0x00000002 != 0;
             let add_to_recent = flags & 0x00000004 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let msg_id = ::tlgen_runtime::tri!(
+            let msg_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reaction = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -50086,10 +50195,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -50177,7 +50286,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetMessageReactionsList {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.reaction.is_some())
                     | u32::from(self.offset.is_some()) << 1,
@@ -50199,16 +50308,16 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reaction = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -50217,14 +50326,14 @@ pub mod messages {
             };
             let offset = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -50319,7 +50428,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SetChatAvailableReactions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.reactions_limit.is_some())
                     | u32::from(self.paid_enabled.is_some()) << 1,
@@ -50340,16 +50449,16 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let available_reactions = ::tlgen_runtime::tri!(
+            let available_reactions = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reactions_limit = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -50358,7 +50467,7 @@ pub mod messages {
             };
             let paid_enabled = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -50441,7 +50550,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -50523,7 +50632,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                reaction: ::tlgen_runtime::tri!(
+                reaction: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -50616,7 +50725,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for TranslateText {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.peer_and_id.is_some())
                     | u32::from(self.text.is_some()) << 1
@@ -50643,10 +50752,10 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let peer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -50655,7 +50764,7 @@ pub mod messages {
             };
             let id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -50664,19 +50773,19 @@ pub mod messages {
             };
             let text = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let to_lang = ::tlgen_runtime::tri!(
+            let to_lang = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let tone = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -50788,7 +50897,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetUnreadReactions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.top_msg_id.is_some())
                     | u32::from(self.saved_peer_id.is_some()) << 1,
@@ -50813,13 +50922,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let top_msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -50828,26 +50937,26 @@ pub mod messages {
             };
             let saved_peer_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let add_offset = ::tlgen_runtime::tri!(
+            let add_offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let max_id = ::tlgen_runtime::tri!(
+            let max_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let min_id = ::tlgen_runtime::tri!(
+            let min_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -50934,7 +51043,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ReadReactions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.top_msg_id.is_some())
                     | u32::from(self.saved_peer_id.is_some()) << 1,
@@ -50954,13 +51063,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let top_msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -50969,7 +51078,7 @@ pub mod messages {
             };
             let saved_peer_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -51069,13 +51178,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                q: ::tlgen_runtime::tri!(
+                q: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                filter: ::tlgen_runtime::tri!(
+                filter: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -51149,7 +51258,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -51229,7 +51338,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -51307,7 +51416,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ToggleBotInAttachMenu {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.write_allowed));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.write_allowed));
             ::tlgen_runtime::Serializable::serialize(&self.bot, out);
             ::tlgen_runtime::Serializable::serialize(&self.enabled, out);
         }
@@ -51318,12 +51427,12 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let write_allowed = flags & 0x00000001 != 0;
-            let bot = ::tlgen_runtime::tri!(
+            let bot = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let enabled = ::tlgen_runtime::tri!(
+            let enabled = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -51453,7 +51562,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for RequestWebView {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.from_bot_menu) << 4 | u32::from(self.silent) << 5
                     | u32::from(self.compact) << 7 | u32::from(self.fullscreen) << 8
@@ -51489,20 +51598,20 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let from_bot_menu = flags & 0x00000010 != 0;
             let silent = flags & 0x00000020 != 0;
             let compact = flags & 0x00000080 != 0;
             let fullscreen = flags & 0x00000100 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let bot = ::tlgen_runtime::tri!(
+            let bot = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let url = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -51511,7 +51620,7 @@ pub mod messages {
             };
             let start_param = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -51520,19 +51629,19 @@ pub mod messages {
             };
             let theme_params = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let platform = ::tlgen_runtime::tri!(
+            let platform = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reply_to = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -51541,7 +51650,7 @@ pub mod messages {
             };
             let send_as = if flags & 0x00002000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -51650,7 +51759,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ProlongWebView {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.silent) << 5 | u32::from(self.reply_to.is_some())
                     | u32::from(self.send_as.is_some()) << 13,
@@ -51672,20 +51781,20 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let silent = flags & 0x00000020 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let bot = ::tlgen_runtime::tri!(
+            let bot = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let query_id = ::tlgen_runtime::tri!(
+            let query_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reply_to = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -51694,7 +51803,7 @@ pub mod messages {
             };
             let send_as = if flags & 0x00002000 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -51808,7 +51917,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for RequestSimpleWebView {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.from_switch_webview) << 1
                     | u32::from(self.from_side_menu) << 2 | u32::from(self.compact) << 7
@@ -51836,17 +51945,17 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let from_switch_webview = flags & 0x00000002 != 0;
             let from_side_menu = flags & 0x00000004 != 0;
             let compact = flags & 0x00000080 != 0;
             let fullscreen = flags & 0x00000100 != 0;
-            let bot = ::tlgen_runtime::tri!(
+            let bot = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let url = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -51855,7 +51964,7 @@ pub mod messages {
             };
             let start_param = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -51864,14 +51973,14 @@ pub mod messages {
             };
             let theme_params = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let platform = ::tlgen_runtime::tri!(
+            let platform = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -51967,10 +52076,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot_query_id: ::tlgen_runtime::tri!(
+                bot_query_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                result: ::tlgen_runtime::tri!(
+                result: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -52065,16 +52174,16 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                random_id: ::tlgen_runtime::tri!(
+                random_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                button_text: ::tlgen_runtime::tri!(
+                button_text: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                data: ::tlgen_runtime::tri!(
+                data: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -52164,10 +52273,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -52258,16 +52367,16 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                transcription_id: ::tlgen_runtime::tri!(
+                transcription_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                good: ::tlgen_runtime::tri!(
+                good: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -52343,7 +52452,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                document_id: ::tlgen_runtime::tri!(
+                document_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -52417,7 +52526,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -52493,7 +52602,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -52587,13 +52696,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                reaction_peer: ::tlgen_runtime::tri!(
+                reaction_peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -52672,10 +52781,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -52754,10 +52863,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -52903,10 +53012,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -52986,7 +53095,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                period: ::tlgen_runtime::tri!(
+                period: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -53136,7 +53245,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SendBotRequestedPeer {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.msg_id.is_some())
                     | u32::from(self.webapp_req_id.is_some()) << 1,
@@ -53158,13 +53267,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -53173,17 +53282,17 @@ pub mod messages {
             };
             let webapp_req_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let button_id = ::tlgen_runtime::tri!(
+            let button_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let requested_peers = ::tlgen_runtime::tri!(
+            let requested_peers = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -53263,7 +53372,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -53339,7 +53448,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -53415,7 +53524,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -53502,10 +53611,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                emoticon: ::tlgen_runtime::tri!(
+                emoticon: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -53579,7 +53688,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for TogglePeerTranslations {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.disabled));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.disabled));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
         }
     }
@@ -53589,9 +53698,9 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let disabled = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { disabled, peer })
@@ -53678,10 +53787,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                app: ::tlgen_runtime::tri!(
+                app: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -53785,7 +53894,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for RequestAppWebView {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.write_allowed) | u32::from(self.compact) << 7
                     | u32::from(self.fullscreen) << 8
@@ -53809,19 +53918,19 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let write_allowed = flags & 0x00000001 != 0;
             let compact = flags & 0x00000080 != 0;
             let fullscreen = flags & 0x00000100 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let app = ::tlgen_runtime::tri!(
+            let app = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let start_param = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -53830,14 +53939,14 @@ pub mod messages {
             };
             let theme_params = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let platform = ::tlgen_runtime::tri!(
+            let platform = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -53938,7 +54047,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SetChatWallPaper {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.for_both) << 3 | u32::from(self.revert) << 4
                     | u32::from(self.wallpaper.is_some())
@@ -53963,15 +54072,15 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let for_both = flags & 0x00000008 != 0;
             let revert = flags & 0x00000010 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let wallpaper = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -53980,7 +54089,7 @@ pub mod messages {
             };
             let settings = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -53989,7 +54098,7 @@ pub mod messages {
             };
             let id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -54072,7 +54181,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SearchEmojiStickerSets {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.exclude_featured));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.exclude_featured));
             ::tlgen_runtime::Serializable::serialize(&self.q, out);
             ::tlgen_runtime::Serializable::serialize(&self.hash, out);
         }
@@ -54083,12 +54192,12 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let exclude_featured = flags & 0x00000001 != 0;
-            let q = ::tlgen_runtime::tri!(
+            let q = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { exclude_featured, q, hash })
@@ -54178,7 +54287,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetSavedDialogs {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.exclude_pinned)
                     | u32::from(self.parent_peer.is_some()) << 1,
@@ -54199,30 +54308,30 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let exclude_pinned = flags & 0x00000001 != 0;
             let parent_peer = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let offset_date = ::tlgen_runtime::tri!(
+            let offset_date = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_peer = ::tlgen_runtime::tri!(
+            let offset_peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -54336,7 +54445,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetSavedHistory {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.parent_peer.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.parent_peer.is_some()),
+            );
             if let Some(value) = &self.parent_peer {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -54356,38 +54468,38 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let parent_peer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_date = ::tlgen_runtime::tri!(
+            let offset_date = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let add_offset = ::tlgen_runtime::tri!(
+            let add_offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let max_id = ::tlgen_runtime::tri!(
+            let max_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let min_id = ::tlgen_runtime::tri!(
+            let min_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -54483,7 +54595,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for DeleteSavedHistory {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.parent_peer.is_some())
                     | u32::from(self.min_date.is_some()) << 2
@@ -54508,25 +54620,25 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let parent_peer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let max_id = ::tlgen_runtime::tri!(
+            let max_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let min_date = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -54535,7 +54647,7 @@ pub mod messages {
             };
             let max_date = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -54684,7 +54796,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ToggleSavedDialogPin {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.pinned));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.pinned));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
         }
     }
@@ -54694,9 +54806,9 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let pinned = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { pinned, peer })
@@ -54764,7 +54876,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ReorderPinnedSavedDialogs {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.force));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.force));
             ::tlgen_runtime::Serializable::serialize(&self.order, out);
         }
     }
@@ -54774,9 +54886,9 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let force = flags & 0x00000001 != 0;
-            let order = ::tlgen_runtime::tri!(
+            let order = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { force, order })
@@ -54850,7 +54962,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetSavedReactionTags {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.peer.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.peer.is_some()));
             if let Some(value) = &self.peer {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -54863,17 +54975,17 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let peer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { peer, hash })
@@ -54950,7 +55062,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for UpdateSavedReactionTag {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.title.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.title.is_some()));
             ::tlgen_runtime::Serializable::serialize(&self.reaction, out);
             if let Some(value) = &self.title {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -54963,13 +55075,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let reaction = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let reaction = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let title = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -55047,7 +55159,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -55145,10 +55257,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -55222,7 +55334,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -55306,7 +55418,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                order: ::tlgen_runtime::tri!(
+                order: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -55386,7 +55498,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                shortcut: ::tlgen_runtime::tri!(
+                shortcut: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -55474,10 +55586,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                shortcut_id: ::tlgen_runtime::tri!(
+                shortcut_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                shortcut: ::tlgen_runtime::tri!(
+                shortcut: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -55559,7 +55671,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                shortcut_id: ::tlgen_runtime::tri!(
+                shortcut_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -55637,7 +55749,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetQuickReplyMessages {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.id.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.id.is_some()));
             ::tlgen_runtime::Serializable::serialize(&self.shortcut_id, out);
             if let Some(value) = &self.id {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -55651,20 +55763,20 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let shortcut_id = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let shortcut_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { shortcut_id, id, hash })
@@ -55760,16 +55872,16 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                shortcut_id: ::tlgen_runtime::tri!(
+                shortcut_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                random_id: ::tlgen_runtime::tri!(
+                random_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -55854,10 +55966,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                shortcut_id: ::tlgen_runtime::tri!(
+                shortcut_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -55937,7 +56049,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                enabled: ::tlgen_runtime::tri!(
+                enabled: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -56016,10 +56128,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                offset_id: ::tlgen_runtime::tri!(
+                offset_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -56095,7 +56207,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -56171,7 +56283,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -56266,13 +56378,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                text: ::tlgen_runtime::tri!(
+                text: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -56360,10 +56472,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -56448,10 +56560,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -56545,7 +56657,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for RequestMainWebView {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.compact) << 7 | u32::from(self.fullscreen) << 8
                     | u32::from(self.start_param.is_some()) << 1
@@ -56568,18 +56680,18 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let compact = flags & 0x00000080 != 0;
             let fullscreen = flags & 0x00000100 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let bot = ::tlgen_runtime::tri!(
+            let bot = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let start_param = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -56588,14 +56700,14 @@ pub mod messages {
             };
             let theme_params = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let platform = ::tlgen_runtime::tri!(
+            let platform = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -56698,7 +56810,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SendPaidReaction {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.private.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.private.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.msg_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.count, out);
@@ -56714,22 +56829,22 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let msg_id = ::tlgen_runtime::tri!(
+            let msg_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let count = ::tlgen_runtime::tri!(
+            let count = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let private = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -56830,13 +56945,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                private: ::tlgen_runtime::tri!(
+                private: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -56973,7 +57088,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                random_id: ::tlgen_runtime::tri!(
+                random_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -57045,7 +57160,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ClickSponsoredMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.media) | u32::from(self.fullscreen) << 1,
             );
@@ -57058,10 +57173,10 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let media = flags & 0x00000001 != 0;
             let fullscreen = flags & 0x00000002 != 0;
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -57144,10 +57259,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                random_id: ::tlgen_runtime::tri!(
+                random_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                option: ::tlgen_runtime::tri!(
+                option: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -57226,7 +57341,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetSponsoredMessages {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.msg_id.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.msg_id.is_some()));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.msg_id {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -57239,13 +57354,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -57332,7 +57447,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SavePreparedInlineMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.peer_types.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.peer_types.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.result, out);
             ::tlgen_runtime::Serializable::serialize(&self.user_id, out);
             if let Some(value) = &self.peer_types {
@@ -57346,16 +57464,16 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let result = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let result = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let peer_types = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -57451,10 +57569,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -57544,7 +57662,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SearchStickers {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.emojis));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.emojis));
             ::tlgen_runtime::Serializable::serialize(&self.q, out);
             ::tlgen_runtime::Serializable::serialize(&self.emoticon, out);
             ::tlgen_runtime::Serializable::serialize(&self.lang_code, out);
@@ -57559,24 +57677,24 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let emojis = flags & 0x00000001 != 0;
-            let q = ::tlgen_runtime::tri!(
+            let q = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let emoticon = ::tlgen_runtime::tri!(
+            let emoticon = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let lang_code = ::tlgen_runtime::tri!(
+            let lang_code = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let hash = ::tlgen_runtime::tri!(
+            let hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -57664,7 +57782,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ReportMessagesDelivery {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.push));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.push));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
         }
@@ -57675,12 +57793,12 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let push = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { push, peer, id })
@@ -57748,7 +57866,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetSavedDialogsById {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.parent_peer.is_some()) << 1);
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.parent_peer.is_some()) << 1,
+            );
             if let Some(value) = &self.parent_peer {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -57761,17 +57882,17 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let parent_peer = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let ids = ::tlgen_runtime::tri!(
+            let ids = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { parent_peer, ids })
@@ -57864,13 +57985,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                parent_peer: ::tlgen_runtime::tri!(
+                parent_peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                max_id: ::tlgen_runtime::tri!(
+                max_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -57965,16 +58086,16 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                completed: ::tlgen_runtime::tri!(
+                completed: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                incompleted: ::tlgen_runtime::tri!(
+                incompleted: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -58067,13 +58188,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                list: ::tlgen_runtime::tri!(
+                list: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -58159,7 +58280,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ToggleSuggestedPostApproval {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.reject) << 1 | u32::from(self.schedule_date.is_some())
                     | u32::from(self.reject_comment.is_some()) << 2,
@@ -58180,17 +58301,17 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let reject = flags & 0x00000002 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let msg_id = ::tlgen_runtime::tri!(
+            let msg_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let schedule_date = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -58199,7 +58320,7 @@ pub mod messages {
             };
             let reject_comment = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -58300,7 +58421,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetForumTopics {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.q.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.q.is_some()));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.q {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -58317,29 +58438,29 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let q = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let offset_date = ::tlgen_runtime::tri!(
+            let offset_date = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset_topic = ::tlgen_runtime::tri!(
+            let offset_topic = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -58434,10 +58555,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                topics: ::tlgen_runtime::tri!(
+                topics: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -58531,7 +58652,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for EditForumTopic {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.title.is_some())
                     | u32::from(self.icon_emoji_id.is_some()) << 1
@@ -58560,16 +58681,16 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let topic_id = ::tlgen_runtime::tri!(
+            let topic_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let title = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -58578,7 +58699,7 @@ pub mod messages {
             };
             let icon_emoji_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -58587,7 +58708,7 @@ pub mod messages {
             };
             let closed = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -58596,7 +58717,7 @@ pub mod messages {
             };
             let hidden = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -58697,13 +58818,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                topic_id: ::tlgen_runtime::tri!(
+                topic_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                pinned: ::tlgen_runtime::tri!(
+                pinned: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -58781,7 +58902,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ReorderPinnedForumTopics {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.force));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.force));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.order, out);
         }
@@ -58792,12 +58913,12 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let force = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let order = ::tlgen_runtime::tri!(
+            let order = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { force, peer, order })
@@ -58895,7 +59016,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for CreateForumTopic {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.title_missing) << 4 | u32::from(self.icon_color.is_some())
                     | u32::from(self.icon_emoji_id.is_some()) << 3
@@ -58921,17 +59042,17 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let title_missing = flags & 0x00000010 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let title = ::tlgen_runtime::tri!(
+            let title = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let icon_color = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -58940,19 +59061,19 @@ pub mod messages {
             };
             let icon_emoji_id = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let send_as = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -59049,10 +59170,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                top_msg_id: ::tlgen_runtime::tri!(
+                top_msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -59203,7 +59324,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for SummarizeText {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.to_lang.is_some()) | u32::from(self.tone.is_some()) << 2,
             );
@@ -59223,16 +59344,16 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let to_lang = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -59241,7 +59362,7 @@ pub mod messages {
             };
             let tone = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -59348,13 +59469,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                password: ::tlgen_runtime::tri!(
+                password: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -59434,7 +59555,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -59524,13 +59645,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                participant: ::tlgen_runtime::tri!(
+                participant: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                rank: ::tlgen_runtime::tri!(
+                rank: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -59610,7 +59731,7 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                url: ::tlgen_runtime::tri!(
+                url: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -59699,10 +59820,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                url: ::tlgen_runtime::tri!(
+                url: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                match_code: ::tlgen_runtime::tri!(
+                match_code: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -59770,7 +59891,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ComposeMessageWithAi {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.proofread) | u32::from(self.emojify) << 3
                     | u32::from(self.translate_to_lang.is_some()) << 1
@@ -59791,15 +59912,15 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let proofread = flags & 0x00000001 != 0;
             let emojify = flags & 0x00000008 != 0;
-            let text = ::tlgen_runtime::tri!(
+            let text = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let translate_to_lang = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -59808,7 +59929,7 @@ pub mod messages {
             };
             let tone = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -59893,10 +60014,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                metrics: ::tlgen_runtime::tri!(
+                metrics: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -59969,10 +60090,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                listened_duration: ::tlgen_runtime::tri!(
+                listened_duration: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -60048,13 +60169,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                answer: ::tlgen_runtime::tri!(
+                answer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -60130,13 +60251,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                option: ::tlgen_runtime::tri!(
+                option: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -60208,7 +60329,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for GetUnreadPollVotes {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.top_msg_id.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.top_msg_id.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.top_msg_id {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -60226,32 +60350,32 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let top_msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let offset_id = ::tlgen_runtime::tri!(
+            let offset_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let add_offset = ::tlgen_runtime::tri!(
+            let add_offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let max_id = ::tlgen_runtime::tri!(
+            let max_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let min_id = ::tlgen_runtime::tri!(
+            let min_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -60321,7 +60445,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ReadPollVotes {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.top_msg_id.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.top_msg_id.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             if let Some(value) = &self.top_msg_id {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -60334,13 +60461,13 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let top_msg_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -60417,10 +60544,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                query_id: ::tlgen_runtime::tri!(
+                query_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                result: ::tlgen_runtime::tri!(
+                result: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -60493,10 +60620,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                participant: ::tlgen_runtime::tri!(
+                participant: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -60572,13 +60699,13 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                participant: ::tlgen_runtime::tri!(
+                participant: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -60660,19 +60787,19 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                max_id: ::tlgen_runtime::tri!(
+                max_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                min_id: ::tlgen_runtime::tri!(
+                min_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -60745,10 +60872,10 @@ pub mod messages {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -60817,7 +60944,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for TranslateRichMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.peer_and_id.is_some())
                     | u32::from(self.text.is_some()) << 1
@@ -60844,10 +60971,10 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let peer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -60856,7 +60983,7 @@ pub mod messages {
             };
             let id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -60865,19 +60992,19 @@ pub mod messages {
             };
             let text = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let to_lang = ::tlgen_runtime::tri!(
+            let to_lang = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let tone = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -60959,7 +61086,7 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for ComposeRichMessageWithAi {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.proofread) | u32::from(self.emojify) << 3
                     | u32::from(self.text.is_some()) << 4
@@ -60983,12 +61110,12 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let proofread = flags & 0x00000001 != 0;
             let emojify = flags & 0x00000008 != 0;
             let text = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -60997,7 +61124,7 @@ pub mod messages {
             };
             let translate_to_lang = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -61006,7 +61133,7 @@ pub mod messages {
             };
             let tone = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -61082,7 +61209,10 @@ pub mod messages {
     impl ::tlgen_runtime::BareSerializable for RequestChatJoinWebView {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.theme_params.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.theme_params.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.query_id, out);
             if let Some(value) = &self.theme_params {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -61096,20 +61226,20 @@ pub mod messages {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let query_id = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let query_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let theme_params = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let platform = ::tlgen_runtime::tri!(
+            let platform = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -61225,7 +61355,10 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetPaymentForm {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.theme_params.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.theme_params.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.invoice, out);
             if let Some(value) = &self.theme_params {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -61238,13 +61371,13 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let invoice = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let invoice = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let theme_params = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -61335,10 +61468,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -61419,7 +61552,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for ValidateRequestedInfo {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.save));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.save));
             ::tlgen_runtime::Serializable::serialize(&self.invoice, out);
             ::tlgen_runtime::Serializable::serialize(&self.info, out);
         }
@@ -61430,12 +61563,12 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let save = flags & 0x00000001 != 0;
-            let invoice = ::tlgen_runtime::tri!(
+            let invoice = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let info = ::tlgen_runtime::tri!(
+            let info = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { save, invoice, info })
@@ -61532,7 +61665,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for SendPaymentForm {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.requested_info_id.is_some())
                     | u32::from(self.shipping_option_id.is_some()) << 1
@@ -61558,16 +61691,16 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let form_id = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let form_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let invoice = ::tlgen_runtime::tri!(
+            let invoice = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let requested_info_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -61576,19 +61709,19 @@ pub mod payments {
             };
             let shipping_option_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let credentials = ::tlgen_runtime::tri!(
+            let credentials = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let tip_amount = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -61732,7 +61865,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for ClearSavedInfo {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.credentials) | u32::from(self.info) << 1,
             );
@@ -61744,7 +61877,7 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let credentials = flags & 0x00000001 != 0;
             let info = flags & 0x00000002 != 0;
             Ok(Self { credentials, info })
@@ -61824,7 +61957,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                number: ::tlgen_runtime::tri!(
+                number: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -61914,7 +62047,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                invoice_media: ::tlgen_runtime::tri!(
+                invoice_media: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -62002,10 +62135,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                receipt: ::tlgen_runtime::tri!(
+                receipt: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                purpose: ::tlgen_runtime::tri!(
+                purpose: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -62090,10 +62223,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                receipt: ::tlgen_runtime::tri!(
+                receipt: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                purpose: ::tlgen_runtime::tri!(
+                purpose: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -62157,7 +62290,10 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetPremiumGiftCodeOptions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.boost_peer.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.boost_peer.is_some()),
+            );
             if let Some(value) = &self.boost_peer {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -62169,10 +62305,10 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let boost_peer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -62259,7 +62395,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tlgen_runtime::tri!(
+                slug: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -62343,7 +62479,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tlgen_runtime::tri!(
+                slug: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -62429,10 +62565,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -62524,13 +62660,13 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                giveaway_id: ::tlgen_runtime::tri!(
+                giveaway_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                purpose: ::tlgen_runtime::tri!(
+                purpose: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -62671,7 +62807,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetStarsStatus {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.ton));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.ton));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
         }
     }
@@ -62681,9 +62817,9 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let ton = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { ton, peer })
@@ -62787,7 +62923,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetStarsTransactions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.inbound) | u32::from(self.outbound) << 1
                     | u32::from(self.ascending) << 2 | u32::from(self.ton) << 4
@@ -62807,27 +62943,27 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let inbound = flags & 0x00000001 != 0;
             let outbound = flags & 0x00000002 != 0;
             let ascending = flags & 0x00000004 != 0;
             let ton = flags & 0x00000010 != 0;
             let subscription_id = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -62946,10 +63082,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                form_id: ::tlgen_runtime::tri!(
+                form_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                invoice: ::tlgen_runtime::tri!(
+                invoice: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -63039,10 +63175,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                charge_id: ::tlgen_runtime::tri!(
+                charge_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -63122,7 +63258,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetStarsRevenueStats {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.dark) | u32::from(self.ton) << 1,
             );
@@ -63135,10 +63271,10 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
             let ton = flags & 0x00000002 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { dark, ton, peer })
@@ -63225,7 +63361,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetStarsRevenueWithdrawalUrl {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.ton) | u32::from(self.amount.is_some()) << 1,
             );
@@ -63242,21 +63378,21 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let ton = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let amount = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let password = ::tlgen_runtime::tri!(
+            let password = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -63344,7 +63480,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -63425,7 +63561,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetStarsTransactionsById {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.ton));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.ton));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
         }
@@ -63436,12 +63572,12 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let ton = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { ton, peer, id })
@@ -63515,7 +63651,10 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetStarsGiftOptions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.user_id.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.user_id.is_some()),
+            );
             if let Some(value) = &self.user_id {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -63527,10 +63666,10 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let user_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -63614,7 +63753,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetStarsSubscriptions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.missing_balance));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.missing_balance));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.offset, out);
         }
@@ -63625,12 +63764,12 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let missing_balance = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -63714,7 +63853,10 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for ChangeStarsSubscription {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.canceled.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.canceled.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.subscription_id, out);
             if let Some(value) = &self.canceled {
@@ -63728,16 +63870,16 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let subscription_id = ::tlgen_runtime::tri!(
+            let subscription_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let canceled = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -63830,10 +63972,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                subscription_id: ::tlgen_runtime::tri!(
+                subscription_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -63972,7 +64114,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -64050,7 +64192,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for SaveStarGift {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.unsave));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.unsave));
             ::tlgen_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
@@ -64060,9 +64202,9 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let unsave = flags & 0x00000001 != 0;
-            let stargift = ::tlgen_runtime::tri!(
+            let stargift = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { unsave, stargift })
@@ -64148,7 +64290,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tlgen_runtime::tri!(
+                stargift: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -64227,7 +64369,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for BotCancelStarsSubscription {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.restore));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.restore));
             ::tlgen_runtime::Serializable::serialize(&self.user_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.charge_id, out);
         }
@@ -64238,12 +64380,12 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let restore = flags & 0x00000001 != 0;
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let charge_id = ::tlgen_runtime::tri!(
+            let charge_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -64320,7 +64462,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetConnectedStarRefBots {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.offset_date_and_offset_link.is_some()) << 2,
             );
@@ -64340,13 +64482,13 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let offset_date = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -64355,14 +64497,14 @@ pub mod payments {
             };
             let offset_link = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -64458,10 +64600,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -64551,7 +64693,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetSuggestedStarRefBots {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.order_by_revenue) | u32::from(self.order_by_date) << 1,
             );
@@ -64566,16 +64708,16 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let order_by_revenue = flags & 0x00000001 != 0;
             let order_by_date = flags & 0x00000002 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -64662,10 +64804,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                bot: ::tlgen_runtime::tri!(
+                bot: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -64745,7 +64887,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for EditConnectedStarRefBot {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.revoked));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.revoked));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.link, out);
         }
@@ -64756,12 +64898,12 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let revoked = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let link = ::tlgen_runtime::tri!(
+            let link = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { revoked, peer, link })
@@ -64844,7 +64986,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                gift_id: ::tlgen_runtime::tri!(
+                gift_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -64926,7 +65068,10 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for UpgradeStarGift {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.keep_original_details));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.keep_original_details),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.stargift, out);
         }
     }
@@ -64936,9 +65081,9 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let keep_original_details = flags & 0x00000001 != 0;
-            let stargift = ::tlgen_runtime::tri!(
+            let stargift = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -65036,10 +65181,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tlgen_runtime::tri!(
+                stargift: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                to_id: ::tlgen_runtime::tri!(
+                to_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -65119,7 +65264,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tlgen_runtime::tri!(
+                slug: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -65244,7 +65389,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetSavedStarGifts {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.exclude_unsaved) | u32::from(self.exclude_saved) << 1
                     | u32::from(self.exclude_unlimited) << 2
@@ -65270,7 +65415,7 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let exclude_unsaved = flags & 0x00000001 != 0;
             let exclude_saved = flags & 0x00000002 != 0;
             let exclude_unlimited = flags & 0x00000004 != 0;
@@ -65280,22 +65425,22 @@ pub mod payments {
             let exclude_unupgradable = flags & 0x00000100 != 0;
             let peer_color_available = flags & 0x00000200 != 0;
             let exclude_hosted = flags & 0x00000400 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let collection_id = if flags & 0x00000040 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -65395,7 +65540,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tlgen_runtime::tri!(
+                stargift: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -65484,10 +65629,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tlgen_runtime::tri!(
+                stargift: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                password: ::tlgen_runtime::tri!(
+                password: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -65563,7 +65708,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for ToggleChatStarGiftNotifications {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.enabled));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.enabled));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
         }
     }
@@ -65573,9 +65718,9 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let enabled = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { enabled, peer })
@@ -65660,10 +65805,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                stargift: ::tlgen_runtime::tri!(
+                stargift: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -65744,7 +65889,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                purpose: ::tlgen_runtime::tri!(
+                purpose: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -65851,7 +65996,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetResaleStarGifts {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.sort_by_price) << 1 | u32::from(self.sort_by_num) << 2
                     | u32::from(self.for_craft) << 4 | u32::from(self.stars_only) << 5
@@ -65875,36 +66020,36 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let sort_by_price = flags & 0x00000002 != 0;
             let sort_by_num = flags & 0x00000004 != 0;
             let for_craft = flags & 0x00000010 != 0;
             let stars_only = flags & 0x00000020 != 0;
             let attributes_hash = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let gift_id = ::tlgen_runtime::tri!(
+            let gift_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let attributes = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -66002,10 +66147,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tlgen_runtime::tri!(
+                stargift: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                resell_amount: ::tlgen_runtime::tri!(
+                resell_amount: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -66095,13 +66240,13 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                title: ::tlgen_runtime::tri!(
+                title: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                stargift: ::tlgen_runtime::tri!(
+                stargift: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -66191,7 +66336,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for UpdateStarGiftCollection {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.title.is_some())
                     | u32::from(self.delete_stargift.is_some()) << 1
@@ -66220,16 +66365,16 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let collection_id = ::tlgen_runtime::tri!(
+            let collection_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let title = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -66238,7 +66383,7 @@ pub mod payments {
             };
             let delete_stargift = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -66247,7 +66392,7 @@ pub mod payments {
             };
             let add_stargift = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -66256,7 +66401,7 @@ pub mod payments {
             };
             let order = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -66352,10 +66497,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                order: ::tlgen_runtime::tri!(
+                order: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -66440,10 +66585,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                collection_id: ::tlgen_runtime::tri!(
+                collection_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -66528,10 +66673,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -66613,7 +66758,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                slug: ::tlgen_runtime::tri!(
+                slug: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -66695,7 +66840,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                gift_id: ::tlgen_runtime::tri!(
+                gift_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -66782,10 +66927,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                auction: ::tlgen_runtime::tri!(
+                auction: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                version: ::tlgen_runtime::tri!(
+                version: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -66867,7 +67012,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                gift_id: ::tlgen_runtime::tri!(
+                gift_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -66947,7 +67092,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -67023,7 +67168,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for ResolveStarGiftOffer {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.decline));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.decline));
             ::tlgen_runtime::Serializable::serialize(&self.offer_msg_id, out);
         }
     }
@@ -67033,9 +67178,9 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let decline = flags & 0x00000001 != 0;
-            let offer_msg_id = ::tlgen_runtime::tri!(
+            let offer_msg_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { decline, offer_msg_id })
@@ -67133,7 +67278,10 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for SendStarGiftOffer {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.allow_paid_stars.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.allow_paid_stars.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.slug, out);
             ::tlgen_runtime::Serializable::serialize(&self.price, out);
@@ -67150,25 +67298,25 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let slug = ::tlgen_runtime::tri!(
+            let slug = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let price = ::tlgen_runtime::tri!(
+            let price = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let duration = ::tlgen_runtime::tri!(
+            let duration = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let allow_paid_stars = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -67261,7 +67409,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                gift_id: ::tlgen_runtime::tri!(
+                gift_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -67353,13 +67501,13 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                gift_id: ::tlgen_runtime::tri!(
+                gift_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -67445,7 +67593,7 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stargift: ::tlgen_runtime::tri!(
+                stargift: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -67568,7 +67716,10 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetOnrampProviders {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.crypto_currency.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.crypto_currency.is_some()),
+            );
             if let Some(value) = &self.crypto_currency {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -67580,10 +67731,10 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let crypto_currency = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -67662,10 +67813,10 @@ pub mod payments {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                provider: ::tlgen_runtime::tri!(
+                provider: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                crypto_currency: ::tlgen_runtime::tri!(
+                crypto_currency: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -67729,7 +67880,10 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetOnrampAvailability {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.base_currency.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.base_currency.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.provider, out);
             ::tlgen_runtime::Serializable::serialize(&self.crypto_currency, out);
             if let Some(value) = &self.base_currency {
@@ -67743,16 +67897,16 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let provider = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let provider = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let crypto_currency = ::tlgen_runtime::tri!(
+            let crypto_currency = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let base_currency = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -67826,7 +67980,10 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetOnrampLimits {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.payment_method.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.payment_method.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.provider, out);
             ::tlgen_runtime::Serializable::serialize(&self.crypto_currency, out);
             ::tlgen_runtime::Serializable::serialize(&self.base_currency, out);
@@ -67841,19 +67998,19 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let provider = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let provider = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let crypto_currency = ::tlgen_runtime::tri!(
+            let crypto_currency = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let base_currency = ::tlgen_runtime::tri!(
+            let base_currency = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let payment_method = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -67932,7 +68089,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for GetOnrampQuote {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.base_amount.is_some())
                     | u32::from(self.crypto_amount.is_some()) << 1
@@ -67958,19 +68115,19 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let provider = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let provider = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let crypto_currency = ::tlgen_runtime::tri!(
+            let crypto_currency = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let base_currency = ::tlgen_runtime::tri!(
+            let base_currency = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let base_amount = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -67979,7 +68136,7 @@ pub mod payments {
             };
             let crypto_amount = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -67988,7 +68145,7 @@ pub mod payments {
             };
             let payment_method = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -68079,7 +68236,7 @@ pub mod payments {
     impl ::tlgen_runtime::BareSerializable for CreateOnrampSession {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.payment_method.is_some())
                     | u32::from(self.base_currency.is_some()) << 1
@@ -68125,19 +68282,19 @@ pub mod payments {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let provider = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let provider = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let crypto_currency = ::tlgen_runtime::tri!(
+            let crypto_currency = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let address = ::tlgen_runtime::tri!(
+            let address = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let payment_method = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -68146,7 +68303,7 @@ pub mod payments {
             };
             let base_currency = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -68155,7 +68312,7 @@ pub mod payments {
             };
             let base_amount = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -68164,7 +68321,7 @@ pub mod payments {
             };
             let memo = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -68173,7 +68330,7 @@ pub mod payments {
             };
             let theme = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -68182,7 +68339,7 @@ pub mod payments {
             };
             let success_return_url = if flags & 0x00000020 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -68191,7 +68348,7 @@ pub mod payments {
             };
             let fail_return_url = if flags & 0x00000040 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -68200,7 +68357,7 @@ pub mod payments {
             };
             let crypto_amount = if flags & 0x00000080 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -68375,7 +68532,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for RequestCall {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.video));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.video));
             ::tlgen_runtime::Serializable::serialize(&self.user_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.random_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.g_a_hash, out);
@@ -68388,18 +68545,18 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let video = flags & 0x00000001 != 0;
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let g_a_hash = ::tlgen_runtime::tri!(
+            let g_a_hash = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let protocol = ::tlgen_runtime::tri!(
+            let protocol = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -68501,13 +68658,13 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                g_b: ::tlgen_runtime::tri!(
+                g_b: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                protocol: ::tlgen_runtime::tri!(
+                protocol: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -68603,16 +68760,16 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                g_a: ::tlgen_runtime::tri!(
+                g_a: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                key_fingerprint: ::tlgen_runtime::tri!(
+                key_fingerprint: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                protocol: ::tlgen_runtime::tri!(
+                protocol: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -68693,7 +68850,7 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -68781,7 +68938,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for DiscardCall {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.video));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.video));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.duration, out);
             ::tlgen_runtime::Serializable::serialize(&self.reason, out);
@@ -68794,18 +68951,18 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let video = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let duration = ::tlgen_runtime::tri!(
+            let duration = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let reason = ::tlgen_runtime::tri!(
+            let reason = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let connection_id = ::tlgen_runtime::tri!(
+            let connection_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -68893,7 +69050,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for SetCallRating {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.user_initiative));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.user_initiative));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.rating, out);
             ::tlgen_runtime::Serializable::serialize(&self.comment, out);
@@ -68905,15 +69062,15 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let user_initiative = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let rating = ::tlgen_runtime::tri!(
+            let rating = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let comment = ::tlgen_runtime::tri!(
+            let comment = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -69004,10 +69161,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                debug: ::tlgen_runtime::tri!(
+                debug: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -69093,10 +69250,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                data: ::tlgen_runtime::tri!(
+                data: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -69187,7 +69344,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for CreateGroupCall {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.rtmp_stream) << 2 | u32::from(self.title.is_some())
                     | u32::from(self.schedule_date.is_some()) << 1,
@@ -69208,17 +69365,17 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let rtmp_stream = flags & 0x00000004 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let title = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -69227,7 +69384,7 @@ pub mod phone {
             };
             let schedule_date = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -69345,7 +69502,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for JoinGroupCall {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.muted) | u32::from(self.video_stopped) << 2
                     | u32::from(self.invite_hash.is_some()) << 1
@@ -69371,18 +69528,18 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let muted = flags & 0x00000001 != 0;
             let video_stopped = flags & 0x00000004 != 0;
-            let call = ::tlgen_runtime::tri!(
+            let call = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let join_as = ::tlgen_runtime::tri!(
+            let join_as = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let invite_hash = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -69391,7 +69548,7 @@ pub mod phone {
             };
             let public_key = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -69400,14 +69557,14 @@ pub mod phone {
             };
             let block = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let params = ::tlgen_runtime::tri!(
+            let params = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -69503,10 +69660,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                source: ::tlgen_runtime::tri!(
+                source: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -69596,10 +69753,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                users: ::tlgen_runtime::tri!(
+                users: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -69681,7 +69838,7 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -69770,7 +69927,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for ToggleGroupCallSettings {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.reset_invite_hash) << 1
                     | u32::from(self.join_muted.is_some())
@@ -69795,14 +69952,14 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let reset_invite_hash = flags & 0x00000002 != 0;
-            let call = ::tlgen_runtime::tri!(
+            let call = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let join_muted = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -69811,7 +69968,7 @@ pub mod phone {
             };
             let messages_enabled = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -69820,7 +69977,7 @@ pub mod phone {
             };
             let send_paid_messages_stars = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -69916,10 +70073,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -70019,19 +70176,19 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                ids: ::tlgen_runtime::tri!(
+                ids: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                sources: ::tlgen_runtime::tri!(
+                sources: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -70123,10 +70280,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                sources: ::tlgen_runtime::tri!(
+                sources: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -70218,7 +70375,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for ToggleGroupCallRecord {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.start) | u32::from(self.title.is_some()) << 1
                     | u32::from(self.video_portrait.is_some()) << 2,
@@ -70238,14 +70395,14 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let start = flags & 0x00000001 != 0;
-            let call = ::tlgen_runtime::tri!(
+            let call = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let title = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -70254,7 +70411,7 @@ pub mod phone {
             };
             let video_portrait = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -70370,7 +70527,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for EditGroupCallParticipant {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.muted.is_some()) | u32::from(self.volume.is_some()) << 1
                     | u32::from(self.raise_hand.is_some()) << 2
@@ -70406,16 +70563,16 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let call = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let call = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let participant = ::tlgen_runtime::tri!(
+            let participant = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let muted = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -70424,7 +70581,7 @@ pub mod phone {
             };
             let volume = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -70433,7 +70590,7 @@ pub mod phone {
             };
             let raise_hand = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -70442,7 +70599,7 @@ pub mod phone {
             };
             let video_stopped = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -70451,7 +70608,7 @@ pub mod phone {
             };
             let video_paused = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -70460,7 +70617,7 @@ pub mod phone {
             };
             let presentation_paused = if flags & 0x00000020 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -70559,10 +70716,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                title: ::tlgen_runtime::tri!(
+                title: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -70645,7 +70802,7 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -70724,7 +70881,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for ExportGroupCallInvite {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.can_self_unmute));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.can_self_unmute));
             ::tlgen_runtime::Serializable::serialize(&self.call, out);
         }
     }
@@ -70734,9 +70891,9 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let can_self_unmute = flags & 0x00000001 != 0;
-            let call = ::tlgen_runtime::tri!(
+            let call = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { can_self_unmute, call })
@@ -70825,10 +70982,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                subscribed: ::tlgen_runtime::tri!(
+                subscribed: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -70909,7 +71066,7 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -70995,10 +71152,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                join_as: ::tlgen_runtime::tri!(
+                join_as: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -71084,10 +71241,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                params: ::tlgen_runtime::tri!(
+                params: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -71167,7 +71324,7 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -71250,7 +71407,7 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -71331,7 +71488,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for GetGroupCallStreamRtmpUrl {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.live_story));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.live_story));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.revoke, out);
         }
@@ -71342,12 +71499,12 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let live_story = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let revoke = ::tlgen_runtime::tri!(
+            let revoke = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { live_story, peer, revoke })
@@ -71434,10 +71591,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                file: ::tlgen_runtime::tri!(
+                file: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -71525,7 +71682,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for CreateConferenceCall {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.muted) | u32::from(self.video_stopped) << 2
                     | u32::from(self.public_key_and_block_and_params.is_some()) << 3,
@@ -71548,15 +71705,15 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let muted = flags & 0x00000001 != 0;
             let video_stopped = flags & 0x00000004 != 0;
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let public_key = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -71565,7 +71722,7 @@ pub mod phone {
             };
             let block = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -71574,7 +71731,7 @@ pub mod phone {
             };
             let params = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -71676,7 +71833,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for DeleteConferenceCallParticipants {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.only_left) | u32::from(self.kick) << 1,
             );
@@ -71691,16 +71848,16 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let only_left = flags & 0x00000001 != 0;
             let kick = flags & 0x00000002 != 0;
-            let call = ::tlgen_runtime::tri!(
+            let call = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let ids = ::tlgen_runtime::tri!(
+            let ids = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let block = ::tlgen_runtime::tri!(
+            let block = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -71791,10 +71948,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                block: ::tlgen_runtime::tri!(
+                block: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -71872,7 +72029,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for InviteConferenceCallParticipant {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.video));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.video));
             ::tlgen_runtime::Serializable::serialize(&self.call, out);
             ::tlgen_runtime::Serializable::serialize(&self.user_id, out);
         }
@@ -71883,12 +72040,12 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let video = flags & 0x00000001 != 0;
-            let call = ::tlgen_runtime::tri!(
+            let call = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { video, call, user_id })
@@ -71968,7 +72125,7 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -72065,16 +72222,16 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                sub_chain_id: ::tlgen_runtime::tri!(
+                sub_chain_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -72167,7 +72324,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for SendGroupCallMessage {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.allow_paid_stars.is_some())
                     | u32::from(self.send_as.is_some()) << 1,
@@ -72189,19 +72346,19 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let call = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let call = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let message = ::tlgen_runtime::tri!(
+            let message = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let allow_paid_stars = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -72210,7 +72367,7 @@ pub mod phone {
             };
             let send_as = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -72305,10 +72462,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                encrypted_message: ::tlgen_runtime::tri!(
+                encrypted_message: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -72388,7 +72545,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for DeleteGroupCallMessages {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.report_spam));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.report_spam));
             ::tlgen_runtime::Serializable::serialize(&self.call, out);
             ::tlgen_runtime::Serializable::serialize(&self.messages, out);
         }
@@ -72399,12 +72556,12 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let report_spam = flags & 0x00000001 != 0;
-            let call = ::tlgen_runtime::tri!(
+            let call = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let messages = ::tlgen_runtime::tri!(
+            let messages = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -72486,7 +72643,7 @@ pub mod phone {
     impl ::tlgen_runtime::BareSerializable for DeleteGroupCallParticipantMessages {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.report_spam));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.report_spam));
             ::tlgen_runtime::Serializable::serialize(&self.call, out);
             ::tlgen_runtime::Serializable::serialize(&self.participant, out);
         }
@@ -72497,12 +72654,12 @@ pub mod phone {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let report_spam = flags & 0x00000001 != 0;
-            let call = ::tlgen_runtime::tri!(
+            let call = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let participant = ::tlgen_runtime::tri!(
+            let participant = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -72586,7 +72743,7 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -72675,10 +72832,10 @@ pub mod phone {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                call: ::tlgen_runtime::tri!(
+                call: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                send_as: ::tlgen_runtime::tri!(
+                send_as: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -72766,7 +72923,7 @@ pub mod photos {
     impl ::tlgen_runtime::BareSerializable for UpdateProfilePhoto {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.fallback) | u32::from(self.bot.is_some()) << 1,
             );
@@ -72782,18 +72939,18 @@ pub mod photos {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let fallback = flags & 0x00000001 != 0;
             let bot = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { fallback, bot, id })
@@ -72896,7 +73053,7 @@ pub mod photos {
     impl ::tlgen_runtime::BareSerializable for UploadProfilePhoto {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.fallback) << 3 | u32::from(self.bot.is_some()) << 5
                     | u32::from(self.file.is_some())
@@ -72927,11 +73084,11 @@ pub mod photos {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let fallback = flags & 0x00000008 != 0;
             let bot = if flags & 0x00000020 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -72940,7 +73097,7 @@ pub mod photos {
             };
             let file = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -72949,7 +73106,7 @@ pub mod photos {
             };
             let video = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -72958,7 +73115,7 @@ pub mod photos {
             };
             let video_start_ts = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -72967,7 +73124,7 @@ pub mod photos {
             };
             let video_emoji_markup = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -73052,7 +73209,7 @@ pub mod photos {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -73150,16 +73307,16 @@ pub mod photos {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                max_id: ::tlgen_runtime::tri!(
+                max_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -73257,7 +73414,7 @@ pub mod photos {
     impl ::tlgen_runtime::BareSerializable for UploadContactProfilePhoto {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.suggest) << 3 | u32::from(self.save) << 4
                     | u32::from(self.file.is_some())
@@ -73286,15 +73443,15 @@ pub mod photos {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let suggest = flags & 0x00000008 != 0;
             let save = flags & 0x00000010 != 0;
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let file = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -73303,7 +73460,7 @@ pub mod photos {
             };
             let video = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -73312,7 +73469,7 @@ pub mod photos {
             };
             let video_start_ts = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -73321,7 +73478,7 @@ pub mod photos {
             };
             let video_emoji_markup = if flags & 0x00000020 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -73419,7 +73576,7 @@ pub mod premium {
     impl ::tlgen_runtime::BareSerializable for GetBoostsList {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.gifts));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.gifts));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.offset, out);
             ::tlgen_runtime::Serializable::serialize(&self.limit, out);
@@ -73431,15 +73588,15 @@ pub mod premium {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let gifts = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { gifts, peer, offset, limit })
@@ -73578,7 +73735,7 @@ pub mod premium {
     impl ::tlgen_runtime::BareSerializable for ApplyBoost {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.slots.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.slots.is_some()));
             if let Some(value) = &self.slots {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -73591,17 +73748,17 @@ pub mod premium {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let slots = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { slots, peer })
@@ -73683,7 +73840,7 @@ pub mod premium {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -73770,10 +73927,10 @@ pub mod premium {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -74061,7 +74218,10 @@ pub mod smsjobs {
     impl ::tlgen_runtime::BareSerializable for UpdateSettings {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.allow_international));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.allow_international),
+            );
         }
     }
     #[cfg(feature = "object")]
@@ -74070,7 +74230,7 @@ pub mod smsjobs {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let allow_international = flags & 0x00000001 != 0;
             Ok(Self { allow_international })
         }
@@ -74220,7 +74380,7 @@ pub mod smsjobs {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                job_id: ::tlgen_runtime::tri!(
+                job_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -74294,7 +74454,7 @@ pub mod smsjobs {
     impl ::tlgen_runtime::BareSerializable for FinishJob {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.error.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.error.is_some()));
             ::tlgen_runtime::Serializable::serialize(&self.job_id, out);
             if let Some(value) = &self.error {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -74307,13 +74467,13 @@ pub mod smsjobs {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let job_id = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let job_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let error = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -74397,7 +74557,7 @@ pub mod stats {
     impl ::tlgen_runtime::BareSerializable for GetBroadcastStats {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.dark));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.dark));
             ::tlgen_runtime::Serializable::serialize(&self.channel, out);
         }
     }
@@ -74407,9 +74567,9 @@ pub mod stats {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
-            let channel = ::tlgen_runtime::tri!(
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { dark, channel })
@@ -74487,7 +74647,7 @@ pub mod stats {
     impl ::tlgen_runtime::BareSerializable for LoadAsyncGraph {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.x.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.x.is_some()));
             ::tlgen_runtime::Serializable::serialize(&self.token, out);
             if let Some(value) = &self.x {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -74500,13 +74660,13 @@ pub mod stats {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let token = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let token = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let x = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -74586,7 +74746,7 @@ pub mod stats {
     impl ::tlgen_runtime::BareSerializable for GetMegagroupStats {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.dark));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.dark));
             ::tlgen_runtime::Serializable::serialize(&self.channel, out);
         }
     }
@@ -74596,9 +74756,9 @@ pub mod stats {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
-            let channel = ::tlgen_runtime::tri!(
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { dark, channel })
@@ -74700,16 +74860,16 @@ pub mod stats {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                channel: ::tlgen_runtime::tri!(
+                channel: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                msg_id: ::tlgen_runtime::tri!(
+                msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -74792,7 +74952,7 @@ pub mod stats {
     impl ::tlgen_runtime::BareSerializable for GetMessageStats {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.dark));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.dark));
             ::tlgen_runtime::Serializable::serialize(&self.channel, out);
             ::tlgen_runtime::Serializable::serialize(&self.msg_id, out);
         }
@@ -74803,12 +74963,12 @@ pub mod stats {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
-            let channel = ::tlgen_runtime::tri!(
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let msg_id = ::tlgen_runtime::tri!(
+            let msg_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { dark, channel, msg_id })
@@ -74888,7 +75048,7 @@ pub mod stats {
     impl ::tlgen_runtime::BareSerializable for GetStoryStats {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.dark));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.dark));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
         }
@@ -74899,12 +75059,12 @@ pub mod stats {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { dark, peer, id })
@@ -74999,16 +75159,16 @@ pub mod stats {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -75074,7 +75234,7 @@ pub mod stats {
     impl ::tlgen_runtime::BareSerializable for GetPollStats {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.dark));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.dark));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.msg_id, out);
         }
@@ -75085,12 +75245,12 @@ pub mod stats {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let dark = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let msg_id = ::tlgen_runtime::tri!(
+            let msg_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { dark, peer, msg_id })
@@ -75213,7 +75373,7 @@ pub mod stickers {
     impl ::tlgen_runtime::BareSerializable for CreateStickerSet {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.masks) | u32::from(self.emojis) << 5
                     | u32::from(self.text_color) << 6
@@ -75238,34 +75398,34 @@ pub mod stickers {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let masks = flags & 0x00000001 != 0;
             let emojis = flags & 0x00000020 != 0;
             let text_color = flags & 0x00000040 != 0;
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let title = ::tlgen_runtime::tri!(
+            let title = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let short_name = ::tlgen_runtime::tri!(
+            let short_name = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let thumb = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let stickers = ::tlgen_runtime::tri!(
+            let stickers = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let software = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -75361,7 +75521,7 @@ pub mod stickers {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                sticker: ::tlgen_runtime::tri!(
+                sticker: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -75448,10 +75608,10 @@ pub mod stickers {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                sticker: ::tlgen_runtime::tri!(
+                sticker: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                position: ::tlgen_runtime::tri!(
+                position: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -75542,10 +75702,10 @@ pub mod stickers {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tlgen_runtime::tri!(
+                stickerset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                sticker: ::tlgen_runtime::tri!(
+                sticker: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -75627,7 +75787,7 @@ pub mod stickers {
     impl ::tlgen_runtime::BareSerializable for SetStickerSetThumb {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.thumb.is_some())
                     | u32::from(self.thumb_document_id.is_some()) << 1,
@@ -75647,13 +75807,13 @@ pub mod stickers {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let stickerset = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let stickerset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let thumb = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -75662,7 +75822,7 @@ pub mod stickers {
             };
             let thumb_document_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -75753,7 +75913,7 @@ pub mod stickers {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                short_name: ::tlgen_runtime::tri!(
+                short_name: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -75833,7 +75993,7 @@ pub mod stickers {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                title: ::tlgen_runtime::tri!(
+                title: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -75917,7 +76077,7 @@ pub mod stickers {
     impl ::tlgen_runtime::BareSerializable for ChangeSticker {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.emoji.is_some())
                     | u32::from(self.mask_coords.is_some()) << 1
@@ -75941,13 +76101,13 @@ pub mod stickers {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let sticker = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let sticker = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let emoji = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -75956,7 +76116,7 @@ pub mod stickers {
             };
             let mask_coords = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -75965,7 +76125,7 @@ pub mod stickers {
             };
             let keywords = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76061,10 +76221,10 @@ pub mod stickers {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tlgen_runtime::tri!(
+                stickerset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                title: ::tlgen_runtime::tri!(
+                title: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -76146,7 +76306,7 @@ pub mod stickers {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                stickerset: ::tlgen_runtime::tri!(
+                stickerset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -76231,10 +76391,10 @@ pub mod stickers {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                sticker: ::tlgen_runtime::tri!(
+                sticker: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                new_sticker: ::tlgen_runtime::tri!(
+                new_sticker: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -76326,7 +76486,7 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -76470,7 +76630,7 @@ pub mod stories {
     impl ::tlgen_runtime::BareSerializable for SendStory {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.pinned) << 2 | u32::from(self.noforwards) << 4
                     | u32::from(self.fwd_modified) << 7
@@ -76518,19 +76678,19 @@ pub mod stories {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let pinned = flags & 0x00000004 != 0;
             let noforwards = flags & 0x00000010 != 0;
             let fwd_modified = flags & 0x00000080 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let media = ::tlgen_runtime::tri!(
+            let media = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let media_areas = if flags & 0x00000020 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76539,7 +76699,7 @@ pub mod stories {
             };
             let caption = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76548,22 +76708,22 @@ pub mod stories {
             };
             let entities = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let privacy_rules = ::tlgen_runtime::tri!(
+            let privacy_rules = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let period = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76572,7 +76732,7 @@ pub mod stories {
             };
             let fwd_from_id = if flags & 0x00000040 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76581,7 +76741,7 @@ pub mod stories {
             };
             let fwd_from_story = if flags & 0x00000040 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76590,7 +76750,7 @@ pub mod stories {
             };
             let albums = if flags & 0x00000100 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76599,7 +76759,7 @@ pub mod stories {
             };
             let music = if flags & 0x00000200 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76723,7 +76883,7 @@ pub mod stories {
     impl ::tlgen_runtime::BareSerializable for EditStory {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.media.is_some())
                     | u32::from(self.media_areas.is_some()) << 3
@@ -76759,16 +76919,16 @@ pub mod stories {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let media = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76777,7 +76937,7 @@ pub mod stories {
             };
             let media_areas = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76786,7 +76946,7 @@ pub mod stories {
             };
             let caption = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76795,7 +76955,7 @@ pub mod stories {
             };
             let entities = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76804,7 +76964,7 @@ pub mod stories {
             };
             let privacy_rules = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76813,7 +76973,7 @@ pub mod stories {
             };
             let music = if flags & 0x00000010 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -76917,10 +77077,10 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -77010,13 +77170,13 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                pinned: ::tlgen_runtime::tri!(
+                pinned: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -77088,7 +77248,7 @@ pub mod stories {
     impl ::tlgen_runtime::BareSerializable for GetAllStories {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.next) << 1 | u32::from(self.hidden) << 2
                     | u32::from(self.state.is_some()),
@@ -77104,12 +77264,12 @@ pub mod stories {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let next = flags & 0x00000002 != 0;
             let hidden = flags & 0x00000004 != 0;
             let state = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -77205,13 +77365,13 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset_id: ::tlgen_runtime::tri!(
+                offset_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -77302,13 +77462,13 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset_id: ::tlgen_runtime::tri!(
+                offset_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -77398,10 +77558,10 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -77475,7 +77635,7 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                hidden: ::tlgen_runtime::tri!(
+                hidden: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -77562,10 +77722,10 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                max_id: ::tlgen_runtime::tri!(
+                max_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -77651,10 +77811,10 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -77753,7 +77913,7 @@ pub mod stories {
     impl ::tlgen_runtime::BareSerializable for GetStoryViewsList {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.just_contacts) | u32::from(self.reactions_first) << 2
                     | u32::from(self.forwards_first) << 3
@@ -77774,29 +77934,29 @@ pub mod stories {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let just_contacts = flags & 0x00000001 != 0;
             let reactions_first = flags & 0x00000004 != 0;
             let forwards_first = flags & 0x00000008 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let q = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -77895,10 +78055,10 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -77985,10 +78145,10 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -78083,16 +78243,16 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                option: ::tlgen_runtime::tri!(
+                option: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                message: ::tlgen_runtime::tri!(
+                message: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -78168,7 +78328,7 @@ pub mod stories {
     impl ::tlgen_runtime::BareSerializable for ActivateStealthMode {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.past) | u32::from(self.future) << 1,
             );
@@ -78180,7 +78340,7 @@ pub mod stories {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let past = flags & 0x00000001 != 0;
             let future = flags & 0x00000002 != 0;
             Ok(Self { past, future })
@@ -78266,7 +78426,7 @@ pub mod stories {
     impl ::tlgen_runtime::BareSerializable for SendReaction {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.add_to_recent));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.add_to_recent));
             ::tlgen_runtime::Serializable::serialize(&self.peer, out);
             ::tlgen_runtime::Serializable::serialize(&self.story_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.reaction, out);
@@ -78278,15 +78438,15 @@ pub mod stories {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let add_to_recent = flags & 0x00000001 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let story_id = ::tlgen_runtime::tri!(
+            let story_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let reaction = ::tlgen_runtime::tri!(
+            let reaction = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -78374,7 +78534,7 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -78513,7 +78673,7 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -78661,10 +78821,10 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hidden: ::tlgen_runtime::tri!(
+                hidden: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -78756,7 +78916,7 @@ pub mod stories {
     impl ::tlgen_runtime::BareSerializable for GetStoryReactionsList {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.forwards_first) << 2 | u32::from(self.reaction.is_some())
                     | u32::from(self.offset.is_some()) << 1,
@@ -78778,17 +78938,17 @@ pub mod stories {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let forwards_first = flags & 0x00000004 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let reaction = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -78797,14 +78957,14 @@ pub mod stories {
             };
             let offset = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -78899,10 +79059,10 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -78990,7 +79150,7 @@ pub mod stories {
     impl ::tlgen_runtime::BareSerializable for SearchPosts {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.hashtag.is_some()) | u32::from(self.area.is_some()) << 1
                     | u32::from(self.peer.is_some()) << 2,
@@ -79014,10 +79174,10 @@ pub mod stories {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let hashtag = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -79026,7 +79186,7 @@ pub mod stories {
             };
             let area = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -79035,17 +79195,17 @@ pub mod stories {
             };
             let peer = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -79143,13 +79303,13 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                title: ::tlgen_runtime::tri!(
+                title: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                stories: ::tlgen_runtime::tri!(
+                stories: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -79239,7 +79399,7 @@ pub mod stories {
     impl ::tlgen_runtime::BareSerializable for UpdateAlbum {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.title.is_some())
                     | u32::from(self.delete_stories.is_some()) << 1
@@ -79268,16 +79428,16 @@ pub mod stories {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let peer = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let album_id = ::tlgen_runtime::tri!(
+            let album_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let title = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -79286,7 +79446,7 @@ pub mod stories {
             };
             let delete_stories = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -79295,7 +79455,7 @@ pub mod stories {
             };
             let add_stories = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -79304,7 +79464,7 @@ pub mod stories {
             };
             let order = if flags & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -79400,10 +79560,10 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                order: ::tlgen_runtime::tri!(
+                order: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -79488,10 +79648,10 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                album_id: ::tlgen_runtime::tri!(
+                album_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -79576,10 +79736,10 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -79674,16 +79834,16 @@ pub mod stories {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                peer: ::tlgen_runtime::tri!(
+                peer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                album_id: ::tlgen_runtime::tri!(
+                album_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -79792,7 +79952,7 @@ pub mod stories {
     impl ::tlgen_runtime::BareSerializable for StartLive {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.pinned) << 2 | u32::from(self.noforwards) << 4
                     | u32::from(self.rtmp_stream) << 5
@@ -79824,16 +79984,16 @@ pub mod stories {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let pinned = flags & 0x00000004 != 0;
             let noforwards = flags & 0x00000010 != 0;
             let rtmp_stream = flags & 0x00000020 != 0;
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let caption = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -79842,22 +80002,22 @@ pub mod stories {
             };
             let entities = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let privacy_rules = ::tlgen_runtime::tri!(
+            let privacy_rules = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let messages_enabled = if flags & 0x00000040 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -79866,7 +80026,7 @@ pub mod stories {
             };
             let send_paid_messages_stars = if flags & 0x00000080 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -79950,7 +80110,7 @@ pub mod toncenter {
     impl ::tlgen_runtime::BareSerializable for PerformApiRequest {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.post) | u32::from(self.query.is_some()) << 1
                     | u32::from(self.payload.is_some()) << 2,
@@ -79970,14 +80130,14 @@ pub mod toncenter {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let post = flags & 0x00000001 != 0;
-            let endpoint = ::tlgen_runtime::tri!(
+            let endpoint = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let query = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -79986,7 +80146,7 @@ pub mod toncenter {
             };
             let payload = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -80227,7 +80387,7 @@ pub mod updates {
     impl ::tlgen_runtime::BareSerializable for GetDifference {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.pts_limit.is_some()) << 1
                     | u32::from(self.pts_total_limit.is_some())
@@ -80253,13 +80413,13 @@ pub mod updates {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let pts = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let pts = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let pts_limit = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -80268,22 +80428,22 @@ pub mod updates {
             };
             let pts_total_limit = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let date = ::tlgen_runtime::tri!(
+            let date = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let qts = ::tlgen_runtime::tri!(
+            let qts = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let qts_limit = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -80393,7 +80553,7 @@ pub mod updates {
     impl ::tlgen_runtime::BareSerializable for GetChannelDifference {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.force));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.force));
             ::tlgen_runtime::Serializable::serialize(&self.channel, out);
             ::tlgen_runtime::Serializable::serialize(&self.filter, out);
             ::tlgen_runtime::Serializable::serialize(&self.pts, out);
@@ -80406,18 +80566,18 @@ pub mod updates {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let force = flags & 0x00000001 != 0;
-            let channel = ::tlgen_runtime::tri!(
+            let channel = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let filter = ::tlgen_runtime::tri!(
+            let filter = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let pts = ::tlgen_runtime::tri!(
+            let pts = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -80520,13 +80680,13 @@ pub mod upload {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                file_id: ::tlgen_runtime::tri!(
+                file_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                file_part: ::tlgen_runtime::tri!(
+                file_part: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                bytes: ::tlgen_runtime::tri!(
+                bytes: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -80625,7 +80785,7 @@ pub mod upload {
     impl ::tlgen_runtime::BareSerializable for GetFile {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.precise) | u32::from(self.cdn_supported) << 1,
             );
@@ -80640,16 +80800,16 @@ pub mod upload {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let precise = flags & 0x00000001 != 0;
             let cdn_supported = flags & 0x00000002 != 0;
-            let location = ::tlgen_runtime::tri!(
+            let location = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -80756,16 +80916,16 @@ pub mod upload {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                file_id: ::tlgen_runtime::tri!(
+                file_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                file_part: ::tlgen_runtime::tri!(
+                file_part: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                file_total_parts: ::tlgen_runtime::tri!(
+                file_total_parts: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                bytes: ::tlgen_runtime::tri!(
+                bytes: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -80858,13 +81018,13 @@ pub mod upload {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                location: ::tlgen_runtime::tri!(
+                location: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -80955,13 +81115,13 @@ pub mod upload {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                file_token: ::tlgen_runtime::tri!(
+                file_token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -81051,10 +81211,10 @@ pub mod upload {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                file_token: ::tlgen_runtime::tri!(
+                file_token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                request_token: ::tlgen_runtime::tri!(
+                request_token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -81141,10 +81301,10 @@ pub mod upload {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                file_token: ::tlgen_runtime::tri!(
+                file_token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -81229,10 +81389,10 @@ pub mod upload {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                location: ::tlgen_runtime::tri!(
+                location: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -81321,7 +81481,7 @@ pub mod users {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -81405,7 +81565,7 @@ pub mod users {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -81495,10 +81655,10 @@ pub mod users {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                errors: ::tlgen_runtime::tri!(
+                errors: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -81574,7 +81734,7 @@ pub mod users {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -81669,16 +81829,16 @@ pub mod users {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                hash: ::tlgen_runtime::tri!(
+                hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -81763,10 +81923,10 @@ pub mod users {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                documents: ::tlgen_runtime::tri!(
+                documents: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -81852,10 +82012,10 @@ pub mod users {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                birthday: ::tlgen_runtime::tri!(
+                birthday: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -81983,7 +82143,7 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for GetUserAddresses {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.force));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.force));
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
             ::tlgen_runtime::Serializable::serialize(&self.addresses, out);
         }
@@ -81994,12 +82154,12 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let force = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let addresses = ::tlgen_runtime::tri!(
+            let addresses = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { force, id, addresses })
@@ -82067,7 +82227,7 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for GetTransactions {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.inbound) | u32::from(self.outbound) << 1,
             );
@@ -82081,13 +82241,13 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let inbound = flags & 0x00000001 != 0;
             let outbound = flags & 0x00000002 != 0;
-            let offset = ::tlgen_runtime::tri!(
+            let offset = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let limit = ::tlgen_runtime::tri!(
+            let limit = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -82164,7 +82324,7 @@ pub mod wallet {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -82236,7 +82396,7 @@ pub mod wallet {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                msg_hash: ::tlgen_runtime::tri!(
+                msg_hash: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -82298,7 +82458,10 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for ExportSecretPhrase {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.password.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.password.is_some()),
+            );
             if let Some(value) = &self.password {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -82310,10 +82473,10 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let password = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -82392,10 +82555,10 @@ pub mod wallet {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                token: ::tlgen_runtime::tri!(
+                token: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                public_key: ::tlgen_runtime::tri!(
+                public_key: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -82459,7 +82622,10 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for ReplaceWallet {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.password.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.password.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.wallet, out);
             if let Some(value) = &self.password {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -82472,13 +82638,13 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let wallet = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let wallet = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let password = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -82546,7 +82712,7 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for DisableBackup {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.password.is_some())
                     | u32::from(self.new_public_key.is_some()) << 1
@@ -82569,10 +82735,10 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let password = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -82581,7 +82747,7 @@ pub mod wallet {
             };
             let new_public_key = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -82590,7 +82756,7 @@ pub mod wallet {
             };
             let proof = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -82725,7 +82891,7 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for EnableBackup {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.new_public_key.is_some()) << 1
                     | u32::from(self.proof.is_some()) << 2,
@@ -82745,13 +82911,13 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let parts = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let parts = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let new_public_key = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -82760,7 +82926,7 @@ pub mod wallet {
             };
             let proof = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -82897,7 +83063,10 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for SendTransfer {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.data_gasless.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.data_gasless.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.data_normal, out);
             if let Some(value) = &self.data_gasless {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -82912,23 +83081,23 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let data_normal = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let data_normal = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let data_gasless = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let user_id = ::tlgen_runtime::tri!(
+            let user_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let random_id = ::tlgen_runtime::tri!(
+            let random_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -83130,10 +83299,10 @@ pub mod wallet {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                offset: ::tlgen_runtime::tri!(
+                offset: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                limit: ::tlgen_runtime::tri!(
+                limit: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -83206,10 +83375,10 @@ pub mod wallet {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                dapp_client_id: ::tlgen_runtime::tri!(
+                dapp_client_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                manifest_url: ::tlgen_runtime::tri!(
+                manifest_url: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -83282,10 +83451,10 @@ pub mod wallet {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                session_id: ::tlgen_runtime::tri!(
+                session_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                client_id: ::tlgen_runtime::tri!(
+                client_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -83355,7 +83524,7 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for TonConnectSubmitConnectResult {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.error) | u32::from(self.trace_id.is_some()) << 1,
             );
@@ -83373,20 +83542,20 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let error = flags & 0x00000001 != 0;
-            let session_id = ::tlgen_runtime::tri!(
+            let session_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let challenge_answer = ::tlgen_runtime::tri!(
+            let challenge_answer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let body = ::tlgen_runtime::tri!(
+            let body = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let trace_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -83458,7 +83627,7 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for TonConnectGetPending {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.dapp_client_id.is_some())
                     | u32::from(self.session_id.is_some()) << 1,
@@ -83477,10 +83646,10 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let dapp_client_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -83489,7 +83658,7 @@ pub mod wallet {
             };
             let session_id = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -83563,7 +83732,7 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for TonConnectClaimRequest {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.declined) << 1
                     | u32::from(self.challenge_answer.is_some()),
@@ -83582,20 +83751,20 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let declined = flags & 0x00000002 != 0;
-            let session_id = ::tlgen_runtime::tri!(
+            let session_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let msg_id = ::tlgen_runtime::tri!(
+            let msg_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let app_request_id = ::tlgen_runtime::tri!(
+            let app_request_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let challenge_answer = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -83671,7 +83840,10 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for TonConnectSubmitResponse {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.trace_id.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.trace_id.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&self.session_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.msg_id, out);
             ::tlgen_runtime::Serializable::serialize(&self.body, out);
@@ -83686,19 +83858,19 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let session_id = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let session_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let msg_id = ::tlgen_runtime::tri!(
+            let msg_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let body = ::tlgen_runtime::tri!(
+            let body = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let trace_id = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -83777,7 +83949,7 @@ pub mod wallet {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                session_id: ::tlgen_runtime::tri!(
+                session_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -83839,7 +84011,7 @@ pub mod wallet {
     impl ::tlgen_runtime::BareSerializable for TonConnectCloseSession {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.body.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.body.is_some()));
             ::tlgen_runtime::Serializable::serialize(&self.session_id, out);
             if let Some(value) = &self.body {
                 ::tlgen_runtime::Serializable::serialize(value, out);
@@ -83852,13 +84024,13 @@ pub mod wallet {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
-            let session_id = ::tlgen_runtime::tri!(
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
+            let session_id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let body = if flags & 0x00000001 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )

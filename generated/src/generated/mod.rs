@@ -9013,3443 +9013,3443 @@ impl Object {
                 ::tlgen_runtime::Serializable::serialize(&**x, out)
             }
             Self::InvokeAfterMsg(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcb9f372d);
+                ::tlgen_runtime::__private::write_u32(out, 0xcb9f372d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeAfterMsgs(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3dc4b4f0);
+                ::tlgen_runtime::__private::write_u32(out, 0x3dc4b4f0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InitConnection(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc1cd5ea9);
+                ::tlgen_runtime::__private::write_u32(out, 0xc1cd5ea9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithLayer(x) => {
-                ::tlgen_runtime::write_u32(out, 0xda9b0d0d);
+                ::tlgen_runtime::__private::write_u32(out, 0xda9b0d0d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithoutUpdates(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbf9459b7);
+                ::tlgen_runtime::__private::write_u32(out, 0xbf9459b7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithMessagesRange(x) => {
-                ::tlgen_runtime::write_u32(out, 0x365275f2);
+                ::tlgen_runtime::__private::write_u32(out, 0x365275f2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithTakeout(x) => {
-                ::tlgen_runtime::write_u32(out, 0xaca9fd2e);
+                ::tlgen_runtime::__private::write_u32(out, 0xaca9fd2e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithBusinessConnection(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdd289f8e);
+                ::tlgen_runtime::__private::write_u32(out, 0xdd289f8e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithGooglePlayIntegrity(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1df92984);
+                ::tlgen_runtime::__private::write_u32(out, 0x1df92984);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithApnsSecret(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0dae54f8);
+                ::tlgen_runtime::__private::write_u32(out, 0x0dae54f8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithReCaptcha(x) => {
-                ::tlgen_runtime::write_u32(out, 0xadbb0f94);
+                ::tlgen_runtime::__private::write_u32(out, 0xadbb0f94);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthSendCode(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa677244f);
+                ::tlgen_runtime::__private::write_u32(out, 0xa677244f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthSignUp(x) => {
-                ::tlgen_runtime::write_u32(out, 0xaac7b717);
+                ::tlgen_runtime::__private::write_u32(out, 0xaac7b717);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthSignIn(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8d52a951);
+                ::tlgen_runtime::__private::write_u32(out, 0x8d52a951);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthLogOut(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3e72ba19);
+                ::tlgen_runtime::__private::write_u32(out, 0x3e72ba19);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthResetAuthorizations(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9fab0d1a);
+                ::tlgen_runtime::__private::write_u32(out, 0x9fab0d1a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthExportAuthorization(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe5bfffcd);
+                ::tlgen_runtime::__private::write_u32(out, 0xe5bfffcd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthImportAuthorization(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa57a7dad);
+                ::tlgen_runtime::__private::write_u32(out, 0xa57a7dad);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthBindTempAuthKey(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcdd42a05);
+                ::tlgen_runtime::__private::write_u32(out, 0xcdd42a05);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthImportBotAuthorization(x) => {
-                ::tlgen_runtime::write_u32(out, 0x67a3ff2c);
+                ::tlgen_runtime::__private::write_u32(out, 0x67a3ff2c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthCheckPassword(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd18b4d16);
+                ::tlgen_runtime::__private::write_u32(out, 0xd18b4d16);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthRequestPasswordRecovery(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd897bc66);
+                ::tlgen_runtime::__private::write_u32(out, 0xd897bc66);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthRecoverPassword(x) => {
-                ::tlgen_runtime::write_u32(out, 0x37096c70);
+                ::tlgen_runtime::__private::write_u32(out, 0x37096c70);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthResendCode(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcae47523);
+                ::tlgen_runtime::__private::write_u32(out, 0xcae47523);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthCancelCode(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1f040578);
+                ::tlgen_runtime::__private::write_u32(out, 0x1f040578);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthDropTempAuthKeys(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8e48a188);
+                ::tlgen_runtime::__private::write_u32(out, 0x8e48a188);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthExportLoginToken(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb7e085fe);
+                ::tlgen_runtime::__private::write_u32(out, 0xb7e085fe);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthImportLoginToken(x) => {
-                ::tlgen_runtime::write_u32(out, 0x95ac5ce4);
+                ::tlgen_runtime::__private::write_u32(out, 0x95ac5ce4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthAcceptLoginToken(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe894ad4d);
+                ::tlgen_runtime::__private::write_u32(out, 0xe894ad4d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthCheckRecoveryPassword(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0d36bf79);
+                ::tlgen_runtime::__private::write_u32(out, 0x0d36bf79);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthImportWebTokenAuthorization(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2db873a9);
+                ::tlgen_runtime::__private::write_u32(out, 0x2db873a9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthRequestFirebaseSms(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8e39261e);
+                ::tlgen_runtime::__private::write_u32(out, 0x8e39261e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthResetLoginEmail(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7e960193);
+                ::tlgen_runtime::__private::write_u32(out, 0x7e960193);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthReportMissingCode(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcb9deff6);
+                ::tlgen_runtime::__private::write_u32(out, 0xcb9deff6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthCheckPaidAuth(x) => {
-                ::tlgen_runtime::write_u32(out, 0x56e59f9c);
+                ::tlgen_runtime::__private::write_u32(out, 0x56e59f9c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthInitPasskeyLogin(x) => {
-                ::tlgen_runtime::write_u32(out, 0x518ad0b7);
+                ::tlgen_runtime::__private::write_u32(out, 0x518ad0b7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthFinishPasskeyLogin(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9857ad07);
+                ::tlgen_runtime::__private::write_u32(out, 0x9857ad07);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthCancelWebTokenAuthorization(x) => {
-                ::tlgen_runtime::write_u32(out, 0x490dada1);
+                ::tlgen_runtime::__private::write_u32(out, 0x490dada1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthInitFirebasePnvLogin(x) => {
-                ::tlgen_runtime::write_u32(out, 0x644f15c0);
+                ::tlgen_runtime::__private::write_u32(out, 0x644f15c0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthFinishFirebasePnvLogin(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2c85094c);
+                ::tlgen_runtime::__private::write_u32(out, 0x2c85094c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AuthFirebasePnvSignUp(x) => {
-                ::tlgen_runtime::write_u32(out, 0x783f6b56);
+                ::tlgen_runtime::__private::write_u32(out, 0x783f6b56);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountRegisterDevice(x) => {
-                ::tlgen_runtime::write_u32(out, 0xec86017a);
+                ::tlgen_runtime::__private::write_u32(out, 0xec86017a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUnregisterDevice(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6a0d3206);
+                ::tlgen_runtime::__private::write_u32(out, 0x6a0d3206);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateNotifySettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x84be5b93);
+                ::tlgen_runtime::__private::write_u32(out, 0x84be5b93);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetNotifySettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x12b3ad31);
+                ::tlgen_runtime::__private::write_u32(out, 0x12b3ad31);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountResetNotifySettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdb7e1747);
+                ::tlgen_runtime::__private::write_u32(out, 0xdb7e1747);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateProfile(x) => {
-                ::tlgen_runtime::write_u32(out, 0x78515775);
+                ::tlgen_runtime::__private::write_u32(out, 0x78515775);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateStatus(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6628562c);
+                ::tlgen_runtime::__private::write_u32(out, 0x6628562c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetWallPapers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x07967d36);
+                ::tlgen_runtime::__private::write_u32(out, 0x07967d36);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountReportPeer(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc5ba3d86);
+                ::tlgen_runtime::__private::write_u32(out, 0xc5ba3d86);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountCheckUsername(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2714d86c);
+                ::tlgen_runtime::__private::write_u32(out, 0x2714d86c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateUsername(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3e0bdd7c);
+                ::tlgen_runtime::__private::write_u32(out, 0x3e0bdd7c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetPrivacy(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdadbc950);
+                ::tlgen_runtime::__private::write_u32(out, 0xdadbc950);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSetPrivacy(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc9f81ce8);
+                ::tlgen_runtime::__private::write_u32(out, 0xc9f81ce8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountDeleteAccount(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa2c0cf74);
+                ::tlgen_runtime::__private::write_u32(out, 0xa2c0cf74);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetAccountTtl(x) => {
-                ::tlgen_runtime::write_u32(out, 0x08fc711d);
+                ::tlgen_runtime::__private::write_u32(out, 0x08fc711d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSetAccountTtl(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2442485e);
+                ::tlgen_runtime::__private::write_u32(out, 0x2442485e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSendChangePhoneCode(x) => {
-                ::tlgen_runtime::write_u32(out, 0x82574ae5);
+                ::tlgen_runtime::__private::write_u32(out, 0x82574ae5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountChangePhone(x) => {
-                ::tlgen_runtime::write_u32(out, 0x70c32edb);
+                ::tlgen_runtime::__private::write_u32(out, 0x70c32edb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateDeviceLocked(x) => {
-                ::tlgen_runtime::write_u32(out, 0x38df3532);
+                ::tlgen_runtime::__private::write_u32(out, 0x38df3532);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetAuthorizations(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe320c158);
+                ::tlgen_runtime::__private::write_u32(out, 0xe320c158);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountResetAuthorization(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdf77f3bc);
+                ::tlgen_runtime::__private::write_u32(out, 0xdf77f3bc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetPassword(x) => {
-                ::tlgen_runtime::write_u32(out, 0x548a30f5);
+                ::tlgen_runtime::__private::write_u32(out, 0x548a30f5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetPasswordSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9cd4eaf9);
+                ::tlgen_runtime::__private::write_u32(out, 0x9cd4eaf9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdatePasswordSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa59b102f);
+                ::tlgen_runtime::__private::write_u32(out, 0xa59b102f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSendConfirmPhoneCode(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1b3faa88);
+                ::tlgen_runtime::__private::write_u32(out, 0x1b3faa88);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountConfirmPhone(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5f2178c3);
+                ::tlgen_runtime::__private::write_u32(out, 0x5f2178c3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetTmpPassword(x) => {
-                ::tlgen_runtime::write_u32(out, 0x449e0b51);
+                ::tlgen_runtime::__private::write_u32(out, 0x449e0b51);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetWebAuthorizations(x) => {
-                ::tlgen_runtime::write_u32(out, 0x182e6d6f);
+                ::tlgen_runtime::__private::write_u32(out, 0x182e6d6f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountResetWebAuthorization(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2d01b9ef);
+                ::tlgen_runtime::__private::write_u32(out, 0x2d01b9ef);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountResetWebAuthorizations(x) => {
-                ::tlgen_runtime::write_u32(out, 0x682d2594);
+                ::tlgen_runtime::__private::write_u32(out, 0x682d2594);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetAllSecureValues(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb288bc7d);
+                ::tlgen_runtime::__private::write_u32(out, 0xb288bc7d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetSecureValue(x) => {
-                ::tlgen_runtime::write_u32(out, 0x73665bc2);
+                ::tlgen_runtime::__private::write_u32(out, 0x73665bc2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSaveSecureValue(x) => {
-                ::tlgen_runtime::write_u32(out, 0x899fe31d);
+                ::tlgen_runtime::__private::write_u32(out, 0x899fe31d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountDeleteSecureValue(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb880bc4b);
+                ::tlgen_runtime::__private::write_u32(out, 0xb880bc4b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetAuthorizationForm(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa929597a);
+                ::tlgen_runtime::__private::write_u32(out, 0xa929597a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountAcceptAuthorization(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf3ed4c73);
+                ::tlgen_runtime::__private::write_u32(out, 0xf3ed4c73);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSendVerifyPhoneCode(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa5a356f9);
+                ::tlgen_runtime::__private::write_u32(out, 0xa5a356f9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountVerifyPhone(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4dd3a7f6);
+                ::tlgen_runtime::__private::write_u32(out, 0x4dd3a7f6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSendVerifyEmailCode(x) => {
-                ::tlgen_runtime::write_u32(out, 0x98e037bb);
+                ::tlgen_runtime::__private::write_u32(out, 0x98e037bb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountVerifyEmail(x) => {
-                ::tlgen_runtime::write_u32(out, 0x032da4cf);
+                ::tlgen_runtime::__private::write_u32(out, 0x032da4cf);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountInitTakeoutSession(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8ef3eab0);
+                ::tlgen_runtime::__private::write_u32(out, 0x8ef3eab0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountFinishTakeoutSession(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1d2652ee);
+                ::tlgen_runtime::__private::write_u32(out, 0x1d2652ee);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountConfirmPasswordEmail(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8fdf1920);
+                ::tlgen_runtime::__private::write_u32(out, 0x8fdf1920);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountResendPasswordEmail(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7a7f2a15);
+                ::tlgen_runtime::__private::write_u32(out, 0x7a7f2a15);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountCancelPasswordEmail(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc1cbd5b6);
+                ::tlgen_runtime::__private::write_u32(out, 0xc1cbd5b6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetContactSignUpNotification(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9f07c728);
+                ::tlgen_runtime::__private::write_u32(out, 0x9f07c728);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSetContactSignUpNotification(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcff43f61);
+                ::tlgen_runtime::__private::write_u32(out, 0xcff43f61);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetNotifyExceptions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x53577479);
+                ::tlgen_runtime::__private::write_u32(out, 0x53577479);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetWallPaper(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfc8ddbea);
+                ::tlgen_runtime::__private::write_u32(out, 0xfc8ddbea);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUploadWallPaper(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe39a8f03);
+                ::tlgen_runtime::__private::write_u32(out, 0xe39a8f03);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSaveWallPaper(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6c5a5b37);
+                ::tlgen_runtime::__private::write_u32(out, 0x6c5a5b37);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountInstallWallPaper(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfeed5769);
+                ::tlgen_runtime::__private::write_u32(out, 0xfeed5769);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountResetWallPapers(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbb3b9804);
+                ::tlgen_runtime::__private::write_u32(out, 0xbb3b9804);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetAutoDownloadSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x56da0b3f);
+                ::tlgen_runtime::__private::write_u32(out, 0x56da0b3f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSaveAutoDownloadSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x76f36233);
+                ::tlgen_runtime::__private::write_u32(out, 0x76f36233);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUploadTheme(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1c3db333);
+                ::tlgen_runtime::__private::write_u32(out, 0x1c3db333);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountCreateTheme(x) => {
-                ::tlgen_runtime::write_u32(out, 0x652e4400);
+                ::tlgen_runtime::__private::write_u32(out, 0x652e4400);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateTheme(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2bf40ccc);
+                ::tlgen_runtime::__private::write_u32(out, 0x2bf40ccc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSaveTheme(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf257106c);
+                ::tlgen_runtime::__private::write_u32(out, 0xf257106c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountInstallTheme(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc727bb3b);
+                ::tlgen_runtime::__private::write_u32(out, 0xc727bb3b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetTheme(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3a5869ec);
+                ::tlgen_runtime::__private::write_u32(out, 0x3a5869ec);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetThemes(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7206e458);
+                ::tlgen_runtime::__private::write_u32(out, 0x7206e458);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSetContentSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb574b16b);
+                ::tlgen_runtime::__private::write_u32(out, 0xb574b16b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetContentSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8b9b4dae);
+                ::tlgen_runtime::__private::write_u32(out, 0x8b9b4dae);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetMultiWallPapers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x65ad71dc);
+                ::tlgen_runtime::__private::write_u32(out, 0x65ad71dc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetGlobalPrivacySettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0xeb2b4cf6);
+                ::tlgen_runtime::__private::write_u32(out, 0xeb2b4cf6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSetGlobalPrivacySettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1edaaac2);
+                ::tlgen_runtime::__private::write_u32(out, 0x1edaaac2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountReportProfilePhoto(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfa8cc6f5);
+                ::tlgen_runtime::__private::write_u32(out, 0xfa8cc6f5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountResetPassword(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9308ce1b);
+                ::tlgen_runtime::__private::write_u32(out, 0x9308ce1b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountDeclinePasswordReset(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4c9409f6);
+                ::tlgen_runtime::__private::write_u32(out, 0x4c9409f6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetChatThemes(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd638de89);
+                ::tlgen_runtime::__private::write_u32(out, 0xd638de89);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSetAuthorizationTtl(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbf899aa0);
+                ::tlgen_runtime::__private::write_u32(out, 0xbf899aa0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountChangeAuthorizationSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x40f48462);
+                ::tlgen_runtime::__private::write_u32(out, 0x40f48462);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetSavedRingtones(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe1902288);
+                ::tlgen_runtime::__private::write_u32(out, 0xe1902288);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSaveRingtone(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3dea5b03);
+                ::tlgen_runtime::__private::write_u32(out, 0x3dea5b03);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUploadRingtone(x) => {
-                ::tlgen_runtime::write_u32(out, 0x831a83a2);
+                ::tlgen_runtime::__private::write_u32(out, 0x831a83a2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateEmojiStatus(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfbd3de6b);
+                ::tlgen_runtime::__private::write_u32(out, 0xfbd3de6b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetDefaultEmojiStatuses(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd6753386);
+                ::tlgen_runtime::__private::write_u32(out, 0xd6753386);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetRecentEmojiStatuses(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0f578105);
+                ::tlgen_runtime::__private::write_u32(out, 0x0f578105);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountClearRecentEmojiStatuses(x) => {
-                ::tlgen_runtime::write_u32(out, 0x18201aae);
+                ::tlgen_runtime::__private::write_u32(out, 0x18201aae);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountReorderUsernames(x) => {
-                ::tlgen_runtime::write_u32(out, 0xef500eab);
+                ::tlgen_runtime::__private::write_u32(out, 0xef500eab);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountToggleUsername(x) => {
-                ::tlgen_runtime::write_u32(out, 0x58d6b376);
+                ::tlgen_runtime::__private::write_u32(out, 0x58d6b376);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetDefaultProfilePhotoEmojis(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe2750328);
+                ::tlgen_runtime::__private::write_u32(out, 0xe2750328);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetDefaultGroupPhotoEmojis(x) => {
-                ::tlgen_runtime::write_u32(out, 0x915860ae);
+                ::tlgen_runtime::__private::write_u32(out, 0x915860ae);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetAutoSaveSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0xadcbbcda);
+                ::tlgen_runtime::__private::write_u32(out, 0xadcbbcda);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSaveAutoSaveSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd69b8361);
+                ::tlgen_runtime::__private::write_u32(out, 0xd69b8361);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountDeleteAutoSaveExceptions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x53bc0020);
+                ::tlgen_runtime::__private::write_u32(out, 0x53bc0020);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountInvalidateSignInCodes(x) => {
-                ::tlgen_runtime::write_u32(out, 0xca8ae8ba);
+                ::tlgen_runtime::__private::write_u32(out, 0xca8ae8ba);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateColor(x) => {
-                ::tlgen_runtime::write_u32(out, 0x684d214e);
+                ::tlgen_runtime::__private::write_u32(out, 0x684d214e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetDefaultBackgroundEmojis(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa60ab9ce);
+                ::tlgen_runtime::__private::write_u32(out, 0xa60ab9ce);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetChannelDefaultEmojiStatuses(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7727a7d5);
+                ::tlgen_runtime::__private::write_u32(out, 0x7727a7d5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetChannelRestrictedStatusEmojis(x) => {
-                ::tlgen_runtime::write_u32(out, 0x35a9e0d5);
+                ::tlgen_runtime::__private::write_u32(out, 0x35a9e0d5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateBusinessWorkHours(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4b00e066);
+                ::tlgen_runtime::__private::write_u32(out, 0x4b00e066);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateBusinessLocation(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9e6b131a);
+                ::tlgen_runtime::__private::write_u32(out, 0x9e6b131a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateBusinessGreetingMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x66cdafc4);
+                ::tlgen_runtime::__private::write_u32(out, 0x66cdafc4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateBusinessAwayMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa26a7fa5);
+                ::tlgen_runtime::__private::write_u32(out, 0xa26a7fa5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateConnectedBot(x) => {
-                ::tlgen_runtime::write_u32(out, 0x66a08c7e);
+                ::tlgen_runtime::__private::write_u32(out, 0x66a08c7e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetConnectedBots(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4ea4c80f);
+                ::tlgen_runtime::__private::write_u32(out, 0x4ea4c80f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetBotBusinessConnection(x) => {
-                ::tlgen_runtime::write_u32(out, 0x76a86270);
+                ::tlgen_runtime::__private::write_u32(out, 0x76a86270);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateBusinessIntro(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa614d034);
+                ::tlgen_runtime::__private::write_u32(out, 0xa614d034);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountToggleConnectedBotPaused(x) => {
-                ::tlgen_runtime::write_u32(out, 0x646e1097);
+                ::tlgen_runtime::__private::write_u32(out, 0x646e1097);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountDisablePeerConnectedBot(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5e437ed9);
+                ::tlgen_runtime::__private::write_u32(out, 0x5e437ed9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateBirthday(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcc6e0c11);
+                ::tlgen_runtime::__private::write_u32(out, 0xcc6e0c11);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountCreateBusinessChatLink(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8851e68e);
+                ::tlgen_runtime::__private::write_u32(out, 0x8851e68e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountEditBusinessChatLink(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8c3410af);
+                ::tlgen_runtime::__private::write_u32(out, 0x8c3410af);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountDeleteBusinessChatLink(x) => {
-                ::tlgen_runtime::write_u32(out, 0x60073674);
+                ::tlgen_runtime::__private::write_u32(out, 0x60073674);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetBusinessChatLinks(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6f70dde1);
+                ::tlgen_runtime::__private::write_u32(out, 0x6f70dde1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountResolveBusinessChatLink(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5492e5ee);
+                ::tlgen_runtime::__private::write_u32(out, 0x5492e5ee);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdatePersonalChannel(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd94305e0);
+                ::tlgen_runtime::__private::write_u32(out, 0xd94305e0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountToggleSponsoredMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb9d9a38d);
+                ::tlgen_runtime::__private::write_u32(out, 0xb9d9a38d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetReactionsNotifySettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x06dd654c);
+                ::tlgen_runtime::__private::write_u32(out, 0x06dd654c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSetReactionsNotifySettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x316ce548);
+                ::tlgen_runtime::__private::write_u32(out, 0x316ce548);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetCollectibleEmojiStatuses(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2e7b4543);
+                ::tlgen_runtime::__private::write_u32(out, 0x2e7b4543);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetPaidMessagesRevenue(x) => {
-                ::tlgen_runtime::write_u32(out, 0x19ba4a67);
+                ::tlgen_runtime::__private::write_u32(out, 0x19ba4a67);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountToggleNoPaidMessagesException(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfe2eda76);
+                ::tlgen_runtime::__private::write_u32(out, 0xfe2eda76);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSetMainProfileTab(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5dee78b0);
+                ::tlgen_runtime::__private::write_u32(out, 0x5dee78b0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountSaveMusic(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb26732a9);
+                ::tlgen_runtime::__private::write_u32(out, 0xb26732a9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetSavedMusicIds(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe09d5faf);
+                ::tlgen_runtime::__private::write_u32(out, 0xe09d5faf);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetUniqueGiftChatThemes(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe42ce9c9);
+                ::tlgen_runtime::__private::write_u32(out, 0xe42ce9c9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountInitPasskeyRegistration(x) => {
-                ::tlgen_runtime::write_u32(out, 0x429547e8);
+                ::tlgen_runtime::__private::write_u32(out, 0x429547e8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountRegisterPasskey(x) => {
-                ::tlgen_runtime::write_u32(out, 0x55b41fd6);
+                ::tlgen_runtime::__private::write_u32(out, 0x55b41fd6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetPasskeys(x) => {
-                ::tlgen_runtime::write_u32(out, 0xea1f0c52);
+                ::tlgen_runtime::__private::write_u32(out, 0xea1f0c52);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountDeletePasskey(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf5b5563f);
+                ::tlgen_runtime::__private::write_u32(out, 0xf5b5563f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountConfirmBotConnection(x) => {
-                ::tlgen_runtime::write_u32(out, 0x67ed1f68);
+                ::tlgen_runtime::__private::write_u32(out, 0x67ed1f68);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountGetWebBrowserSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x56655768);
+                ::tlgen_runtime::__private::write_u32(out, 0x56655768);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountUpdateWebBrowserSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9adf82fe);
+                ::tlgen_runtime::__private::write_u32(out, 0x9adf82fe);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountToggleWebBrowserSettingsException(x) => {
-                ::tlgen_runtime::write_u32(out, 0x60ed4229);
+                ::tlgen_runtime::__private::write_u32(out, 0x60ed4229);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AccountDeleteWebBrowserSettingsExceptions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x86a0765d);
+                ::tlgen_runtime::__private::write_u32(out, 0x86a0765d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UsersGetUsers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0d91a548);
+                ::tlgen_runtime::__private::write_u32(out, 0x0d91a548);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UsersGetFullUser(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb60f5918);
+                ::tlgen_runtime::__private::write_u32(out, 0xb60f5918);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UsersSetSecureValueErrors(x) => {
-                ::tlgen_runtime::write_u32(out, 0x90c894b5);
+                ::tlgen_runtime::__private::write_u32(out, 0x90c894b5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UsersGetRequirementsToContact(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd89a83a3);
+                ::tlgen_runtime::__private::write_u32(out, 0xd89a83a3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UsersGetSavedMusic(x) => {
-                ::tlgen_runtime::write_u32(out, 0x788d7fe3);
+                ::tlgen_runtime::__private::write_u32(out, 0x788d7fe3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UsersGetSavedMusicById(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7573a4e9);
+                ::tlgen_runtime::__private::write_u32(out, 0x7573a4e9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UsersSuggestBirthday(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfc533372);
+                ::tlgen_runtime::__private::write_u32(out, 0xfc533372);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsGetContactIDs(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7adc669d);
+                ::tlgen_runtime::__private::write_u32(out, 0x7adc669d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsGetStatuses(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc4a353ee);
+                ::tlgen_runtime::__private::write_u32(out, 0xc4a353ee);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsGetContacts(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5dd69e12);
+                ::tlgen_runtime::__private::write_u32(out, 0x5dd69e12);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsImportContacts(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2c800be5);
+                ::tlgen_runtime::__private::write_u32(out, 0x2c800be5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsDeleteContacts(x) => {
-                ::tlgen_runtime::write_u32(out, 0x096a0e00);
+                ::tlgen_runtime::__private::write_u32(out, 0x096a0e00);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsDeleteByPhones(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1013fd9e);
+                ::tlgen_runtime::__private::write_u32(out, 0x1013fd9e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsBlock(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2e2e8734);
+                ::tlgen_runtime::__private::write_u32(out, 0x2e2e8734);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsUnblock(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb550d328);
+                ::tlgen_runtime::__private::write_u32(out, 0xb550d328);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsGetBlocked(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9a868f80);
+                ::tlgen_runtime::__private::write_u32(out, 0x9a868f80);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsSearch(x) => {
-                ::tlgen_runtime::write_u32(out, 0x05f58d0f);
+                ::tlgen_runtime::__private::write_u32(out, 0x05f58d0f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsResolveUsername(x) => {
-                ::tlgen_runtime::write_u32(out, 0x725afbbc);
+                ::tlgen_runtime::__private::write_u32(out, 0x725afbbc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsGetTopPeers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x973478b6);
+                ::tlgen_runtime::__private::write_u32(out, 0x973478b6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsResetTopPeerRating(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1ae373ac);
+                ::tlgen_runtime::__private::write_u32(out, 0x1ae373ac);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsResetSaved(x) => {
-                ::tlgen_runtime::write_u32(out, 0x879537f1);
+                ::tlgen_runtime::__private::write_u32(out, 0x879537f1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsGetSaved(x) => {
-                ::tlgen_runtime::write_u32(out, 0x82f1e39f);
+                ::tlgen_runtime::__private::write_u32(out, 0x82f1e39f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsToggleTopPeers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8514bdda);
+                ::tlgen_runtime::__private::write_u32(out, 0x8514bdda);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsAddContact(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd9ba2e54);
+                ::tlgen_runtime::__private::write_u32(out, 0xd9ba2e54);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsAcceptContact(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf831a20f);
+                ::tlgen_runtime::__private::write_u32(out, 0xf831a20f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsGetLocated(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd348bc44);
+                ::tlgen_runtime::__private::write_u32(out, 0xd348bc44);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsBlockFromReplies(x) => {
-                ::tlgen_runtime::write_u32(out, 0x29a8962c);
+                ::tlgen_runtime::__private::write_u32(out, 0x29a8962c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsResolvePhone(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8af94344);
+                ::tlgen_runtime::__private::write_u32(out, 0x8af94344);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsExportContactToken(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf8654027);
+                ::tlgen_runtime::__private::write_u32(out, 0xf8654027);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsImportContactToken(x) => {
-                ::tlgen_runtime::write_u32(out, 0x13005788);
+                ::tlgen_runtime::__private::write_u32(out, 0x13005788);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsEditCloseFriends(x) => {
-                ::tlgen_runtime::write_u32(out, 0xba6705f0);
+                ::tlgen_runtime::__private::write_u32(out, 0xba6705f0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsSetBlocked(x) => {
-                ::tlgen_runtime::write_u32(out, 0x94c65c76);
+                ::tlgen_runtime::__private::write_u32(out, 0x94c65c76);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsGetBirthdays(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdaeda864);
+                ::tlgen_runtime::__private::write_u32(out, 0xdaeda864);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsGetSponsoredPeers(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb6c8c393);
+                ::tlgen_runtime::__private::write_u32(out, 0xb6c8c393);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ContactsUpdateContactNote(x) => {
-                ::tlgen_runtime::write_u32(out, 0x139f63fb);
+                ::tlgen_runtime::__private::write_u32(out, 0x139f63fb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x63c66506);
+                ::tlgen_runtime::__private::write_u32(out, 0x63c66506);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetDialogs(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa0f4cb4f);
+                ::tlgen_runtime::__private::write_u32(out, 0xa0f4cb4f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4423e6c5);
+                ::tlgen_runtime::__private::write_u32(out, 0x4423e6c5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSearch(x) => {
-                ::tlgen_runtime::write_u32(out, 0x29ee847a);
+                ::tlgen_runtime::__private::write_u32(out, 0x29ee847a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReadHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0e306d3a);
+                ::tlgen_runtime::__private::write_u32(out, 0x0e306d3a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb08f922a);
+                ::tlgen_runtime::__private::write_u32(out, 0xb08f922a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe58e95d2);
+                ::tlgen_runtime::__private::write_u32(out, 0xe58e95d2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReceivedMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x05a954c0);
+                ::tlgen_runtime::__private::write_u32(out, 0x05a954c0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetTyping(x) => {
-                ::tlgen_runtime::write_u32(out, 0x58943ee2);
+                ::tlgen_runtime::__private::write_u32(out, 0x58943ee2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfef48f62);
+                ::tlgen_runtime::__private::write_u32(out, 0xfef48f62);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendMedia(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0330e77f);
+                ::tlgen_runtime::__private::write_u32(out, 0x0330e77f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesForwardMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x13704a7c);
+                ::tlgen_runtime::__private::write_u32(out, 0x13704a7c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReportSpam(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcf1592db);
+                ::tlgen_runtime::__private::write_u32(out, 0xcf1592db);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetPeerSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0xefd9a6a2);
+                ::tlgen_runtime::__private::write_u32(out, 0xefd9a6a2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReport(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfc78af9b);
+                ::tlgen_runtime::__private::write_u32(out, 0xfc78af9b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetChats(x) => {
-                ::tlgen_runtime::write_u32(out, 0x49e9528f);
+                ::tlgen_runtime::__private::write_u32(out, 0x49e9528f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetFullChat(x) => {
-                ::tlgen_runtime::write_u32(out, 0xaeb00b34);
+                ::tlgen_runtime::__private::write_u32(out, 0xaeb00b34);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditChatTitle(x) => {
-                ::tlgen_runtime::write_u32(out, 0x73783ffd);
+                ::tlgen_runtime::__private::write_u32(out, 0x73783ffd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditChatPhoto(x) => {
-                ::tlgen_runtime::write_u32(out, 0x35ddd674);
+                ::tlgen_runtime::__private::write_u32(out, 0x35ddd674);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesAddChatUser(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcbc6d107);
+                ::tlgen_runtime::__private::write_u32(out, 0xcbc6d107);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteChatUser(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa2185cab);
+                ::tlgen_runtime::__private::write_u32(out, 0xa2185cab);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesCreateChat(x) => {
-                ::tlgen_runtime::write_u32(out, 0x92ceddd4);
+                ::tlgen_runtime::__private::write_u32(out, 0x92ceddd4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetDhConfig(x) => {
-                ::tlgen_runtime::write_u32(out, 0x26cf8950);
+                ::tlgen_runtime::__private::write_u32(out, 0x26cf8950);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesRequestEncryption(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf64daf43);
+                ::tlgen_runtime::__private::write_u32(out, 0xf64daf43);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesAcceptEncryption(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3dbc0415);
+                ::tlgen_runtime::__private::write_u32(out, 0x3dbc0415);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDiscardEncryption(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf393aea0);
+                ::tlgen_runtime::__private::write_u32(out, 0xf393aea0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetEncryptedTyping(x) => {
-                ::tlgen_runtime::write_u32(out, 0x791451ed);
+                ::tlgen_runtime::__private::write_u32(out, 0x791451ed);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReadEncryptedHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7f4b690a);
+                ::tlgen_runtime::__private::write_u32(out, 0x7f4b690a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendEncrypted(x) => {
-                ::tlgen_runtime::write_u32(out, 0x44fa7a15);
+                ::tlgen_runtime::__private::write_u32(out, 0x44fa7a15);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendEncryptedFile(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5559481d);
+                ::tlgen_runtime::__private::write_u32(out, 0x5559481d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendEncryptedService(x) => {
-                ::tlgen_runtime::write_u32(out, 0x32d439a4);
+                ::tlgen_runtime::__private::write_u32(out, 0x32d439a4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReceivedQueue(x) => {
-                ::tlgen_runtime::write_u32(out, 0x55a5bb66);
+                ::tlgen_runtime::__private::write_u32(out, 0x55a5bb66);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReportEncryptedSpam(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4b0c8c0f);
+                ::tlgen_runtime::__private::write_u32(out, 0x4b0c8c0f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReadMessageContents(x) => {
-                ::tlgen_runtime::write_u32(out, 0x36a73f77);
+                ::tlgen_runtime::__private::write_u32(out, 0x36a73f77);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd5a5d3a1);
+                ::tlgen_runtime::__private::write_u32(out, 0xd5a5d3a1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetAllStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb8a0a1a8);
+                ::tlgen_runtime::__private::write_u32(out, 0xb8a0a1a8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetWebPagePreview(x) => {
-                ::tlgen_runtime::write_u32(out, 0x570d6f6f);
+                ::tlgen_runtime::__private::write_u32(out, 0x570d6f6f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesExportChatInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa455de90);
+                ::tlgen_runtime::__private::write_u32(out, 0xa455de90);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesCheckChatInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3eadb1bb);
+                ::tlgen_runtime::__private::write_u32(out, 0x3eadb1bb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesImportChatInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0xde91436e);
+                ::tlgen_runtime::__private::write_u32(out, 0xde91436e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetStickerSet(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc8a0ec74);
+                ::tlgen_runtime::__private::write_u32(out, 0xc8a0ec74);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesInstallStickerSet(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc78fe460);
+                ::tlgen_runtime::__private::write_u32(out, 0xc78fe460);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesUninstallStickerSet(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf96e55de);
+                ::tlgen_runtime::__private::write_u32(out, 0xf96e55de);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesStartBot(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe6df7378);
+                ::tlgen_runtime::__private::write_u32(out, 0xe6df7378);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetMessagesViews(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5784d3e1);
+                ::tlgen_runtime::__private::write_u32(out, 0x5784d3e1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditChatAdmin(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa85bd1c2);
+                ::tlgen_runtime::__private::write_u32(out, 0xa85bd1c2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesMigrateChat(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa2875319);
+                ::tlgen_runtime::__private::write_u32(out, 0xa2875319);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSearchGlobal(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6126a43c);
+                ::tlgen_runtime::__private::write_u32(out, 0x6126a43c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReorderStickerSets(x) => {
-                ::tlgen_runtime::write_u32(out, 0x78337739);
+                ::tlgen_runtime::__private::write_u32(out, 0x78337739);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetDocumentByHash(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb1f2061f);
+                ::tlgen_runtime::__private::write_u32(out, 0xb1f2061f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetSavedGifs(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5cf09635);
+                ::tlgen_runtime::__private::write_u32(out, 0x5cf09635);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSaveGif(x) => {
-                ::tlgen_runtime::write_u32(out, 0x327a30cb);
+                ::tlgen_runtime::__private::write_u32(out, 0x327a30cb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetInlineBotResults(x) => {
-                ::tlgen_runtime::write_u32(out, 0x514e999d);
+                ::tlgen_runtime::__private::write_u32(out, 0x514e999d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetInlineBotResults(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbb12a419);
+                ::tlgen_runtime::__private::write_u32(out, 0xbb12a419);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendInlineBotResult(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc0cf7646);
+                ::tlgen_runtime::__private::write_u32(out, 0xc0cf7646);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetMessageEditData(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfda68d36);
+                ::tlgen_runtime::__private::write_u32(out, 0xfda68d36);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb106e66c);
+                ::tlgen_runtime::__private::write_u32(out, 0xb106e66c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditInlineBotMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa423bb51);
+                ::tlgen_runtime::__private::write_u32(out, 0xa423bb51);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetBotCallbackAnswer(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9342ca07);
+                ::tlgen_runtime::__private::write_u32(out, 0x9342ca07);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetBotCallbackAnswer(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd58f130a);
+                ::tlgen_runtime::__private::write_u32(out, 0xd58f130a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetPeerDialogs(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe470bcfd);
+                ::tlgen_runtime::__private::write_u32(out, 0xe470bcfd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSaveDraft(x) => {
-                ::tlgen_runtime::write_u32(out, 0xad0fa15c);
+                ::tlgen_runtime::__private::write_u32(out, 0xad0fa15c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetAllDrafts(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6a3f8d65);
+                ::tlgen_runtime::__private::write_u32(out, 0x6a3f8d65);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetFeaturedStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x64780b14);
+                ::tlgen_runtime::__private::write_u32(out, 0x64780b14);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReadFeaturedStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5b118126);
+                ::tlgen_runtime::__private::write_u32(out, 0x5b118126);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetRecentStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9da9403b);
+                ::tlgen_runtime::__private::write_u32(out, 0x9da9403b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSaveRecentSticker(x) => {
-                ::tlgen_runtime::write_u32(out, 0x392718f8);
+                ::tlgen_runtime::__private::write_u32(out, 0x392718f8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesClearRecentStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8999602d);
+                ::tlgen_runtime::__private::write_u32(out, 0x8999602d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetArchivedStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x57f17692);
+                ::tlgen_runtime::__private::write_u32(out, 0x57f17692);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetMaskStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x640f82b8);
+                ::tlgen_runtime::__private::write_u32(out, 0x640f82b8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetAttachedStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcc5b67cc);
+                ::tlgen_runtime::__private::write_u32(out, 0xcc5b67cc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetGameScore(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8ef8ecc0);
+                ::tlgen_runtime::__private::write_u32(out, 0x8ef8ecc0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetInlineGameScore(x) => {
-                ::tlgen_runtime::write_u32(out, 0x15ad9f64);
+                ::tlgen_runtime::__private::write_u32(out, 0x15ad9f64);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetGameHighScores(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe822649d);
+                ::tlgen_runtime::__private::write_u32(out, 0xe822649d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetInlineGameHighScores(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0f635e1b);
+                ::tlgen_runtime::__private::write_u32(out, 0x0f635e1b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetCommonChats(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe40ca104);
+                ::tlgen_runtime::__private::write_u32(out, 0xe40ca104);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetWebPage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8d9692a3);
+                ::tlgen_runtime::__private::write_u32(out, 0x8d9692a3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesToggleDialogPin(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa731e257);
+                ::tlgen_runtime::__private::write_u32(out, 0xa731e257);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReorderPinnedDialogs(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3b1adf37);
+                ::tlgen_runtime::__private::write_u32(out, 0x3b1adf37);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetPinnedDialogs(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd6b94df2);
+                ::tlgen_runtime::__private::write_u32(out, 0xd6b94df2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetBotShippingResults(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe5f672fa);
+                ::tlgen_runtime::__private::write_u32(out, 0xe5f672fa);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetBotPrecheckoutResults(x) => {
-                ::tlgen_runtime::write_u32(out, 0x09c2dd95);
+                ::tlgen_runtime::__private::write_u32(out, 0x09c2dd95);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesUploadMedia(x) => {
-                ::tlgen_runtime::write_u32(out, 0x14967978);
+                ::tlgen_runtime::__private::write_u32(out, 0x14967978);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendScreenshotNotification(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa1405817);
+                ::tlgen_runtime::__private::write_u32(out, 0xa1405817);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetFavedStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x04f1aaa9);
+                ::tlgen_runtime::__private::write_u32(out, 0x04f1aaa9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesFaveSticker(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb9ffc55b);
+                ::tlgen_runtime::__private::write_u32(out, 0xb9ffc55b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetUnreadMentions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf107e790);
+                ::tlgen_runtime::__private::write_u32(out, 0xf107e790);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReadMentions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x36e5bf4d);
+                ::tlgen_runtime::__private::write_u32(out, 0x36e5bf4d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetRecentLocations(x) => {
-                ::tlgen_runtime::write_u32(out, 0x702a40e0);
+                ::tlgen_runtime::__private::write_u32(out, 0x702a40e0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendMultiMedia(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1bf89d74);
+                ::tlgen_runtime::__private::write_u32(out, 0x1bf89d74);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesUploadEncryptedFile(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5057c497);
+                ::tlgen_runtime::__private::write_u32(out, 0x5057c497);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSearchStickerSets(x) => {
-                ::tlgen_runtime::write_u32(out, 0x35705b8a);
+                ::tlgen_runtime::__private::write_u32(out, 0x35705b8a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetSplitRanges(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1cff7e08);
+                ::tlgen_runtime::__private::write_u32(out, 0x1cff7e08);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesMarkDialogUnread(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8c5006f8);
+                ::tlgen_runtime::__private::write_u32(out, 0x8c5006f8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetDialogUnreadMarks(x) => {
-                ::tlgen_runtime::write_u32(out, 0x21202222);
+                ::tlgen_runtime::__private::write_u32(out, 0x21202222);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesClearAllDrafts(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7e58ee9c);
+                ::tlgen_runtime::__private::write_u32(out, 0x7e58ee9c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesUpdatePinnedMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd2aaf7ec);
+                ::tlgen_runtime::__private::write_u32(out, 0xd2aaf7ec);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendVote(x) => {
-                ::tlgen_runtime::write_u32(out, 0x10ea6184);
+                ::tlgen_runtime::__private::write_u32(out, 0x10ea6184);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetPollResults(x) => {
-                ::tlgen_runtime::write_u32(out, 0xeda3e33b);
+                ::tlgen_runtime::__private::write_u32(out, 0xeda3e33b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetOnlines(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6e2be050);
+                ::tlgen_runtime::__private::write_u32(out, 0x6e2be050);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditChatAbout(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdef60797);
+                ::tlgen_runtime::__private::write_u32(out, 0xdef60797);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditChatDefaultBannedRights(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa5866b41);
+                ::tlgen_runtime::__private::write_u32(out, 0xa5866b41);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetEmojiKeywords(x) => {
-                ::tlgen_runtime::write_u32(out, 0x35a0e062);
+                ::tlgen_runtime::__private::write_u32(out, 0x35a0e062);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetEmojiKeywordsDifference(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1508b6af);
+                ::tlgen_runtime::__private::write_u32(out, 0x1508b6af);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetEmojiKeywordsLanguages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4e9963b2);
+                ::tlgen_runtime::__private::write_u32(out, 0x4e9963b2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetEmojiUrl(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd5b10c26);
+                ::tlgen_runtime::__private::write_u32(out, 0xd5b10c26);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetSearchCounters(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1bbcf300);
+                ::tlgen_runtime::__private::write_u32(out, 0x1bbcf300);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesRequestUrlAuth(x) => {
-                ::tlgen_runtime::write_u32(out, 0x894cc99c);
+                ::tlgen_runtime::__private::write_u32(out, 0x894cc99c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesAcceptUrlAuth(x) => {
-                ::tlgen_runtime::write_u32(out, 0x67a3f0de);
+                ::tlgen_runtime::__private::write_u32(out, 0x67a3f0de);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesHidePeerSettingsBar(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4facb138);
+                ::tlgen_runtime::__private::write_u32(out, 0x4facb138);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetScheduledHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf516760b);
+                ::tlgen_runtime::__private::write_u32(out, 0xf516760b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetScheduledMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbdbb0464);
+                ::tlgen_runtime::__private::write_u32(out, 0xbdbb0464);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendScheduledMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbd38850a);
+                ::tlgen_runtime::__private::write_u32(out, 0xbd38850a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteScheduledMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x59ae2b16);
+                ::tlgen_runtime::__private::write_u32(out, 0x59ae2b16);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetPollVotes(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb86e380e);
+                ::tlgen_runtime::__private::write_u32(out, 0xb86e380e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesToggleStickerSets(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb5052fea);
+                ::tlgen_runtime::__private::write_u32(out, 0xb5052fea);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetDialogFilters(x) => {
-                ::tlgen_runtime::write_u32(out, 0xefd48c89);
+                ::tlgen_runtime::__private::write_u32(out, 0xefd48c89);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetSuggestedDialogFilters(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa29cd42c);
+                ::tlgen_runtime::__private::write_u32(out, 0xa29cd42c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesUpdateDialogFilter(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1ad4a04a);
+                ::tlgen_runtime::__private::write_u32(out, 0x1ad4a04a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesUpdateDialogFiltersOrder(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc563c1e4);
+                ::tlgen_runtime::__private::write_u32(out, 0xc563c1e4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetOldFeaturedStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7ed094a1);
+                ::tlgen_runtime::__private::write_u32(out, 0x7ed094a1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetReplies(x) => {
-                ::tlgen_runtime::write_u32(out, 0x22ddd30c);
+                ::tlgen_runtime::__private::write_u32(out, 0x22ddd30c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetDiscussionMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x446972fd);
+                ::tlgen_runtime::__private::write_u32(out, 0x446972fd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReadDiscussion(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf731a9f4);
+                ::tlgen_runtime::__private::write_u32(out, 0xf731a9f4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesUnpinAllMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x062dd747);
+                ::tlgen_runtime::__private::write_u32(out, 0x062dd747);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteChat(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5bd0ee50);
+                ::tlgen_runtime::__private::write_u32(out, 0x5bd0ee50);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeletePhoneCallHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf9cbe409);
+                ::tlgen_runtime::__private::write_u32(out, 0xf9cbe409);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesCheckHistoryImport(x) => {
-                ::tlgen_runtime::write_u32(out, 0x43fe19f3);
+                ::tlgen_runtime::__private::write_u32(out, 0x43fe19f3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesInitHistoryImport(x) => {
-                ::tlgen_runtime::write_u32(out, 0x34090c3b);
+                ::tlgen_runtime::__private::write_u32(out, 0x34090c3b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesUploadImportedMedia(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2a862092);
+                ::tlgen_runtime::__private::write_u32(out, 0x2a862092);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesStartHistoryImport(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb43df344);
+                ::tlgen_runtime::__private::write_u32(out, 0xb43df344);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetExportedChatInvites(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa2b5a3f6);
+                ::tlgen_runtime::__private::write_u32(out, 0xa2b5a3f6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetExportedChatInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0x73746f5c);
+                ::tlgen_runtime::__private::write_u32(out, 0x73746f5c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditExportedChatInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbdca2f75);
+                ::tlgen_runtime::__private::write_u32(out, 0xbdca2f75);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteRevokedExportedChatInvites(x) => {
-                ::tlgen_runtime::write_u32(out, 0x56987bd5);
+                ::tlgen_runtime::__private::write_u32(out, 0x56987bd5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteExportedChatInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd464a42b);
+                ::tlgen_runtime::__private::write_u32(out, 0xd464a42b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetAdminsWithInvites(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3920e6ef);
+                ::tlgen_runtime::__private::write_u32(out, 0x3920e6ef);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetChatInviteImporters(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdf04dd4e);
+                ::tlgen_runtime::__private::write_u32(out, 0xdf04dd4e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetHistoryTtl(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb80e5fe4);
+                ::tlgen_runtime::__private::write_u32(out, 0xb80e5fe4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesCheckHistoryImportPeer(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5dc60f03);
+                ::tlgen_runtime::__private::write_u32(out, 0x5dc60f03);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetChatTheme(x) => {
-                ::tlgen_runtime::write_u32(out, 0x081202c9);
+                ::tlgen_runtime::__private::write_u32(out, 0x081202c9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetMessageReadParticipants(x) => {
-                ::tlgen_runtime::write_u32(out, 0x31c1c44f);
+                ::tlgen_runtime::__private::write_u32(out, 0x31c1c44f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetSearchResultsCalendar(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6aa3f6bd);
+                ::tlgen_runtime::__private::write_u32(out, 0x6aa3f6bd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetSearchResultsPositions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9c7f2f10);
+                ::tlgen_runtime::__private::write_u32(out, 0x9c7f2f10);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesHideChatJoinRequest(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7fe7e815);
+                ::tlgen_runtime::__private::write_u32(out, 0x7fe7e815);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesHideAllChatJoinRequests(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe085f4ea);
+                ::tlgen_runtime::__private::write_u32(out, 0xe085f4ea);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesToggleNoForwards(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb2081a35);
+                ::tlgen_runtime::__private::write_u32(out, 0xb2081a35);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSaveDefaultSendAs(x) => {
-                ::tlgen_runtime::write_u32(out, 0xccfddf96);
+                ::tlgen_runtime::__private::write_u32(out, 0xccfddf96);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendReaction(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd30d78d4);
+                ::tlgen_runtime::__private::write_u32(out, 0xd30d78d4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetMessagesReactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8bba90e6);
+                ::tlgen_runtime::__private::write_u32(out, 0x8bba90e6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetMessageReactionsList(x) => {
-                ::tlgen_runtime::write_u32(out, 0x461b3f48);
+                ::tlgen_runtime::__private::write_u32(out, 0x461b3f48);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetChatAvailableReactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x864b2581);
+                ::tlgen_runtime::__private::write_u32(out, 0x864b2581);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetAvailableReactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x18dea0ac);
+                ::tlgen_runtime::__private::write_u32(out, 0x18dea0ac);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetDefaultReaction(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4f47a016);
+                ::tlgen_runtime::__private::write_u32(out, 0x4f47a016);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesTranslateText(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa5eec345);
+                ::tlgen_runtime::__private::write_u32(out, 0xa5eec345);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetUnreadReactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbd7f90ac);
+                ::tlgen_runtime::__private::write_u32(out, 0xbd7f90ac);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReadReactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9ec44f93);
+                ::tlgen_runtime::__private::write_u32(out, 0x9ec44f93);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSearchSentMedia(x) => {
-                ::tlgen_runtime::write_u32(out, 0x107e31a0);
+                ::tlgen_runtime::__private::write_u32(out, 0x107e31a0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetAttachMenuBots(x) => {
-                ::tlgen_runtime::write_u32(out, 0x16fcc2cb);
+                ::tlgen_runtime::__private::write_u32(out, 0x16fcc2cb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetAttachMenuBot(x) => {
-                ::tlgen_runtime::write_u32(out, 0x77216192);
+                ::tlgen_runtime::__private::write_u32(out, 0x77216192);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesToggleBotInAttachMenu(x) => {
-                ::tlgen_runtime::write_u32(out, 0x69f59d69);
+                ::tlgen_runtime::__private::write_u32(out, 0x69f59d69);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesRequestWebView(x) => {
-                ::tlgen_runtime::write_u32(out, 0x269dc2c1);
+                ::tlgen_runtime::__private::write_u32(out, 0x269dc2c1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesProlongWebView(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb0d81a83);
+                ::tlgen_runtime::__private::write_u32(out, 0xb0d81a83);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesRequestSimpleWebView(x) => {
-                ::tlgen_runtime::write_u32(out, 0x413a3e73);
+                ::tlgen_runtime::__private::write_u32(out, 0x413a3e73);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendWebViewResultMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0a4314f5);
+                ::tlgen_runtime::__private::write_u32(out, 0x0a4314f5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendWebViewData(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdc0242c8);
+                ::tlgen_runtime::__private::write_u32(out, 0xdc0242c8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesTranscribeAudio(x) => {
-                ::tlgen_runtime::write_u32(out, 0x269e9a49);
+                ::tlgen_runtime::__private::write_u32(out, 0x269e9a49);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesRateTranscribedAudio(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7f1d072f);
+                ::tlgen_runtime::__private::write_u32(out, 0x7f1d072f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetCustomEmojiDocuments(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd9ab0f54);
+                ::tlgen_runtime::__private::write_u32(out, 0xd9ab0f54);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetEmojiStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfbfca18f);
+                ::tlgen_runtime::__private::write_u32(out, 0xfbfca18f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetFeaturedEmojiStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0ecf6736);
+                ::tlgen_runtime::__private::write_u32(out, 0x0ecf6736);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReportReaction(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3f64c076);
+                ::tlgen_runtime::__private::write_u32(out, 0x3f64c076);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetTopReactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbb8125ba);
+                ::tlgen_runtime::__private::write_u32(out, 0xbb8125ba);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetRecentReactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x39461db2);
+                ::tlgen_runtime::__private::write_u32(out, 0x39461db2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesClearRecentReactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9dfeefb4);
+                ::tlgen_runtime::__private::write_u32(out, 0x9dfeefb4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetExtendedMedia(x) => {
-                ::tlgen_runtime::write_u32(out, 0x84f80814);
+                ::tlgen_runtime::__private::write_u32(out, 0x84f80814);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetDefaultHistoryTtl(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9eb51445);
+                ::tlgen_runtime::__private::write_u32(out, 0x9eb51445);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetDefaultHistoryTtl(x) => {
-                ::tlgen_runtime::write_u32(out, 0x658b7188);
+                ::tlgen_runtime::__private::write_u32(out, 0x658b7188);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendBotRequestedPeer(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6c5cf2a7);
+                ::tlgen_runtime::__private::write_u32(out, 0x6c5cf2a7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetEmojiGroups(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7488ce5b);
+                ::tlgen_runtime::__private::write_u32(out, 0x7488ce5b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetEmojiStatusGroups(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2ecd56cd);
+                ::tlgen_runtime::__private::write_u32(out, 0x2ecd56cd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetEmojiProfilePhotoGroups(x) => {
-                ::tlgen_runtime::write_u32(out, 0x21a548f3);
+                ::tlgen_runtime::__private::write_u32(out, 0x21a548f3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSearchCustomEmoji(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2c11c0d7);
+                ::tlgen_runtime::__private::write_u32(out, 0x2c11c0d7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesTogglePeerTranslations(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe47cb579);
+                ::tlgen_runtime::__private::write_u32(out, 0xe47cb579);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetBotApp(x) => {
-                ::tlgen_runtime::write_u32(out, 0x34fdc5c3);
+                ::tlgen_runtime::__private::write_u32(out, 0x34fdc5c3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesRequestAppWebView(x) => {
-                ::tlgen_runtime::write_u32(out, 0x53618bce);
+                ::tlgen_runtime::__private::write_u32(out, 0x53618bce);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetChatWallPaper(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8ffacae1);
+                ::tlgen_runtime::__private::write_u32(out, 0x8ffacae1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSearchEmojiStickerSets(x) => {
-                ::tlgen_runtime::write_u32(out, 0x92b4494c);
+                ::tlgen_runtime::__private::write_u32(out, 0x92b4494c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetSavedDialogs(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1e91fc99);
+                ::tlgen_runtime::__private::write_u32(out, 0x1e91fc99);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetSavedHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0x998ab009);
+                ::tlgen_runtime::__private::write_u32(out, 0x998ab009);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteSavedHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4dc5085f);
+                ::tlgen_runtime::__private::write_u32(out, 0x4dc5085f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetPinnedSavedDialogs(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd63d94e0);
+                ::tlgen_runtime::__private::write_u32(out, 0xd63d94e0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesToggleSavedDialogPin(x) => {
-                ::tlgen_runtime::write_u32(out, 0xac81bbde);
+                ::tlgen_runtime::__private::write_u32(out, 0xac81bbde);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReorderPinnedSavedDialogs(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8b716587);
+                ::tlgen_runtime::__private::write_u32(out, 0x8b716587);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetSavedReactionTags(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3637e05b);
+                ::tlgen_runtime::__private::write_u32(out, 0x3637e05b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesUpdateSavedReactionTag(x) => {
-                ::tlgen_runtime::write_u32(out, 0x60297dec);
+                ::tlgen_runtime::__private::write_u32(out, 0x60297dec);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetDefaultTagReactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbdf93428);
+                ::tlgen_runtime::__private::write_u32(out, 0xbdf93428);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetOutboxReadDate(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8c4bfe5d);
+                ::tlgen_runtime::__private::write_u32(out, 0x8c4bfe5d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetQuickReplies(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd483f2a8);
+                ::tlgen_runtime::__private::write_u32(out, 0xd483f2a8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReorderQuickReplies(x) => {
-                ::tlgen_runtime::write_u32(out, 0x60331907);
+                ::tlgen_runtime::__private::write_u32(out, 0x60331907);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesCheckQuickReplyShortcut(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf1d0fbd3);
+                ::tlgen_runtime::__private::write_u32(out, 0xf1d0fbd3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditQuickReplyShortcut(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5c003cef);
+                ::tlgen_runtime::__private::write_u32(out, 0x5c003cef);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteQuickReplyShortcut(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3cc04740);
+                ::tlgen_runtime::__private::write_u32(out, 0x3cc04740);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetQuickReplyMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x94a495c3);
+                ::tlgen_runtime::__private::write_u32(out, 0x94a495c3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendQuickReplyMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6c750de1);
+                ::tlgen_runtime::__private::write_u32(out, 0x6c750de1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteQuickReplyMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe105e910);
+                ::tlgen_runtime::__private::write_u32(out, 0xe105e910);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesToggleDialogFilterTags(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfd2dda49);
+                ::tlgen_runtime::__private::write_u32(out, 0xfd2dda49);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetMyStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd0b5e1fc);
+                ::tlgen_runtime::__private::write_u32(out, 0xd0b5e1fc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetEmojiStickerGroups(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1dd840f5);
+                ::tlgen_runtime::__private::write_u32(out, 0x1dd840f5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetAvailableEffects(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdea20a39);
+                ::tlgen_runtime::__private::write_u32(out, 0xdea20a39);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditFactCheck(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0589ee75);
+                ::tlgen_runtime::__private::write_u32(out, 0x0589ee75);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteFactCheck(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd1da940c);
+                ::tlgen_runtime::__private::write_u32(out, 0xd1da940c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetFactCheck(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb9cdc5ee);
+                ::tlgen_runtime::__private::write_u32(out, 0xb9cdc5ee);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesRequestMainWebView(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc9e01e7b);
+                ::tlgen_runtime::__private::write_u32(out, 0xc9e01e7b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSendPaidReaction(x) => {
-                ::tlgen_runtime::write_u32(out, 0x58bbcb50);
+                ::tlgen_runtime::__private::write_u32(out, 0x58bbcb50);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesTogglePaidReactionPrivacy(x) => {
-                ::tlgen_runtime::write_u32(out, 0x435885b5);
+                ::tlgen_runtime::__private::write_u32(out, 0x435885b5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetPaidReactionPrivacy(x) => {
-                ::tlgen_runtime::write_u32(out, 0x472455aa);
+                ::tlgen_runtime::__private::write_u32(out, 0x472455aa);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesViewSponsoredMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x269e3643);
+                ::tlgen_runtime::__private::write_u32(out, 0x269e3643);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesClickSponsoredMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8235057e);
+                ::tlgen_runtime::__private::write_u32(out, 0x8235057e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReportSponsoredMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x12cbf0c4);
+                ::tlgen_runtime::__private::write_u32(out, 0x12cbf0c4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetSponsoredMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3d6ce850);
+                ::tlgen_runtime::__private::write_u32(out, 0x3d6ce850);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSavePreparedInlineMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf21f7f2f);
+                ::tlgen_runtime::__private::write_u32(out, 0xf21f7f2f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetPreparedInlineMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x857ebdb8);
+                ::tlgen_runtime::__private::write_u32(out, 0x857ebdb8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSearchStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x29b1c66a);
+                ::tlgen_runtime::__private::write_u32(out, 0x29b1c66a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReportMessagesDelivery(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5a6d7395);
+                ::tlgen_runtime::__private::write_u32(out, 0x5a6d7395);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetSavedDialogsById(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6f6f9c96);
+                ::tlgen_runtime::__private::write_u32(out, 0x6f6f9c96);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReadSavedHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0xba4a3b5b);
+                ::tlgen_runtime::__private::write_u32(out, 0xba4a3b5b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesToggleTodoCompleted(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd3e03124);
+                ::tlgen_runtime::__private::write_u32(out, 0xd3e03124);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesAppendTodoList(x) => {
-                ::tlgen_runtime::write_u32(out, 0x21a61057);
+                ::tlgen_runtime::__private::write_u32(out, 0x21a61057);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesToggleSuggestedPostApproval(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8107455c);
+                ::tlgen_runtime::__private::write_u32(out, 0x8107455c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetForumTopics(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3ba47bff);
+                ::tlgen_runtime::__private::write_u32(out, 0x3ba47bff);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetForumTopicsById(x) => {
-                ::tlgen_runtime::write_u32(out, 0xaf0a4a08);
+                ::tlgen_runtime::__private::write_u32(out, 0xaf0a4a08);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditForumTopic(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcecc1134);
+                ::tlgen_runtime::__private::write_u32(out, 0xcecc1134);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesUpdatePinnedForumTopic(x) => {
-                ::tlgen_runtime::write_u32(out, 0x175df251);
+                ::tlgen_runtime::__private::write_u32(out, 0x175df251);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReorderPinnedForumTopics(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0e7841f0);
+                ::tlgen_runtime::__private::write_u32(out, 0x0e7841f0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesCreateForumTopic(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2f98c3d5);
+                ::tlgen_runtime::__private::write_u32(out, 0x2f98c3d5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteTopicHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd2816f10);
+                ::tlgen_runtime::__private::write_u32(out, 0xd2816f10);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetEmojiGameInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfb7e8ca7);
+                ::tlgen_runtime::__private::write_u32(out, 0xfb7e8ca7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSummarizeText(x) => {
-                ::tlgen_runtime::write_u32(out, 0xabbbd346);
+                ::tlgen_runtime::__private::write_u32(out, 0xabbbd346);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditChatCreator(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf743b857);
+                ::tlgen_runtime::__private::write_u32(out, 0xf743b857);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetFutureChatCreatorAfterLeave(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3b7d0ea6);
+                ::tlgen_runtime::__private::write_u32(out, 0x3b7d0ea6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesEditChatParticipantRank(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa00f32b0);
+                ::tlgen_runtime::__private::write_u32(out, 0xa00f32b0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeclineUrlAuth(x) => {
-                ::tlgen_runtime::write_u32(out, 0x35436bbc);
+                ::tlgen_runtime::__private::write_u32(out, 0x35436bbc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesCheckUrlAuthMatchCode(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc9a47b0b);
+                ::tlgen_runtime::__private::write_u32(out, 0xc9a47b0b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesComposeMessageWithAi(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdaecc589);
+                ::tlgen_runtime::__private::write_u32(out, 0xdaecc589);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReportReadMetrics(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4067c5e6);
+                ::tlgen_runtime::__private::write_u32(out, 0x4067c5e6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReportMusicListen(x) => {
-                ::tlgen_runtime::write_u32(out, 0xddbcd819);
+                ::tlgen_runtime::__private::write_u32(out, 0xddbcd819);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesAddPollAnswer(x) => {
-                ::tlgen_runtime::write_u32(out, 0x19bc4b6d);
+                ::tlgen_runtime::__private::write_u32(out, 0x19bc4b6d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeletePollAnswer(x) => {
-                ::tlgen_runtime::write_u32(out, 0xac8505a5);
+                ::tlgen_runtime::__private::write_u32(out, 0xac8505a5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetUnreadPollVotes(x) => {
-                ::tlgen_runtime::write_u32(out, 0x43286cf2);
+                ::tlgen_runtime::__private::write_u32(out, 0x43286cf2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesReadPollVotes(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1720b4d8);
+                ::tlgen_runtime::__private::write_u32(out, 0x1720b4d8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesSetBotGuestChatResult(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb8f106e3);
+                ::tlgen_runtime::__private::write_u32(out, 0xb8f106e3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteParticipantReactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa0b80cf8);
+                ::tlgen_runtime::__private::write_u32(out, 0xa0b80cf8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesDeleteParticipantReaction(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe3b7f82c);
+                ::tlgen_runtime::__private::write_u32(out, 0xe3b7f82c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetPersonalChannelHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0x55fb0996);
+                ::tlgen_runtime::__private::write_u32(out, 0x55fb0996);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesGetRichMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x501569cf);
+                ::tlgen_runtime::__private::write_u32(out, 0x501569cf);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesTranslateRichMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1a542004);
+                ::tlgen_runtime::__private::write_u32(out, 0x1a542004);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesComposeRichMessageWithAi(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8d7ae6af);
+                ::tlgen_runtime::__private::write_u32(out, 0x8d7ae6af);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::MessagesRequestChatJoinWebView(x) => {
-                ::tlgen_runtime::write_u32(out, 0xba9ee679);
+                ::tlgen_runtime::__private::write_u32(out, 0xba9ee679);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UpdatesGetState(x) => {
-                ::tlgen_runtime::write_u32(out, 0xedd4882a);
+                ::tlgen_runtime::__private::write_u32(out, 0xedd4882a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UpdatesGetDifference(x) => {
-                ::tlgen_runtime::write_u32(out, 0x19c2f763);
+                ::tlgen_runtime::__private::write_u32(out, 0x19c2f763);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UpdatesGetChannelDifference(x) => {
-                ::tlgen_runtime::write_u32(out, 0x03173d78);
+                ::tlgen_runtime::__private::write_u32(out, 0x03173d78);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhotosUpdateProfilePhoto(x) => {
-                ::tlgen_runtime::write_u32(out, 0x09e82039);
+                ::tlgen_runtime::__private::write_u32(out, 0x09e82039);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhotosUploadProfilePhoto(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0388a3b5);
+                ::tlgen_runtime::__private::write_u32(out, 0x0388a3b5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhotosDeletePhotos(x) => {
-                ::tlgen_runtime::write_u32(out, 0x87cf7f2f);
+                ::tlgen_runtime::__private::write_u32(out, 0x87cf7f2f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhotosGetUserPhotos(x) => {
-                ::tlgen_runtime::write_u32(out, 0x91cd32a8);
+                ::tlgen_runtime::__private::write_u32(out, 0x91cd32a8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhotosUploadContactProfilePhoto(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe14c4a71);
+                ::tlgen_runtime::__private::write_u32(out, 0xe14c4a71);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UploadSaveFilePart(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb304a621);
+                ::tlgen_runtime::__private::write_u32(out, 0xb304a621);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UploadGetFile(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbe5335be);
+                ::tlgen_runtime::__private::write_u32(out, 0xbe5335be);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UploadSaveBigFilePart(x) => {
-                ::tlgen_runtime::write_u32(out, 0xde7b673d);
+                ::tlgen_runtime::__private::write_u32(out, 0xde7b673d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UploadGetWebFile(x) => {
-                ::tlgen_runtime::write_u32(out, 0x24e6818d);
+                ::tlgen_runtime::__private::write_u32(out, 0x24e6818d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UploadGetCdnFile(x) => {
-                ::tlgen_runtime::write_u32(out, 0x395f69da);
+                ::tlgen_runtime::__private::write_u32(out, 0x395f69da);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UploadReuploadCdnFile(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9b2754a8);
+                ::tlgen_runtime::__private::write_u32(out, 0x9b2754a8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UploadGetCdnFileHashes(x) => {
-                ::tlgen_runtime::write_u32(out, 0x91dc3f31);
+                ::tlgen_runtime::__private::write_u32(out, 0x91dc3f31);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::UploadGetFileHashes(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9156982a);
+                ::tlgen_runtime::__private::write_u32(out, 0x9156982a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetConfig(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc4f9186b);
+                ::tlgen_runtime::__private::write_u32(out, 0xc4f9186b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetNearestDc(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1fb33026);
+                ::tlgen_runtime::__private::write_u32(out, 0x1fb33026);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetAppUpdate(x) => {
-                ::tlgen_runtime::write_u32(out, 0x522d5a7d);
+                ::tlgen_runtime::__private::write_u32(out, 0x522d5a7d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetInviteText(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4d392343);
+                ::tlgen_runtime::__private::write_u32(out, 0x4d392343);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetSupport(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9cdf08cd);
+                ::tlgen_runtime::__private::write_u32(out, 0x9cdf08cd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpSetBotUpdatesStatus(x) => {
-                ::tlgen_runtime::write_u32(out, 0xec22cfcd);
+                ::tlgen_runtime::__private::write_u32(out, 0xec22cfcd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetCdnConfig(x) => {
-                ::tlgen_runtime::write_u32(out, 0x52029342);
+                ::tlgen_runtime::__private::write_u32(out, 0x52029342);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetRecentMeUrls(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3dc0f114);
+                ::tlgen_runtime::__private::write_u32(out, 0x3dc0f114);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetTermsOfServiceUpdate(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2ca51fd1);
+                ::tlgen_runtime::__private::write_u32(out, 0x2ca51fd1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpAcceptTermsOfService(x) => {
-                ::tlgen_runtime::write_u32(out, 0xee72f79a);
+                ::tlgen_runtime::__private::write_u32(out, 0xee72f79a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetDeepLinkInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3fedc75f);
+                ::tlgen_runtime::__private::write_u32(out, 0x3fedc75f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetAppConfig(x) => {
-                ::tlgen_runtime::write_u32(out, 0x61e3f854);
+                ::tlgen_runtime::__private::write_u32(out, 0x61e3f854);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpSaveAppLog(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6f02f748);
+                ::tlgen_runtime::__private::write_u32(out, 0x6f02f748);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetPassportConfig(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc661ad08);
+                ::tlgen_runtime::__private::write_u32(out, 0xc661ad08);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetSupportName(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd360e72c);
+                ::tlgen_runtime::__private::write_u32(out, 0xd360e72c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetUserInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0x038a08d3);
+                ::tlgen_runtime::__private::write_u32(out, 0x038a08d3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpEditUserInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0x66b91b70);
+                ::tlgen_runtime::__private::write_u32(out, 0x66b91b70);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetPromoData(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc0977421);
+                ::tlgen_runtime::__private::write_u32(out, 0xc0977421);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpHidePromoData(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1e251c95);
+                ::tlgen_runtime::__private::write_u32(out, 0x1e251c95);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpDismissSuggestion(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf50dbaa1);
+                ::tlgen_runtime::__private::write_u32(out, 0xf50dbaa1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetCountriesList(x) => {
-                ::tlgen_runtime::write_u32(out, 0x735787a8);
+                ::tlgen_runtime::__private::write_u32(out, 0x735787a8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetPremiumPromo(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb81b93d4);
+                ::tlgen_runtime::__private::write_u32(out, 0xb81b93d4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetPeerColors(x) => {
-                ::tlgen_runtime::write_u32(out, 0xda80f42f);
+                ::tlgen_runtime::__private::write_u32(out, 0xda80f42f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetPeerProfileColors(x) => {
-                ::tlgen_runtime::write_u32(out, 0xabcfa9fd);
+                ::tlgen_runtime::__private::write_u32(out, 0xabcfa9fd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::HelpGetTimezonesList(x) => {
-                ::tlgen_runtime::write_u32(out, 0x49b30240);
+                ::tlgen_runtime::__private::write_u32(out, 0x49b30240);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsReadHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcc104937);
+                ::tlgen_runtime::__private::write_u32(out, 0xcc104937);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsDeleteMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x84c1fd4e);
+                ::tlgen_runtime::__private::write_u32(out, 0x84c1fd4e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsReportSpam(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf44a8315);
+                ::tlgen_runtime::__private::write_u32(out, 0xf44a8315);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0xad8c9a23);
+                ::tlgen_runtime::__private::write_u32(out, 0xad8c9a23);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetParticipants(x) => {
-                ::tlgen_runtime::write_u32(out, 0x77ced9d0);
+                ::tlgen_runtime::__private::write_u32(out, 0x77ced9d0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetParticipant(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa0ab6cc6);
+                ::tlgen_runtime::__private::write_u32(out, 0xa0ab6cc6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetChannels(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0a7f6bbb);
+                ::tlgen_runtime::__private::write_u32(out, 0x0a7f6bbb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetFullChannel(x) => {
-                ::tlgen_runtime::write_u32(out, 0x08736a09);
+                ::tlgen_runtime::__private::write_u32(out, 0x08736a09);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsCreateChannel(x) => {
-                ::tlgen_runtime::write_u32(out, 0x91006707);
+                ::tlgen_runtime::__private::write_u32(out, 0x91006707);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsEditAdmin(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9a98ad68);
+                ::tlgen_runtime::__private::write_u32(out, 0x9a98ad68);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsEditTitle(x) => {
-                ::tlgen_runtime::write_u32(out, 0x566decd0);
+                ::tlgen_runtime::__private::write_u32(out, 0x566decd0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsEditPhoto(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf12e57c9);
+                ::tlgen_runtime::__private::write_u32(out, 0xf12e57c9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsCheckUsername(x) => {
-                ::tlgen_runtime::write_u32(out, 0x10e6bd2c);
+                ::tlgen_runtime::__private::write_u32(out, 0x10e6bd2c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsUpdateUsername(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3514b3de);
+                ::tlgen_runtime::__private::write_u32(out, 0x3514b3de);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsJoinChannel(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7f6a1e22);
+                ::tlgen_runtime::__private::write_u32(out, 0x7f6a1e22);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsLeaveChannel(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf836aa95);
+                ::tlgen_runtime::__private::write_u32(out, 0xf836aa95);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsInviteToChannel(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc9e33d54);
+                ::tlgen_runtime::__private::write_u32(out, 0xc9e33d54);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsDeleteChannel(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc0111fe3);
+                ::tlgen_runtime::__private::write_u32(out, 0xc0111fe3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsExportMessageLink(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe63fadeb);
+                ::tlgen_runtime::__private::write_u32(out, 0xe63fadeb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsToggleSignatures(x) => {
-                ::tlgen_runtime::write_u32(out, 0x418d549c);
+                ::tlgen_runtime::__private::write_u32(out, 0x418d549c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetAdminedPublicChannels(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf8b036af);
+                ::tlgen_runtime::__private::write_u32(out, 0xf8b036af);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsEditBanned(x) => {
-                ::tlgen_runtime::write_u32(out, 0x96e6cd81);
+                ::tlgen_runtime::__private::write_u32(out, 0x96e6cd81);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetAdminLog(x) => {
-                ::tlgen_runtime::write_u32(out, 0x33ddf480);
+                ::tlgen_runtime::__private::write_u32(out, 0x33ddf480);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsSetStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0xea8ca4f9);
+                ::tlgen_runtime::__private::write_u32(out, 0xea8ca4f9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsReadMessageContents(x) => {
-                ::tlgen_runtime::write_u32(out, 0xeab5dc38);
+                ::tlgen_runtime::__private::write_u32(out, 0xeab5dc38);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsDeleteHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9baa9647);
+                ::tlgen_runtime::__private::write_u32(out, 0x9baa9647);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsTogglePreHistoryHidden(x) => {
-                ::tlgen_runtime::write_u32(out, 0xeabbb94c);
+                ::tlgen_runtime::__private::write_u32(out, 0xeabbb94c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetLeftChannels(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8341ecc0);
+                ::tlgen_runtime::__private::write_u32(out, 0x8341ecc0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetGroupsForDiscussion(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf5dad378);
+                ::tlgen_runtime::__private::write_u32(out, 0xf5dad378);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsSetDiscussionGroup(x) => {
-                ::tlgen_runtime::write_u32(out, 0x40582bb2);
+                ::tlgen_runtime::__private::write_u32(out, 0x40582bb2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsEditLocation(x) => {
-                ::tlgen_runtime::write_u32(out, 0x58e63f6d);
+                ::tlgen_runtime::__private::write_u32(out, 0x58e63f6d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsToggleSlowMode(x) => {
-                ::tlgen_runtime::write_u32(out, 0xedd49ef0);
+                ::tlgen_runtime::__private::write_u32(out, 0xedd49ef0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetInactiveChannels(x) => {
-                ::tlgen_runtime::write_u32(out, 0x11e831ee);
+                ::tlgen_runtime::__private::write_u32(out, 0x11e831ee);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsConvertToGigagroup(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0b290c69);
+                ::tlgen_runtime::__private::write_u32(out, 0x0b290c69);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetSendAs(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe785a43f);
+                ::tlgen_runtime::__private::write_u32(out, 0xe785a43f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsDeleteParticipantHistory(x) => {
-                ::tlgen_runtime::write_u32(out, 0x367544db);
+                ::tlgen_runtime::__private::write_u32(out, 0x367544db);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsToggleJoinToSend(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe4cb9580);
+                ::tlgen_runtime::__private::write_u32(out, 0xe4cb9580);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsToggleJoinRequest(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0ecc2618);
+                ::tlgen_runtime::__private::write_u32(out, 0x0ecc2618);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsReorderUsernames(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb45ced1d);
+                ::tlgen_runtime::__private::write_u32(out, 0xb45ced1d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsToggleUsername(x) => {
-                ::tlgen_runtime::write_u32(out, 0x50f24105);
+                ::tlgen_runtime::__private::write_u32(out, 0x50f24105);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsDeactivateAllUsernames(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0a245dd3);
+                ::tlgen_runtime::__private::write_u32(out, 0x0a245dd3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsToggleForum(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3ff75734);
+                ::tlgen_runtime::__private::write_u32(out, 0x3ff75734);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsToggleAntiSpam(x) => {
-                ::tlgen_runtime::write_u32(out, 0x68f3e4eb);
+                ::tlgen_runtime::__private::write_u32(out, 0x68f3e4eb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsReportAntiSpamFalsePositive(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa850a693);
+                ::tlgen_runtime::__private::write_u32(out, 0xa850a693);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsToggleParticipantsHidden(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6a6e7854);
+                ::tlgen_runtime::__private::write_u32(out, 0x6a6e7854);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsUpdateColor(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd8aa3671);
+                ::tlgen_runtime::__private::write_u32(out, 0xd8aa3671);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsToggleViewForumAsMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9738bb15);
+                ::tlgen_runtime::__private::write_u32(out, 0x9738bb15);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetChannelRecommendations(x) => {
-                ::tlgen_runtime::write_u32(out, 0x25a71742);
+                ::tlgen_runtime::__private::write_u32(out, 0x25a71742);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsUpdateEmojiStatus(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf0d3e6a8);
+                ::tlgen_runtime::__private::write_u32(out, 0xf0d3e6a8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsSetBoostsToUnblockRestrictions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xad399cee);
+                ::tlgen_runtime::__private::write_u32(out, 0xad399cee);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsSetEmojiStickers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3cd930b7);
+                ::tlgen_runtime::__private::write_u32(out, 0x3cd930b7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsRestrictSponsoredMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9ae91519);
+                ::tlgen_runtime::__private::write_u32(out, 0x9ae91519);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsSearchPosts(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf2c4f24d);
+                ::tlgen_runtime::__private::write_u32(out, 0xf2c4f24d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsUpdatePaidMessagesPrice(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4b12327b);
+                ::tlgen_runtime::__private::write_u32(out, 0x4b12327b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsToggleAutotranslation(x) => {
-                ::tlgen_runtime::write_u32(out, 0x167fc0a1);
+                ::tlgen_runtime::__private::write_u32(out, 0x167fc0a1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsGetMessageAuthor(x) => {
-                ::tlgen_runtime::write_u32(out, 0xece2a0e6);
+                ::tlgen_runtime::__private::write_u32(out, 0xece2a0e6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsCheckSearchPostsFlood(x) => {
-                ::tlgen_runtime::write_u32(out, 0x22567115);
+                ::tlgen_runtime::__private::write_u32(out, 0x22567115);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChannelsSetMainProfileTab(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3583fcb1);
+                ::tlgen_runtime::__private::write_u32(out, 0x3583fcb1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsSendCustomRequest(x) => {
-                ::tlgen_runtime::write_u32(out, 0xaa2769ed);
+                ::tlgen_runtime::__private::write_u32(out, 0xaa2769ed);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsAnswerWebhookJsonQuery(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe6213f4d);
+                ::tlgen_runtime::__private::write_u32(out, 0xe6213f4d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsSetBotCommands(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0517165a);
+                ::tlgen_runtime::__private::write_u32(out, 0x0517165a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsResetBotCommands(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3d8de0f9);
+                ::tlgen_runtime::__private::write_u32(out, 0x3d8de0f9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsGetBotCommands(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe34c0dd6);
+                ::tlgen_runtime::__private::write_u32(out, 0xe34c0dd6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsSetBotMenuButton(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4504d54f);
+                ::tlgen_runtime::__private::write_u32(out, 0x4504d54f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsGetBotMenuButton(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9c60eb28);
+                ::tlgen_runtime::__private::write_u32(out, 0x9c60eb28);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsSetBotBroadcastDefaultAdminRights(x) => {
-                ::tlgen_runtime::write_u32(out, 0x788464e1);
+                ::tlgen_runtime::__private::write_u32(out, 0x788464e1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsSetBotGroupDefaultAdminRights(x) => {
-                ::tlgen_runtime::write_u32(out, 0x925ec9ea);
+                ::tlgen_runtime::__private::write_u32(out, 0x925ec9ea);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsSetBotInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0x10cf3123);
+                ::tlgen_runtime::__private::write_u32(out, 0x10cf3123);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsGetBotInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdcd914fd);
+                ::tlgen_runtime::__private::write_u32(out, 0xdcd914fd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsReorderUsernames(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9709b1c2);
+                ::tlgen_runtime::__private::write_u32(out, 0x9709b1c2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsToggleUsername(x) => {
-                ::tlgen_runtime::write_u32(out, 0x053ca973);
+                ::tlgen_runtime::__private::write_u32(out, 0x053ca973);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsCanSendMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1359f4e6);
+                ::tlgen_runtime::__private::write_u32(out, 0x1359f4e6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsAllowSendMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf132e3ef);
+                ::tlgen_runtime::__private::write_u32(out, 0xf132e3ef);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsInvokeWebViewCustomMethod(x) => {
-                ::tlgen_runtime::write_u32(out, 0x087fc5e7);
+                ::tlgen_runtime::__private::write_u32(out, 0x087fc5e7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsGetPopularAppBots(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc2510192);
+                ::tlgen_runtime::__private::write_u32(out, 0xc2510192);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsAddPreviewMedia(x) => {
-                ::tlgen_runtime::write_u32(out, 0x17aeb75a);
+                ::tlgen_runtime::__private::write_u32(out, 0x17aeb75a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsEditPreviewMedia(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8525606f);
+                ::tlgen_runtime::__private::write_u32(out, 0x8525606f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsDeletePreviewMedia(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2d0135b3);
+                ::tlgen_runtime::__private::write_u32(out, 0x2d0135b3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsReorderPreviewMedias(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb627f3aa);
+                ::tlgen_runtime::__private::write_u32(out, 0xb627f3aa);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsGetPreviewInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0x423ab3ad);
+                ::tlgen_runtime::__private::write_u32(out, 0x423ab3ad);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsGetPreviewMedias(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa2a5594d);
+                ::tlgen_runtime::__private::write_u32(out, 0xa2a5594d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsUpdateUserEmojiStatus(x) => {
-                ::tlgen_runtime::write_u32(out, 0xed9f30c5);
+                ::tlgen_runtime::__private::write_u32(out, 0xed9f30c5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsToggleUserEmojiStatusPermission(x) => {
-                ::tlgen_runtime::write_u32(out, 0x06de6392);
+                ::tlgen_runtime::__private::write_u32(out, 0x06de6392);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsCheckDownloadFileParams(x) => {
-                ::tlgen_runtime::write_u32(out, 0x50077589);
+                ::tlgen_runtime::__private::write_u32(out, 0x50077589);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsGetAdminedBots(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb0711d83);
+                ::tlgen_runtime::__private::write_u32(out, 0xb0711d83);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsUpdateStarRefProgram(x) => {
-                ::tlgen_runtime::write_u32(out, 0x778b5ab3);
+                ::tlgen_runtime::__private::write_u32(out, 0x778b5ab3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsSetCustomVerification(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf4946757);
+                ::tlgen_runtime::__private::write_u32(out, 0xf4946757);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsGetBotRecommendations(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa1b70815);
+                ::tlgen_runtime::__private::write_u32(out, 0xa1b70815);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsCheckUsername(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe3ac4c61);
+                ::tlgen_runtime::__private::write_u32(out, 0xe3ac4c61);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsCreateBot(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe5b17f2b);
+                ::tlgen_runtime::__private::write_u32(out, 0xe5b17f2b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsExportBotToken(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbd0d99eb);
+                ::tlgen_runtime::__private::write_u32(out, 0xbd0d99eb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsRequestWebViewButton(x) => {
-                ::tlgen_runtime::write_u32(out, 0x31a2a35e);
+                ::tlgen_runtime::__private::write_u32(out, 0x31a2a35e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsGetRequestedWebViewButton(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbf25b7f3);
+                ::tlgen_runtime::__private::write_u32(out, 0xbf25b7f3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsGetAccessSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x213853a3);
+                ::tlgen_runtime::__private::write_u32(out, 0x213853a3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsEditAccessSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x31813cd8);
+                ::tlgen_runtime::__private::write_u32(out, 0x31813cd8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsSetJoinChatResults(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe71a4810);
+                ::tlgen_runtime::__private::write_u32(out, 0xe71a4810);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsAddUsername(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3501c08a);
+                ::tlgen_runtime::__private::write_u32(out, 0x3501c08a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::BotsRemoveUsername(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc704147d);
+                ::tlgen_runtime::__private::write_u32(out, 0xc704147d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetPaymentForm(x) => {
-                ::tlgen_runtime::write_u32(out, 0x37148dbb);
+                ::tlgen_runtime::__private::write_u32(out, 0x37148dbb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetPaymentReceipt(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2478d1cc);
+                ::tlgen_runtime::__private::write_u32(out, 0x2478d1cc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsValidateRequestedInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb6c8f12b);
+                ::tlgen_runtime::__private::write_u32(out, 0xb6c8f12b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsSendPaymentForm(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2d03522f);
+                ::tlgen_runtime::__private::write_u32(out, 0x2d03522f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetSavedInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0x227d824b);
+                ::tlgen_runtime::__private::write_u32(out, 0x227d824b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsClearSavedInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd83d70c1);
+                ::tlgen_runtime::__private::write_u32(out, 0xd83d70c1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetBankCardData(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2e79d779);
+                ::tlgen_runtime::__private::write_u32(out, 0x2e79d779);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsExportInvoice(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0f91b065);
+                ::tlgen_runtime::__private::write_u32(out, 0x0f91b065);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsAssignAppStoreTransaction(x) => {
-                ::tlgen_runtime::write_u32(out, 0x80ed747d);
+                ::tlgen_runtime::__private::write_u32(out, 0x80ed747d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsAssignPlayMarketTransaction(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdffd50d3);
+                ::tlgen_runtime::__private::write_u32(out, 0xdffd50d3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetPremiumGiftCodeOptions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2757ba54);
+                ::tlgen_runtime::__private::write_u32(out, 0x2757ba54);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsCheckGiftCode(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8e51b4c1);
+                ::tlgen_runtime::__private::write_u32(out, 0x8e51b4c1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsApplyGiftCode(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf6e26854);
+                ::tlgen_runtime::__private::write_u32(out, 0xf6e26854);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetGiveawayInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf4239425);
+                ::tlgen_runtime::__private::write_u32(out, 0xf4239425);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsLaunchPrepaidGiveaway(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5ff58f20);
+                ::tlgen_runtime::__private::write_u32(out, 0x5ff58f20);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarsTopupOptions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc00ec7d3);
+                ::tlgen_runtime::__private::write_u32(out, 0xc00ec7d3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarsStatus(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4ea9b3bf);
+                ::tlgen_runtime::__private::write_u32(out, 0x4ea9b3bf);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarsTransactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x69da4557);
+                ::tlgen_runtime::__private::write_u32(out, 0x69da4557);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsSendStarsForm(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7998c914);
+                ::tlgen_runtime::__private::write_u32(out, 0x7998c914);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsRefundStarsCharge(x) => {
-                ::tlgen_runtime::write_u32(out, 0x25ae8f4a);
+                ::tlgen_runtime::__private::write_u32(out, 0x25ae8f4a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarsRevenueStats(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd91ffad6);
+                ::tlgen_runtime::__private::write_u32(out, 0xd91ffad6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarsRevenueWithdrawalUrl(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2433dc92);
+                ::tlgen_runtime::__private::write_u32(out, 0x2433dc92);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarsRevenueAdsAccountUrl(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd1d7efc5);
+                ::tlgen_runtime::__private::write_u32(out, 0xd1d7efc5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarsTransactionsById(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2dca16b8);
+                ::tlgen_runtime::__private::write_u32(out, 0x2dca16b8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarsGiftOptions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd3c96bc8);
+                ::tlgen_runtime::__private::write_u32(out, 0xd3c96bc8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarsSubscriptions(x) => {
-                ::tlgen_runtime::write_u32(out, 0x032512c5);
+                ::tlgen_runtime::__private::write_u32(out, 0x032512c5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsChangeStarsSubscription(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc7770878);
+                ::tlgen_runtime::__private::write_u32(out, 0xc7770878);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsFulfillStarsSubscription(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcc5bebb3);
+                ::tlgen_runtime::__private::write_u32(out, 0xcc5bebb3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarsGiveawayOptions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbd1efd3e);
+                ::tlgen_runtime::__private::write_u32(out, 0xbd1efd3e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarGifts(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc4563590);
+                ::tlgen_runtime::__private::write_u32(out, 0xc4563590);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsSaveStarGift(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2a2a697c);
+                ::tlgen_runtime::__private::write_u32(out, 0x2a2a697c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsConvertStarGift(x) => {
-                ::tlgen_runtime::write_u32(out, 0x74bf076b);
+                ::tlgen_runtime::__private::write_u32(out, 0x74bf076b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsBotCancelStarsSubscription(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6dfa0622);
+                ::tlgen_runtime::__private::write_u32(out, 0x6dfa0622);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetConnectedStarRefBots(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5869a553);
+                ::tlgen_runtime::__private::write_u32(out, 0x5869a553);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetConnectedStarRefBot(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb7d998f0);
+                ::tlgen_runtime::__private::write_u32(out, 0xb7d998f0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetSuggestedStarRefBots(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0d6b48f7);
+                ::tlgen_runtime::__private::write_u32(out, 0x0d6b48f7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsConnectStarRefBot(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7ed5348a);
+                ::tlgen_runtime::__private::write_u32(out, 0x7ed5348a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsEditConnectedStarRefBot(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe4fca4a3);
+                ::tlgen_runtime::__private::write_u32(out, 0xe4fca4a3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarGiftUpgradePreview(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9c9abcb1);
+                ::tlgen_runtime::__private::write_u32(out, 0x9c9abcb1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsUpgradeStarGift(x) => {
-                ::tlgen_runtime::write_u32(out, 0xaed6e4f5);
+                ::tlgen_runtime::__private::write_u32(out, 0xaed6e4f5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsTransferStarGift(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7f18176a);
+                ::tlgen_runtime::__private::write_u32(out, 0x7f18176a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetUniqueStarGift(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa1974d72);
+                ::tlgen_runtime::__private::write_u32(out, 0xa1974d72);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetSavedStarGifts(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa319e569);
+                ::tlgen_runtime::__private::write_u32(out, 0xa319e569);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetSavedStarGift(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb455a106);
+                ::tlgen_runtime::__private::write_u32(out, 0xb455a106);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarGiftWithdrawalUrl(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd06e93a8);
+                ::tlgen_runtime::__private::write_u32(out, 0xd06e93a8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsToggleChatStarGiftNotifications(x) => {
-                ::tlgen_runtime::write_u32(out, 0x60eaefa1);
+                ::tlgen_runtime::__private::write_u32(out, 0x60eaefa1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsToggleStarGiftsPinnedToTop(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1513e7b0);
+                ::tlgen_runtime::__private::write_u32(out, 0x1513e7b0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsCanPurchaseStore(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4fdc5ea7);
+                ::tlgen_runtime::__private::write_u32(out, 0x4fdc5ea7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetResaleStarGifts(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7a5fa236);
+                ::tlgen_runtime::__private::write_u32(out, 0x7a5fa236);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsUpdateStarGiftPrice(x) => {
-                ::tlgen_runtime::write_u32(out, 0xedbe6ccb);
+                ::tlgen_runtime::__private::write_u32(out, 0xedbe6ccb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsCreateStarGiftCollection(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1f4a0e87);
+                ::tlgen_runtime::__private::write_u32(out, 0x1f4a0e87);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsUpdateStarGiftCollection(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4fddbee7);
+                ::tlgen_runtime::__private::write_u32(out, 0x4fddbee7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsReorderStarGiftCollections(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc32af4cc);
+                ::tlgen_runtime::__private::write_u32(out, 0xc32af4cc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsDeleteStarGiftCollection(x) => {
-                ::tlgen_runtime::write_u32(out, 0xad5648e8);
+                ::tlgen_runtime::__private::write_u32(out, 0xad5648e8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarGiftCollections(x) => {
-                ::tlgen_runtime::write_u32(out, 0x981b91dd);
+                ::tlgen_runtime::__private::write_u32(out, 0x981b91dd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetUniqueStarGiftValueInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4365af6b);
+                ::tlgen_runtime::__private::write_u32(out, 0x4365af6b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsCheckCanSendGift(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc0c4edc9);
+                ::tlgen_runtime::__private::write_u32(out, 0xc0c4edc9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarGiftAuctionState(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5c9ff4d6);
+                ::tlgen_runtime::__private::write_u32(out, 0x5c9ff4d6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarGiftAuctionAcquiredGifts(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6ba2cbec);
+                ::tlgen_runtime::__private::write_u32(out, 0x6ba2cbec);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarGiftActiveAuctions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa5d0514d);
+                ::tlgen_runtime::__private::write_u32(out, 0xa5d0514d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsResolveStarGiftOffer(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe9ce781c);
+                ::tlgen_runtime::__private::write_u32(out, 0xe9ce781c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsSendStarGiftOffer(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8fb86b41);
+                ::tlgen_runtime::__private::write_u32(out, 0x8fb86b41);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetStarGiftUpgradeAttributes(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6d038b58);
+                ::tlgen_runtime::__private::write_u32(out, 0x6d038b58);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetCraftStarGifts(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfd05dd00);
+                ::tlgen_runtime::__private::write_u32(out, 0xfd05dd00);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsCraftStarGift(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb0f9684f);
+                ::tlgen_runtime::__private::write_u32(out, 0xb0f9684f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetCurrencyRates(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd35983e8);
+                ::tlgen_runtime::__private::write_u32(out, 0xd35983e8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetOnrampProviders(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3f3e00dc);
+                ::tlgen_runtime::__private::write_u32(out, 0x3f3e00dc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetOnrampBaseCurrencies(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1c8bedf3);
+                ::tlgen_runtime::__private::write_u32(out, 0x1c8bedf3);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetOnrampAvailability(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2ec29951);
+                ::tlgen_runtime::__private::write_u32(out, 0x2ec29951);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetOnrampLimits(x) => {
-                ::tlgen_runtime::write_u32(out, 0x80e851fd);
+                ::tlgen_runtime::__private::write_u32(out, 0x80e851fd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsGetOnrampQuote(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe06645fa);
+                ::tlgen_runtime::__private::write_u32(out, 0xe06645fa);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PaymentsCreateOnrampSession(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa2197cf6);
+                ::tlgen_runtime::__private::write_u32(out, 0xa2197cf6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StickersCreateStickerSet(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9021ab67);
+                ::tlgen_runtime::__private::write_u32(out, 0x9021ab67);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StickersRemoveStickerFromSet(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf7760f51);
+                ::tlgen_runtime::__private::write_u32(out, 0xf7760f51);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StickersChangeStickerPosition(x) => {
-                ::tlgen_runtime::write_u32(out, 0xffb6d4ca);
+                ::tlgen_runtime::__private::write_u32(out, 0xffb6d4ca);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StickersAddStickerToSet(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8653febe);
+                ::tlgen_runtime::__private::write_u32(out, 0x8653febe);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StickersSetStickerSetThumb(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa76a5392);
+                ::tlgen_runtime::__private::write_u32(out, 0xa76a5392);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StickersCheckShortName(x) => {
-                ::tlgen_runtime::write_u32(out, 0x284b3639);
+                ::tlgen_runtime::__private::write_u32(out, 0x284b3639);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StickersSuggestShortName(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4dafc503);
+                ::tlgen_runtime::__private::write_u32(out, 0x4dafc503);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StickersChangeSticker(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf5537ebc);
+                ::tlgen_runtime::__private::write_u32(out, 0xf5537ebc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StickersRenameStickerSet(x) => {
-                ::tlgen_runtime::write_u32(out, 0x124b1c00);
+                ::tlgen_runtime::__private::write_u32(out, 0x124b1c00);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StickersDeleteStickerSet(x) => {
-                ::tlgen_runtime::write_u32(out, 0x87704394);
+                ::tlgen_runtime::__private::write_u32(out, 0x87704394);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StickersReplaceSticker(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4696459a);
+                ::tlgen_runtime::__private::write_u32(out, 0x4696459a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneGetCallConfig(x) => {
-                ::tlgen_runtime::write_u32(out, 0x55451fa9);
+                ::tlgen_runtime::__private::write_u32(out, 0x55451fa9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneRequestCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x42ff96ed);
+                ::tlgen_runtime::__private::write_u32(out, 0x42ff96ed);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneAcceptCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3bd2b4a0);
+                ::tlgen_runtime::__private::write_u32(out, 0x3bd2b4a0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneConfirmCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2efe1722);
+                ::tlgen_runtime::__private::write_u32(out, 0x2efe1722);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneReceivedCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x17d54f61);
+                ::tlgen_runtime::__private::write_u32(out, 0x17d54f61);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneDiscardCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb2cbc1c0);
+                ::tlgen_runtime::__private::write_u32(out, 0xb2cbc1c0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneSetCallRating(x) => {
-                ::tlgen_runtime::write_u32(out, 0x59ead627);
+                ::tlgen_runtime::__private::write_u32(out, 0x59ead627);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneSaveCallDebug(x) => {
-                ::tlgen_runtime::write_u32(out, 0x277add7e);
+                ::tlgen_runtime::__private::write_u32(out, 0x277add7e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneSendSignalingData(x) => {
-                ::tlgen_runtime::write_u32(out, 0xff7a9383);
+                ::tlgen_runtime::__private::write_u32(out, 0xff7a9383);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneCreateGroupCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x48cdc6d8);
+                ::tlgen_runtime::__private::write_u32(out, 0x48cdc6d8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneJoinGroupCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8fb53057);
+                ::tlgen_runtime::__private::write_u32(out, 0x8fb53057);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneLeaveGroupCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x500377f9);
+                ::tlgen_runtime::__private::write_u32(out, 0x500377f9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneInviteToGroupCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7b393160);
+                ::tlgen_runtime::__private::write_u32(out, 0x7b393160);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneDiscardGroupCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7a777135);
+                ::tlgen_runtime::__private::write_u32(out, 0x7a777135);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneToggleGroupCallSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x974392f2);
+                ::tlgen_runtime::__private::write_u32(out, 0x974392f2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneGetGroupCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x041845db);
+                ::tlgen_runtime::__private::write_u32(out, 0x041845db);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneGetGroupParticipants(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc558d8ab);
+                ::tlgen_runtime::__private::write_u32(out, 0xc558d8ab);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneCheckGroupCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb59cf977);
+                ::tlgen_runtime::__private::write_u32(out, 0xb59cf977);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneToggleGroupCallRecord(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf128c708);
+                ::tlgen_runtime::__private::write_u32(out, 0xf128c708);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneEditGroupCallParticipant(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa5273abf);
+                ::tlgen_runtime::__private::write_u32(out, 0xa5273abf);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneEditGroupCallTitle(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1ca6ac0a);
+                ::tlgen_runtime::__private::write_u32(out, 0x1ca6ac0a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneGetGroupCallJoinAs(x) => {
-                ::tlgen_runtime::write_u32(out, 0xef7c213a);
+                ::tlgen_runtime::__private::write_u32(out, 0xef7c213a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneExportGroupCallInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe6aa647f);
+                ::tlgen_runtime::__private::write_u32(out, 0xe6aa647f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneToggleGroupCallStartSubscription(x) => {
-                ::tlgen_runtime::write_u32(out, 0x219c34e6);
+                ::tlgen_runtime::__private::write_u32(out, 0x219c34e6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneStartScheduledGroupCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5680e342);
+                ::tlgen_runtime::__private::write_u32(out, 0x5680e342);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneSaveDefaultGroupCallJoinAs(x) => {
-                ::tlgen_runtime::write_u32(out, 0x575e1f8c);
+                ::tlgen_runtime::__private::write_u32(out, 0x575e1f8c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneJoinGroupCallPresentation(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcbea6bc4);
+                ::tlgen_runtime::__private::write_u32(out, 0xcbea6bc4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneLeaveGroupCallPresentation(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1c50d144);
+                ::tlgen_runtime::__private::write_u32(out, 0x1c50d144);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneGetGroupCallStreamChannels(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1ab21940);
+                ::tlgen_runtime::__private::write_u32(out, 0x1ab21940);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneGetGroupCallStreamRtmpUrl(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5af4c73a);
+                ::tlgen_runtime::__private::write_u32(out, 0x5af4c73a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneSaveCallLog(x) => {
-                ::tlgen_runtime::write_u32(out, 0x41248786);
+                ::tlgen_runtime::__private::write_u32(out, 0x41248786);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneCreateConferenceCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7d0444bb);
+                ::tlgen_runtime::__private::write_u32(out, 0x7d0444bb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneDeleteConferenceCallParticipants(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8ca60525);
+                ::tlgen_runtime::__private::write_u32(out, 0x8ca60525);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneSendConferenceCallBroadcast(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc6701900);
+                ::tlgen_runtime::__private::write_u32(out, 0xc6701900);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneInviteConferenceCallParticipant(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbcf22685);
+                ::tlgen_runtime::__private::write_u32(out, 0xbcf22685);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneDeclineConferenceCallInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3c479971);
+                ::tlgen_runtime::__private::write_u32(out, 0x3c479971);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneGetGroupCallChainBlocks(x) => {
-                ::tlgen_runtime::write_u32(out, 0xee9f88a6);
+                ::tlgen_runtime::__private::write_u32(out, 0xee9f88a6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneSendGroupCallMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb1d11410);
+                ::tlgen_runtime::__private::write_u32(out, 0xb1d11410);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneSendGroupCallEncryptedMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe5afa56d);
+                ::tlgen_runtime::__private::write_u32(out, 0xe5afa56d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneDeleteGroupCallMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf64f54f7);
+                ::tlgen_runtime::__private::write_u32(out, 0xf64f54f7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneDeleteGroupCallParticipantMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1dbfeca0);
+                ::tlgen_runtime::__private::write_u32(out, 0x1dbfeca0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneGetGroupCallStars(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6f636302);
+                ::tlgen_runtime::__private::write_u32(out, 0x6f636302);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PhoneSaveDefaultSendAs(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4167add1);
+                ::tlgen_runtime::__private::write_u32(out, 0x4167add1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::LangpackGetLangPack(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf2f2330a);
+                ::tlgen_runtime::__private::write_u32(out, 0xf2f2330a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::LangpackGetStrings(x) => {
-                ::tlgen_runtime::write_u32(out, 0xefea3803);
+                ::tlgen_runtime::__private::write_u32(out, 0xefea3803);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::LangpackGetDifference(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcd984aa5);
+                ::tlgen_runtime::__private::write_u32(out, 0xcd984aa5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::LangpackGetLanguages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x42c6978f);
+                ::tlgen_runtime::__private::write_u32(out, 0x42c6978f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::LangpackGetLanguage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6a596502);
+                ::tlgen_runtime::__private::write_u32(out, 0x6a596502);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::FoldersEditPeerFolders(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6847d0ab);
+                ::tlgen_runtime::__private::write_u32(out, 0x6847d0ab);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StatsGetBroadcastStats(x) => {
-                ::tlgen_runtime::write_u32(out, 0xab42441a);
+                ::tlgen_runtime::__private::write_u32(out, 0xab42441a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StatsLoadAsyncGraph(x) => {
-                ::tlgen_runtime::write_u32(out, 0x621d5fa0);
+                ::tlgen_runtime::__private::write_u32(out, 0x621d5fa0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StatsGetMegagroupStats(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdcdf8607);
+                ::tlgen_runtime::__private::write_u32(out, 0xdcdf8607);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StatsGetMessagePublicForwards(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5f150144);
+                ::tlgen_runtime::__private::write_u32(out, 0x5f150144);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StatsGetMessageStats(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb6e0a3f5);
+                ::tlgen_runtime::__private::write_u32(out, 0xb6e0a3f5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StatsGetStoryStats(x) => {
-                ::tlgen_runtime::write_u32(out, 0x374fef40);
+                ::tlgen_runtime::__private::write_u32(out, 0x374fef40);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StatsGetStoryPublicForwards(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa6437ef6);
+                ::tlgen_runtime::__private::write_u32(out, 0xa6437ef6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StatsGetPollStats(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc27dfa68);
+                ::tlgen_runtime::__private::write_u32(out, 0xc27dfa68);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChatlistsExportChatlistInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8472478e);
+                ::tlgen_runtime::__private::write_u32(out, 0x8472478e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChatlistsDeleteExportedInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0x719c5c5e);
+                ::tlgen_runtime::__private::write_u32(out, 0x719c5c5e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChatlistsEditExportedInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0x653db63d);
+                ::tlgen_runtime::__private::write_u32(out, 0x653db63d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChatlistsGetExportedInvites(x) => {
-                ::tlgen_runtime::write_u32(out, 0xce03da83);
+                ::tlgen_runtime::__private::write_u32(out, 0xce03da83);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChatlistsCheckChatlistInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0x41c10fff);
+                ::tlgen_runtime::__private::write_u32(out, 0x41c10fff);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChatlistsJoinChatlistInvite(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa6b1e39a);
+                ::tlgen_runtime::__private::write_u32(out, 0xa6b1e39a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChatlistsGetChatlistUpdates(x) => {
-                ::tlgen_runtime::write_u32(out, 0x89419521);
+                ::tlgen_runtime::__private::write_u32(out, 0x89419521);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChatlistsJoinChatlistUpdates(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe089f8f5);
+                ::tlgen_runtime::__private::write_u32(out, 0xe089f8f5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChatlistsHideChatlistUpdates(x) => {
-                ::tlgen_runtime::write_u32(out, 0x66e486fb);
+                ::tlgen_runtime::__private::write_u32(out, 0x66e486fb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChatlistsGetLeaveChatlistSuggestions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfdbcd714);
+                ::tlgen_runtime::__private::write_u32(out, 0xfdbcd714);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ChatlistsLeaveChatlist(x) => {
-                ::tlgen_runtime::write_u32(out, 0x74fae13a);
+                ::tlgen_runtime::__private::write_u32(out, 0x74fae13a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesCanSendStory(x) => {
-                ::tlgen_runtime::write_u32(out, 0x30eb63f0);
+                ::tlgen_runtime::__private::write_u32(out, 0x30eb63f0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesSendStory(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8f9e6898);
+                ::tlgen_runtime::__private::write_u32(out, 0x8f9e6898);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesEditStory(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2c63a72b);
+                ::tlgen_runtime::__private::write_u32(out, 0x2c63a72b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesDeleteStories(x) => {
-                ::tlgen_runtime::write_u32(out, 0xae59db5f);
+                ::tlgen_runtime::__private::write_u32(out, 0xae59db5f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesTogglePinned(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9a75a1ef);
+                ::tlgen_runtime::__private::write_u32(out, 0x9a75a1ef);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetAllStories(x) => {
-                ::tlgen_runtime::write_u32(out, 0xeeb0d625);
+                ::tlgen_runtime::__private::write_u32(out, 0xeeb0d625);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetPinnedStories(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5821a5dc);
+                ::tlgen_runtime::__private::write_u32(out, 0x5821a5dc);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetStoriesArchive(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb4352016);
+                ::tlgen_runtime::__private::write_u32(out, 0xb4352016);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetStoriesById(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5774ca74);
+                ::tlgen_runtime::__private::write_u32(out, 0x5774ca74);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesToggleAllStoriesHidden(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7c2557c4);
+                ::tlgen_runtime::__private::write_u32(out, 0x7c2557c4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesReadStories(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa556dac8);
+                ::tlgen_runtime::__private::write_u32(out, 0xa556dac8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesIncrementStoryViews(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb2028afb);
+                ::tlgen_runtime::__private::write_u32(out, 0xb2028afb);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetStoryViewsList(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7ed23c57);
+                ::tlgen_runtime::__private::write_u32(out, 0x7ed23c57);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetStoriesViews(x) => {
-                ::tlgen_runtime::write_u32(out, 0x28e16cc8);
+                ::tlgen_runtime::__private::write_u32(out, 0x28e16cc8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesExportStoryLink(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7b8def20);
+                ::tlgen_runtime::__private::write_u32(out, 0x7b8def20);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesReport(x) => {
-                ::tlgen_runtime::write_u32(out, 0x19d8eb45);
+                ::tlgen_runtime::__private::write_u32(out, 0x19d8eb45);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesActivateStealthMode(x) => {
-                ::tlgen_runtime::write_u32(out, 0x57bbd166);
+                ::tlgen_runtime::__private::write_u32(out, 0x57bbd166);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesSendReaction(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7fd736b2);
+                ::tlgen_runtime::__private::write_u32(out, 0x7fd736b2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetPeerStories(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2c4ada50);
+                ::tlgen_runtime::__private::write_u32(out, 0x2c4ada50);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetAllReadPeerStories(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9b5ae7f9);
+                ::tlgen_runtime::__private::write_u32(out, 0x9b5ae7f9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetPeerMaxIDs(x) => {
-                ::tlgen_runtime::write_u32(out, 0x78499170);
+                ::tlgen_runtime::__private::write_u32(out, 0x78499170);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetChatsToSend(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa56a8b60);
+                ::tlgen_runtime::__private::write_u32(out, 0xa56a8b60);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesTogglePeerStoriesHidden(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbd0415c4);
+                ::tlgen_runtime::__private::write_u32(out, 0xbd0415c4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetStoryReactionsList(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb9b2881f);
+                ::tlgen_runtime::__private::write_u32(out, 0xb9b2881f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesTogglePinnedToTop(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0b297e9b);
+                ::tlgen_runtime::__private::write_u32(out, 0x0b297e9b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesSearchPosts(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd1810907);
+                ::tlgen_runtime::__private::write_u32(out, 0xd1810907);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesCreateAlbum(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa36396e5);
+                ::tlgen_runtime::__private::write_u32(out, 0xa36396e5);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesUpdateAlbum(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5e5259b6);
+                ::tlgen_runtime::__private::write_u32(out, 0x5e5259b6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesReorderAlbums(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8535fbd9);
+                ::tlgen_runtime::__private::write_u32(out, 0x8535fbd9);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesDeleteAlbum(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8d3456d0);
+                ::tlgen_runtime::__private::write_u32(out, 0x8d3456d0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetAlbums(x) => {
-                ::tlgen_runtime::write_u32(out, 0x25b3eac7);
+                ::tlgen_runtime::__private::write_u32(out, 0x25b3eac7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesGetAlbumStories(x) => {
-                ::tlgen_runtime::write_u32(out, 0xac806d61);
+                ::tlgen_runtime::__private::write_u32(out, 0xac806d61);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::StoriesStartLive(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd069ccde);
+                ::tlgen_runtime::__private::write_u32(out, 0xd069ccde);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PremiumGetBoostsList(x) => {
-                ::tlgen_runtime::write_u32(out, 0x60f67660);
+                ::tlgen_runtime::__private::write_u32(out, 0x60f67660);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PremiumGetMyBoosts(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0be77b4a);
+                ::tlgen_runtime::__private::write_u32(out, 0x0be77b4a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PremiumApplyBoost(x) => {
-                ::tlgen_runtime::write_u32(out, 0x6b7da746);
+                ::tlgen_runtime::__private::write_u32(out, 0x6b7da746);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PremiumGetBoostsStatus(x) => {
-                ::tlgen_runtime::write_u32(out, 0x042f1f61);
+                ::tlgen_runtime::__private::write_u32(out, 0x042f1f61);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PremiumGetUserBoosts(x) => {
-                ::tlgen_runtime::write_u32(out, 0x39854d1f);
+                ::tlgen_runtime::__private::write_u32(out, 0x39854d1f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::SmsjobsIsEligibleToJoin(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0edc39d0);
+                ::tlgen_runtime::__private::write_u32(out, 0x0edc39d0);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::SmsjobsJoin(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa74ece2d);
+                ::tlgen_runtime::__private::write_u32(out, 0xa74ece2d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::SmsjobsLeave(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9898ad73);
+                ::tlgen_runtime::__private::write_u32(out, 0x9898ad73);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::SmsjobsUpdateSettings(x) => {
-                ::tlgen_runtime::write_u32(out, 0x093fa0bf);
+                ::tlgen_runtime::__private::write_u32(out, 0x093fa0bf);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::SmsjobsGetStatus(x) => {
-                ::tlgen_runtime::write_u32(out, 0x10a698e8);
+                ::tlgen_runtime::__private::write_u32(out, 0x10a698e8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::SmsjobsGetSmsJob(x) => {
-                ::tlgen_runtime::write_u32(out, 0x778d902f);
+                ::tlgen_runtime::__private::write_u32(out, 0x778d902f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::SmsjobsFinishJob(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4f1ebf24);
+                ::tlgen_runtime::__private::write_u32(out, 0x4f1ebf24);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::FragmentGetCollectibleInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbe1e85ba);
+                ::tlgen_runtime::__private::write_u32(out, 0xbe1e85ba);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AicomposeCreateTone(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4aa83913);
+                ::tlgen_runtime::__private::write_u32(out, 0x4aa83913);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AicomposeUpdateTone(x) => {
-                ::tlgen_runtime::write_u32(out, 0x903bcf59);
+                ::tlgen_runtime::__private::write_u32(out, 0x903bcf59);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AicomposeSaveTone(x) => {
-                ::tlgen_runtime::write_u32(out, 0x1782cbb1);
+                ::tlgen_runtime::__private::write_u32(out, 0x1782cbb1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AicomposeDeleteTone(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdd39316a);
+                ::tlgen_runtime::__private::write_u32(out, 0xdd39316a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AicomposeGetTone(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb2e8ba03);
+                ::tlgen_runtime::__private::write_u32(out, 0xb2e8ba03);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AicomposeGetTones(x) => {
-                ::tlgen_runtime::write_u32(out, 0xabd59201);
+                ::tlgen_runtime::__private::write_u32(out, 0xabd59201);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::AicomposeGetToneExample(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd1b4ab14);
+                ::tlgen_runtime::__private::write_u32(out, 0xd1b4ab14);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::CommunitiesCreate(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa63859ec);
+                ::tlgen_runtime::__private::write_u32(out, 0xa63859ec);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::CommunitiesTogglePeerLink(x) => {
-                ::tlgen_runtime::write_u32(out, 0x736dcfea);
+                ::tlgen_runtime::__private::write_u32(out, 0x736dcfea);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::CommunitiesGetJoinedCommunities(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa663e830);
+                ::tlgen_runtime::__private::write_u32(out, 0xa663e830);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::CommunitiesToggleCommunityCollapsedInDialogs(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd766e3ea);
+                ::tlgen_runtime::__private::write_u32(out, 0xd766e3ea);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::CommunitiesGetPeerLinkRequests(x) => {
-                ::tlgen_runtime::write_u32(out, 0x93773344);
+                ::tlgen_runtime::__private::write_u32(out, 0x93773344);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::CommunitiesTogglePeerLinkRequestApproval(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8c8219a8);
+                ::tlgen_runtime::__private::write_u32(out, 0x8c8219a8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::CommunitiesToggleAllPeerLinkRequestApproval(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbfe3dd3d);
+                ::tlgen_runtime::__private::write_u32(out, 0xbfe3dd3d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::CommunitiesToggleParticipantBanned(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9967ad0f);
+                ::tlgen_runtime::__private::write_u32(out, 0x9967ad0f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::CommunitiesGetParticipantJoinedChats(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf87eabab);
+                ::tlgen_runtime::__private::write_u32(out, 0xf87eabab);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::EphemeralSendMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xba8d5f35);
+                ::tlgen_runtime::__private::write_u32(out, 0xba8d5f35);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::EphemeralDeleteMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x92f6e797);
+                ::tlgen_runtime::__private::write_u32(out, 0x92f6e797);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::EphemeralReportMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8704f2bf);
+                ::tlgen_runtime::__private::write_u32(out, 0x8704f2bf);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::EphemeralGetCallbackAnswer(x) => {
-                ::tlgen_runtime::write_u32(out, 0x3fa464c8);
+                ::tlgen_runtime::__private::write_u32(out, 0x3fa464c8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::EphemeralEditMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcf9c725b);
+                ::tlgen_runtime::__private::write_u32(out, 0xcf9c725b);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::EphemeralDeleteWelcomeMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe882a9e1);
+                ::tlgen_runtime::__private::write_u32(out, 0xe882a9e1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::EphemeralDeleteAllWelcomeMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0x734f9721);
+                ::tlgen_runtime::__private::write_u32(out, 0x734f9721);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::EphemeralGetWelcomeMessages(x) => {
-                ::tlgen_runtime::write_u32(out, 0xdb9ac18d);
+                ::tlgen_runtime::__private::write_u32(out, 0xdb9ac18d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ToncenterPerformApiRequest(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8d7bdd61);
+                ::tlgen_runtime::__private::write_u32(out, 0x8d7bdd61);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ToncenterGetStreamingUrl(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcdaf63c7);
+                ::tlgen_runtime::__private::write_u32(out, 0xcdaf63c7);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletGetState(x) => {
-                ::tlgen_runtime::write_u32(out, 0xab83b33a);
+                ::tlgen_runtime::__private::write_u32(out, 0xab83b33a);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletGetUserAddresses(x) => {
-                ::tlgen_runtime::write_u32(out, 0x5275dfdd);
+                ::tlgen_runtime::__private::write_u32(out, 0x5275dfdd);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletGetTransactions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa8830a83);
+                ::tlgen_runtime::__private::write_u32(out, 0xa8830a83);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletGetTransactionsByIDs(x) => {
-                ::tlgen_runtime::write_u32(out, 0x811ceab6);
+                ::tlgen_runtime::__private::write_u32(out, 0x811ceab6);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletGetTransactionsByMsgHash(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa6bb795d);
+                ::tlgen_runtime::__private::write_u32(out, 0xa6bb795d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletExportSecretPhrase(x) => {
-                ::tlgen_runtime::write_u32(out, 0x9077c9ac);
+                ::tlgen_runtime::__private::write_u32(out, 0x9077c9ac);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletFetchEncryptedSecretPhrasePart(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf53925cf);
+                ::tlgen_runtime::__private::write_u32(out, 0xf53925cf);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletReplaceWallet(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd8c72eec);
+                ::tlgen_runtime::__private::write_u32(out, 0xd8c72eec);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletDisableBackup(x) => {
-                ::tlgen_runtime::write_u32(out, 0x0b0bf0da);
+                ::tlgen_runtime::__private::write_u32(out, 0x0b0bf0da);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletGetBackupHolderDcs(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd179d494);
+                ::tlgen_runtime::__private::write_u32(out, 0xd179d494);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletEnableBackup(x) => {
-                ::tlgen_runtime::write_u32(out, 0x4500c525);
+                ::tlgen_runtime::__private::write_u32(out, 0x4500c525);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletGetProofChallenge(x) => {
-                ::tlgen_runtime::write_u32(out, 0x2025e697);
+                ::tlgen_runtime::__private::write_u32(out, 0x2025e697);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletSendTransfer(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd9e5d9e2);
+                ::tlgen_runtime::__private::write_u32(out, 0xd9e5d9e2);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletGetGaslessInfo(x) => {
-                ::tlgen_runtime::write_u32(out, 0x742df0a1);
+                ::tlgen_runtime::__private::write_u32(out, 0x742df0a1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletGetExistingWaltBalance(x) => {
-                ::tlgen_runtime::write_u32(out, 0x691f4360);
+                ::tlgen_runtime::__private::write_u32(out, 0x691f4360);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletGetNfts(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8c12f3a4);
+                ::tlgen_runtime::__private::write_u32(out, 0x8c12f3a4);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletTonConnectCreateSession(x) => {
-                ::tlgen_runtime::write_u32(out, 0xcc931046);
+                ::tlgen_runtime::__private::write_u32(out, 0xcc931046);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletTonConnectRegisterKey(x) => {
-                ::tlgen_runtime::write_u32(out, 0x338bcf1c);
+                ::tlgen_runtime::__private::write_u32(out, 0x338bcf1c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletTonConnectSubmitConnectResult(x) => {
-                ::tlgen_runtime::write_u32(out, 0xc2c00779);
+                ::tlgen_runtime::__private::write_u32(out, 0xc2c00779);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletTonConnectGetPending(x) => {
-                ::tlgen_runtime::write_u32(out, 0x11aee065);
+                ::tlgen_runtime::__private::write_u32(out, 0x11aee065);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletTonConnectClaimRequest(x) => {
-                ::tlgen_runtime::write_u32(out, 0x66b57b41);
+                ::tlgen_runtime::__private::write_u32(out, 0x66b57b41);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletTonConnectSubmitResponse(x) => {
-                ::tlgen_runtime::write_u32(out, 0xfac67d3c);
+                ::tlgen_runtime::__private::write_u32(out, 0xfac67d3c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletTonConnectNextEventId(x) => {
-                ::tlgen_runtime::write_u32(out, 0x775d7244);
+                ::tlgen_runtime::__private::write_u32(out, 0x775d7244);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletTonConnectCloseSession(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd63f61ce);
+                ::tlgen_runtime::__private::write_u32(out, 0xd63f61ce);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::WalletTonConnectGetSessions(x) => {
-                ::tlgen_runtime::write_u32(out, 0xa7ffb56e);
+                ::tlgen_runtime::__private::write_u32(out, 0xa7ffb56e);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ReqPq(x) => {
-                ::tlgen_runtime::write_u32(out, 0x60469778);
+                ::tlgen_runtime::__private::write_u32(out, 0x60469778);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ReqPqMulti(x) => {
-                ::tlgen_runtime::write_u32(out, 0xbe7e8ef1);
+                ::tlgen_runtime::__private::write_u32(out, 0xbe7e8ef1);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::ReqDhParams(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd712e4be);
+                ::tlgen_runtime::__private::write_u32(out, 0xd712e4be);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::SetClientDhParams(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf5045f1f);
+                ::tlgen_runtime::__private::write_u32(out, 0xf5045f1f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::DestroyAuthKey(x) => {
-                ::tlgen_runtime::write_u32(out, 0xd1435160);
+                ::tlgen_runtime::__private::write_u32(out, 0xd1435160);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::RpcDropAnswerCall(x) => {
-                ::tlgen_runtime::write_u32(out, 0x58e4a740);
+                ::tlgen_runtime::__private::write_u32(out, 0x58e4a740);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::GetFutureSalts(x) => {
-                ::tlgen_runtime::write_u32(out, 0xb921bd04);
+                ::tlgen_runtime::__private::write_u32(out, 0xb921bd04);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::Ping(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7abe77ec);
+                ::tlgen_runtime::__private::write_u32(out, 0x7abe77ec);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::PingDelayDisconnect(x) => {
-                ::tlgen_runtime::write_u32(out, 0xf3427b8c);
+                ::tlgen_runtime::__private::write_u32(out, 0xf3427b8c);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::DestroySession(x) => {
-                ::tlgen_runtime::write_u32(out, 0xe7512126);
+                ::tlgen_runtime::__private::write_u32(out, 0xe7512126);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
@@ -12460,100 +12460,202 @@ impl ::tlgen_runtime::Deserializable for Object {
     fn deserialize(
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
-        let id = ::tlgen_runtime::tri!(r.peek_u32());
-        ::tlgen_runtime::tri!(r.enter());
+        let id = ::tlgen_runtime::__private::tri!(r.peek_u32());
+        ::tlgen_runtime::__private::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
-            0x4679b65f => ::tlgen_runtime::decode_boxed_with(r, Self::AccessPointRule),
-            0xb8d0afdf => ::tlgen_runtime::decode_boxed_with(r, Self::AccountDaysTtl),
+            0x997275b5 | 0xbc799737 => {
+                ::tlgen_runtime::__private::decode_with(r, Self::Bool)
+            }
+            0x4679b65f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AccessPointRule)
+            }
+            0xb8d0afdf => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AccountDaysTtl)
+            }
             0xcff63ea9 | 0x9bad6414 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AiComposeTone)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AiComposeTone)
             }
             0xf1d628ec => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AiComposeToneExample)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AiComposeToneExample,
+                )
             }
-            0xd90d8dfe => ::tlgen_runtime::decode_boxed_with(r, Self::AttachMenuBot),
-            0xb2a7386b => ::tlgen_runtime::decode_boxed_with(r, Self::AttachMenuBotIcon),
+            0xd90d8dfe => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AttachMenuBot)
+            }
+            0xb2a7386b => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AttachMenuBotIcon)
+            }
             0x4576f3f0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AttachMenuBotIconColor)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AttachMenuBotIconColor,
+                )
             }
             0xf1d88a5c | 0x3c4301c0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AttachMenuBots)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AttachMenuBots)
             }
-            0x93bf667f => ::tlgen_runtime::decode_boxed_with(r, Self::AttachMenuBotsBot),
+            0x93bf667f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AttachMenuBotsBot)
+            }
             0x7d6be90e | 0xc32bfa1a | 0xf146d31f | 0x0509113f | 0x7bfbdefc => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AttachMenuPeerType)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AttachMenuPeerType,
+                )
             }
-            0x310240cc => ::tlgen_runtime::decode_boxed_with(r, Self::AuctionBidLevel),
-            0xad01d61d => ::tlgen_runtime::decode_boxed_with(r, Self::Authorization),
+            0x310240cc => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AuctionBidLevel)
+            }
+            0xad01d61d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Authorization)
+            }
             0xbaa57628 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AutoDownloadSettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AutoDownloadSettings,
+                )
             }
-            0x81602d47 => ::tlgen_runtime::decode_boxed_with(r, Self::AutoSaveException),
-            0xc84834ce => ::tlgen_runtime::decode_boxed_with(r, Self::AutoSaveSettings),
-            0x93c3e27e => ::tlgen_runtime::decode_boxed_with(r, Self::AvailableEffect),
-            0xc077ec01 => ::tlgen_runtime::decode_boxed_with(r, Self::AvailableReaction),
+            0x81602d47 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AutoSaveException)
+            }
+            0xc84834ce => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AutoSaveSettings)
+            }
+            0x93c3e27e => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AvailableEffect)
+            }
+            0xc077ec01 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AvailableReaction)
+            }
             0xa7eff811 | 0xedab447b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BadMsgNotification)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BadMsgNotification,
+                )
             }
-            0xf568028a => ::tlgen_runtime::decode_boxed_with(r, Self::BankCardOpenUrl),
+            0xf568028a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BankCardOpenUrl)
+            }
             0xc3a12462 | 0xfbd81688 | 0xb7b31ea8 | 0x6d5f77ee | 0x5b11125a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BaseTheme)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BaseTheme)
             }
-            0x75a3f765 => ::tlgen_runtime::decode_boxed_with(r, Self::BindAuthKeyInner),
-            0x6c8e1e06 => ::tlgen_runtime::decode_boxed_with(r, Self::Birthday),
-            0x4b3e14d6 => ::tlgen_runtime::decode_boxed_with(r, Self::Boost),
+            0x75a3f765 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BindAuthKeyInner)
+            }
+            0x6c8e1e06 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Birthday)
+            }
+            0x4b3e14d6 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Boost),
             0x5da674b7 | 0x95fcd1d6 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BotApp)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotApp)
             }
-            0xc99b1950 => ::tlgen_runtime::decode_boxed_with(r, Self::BotAppSettings),
+            0xc99b1950 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotAppSettings)
+            }
             0x8f34b2f5 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BotBusinessConnection)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BotBusinessConnection,
+                )
             }
-            0x9852d6d2 => ::tlgen_runtime::decode_boxed_with(r, Self::BotCommand),
+            0x9852d6d2 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotCommand)
+            }
             0x2f6cb2ab | 0x3c4f04d8 | 0x6fe1a881 | 0xb9aa606a | 0xdb9d897d | 0x3fd863d1
-            | 0x0a1321f3 => ::tlgen_runtime::decode_boxed_with(r, Self::BotCommandScope),
-            0x4d8a0299 => ::tlgen_runtime::decode_boxed_with(r, Self::BotInfo),
+            | 0x0a1321f3 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotCommandScope)
+            }
+            0x4d8a0299 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotInfo),
             0x764cf810 | 0x8c7f65e2 | 0x051846fd | 0x8a86659c | 0x18d1cdc2 | 0x354a9b09
             | 0x809ad9a6 | 0x0a617e7b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BotInlineMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotInlineMessage)
             }
             0x11965f3a | 0x17db940b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BotInlineResult)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotInlineResult)
             }
             0x7533a588 | 0x4258c205 | 0xc7b57ce6 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BotMenuButton)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotMenuButton)
             }
-            0x23e91ba3 => ::tlgen_runtime::decode_boxed_with(r, Self::BotPreviewMedia),
-            0xf72e0ed9 => ::tlgen_runtime::decode_boxed_with(r, Self::BotVerification),
+            0x23e91ba3 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotPreviewMedia)
+            }
+            0xf72e0ed9 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotVerification)
+            }
             0xa12aefff => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BotVerifierSettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BotVerifierSettings,
+                )
             }
             0xef156a5c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BusinessAwayMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BusinessAwayMessage,
+                )
             }
             0xc9b9e2b9 | 0xc3f2f501 | 0xcc4d9ecc => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BusinessAwayMessageSchedule)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BusinessAwayMessageSchedule,
+                )
             }
             0xb88cf373 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BusinessBotRecipients)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BusinessBotRecipients,
+                )
             }
-            0xa0624cf7 => ::tlgen_runtime::decode_boxed_with(r, Self::BusinessBotRights),
-            0xb4ae666f => ::tlgen_runtime::decode_boxed_with(r, Self::BusinessChatLink),
+            0xa0624cf7 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BusinessBotRights)
+            }
+            0xb4ae666f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BusinessChatLink)
+            }
             0xe519abab => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BusinessGreetingMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BusinessGreetingMessage,
+                )
             }
-            0x5a0a066d => ::tlgen_runtime::decode_boxed_with(r, Self::BusinessIntro),
-            0xac5c1af7 => ::tlgen_runtime::decode_boxed_with(r, Self::BusinessLocation),
-            0x21108ff7 => ::tlgen_runtime::decode_boxed_with(r, Self::BusinessRecipients),
-            0x120b1ab9 => ::tlgen_runtime::decode_boxed_with(r, Self::BusinessWeeklyOpen),
-            0x8c92b098 => ::tlgen_runtime::decode_boxed_with(r, Self::BusinessWorkHours),
+            0x5a0a066d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BusinessIntro)
+            }
+            0xac5c1af7 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BusinessLocation)
+            }
+            0x21108ff7 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BusinessRecipients,
+                )
+            }
+            0x120b1ab9 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BusinessWeeklyOpen,
+                )
+            }
+            0x8c92b098 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BusinessWorkHours)
+            }
             0xc9dd90e9 | 0xdf3d36f9 | 0x9beee140 | 0xaacfff84 | 0x4f58a237 | 0x3fe268fe
-            | 0xc01a597a => ::tlgen_runtime::decode_boxed_with(r, Self::ButtonType),
-            0x5725e40a => ::tlgen_runtime::decode_boxed_with(r, Self::CdnConfig),
-            0xc982eaba => ::tlgen_runtime::decode_boxed_with(r, Self::CdnPublicKey),
+            | 0xc01a597a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ButtonType)
+            }
+            0x5725e40a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::CdnConfig)
+            }
+            0xc982eaba => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::CdnPublicKey)
+            }
             0x1fad68cd => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChannelAdminLogEvent)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChannelAdminLogEvent,
+                )
             }
             0xe6dfb825 | 0x55188a2e | 0x6a4afc38 | 0x434bd2af | 0x1b7907ae | 0x26ae0971
             | 0xe9e82c18 | 0x709b2405 | 0x42e047bb | 0x183040d3 | 0xf89777f2 | 0xe31c34d8
@@ -12564,417 +12666,696 @@ impl ::tlgen_runtime::Deserializable for Object {
             | 0xf04fb3a9 | 0x02cc6383 | 0x58707d28 | 0xf06fe208 | 0xae168909 | 0x5d8d353b
             | 0x64f36dfc | 0x5796e780 | 0x5e477b25 | 0x31bb5d52 | 0x3ea9feb1 | 0x46d840ab
             | 0x60a79c79 | 0x64642db3 | 0xc517f77e | 0x5806b4ec => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChannelAdminLogEventAction)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChannelAdminLogEventAction,
+                )
             }
             0xea107ae4 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChannelAdminLogEventsFilter)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChannelAdminLogEventsFilter,
+                )
             }
             0xbfb5ad8b | 0x209b82db => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChannelLocation)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ChannelLocation)
             }
             0x94d42ee7 | 0xcd77d957 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChannelMessagesFilter)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChannelMessagesFilter,
+                )
             }
             0x1bd54456 | 0xa9478a1a | 0x2fe601d3 | 0x34c3bb53 | 0xd5f0ad91
             | 0x1b03f006 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChannelParticipant)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChannelParticipant,
+                )
             }
             0xde3f3c79 | 0xb4608969 | 0xa3b54985 | 0xb0d1865b | 0x1427a5e1 | 0x0656ac4b
             | 0xbb6ae88d | 0xe04b5ceb => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChannelParticipantsFilter)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChannelParticipantsFilter,
+                )
             }
             0x29562865 | 0x41cbf256 | 0x6592a1a7 | 0xd49f34c6 | 0x17d493d5 | 0xfd3cdab8
-            | 0x65efe954 => ::tlgen_runtime::decode_boxed_with(r, Self::Chat),
-            0x5fb224d5 => ::tlgen_runtime::decode_boxed_with(r, Self::ChatAdminRights),
-            0xf2ecef23 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChatAdminWithInvites)
+            | 0x65efe954 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Chat),
+            0x5fb224d5 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ChatAdminRights)
             }
-            0x9f120418 => ::tlgen_runtime::decode_boxed_with(r, Self::ChatBannedRights),
+            0xf2ecef23 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChatAdminWithInvites,
+                )
+            }
+            0x9f120418 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ChatBannedRights)
+            }
             0x2633421b | 0xa04e8d3a | 0xcbb7a507 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChatFull)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ChatFull)
             }
             0x5a686d7c | 0x5c9d3702 | 0x61695cb0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChatInvite)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ChatInvite)
             }
-            0x8c5adfd9 => ::tlgen_runtime::decode_boxed_with(r, Self::ChatInviteImporter),
-            0xf041e250 => ::tlgen_runtime::decode_boxed_with(r, Self::ChatOnlines),
+            0x8c5adfd9 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChatInviteImporter,
+                )
+            }
+            0xf041e250 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ChatOnlines)
+            }
             0x38e79fde | 0xe1f867b8 | 0x0360d5d2 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChatParticipant)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ChatParticipant)
             }
             0x8763d3e1 | 0x3cbc93f8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChatParticipants)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ChatParticipants)
             }
             0x37c1011c | 0x1c6e1c11 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChatPhoto)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ChatPhoto)
             }
             0xeafc32bc | 0x52928bca | 0x661d4037 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChatReactions)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ChatReactions)
             }
             0xc3dffc04 | 0x3458f9c8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChatTheme)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ChatTheme)
             }
-            0x6643b654 => ::tlgen_runtime::decode_boxed_with(r, Self::ClientDhInnerData),
-            0xad253d78 => ::tlgen_runtime::decode_boxed_with(r, Self::CodeSettings),
-            0x76141ebd => ::tlgen_runtime::decode_boxed_with(r, Self::CommunityPeer),
+            0x6643b654 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ClientDhInnerData)
+            }
+            0xad253d78 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::CodeSettings)
+            }
+            0x76141ebd => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::CommunityPeer)
+            }
             0x7beafa85 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::CommunityPeerRequest)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::CommunityPeerRequest,
+                )
             }
-            0xcc1a241e => ::tlgen_runtime::decode_boxed_with(r, Self::Config),
-            0x033ed001 => ::tlgen_runtime::decode_boxed_with(r, Self::ConnectedBot),
+            0xcc1a241e => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Config),
+            0x033ed001 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ConnectedBot)
+            }
             0x19a13f71 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ConnectedBotStarRef)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ConnectedBotStarRef,
+                )
             }
-            0x145ade0b => ::tlgen_runtime::decode_boxed_with(r, Self::Contact),
-            0x1d998733 => ::tlgen_runtime::decode_boxed_with(r, Self::ContactBirthday),
-            0x16d9703b => ::tlgen_runtime::decode_boxed_with(r, Self::ContactStatus),
-            0x30d9743c => ::tlgen_runtime::decode_boxed_with(r, Self::CurrencyRate),
-            0x7d748d04 => ::tlgen_runtime::decode_boxed_with(r, Self::DataJson),
-            0x18b7a10d => ::tlgen_runtime::decode_boxed_with(r, Self::DcOption),
-            0x43b46b20 => ::tlgen_runtime::decode_boxed_with(r, Self::DefaultHistoryTtl),
+            0x145ade0b => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Contact),
+            0x1d998733 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ContactBirthday)
+            }
+            0x16d9703b => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ContactStatus)
+            }
+            0x30d9743c => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::CurrencyRate)
+            }
+            0x7d748d04 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::DataJson)
+            }
+            0x18b7a10d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::DcOption)
+            }
+            0x43b46b20 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::DefaultHistoryTtl)
+            }
             0xf660e1d4 | 0x0a9f2259 | 0xea109b13 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::DestroyAuthKeyRes)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::DestroyAuthKeyRes)
             }
             0xe22045fc | 0x62d350c9 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::DestroySessionRes)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::DestroySessionRes)
             }
             0xfc89f7f3 | 0x71bd134c | 0xf78a0973 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::Dialog)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Dialog)
             }
             0xaa472651 | 0x363293ae | 0x96537bd7 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::DialogFilter)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::DialogFilter)
             }
             0x77744d4a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::DialogFilterSuggested)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::DialogFilterSuggested,
+                )
             }
             0xe56dbf05 | 0x514519e2 | 0x2f65c8e4 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::DialogPeer)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::DialogPeer)
             }
             0x71f276c4 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::DisallowedGiftsSettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::DisallowedGiftsSettings,
+                )
             }
             0x36f8c871 | 0x8fd4c4d8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::Document)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Document)
             }
             0x6c37c15c | 0x11b58939 | 0x6319d612 | 0x43c57c48 | 0x9852f9c6 | 0x15590068
             | 0x9801d2f7 | 0xfd149899 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::DocumentAttribute)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::DocumentAttribute)
             }
             0x1b0c841a | 0x60fe3294 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::DraftMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::DraftMessage)
             }
             0x922e55a9 | 0xdb909ec2 | 0x96d074fd => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::EmailVerification)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::EmailVerification)
             }
             0x4345be73 | 0x527d22eb | 0xbbf51685 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::EmailVerifyPurpose)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::EmailVerifyPurpose,
+                )
             }
             0x7a9abda9 | 0x80d26cc7 | 0x093bcf34 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::EmojiGroup)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::EmojiGroup)
             }
             0xd5b3b9f9 | 0x236df622 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::EmojiKeyword)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::EmojiKeyword)
             }
             0x5cc761bd => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::EmojiKeywordsDifference)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::EmojiKeywordsDifference,
+                )
             }
-            0xb3fb5361 => ::tlgen_runtime::decode_boxed_with(r, Self::EmojiLanguage),
+            0xb3fb5361 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::EmojiLanguage)
+            }
             0x481eadfa | 0x7a1e11d1 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::EmojiList)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::EmojiList)
             }
             0x2de11aae | 0xe7ff068a | 0x7184603b | 0x07141dbf => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::EmojiStatus)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::EmojiStatus)
             }
-            0xa575739d => ::tlgen_runtime::decode_boxed_with(r, Self::EmojiUrl),
+            0xa575739d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::EmojiUrl)
+            }
             0xab7ec0a0 | 0x66b25953 | 0x48f1d94c | 0x61f0d4c7 | 0x1e1c7c45 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::EncryptedChat)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::EncryptedChat)
             }
             0xc21f497e | 0xa8008cd8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::EncryptedFile)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::EncryptedFile)
             }
             0xed18c118 | 0x23734b06 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::EncryptedMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::EncryptedMessage)
             }
-            0xdd27bee9 => ::tlgen_runtime::decode_boxed_with(r, Self::EphemeralMessage),
-            0xc4b9f9bb => ::tlgen_runtime::decode_boxed_with(r, Self::Error),
+            0xdd27bee9 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::EphemeralMessage)
+            }
+            0xc4b9f9bb => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Error),
             0xa22cbd96 | 0xed107ab7 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ExportedChatInvite)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ExportedChatInvite,
+                )
             }
             0x0c5181ac => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ExportedChatlistInvite)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ExportedChatlistInvite,
+                )
             }
             0x41bf109b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ExportedContactToken)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ExportedContactToken,
+                )
             }
             0x5dab1af4 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ExportedMessageLink)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ExportedMessageLink,
+                )
             }
-            0x3fc9053b => ::tlgen_runtime::decode_boxed_with(r, Self::ExportedStoryLink),
-            0xb89bfccf => ::tlgen_runtime::decode_boxed_with(r, Self::FactCheck),
-            0xf39b035c => ::tlgen_runtime::decode_boxed_with(r, Self::FileHash),
-            0xff544e65 => ::tlgen_runtime::decode_boxed_with(r, Self::Folder),
-            0xe9baa668 => ::tlgen_runtime::decode_boxed_with(r, Self::FolderPeer),
+            0x3fc9053b => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ExportedStoryLink)
+            }
+            0xb89bfccf => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::FactCheck)
+            }
+            0xf39b035c => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::FileHash)
+            }
+            0xff544e65 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Folder),
+            0xe9baa668 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::FolderPeer)
+            }
             0x023f109b | 0xfcdad815 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ForumTopic)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ForumTopic)
             }
-            0xe87acbc0 => ::tlgen_runtime::decode_boxed_with(r, Self::FoundStory),
-            0x0949d9dc => ::tlgen_runtime::decode_boxed_with(r, Self::FutureSalt),
-            0xae500895 => ::tlgen_runtime::decode_boxed_with(r, Self::FutureSalts),
-            0xbdf9653b => ::tlgen_runtime::decode_boxed_with(r, Self::Game),
+            0xe87acbc0 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::FoundStory)
+            }
+            0x0949d9dc => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::FutureSalt)
+            }
+            0xae500895 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::FutureSalts)
+            }
+            0xbdf9653b => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Game),
             0x1117dd5f | 0xb2a2f663 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::GeoPoint)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::GeoPoint)
             }
-            0xde4c5d93 => ::tlgen_runtime::decode_boxed_with(r, Self::GeoPointAddress),
+            0xde4c5d93 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::GeoPointAddress)
+            }
             0xfe41b34f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::GlobalPrivacySettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::GlobalPrivacySettings,
+                )
             }
             0x7780bcb4 | 0xefb2b617 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::GroupCall)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::GroupCall)
             }
-            0xee430c85 => ::tlgen_runtime::decode_boxed_with(r, Self::GroupCallDonor),
-            0x1a8afc7e => ::tlgen_runtime::decode_boxed_with(r, Self::GroupCallMessage),
+            0xee430c85 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::GroupCallDonor)
+            }
+            0x1a8afc7e => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::GroupCallMessage)
+            }
             0x2a3dc7ac => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::GroupCallParticipant)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::GroupCallParticipant,
+                )
             }
             0x67753ac8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::GroupCallParticipantVideo)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::GroupCallParticipantVideo,
+                )
             }
             0xdcb118b7 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::GroupCallParticipantVideoSourceGroup,
                 )
             }
             0x80eb48af => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::GroupCallStreamChannel)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::GroupCallStreamChannel,
+                )
             }
-            0x73a379eb => ::tlgen_runtime::decode_boxed_with(r, Self::HighScore),
-            0x9299359f => ::tlgen_runtime::decode_boxed_with(r, Self::HttpWait),
-            0xc13e3c50 => ::tlgen_runtime::decode_boxed_with(r, Self::ImportedContact),
-            0x3c20629f => ::tlgen_runtime::decode_boxed_with(r, Self::InlineBotSwitchPm),
-            0xb57295d5 => ::tlgen_runtime::decode_boxed_with(r, Self::InlineBotWebView),
+            0x73a379eb => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HighScore)
+            }
+            0x9299359f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HttpWait)
+            }
+            0xc13e3c50 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ImportedContact)
+            }
+            0x3c20629f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InlineBotSwitchPm)
+            }
+            0xb57295d5 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InlineBotWebView)
+            }
             0xeca4f8d4 | 0xbfd02da2 | 0x9961bcb4 | 0x3bcab5b4 | 0x2955bc38 | 0x5cd3709d
             | 0x48bad7a5 | 0x93773ff5 | 0x3fa33fcf | 0x53f3ce5a | 0xb41d3272
-            | 0xa438619d => ::tlgen_runtime::decode_boxed_with(r, Self::InlineButtonType),
+            | 0xa438619d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InlineButtonType)
+            }
             0x3081ed9d | 0x833c0fac | 0xd766c50a | 0x5ec4be43 | 0x6334ee9a
             | 0x0e3b2d0c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InlineQueryPeerType)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InlineQueryPeerType,
+                )
             }
             0x1fe9a9bf | 0x0773c080 | 0x1fa01357 | 0x0e0c35af => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputAiComposeTone)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputAiComposeTone,
+                )
             }
-            0x1d1b1245 => ::tlgen_runtime::decode_boxed_with(r, Self::InputAppEvent),
+            0x1d1b1245 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputAppEvent)
+            }
             0xa920bd7a | 0x908c0407 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputBotApp)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputBotApp)
             }
             0x3380c786 | 0x3dcd7a87 | 0x96929a85 | 0x417bbf11 | 0xa6edbffd | 0x4b425864
             | 0xd7e78225 | 0xbddcc510 | 0xb43df56c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputBotInlineMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputBotInlineMessage,
+                )
             }
             0x890c3d89 | 0xb6d915d7 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputBotInlineMessageId)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputBotInlineMessageId,
+                )
             }
             0x88bf9319 | 0xa8d864a7 | 0xfff8fdc4 | 0x4fa417f2 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputBotInlineResult)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputBotInlineResult,
+                )
             }
             0x832175e0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputBusinessAwayMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputBusinessAwayMessage,
+                )
             }
             0xc4e5921e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputBusinessBotRecipients)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputBusinessBotRecipients,
+                )
             }
             0x11679fa7 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputBusinessChatLink)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputBusinessChatLink,
+                )
             }
             0x0194cb3b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputBusinessGreetingMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputBusinessGreetingMessage,
+                )
             }
-            0x09c469cd => ::tlgen_runtime::decode_boxed_with(r, Self::InputBusinessIntro),
+            0x09c469cd => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputBusinessIntro,
+                )
+            }
             0x6f8b32aa => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputBusinessRecipients)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputBusinessRecipients,
+                )
             }
             0xee8c1e86 | 0xf35aec28 | 0x5b934f9d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputChannel)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputChannel)
             }
             0x1ca48f57 | 0xbdcdaec0 | 0x8953ad37 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputChatPhoto)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputChatPhoto)
             }
             0x83268483 | 0xc93de95c | 0x87e5dfe4 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputChatTheme)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputChatTheme)
             }
-            0xf3e0da33 => ::tlgen_runtime::decode_boxed_with(r, Self::InputChatlist),
+            0xf3e0da33 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputChatlist)
+            }
             0x9880f658 | 0xd27ff082 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputCheckPasswordSrp)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputCheckPasswordSrp,
+                )
             }
-            0x75588b3f => ::tlgen_runtime::decode_boxed_with(r, Self::InputClientProxy),
+            0x75588b3f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputClientProxy)
+            }
             0xe39460a9 | 0xa2e214a4 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputCollectible)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputCollectible)
             }
-            0x6a1dc4be => ::tlgen_runtime::decode_boxed_with(r, Self::InputContact),
+            0x6a1dc4be => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputContact)
+            }
             0xfcaafeb7 | 0x64600527 | 0x69ef72c4 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputDialogPeer)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputDialogPeer)
             }
             0x72f0eaae | 0x1abfb575 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputDocument)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputDocument)
             }
-            0xf141b5e1 => ::tlgen_runtime::decode_boxed_with(r, Self::InputEncryptedChat),
+            0xf141b5e1 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputEncryptedChat,
+                )
+            }
             0x1837c364 | 0x64bd0306 | 0x5a17b5e5 | 0x2dc173c8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputEncryptedFile)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputEncryptedFile,
+                )
             }
             0xf52ff27f | 0xfa4f0bb5 | 0x62dc8b48 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputFile)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputFile)
             }
             0xdfdaabe1 | 0xf5235d55 | 0xbad07584 | 0xcbc7ee28 | 0x29be5899 | 0x40181ffe
             | 0xd83466f3 | 0x37257e99 | 0x9d84f3db | 0x0598a92a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputFileLocation)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputFileLocation)
             }
-            0xfbd2c296 => ::tlgen_runtime::decode_boxed_with(r, Self::InputFolderPeer),
+            0xfbd2c296 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputFolderPeer)
+            }
             0x032c3e77 | 0xc331e80a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputGame)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputGame)
             }
             0xe4c123d6 | 0x48222faf => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputGeoPoint)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputGeoPoint)
             }
             0xd8aa840f | 0xfe06823f | 0x8c10603f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputGroupCall)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputGroupCall)
             }
             0xc5b56859 | 0xc326caef | 0x98986c0d | 0x65f00ce3 | 0x34e793f1 | 0xe8625e92
             | 0x4d818d5d | 0x4a5f5bd9 | 0xdabab2ef | 0xf4997e42 | 0xe9b0c658 | 0x9a0b48b8
             | 0x3e77f614 | 0x0923d8d1 | 0x1ecafa10 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputInvoice)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputInvoice)
             }
             0x9664f57f | 0x7d8375da | 0xe3af4434 | 0xf9c44144 | 0xf8ab7dfb | 0x037c9330
             | 0xa8763ab5 | 0xc13d1c11 | 0xe5bbfe1a | 0x779600f9 | 0xd33f43f3 | 0x405fef0d
             | 0x971fa843 | 0x883a4108 | 0xe66fbf7b | 0x89fdd778 | 0xc21b8849 | 0xc4103386
             | 0x9fc55fde | 0xf3a9244a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputMedia)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputMedia)
             }
             0xa676a322 | 0xbad88395 | 0x86872538 | 0xacfa1a7e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputMessage)
             }
             0x402b4495 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputMessageReadMetric)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputMessageReadMetric,
+                )
             }
             0xb8bc5b0c | 0x193b4417 | 0x4a95e84e | 0xb1db7c7e | 0x5c467992
-            | 0x27bb1adc => ::tlgen_runtime::decode_boxed_with(r, Self::InputNotifyPeer),
+            | 0x27bb1adc => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputNotifyPeer)
+            }
             0x3c27b78f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputPasskeyCredential)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputPasskeyCredential,
+                )
             }
             0x3e63935c | 0xc31fc14a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputPasskeyResponse)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputPasskeyResponse,
+                )
             }
             0xc10eb2cf | 0x3417d728 | 0x0aa1c39f | 0x8ac32801 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputPaymentCredentials)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputPaymentCredentials,
+                )
             }
             0x7f3b18ea | 0x7da07ec9 | 0x35a95cb9 | 0xdde8a54c | 0x27bcbbfc | 0xa87b0a1c
-            | 0xbd2a0840 => ::tlgen_runtime::decode_boxed_with(r, Self::InputPeer),
-            0xcacb6ae2 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputPeerNotifySettings)
+            | 0xbd2a0840 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputPeer)
             }
-            0x1e36fded => ::tlgen_runtime::decode_boxed_with(r, Self::InputPhoneCall),
+            0xcacb6ae2 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputPeerNotifySettings,
+                )
+            }
+            0x1e36fded => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputPhoneCall)
+            }
             0x1cd7bf0d | 0x3bb3b94a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputPhoto)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputPhoto)
             }
             0x4f96cb18 | 0xbdfb0426 | 0xfabadc5f | 0xdb9e70d2 | 0xa4dd4c08 | 0x5719bacc
             | 0x0352dafa | 0xd1219bdd | 0xaee69d68 | 0x3823cc40 | 0xd65a11cc | 0xe1732341
             | 0xbdc597b4 | 0x4dbe9226 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputPrivacyKey)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputPrivacyKey)
             }
             0x0d09e07b | 0x184b35ce | 0x131cc67f | 0x0ba52007 | 0xd66b66c9 | 0x90110467
             | 0x840649cf | 0xe94f0f86 | 0x2f453e49 | 0x77cdc9f1 | 0x5a4fcce5
-            | 0xc4e57915 => ::tlgen_runtime::decode_boxed_with(r, Self::InputPrivacyRule),
+            | 0xc4e57915 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputPrivacyRule)
+            }
             0x24596d41 | 0x01190cf1 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputQuickReplyShortcut)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputQuickReplyShortcut,
+                )
             }
             0x3bd4b7c2 | 0x5881323a | 0x69d66c45 | 0x4119b95e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputReplyTo)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputReplyTo)
             }
             0x9b00622b | 0x83281dbd => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputRichFile)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputRichFile)
             }
             0xe4c449fc | 0xdacb836a | 0x004b572c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputRichMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputRichMessage)
             }
             0x69279795 | 0xf101aa7f | 0x2085c238 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputSavedStarGift)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputSavedStarGift,
+                )
             }
             0x3334b0f0 | 0x5367e5be => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputSecureFile)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputSecureFile)
             }
-            0xdb21d0a7 => ::tlgen_runtime::decode_boxed_with(r, Self::InputSecureValue),
-            0x1cc6e91f => ::tlgen_runtime::decode_boxed_with(r, Self::InputSingleMedia),
+            0xdb21d0a7 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputSecureValue)
+            }
+            0x1cc6e91f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputSingleMedia)
+            }
             0x02e16c98 | 0x7ab58308 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputStarGiftAuction)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputStarGiftAuction,
+                )
             }
             0x206ae6d1 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputStarsTransaction)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputStarsTransaction,
+                )
             }
             0xffb62b95 | 0x9de7a269 | 0x861cc8a0 | 0x028703c8 | 0xe67f520e | 0x0cde3739
             | 0xc88b3b02 | 0x04c4d4ce | 0x29d0f5ee | 0x44c1f8e9 | 0x49748553
-            | 0x1cf671a0 => ::tlgen_runtime::decode_boxed_with(r, Self::InputStickerSet),
+            | 0x1cf671a0 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputStickerSet)
+            }
             0x32da9e9c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputStickerSetItem)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputStickerSetItem,
+                )
             }
             0x4a992157 | 0x0438865b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputStickeredMedia)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputStickeredMedia,
+                )
             }
             0xa6751e66 | 0x616f7fe8 | 0xfb790393 | 0x160544ca | 0xf9a2a6cb | 0x1d741ef7
             | 0x751f08fa | 0x3fc18057 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputStorePaymentPurpose)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputStorePaymentPurpose,
+                )
             }
             0x3c5693e9 | 0xf5890df1 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputTheme)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputTheme)
             }
-            0x8fde504f => ::tlgen_runtime::decode_boxed_with(r, Self::InputThemeSettings),
+            0x8fde504f => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputThemeSettings,
+                )
+            }
             0xb98886cf | 0xf7c1b13f | 0xf21158c6 | 0x1da448e2 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputUser)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputUser)
             }
             0xe630b979 | 0x72091c80 | 0x967a462e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputWallPaper)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputWallPaper)
             }
             0x63a440dc | 0x66a66a3b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputWalletReplacement)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputWalletReplacement,
+                )
             }
-            0x9bed434d => ::tlgen_runtime::decode_boxed_with(r, Self::InputWebDocument),
+            0x9bed434d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::InputWebDocument)
+            }
             0xc239d686 | 0x9f2221c9 | 0xf46fe924 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::InputWebFileLocation)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::InputWebFileLocation,
+                )
             }
-            0x049ee584 => ::tlgen_runtime::decode_boxed_with(r, Self::Invoice),
+            0x049ee584 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Invoice),
             0xd433ad73 | 0x37982646 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::IpPort)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::IpPort)
             }
             0xae152a69 | 0x0efa0194 | 0x98a3a840 | 0xd6e3b813 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::JoinChatBotResult)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::JoinChatBotResult)
             }
-            0xc0de1bd9 => ::tlgen_runtime::decode_boxed_with(r, Self::JsonObjectValue),
+            0xc0de1bd9 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::JsonObjectValue)
+            }
             0x3f6d7b68 | 0xc7345e6a | 0x2be0dfa4 | 0xb71e767a | 0xf7444763
-            | 0x99c1d49d => ::tlgen_runtime::decode_boxed_with(r, Self::JsonValue),
-            0x2f67a72f => ::tlgen_runtime::decode_boxed_with(r, Self::KeyboardButton),
-            0x77608b83 => ::tlgen_runtime::decode_boxed_with(r, Self::KeyboardButtonRow),
+            | 0x99c1d49d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::JsonValue)
+            }
+            0x2f67a72f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::KeyboardButton)
+            }
+            0x77608b83 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::KeyboardButtonRow)
+            }
             0x4fdd3430 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::KeyboardButtonStyle)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::KeyboardButtonStyle,
+                )
             }
             0x11c1a322 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::KeyboardInlineButton)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::KeyboardInlineButton,
+                )
             }
             0x19420af6 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::KeyboardInlineButtonRow)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::KeyboardInlineButtonRow,
+                )
             }
-            0xcb296bf8 => ::tlgen_runtime::decode_boxed_with(r, Self::LabeledPrice),
-            0xf385c1f6 => ::tlgen_runtime::decode_boxed_with(r, Self::LangPackDifference),
-            0xeeca5ce3 => ::tlgen_runtime::decode_boxed_with(r, Self::LangPackLanguage),
+            0xcb296bf8 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::LabeledPrice)
+            }
+            0xf385c1f6 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::LangPackDifference,
+                )
+            }
+            0xeeca5ce3 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::LangPackLanguage)
+            }
             0xcad181f6 | 0x6c47ac9f | 0x2979eeb2 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::LangPackString)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::LangPackString)
             }
-            0xaed6dbb2 => ::tlgen_runtime::decode_boxed_with(r, Self::MaskCoords),
+            0xaed6dbb2 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MaskCoords)
+            }
             0xbe82db9c | 0xb282217f | 0xcad5452d | 0x14455871 | 0x770416af | 0x2271f2bf
             | 0x37381085 | 0x49a6549c | 0x5787686d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MediaArea)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MediaArea)
             }
             0xcfc9e002 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MediaAreaCoordinates)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MediaAreaCoordinates,
+                )
             }
             0x90a6ca84 | 0x7600b9d3 | 0x7a800e0a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::Message)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Message)
             }
             0xb6aef7b0 | 0xbd47cbad | 0xb5a1ce5a | 0x7fcb13a8 | 0x95e3fbef | 0x15cefd00
             | 0xa43f30cc | 0x031224c3 | 0x95d2ac92 | 0xe1037f92 | 0xea3948e9 | 0x94bd38ed
@@ -12988,77 +13369,140 @@ impl ::tlgen_runtime::Deserializable for Object {
             | 0x95ddcf69 | 0x69f916f8 | 0xa8a3c699 | 0x2c8f2a25 | 0x774278d4 | 0x73ada76b
             | 0xb07ed085 | 0xe188503b | 0xbf7d6572 | 0x3e2793ba | 0x9da1cd6c | 0x399674dc
             | 0x16605e3e | 0x5d20bae8 | 0x4a8bfe80 | 0x9329ea33 | 0x69b8c4bf => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessageAction)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessageAction)
             }
             0xbb92ba95 | 0xfa04579d | 0x6f635b0d | 0x6cef8ac7 | 0x6ed02538 | 0x64e475c2
             | 0xbd610bc9 | 0x826f8b60 | 0x28a20571 | 0x73924be0 | 0x76a6d327 | 0xdc7b1140
             | 0x208e68c9 | 0x9b69e34b | 0x4c4e743f | 0x9c4e7e8b | 0xbf0693d4 | 0x761e6af4
             | 0x32ca960f | 0xc8cf05f8 | 0xf1ccaaac | 0x904ac7c7 | 0x71777116 | 0xc6c1e5a7
             | 0x0652c1c5 | 0xfdabbfcd => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessageEntity)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessageEntity)
             }
             0xad628cc8 | 0xee479c64 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessageExtendedMedia)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessageExtendedMedia,
+                )
             }
-            0x4e4df4bb => ::tlgen_runtime::decode_boxed_with(r, Self::MessageFwdHeader),
+            0x4e4df4bb => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessageFwdHeader)
+            }
             0x3ded6320 | 0xe216eb63 | 0x56e0d474 | 0x70322949 | 0x9f84f49e | 0x52d8ccd9
             | 0xddf10c3b | 0x2ec0533f | 0xfdb19008 | 0xf6a548d3 | 0xb940c666 | 0x773f4e66
             | 0x08cbec07 | 0x68cb6283 | 0xaa073beb | 0xceaa3ea1 | 0xa8852491 | 0x8a53b014
-            | 0xca5cab89 => ::tlgen_runtime::decode_boxed_with(r, Self::MessageMedia),
+            | 0xca5cab89 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessageMedia)
+            }
             0x8c79b63c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagePeerReaction)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagePeerReaction,
+                )
             }
             0xb6cc2d5c | 0x74cda504 | 0x4628f6e6 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagePeerVote)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagePeerVote)
             }
-            0x0ae30253 => ::tlgen_runtime::decode_boxed_with(r, Self::MessageRange),
-            0x0a339f0b => ::tlgen_runtime::decode_boxed_with(r, Self::MessageReactions),
-            0x4ba3a95a => ::tlgen_runtime::decode_boxed_with(r, Self::MessageReactor),
-            0x83d60fc2 => ::tlgen_runtime::decode_boxed_with(r, Self::MessageReplies),
+            0x0ae30253 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessageRange)
+            }
+            0x0a339f0b => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessageReactions)
+            }
+            0x4ba3a95a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessageReactor)
+            }
+            0x83d60fc2 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessageReplies)
+            }
             0x1b97dd66 | 0x0e5af939 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessageReplyHeader)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessageReplyHeader,
+                )
             }
             0x7903e3d9 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessageReportOption)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessageReportOption,
+                )
             }
-            0x455b853d => ::tlgen_runtime::decode_boxed_with(r, Self::MessageViews),
+            0x455b853d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessageViews)
+            }
             0x57e2f66c | 0x9609a51c | 0x9fc00e65 | 0x56e9f0e4 | 0x9eddf188 | 0x7ef0dd87
             | 0xffc86587 | 0x50f5c392 | 0x3751b49e | 0x3a20ecb8 | 0x80c99768 | 0x7a7c17a4
             | 0xb549da53 | 0xc1f8e69a | 0xe7026d0d | 0xe062db83 | 0x1bb00451
-            | 0xfa2bc90a => ::tlgen_runtime::decode_boxed_with(r, Self::MessagesFilter),
-            0x628c9224 => ::tlgen_runtime::decode_boxed_with(r, Self::MissingInvitee),
+            | 0xfa2bc90a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesFilter)
+            }
+            0x628c9224 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MissingInvitee)
+            }
             0x276d3ec6 | 0x809db6df => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MsgDetailedInfo)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MsgDetailedInfo)
             }
             0x7d861a08 | 0x8610baeb => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MsgResendReq)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MsgResendReq)
             }
-            0x62d6b459 => ::tlgen_runtime::decode_boxed_with(r, Self::MsgsAck),
-            0x8cc0d131 => ::tlgen_runtime::decode_boxed_with(r, Self::MsgsAllInfo),
-            0x04deb57d => ::tlgen_runtime::decode_boxed_with(r, Self::MsgsStateInfo),
-            0xda69fb52 => ::tlgen_runtime::decode_boxed_with(r, Self::MsgsStateReq),
-            0xc448415c => ::tlgen_runtime::decode_boxed_with(r, Self::MyBoost),
-            0x8e1a1775 => ::tlgen_runtime::decode_boxed_with(r, Self::NearestDc),
-            0x9ec20908 => ::tlgen_runtime::decode_boxed_with(r, Self::NewSession),
+            0x62d6b459 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::MsgsAck),
+            0x8cc0d131 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MsgsAllInfo)
+            }
+            0x04deb57d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MsgsStateInfo)
+            }
+            0xda69fb52 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MsgsStateReq)
+            }
+            0xc448415c => ::tlgen_runtime::__private::decode_boxed_with(r, Self::MyBoost),
+            0x8e1a1775 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::NearestDc)
+            }
+            0x9ec20908 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::NewSession)
+            }
             0x97e8bebe | 0x6f0c34df | 0x830b9ae4 | 0xff6c8049 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::NotificationSound)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::NotificationSound)
             }
             0x9fd40bd8 | 0xb4c83b4c | 0xc007cec3 | 0xd612e8ef | 0x226e6308
-            | 0xbe376999 => ::tlgen_runtime::decode_boxed_with(r, Self::NotifyPeer),
-            0x56730bcc => ::tlgen_runtime::decode_boxed_with(r, Self::Null),
-            0xf9c84973 => ::tlgen_runtime::decode_boxed_with(r, Self::OnrampAvailability),
-            0x7be2677e => ::tlgen_runtime::decode_boxed_with(r, Self::OnrampLimits),
+            | 0xbe376999 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::NotifyPeer)
+            }
+            0x56730bcc => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Null),
+            0xf9c84973 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::OnrampAvailability,
+                )
+            }
+            0x7be2677e => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::OnrampLimits)
+            }
             0x9ec8c6a8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::OnrampMethodAvailability)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::OnrampMethodAvailability,
+                )
             }
-            0x0dc27582 => ::tlgen_runtime::decode_boxed_with(r, Self::OnrampProviderInfo),
-            0x7a8011e9 => ::tlgen_runtime::decode_boxed_with(r, Self::OnrampQuote),
-            0xd1e42e24 => ::tlgen_runtime::decode_boxed_with(r, Self::OnrampSession),
-            0x3bb842ac => ::tlgen_runtime::decode_boxed_with(r, Self::OutboxReadDate),
+            0x0dc27582 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::OnrampProviderInfo,
+                )
+            }
+            0x7a8011e9 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::OnrampQuote)
+            }
+            0xd1e42e24 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::OnrampSession)
+            }
+            0x3bb842ac => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::OutboxReadDate)
+            }
             0x83c95aec | 0xa9f55f95 | 0x3c6a84d4 | 0x56fddf88 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PQInnerData)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PQInnerData)
             }
-            0x98657f0d => ::tlgen_runtime::decode_boxed_with(r, Self::Page),
+            0x98657f0d => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Page),
             0x13567e8a | 0x70abc3fd | 0x8ffa9a1f | 0xbaafe5e0 | 0xbfd064ec | 0xf12bb6e1
             | 0x467a0766 | 0xc070d93e | 0x48870999 | 0xdb20b188 | 0xce0d37b0 | 0xe4e88011
             | 0x66d1670b | 0x4f4456d3 | 0x1759c560 | 0x7c8fe7b6 | 0x39f23300 | 0xa8718dc5
@@ -13066,333 +13510,623 @@ impl ::tlgen_runtime::Deserializable for Object {
             | 0xbf4dea82 | 0x1fd6f6c1 | 0x76768bed | 0x16115a96 | 0xa44f3ef6 | 0xbaff072f
             | 0x096b2aec | 0x67e731ad | 0xb532772b | 0xdbbe6c6a | 0x682a41a9 | 0x59080c20
             | 0x3c29a3e2 | 0x574b617f | 0x0e6e47c4 | 0x6d640318 | 0x38fa3ba3 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PageBlock)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PageBlock)
             }
-            0x692a5488 => ::tlgen_runtime::decode_boxed_with(r, Self::PageButton),
-            0x6f747657 => ::tlgen_runtime::decode_boxed_with(r, Self::PageCaption),
+            0x692a5488 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PageButton)
+            }
+            0x6f747657 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PageCaption)
+            }
             0x2f58683c | 0x63ca67aa => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PageListItem)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PageListItem)
             }
             0x15031189 | 0x8ff2d5f0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PageListOrderedItem)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PageListOrderedItem,
+                )
             }
-            0xb390dc08 => ::tlgen_runtime::decode_boxed_with(r, Self::PageRelatedArticle),
-            0x34566b6a => ::tlgen_runtime::decode_boxed_with(r, Self::PageTableCell),
-            0xe0c0c5e5 => ::tlgen_runtime::decode_boxed_with(r, Self::PageTableRow),
+            0xb390dc08 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PageRelatedArticle,
+                )
+            }
+            0x34566b6a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PageTableCell)
+            }
+            0xe0c0c5e5 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PageTableRow)
+            }
             0x206ad49e | 0x1f0c1ad9 | 0xdc6cfcf0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaidReactionPrivacy)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaidReactionPrivacy,
+                )
             }
-            0x98613ebf => ::tlgen_runtime::decode_boxed_with(r, Self::Passkey),
+            0x98613ebf => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Passkey),
             0xd45ab096 | 0x3a912d4a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PasswordKdfAlgo)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PasswordKdfAlgo)
             }
-            0xea02c27e => ::tlgen_runtime::decode_boxed_with(r, Self::PaymentCharge),
-            0x88f8f21b => ::tlgen_runtime::decode_boxed_with(r, Self::PaymentFormMethod),
+            0xea02c27e => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PaymentCharge)
+            }
+            0x88f8f21b => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PaymentFormMethod)
+            }
             0x909c3f94 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentRequestedInfo)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentRequestedInfo,
+                )
             }
             0xcdc27a1f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentSavedCredentials)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentSavedCredentials,
+                )
             }
             0x59511722 | 0x36c6019a | 0xa2a5371e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::Peer)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Peer)
             }
-            0xe8fd8014 => ::tlgen_runtime::decode_boxed_with(r, Self::PeerBlocked),
+            0xe8fd8014 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PeerBlocked)
+            }
             0xb54b5acf | 0xb9c0639a | 0xb8ea86a9 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PeerColor)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PeerColor)
             }
             0xca461b5d | 0xf8ec284b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PeerLocated)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PeerLocated)
             }
-            0x99622c0c => ::tlgen_runtime::decode_boxed_with(r, Self::PeerNotifySettings),
-            0xf47741f7 => ::tlgen_runtime::decode_boxed_with(r, Self::PeerSettings),
-            0x9a35e999 => ::tlgen_runtime::decode_boxed_with(r, Self::PeerStories),
-            0xe7e82e12 => ::tlgen_runtime::decode_boxed_with(r, Self::PendingSuggestion),
+            0x99622c0c => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PeerNotifySettings,
+                )
+            }
+            0xf47741f7 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PeerSettings)
+            }
+            0x9a35e999 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PeerStories)
+            }
+            0xe7e82e12 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PendingSuggestion)
+            }
             0x5366c915 | 0xc5226f17 | 0x14b0ed0c | 0x3660c311 | 0x30535af5
-            | 0x50ca4de1 => ::tlgen_runtime::decode_boxed_with(r, Self::PhoneCall),
+            | 0x50ca4de1 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PhoneCall)
+            }
             0x85e42301 | 0xe095c1a0 | 0x57adc690 | 0xfaf7e8c9 | 0x9fbbf1f7 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PhoneCallDiscardReason)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PhoneCallDiscardReason,
+                )
             }
-            0xfc878fc8 => ::tlgen_runtime::decode_boxed_with(r, Self::PhoneCallProtocol),
+            0xfc878fc8 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PhoneCallProtocol)
+            }
             0x9cc123c7 | 0x635fe375 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PhoneConnection)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PhoneConnection)
             }
-            0x2331b22d | 0xfb197a65 => ::tlgen_runtime::decode_boxed_with(r, Self::Photo),
+            0x2331b22d | 0xfb197a65 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Photo)
+            }
             0x0e17e23c | 0x75c78e60 | 0x021e1ad6 | 0xe0b0bc2e | 0xfa3efb95
-            | 0xd8214d41 => ::tlgen_runtime::decode_boxed_with(r, Self::PhotoSize),
-            0x966e2dbf => ::tlgen_runtime::decode_boxed_with(r, Self::Poll),
-            0x4b7d786a | 0x199fed96 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PollAnswer)
+            | 0xd8214d41 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PhotoSize)
             }
-            0x3645230a => ::tlgen_runtime::decode_boxed_with(r, Self::PollAnswerVoters),
-            0xba7bb15e => ::tlgen_runtime::decode_boxed_with(r, Self::PollResults),
-            0x347773c5 => ::tlgen_runtime::decode_boxed_with(r, Self::Pong),
-            0x5ce14175 => ::tlgen_runtime::decode_boxed_with(r, Self::PopularContact),
-            0x1e8caaeb => ::tlgen_runtime::decode_boxed_with(r, Self::PostAddress),
+            0x966e2dbf => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Poll),
+            0x4b7d786a | 0x199fed96 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PollAnswer)
+            }
+            0x3645230a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PollAnswerVoters)
+            }
+            0xba7bb15e => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PollResults)
+            }
+            0x347773c5 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Pong),
+            0x5ce14175 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PopularContact)
+            }
+            0x1e8caaeb => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PostAddress)
+            }
             0xe7058e7f | 0x8a480e27 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PostInteractionCounters)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PostInteractionCounters,
+                )
             }
             0x257e962b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PremiumGiftCodeOption)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PremiumGiftCodeOption,
+                )
             }
             0x5f2d1df2 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PremiumSubscriptionOption)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PremiumSubscriptionOption,
+                )
             }
             0xb2539d54 | 0x9a9d77e0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PrepaidGiveaway)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PrepaidGiveaway)
             }
             0xbc2eab30 | 0x500e6dfa | 0x3d662b7b | 0x39491cc8 | 0x69ec56a3 | 0x96151fed
             | 0xd19ae46d | 0x42ffd42b | 0x0697f414 | 0xa486b761 | 0x2000a518 | 0x2ca4fdf8
             | 0x17d348d2 | 0xff7a571b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PrivacyKey)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PrivacyKey)
             }
             0xfffe1bac | 0x65427b82 | 0xb8905fb2 | 0xf888fa1a | 0x8b73e763 | 0xe4621141
             | 0x6b134e8e | 0x41c87565 | 0xf7e8d89b | 0xece9814b | 0x21461b5d
-            | 0xf6a5f82f => ::tlgen_runtime::decode_boxed_with(r, Self::PrivacyRule),
+            | 0xf6a5f82f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PrivacyRule)
+            }
             0xb98cd696 | 0x4d4bd46a | 0x72c64955 | 0xab339c00 | 0x9f27d26e | 0xe477092e
             | 0xd3656499 | 0xa2c0f695 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ProfileTab)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ProfileTab)
             }
             0x01f2bf4a | 0xedf3add0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PublicForward)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PublicForward)
             }
-            0x0697102b => ::tlgen_runtime::decode_boxed_with(r, Self::QuickReply),
+            0x0697102b => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::QuickReply)
+            }
             0x79f5d419 | 0x1b2286b8 | 0x8935fc73 | 0x523da4eb => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::Reaction)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Reaction)
             }
-            0xa3d1cb80 => ::tlgen_runtime::decode_boxed_with(r, Self::ReactionCount),
+            0xa3d1cb80 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ReactionCount)
+            }
             0xbac3a61a | 0x4b9e22a0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ReactionNotificationsFrom)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ReactionNotificationsFrom,
+                )
             }
             0x71e4ea58 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ReactionsNotifySettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ReactionsNotifySettings,
+                )
             }
             0x4a4ff172 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ReadParticipantDate)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ReadParticipantDate,
+                )
             }
             0xa384b779 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ReceivedNotifyMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ReceivedNotifyMessage,
+                )
             }
             0x46e1d13d | 0xb92c09e2 | 0xb2da71d2 | 0xeb49081d | 0xbc0a57dc => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::RecentMeUrl)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RecentMeUrl)
             }
-            0x711d692d => ::tlgen_runtime::decode_boxed_with(r, Self::RecentStory),
+            0x711d692d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RecentStory)
+            }
             0xa03e5b85 | 0x86b40b08 | 0x85dd99d1 | 0xb2b15770 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ReplyMarkup)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ReplyMarkup)
             }
             0x58dbcab8 | 0x1e22c78d | 0x2e59d922 | 0xadf44ee3 | 0xc1e4a2b1 | 0x9b89f93a
             | 0xdbd4feed | 0xf5ddd6e7 | 0x0a8eb2be | 0x9ec7863d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ReportReason)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ReportReason)
             }
             0xf0e4e0b6 | 0x6f09ac31 | 0x8db33c4b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ReportResult)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ReportResult)
             }
             0x5f3b8a00 | 0xc9f06e1b | 0x339bef6c | 0x3e81e078 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::RequestPeerType)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RequestPeerType)
             }
             0xd62ff46a | 0x7307544f | 0x8ba403e4 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::RequestedPeer)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RequestedPeer)
             }
             0x050a9839 | 0xe581e4e9 | 0xb4f67e93 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::RequirementToContact)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::RequirementToContact,
+                )
             }
-            0x05162463 => ::tlgen_runtime::decode_boxed_with(r, Self::ResPq),
-            0xd072acb4 => ::tlgen_runtime::decode_boxed_with(r, Self::RestrictionReason),
-            0x03c610bd => ::tlgen_runtime::decode_boxed_with(r, Self::RichButtonStyle),
-            0xbaf39d8b => ::tlgen_runtime::decode_boxed_with(r, Self::RichMessage),
+            0x05162463 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::ResPq),
+            0xd072acb4 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RestrictionReason)
+            }
+            0x03c610bd => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RichButtonStyle)
+            }
+            0xbaf39d8b => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RichMessage)
+            }
             0xdc3d824f | 0x744694e0 | 0x6724abc4 | 0xd912a59c | 0xc12622c4 | 0x9bf8bb95
             | 0x6c3f19b9 | 0x3c2884c1 | 0xde5a0dd6 | 0x7e6260d7 | 0xed6a8504 | 0xc7fb5e01
             | 0x034b8621 | 0x1ccb966a | 0x081ccf4f | 0x35553762 | 0x9d2eac97 | 0xa26156c0
             | 0x4c2a5d62 | 0xcd24cf44 | 0x519524ea | 0x02ff29d3 | 0x7b9e1801 | 0xac6a83aa
             | 0xc556a45d | 0x24c26789 | 0xb956812d | 0x01a9fbfc | 0xa5b45e2b | 0x9686cb50
             | 0xafc79cd6 | 0x3cd2a36a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::RichText)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RichText)
             }
             0x5e2ad36e | 0xcd78e586 | 0xa43ad8b7 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::RpcDropAnswer)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RpcDropAnswer)
             }
-            0x2144ca19 => ::tlgen_runtime::decode_boxed_with(r, Self::RpcError),
-            0x1142bd56 => ::tlgen_runtime::decode_boxed_with(r, Self::SavedContact),
+            0x2144ca19 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RpcError)
+            }
+            0x1142bd56 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SavedContact)
+            }
             0xbd87cb6c | 0x64407ea7 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SavedDialog)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SavedDialog)
             }
-            0xcb6ff828 => ::tlgen_runtime::decode_boxed_with(r, Self::SavedReactionTag),
-            0x41df43fc => ::tlgen_runtime::decode_boxed_with(r, Self::SavedStarGift),
-            0x3e0b5b6a => ::tlgen_runtime::decode_boxed_with(r, Self::SearchPostsFlood),
+            0xcb6ff828 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SavedReactionTag)
+            }
+            0x41df43fc => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SavedStarGift)
+            }
+            0x3e0b5b6a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SearchPostsFlood)
+            }
             0xc9b0539f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SearchResultsCalendarPeriod)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::SearchResultsCalendarPeriod,
+                )
             }
             0x7f648b67 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SearchResultsPosition)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::SearchResultsPosition,
+                )
             }
             0x33f0ea47 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SecureCredentialsEncrypted)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::SecureCredentialsEncrypted,
+                )
             }
-            0x8aeabec3 => ::tlgen_runtime::decode_boxed_with(r, Self::SecureData),
+            0x8aeabec3 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SecureData)
+            }
             0x64199744 | 0x7d09c27e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SecureFile)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SecureFile)
             }
             0x004a8537 | 0xbbf2dda0 | 0x86471d92 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SecurePasswordKdfAlgo)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::SecurePasswordKdfAlgo,
+                )
             }
             0x7d6099dd | 0x21ec5a5f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SecurePlainData)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SecurePlainData)
             }
             0x829d99da | 0x027477b4 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SecureRequiredType)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::SecureRequiredType,
+                )
             }
             0x1527bcac => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SecureSecretSettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::SecureSecretSettings,
+                )
             }
-            0x187fa0ca => ::tlgen_runtime::decode_boxed_with(r, Self::SecureValue),
+            0x187fa0ca => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SecureValue)
+            }
             0xe8a40bd9 | 0x00be3dfa | 0x868a2aa5 | 0xe537ced6 | 0x7a700873 | 0x666220e9
             | 0x869d758f | 0xa1144770 | 0x34636dd8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SecureValueError)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SecureValueError)
             }
-            0xed1ecdb0 => ::tlgen_runtime::decode_boxed_with(r, Self::SecureValueHash),
+            0xed1ecdb0 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SecureValueHash)
+            }
             0x9d2a81e3 | 0x3dac6a00 | 0x06e425c4 | 0xa0d0744b | 0x99a48f23 | 0xcbe31e26
             | 0xfc36954e | 0x89137c0d | 0x8b883488 | 0x99e3806a | 0xea02ec33 | 0xb320aadb
-            | 0x8e3ca7ee => ::tlgen_runtime::decode_boxed_with(r, Self::SecureValueType),
-            0xb81c7034 => ::tlgen_runtime::decode_boxed_with(r, Self::SendAsPeer),
+            | 0x8e3ca7ee => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SecureValueType)
+            }
+            0xb81c7034 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SendAsPeer)
+            }
             0x16bf744e | 0xfd5ec8f5 | 0xa187d66f | 0xe9763aec | 0xd52f73f7 | 0xf351d7ab
             | 0xd1d34a26 | 0xaa0cd9e4 | 0x176f8ba1 | 0x628cbc6f | 0xdd6a8f48 | 0x88f27fbc
             | 0x243e1c66 | 0xd92c2285 | 0xdbda9246 | 0xb05ac6b1 | 0x25972bcb | 0xb665902e
             | 0x3630b85a | 0xa937c7be | 0x52564893 | 0xfbf902b0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SendMessageAction)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SendMessageAction)
             }
-            0xb5890dba => ::tlgen_runtime::decode_boxed_with(r, Self::ServerDhInnerData),
+            0xb5890dba => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ServerDhInnerData)
+            }
             0x79cb045d | 0xd0e8075c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ServerDhParams)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ServerDhParams)
             }
             0x3bcbf734 | 0x46dc1fb9 | 0xa69dae02 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SetClientDhParamsAnswer)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::SetClientDhParamsAnswer,
+                )
             }
-            0xb6213cdf => ::tlgen_runtime::decode_boxed_with(r, Self::ShippingOption),
-            0xe6a1eeb8 => ::tlgen_runtime::decode_boxed_with(r, Self::SmsJob),
-            0x7dbf8673 => ::tlgen_runtime::decode_boxed_with(r, Self::SponsoredMessage),
+            0xb6213cdf => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ShippingOption)
+            }
+            0xe6a1eeb8 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::SmsJob),
+            0x7dbf8673 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SponsoredMessage)
+            }
             0x430d3150 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SponsoredMessageReportOption)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::SponsoredMessageReportOption,
+                )
             }
-            0xc69708d3 => ::tlgen_runtime::decode_boxed_with(r, Self::SponsoredPeer),
+            0xc69708d3 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SponsoredPeer)
+            }
             0x313a9547 | 0x85f0a9cd => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarGift)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StarGift)
             }
             0xd31bc45d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftActiveAuctionState)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarGiftActiveAuctionState,
+                )
             }
             0x565251e2 | 0x4e7085ea | 0x9f2504e4 | 0xe0bff26c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftAttribute)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StarGiftAttribute)
             }
             0x2eb1b658 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftAttributeCounter)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarGiftAttributeCounter,
+                )
             }
             0x48aaae3c | 0x4a162433 | 0x1f01c757 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftAttributeId)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarGiftAttributeId,
+                )
             }
             0x36437737 | 0xdbce6389 | 0xf08d516b | 0x78fbf3a8 | 0xcef7e7a8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftAttributeRarity)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarGiftAttributeRarity,
+                )
             }
             0x42b00348 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftAuctionAcquiredGift)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarGiftAuctionAcquiredGift,
+                )
             }
             0x3aae0528 | 0x0aa021e5 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftAuctionRound)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarGiftAuctionRound,
+                )
             }
             0xfe333952 | 0x771a4e66 | 0x972dabbf => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftAuctionState)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarGiftAuctionState,
+                )
             }
             0x2eeed1c4 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftAuctionUserState)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarGiftAuctionUserState,
+                )
             }
-            0xaff56398 => ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftBackground),
-            0x9d6b13b0 => ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftCollection),
+            0xaff56398 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarGiftBackground,
+                )
+            }
+            0x9d6b13b0 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarGiftCollection,
+                )
+            }
             0x99ea331d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarGiftUpgradePrice)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarGiftUpgradePrice,
+                )
             }
-            0xdd0c66f2 => ::tlgen_runtime::decode_boxed_with(r, Self::StarRefProgram),
+            0xdd0c66f2 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StarRefProgram)
+            }
             0xbbb6b4a3 | 0x74aee3e0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarsAmount)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StarsAmount)
             }
-            0x5e0589f1 => ::tlgen_runtime::decode_boxed_with(r, Self::StarsGiftOption),
+            0x5e0589f1 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StarsGiftOption)
+            }
             0x94ce852a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarsGiveawayOption)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarsGiveawayOption,
+                )
             }
             0x54236209 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarsGiveawayWinnersOption)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarsGiveawayWinnersOption,
+                )
             }
-            0x1b0e4f07 => ::tlgen_runtime::decode_boxed_with(r, Self::StarsRating),
-            0xfebe5491 => ::tlgen_runtime::decode_boxed_with(r, Self::StarsRevenueStatus),
-            0x2e6eab1a => ::tlgen_runtime::decode_boxed_with(r, Self::StarsSubscription),
+            0x1b0e4f07 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StarsRating)
+            }
+            0xfebe5491 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarsRevenueStatus,
+                )
+            }
+            0x2e6eab1a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StarsSubscription)
+            }
             0x05416d58 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarsSubscriptionPricing)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarsSubscriptionPricing,
+                )
             }
-            0x0bd915c0 => ::tlgen_runtime::decode_boxed_with(r, Self::StarsTopupOption),
-            0x13659eb0 => ::tlgen_runtime::decode_boxed_with(r, Self::StarsTransaction),
+            0x0bd915c0 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StarsTopupOption)
+            }
+            0x13659eb0 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StarsTransaction)
+            }
             0x95f2bfe4 | 0xb457b375 | 0x7b560a0b | 0x250dbaf8 | 0xe92fd902 | 0xd80da15d
             | 0x60682812 | 0xf9677aad => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StarsTransactionPeer)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StarsTransactionPeer,
+                )
             }
             0xcb43acde => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StatsAbsValueAndPrev)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StatsAbsValueAndPrev,
+                )
             }
-            0xb637edaf => ::tlgen_runtime::decode_boxed_with(r, Self::StatsDateRangeDays),
+            0xb637edaf => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StatsDateRangeDays,
+                )
+            }
             0x4a27eb2d | 0xbedc9822 | 0x8ea464b6 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StatsGraph)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StatsGraph)
             }
-            0xd7584c87 => ::tlgen_runtime::decode_boxed_with(r, Self::StatsGroupTopAdmin),
+            0xd7584c87 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StatsGroupTopAdmin,
+                )
+            }
             0x535f779d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StatsGroupTopInviter)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StatsGroupTopInviter,
+                )
             }
             0x9d04af9b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StatsGroupTopPoster)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StatsGroupTopPoster,
+                )
             }
-            0xcbce2fe0 => ::tlgen_runtime::decode_boxed_with(r, Self::StatsPercentValue),
-            0x47a971e0 => ::tlgen_runtime::decode_boxed_with(r, Self::StatsUrl),
-            0xfcfeb29c => ::tlgen_runtime::decode_boxed_with(r, Self::StickerKeyword),
-            0x12b299d4 => ::tlgen_runtime::decode_boxed_with(r, Self::StickerPack),
-            0x2dd14edc => ::tlgen_runtime::decode_boxed_with(r, Self::StickerSet),
+            0xcbce2fe0 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StatsPercentValue)
+            }
+            0x47a971e0 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StatsUrl)
+            }
+            0xfcfeb29c => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StickerKeyword)
+            }
+            0x12b299d4 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StickerPack)
+            }
+            0x2dd14edc => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StickerSet)
+            }
             0x6410a5d2 | 0x3407e51b | 0x40d13c0e | 0x77b15d1c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StickerSetCovered)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StickerSetCovered)
             }
-            0x712e27fd => ::tlgen_runtime::decode_boxed_with(r, Self::StoriesStealthMode),
-            0x9325705a => ::tlgen_runtime::decode_boxed_with(r, Self::StoryAlbum),
-            0xb826e150 => ::tlgen_runtime::decode_boxed_with(r, Self::StoryFwdHeader),
+            0x712e27fd => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StoriesStealthMode,
+                )
+            }
+            0x9325705a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StoryAlbum)
+            }
+            0xb826e150 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StoryFwdHeader)
+            }
             0x51e6ee4f | 0xffadc913 | 0x16a4b93c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StoryItem)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StoryItem)
             }
             0x6090d6d5 | 0xbbab2643 | 0xcfcd0f13 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StoryReaction)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StoryReaction)
             }
             0xb0bdeac5 | 0x9083670b | 0xbd74cf49 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StoryView)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StoryView)
             }
-            0x8d595cd6 => ::tlgen_runtime::decode_boxed_with(r, Self::StoryViews),
-            0x0e8e37e5 => ::tlgen_runtime::decode_boxed_with(r, Self::SuggestedPost),
-            0x751f3146 => ::tlgen_runtime::decode_boxed_with(r, Self::TextWithEntities),
-            0xa00e67d6 => ::tlgen_runtime::decode_boxed_with(r, Self::Theme),
-            0xfa58b6d4 => ::tlgen_runtime::decode_boxed_with(r, Self::ThemeSettings),
-            0xff9289f5 => ::tlgen_runtime::decode_boxed_with(r, Self::Timezone),
+            0x8d595cd6 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StoryViews)
+            }
+            0x0e8e37e5 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SuggestedPost)
+            }
+            0x751f3146 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::TextWithEntities)
+            }
+            0xa00e67d6 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Theme),
+            0xfa58b6d4 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ThemeSettings)
+            }
+            0xff9289f5 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Timezone)
+            }
             0x4218a164 | 0x4d4dc41e | 0x09333afb | 0x10e8636f | 0xe675a1c1 | 0x9eb95b5c
-            | 0xe725d44f => ::tlgen_runtime::decode_boxed_with(r, Self::TlsBlock),
-            0x6c52c484 => ::tlgen_runtime::decode_boxed_with(r, Self::TlsClientHello),
-            0x221bb5e4 => ::tlgen_runtime::decode_boxed_with(r, Self::TodoCompletion),
-            0xcba9a52f => ::tlgen_runtime::decode_boxed_with(r, Self::TodoItem),
-            0x49b92a26 => ::tlgen_runtime::decode_boxed_with(r, Self::TodoList),
-            0x12229264 => ::tlgen_runtime::decode_boxed_with(r, Self::TonConnectManifest),
-            0x582464e3 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::TonConnectNextEventId)
+            | 0xe725d44f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::TlsBlock)
             }
-            0xa15f8513 => ::tlgen_runtime::decode_boxed_with(r, Self::TonConnectRequest),
-            0x126556c6 => ::tlgen_runtime::decode_boxed_with(r, Self::TonConnectSession),
-            0xedcdc05b => ::tlgen_runtime::decode_boxed_with(r, Self::TopPeer),
+            0x6c52c484 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::TlsClientHello)
+            }
+            0x221bb5e4 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::TodoCompletion)
+            }
+            0xcba9a52f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::TodoItem)
+            }
+            0x49b92a26 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::TodoList)
+            }
+            0x12229264 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::TonConnectManifest,
+                )
+            }
+            0x582464e3 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::TonConnectNextEventId,
+                )
+            }
+            0xa15f8513 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::TonConnectRequest)
+            }
+            0x126556c6 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::TonConnectSession)
+            }
+            0xedcdc05b => ::tlgen_runtime::__private::decode_boxed_with(r, Self::TopPeer),
             0xab661b5b | 0x148677e2 | 0x0637b7ed | 0xbd17a14a | 0x161d9628 | 0x1e76a78c
             | 0xa8406ca9 | 0xfbeec0f0 | 0xfd9e7bec | 0x6c24f3dd => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::TopPeerCategory)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::TopPeerCategory)
             }
             0xfb834291 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::TopPeerCategoryPeers)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::TopPeerCategoryPeers,
+                )
             }
-            0x3fedd339 => ::tlgen_runtime::decode_boxed_with(r, Self::True),
+            0x3fedd339 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::True),
             0x1f2b0afd | 0x4e90bfd6 | 0xa20db0e5 | 0x2a17bf5c | 0x83487af0 | 0x07761198
             | 0xe5bdf8de | 0xa7848924 | 0x8951abef | 0x12bcbd9a | 0x1710f156 | 0xb4a2e88d
             | 0x38fe25b7 | 0x3dda5451 | 0xe32f3d77 | 0x8e5e9873 | 0xbec268ef | 0xebe46819
@@ -13422,5541 +14156,7289 @@ impl ::tlgen_runtime::Deserializable for Object {
             | 0xbdac7e70 | 0xb22083a6 | 0xc39a2ade | 0x140502d1 | 0x20bcbba1 | 0x56dbfcf8
             | 0x4bbb8f01 | 0x7c1079d6 | 0x6c0d8e23 | 0x6ac3f2aa | 0xb1434d4a | 0xa8ae1cac
             | 0x50a38e0e | 0xd1ee8199 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::Update)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Update)
             }
             0xe317af7e | 0x313bc7f8 | 0x4d6deea5 | 0x78d4dec1 | 0x725b04c3 | 0x74ae4240
-            | 0x9015e101 => ::tlgen_runtime::decode_boxed_with(r, Self::Updates),
-            0x3cd623ec | 0x623a8fa0 | 0xa9d6db1f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::UrlAuthResult)
+            | 0x9015e101 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Updates)
             }
-            0xd3bc4b7a | 0xb1b8cc83 => ::tlgen_runtime::decode_boxed_with(r, Self::User),
-            0x06cbe645 => ::tlgen_runtime::decode_boxed_with(r, Self::UserFull),
+            0x3cd623ec | 0x623a8fa0 | 0xa9d6db1f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UrlAuthResult)
+            }
+            0xd3bc4b7a | 0xb1b8cc83 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::User)
+            }
+            0x06cbe645 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UserFull)
+            }
             0x4f11bae1 | 0x82d1f706 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::UserProfilePhoto)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UserProfilePhoto)
             }
             0x09d05049 | 0xedb93949 | 0x008c703f | 0x7b197dc8 | 0x541a1d1a
-            | 0x65899777 => ::tlgen_runtime::decode_boxed_with(r, Self::UserStatus),
-            0xb4073647 => ::tlgen_runtime::decode_boxed_with(r, Self::Username),
+            | 0x65899777 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UserStatus)
+            }
+            0xb4073647 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Username)
+            }
             0xde33b094 | 0xf85c413c | 0x0da082fe => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::VideoSize)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::VideoSize)
             }
             0xa437c3ed | 0xe0804116 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WallPaper)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WallPaper)
             }
-            0x372efcd0 => ::tlgen_runtime::decode_boxed_with(r, Self::WallPaperSettings),
+            0x372efcd0 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WallPaperSettings)
+            }
             0x60bccb0d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WalletOwnershipProof)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WalletOwnershipProof,
+                )
             }
             0x9cb9b2ec | 0x95c5346b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WalletState)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WalletState)
             }
-            0x952dc143 => ::tlgen_runtime::decode_boxed_with(r, Self::WalletTransaction),
+            0x952dc143 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WalletTransaction)
+            }
             0xd4ea706d | 0x062cc1bc | 0xe595186e | 0x728bed5a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WalletTransactionPeer)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WalletTransactionPeer,
+                )
             }
-            0xfe78eecc => ::tlgen_runtime::decode_boxed_with(r, Self::WalletUserAddress),
-            0xa6f8f452 => ::tlgen_runtime::decode_boxed_with(r, Self::WebAuthorization),
+            0xfe78eecc => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WalletUserAddress)
+            }
+            0xa6f8f452 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WebAuthorization)
+            }
             0x1c570ed1 | 0xf9c8bcc6 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WebDocument)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WebDocument)
             }
-            0x933ca597 => ::tlgen_runtime::decode_boxed_with(r, Self::WebDomainException),
+            0x933ca597 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WebDomainException,
+                )
+            }
             0x211a1788 | 0xb0d13e47 | 0xe89c45b2 | 0x7311ca11 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WebPage)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WebPage)
             }
             0x54b56617 | 0x2e94c3e7 | 0x50cc03d3 | 0xcf6f6db8 | 0x31cad303 | 0x01c641c2
-            | 0x7781fe18 => ::tlgen_runtime::decode_boxed_with(r, Self::WebPageAttribute),
-            0x0c94511c => ::tlgen_runtime::decode_boxed_with(r, Self::WebViewMessageSent),
-            0x4d22ff98 => ::tlgen_runtime::decode_boxed_with(r, Self::WebViewResult),
+            | 0x7781fe18 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WebPageAttribute)
+            }
+            0x0c94511c => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WebViewMessageSent,
+                )
+            }
+            0x4d22ff98 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WebViewResult)
+            }
             0xad2e1cd8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountAuthorizationForm)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountAuthorizationForm,
+                )
             }
             0x4bff8ea0 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountAuthorizations)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountAuthorizations,
+                )
             }
             0x63cacf26 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountAutoDownloadSettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountAutoDownloadSettings,
+                )
             }
             0x4c3e069d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountAutoSaveSettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountAutoSaveSettings,
+                )
             }
             0xec43a2d1 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountBusinessChatLinks)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountBusinessChatLinks,
+                )
             }
             0xe011e1c4 | 0xbe098173 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountChatThemes)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AccountChatThemes)
             }
             0x17d7f87b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountConnectedBots)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountConnectedBots,
+                )
             }
             0x57e28221 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountContentSettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountContentSettings,
+                )
             }
             0x2b96cd1b | 0xe1bb0d61 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountEmailVerified)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountEmailVerified,
+                )
             }
             0xd08ce645 | 0x90c467d1 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountEmojiStatuses)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountEmojiStatuses,
+                )
             }
             0x1e109708 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountPaidMessagesRevenue)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountPaidMessagesRevenue,
+                )
             }
             0xe16b5ce1 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::AccountPasskeyRegistrationOptions,
                 )
             }
-            0xf8e0aa1c => ::tlgen_runtime::decode_boxed_with(r, Self::AccountPasskeys),
-            0x957b50fb => ::tlgen_runtime::decode_boxed_with(r, Self::AccountPassword),
+            0xf8e0aa1c => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AccountPasskeys)
+            }
+            0x957b50fb => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AccountPassword)
+            }
             0xc23727c9 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountPasswordInputSettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountPasswordInputSettings,
+                )
             }
             0x9a5c33e5 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountPasswordSettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountPasswordSettings,
+                )
             }
             0x50a04e45 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountPrivacyRules)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountPrivacyRules,
+                )
             }
             0xe3779861 | 0xe9effc7d | 0xe926d63e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountResetPasswordResult)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountResetPasswordResult,
+                )
             }
             0x9a23af21 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::AccountResolvedBusinessChatLinks,
                 )
             }
             0x4fc81d6e | 0x998d6636 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountSavedMusicIds)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountSavedMusicIds,
+                )
             }
             0xb7263f6d | 0x1f307eb7 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountSavedRingtone)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountSavedRingtone,
+                )
             }
             0xfbf6e8b1 | 0xc1e92cc5 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountSavedRingtones)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountSavedRingtones,
+                )
             }
             0x811f854f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountSentEmailCode)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountSentEmailCode,
+                )
             }
-            0x4dba4501 => ::tlgen_runtime::decode_boxed_with(r, Self::AccountTakeout),
+            0x4dba4501 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AccountTakeout)
+            }
             0xf41eb622 | 0x9a3d8c6d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountThemes)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AccountThemes)
             }
-            0xdb64fd34 => ::tlgen_runtime::decode_boxed_with(r, Self::AccountTmpPassword),
+            0xdb64fd34 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountTmpPassword,
+                )
+            }
             0x1c199183 | 0xcdc3858c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountWallPapers)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AccountWallPapers)
             }
             0xed56c9fc => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountWebAuthorizations)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountWebAuthorizations,
+                )
             }
             0xc31c8f4e | 0x79eb8cb3 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AccountWebBrowserSettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AccountWebBrowserSettings,
+                )
             }
             0xc1f46103 | 0x6c9d0efe => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AicomposeTones)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AicomposeTones)
             }
             0x2ea2c0d4 | 0x44747e9a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AuthAuthorization)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AuthAuthorization)
             }
             0x72a3158c | 0x741cd3e3 | 0x226ccefb | 0xd61ad6ee | 0x06ed998c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AuthCodeType)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AuthCodeType)
             }
             0xb434e2b8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AuthExportedAuthorization)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AuthExportedAuthorization,
+                )
             }
             0xdf5ac00c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AuthFirebasePnvIntent)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AuthFirebasePnvIntent,
+                )
             }
-            0xc3a2835f => ::tlgen_runtime::decode_boxed_with(r, Self::AuthLoggedOut),
+            0xc3a2835f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AuthLoggedOut)
+            }
             0x629f1980 | 0x068e9916 | 0x390d5c5e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AuthLoginToken)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AuthLoginToken)
             }
             0xe2037789 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AuthPasskeyLoginOptions)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AuthPasskeyLoginOptions,
+                )
             }
             0x137948a5 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AuthPasswordRecovery)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::AuthPasswordRecovery,
+                )
             }
             0x5e002502 | 0x2390fe44 | 0xf8827ebf => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AuthSentCode)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AuthSentCode)
             }
             0x3dbb5986 | 0xc000bba2 | 0x5353e5a7 | 0xab03c6d9 | 0x82006484 | 0xf450f59b
             | 0xa5491dea | 0xd9565c39 | 0x009fd736 | 0xa416ac81 | 0xb37794af => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::AuthSentCodeType)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::AuthSentCodeType)
             }
-            0xdd1fbf93 => ::tlgen_runtime::decode_boxed_with(r, Self::BotsAccessSettings),
-            0xe8a775b0 => ::tlgen_runtime::decode_boxed_with(r, Self::BotsBotInfo),
+            0xdd1fbf93 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BotsAccessSettings,
+                )
+            }
+            0xe8a775b0 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotsBotInfo)
+            }
             0x3c60b621 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BotsExportedBotToken)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BotsExportedBotToken,
+                )
             }
-            0x1991b13b => ::tlgen_runtime::decode_boxed_with(r, Self::BotsPopularAppBots),
-            0x0ca71d64 => ::tlgen_runtime::decode_boxed_with(r, Self::BotsPreviewInfo),
+            0x1991b13b => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BotsPopularAppBots,
+                )
+            }
+            0x0ca71d64 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::BotsPreviewInfo)
+            }
             0xf13bbcd7 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::BotsRequestedButton)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::BotsRequestedButton,
+                )
             }
             0xed8af74d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChannelsAdminLogResults)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChannelsAdminLogResults,
+                )
             }
             0xdfb80317 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChannelsChannelParticipant)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChannelsChannelParticipant,
+                )
             }
             0x9ab0feaf | 0xf0173fe9 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChannelsChannelParticipants)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChannelsChannelParticipants,
+                )
             }
             0xf496b0c6 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChannelsSendAsPeers)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChannelsSendAsPeers,
+                )
             }
             0x846f9e42 | 0x3e3bcf2f | 0xad798849 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::ChannelsSponsoredMessageReportResult,
                 )
             }
             0xfa87f659 | 0xf10ece2f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChatlistsChatlistInvite)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChatlistsChatlistInvite,
+                )
             }
             0x93bd878d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChatlistsChatlistUpdates)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChatlistsChatlistUpdates,
+                )
             }
             0x10e6e3a6 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::ChatlistsExportedChatlistInvite,
                 )
             }
             0x10ab6dc7 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ChatlistsExportedInvites)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ChatlistsExportedInvites,
+                )
             }
             0x8d78512a => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::CommunitiesParticipantJoinedChats,
                 )
             }
             0x2244afad => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::CommunitiesPeerLinkRequests)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::CommunitiesPeerLinkRequests,
+                )
             }
             0x0ade1591 | 0xe1664194 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ContactsBlocked)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ContactsBlocked)
             }
             0x114ff30d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ContactsContactBirthdays)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ContactsContactBirthdays,
+                )
             }
             0xb74ba9d2 | 0xeae87e42 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ContactsContacts)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ContactsContacts)
             }
-            0xb3134d9d => ::tlgen_runtime::decode_boxed_with(r, Self::ContactsFound),
+            0xb3134d9d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ContactsFound)
+            }
             0x77d01c3b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ContactsImportedContacts)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ContactsImportedContacts,
+                )
             }
             0x7f077ad9 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ContactsResolvedPeer)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ContactsResolvedPeer,
+                )
             }
             0xea32b4b1 | 0xeb032884 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ContactsSponsoredPeers)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ContactsSponsoredPeers,
+                )
             }
             0xde266ef5 | 0x70b772a8 | 0xb52c939d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ContactsTopPeers)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::ContactsTopPeers)
             }
             0x59ffdb31 | 0x104fc872 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::EphemeralWelcomeMessages)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::EphemeralWelcomeMessages,
+                )
             }
             0x6ebdff91 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::FragmentCollectibleInfo)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::FragmentCollectibleInfo,
+                )
             }
             0x7cde641d | 0xdd18782e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpAppConfig)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpAppConfig)
             }
             0xccbbce30 | 0xc45a6536 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpAppUpdate)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpAppUpdate)
             }
-            0x5a592a6c => ::tlgen_runtime::decode_boxed_with(r, Self::HelpConfigSimple),
+            0x5a592a6c => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpConfigSimple)
+            }
             0x93cc1f32 | 0x87d0759e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpCountriesList)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpCountriesList)
             }
-            0xc3878e23 => ::tlgen_runtime::decode_boxed_with(r, Self::HelpCountry),
-            0x4203c5ef => ::tlgen_runtime::decode_boxed_with(r, Self::HelpCountryCode),
+            0xc3878e23 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpCountry)
+            }
+            0x4203c5ef => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpCountryCode)
+            }
             0x66afa166 | 0x6a4ee832 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpDeepLinkInfo)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpDeepLinkInfo)
             }
-            0x18cb9f78 => ::tlgen_runtime::decode_boxed_with(r, Self::HelpInviteText),
+            0x18cb9f78 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpInviteText)
+            }
             0xbfb9f457 | 0xa098d6af => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpPassportConfig)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::HelpPassportConfig,
+                )
             }
             0xadec6ebe => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpPeerColorOption)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::HelpPeerColorOption,
+                )
             }
             0x26219a58 | 0x767d61eb => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpPeerColorSet)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpPeerColorSet)
             }
             0x2ba1f5ce | 0x00f8ed08 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpPeerColors)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpPeerColors)
             }
-            0x5334759c => ::tlgen_runtime::decode_boxed_with(r, Self::HelpPremiumPromo),
+            0x5334759c => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpPremiumPromo)
+            }
             0x98f6ac75 | 0x08a4d87a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpPromoData)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpPromoData)
             }
-            0x0e0310d7 => ::tlgen_runtime::decode_boxed_with(r, Self::HelpRecentMeUrls),
-            0x17c6b5f6 => ::tlgen_runtime::decode_boxed_with(r, Self::HelpSupport),
-            0x8c05f1c9 => ::tlgen_runtime::decode_boxed_with(r, Self::HelpSupportName),
-            0x780a0310 => ::tlgen_runtime::decode_boxed_with(r, Self::HelpTermsOfService),
+            0x0e0310d7 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpRecentMeUrls)
+            }
+            0x17c6b5f6 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpSupport)
+            }
+            0x8c05f1c9 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpSupportName)
+            }
+            0x780a0310 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::HelpTermsOfService,
+                )
+            }
             0xe3309f7f | 0x28ecf961 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpTermsOfServiceUpdate)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::HelpTermsOfServiceUpdate,
+                )
             }
             0x970708cc | 0x7b74ed71 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpTimezonesList)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpTimezonesList)
             }
             0xf3ae2eed | 0x01eb3758 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::HelpUserInfo)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::HelpUserInfo)
             }
             0xef8d3e6c => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::MessagesAffectedFoundMessages,
                 )
             }
             0xb45c69d1 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesAffectedHistory)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesAffectedHistory,
+                )
             }
             0x84d19185 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesAffectedMessages)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesAffectedMessages,
+                )
             }
             0xe86602c3 | 0xcdbbcebb => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesAllStickers)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesAllStickers,
+                )
             }
             0x4fcba9c8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesArchivedStickers)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesArchivedStickers,
+                )
             }
             0xd1ed9a5b | 0xbddb616e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesAvailableEffects)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesAvailableEffects,
+                )
             }
             0x9f071957 | 0x768e3aad => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesAvailableReactions)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesAvailableReactions,
+                )
             }
-            0xeb50adf5 => ::tlgen_runtime::decode_boxed_with(r, Self::MessagesBotApp),
+            0xeb50adf5 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesBotApp)
+            }
             0x36585ea4 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesBotCallbackAnswer)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesBotCallbackAnswer,
+                )
             }
             0x8ecf0511 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::MessagesBotPreparedInlineMessage,
                 )
             }
-            0xe021f2f6 => ::tlgen_runtime::decode_boxed_with(r, Self::MessagesBotResults),
+            0xe021f2f6 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesBotResults,
+                )
+            }
             0xb69b72d7 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::MessagesChatAdminsWithInvites,
                 )
             }
-            0xe5d7d19c => ::tlgen_runtime::decode_boxed_with(r, Self::MessagesChatFull),
+            0xe5d7d19c => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesChatFull)
+            }
             0x81b6b00a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesChatInviteImporters)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesChatInviteImporters,
+                )
             }
             0x445663a7 | 0x61ca29d3 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesChatInviteJoinResult)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesChatInviteJoinResult,
+                )
             }
             0x64ff9fd5 | 0x9cd81144 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesChats)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesChats)
             }
             0xa24de717 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::MessagesCheckedHistoryImportPeer,
                 )
             }
             0x90d7adfa => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::MessagesComposedMessageWithAi,
                 )
             }
             0x4c4537c8 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::MessagesComposedRichMessageWithAi,
                 )
             }
             0xc0e24635 | 0x2c221edd => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesDhConfig)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesDhConfig)
             }
             0x2ad93719 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesDialogFilters)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesDialogFilters,
+                )
             }
             0x15ba6c40 | 0x71e094f3 | 0xf0e3e596 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesDialogs)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesDialogs)
             }
             0xa6341782 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesDiscussionMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesDiscussionMessage,
+                )
             }
             0x59e65335 | 0x44e56023 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesEmojiGameInfo)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesEmojiGameInfo,
+                )
             }
             0xda2ad647 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesEmojiGameOutcome)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesEmojiGameOutcome,
+                )
             }
             0x6fb4ad87 | 0x881fb94b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesEmojiGroups)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesEmojiGroups,
+                )
             }
             0x1871be50 | 0x222600ef => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesExportedChatInvite)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesExportedChatInvite,
+                )
             }
             0xbdc62dcc => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesExportedChatInvites)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesExportedChatInvites,
+                )
             }
             0x9e8fa6d3 | 0x2cb51097 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesFavedStickers)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesFavedStickers,
+                )
             }
             0xc6dc0c66 | 0xbe382906 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesFeaturedStickers)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesFeaturedStickers,
+                )
             }
             0x367617d3 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesForumTopics)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesForumTopics,
+                )
             }
             0x0d54b65d | 0x8af09dd2 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesFoundStickerSets)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesFoundStickerSets,
+                )
             }
             0x6010c534 | 0x82c9e290 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesFoundStickers)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesFoundStickers,
+                )
             }
-            0x9a3bfd99 => ::tlgen_runtime::decode_boxed_with(r, Self::MessagesHighScores),
+            0x9a3bfd99 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesHighScores,
+                )
+            }
             0x1662af0b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesHistoryImport)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesHistoryImport,
+                )
             }
             0x5e0fb7b9 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesHistoryImportParsed)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesHistoryImportParsed,
+                )
             }
             0xa927fec5 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesInactiveChats)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesInactiveChats,
+                )
             }
             0x7f5defa6 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesInvitedUsers)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesInvitedUsers,
+                )
             }
             0x26b5dde6 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesMessageEditData)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesMessageEditData,
+                )
             }
             0x31bd492d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesMessageReactionsList)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesMessageReactionsList,
+                )
             }
             0xb6c4f543 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesMessageViews)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesMessageViews,
+                )
             }
             0x1d73e7ea | 0x5f206716 | 0xc776ba4e | 0x74535f21 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesMessages)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesMessages)
             }
-            0xfaff629d => ::tlgen_runtime::decode_boxed_with(r, Self::MessagesMyStickers),
+            0xfaff629d => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesMyStickers,
+                )
+            }
             0x3371c354 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesPeerDialogs)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesPeerDialogs,
+                )
             }
             0x6880b94d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesPeerSettings)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesPeerSettings,
+                )
             }
             0xff57708d => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::MessagesPreparedInlineMessage,
                 )
             }
             0xc68d6695 | 0x5f91eb5b => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesQuickReplies)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesQuickReplies,
+                )
             }
             0xb06fdbdf | 0xeafdf716 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesReactions)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesReactions)
             }
             0x0b17f890 | 0x88d37c56 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesRecentStickers)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesRecentStickers,
+                )
             }
             0xf83ae221 | 0x44ba9dd9 | 0xc01f6fe8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesSavedDialogs)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesSavedDialogs,
+                )
             }
             0xe8025ca2 | 0x84a02a0d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesSavedGifs)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesSavedGifs)
             }
             0x889b59ef | 0x3259950a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesSavedReactionTags)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesSavedReactionTags,
+                )
             }
             0xe844ebff => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesSearchCounter)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesSearchCounter,
+                )
             }
             0x147ee23c => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::MessagesSearchResultsCalendar,
                 )
             }
             0x53b22baf => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::MessagesSearchResultsPositions,
                 )
             }
             0x560f8935 | 0x9493ff32 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesSentEncryptedMessage)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesSentEncryptedMessage,
+                )
             }
             0xffda656d | 0x1839490f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesSponsoredMessages)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesSponsoredMessages,
+                )
             }
             0x6e153f16 | 0xd3f924eb => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesStickerSet)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesStickerSet,
+                )
             }
             0x38641628 | 0x35e410a8 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::MessagesStickerSetInstallResult,
                 )
             }
             0xf1749a22 | 0x30a6ec7e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesStickers)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesStickers)
             }
             0xcfb9d957 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesTranscribedAudio)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesTranscribedAudio,
+                )
             }
             0x4203998f => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::MessagesTranslatedRichMessage,
                 )
             }
             0x33db32f8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesTranslatedText)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesTranslatedText,
+                )
             }
-            0x4899484e => ::tlgen_runtime::decode_boxed_with(r, Self::MessagesVotesList),
-            0xfd5e12bd => ::tlgen_runtime::decode_boxed_with(r, Self::MessagesWebPage),
+            0x4899484e => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesVotesList)
+            }
+            0xfd5e12bd => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::MessagesWebPage)
+            }
             0x8c9a88ac => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::MessagesWebPagePreview)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::MessagesWebPagePreview,
+                )
             }
             0x3e24e573 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsBankCardData)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsBankCardData,
+                )
             }
             0x374fa7ad | 0xd5e58274 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::PaymentsCheckCanSendGiftResult,
                 )
             }
             0xeb983f8f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsCheckedGiftCode)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsCheckedGiftCode,
+                )
             }
             0x98d5ea1d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsConnectedStarRefBots)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsConnectedStarRefBots,
+                )
             }
             0xbbcce4c2 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsCurrencyRates)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsCurrencyRates,
+                )
             }
             0xaed0cbd9 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsExportedInvoice)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsExportedInvoice,
+                )
             }
             0x4367daa0 | 0xe175e66f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsGiveawayInfo)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsGiveawayInfo,
+                )
             }
             0xa0058751 | 0x7bf6b15c | 0xb425cfe1 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsPaymentForm)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsPaymentForm,
+                )
             }
             0x70c4fe03 | 0xdabbf83a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsPaymentReceipt)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsPaymentReceipt,
+                )
             }
             0x4e5f810d | 0xd8411139 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsPaymentResult)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsPaymentResult,
+                )
             }
             0x947a12df => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsResaleStarGifts)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsResaleStarGifts,
+                )
             }
-            0xfb8fe43c => ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsSavedInfo),
+            0xfb8fe43c => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PaymentsSavedInfo)
+            }
             0x95f389b1 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsSavedStarGifts)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsSavedStarGifts,
+                )
             }
             0xdb33dad0 | 0xaef6abbc => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::PaymentsStarGiftActiveAuctions,
                 )
             }
             0x7d5bd1f0 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::PaymentsStarGiftAuctionAcquiredGifts,
                 )
             }
             0x6b39f4ec => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsStarGiftAuctionState)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsStarGiftAuctionState,
+                )
             }
             0xa0ba4f17 | 0x8a2932f3 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsStarGiftCollections)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsStarGiftCollections,
+                )
             }
             0x46c6e36f => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::PaymentsStarGiftUpgradeAttributes,
                 )
             }
             0x3de1dfed => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::PaymentsStarGiftUpgradePreview,
                 )
             }
             0x84aa3a9c => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::PaymentsStarGiftWithdrawalUrl,
                 )
             }
             0xa388a368 | 0x2ed82995 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsStarGifts)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PaymentsStarGifts)
             }
             0x394e7f21 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::PaymentsStarsRevenueAdsAccountUrl,
                 )
             }
             0x6c207376 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsStarsRevenueStats)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsStarsRevenueStats,
+                )
             }
             0x1dab80b7 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::PaymentsStarsRevenueWithdrawalUrl,
                 )
             }
             0x6c9ce8ed => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsStarsStatus)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsStarsStatus,
+                )
             }
             0xb4d5d859 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsSuggestedStarRefBots)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsSuggestedStarRefBots,
+                )
             }
             0x416c56e8 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PaymentsUniqueStarGift)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PaymentsUniqueStarGift,
+                )
             }
             0x512fe446 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::PaymentsUniqueStarGiftValueInfo,
                 )
             }
             0xd1451883 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::PaymentsValidatedRequestedInfo,
                 )
             }
             0x204bd158 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PhoneExportedGroupCallInvite)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PhoneExportedGroupCallInvite,
+                )
             }
-            0x9e727aad => ::tlgen_runtime::decode_boxed_with(r, Self::PhoneGroupCall),
+            0x9e727aad => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PhoneGroupCall)
+            }
             0x9d1dbd26 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PhoneGroupCallStars)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PhoneGroupCallStars,
+                )
             }
             0xd0e482b2 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PhoneGroupCallStreamChannels)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PhoneGroupCallStreamChannels,
+                )
             }
             0x2dbf3432 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PhoneGroupCallStreamRtmpUrl)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PhoneGroupCallStreamRtmpUrl,
+                )
             }
             0xf47751b6 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PhoneGroupParticipants)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PhoneGroupParticipants,
+                )
             }
-            0xafe5623f => ::tlgen_runtime::decode_boxed_with(r, Self::PhoneJoinAsPeers),
-            0xec82e140 => ::tlgen_runtime::decode_boxed_with(r, Self::PhonePhoneCall),
-            0x20212ca8 => ::tlgen_runtime::decode_boxed_with(r, Self::PhotosPhoto),
+            0xafe5623f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PhoneJoinAsPeers)
+            }
+            0xec82e140 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PhonePhoneCall)
+            }
+            0x20212ca8 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PhotosPhoto)
+            }
             0x8dca6aa5 | 0x15051f54 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PhotosPhotos)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PhotosPhotos)
             }
-            0x86f8613c => ::tlgen_runtime::decode_boxed_with(r, Self::PremiumBoostsList),
+            0x86f8613c => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PremiumBoostsList)
+            }
             0x4959427a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::PremiumBoostsStatus)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::PremiumBoostsStatus,
+                )
             }
-            0x9ae228e2 => ::tlgen_runtime::decode_boxed_with(r, Self::PremiumMyBoosts),
+            0x9ae228e2 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PremiumMyBoosts)
+            }
             0xdc8b44cf => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::SmsjobsEligibilityToJoin)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::SmsjobsEligibilityToJoin,
+                )
             }
-            0x2aee9191 => ::tlgen_runtime::decode_boxed_with(r, Self::SmsjobsStatus),
+            0x2aee9191 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::SmsjobsStatus)
+            }
             0x396ca5fc => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StatsBroadcastStats)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StatsBroadcastStats,
+                )
             }
             0xef7ff916 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StatsMegagroupStats)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StatsMegagroupStats,
+                )
             }
-            0x7fe91c14 => ::tlgen_runtime::decode_boxed_with(r, Self::StatsMessageStats),
-            0x2999beed => ::tlgen_runtime::decode_boxed_with(r, Self::StatsPollStats),
+            0x7fe91c14 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StatsMessageStats)
+            }
+            0x2999beed => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StatsPollStats)
+            }
             0x93037e20 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StatsPublicForwards)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StatsPublicForwards,
+                )
             }
-            0x50cd067c => ::tlgen_runtime::decode_boxed_with(r, Self::StatsStoryStats),
+            0x50cd067c => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StatsStoryStats)
+            }
             0x85fea03f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StickersSuggestedShortName)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StickersSuggestedShortName,
+                )
             }
             0xaa963b05 | 0x40bc6f52 | 0x007efe0e | 0xcae1aadf | 0x0a4f63c0 | 0xae1e508d
             | 0x528a0677 | 0x4b09ebbc | 0xb3cea0e4 | 0x1081464c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StorageFileType)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StorageFileType)
             }
             0x564edaeb | 0xc3987a3a => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StoriesAlbums)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StoriesAlbums)
             }
             0x1158fe3e | 0x6efc5e81 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StoriesAllStories)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StoriesAllStories)
             }
             0xc387c04e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StoriesCanSendStoryCount)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StoriesCanSendStoryCount,
+                )
             }
             0xe2de7737 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StoriesFoundStories)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StoriesFoundStories,
+                )
             }
-            0xcae68768 => ::tlgen_runtime::decode_boxed_with(r, Self::StoriesPeerStories),
-            0x63c3dd0a => ::tlgen_runtime::decode_boxed_with(r, Self::StoriesStories),
+            0xcae68768 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StoriesPeerStories,
+                )
+            }
+            0x63c3dd0a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StoriesStories)
+            }
             0xaa5f789c => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StoriesStoryReactionsList)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StoriesStoryReactionsList,
+                )
             }
-            0xde9eed1d => ::tlgen_runtime::decode_boxed_with(r, Self::StoriesStoryViews),
+            0xde9eed1d => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::StoriesStoryViews)
+            }
             0x59d78fc5 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::StoriesStoryViewsList)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::StoriesStoryViewsList,
+                )
             }
             0xac8dfe19 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ToncenterApiResponse)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ToncenterApiResponse,
+                )
             }
             0x19887601 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::ToncenterStreamingUrl)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::ToncenterStreamingUrl,
+                )
             }
             0x3e11affb | 0xa4bcc6fe | 0x2064674e => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::UpdatesChannelDifference)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::UpdatesChannelDifference,
+                )
             }
             0x5d75a138 | 0x00f49ca0 | 0xa8fb1981 | 0x4afe8f6d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::UpdatesDifference)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UpdatesDifference)
             }
-            0xa56c2a3e => ::tlgen_runtime::decode_boxed_with(r, Self::UpdatesState),
+            0xa56c2a3e => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UpdatesState)
+            }
             0xeea8e46e | 0xa99fca4f => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::UploadCdnFile)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UploadCdnFile)
             }
             0x096a18d5 | 0xf18cda44 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::UploadFile)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UploadFile)
             }
-            0x21e753bc => ::tlgen_runtime::decode_boxed_with(r, Self::UploadWebFile),
+            0x21e753bc => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UploadWebFile)
+            }
             0xe3878aa4 | 0x34a2f297 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::UsersSavedMusic)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UsersSavedMusic)
             }
-            0x3b6d152e => ::tlgen_runtime::decode_boxed_with(r, Self::UsersUserFull),
+            0x3b6d152e => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UsersUserFull)
+            }
             0x62d706b8 | 0x315a4974 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::UsersUsers)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::UsersUsers)
             }
             0x18e82537 => {
-                ::tlgen_runtime::decode_boxed_with(
+                ::tlgen_runtime::__private::decode_boxed_with(
                     r,
                     Self::WalletEncryptedSecretPhrasePart,
                 )
             }
             0xbde90a8d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WalletExistingBalance)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WalletExistingBalance,
+                )
             }
-            0xf9d612ef => ::tlgen_runtime::decode_boxed_with(r, Self::WalletHolderDc),
-            0x4c1ef10e => ::tlgen_runtime::decode_boxed_with(r, Self::WalletNftAttribute),
-            0x3441fd1c => ::tlgen_runtime::decode_boxed_with(r, Self::WalletNftItem),
-            0x794d486f => ::tlgen_runtime::decode_boxed_with(r, Self::WalletNftItems),
+            0xf9d612ef => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WalletHolderDc)
+            }
+            0x4c1ef10e => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WalletNftAttribute,
+                )
+            }
+            0x3441fd1c => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WalletNftItem)
+            }
+            0x794d486f => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::WalletNftItems)
+            }
             0x99e41707 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WalletProofChallenge)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WalletProofChallenge,
+                )
             }
             0xe6d0ef01 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WalletSecretPhraseParts)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WalletSecretPhraseParts,
+                )
             }
             0x4bc89693 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WalletTonConnectChallenge)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WalletTonConnectChallenge,
+                )
             }
             0x85c0f124 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WalletTonConnectPending)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WalletTonConnectPending,
+                )
             }
             0x0e1f6896 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WalletTonConnectSessions)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WalletTonConnectSessions,
+                )
             }
-            0x4322d5a5 => ::tlgen_runtime::decode_boxed_with(r, Self::WalletTransactions),
+            0x4322d5a5 => {
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WalletTransactions,
+                )
+            }
             0x928e7b55 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::WalletUserAddresses)
+                ::tlgen_runtime::__private::decode_boxed_with(
+                    r,
+                    Self::WalletUserAddresses,
+                )
             }
             0xcb9f372d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeAfterMsg)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::InvokeAfterMsg,
+                )
             }
             0x3dc4b4f0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeAfterMsgs)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::InvokeAfterMsgs,
+                )
             }
             0xc1cd5ea9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InitConnection)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::InitConnection,
+                )
             }
             0xda9b0d0d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeWithLayer)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::InvokeWithLayer,
+                )
             }
             0xbf9459b7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeWithoutUpdates)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::InvokeWithoutUpdates,
+                )
             }
             0x365275f2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeWithMessagesRange)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::InvokeWithMessagesRange,
+                )
             }
             0xaca9fd2e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeWithTakeout)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::InvokeWithTakeout,
+                )
             }
             0xdd289f8e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::InvokeWithBusinessConnection,
                 )
             }
             0x1df92984 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::InvokeWithGooglePlayIntegrity,
                 )
             }
             0x0dae54f8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeWithApnsSecret)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::InvokeWithApnsSecret,
+                )
             }
             0xadbb0f94 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeWithReCaptcha)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::InvokeWithReCaptcha,
+                )
             }
             0xa677244f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthSendCode)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::AuthSendCode)
             }
             0xaac7b717 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthSignUp)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::AuthSignUp)
             }
             0x8d52a951 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthSignIn)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::AuthSignIn)
             }
             0x3e72ba19 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthLogOut)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::AuthLogOut)
             }
             0x9fab0d1a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthResetAuthorizations)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthResetAuthorizations,
+                )
             }
             0xe5bfffcd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthExportAuthorization)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthExportAuthorization,
+                )
             }
             0xa57a7dad => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthImportAuthorization)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthImportAuthorization,
+                )
             }
             0xcdd42a05 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthBindTempAuthKey)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthBindTempAuthKey,
+                )
             }
             0x67a3ff2c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AuthImportBotAuthorization,
                 )
             }
             0xd18b4d16 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthCheckPassword)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthCheckPassword,
+                )
             }
             0xd897bc66 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AuthRequestPasswordRecovery,
                 )
             }
             0x37096c70 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthRecoverPassword)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthRecoverPassword,
+                )
             }
             0xcae47523 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthResendCode)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthResendCode,
+                )
             }
             0x1f040578 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthCancelCode)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthCancelCode,
+                )
             }
             0x8e48a188 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthDropTempAuthKeys)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthDropTempAuthKeys,
+                )
             }
             0xb7e085fe => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthExportLoginToken)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthExportLoginToken,
+                )
             }
             0x95ac5ce4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthImportLoginToken)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthImportLoginToken,
+                )
             }
             0xe894ad4d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthAcceptLoginToken)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthAcceptLoginToken,
+                )
             }
             0x0d36bf79 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AuthCheckRecoveryPassword,
                 )
             }
             0x2db873a9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AuthImportWebTokenAuthorization,
                 )
             }
             0x8e39261e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthRequestFirebaseSms)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthRequestFirebaseSms,
+                )
             }
             0x7e960193 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthResetLoginEmail)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthResetLoginEmail,
+                )
             }
             0xcb9deff6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthReportMissingCode)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthReportMissingCode,
+                )
             }
             0x56e59f9c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthCheckPaidAuth)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthCheckPaidAuth,
+                )
             }
             0x518ad0b7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthInitPasskeyLogin)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthInitPasskeyLogin,
+                )
             }
             0x9857ad07 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthFinishPasskeyLogin)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthFinishPasskeyLogin,
+                )
             }
             0x490dada1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AuthCancelWebTokenAuthorization,
                 )
             }
             0x644f15c0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AuthInitFirebasePnvLogin,
                 )
             }
             0x2c85094c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AuthFinishFirebasePnvLogin,
                 )
             }
             0x783f6b56 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AuthFirebasePnvSignUp)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AuthFirebasePnvSignUp,
+                )
             }
             0xec86017a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountRegisterDevice)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountRegisterDevice,
+                )
             }
             0x6a0d3206 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountUnregisterDevice)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountUnregisterDevice,
+                )
             }
             0x84be5b93 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdateNotifySettings,
                 )
             }
             0x12b3ad31 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetNotifySettings,
                 )
             }
             0xdb7e1747 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountResetNotifySettings,
                 )
             }
             0x78515775 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountUpdateProfile)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountUpdateProfile,
+                )
             }
             0x6628562c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountUpdateStatus)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountUpdateStatus,
+                )
             }
             0x07967d36 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetWallPapers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetWallPapers,
+                )
             }
             0xc5ba3d86 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountReportPeer)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountReportPeer,
+                )
             }
             0x2714d86c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountCheckUsername)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountCheckUsername,
+                )
             }
             0x3e0bdd7c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountUpdateUsername)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountUpdateUsername,
+                )
             }
             0xdadbc950 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetPrivacy)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetPrivacy,
+                )
             }
             0xc9f81ce8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountSetPrivacy)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountSetPrivacy,
+                )
             }
             0xa2c0cf74 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountDeleteAccount)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountDeleteAccount,
+                )
             }
             0x08fc711d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetAccountTtl)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetAccountTtl,
+                )
             }
             0x2442485e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountSetAccountTtl)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountSetAccountTtl,
+                )
             }
             0x82574ae5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSendChangePhoneCode,
                 )
             }
             0x70c32edb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountChangePhone)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountChangePhone,
+                )
             }
             0x38df3532 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdateDeviceLocked,
                 )
             }
             0xe320c158 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetAuthorizations,
                 )
             }
             0xdf77f3bc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountResetAuthorization,
                 )
             }
             0x548a30f5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetPassword)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetPassword,
+                )
             }
             0x9cd4eaf9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetPasswordSettings,
                 )
             }
             0xa59b102f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdatePasswordSettings,
                 )
             }
             0x1b3faa88 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSendConfirmPhoneCode,
                 )
             }
             0x5f2178c3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountConfirmPhone)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountConfirmPhone,
+                )
             }
             0x449e0b51 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetTmpPassword)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetTmpPassword,
+                )
             }
             0x182e6d6f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetWebAuthorizations,
                 )
             }
             0x2d01b9ef => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountResetWebAuthorization,
                 )
             }
             0x682d2594 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountResetWebAuthorizations,
                 )
             }
             0xb288bc7d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetAllSecureValues,
                 )
             }
             0x73665bc2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetSecureValue)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetSecureValue,
+                )
             }
             0x899fe31d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountSaveSecureValue)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountSaveSecureValue,
+                )
             }
             0xb880bc4b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountDeleteSecureValue,
                 )
             }
             0xa929597a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetAuthorizationForm,
                 )
             }
             0xf3ed4c73 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountAcceptAuthorization,
                 )
             }
             0xa5a356f9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSendVerifyPhoneCode,
                 )
             }
             0x4dd3a7f6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountVerifyPhone)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountVerifyPhone,
+                )
             }
             0x98e037bb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSendVerifyEmailCode,
                 )
             }
             0x032da4cf => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountVerifyEmail)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountVerifyEmail,
+                )
             }
             0x8ef3eab0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountInitTakeoutSession,
                 )
             }
             0x1d2652ee => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountFinishTakeoutSession,
                 )
             }
             0x8fdf1920 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountConfirmPasswordEmail,
                 )
             }
             0x7a7f2a15 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountResendPasswordEmail,
                 )
             }
             0xc1cbd5b6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountCancelPasswordEmail,
                 )
             }
             0x9f07c728 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetContactSignUpNotification,
                 )
             }
             0xcff43f61 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSetContactSignUpNotification,
                 )
             }
             0x53577479 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetNotifyExceptions,
                 )
             }
             0xfc8ddbea => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetWallPaper)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetWallPaper,
+                )
             }
             0xe39a8f03 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountUploadWallPaper)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountUploadWallPaper,
+                )
             }
             0x6c5a5b37 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountSaveWallPaper)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountSaveWallPaper,
+                )
             }
             0xfeed5769 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountInstallWallPaper)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountInstallWallPaper,
+                )
             }
             0xbb3b9804 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountResetWallPapers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountResetWallPapers,
+                )
             }
             0x56da0b3f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetAutoDownloadSettings,
                 )
             }
             0x76f36233 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSaveAutoDownloadSettings,
                 )
             }
             0x1c3db333 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountUploadTheme)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountUploadTheme,
+                )
             }
             0x652e4400 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountCreateTheme)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountCreateTheme,
+                )
             }
             0x2bf40ccc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountUpdateTheme)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountUpdateTheme,
+                )
             }
             0xf257106c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountSaveTheme)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountSaveTheme,
+                )
             }
             0xc727bb3b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountInstallTheme)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountInstallTheme,
+                )
             }
             0x3a5869ec => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetTheme)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetTheme,
+                )
             }
             0x7206e458 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetThemes)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetThemes,
+                )
             }
             0xb574b16b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSetContentSettings,
                 )
             }
             0x8b9b4dae => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetContentSettings,
                 )
             }
             0x65ad71dc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetMultiWallPapers,
                 )
             }
             0xeb2b4cf6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetGlobalPrivacySettings,
                 )
             }
             0x1edaaac2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSetGlobalPrivacySettings,
                 )
             }
             0xfa8cc6f5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountReportProfilePhoto,
                 )
             }
             0x9308ce1b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountResetPassword)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountResetPassword,
+                )
             }
             0x4c9409f6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountDeclinePasswordReset,
                 )
             }
             0xd638de89 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetChatThemes)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetChatThemes,
+                )
             }
             0xbf899aa0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSetAuthorizationTtl,
                 )
             }
             0x40f48462 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountChangeAuthorizationSettings,
                 )
             }
             0xe1902288 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetSavedRingtones,
                 )
             }
             0x3dea5b03 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountSaveRingtone)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountSaveRingtone,
+                )
             }
             0x831a83a2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountUploadRingtone)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountUploadRingtone,
+                )
             }
             0xfbd3de6b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdateEmojiStatus,
                 )
             }
             0xd6753386 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetDefaultEmojiStatuses,
                 )
             }
             0x0f578105 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetRecentEmojiStatuses,
                 )
             }
             0x18201aae => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountClearRecentEmojiStatuses,
                 )
             }
             0xef500eab => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountReorderUsernames)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountReorderUsernames,
+                )
             }
             0x58d6b376 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountToggleUsername)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountToggleUsername,
+                )
             }
             0xe2750328 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetDefaultProfilePhotoEmojis,
                 )
             }
             0x915860ae => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetDefaultGroupPhotoEmojis,
                 )
             }
             0xadcbbcda => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetAutoSaveSettings,
                 )
             }
             0xd69b8361 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSaveAutoSaveSettings,
                 )
             }
             0x53bc0020 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountDeleteAutoSaveExceptions,
                 )
             }
             0xca8ae8ba => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountInvalidateSignInCodes,
                 )
             }
             0x684d214e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountUpdateColor)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountUpdateColor,
+                )
             }
             0xa60ab9ce => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetDefaultBackgroundEmojis,
                 )
             }
             0x7727a7d5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetChannelDefaultEmojiStatuses,
                 )
             }
             0x35a9e0d5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetChannelRestrictedStatusEmojis,
                 )
             }
             0x4b00e066 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdateBusinessWorkHours,
                 )
             }
             0x9e6b131a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdateBusinessLocation,
                 )
             }
             0x66cdafc4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdateBusinessGreetingMessage,
                 )
             }
             0xa26a7fa5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdateBusinessAwayMessage,
                 )
             }
             0x66a08c7e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdateConnectedBot,
                 )
             }
             0x4ea4c80f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetConnectedBots)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetConnectedBots,
+                )
             }
             0x76a86270 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetBotBusinessConnection,
                 )
             }
             0xa614d034 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdateBusinessIntro,
                 )
             }
             0x646e1097 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountToggleConnectedBotPaused,
                 )
             }
             0x5e437ed9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountDisablePeerConnectedBot,
                 )
             }
             0xcc6e0c11 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountUpdateBirthday)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountUpdateBirthday,
+                )
             }
             0x8851e68e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountCreateBusinessChatLink,
                 )
             }
             0x8c3410af => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountEditBusinessChatLink,
                 )
             }
             0x60073674 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountDeleteBusinessChatLink,
                 )
             }
             0x6f70dde1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetBusinessChatLinks,
                 )
             }
             0x5492e5ee => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountResolveBusinessChatLink,
                 )
             }
             0xd94305e0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdatePersonalChannel,
                 )
             }
             0xb9d9a38d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountToggleSponsoredMessages,
                 )
             }
             0x06dd654c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetReactionsNotifySettings,
                 )
             }
             0x316ce548 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSetReactionsNotifySettings,
                 )
             }
             0x2e7b4543 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetCollectibleEmojiStatuses,
                 )
             }
             0x19ba4a67 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetPaidMessagesRevenue,
                 )
             }
             0xfe2eda76 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountToggleNoPaidMessagesException,
                 )
             }
             0x5dee78b0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountSetMainProfileTab,
                 )
             }
             0xb26732a9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountSaveMusic)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountSaveMusic,
+                )
             }
             0xe09d5faf => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetSavedMusicIds)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetSavedMusicIds,
+                )
             }
             0xe42ce9c9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetUniqueGiftChatThemes,
                 )
             }
             0x429547e8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountInitPasskeyRegistration,
                 )
             }
             0x55b41fd6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountRegisterPasskey)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountRegisterPasskey,
+                )
             }
             0xea1f0c52 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountGetPasskeys)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountGetPasskeys,
+                )
             }
             0xf5b5563f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AccountDeletePasskey)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AccountDeletePasskey,
+                )
             }
             0x67ed1f68 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountConfirmBotConnection,
                 )
             }
             0x56655768 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountGetWebBrowserSettings,
                 )
             }
             0x9adf82fe => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountUpdateWebBrowserSettings,
                 )
             }
             0x60ed4229 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountToggleWebBrowserSettingsException,
                 )
             }
             0x86a0765d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::AccountDeleteWebBrowserSettingsExceptions,
                 )
             }
             0x0d91a548 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UsersGetUsers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UsersGetUsers,
+                )
             }
             0xb60f5918 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UsersGetFullUser)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UsersGetFullUser,
+                )
             }
             0x90c894b5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::UsersSetSecureValueErrors,
                 )
             }
             0xd89a83a3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::UsersGetRequirementsToContact,
                 )
             }
             0x788d7fe3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UsersGetSavedMusic)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UsersGetSavedMusic,
+                )
             }
             0x7573a4e9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UsersGetSavedMusicById)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UsersGetSavedMusicById,
+                )
             }
             0xfc533372 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UsersSuggestBirthday)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UsersSuggestBirthday,
+                )
             }
             0x7adc669d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsGetContactIDs)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsGetContactIDs,
+                )
             }
             0xc4a353ee => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsGetStatuses)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsGetStatuses,
+                )
             }
             0x5dd69e12 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsGetContacts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsGetContacts,
+                )
             }
             0x2c800be5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsImportContacts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsImportContacts,
+                )
             }
             0x096a0e00 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsDeleteContacts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsDeleteContacts,
+                )
             }
             0x1013fd9e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsDeleteByPhones)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsDeleteByPhones,
+                )
             }
             0x2e2e8734 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsBlock)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsBlock,
+                )
             }
             0xb550d328 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsUnblock)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsUnblock,
+                )
             }
             0x9a868f80 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsGetBlocked)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsGetBlocked,
+                )
             }
             0x05f58d0f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsSearch)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsSearch,
+                )
             }
             0x725afbbc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsResolveUsername)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsResolveUsername,
+                )
             }
             0x973478b6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsGetTopPeers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsGetTopPeers,
+                )
             }
             0x1ae373ac => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ContactsResetTopPeerRating,
                 )
             }
             0x879537f1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsResetSaved)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsResetSaved,
+                )
             }
             0x82f1e39f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsGetSaved)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsGetSaved,
+                )
             }
             0x8514bdda => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsToggleTopPeers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsToggleTopPeers,
+                )
             }
             0xd9ba2e54 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsAddContact)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsAddContact,
+                )
             }
             0xf831a20f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsAcceptContact)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsAcceptContact,
+                )
             }
             0xd348bc44 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsGetLocated)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsGetLocated,
+                )
             }
             0x29a8962c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ContactsBlockFromReplies,
                 )
             }
             0x8af94344 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsResolvePhone)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsResolvePhone,
+                )
             }
             0xf8654027 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ContactsExportContactToken,
                 )
             }
             0x13005788 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ContactsImportContactToken,
                 )
             }
             0xba6705f0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ContactsEditCloseFriends,
                 )
             }
             0x94c65c76 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsSetBlocked)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsSetBlocked,
+                )
             }
             0xdaeda864 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ContactsGetBirthdays)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ContactsGetBirthdays,
+                )
             }
             0xb6c8c393 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ContactsGetSponsoredPeers,
                 )
             }
             0x139f63fb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ContactsUpdateContactNote,
                 )
             }
             0x63c66506 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetMessages)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetMessages,
+                )
             }
             0xa0f4cb4f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetDialogs)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetDialogs,
+                )
             }
             0x4423e6c5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetHistory)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetHistory,
+                )
             }
             0x29ee847a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSearch)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSearch,
+                )
             }
             0x0e306d3a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesReadHistory)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesReadHistory,
+                )
             }
             0xb08f922a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesDeleteHistory)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesDeleteHistory,
+                )
             }
             0xe58e95d2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesDeleteMessages)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesDeleteMessages,
+                )
             }
             0x05a954c0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReceivedMessages,
                 )
             }
             0x58943ee2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSetTyping)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSetTyping,
+                )
             }
             0xfef48f62 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSendMessage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSendMessage,
+                )
             }
             0x0330e77f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSendMedia)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSendMedia,
+                )
             }
             0x13704a7c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesForwardMessages)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesForwardMessages,
+                )
             }
             0xcf1592db => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesReportSpam)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesReportSpam,
+                )
             }
             0xefd9a6a2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetPeerSettings)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetPeerSettings,
+                )
             }
             0xfc78af9b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesReport)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesReport,
+                )
             }
             0x49e9528f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetChats)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetChats,
+                )
             }
             0xaeb00b34 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetFullChat)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetFullChat,
+                )
             }
             0x73783ffd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesEditChatTitle)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesEditChatTitle,
+                )
             }
             0x35ddd674 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesEditChatPhoto)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesEditChatPhoto,
+                )
             }
             0xcbc6d107 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesAddChatUser)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesAddChatUser,
+                )
             }
             0xa2185cab => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesDeleteChatUser)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesDeleteChatUser,
+                )
             }
             0x92ceddd4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesCreateChat)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesCreateChat,
+                )
             }
             0x26cf8950 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetDhConfig)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetDhConfig,
+                )
             }
             0xf64daf43 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesRequestEncryption,
                 )
             }
             0x3dbc0415 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesAcceptEncryption,
                 )
             }
             0xf393aea0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDiscardEncryption,
                 )
             }
             0x791451ed => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSetEncryptedTyping,
                 )
             }
             0x7f4b690a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReadEncryptedHistory,
                 )
             }
             0x44fa7a15 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSendEncrypted)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSendEncrypted,
+                )
             }
             0x5559481d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSendEncryptedFile,
                 )
             }
             0x32d439a4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSendEncryptedService,
                 )
             }
             0x55a5bb66 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesReceivedQueue)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesReceivedQueue,
+                )
             }
             0x4b0c8c0f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReportEncryptedSpam,
                 )
             }
             0x36a73f77 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReadMessageContents,
                 )
             }
             0xd5a5d3a1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetStickers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetStickers,
+                )
             }
             0xb8a0a1a8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetAllStickers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetAllStickers,
+                )
             }
             0x570d6f6f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetWebPagePreview,
                 )
             }
             0xa455de90 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesExportChatInvite,
                 )
             }
             0x3eadb1bb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesCheckChatInvite)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesCheckChatInvite,
+                )
             }
             0xde91436e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesImportChatInvite,
                 )
             }
             0xc8a0ec74 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetStickerSet)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetStickerSet,
+                )
             }
             0xc78fe460 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesInstallStickerSet,
                 )
             }
             0xf96e55de => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesUninstallStickerSet,
                 )
             }
             0xe6df7378 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesStartBot)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesStartBot,
+                )
             }
             0x5784d3e1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetMessagesViews,
                 )
             }
             0xa85bd1c2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesEditChatAdmin)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesEditChatAdmin,
+                )
             }
             0xa2875319 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesMigrateChat)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesMigrateChat,
+                )
             }
             0x6126a43c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSearchGlobal)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSearchGlobal,
+                )
             }
             0x78337739 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReorderStickerSets,
                 )
             }
             0xb1f2061f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetDocumentByHash,
                 )
             }
             0x5cf09635 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetSavedGifs)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetSavedGifs,
+                )
             }
             0x327a30cb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSaveGif)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSaveGif,
+                )
             }
             0x514e999d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetInlineBotResults,
                 )
             }
             0xbb12a419 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSetInlineBotResults,
                 )
             }
             0xc0cf7646 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSendInlineBotResult,
                 )
             }
             0xfda68d36 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetMessageEditData,
                 )
             }
             0xb106e66c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesEditMessage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesEditMessage,
+                )
             }
             0xa423bb51 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesEditInlineBotMessage,
                 )
             }
             0x9342ca07 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetBotCallbackAnswer,
                 )
             }
             0xd58f130a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSetBotCallbackAnswer,
                 )
             }
             0xe470bcfd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetPeerDialogs)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetPeerDialogs,
+                )
             }
             0xad0fa15c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSaveDraft)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSaveDraft,
+                )
             }
             0x6a3f8d65 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetAllDrafts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetAllDrafts,
+                )
             }
             0x64780b14 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetFeaturedStickers,
                 )
             }
             0x5b118126 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReadFeaturedStickers,
                 )
             }
             0x9da9403b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetRecentStickers,
                 )
             }
             0x392718f8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSaveRecentSticker,
                 )
             }
             0x8999602d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesClearRecentStickers,
                 )
             }
             0x57f17692 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetArchivedStickers,
                 )
             }
             0x640f82b8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetMaskStickers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetMaskStickers,
+                )
             }
             0xcc5b67cc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetAttachedStickers,
                 )
             }
             0x8ef8ecc0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSetGameScore)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSetGameScore,
+                )
             }
             0x15ad9f64 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSetInlineGameScore,
                 )
             }
             0xe822649d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetGameHighScores,
                 )
             }
             0x0f635e1b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetInlineGameHighScores,
                 )
             }
             0xe40ca104 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetCommonChats)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetCommonChats,
+                )
             }
             0x8d9692a3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetWebPage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetWebPage,
+                )
             }
             0xa731e257 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesToggleDialogPin)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesToggleDialogPin,
+                )
             }
             0x3b1adf37 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReorderPinnedDialogs,
                 )
             }
             0xd6b94df2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetPinnedDialogs,
                 )
             }
             0xe5f672fa => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSetBotShippingResults,
                 )
             }
             0x09c2dd95 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSetBotPrecheckoutResults,
                 )
             }
             0x14967978 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesUploadMedia)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesUploadMedia,
+                )
             }
             0xa1405817 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSendScreenshotNotification,
                 )
             }
             0x04f1aaa9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetFavedStickers,
                 )
             }
             0xb9ffc55b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesFaveSticker)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesFaveSticker,
+                )
             }
             0xf107e790 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetUnreadMentions,
                 )
             }
             0x36e5bf4d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesReadMentions)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesReadMentions,
+                )
             }
             0x702a40e0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetRecentLocations,
                 )
             }
             0x1bf89d74 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSendMultiMedia)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSendMultiMedia,
+                )
             }
             0x5057c497 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesUploadEncryptedFile,
                 )
             }
             0x35705b8a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSearchStickerSets,
                 )
             }
             0x1cff7e08 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetSplitRanges)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetSplitRanges,
+                )
             }
             0x8c5006f8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesMarkDialogUnread,
                 )
             }
             0x21202222 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetDialogUnreadMarks,
                 )
             }
             0x7e58ee9c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesClearAllDrafts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesClearAllDrafts,
+                )
             }
             0xd2aaf7ec => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesUpdatePinnedMessage,
                 )
             }
             0x10ea6184 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSendVote)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSendVote,
+                )
             }
             0xeda3e33b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetPollResults)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetPollResults,
+                )
             }
             0x6e2be050 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetOnlines)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetOnlines,
+                )
             }
             0xdef60797 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesEditChatAbout)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesEditChatAbout,
+                )
             }
             0xa5866b41 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesEditChatDefaultBannedRights,
                 )
             }
             0x35a0e062 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetEmojiKeywords,
                 )
             }
             0x1508b6af => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetEmojiKeywordsDifference,
                 )
             }
             0x4e9963b2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetEmojiKeywordsLanguages,
                 )
             }
             0xd5b10c26 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetEmojiUrl)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetEmojiUrl,
+                )
             }
             0x1bbcf300 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetSearchCounters,
                 )
             }
             0x894cc99c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesRequestUrlAuth)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesRequestUrlAuth,
+                )
             }
             0x67a3f0de => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesAcceptUrlAuth)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesAcceptUrlAuth,
+                )
             }
             0x4facb138 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesHidePeerSettingsBar,
                 )
             }
             0xf516760b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetScheduledHistory,
                 )
             }
             0xbdbb0464 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetScheduledMessages,
                 )
             }
             0xbd38850a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSendScheduledMessages,
                 )
             }
             0x59ae2b16 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDeleteScheduledMessages,
                 )
             }
             0xb86e380e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetPollVotes)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetPollVotes,
+                )
             }
             0xb5052fea => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesToggleStickerSets,
                 )
             }
             0xefd48c89 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetDialogFilters,
                 )
             }
             0xa29cd42c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetSuggestedDialogFilters,
                 )
             }
             0x1ad4a04a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesUpdateDialogFilter,
                 )
             }
             0xc563c1e4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesUpdateDialogFiltersOrder,
                 )
             }
             0x7ed094a1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetOldFeaturedStickers,
                 )
             }
             0x22ddd30c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetReplies)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetReplies,
+                )
             }
             0x446972fd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetDiscussionMessage,
                 )
             }
             0xf731a9f4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesReadDiscussion)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesReadDiscussion,
+                )
             }
             0x062dd747 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesUnpinAllMessages,
                 )
             }
             0x5bd0ee50 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesDeleteChat)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesDeleteChat,
+                )
             }
             0xf9cbe409 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDeletePhoneCallHistory,
                 )
             }
             0x43fe19f3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesCheckHistoryImport,
                 )
             }
             0x34090c3b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesInitHistoryImport,
                 )
             }
             0x2a862092 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesUploadImportedMedia,
                 )
             }
             0xb43df344 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesStartHistoryImport,
                 )
             }
             0xa2b5a3f6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetExportedChatInvites,
                 )
             }
             0x73746f5c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetExportedChatInvite,
                 )
             }
             0xbdca2f75 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesEditExportedChatInvite,
                 )
             }
             0x56987bd5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDeleteRevokedExportedChatInvites,
                 )
             }
             0xd464a42b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDeleteExportedChatInvite,
                 )
             }
             0x3920e6ef => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetAdminsWithInvites,
                 )
             }
             0xdf04dd4e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetChatInviteImporters,
                 )
             }
             0xb80e5fe4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSetHistoryTtl)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSetHistoryTtl,
+                )
             }
             0x5dc60f03 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesCheckHistoryImportPeer,
                 )
             }
             0x081202c9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSetChatTheme)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSetChatTheme,
+                )
             }
             0x31c1c44f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetMessageReadParticipants,
                 )
             }
             0x6aa3f6bd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetSearchResultsCalendar,
                 )
             }
             0x9c7f2f10 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetSearchResultsPositions,
                 )
             }
             0x7fe7e815 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesHideChatJoinRequest,
                 )
             }
             0xe085f4ea => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesHideAllChatJoinRequests,
                 )
             }
             0xb2081a35 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesToggleNoForwards,
                 )
             }
             0xccfddf96 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSaveDefaultSendAs,
                 )
             }
             0xd30d78d4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSendReaction)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSendReaction,
+                )
             }
             0x8bba90e6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetMessagesReactions,
                 )
             }
             0x461b3f48 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetMessageReactionsList,
                 )
             }
             0x864b2581 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSetChatAvailableReactions,
                 )
             }
             0x18dea0ac => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetAvailableReactions,
                 )
             }
             0x4f47a016 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSetDefaultReaction,
                 )
             }
             0xa5eec345 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesTranslateText)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesTranslateText,
+                )
             }
             0xbd7f90ac => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetUnreadReactions,
                 )
             }
             0x9ec44f93 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesReadReactions)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesReadReactions,
+                )
             }
             0x107e31a0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSearchSentMedia)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSearchSentMedia,
+                )
             }
             0x16fcc2cb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetAttachMenuBots,
                 )
             }
             0x77216192 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetAttachMenuBot,
                 )
             }
             0x69f59d69 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesToggleBotInAttachMenu,
                 )
             }
             0x269dc2c1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesRequestWebView)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesRequestWebView,
+                )
             }
             0xb0d81a83 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesProlongWebView)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesProlongWebView,
+                )
             }
             0x413a3e73 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesRequestSimpleWebView,
                 )
             }
             0x0a4314f5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSendWebViewResultMessage,
                 )
             }
             0xdc0242c8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSendWebViewData)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSendWebViewData,
+                )
             }
             0x269e9a49 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesTranscribeAudio)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesTranscribeAudio,
+                )
             }
             0x7f1d072f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesRateTranscribedAudio,
                 )
             }
             0xd9ab0f54 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetCustomEmojiDocuments,
                 )
             }
             0xfbfca18f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetEmojiStickers,
                 )
             }
             0x0ecf6736 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetFeaturedEmojiStickers,
                 )
             }
             0x3f64c076 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesReportReaction)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesReportReaction,
+                )
             }
             0xbb8125ba => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetTopReactions)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetTopReactions,
+                )
             }
             0x39461db2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetRecentReactions,
                 )
             }
             0x9dfeefb4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesClearRecentReactions,
                 )
             }
             0x84f80814 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetExtendedMedia,
                 )
             }
             0x9eb51445 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSetDefaultHistoryTtl,
                 )
             }
             0x658b7188 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetDefaultHistoryTtl,
                 )
             }
             0x6c5cf2a7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSendBotRequestedPeer,
                 )
             }
             0x7488ce5b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetEmojiGroups)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetEmojiGroups,
+                )
             }
             0x2ecd56cd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetEmojiStatusGroups,
                 )
             }
             0x21a548f3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetEmojiProfilePhotoGroups,
                 )
             }
             0x2c11c0d7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSearchCustomEmoji,
                 )
             }
             0xe47cb579 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesTogglePeerTranslations,
                 )
             }
             0x34fdc5c3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetBotApp)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetBotApp,
+                )
             }
             0x53618bce => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesRequestAppWebView,
                 )
             }
             0x8ffacae1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSetChatWallPaper,
                 )
             }
             0x92b4494c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSearchEmojiStickerSets,
                 )
             }
             0x1e91fc99 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetSavedDialogs)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetSavedDialogs,
+                )
             }
             0x998ab009 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetSavedHistory)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetSavedHistory,
+                )
             }
             0x4dc5085f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDeleteSavedHistory,
                 )
             }
             0xd63d94e0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetPinnedSavedDialogs,
                 )
             }
             0xac81bbde => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesToggleSavedDialogPin,
                 )
             }
             0x8b716587 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReorderPinnedSavedDialogs,
                 )
             }
             0x3637e05b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetSavedReactionTags,
                 )
             }
             0x60297dec => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesUpdateSavedReactionTag,
                 )
             }
             0xbdf93428 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetDefaultTagReactions,
                 )
             }
             0x8c4bfe5d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetOutboxReadDate,
                 )
             }
             0xd483f2a8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetQuickReplies)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetQuickReplies,
+                )
             }
             0x60331907 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReorderQuickReplies,
                 )
             }
             0xf1d0fbd3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesCheckQuickReplyShortcut,
                 )
             }
             0x5c003cef => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesEditQuickReplyShortcut,
                 )
             }
             0x3cc04740 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDeleteQuickReplyShortcut,
                 )
             }
             0x94a495c3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetQuickReplyMessages,
                 )
             }
             0x6c750de1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSendQuickReplyMessages,
                 )
             }
             0xe105e910 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDeleteQuickReplyMessages,
                 )
             }
             0xfd2dda49 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesToggleDialogFilterTags,
                 )
             }
             0xd0b5e1fc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetMyStickers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetMyStickers,
+                )
             }
             0x1dd840f5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetEmojiStickerGroups,
                 )
             }
             0xdea20a39 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetAvailableEffects,
                 )
             }
             0x0589ee75 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesEditFactCheck)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesEditFactCheck,
+                )
             }
             0xd1da940c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesDeleteFactCheck)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesDeleteFactCheck,
+                )
             }
             0xb9cdc5ee => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetFactCheck)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetFactCheck,
+                )
             }
             0xc9e01e7b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesRequestMainWebView,
                 )
             }
             0x58bbcb50 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSendPaidReaction,
                 )
             }
             0x435885b5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesTogglePaidReactionPrivacy,
                 )
             }
             0x472455aa => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetPaidReactionPrivacy,
                 )
             }
             0x269e3643 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesViewSponsoredMessage,
                 )
             }
             0x8235057e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesClickSponsoredMessage,
                 )
             }
             0x12cbf0c4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReportSponsoredMessage,
                 )
             }
             0x3d6ce850 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetSponsoredMessages,
                 )
             }
             0xf21f7f2f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSavePreparedInlineMessage,
                 )
             }
             0x857ebdb8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetPreparedInlineMessage,
                 )
             }
             0x29b1c66a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSearchStickers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSearchStickers,
+                )
             }
             0x5a6d7395 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReportMessagesDelivery,
                 )
             }
             0x6f6f9c96 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetSavedDialogsById,
                 )
             }
             0xba4a3b5b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReadSavedHistory,
                 )
             }
             0xd3e03124 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesToggleTodoCompleted,
                 )
             }
             0x21a61057 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesAppendTodoList)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesAppendTodoList,
+                )
             }
             0x8107455c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesToggleSuggestedPostApproval,
                 )
             }
             0x3ba47bff => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetForumTopics)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetForumTopics,
+                )
             }
             0xaf0a4a08 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetForumTopicsById,
                 )
             }
             0xcecc1134 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesEditForumTopic)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesEditForumTopic,
+                )
             }
             0x175df251 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesUpdatePinnedForumTopic,
                 )
             }
             0x0e7841f0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReorderPinnedForumTopics,
                 )
             }
             0x2f98c3d5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesCreateForumTopic,
                 )
             }
             0xd2816f10 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDeleteTopicHistory,
                 )
             }
             0xfb7e8ca7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetEmojiGameInfo,
                 )
             }
             0xabbbd346 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesSummarizeText)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesSummarizeText,
+                )
             }
             0xf743b857 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesEditChatCreator)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesEditChatCreator,
+                )
             }
             0x3b7d0ea6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetFutureChatCreatorAfterLeave,
                 )
             }
             0xa00f32b0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesEditChatParticipantRank,
                 )
             }
             0x35436bbc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesDeclineUrlAuth)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesDeclineUrlAuth,
+                )
             }
             0xc9a47b0b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesCheckUrlAuthMatchCode,
                 )
             }
             0xdaecc589 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesComposeMessageWithAi,
                 )
             }
             0x4067c5e6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReportReadMetrics,
                 )
             }
             0xddbcd819 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesReportMusicListen,
                 )
             }
             0x19bc4b6d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesAddPollAnswer)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesAddPollAnswer,
+                )
             }
             0xac8505a5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDeletePollAnswer,
                 )
             }
             0x43286cf2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetUnreadPollVotes,
                 )
             }
             0x1720b4d8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesReadPollVotes)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesReadPollVotes,
+                )
             }
             0xb8f106e3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesSetBotGuestChatResult,
                 )
             }
             0xa0b80cf8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDeleteParticipantReactions,
                 )
             }
             0xe3b7f82c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesDeleteParticipantReaction,
                 )
             }
             0x55fb0996 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesGetPersonalChannelHistory,
                 )
             }
             0x501569cf => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::MessagesGetRichMessage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::MessagesGetRichMessage,
+                )
             }
             0x1a542004 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesTranslateRichMessage,
                 )
             }
             0x8d7ae6af => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesComposeRichMessageWithAi,
                 )
             }
             0xba9ee679 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::MessagesRequestChatJoinWebView,
                 )
             }
             0xedd4882a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UpdatesGetState)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UpdatesGetState,
+                )
             }
             0x19c2f763 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UpdatesGetDifference)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UpdatesGetDifference,
+                )
             }
             0x03173d78 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::UpdatesGetChannelDifference,
                 )
             }
             0x09e82039 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhotosUpdateProfilePhoto,
                 )
             }
             0x0388a3b5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhotosUploadProfilePhoto,
                 )
             }
             0x87cf7f2f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhotosDeletePhotos)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhotosDeletePhotos,
+                )
             }
             0x91cd32a8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhotosGetUserPhotos)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhotosGetUserPhotos,
+                )
             }
             0xe14c4a71 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhotosUploadContactProfilePhoto,
                 )
             }
             0xb304a621 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UploadSaveFilePart)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UploadSaveFilePart,
+                )
             }
             0xbe5335be => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UploadGetFile)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UploadGetFile,
+                )
             }
             0xde7b673d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UploadSaveBigFilePart)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UploadSaveBigFilePart,
+                )
             }
             0x24e6818d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UploadGetWebFile)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UploadGetWebFile,
+                )
             }
             0x395f69da => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UploadGetCdnFile)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UploadGetCdnFile,
+                )
             }
             0x9b2754a8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UploadReuploadCdnFile)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UploadReuploadCdnFile,
+                )
             }
             0x91dc3f31 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UploadGetCdnFileHashes)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UploadGetCdnFileHashes,
+                )
             }
             0x9156982a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::UploadGetFileHashes)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::UploadGetFileHashes,
+                )
             }
             0xc4f9186b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetConfig)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetConfig,
+                )
             }
             0x1fb33026 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetNearestDc)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetNearestDc,
+                )
             }
             0x522d5a7d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetAppUpdate)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetAppUpdate,
+                )
             }
             0x4d392343 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetInviteText)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetInviteText,
+                )
             }
             0x9cdf08cd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetSupport)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetSupport,
+                )
             }
             0xec22cfcd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpSetBotUpdatesStatus)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpSetBotUpdatesStatus,
+                )
             }
             0x52029342 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetCdnConfig)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetCdnConfig,
+                )
             }
             0x3dc0f114 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetRecentMeUrls)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetRecentMeUrls,
+                )
             }
             0x2ca51fd1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::HelpGetTermsOfServiceUpdate,
                 )
             }
             0xee72f79a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::HelpAcceptTermsOfService,
                 )
             }
             0x3fedc75f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetDeepLinkInfo)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetDeepLinkInfo,
+                )
             }
             0x61e3f854 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetAppConfig)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetAppConfig,
+                )
             }
             0x6f02f748 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpSaveAppLog)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpSaveAppLog,
+                )
             }
             0xc661ad08 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetPassportConfig)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetPassportConfig,
+                )
             }
             0xd360e72c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetSupportName)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetSupportName,
+                )
             }
             0x038a08d3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetUserInfo)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetUserInfo,
+                )
             }
             0x66b91b70 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpEditUserInfo)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpEditUserInfo,
+                )
             }
             0xc0977421 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetPromoData)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetPromoData,
+                )
             }
             0x1e251c95 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpHidePromoData)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpHidePromoData,
+                )
             }
             0xf50dbaa1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpDismissSuggestion)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpDismissSuggestion,
+                )
             }
             0x735787a8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetCountriesList)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetCountriesList,
+                )
             }
             0xb81b93d4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetPremiumPromo)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetPremiumPromo,
+                )
             }
             0xda80f42f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetPeerColors)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetPeerColors,
+                )
             }
             0xabcfa9fd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::HelpGetPeerProfileColors,
                 )
             }
             0x49b30240 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::HelpGetTimezonesList)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::HelpGetTimezonesList,
+                )
             }
             0xcc104937 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsReadHistory)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsReadHistory,
+                )
             }
             0x84c1fd4e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsDeleteMessages)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsDeleteMessages,
+                )
             }
             0xf44a8315 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsReportSpam)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsReportSpam,
+                )
             }
             0xad8c9a23 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsGetMessages)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsGetMessages,
+                )
             }
             0x77ced9d0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsGetParticipants)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsGetParticipants,
+                )
             }
             0xa0ab6cc6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsGetParticipant)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsGetParticipant,
+                )
             }
             0x0a7f6bbb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsGetChannels)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsGetChannels,
+                )
             }
             0x08736a09 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsGetFullChannel)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsGetFullChannel,
+                )
             }
             0x91006707 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsCreateChannel)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsCreateChannel,
+                )
             }
             0x9a98ad68 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsEditAdmin)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsEditAdmin,
+                )
             }
             0x566decd0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsEditTitle)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsEditTitle,
+                )
             }
             0xf12e57c9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsEditPhoto)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsEditPhoto,
+                )
             }
             0x10e6bd2c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsCheckUsername)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsCheckUsername,
+                )
             }
             0x3514b3de => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsUpdateUsername)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsUpdateUsername,
+                )
             }
             0x7f6a1e22 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsJoinChannel)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsJoinChannel,
+                )
             }
             0xf836aa95 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsLeaveChannel)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsLeaveChannel,
+                )
             }
             0xc9e33d54 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsInviteToChannel)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsInviteToChannel,
+                )
             }
             0xc0111fe3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsDeleteChannel)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsDeleteChannel,
+                )
             }
             0xe63fadeb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsExportMessageLink,
                 )
             }
             0x418d549c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsToggleSignatures,
                 )
             }
             0xf8b036af => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsGetAdminedPublicChannels,
                 )
             }
             0x96e6cd81 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsEditBanned)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsEditBanned,
+                )
             }
             0x33ddf480 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsGetAdminLog)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsGetAdminLog,
+                )
             }
             0xea8ca4f9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsSetStickers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsSetStickers,
+                )
             }
             0xeab5dc38 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsReadMessageContents,
                 )
             }
             0x9baa9647 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsDeleteHistory)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsDeleteHistory,
+                )
             }
             0xeabbb94c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsTogglePreHistoryHidden,
                 )
             }
             0x8341ecc0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsGetLeftChannels)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsGetLeftChannels,
+                )
             }
             0xf5dad378 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsGetGroupsForDiscussion,
                 )
             }
             0x40582bb2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsSetDiscussionGroup,
                 )
             }
             0x58e63f6d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsEditLocation)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsEditLocation,
+                )
             }
             0xedd49ef0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsToggleSlowMode)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsToggleSlowMode,
+                )
             }
             0x11e831ee => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsGetInactiveChannels,
                 )
             }
             0x0b290c69 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsConvertToGigagroup,
                 )
             }
             0xe785a43f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsGetSendAs)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsGetSendAs,
+                )
             }
             0x367544db => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsDeleteParticipantHistory,
                 )
             }
             0xe4cb9580 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsToggleJoinToSend,
                 )
             }
             0x0ecc2618 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsToggleJoinRequest,
                 )
             }
             0xb45ced1d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsReorderUsernames,
                 )
             }
             0x50f24105 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsToggleUsername)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsToggleUsername,
+                )
             }
             0x0a245dd3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsDeactivateAllUsernames,
                 )
             }
             0x3ff75734 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsToggleForum)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsToggleForum,
+                )
             }
             0x68f3e4eb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsToggleAntiSpam)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsToggleAntiSpam,
+                )
             }
             0xa850a693 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsReportAntiSpamFalsePositive,
                 )
             }
             0x6a6e7854 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsToggleParticipantsHidden,
                 )
             }
             0xd8aa3671 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsUpdateColor)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsUpdateColor,
+                )
             }
             0x9738bb15 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsToggleViewForumAsMessages,
                 )
             }
             0x25a71742 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsGetChannelRecommendations,
                 )
             }
             0xf0d3e6a8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsUpdateEmojiStatus,
                 )
             }
             0xad399cee => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsSetBoostsToUnblockRestrictions,
                 )
             }
             0x3cd930b7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsSetEmojiStickers,
                 )
             }
             0x9ae91519 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsRestrictSponsoredMessages,
                 )
             }
             0xf2c4f24d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChannelsSearchPosts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChannelsSearchPosts,
+                )
             }
             0x4b12327b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsUpdatePaidMessagesPrice,
                 )
             }
             0x167fc0a1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsToggleAutotranslation,
                 )
             }
             0xece2a0e6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsGetMessageAuthor,
                 )
             }
             0x22567115 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsCheckSearchPostsFlood,
                 )
             }
             0x3583fcb1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChannelsSetMainProfileTab,
                 )
             }
             0xaa2769ed => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsSendCustomRequest)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsSendCustomRequest,
+                )
             }
             0xe6213f4d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsAnswerWebhookJsonQuery,
                 )
             }
             0x0517165a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsSetBotCommands)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsSetBotCommands,
+                )
             }
             0x3d8de0f9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsResetBotCommands)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsResetBotCommands,
+                )
             }
             0xe34c0dd6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsGetBotCommands)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsGetBotCommands,
+                )
             }
             0x4504d54f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsSetBotMenuButton)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsSetBotMenuButton,
+                )
             }
             0x9c60eb28 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsGetBotMenuButton)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsGetBotMenuButton,
+                )
             }
             0x788464e1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsSetBotBroadcastDefaultAdminRights,
                 )
             }
             0x925ec9ea => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsSetBotGroupDefaultAdminRights,
                 )
             }
             0x10cf3123 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsSetBotInfo)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsSetBotInfo,
+                )
             }
             0xdcd914fd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsGetBotInfo)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsGetBotInfo,
+                )
             }
             0x9709b1c2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsReorderUsernames)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsReorderUsernames,
+                )
             }
             0x053ca973 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsToggleUsername)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsToggleUsername,
+                )
             }
             0x1359f4e6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsCanSendMessage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsCanSendMessage,
+                )
             }
             0xf132e3ef => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsAllowSendMessage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsAllowSendMessage,
+                )
             }
             0x087fc5e7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsInvokeWebViewCustomMethod,
                 )
             }
             0xc2510192 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsGetPopularAppBots)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsGetPopularAppBots,
+                )
             }
             0x17aeb75a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsAddPreviewMedia)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsAddPreviewMedia,
+                )
             }
             0x8525606f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsEditPreviewMedia)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsEditPreviewMedia,
+                )
             }
             0x2d0135b3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsDeletePreviewMedia)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsDeletePreviewMedia,
+                )
             }
             0xb627f3aa => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsReorderPreviewMedias,
                 )
             }
             0x423ab3ad => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsGetPreviewInfo)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsGetPreviewInfo,
+                )
             }
             0xa2a5594d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsGetPreviewMedias)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsGetPreviewMedias,
+                )
             }
             0xed9f30c5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsUpdateUserEmojiStatus,
                 )
             }
             0x06de6392 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsToggleUserEmojiStatusPermission,
                 )
             }
             0x50077589 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsCheckDownloadFileParams,
                 )
             }
             0xb0711d83 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsGetAdminedBots)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsGetAdminedBots,
+                )
             }
             0x778b5ab3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsUpdateStarRefProgram,
                 )
             }
             0xf4946757 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsSetCustomVerification,
                 )
             }
             0xa1b70815 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsGetBotRecommendations,
                 )
             }
             0xe3ac4c61 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsCheckUsername)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsCheckUsername,
+                )
             }
             0xe5b17f2b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsCreateBot)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsCreateBot,
+                )
             }
             0xbd0d99eb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsExportBotToken)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsExportBotToken,
+                )
             }
             0x31a2a35e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsRequestWebViewButton,
                 )
             }
             0xbf25b7f3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::BotsGetRequestedWebViewButton,
                 )
             }
             0x213853a3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsGetAccessSettings)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsGetAccessSettings,
+                )
             }
             0x31813cd8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsEditAccessSettings)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsEditAccessSettings,
+                )
             }
             0xe71a4810 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsSetJoinChatResults)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsSetJoinChatResults,
+                )
             }
             0x3501c08a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsAddUsername)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsAddUsername,
+                )
             }
             0xc704147d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::BotsRemoveUsername)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::BotsRemoveUsername,
+                )
             }
             0x37148dbb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsGetPaymentForm)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsGetPaymentForm,
+                )
             }
             0x2478d1cc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetPaymentReceipt,
                 )
             }
             0xb6c8f12b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsValidateRequestedInfo,
                 )
             }
             0x2d03522f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsSendPaymentForm)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsSendPaymentForm,
+                )
             }
             0x227d824b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsGetSavedInfo)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsGetSavedInfo,
+                )
             }
             0xd83d70c1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsClearSavedInfo)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsClearSavedInfo,
+                )
             }
             0x2e79d779 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsGetBankCardData)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsGetBankCardData,
+                )
             }
             0x0f91b065 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsExportInvoice)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsExportInvoice,
+                )
             }
             0x80ed747d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsAssignAppStoreTransaction,
                 )
             }
             0xdffd50d3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsAssignPlayMarketTransaction,
                 )
             }
             0x2757ba54 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetPremiumGiftCodeOptions,
                 )
             }
             0x8e51b4c1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsCheckGiftCode)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsCheckGiftCode,
+                )
             }
             0xf6e26854 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsApplyGiftCode)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsApplyGiftCode,
+                )
             }
             0xf4239425 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsGetGiveawayInfo)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsGetGiveawayInfo,
+                )
             }
             0x5ff58f20 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsLaunchPrepaidGiveaway,
                 )
             }
             0xc00ec7d3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarsTopupOptions,
                 )
             }
             0x4ea9b3bf => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsGetStarsStatus)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsGetStarsStatus,
+                )
             }
             0x69da4557 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarsTransactions,
                 )
             }
             0x7998c914 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsSendStarsForm)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsSendStarsForm,
+                )
             }
             0x25ae8f4a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsRefundStarsCharge,
                 )
             }
             0xd91ffad6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarsRevenueStats,
                 )
             }
             0x2433dc92 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarsRevenueWithdrawalUrl,
                 )
             }
             0xd1d7efc5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarsRevenueAdsAccountUrl,
                 )
             }
             0x2dca16b8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarsTransactionsById,
                 )
             }
             0xd3c96bc8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarsGiftOptions,
                 )
             }
             0x032512c5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarsSubscriptions,
                 )
             }
             0xc7770878 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsChangeStarsSubscription,
                 )
             }
             0xcc5bebb3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsFulfillStarsSubscription,
                 )
             }
             0xbd1efd3e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarsGiveawayOptions,
                 )
             }
             0xc4563590 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsGetStarGifts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsGetStarGifts,
+                )
             }
             0x2a2a697c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsSaveStarGift)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsSaveStarGift,
+                )
             }
             0x74bf076b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsConvertStarGift)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsConvertStarGift,
+                )
             }
             0x6dfa0622 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsBotCancelStarsSubscription,
                 )
             }
             0x5869a553 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetConnectedStarRefBots,
                 )
             }
             0xb7d998f0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetConnectedStarRefBot,
                 )
             }
             0x0d6b48f7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetSuggestedStarRefBots,
                 )
             }
             0x7ed5348a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsConnectStarRefBot,
                 )
             }
             0xe4fca4a3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsEditConnectedStarRefBot,
                 )
             }
             0x9c9abcb1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarGiftUpgradePreview,
                 )
             }
             0xaed6e4f5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsUpgradeStarGift)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsUpgradeStarGift,
+                )
             }
             0x7f18176a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsTransferStarGift,
                 )
             }
             0xa1974d72 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetUniqueStarGift,
                 )
             }
             0xa319e569 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetSavedStarGifts,
                 )
             }
             0xb455a106 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetSavedStarGift,
                 )
             }
             0xd06e93a8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarGiftWithdrawalUrl,
                 )
             }
             0x60eaefa1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsToggleChatStarGiftNotifications,
                 )
             }
             0x1513e7b0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsToggleStarGiftsPinnedToTop,
                 )
             }
             0x4fdc5ea7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsCanPurchaseStore,
                 )
             }
             0x7a5fa236 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetResaleStarGifts,
                 )
             }
             0xedbe6ccb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsUpdateStarGiftPrice,
                 )
             }
             0x1f4a0e87 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsCreateStarGiftCollection,
                 )
             }
             0x4fddbee7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsUpdateStarGiftCollection,
                 )
             }
             0xc32af4cc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsReorderStarGiftCollections,
                 )
             }
             0xad5648e8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsDeleteStarGiftCollection,
                 )
             }
             0x981b91dd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarGiftCollections,
                 )
             }
             0x4365af6b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetUniqueStarGiftValueInfo,
                 )
             }
             0xc0c4edc9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsCheckCanSendGift,
                 )
             }
             0x5c9ff4d6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarGiftAuctionState,
                 )
             }
             0x6ba2cbec => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarGiftAuctionAcquiredGifts,
                 )
             }
             0xa5d0514d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarGiftActiveAuctions,
                 )
             }
             0xe9ce781c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsResolveStarGiftOffer,
                 )
             }
             0x8fb86b41 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsSendStarGiftOffer,
                 )
             }
             0x6d038b58 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetStarGiftUpgradeAttributes,
                 )
             }
             0xfd05dd00 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetCraftStarGifts,
                 )
             }
             0xb0f9684f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsCraftStarGift)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsCraftStarGift,
+                )
             }
             0xd35983e8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetCurrencyRates,
                 )
             }
             0x3f3e00dc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetOnrampProviders,
                 )
             }
             0x1c8bedf3 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetOnrampBaseCurrencies,
                 )
             }
             0x2ec29951 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsGetOnrampAvailability,
                 )
             }
             0x80e851fd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsGetOnrampLimits)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsGetOnrampLimits,
+                )
             }
             0xe06645fa => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PaymentsGetOnrampQuote)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PaymentsGetOnrampQuote,
+                )
             }
             0xa2197cf6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PaymentsCreateOnrampSession,
                 )
             }
             0x9021ab67 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StickersCreateStickerSet,
                 )
             }
             0xf7760f51 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StickersRemoveStickerFromSet,
                 )
             }
             0xffb6d4ca => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StickersChangeStickerPosition,
                 )
             }
             0x8653febe => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StickersAddStickerToSet)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StickersAddStickerToSet,
+                )
             }
             0xa76a5392 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StickersSetStickerSetThumb,
                 )
             }
             0x284b3639 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StickersCheckShortName)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StickersCheckShortName,
+                )
             }
             0x4dafc503 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StickersSuggestShortName,
                 )
             }
             0xf5537ebc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StickersChangeSticker)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StickersChangeSticker,
+                )
             }
             0x124b1c00 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StickersRenameStickerSet,
                 )
             }
             0x87704394 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StickersDeleteStickerSet,
                 )
             }
             0x4696459a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StickersReplaceSticker)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StickersReplaceSticker,
+                )
             }
             0x55451fa9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneGetCallConfig)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneGetCallConfig,
+                )
             }
             0x42ff96ed => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneRequestCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneRequestCall,
+                )
             }
             0x3bd2b4a0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneAcceptCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneAcceptCall,
+                )
             }
             0x2efe1722 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneConfirmCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneConfirmCall,
+                )
             }
             0x17d54f61 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneReceivedCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneReceivedCall,
+                )
             }
             0xb2cbc1c0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneDiscardCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneDiscardCall,
+                )
             }
             0x59ead627 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneSetCallRating)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneSetCallRating,
+                )
             }
             0x277add7e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneSaveCallDebug)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneSaveCallDebug,
+                )
             }
             0xff7a9383 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneSendSignalingData)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneSendSignalingData,
+                )
             }
             0x48cdc6d8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneCreateGroupCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneCreateGroupCall,
+                )
             }
             0x8fb53057 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneJoinGroupCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneJoinGroupCall,
+                )
             }
             0x500377f9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneLeaveGroupCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneLeaveGroupCall,
+                )
             }
             0x7b393160 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneInviteToGroupCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneInviteToGroupCall,
+                )
             }
             0x7a777135 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneDiscardGroupCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneDiscardGroupCall,
+                )
             }
             0x974392f2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneToggleGroupCallSettings,
                 )
             }
             0x041845db => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneGetGroupCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneGetGroupCall,
+                )
             }
             0xc558d8ab => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneGetGroupParticipants,
                 )
             }
             0xb59cf977 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneCheckGroupCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneCheckGroupCall,
+                )
             }
             0xf128c708 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneToggleGroupCallRecord,
                 )
             }
             0xa5273abf => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneEditGroupCallParticipant,
                 )
             }
             0x1ca6ac0a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneEditGroupCallTitle)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneEditGroupCallTitle,
+                )
             }
             0xef7c213a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneGetGroupCallJoinAs)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneGetGroupCallJoinAs,
+                )
             }
             0xe6aa647f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneExportGroupCallInvite,
                 )
             }
             0x219c34e6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneToggleGroupCallStartSubscription,
                 )
             }
             0x5680e342 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneStartScheduledGroupCall,
                 )
             }
             0x575e1f8c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneSaveDefaultGroupCallJoinAs,
                 )
             }
             0xcbea6bc4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneJoinGroupCallPresentation,
                 )
             }
             0x1c50d144 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneLeaveGroupCallPresentation,
                 )
             }
             0x1ab21940 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneGetGroupCallStreamChannels,
                 )
             }
             0x5af4c73a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneGetGroupCallStreamRtmpUrl,
                 )
             }
             0x41248786 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneSaveCallLog)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneSaveCallLog,
+                )
             }
             0x7d0444bb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneCreateConferenceCall,
                 )
             }
             0x8ca60525 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneDeleteConferenceCallParticipants,
                 )
             }
             0xc6701900 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneSendConferenceCallBroadcast,
                 )
             }
             0xbcf22685 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneInviteConferenceCallParticipant,
                 )
             }
             0x3c479971 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneDeclineConferenceCallInvite,
                 )
             }
             0xee9f88a6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneGetGroupCallChainBlocks,
                 )
             }
             0xb1d11410 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneSendGroupCallMessage,
                 )
             }
             0xe5afa56d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneSendGroupCallEncryptedMessage,
                 )
             }
             0xf64f54f7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneDeleteGroupCallMessages,
                 )
             }
             0x1dbfeca0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::PhoneDeleteGroupCallParticipantMessages,
                 )
             }
             0x6f636302 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneGetGroupCallStars)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneGetGroupCallStars,
+                )
             }
             0x4167add1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhoneSaveDefaultSendAs)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhoneSaveDefaultSendAs,
+                )
             }
             0xf2f2330a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::LangpackGetLangPack)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::LangpackGetLangPack,
+                )
             }
             0xefea3803 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::LangpackGetStrings)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::LangpackGetStrings,
+                )
             }
             0xcd984aa5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::LangpackGetDifference)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::LangpackGetDifference,
+                )
             }
             0x42c6978f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::LangpackGetLanguages)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::LangpackGetLanguages,
+                )
             }
             0x6a596502 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::LangpackGetLanguage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::LangpackGetLanguage,
+                )
             }
             0x6847d0ab => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::FoldersEditPeerFolders)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::FoldersEditPeerFolders,
+                )
             }
             0xab42441a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StatsGetBroadcastStats)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StatsGetBroadcastStats,
+                )
             }
             0x621d5fa0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StatsLoadAsyncGraph)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StatsLoadAsyncGraph,
+                )
             }
             0xdcdf8607 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StatsGetMegagroupStats)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StatsGetMegagroupStats,
+                )
             }
             0x5f150144 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StatsGetMessagePublicForwards,
                 )
             }
             0xb6e0a3f5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StatsGetMessageStats)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StatsGetMessageStats,
+                )
             }
             0x374fef40 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StatsGetStoryStats)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StatsGetStoryStats,
+                )
             }
             0xa6437ef6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StatsGetStoryPublicForwards,
                 )
             }
             0xc27dfa68 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StatsGetPollStats)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StatsGetPollStats,
+                )
             }
             0x8472478e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChatlistsExportChatlistInvite,
                 )
             }
             0x719c5c5e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChatlistsDeleteExportedInvite,
                 )
             }
             0x653db63d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChatlistsEditExportedInvite,
                 )
             }
             0xce03da83 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChatlistsGetExportedInvites,
                 )
             }
             0x41c10fff => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChatlistsCheckChatlistInvite,
                 )
             }
             0xa6b1e39a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChatlistsJoinChatlistInvite,
                 )
             }
             0x89419521 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChatlistsGetChatlistUpdates,
                 )
             }
             0xe089f8f5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChatlistsJoinChatlistUpdates,
                 )
             }
             0x66e486fb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChatlistsHideChatlistUpdates,
                 )
             }
             0xfdbcd714 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ChatlistsGetLeaveChatlistSuggestions,
                 )
             }
             0x74fae13a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ChatlistsLeaveChatlist)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::ChatlistsLeaveChatlist,
+                )
             }
             0x30eb63f0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesCanSendStory)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesCanSendStory,
+                )
             }
             0x8f9e6898 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesSendStory)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesSendStory,
+                )
             }
             0x2c63a72b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesEditStory)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesEditStory,
+                )
             }
             0xae59db5f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesDeleteStories)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesDeleteStories,
+                )
             }
             0x9a75a1ef => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesTogglePinned)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesTogglePinned,
+                )
             }
             0xeeb0d625 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesGetAllStories)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesGetAllStories,
+                )
             }
             0x5821a5dc => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesGetPinnedStories)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesGetPinnedStories,
+                )
             }
             0xb4352016 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StoriesGetStoriesArchive,
                 )
             }
             0x5774ca74 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesGetStoriesById)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesGetStoriesById,
+                )
             }
             0x7c2557c4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StoriesToggleAllStoriesHidden,
                 )
             }
             0xa556dac8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesReadStories)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesReadStories,
+                )
             }
             0xb2028afb => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StoriesIncrementStoryViews,
                 )
             }
             0x7ed23c57 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StoriesGetStoryViewsList,
                 )
             }
             0x28e16cc8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesGetStoriesViews)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesGetStoriesViews,
+                )
             }
             0x7b8def20 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesExportStoryLink)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesExportStoryLink,
+                )
             }
             0x19d8eb45 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesReport)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesReport,
+                )
             }
             0x57bbd166 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StoriesActivateStealthMode,
                 )
             }
             0x7fd736b2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesSendReaction)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesSendReaction,
+                )
             }
             0x2c4ada50 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesGetPeerStories)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesGetPeerStories,
+                )
             }
             0x9b5ae7f9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StoriesGetAllReadPeerStories,
                 )
             }
             0x78499170 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesGetPeerMaxIDs)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesGetPeerMaxIDs,
+                )
             }
             0xa56a8b60 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesGetChatsToSend)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesGetChatsToSend,
+                )
             }
             0xbd0415c4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StoriesTogglePeerStoriesHidden,
                 )
             }
             0xb9b2881f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StoriesGetStoryReactionsList,
                 )
             }
             0x0b297e9b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::StoriesTogglePinnedToTop,
                 )
             }
             0xd1810907 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesSearchPosts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesSearchPosts,
+                )
             }
             0xa36396e5 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesCreateAlbum)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesCreateAlbum,
+                )
             }
             0x5e5259b6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesUpdateAlbum)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesUpdateAlbum,
+                )
             }
             0x8535fbd9 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesReorderAlbums)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesReorderAlbums,
+                )
             }
             0x8d3456d0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesDeleteAlbum)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesDeleteAlbum,
+                )
             }
             0x25b3eac7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesGetAlbums)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesGetAlbums,
+                )
             }
             0xac806d61 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesGetAlbumStories)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesGetAlbumStories,
+                )
             }
             0xd069ccde => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::StoriesStartLive)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::StoriesStartLive,
+                )
             }
             0x60f67660 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PremiumGetBoostsList)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PremiumGetBoostsList,
+                )
             }
             0x0be77b4a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PremiumGetMyBoosts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PremiumGetMyBoosts,
+                )
             }
             0x6b7da746 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PremiumApplyBoost)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PremiumApplyBoost,
+                )
             }
             0x042f1f61 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PremiumGetBoostsStatus)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PremiumGetBoostsStatus,
+                )
             }
             0x39854d1f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PremiumGetUserBoosts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PremiumGetUserBoosts,
+                )
             }
             0x0edc39d0 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::SmsjobsIsEligibleToJoin)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::SmsjobsIsEligibleToJoin,
+                )
             }
             0xa74ece2d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::SmsjobsJoin)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::SmsjobsJoin)
             }
             0x9898ad73 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::SmsjobsLeave)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::SmsjobsLeave)
             }
             0x093fa0bf => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::SmsjobsUpdateSettings)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::SmsjobsUpdateSettings,
+                )
             }
             0x10a698e8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::SmsjobsGetStatus)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::SmsjobsGetStatus,
+                )
             }
             0x778d902f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::SmsjobsGetSmsJob)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::SmsjobsGetSmsJob,
+                )
             }
             0x4f1ebf24 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::SmsjobsFinishJob)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::SmsjobsFinishJob,
+                )
             }
             0xbe1e85ba => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::FragmentGetCollectibleInfo,
                 )
             }
             0x4aa83913 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AicomposeCreateTone)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AicomposeCreateTone,
+                )
             }
             0x903bcf59 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AicomposeUpdateTone)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AicomposeUpdateTone,
+                )
             }
             0x1782cbb1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AicomposeSaveTone)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AicomposeSaveTone,
+                )
             }
             0xdd39316a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AicomposeDeleteTone)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AicomposeDeleteTone,
+                )
             }
             0xb2e8ba03 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AicomposeGetTone)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AicomposeGetTone,
+                )
             }
             0xabd59201 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AicomposeGetTones)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AicomposeGetTones,
+                )
             }
             0xd1b4ab14 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::AicomposeGetToneExample)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::AicomposeGetToneExample,
+                )
             }
             0xa63859ec => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::CommunitiesCreate)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::CommunitiesCreate,
+                )
             }
             0x736dcfea => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::CommunitiesTogglePeerLink,
                 )
             }
             0xa663e830 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::CommunitiesGetJoinedCommunities,
                 )
             }
             0xd766e3ea => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::CommunitiesToggleCommunityCollapsedInDialogs,
                 )
             }
             0x93773344 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::CommunitiesGetPeerLinkRequests,
                 )
             }
             0x8c8219a8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::CommunitiesTogglePeerLinkRequestApproval,
                 )
             }
             0xbfe3dd3d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::CommunitiesToggleAllPeerLinkRequestApproval,
                 )
             }
             0x9967ad0f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::CommunitiesToggleParticipantBanned,
                 )
             }
             0xf87eabab => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::CommunitiesGetParticipantJoinedChats,
                 )
             }
             0xba8d5f35 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::EphemeralSendMessage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::EphemeralSendMessage,
+                )
             }
             0x92f6e797 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::EphemeralDeleteMessage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::EphemeralDeleteMessage,
+                )
             }
             0x8704f2bf => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::EphemeralReportMessage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::EphemeralReportMessage,
+                )
             }
             0x3fa464c8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::EphemeralGetCallbackAnswer,
                 )
             }
             0xcf9c725b => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::EphemeralEditMessage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::EphemeralEditMessage,
+                )
             }
             0xe882a9e1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::EphemeralDeleteWelcomeMessage,
                 )
             }
             0x734f9721 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::EphemeralDeleteAllWelcomeMessages,
                 )
             }
             0xdb9ac18d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::EphemeralGetWelcomeMessages,
                 )
             }
             0x8d7bdd61 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ToncenterPerformApiRequest,
                 )
             }
             0xcdaf63c7 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::ToncenterGetStreamingUrl,
                 )
             }
             0xab83b33a => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::WalletGetState)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::WalletGetState,
+                )
             }
             0x5275dfdd => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::WalletGetUserAddresses)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::WalletGetUserAddresses,
+                )
             }
             0xa8830a83 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::WalletGetTransactions)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::WalletGetTransactions,
+                )
             }
             0x811ceab6 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletGetTransactionsByIDs,
                 )
             }
             0xa6bb795d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletGetTransactionsByMsgHash,
                 )
             }
             0x9077c9ac => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletExportSecretPhrase,
                 )
             }
             0xf53925cf => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletFetchEncryptedSecretPhrasePart,
                 )
             }
             0xd8c72eec => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::WalletReplaceWallet)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::WalletReplaceWallet,
+                )
             }
             0x0b0bf0da => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::WalletDisableBackup)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::WalletDisableBackup,
+                )
             }
             0xd179d494 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletGetBackupHolderDcs,
                 )
             }
             0x4500c525 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::WalletEnableBackup)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::WalletEnableBackup,
+                )
             }
             0x2025e697 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::WalletGetProofChallenge)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::WalletGetProofChallenge,
+                )
             }
             0xd9e5d9e2 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::WalletSendTransfer)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::WalletSendTransfer,
+                )
             }
             0x742df0a1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::WalletGetGaslessInfo)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::WalletGetGaslessInfo,
+                )
             }
             0x691f4360 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletGetExistingWaltBalance,
                 )
             }
             0x8c12f3a4 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::WalletGetNfts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::WalletGetNfts,
+                )
             }
             0xcc931046 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletTonConnectCreateSession,
                 )
             }
             0x338bcf1c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletTonConnectRegisterKey,
                 )
             }
             0xc2c00779 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletTonConnectSubmitConnectResult,
                 )
             }
             0x11aee065 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletTonConnectGetPending,
                 )
             }
             0x66b57b41 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletTonConnectClaimRequest,
                 )
             }
             0xfac67d3c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletTonConnectSubmitResponse,
                 )
             }
             0x775d7244 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletTonConnectNextEventId,
                 )
             }
             0xd63f61ce => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletTonConnectCloseSession,
                 )
             }
             0xa7ffb56e => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
                     r,
                     Self::WalletTonConnectGetSessions,
                 )
             }
             0x60469778 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ReqPq)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::ReqPq)
             }
             0xbe7e8ef1 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ReqPqMulti)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::ReqPqMulti)
             }
             0xd712e4be => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::ReqDhParams)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::ReqDhParams)
             }
             0xf5045f1f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::SetClientDhParams)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::SetClientDhParams,
+                )
             }
             0xd1435160 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::DestroyAuthKey)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::DestroyAuthKey,
+                )
             }
             0x58e4a740 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::RpcDropAnswerCall)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::RpcDropAnswerCall,
+                )
             }
             0xb921bd04 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::GetFutureSalts)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::GetFutureSalts,
+                )
             }
             0x7abe77ec => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::Ping)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::Ping)
             }
             0xf3427b8c => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PingDelayDisconnect)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PingDelayDisconnect,
+                )
             }
             0xe7512126 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::DestroySession)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::DestroySession,
+                )
             }
             _ => {
-                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };

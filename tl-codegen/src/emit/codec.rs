@@ -86,7 +86,7 @@ impl Context<'_> {
                 } else {
                     quote!(write_vector)
                 };
-                quote!(#rt::vector::#write(out, #value, |item, out| { #item });)
+                quote!(#rt::__private::#write(out, #value, |item, out| { #item });)
             }
             _ => quote!(#rt::Serializable::serialize(#value, out);),
         }
@@ -109,7 +109,7 @@ impl Context<'_> {
                 } else {
                     quote!(read_vector)
                 };
-                quote!(#rt::vector::#read(r, |r| #item))
+                quote!(#rt::__private::#read(r, |r| #item))
             }
             _ if borrows => quote!(#rt::DeserializableBorrowed::deserialize_borrowed(r)),
             _ => quote!(#rt::Deserializable::deserialize(r)),

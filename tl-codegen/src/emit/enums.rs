@@ -67,7 +67,7 @@ impl Context<'_> {
         let encode = variants.iter().map(|(v, _, item, _)| {
             let id = hex_literal(item.id);
             quote!(Self::#v(x) => {
-                #rt::write_u32(out, #id);
+                #rt::__private::write_u32(out, #id);
                 #rt::BareSerializable::serialize_bare(x, out);
             })
         });
@@ -75,15 +75,15 @@ impl Context<'_> {
             let id = hex_literal(item.id);
             match (ty.recursive, borrows) {
                 // Small frames: these nest up to the depth limit (see `decode_bare_with`).
-                (true, false) => quote!(#id => #rt::tri!(#rt::decode_bare_with(r, Self::#v)),),
+                (true, false) => quote!(#id => #rt::__private::tri!(#rt::__private::decode_bare_with(r, Self::#v)),),
                 (true, true) => {
-                    quote!(#id => #rt::tri!(#rt::decode_bare_borrowed_with(r, Self::#v)),)
+                    quote!(#id => #rt::__private::tri!(#rt::__private::decode_bare_borrowed_with(r, Self::#v)),)
                 }
                 (false, false) => quote! {
-                    #id => Self::#v(#rt::tri!(#rt::BareDeserializable::deserialize_bare(r))),
+                    #id => Self::#v(#rt::__private::tri!(#rt::BareDeserializable::deserialize_bare(r))),
                 },
                 (false, true) => quote! {
-                    #id => Self::#v(#rt::tri!(
+                    #id => Self::#v(#rt::__private::tri!(
                         #rt::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
                     )),
                 },
@@ -94,7 +94,7 @@ impl Context<'_> {
             quote!(Self::#v(_) => #id,)
         });
         let (enter, leave) = if ty.recursive {
-            (quote!(#rt::tri!(r.enter());), quote!(r.leave();))
+            (quote!(#rt::__private::tri!(r.enter());), quote!(r.leave();))
         } else {
             (quote!(), quote!())
         };
@@ -136,7 +136,7 @@ impl Context<'_> {
             }
             impl #params #decode_trait for #name #params {
                 fn #decode_fn(r: &mut #rt::Reader<#input>) -> #rt::Result<Self> {
-                    let id = #rt::tri!(r.read_u32());
+                    let id = #rt::__private::tri!(r.read_u32());
                     #enter
                     let value = match id {
                         #(#decode)*

@@ -115,7 +115,7 @@ impl Context<'_> {
                 .variants
                 .iter()
                 .map(|(_, c)| hex_literal(self.ir.constructors[*c].id));
-            decode.push(quote!(#(#patterns)|* => #rt::decode_boxed_with(r, Self::#v),));
+            decode.push(quote!(#(#patterns)|* => #rt::__private::decode_boxed_with(r, Self::#v),));
             encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(&**x, out),));
             ids.push(quote!(Self::#v(x) => x.constructor_id(),));
         }
@@ -128,12 +128,12 @@ impl Context<'_> {
             definitions.push(quote!(#[doc = #doc] #v(#ty),));
             let id = hex_literal(f.id);
             decode.push(quote!(#id => {
-                #rt::tri!(r.read_u32());
+                #rt::__private::tri!(r.read_u32());
                 #value
             }));
 
             encode.push(quote!(Self::#v(x) => {
-                #rt::write_u32(out, #id);
+                #rt::__private::write_u32(out, #id);
                 #rt::BareSerializable::serialize_bare(&**x, out);
             }));
             ids.push(quote!(Self::#v(_) => #id,));
@@ -182,14 +182,14 @@ impl Context<'_> {
             #gate
             impl #rt::Deserializable for Object {
                 fn deserialize(r: &mut #rt::Reader<'_>) -> #rt::Result<Self> {
-                    let id = #rt::tri!(r.peek_u32());
+                    let id = #rt::__private::tri!(r.peek_u32());
                     // Generic functions nest objects: count them against the depth limit.
-                    #rt::tri!(r.enter());
+                    #rt::__private::tri!(r.enter());
                     let value = match id {
-                        #bool_true | #bool_false => #rt::decode_with(r, Self::Bool),
+                        #bool_true | #bool_false => #rt::__private::decode_with(r, Self::Bool),
                         #(#decode)*
                         _ => {
-                            #rt::tri!(r.read_u32());
+                            #rt::__private::tri!(r.read_u32());
                             Err(r.unexpected_constructor(id, "Object"))
                         }
                     };
@@ -217,6 +217,6 @@ fn object_function(
     };
     (
         quote!(Box<#ty>),
-        quote!(#rt::decode_bare_boxed_with(r, Self::#variant)),
+        quote!(#rt::__private::decode_bare_boxed_with(r, Self::#variant)),
     )
 }

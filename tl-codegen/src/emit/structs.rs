@@ -300,7 +300,7 @@ impl Context<'_> {
                     } else {
                         quote!(#(#bits)|*)
                     };
-                    quote! { #rt::write_u32(out, #value); }
+                    quote! { #rt::__private::write_u32(out, #value); }
                 }
                 Slot::Field(k) => {
                     let f = &item.fields[*k];
@@ -340,11 +340,11 @@ impl Context<'_> {
         let read = |k: usize| -> TokenStream {
             let f = &item.fields[k];
             let decode = self.decode(&f.ty);
-            // `tri!`, not `?`: see `tlgen_runtime::tri`.
+            // `tri!`, not `?`: see `tlgen_runtime::__private::tri`.
             let value = if f.boxed {
-                quote!(Box::new(#rt::tri!(#decode)))
+                quote!(Box::new(#rt::__private::tri!(#decode)))
             } else {
-                quote!(#rt::tri!(#decode))
+                quote!(#rt::__private::tri!(#decode))
             };
             match &f.condition {
                 Some((word, bit)) => {
@@ -373,9 +373,9 @@ impl Context<'_> {
                     .any(|f| f.condition.as_ref().is_some_and(|(w, _)| w == word));
                 let word = flag_local(word, item);
                 if used {
-                    quote!(let #word = #rt::tri!(r.read_u32());)
+                    quote!(let #word = #rt::__private::tri!(r.read_u32());)
                 } else {
-                    quote!(#rt::tri!(r.read_u32());)
+                    quote!(#rt::__private::tri!(r.read_u32());)
                 }
             }
             Slot::Field(k) if matches!(item.fields[*k].role, FieldRole::Implied(_)) => quote!(),

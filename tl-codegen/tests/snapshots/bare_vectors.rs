@@ -60,16 +60,22 @@ impl ::tlgen_runtime::Deserializable for Object {
     fn deserialize(
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
-        let id = ::tlgen_runtime::tri!(r.peek_u32());
-        ::tlgen_runtime::tri!(r.enter());
+        let id = ::tlgen_runtime::__private::tri!(r.peek_u32());
+        ::tlgen_runtime::__private::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
-            0x47c2f970 => ::tlgen_runtime::decode_boxed_with(r, Self::FutureSalt),
-            0xfab87964 => ::tlgen_runtime::decode_boxed_with(r, Self::FutureSalts),
-            0xd433ad73 => ::tlgen_runtime::decode_boxed_with(r, Self::IpPort),
-            0x556fc2dd => ::tlgen_runtime::decode_boxed_with(r, Self::Rule),
+            0x997275b5 | 0xbc799737 => {
+                ::tlgen_runtime::__private::decode_with(r, Self::Bool)
+            }
+            0x47c2f970 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::FutureSalt)
+            }
+            0xfab87964 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::FutureSalts)
+            }
+            0xd433ad73 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::IpPort),
+            0x556fc2dd => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Rule),
             _ => {
-                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -113,10 +119,10 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                valid_since: ::tlgen_runtime::tri!(
+                valid_since: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                salt: ::tlgen_runtime::tri!(
+                salt: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -152,7 +158,7 @@ pub mod types {
     impl ::tlgen_runtime::BareSerializable for FutureSalts {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tlgen_runtime::Serializable::serialize(&self.req_msg_id, out);
-            ::tlgen_runtime::vector::write_bare_vector(
+            ::tlgen_runtime::__private::write_bare_vector(
                 out,
                 &self.salts,
                 |item, out| {
@@ -166,11 +172,11 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                req_msg_id: ::tlgen_runtime::tri!(
+                req_msg_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                salts: ::tlgen_runtime::tri!(
-                    ::tlgen_runtime::vector::read_bare_vector(r, | r |
+                salts: ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::__private::read_bare_vector(r, | r |
                     ::tlgen_runtime::BareDeserializable::deserialize_bare(r))
                 ),
             })
@@ -216,10 +222,10 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                ipv4: ::tlgen_runtime::tri!(
+                ipv4: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                port: ::tlgen_runtime::tri!(
+                port: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -256,18 +262,18 @@ pub mod types {
     }
     impl ::tlgen_runtime::BareSerializable for Rule {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::vector::write_bare_vector(
+            ::tlgen_runtime::__private::write_bare_vector(
                 out,
                 &self.ips,
                 |item, out| {
                     ::tlgen_runtime::Serializable::serialize(item, out);
                 },
             );
-            ::tlgen_runtime::vector::write_vector(
+            ::tlgen_runtime::__private::write_vector(
                 out,
                 &self.nested,
                 |item, out| {
-                    ::tlgen_runtime::vector::write_bare_vector(
+                    ::tlgen_runtime::__private::write_bare_vector(
                         out,
                         item,
                         |item, out| {
@@ -284,16 +290,16 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                ips: ::tlgen_runtime::tri!(
-                    ::tlgen_runtime::vector::read_bare_vector(r, | r |
+                ips: ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::__private::read_bare_vector(r, | r |
                     ::tlgen_runtime::Deserializable::deserialize(r))
                 ),
-                nested: ::tlgen_runtime::tri!(
-                    ::tlgen_runtime::vector::read_vector(r, | r |
-                    ::tlgen_runtime::vector::read_bare_vector(r, | r |
+                nested: ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::__private::read_vector(r, | r |
+                    ::tlgen_runtime::__private::read_bare_vector(r, | r |
                     ::tlgen_runtime::Deserializable::deserialize(r)))
                 ),
-                first: ::tlgen_runtime::tri!(
+                first: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                 ),
             })
@@ -332,7 +338,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FutureSalt(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x47c2f970);
+                    ::tlgen_runtime::__private::write_u32(out, 0x47c2f970);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -342,11 +348,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0x47c2f970 => {
                     Self::FutureSalt(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -374,7 +380,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::FutureSalts(x) => {
-                    ::tlgen_runtime::write_u32(out, 0xfab87964);
+                    ::tlgen_runtime::__private::write_u32(out, 0xfab87964);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -384,11 +390,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0xfab87964 => {
                     Self::FutureSalts(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -416,7 +422,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::IpPort(x) => {
-                    ::tlgen_runtime::write_u32(out, 0xd433ad73);
+                    ::tlgen_runtime::__private::write_u32(out, 0xd433ad73);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -426,11 +432,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0xd433ad73 => {
                     Self::IpPort(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -458,7 +464,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Rule(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x556fc2dd);
+                    ::tlgen_runtime::__private::write_u32(out, 0x556fc2dd);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -468,11 +474,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0x556fc2dd => {
                     Self::Rule(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )

@@ -77,15 +77,15 @@ impl Object {
             Self::Peer(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
             Self::RichText(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
             Self::GetMessage(x) => {
-                ::tlgen_runtime::write_u32(out, 0x61a8d986);
+                ::tlgen_runtime::__private::write_u32(out, 0x61a8d986);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::GetPeer(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8197866d);
+                ::tlgen_runtime::__private::write_u32(out, 0x8197866d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::InvokeWithLayer(x) => {
-                ::tlgen_runtime::write_u32(out, 0xda9b0d0d);
+                ::tlgen_runtime::__private::write_u32(out, 0xda9b0d0d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
@@ -95,33 +95,40 @@ impl ::tlgen_runtime::Deserializable for Object {
     fn deserialize(
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
-        let id = ::tlgen_runtime::tri!(r.peek_u32());
-        ::tlgen_runtime::tri!(r.enter());
+        let id = ::tlgen_runtime::__private::tri!(r.peek_u32());
+        ::tlgen_runtime::__private::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
-            0x85e8d3dd | 0x83e5de54 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::Message)
+            0x997275b5 | 0xbc799737 => {
+                ::tlgen_runtime::__private::decode_with(r, Self::Bool)
             }
-            0x79ff782f => ::tlgen_runtime::decode_boxed_with(r, Self::Page),
-            0xb6b3512e => ::tlgen_runtime::decode_boxed_with(r, Self::PagePart),
-            0x59511722 => ::tlgen_runtime::decode_boxed_with(r, Self::Peer),
+            0x85e8d3dd | 0x83e5de54 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Message)
+            }
+            0x79ff782f => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Page),
+            0xb6b3512e => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::PagePart)
+            }
+            0x59511722 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Peer),
             0xdc3d824f | 0x744694e0 | 0x6724abc4 | 0x35553762 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::RichText)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RichText)
             }
             0x61a8d986 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::GetMessage)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::GetMessage)
             }
             0x8197866d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::GetPeer)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::GetPeer)
             }
             0xda9b0d0d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeWithLayer)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::InvokeWithLayer,
+                )
             }
             _ => {
-                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -162,7 +169,7 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                user_id: ::tlgen_runtime::tri!(
+                user_id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -240,7 +247,7 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                text: ::tlgen_runtime::tri!(
+                text: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -285,7 +292,7 @@ pub mod types {
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
                 text: Box::new(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 ),
@@ -334,11 +341,11 @@ pub mod types {
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
                 text: Box::new(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 ),
-                name: ::tlgen_runtime::tri!(
+                name: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -389,7 +396,7 @@ pub mod types {
     }
     impl ::tlgen_runtime::BareSerializable for Message {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.out) | u32::from(self.media_and_caption.is_some()) << 1,
             );
@@ -410,20 +417,20 @@ pub mod types {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let out = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let peer = ::tlgen_runtime::tri!(
+            let peer = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let text = ::tlgen_runtime::tri!(
+            let text = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let media = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -432,17 +439,17 @@ pub mod types {
             };
             let caption = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let tags = ::tlgen_runtime::tri!(
+            let tags = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let pinned = ::tlgen_runtime::tri!(
+            let pinned = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -499,7 +506,7 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -543,7 +550,7 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                name: ::tlgen_runtime::tri!(
+                name: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -579,7 +586,7 @@ pub mod types {
     impl ::tlgen_runtime::BareSerializable for Page {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
             ::tlgen_runtime::Serializable::serialize(&self.title, out);
-            ::tlgen_runtime::vector::write_bare_vector(
+            ::tlgen_runtime::__private::write_bare_vector(
                 out,
                 &self.parts,
                 |item, out| {
@@ -593,11 +600,11 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                title: ::tlgen_runtime::tri!(
+                title: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                parts: ::tlgen_runtime::tri!(
-                    ::tlgen_runtime::vector::read_bare_vector(r, | r |
+                parts: ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::__private::read_bare_vector(r, | r |
                     ::tlgen_runtime::BareDeserializable::deserialize_bare(r))
                 ),
             })
@@ -639,11 +646,11 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Message(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x85e8d3dd);
+                    ::tlgen_runtime::__private::write_u32(out, 0x85e8d3dd);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::Empty(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x83e5de54);
+                    ::tlgen_runtime::__private::write_u32(out, 0x83e5de54);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -653,18 +660,18 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0x85e8d3dd => {
                     Self::Message(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
                 0x83e5de54 => {
                     Self::Empty(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -692,7 +699,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Page(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x79ff782f);
+                    ::tlgen_runtime::__private::write_u32(out, 0x79ff782f);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -702,11 +709,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0x79ff782f => {
                     Self::Page(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -734,7 +741,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PagePart(x) => {
-                    ::tlgen_runtime::write_u32(out, 0xb6b3512e);
+                    ::tlgen_runtime::__private::write_u32(out, 0xb6b3512e);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -744,11 +751,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0xb6b3512e => {
                     Self::PagePart(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -776,7 +783,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::User(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x59511722);
+                    ::tlgen_runtime::__private::write_u32(out, 0x59511722);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -786,11 +793,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0x59511722 => {
                     Self::User(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -827,19 +834,19 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TextEmpty(x) => {
-                    ::tlgen_runtime::write_u32(out, 0xdc3d824f);
+                    ::tlgen_runtime::__private::write_u32(out, 0xdc3d824f);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::TextPlain(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x744694e0);
+                    ::tlgen_runtime::__private::write_u32(out, 0x744694e0);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::TextBold(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x6724abc4);
+                    ::tlgen_runtime::__private::write_u32(out, 0x6724abc4);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::TextAnchor(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x35553762);
+                    ::tlgen_runtime::__private::write_u32(out, 0x35553762);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -849,27 +856,27 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
-            ::tlgen_runtime::tri!(r.enter());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
+            ::tlgen_runtime::__private::tri!(r.enter());
             let value = match id {
                 0xdc3d824f => {
-                    ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::decode_bare_with(r, Self::TextEmpty)
+                    ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmpty)
                     )
                 }
                 0x744694e0 => {
-                    ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::decode_bare_with(r, Self::TextPlain)
+                    ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextPlain)
                     )
                 }
                 0x6724abc4 => {
-                    ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::decode_bare_with(r, Self::TextBold)
+                    ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBold)
                     )
                 }
                 0x35553762 => {
-                    ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::decode_bare_with(r, Self::TextAnchor)
+                    ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextAnchor)
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "RichText")),
@@ -907,7 +914,7 @@ pub mod functions {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -956,7 +963,7 @@ pub mod functions {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                id: ::tlgen_runtime::tri!(
+                id: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -1010,10 +1017,10 @@ pub mod functions {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                layer: ::tlgen_runtime::tri!(
+                layer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                query: ::tlgen_runtime::tri!(
+                query: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -1195,7 +1202,7 @@ pub mod borrowed {
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
-                    text: ::tlgen_runtime::tri!(
+                    text: ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                     ),
                 })
@@ -1226,7 +1233,7 @@ pub mod borrowed {
             ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
                     text: Box::new(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                         ),
                     ),
@@ -1261,11 +1268,11 @@ pub mod borrowed {
             ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
                     text: Box::new(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                         ),
                     ),
-                    name: ::tlgen_runtime::tri!(
+                    name: ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                     ),
                 })
@@ -1302,7 +1309,7 @@ pub mod borrowed {
         }
         impl ::tlgen_runtime::BareSerializable for Message<'_> {
             fn serialize_bare(&self, out: &mut Vec<u8>) {
-                ::tlgen_runtime::write_u32(
+                ::tlgen_runtime::__private::write_u32(
                     out,
                     u32::from(self.out)
                         | u32::from(self.media_and_caption.is_some()) << 1,
@@ -1324,20 +1331,20 @@ pub mod borrowed {
             fn deserialize_bare_borrowed(
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
-                let flags = ::tlgen_runtime::tri!(r.read_u32());
+                let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
                 let out = flags & 0x00000001 != 0;
-                let id = ::tlgen_runtime::tri!(
+                let id = ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 );
-                let peer = ::tlgen_runtime::tri!(
+                let peer = ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 );
-                let text = ::tlgen_runtime::tri!(
+                let text = ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                 );
                 let media = if flags & 0x00000002 != 0 {
                     Some(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                         ),
                     )
@@ -1346,17 +1353,17 @@ pub mod borrowed {
                 };
                 let caption = if flags & 0x00000002 != 0 {
                     Some(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                         ),
                     )
                 } else {
                     None
                 };
-                let tags = ::tlgen_runtime::tri!(
+                let tags = ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                 );
-                let pinned = ::tlgen_runtime::tri!(
+                let pinned = ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 );
                 Ok(Self {
@@ -1397,7 +1404,7 @@ pub mod borrowed {
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
-                    name: ::tlgen_runtime::tri!(
+                    name: ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                     ),
                 })
@@ -1422,7 +1429,7 @@ pub mod borrowed {
         impl ::tlgen_runtime::BareSerializable for Page<'_> {
             fn serialize_bare(&self, out: &mut Vec<u8>) {
                 ::tlgen_runtime::Serializable::serialize(&self.title, out);
-                ::tlgen_runtime::vector::write_bare_vector(
+                ::tlgen_runtime::__private::write_bare_vector(
                     out,
                     &self.parts,
                     |item, out| {
@@ -1436,11 +1443,11 @@ pub mod borrowed {
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
-                    title: ::tlgen_runtime::tri!(
+                    title: ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::DeserializableBorrowed::deserialize_borrowed(r)
                     ),
-                    parts: ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::vector::read_bare_vector(r, | r |
+                    parts: ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::read_bare_vector(r, | r |
                         ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r))
                     ),
                 })
@@ -1473,11 +1480,11 @@ pub mod borrowed {
             fn serialize(&self, out: &mut Vec<u8>) {
                 match self {
                     Self::Message(x) => {
-                        ::tlgen_runtime::write_u32(out, 0x85e8d3dd);
+                        ::tlgen_runtime::__private::write_u32(out, 0x85e8d3dd);
                         ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                     Self::Empty(x) => {
-                        ::tlgen_runtime::write_u32(out, 0x83e5de54);
+                        ::tlgen_runtime::__private::write_u32(out, 0x83e5de54);
                         ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                 }
@@ -1487,18 +1494,18 @@ pub mod borrowed {
             fn deserialize_borrowed(
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
-                let id = ::tlgen_runtime::tri!(r.read_u32());
+                let id = ::tlgen_runtime::__private::tri!(r.read_u32());
                 let value = match id {
                     0x85e8d3dd => {
                         Self::Message(
-                            ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::__private::tri!(
                                 ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
                             ),
                         )
                     }
                     0x83e5de54 => {
                         Self::Empty(
-                            ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::__private::tri!(
                                 ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                             ),
                         )
@@ -1528,7 +1535,7 @@ pub mod borrowed {
             fn serialize(&self, out: &mut Vec<u8>) {
                 match self {
                     Self::Page(x) => {
-                        ::tlgen_runtime::write_u32(out, 0x79ff782f);
+                        ::tlgen_runtime::__private::write_u32(out, 0x79ff782f);
                         ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                 }
@@ -1538,11 +1545,11 @@ pub mod borrowed {
             fn deserialize_borrowed(
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
-                let id = ::tlgen_runtime::tri!(r.read_u32());
+                let id = ::tlgen_runtime::__private::tri!(r.read_u32());
                 let value = match id {
                     0x79ff782f => {
                         Self::Page(
-                            ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::__private::tri!(
                                 ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
                             ),
                         )
@@ -1572,7 +1579,7 @@ pub mod borrowed {
             fn serialize(&self, out: &mut Vec<u8>) {
                 match self {
                     Self::PagePart(x) => {
-                        ::tlgen_runtime::write_u32(out, 0xb6b3512e);
+                        ::tlgen_runtime::__private::write_u32(out, 0xb6b3512e);
                         ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                 }
@@ -1582,11 +1589,11 @@ pub mod borrowed {
             fn deserialize_borrowed(
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
-                let id = ::tlgen_runtime::tri!(r.read_u32());
+                let id = ::tlgen_runtime::__private::tri!(r.read_u32());
                 let value = match id {
                     0xb6b3512e => {
                         Self::PagePart(
-                            ::tlgen_runtime::tri!(
+                            ::tlgen_runtime::__private::tri!(
                                 ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
                             ),
                         )
@@ -1625,19 +1632,19 @@ pub mod borrowed {
             fn serialize(&self, out: &mut Vec<u8>) {
                 match self {
                     Self::TextEmpty(x) => {
-                        ::tlgen_runtime::write_u32(out, 0xdc3d824f);
+                        ::tlgen_runtime::__private::write_u32(out, 0xdc3d824f);
                         ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                     Self::TextPlain(x) => {
-                        ::tlgen_runtime::write_u32(out, 0x744694e0);
+                        ::tlgen_runtime::__private::write_u32(out, 0x744694e0);
                         ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                     Self::TextBold(x) => {
-                        ::tlgen_runtime::write_u32(out, 0x6724abc4);
+                        ::tlgen_runtime::__private::write_u32(out, 0x6724abc4);
                         ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                     Self::TextAnchor(x) => {
-                        ::tlgen_runtime::write_u32(out, 0x35553762);
+                        ::tlgen_runtime::__private::write_u32(out, 0x35553762);
                         ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                     }
                 }
@@ -1647,28 +1654,30 @@ pub mod borrowed {
             fn deserialize_borrowed(
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
-                let id = ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::tri!(r.enter());
+                let id = ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::tri!(r.enter());
                 let value = match id {
                     0xdc3d824f => {
-                        ::tlgen_runtime::tri!(
-                            ::tlgen_runtime::decode_bare_with(r, Self::TextEmpty)
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r,
+                            Self::TextEmpty)
                         )
                     }
                     0x744694e0 => {
-                        ::tlgen_runtime::tri!(
-                            ::tlgen_runtime::decode_bare_borrowed_with(r,
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
                             Self::TextPlain)
                         )
                     }
                     0x6724abc4 => {
-                        ::tlgen_runtime::tri!(
-                            ::tlgen_runtime::decode_bare_borrowed_with(r, Self::TextBold)
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
+                            Self::TextBold)
                         )
                     }
                     0x35553762 => {
-                        ::tlgen_runtime::tri!(
-                            ::tlgen_runtime::decode_bare_borrowed_with(r,
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
                             Self::TextAnchor)
                         )
                     }

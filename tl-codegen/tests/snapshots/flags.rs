@@ -47,7 +47,7 @@ impl Object {
             Self::Bool(x) => ::tlgen_runtime::Serializable::serialize(x, out),
             Self::Photo(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
             Self::PhotosGetPhoto(x) => {
-                ::tlgen_runtime::write_u32(out, 0x7708c0d8);
+                ::tlgen_runtime::__private::write_u32(out, 0x7708c0d8);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
@@ -57,19 +57,24 @@ impl ::tlgen_runtime::Deserializable for Object {
     fn deserialize(
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
-        let id = ::tlgen_runtime::tri!(r.peek_u32());
-        ::tlgen_runtime::tri!(r.enter());
+        let id = ::tlgen_runtime::__private::tri!(r.peek_u32());
+        ::tlgen_runtime::__private::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
+            0x997275b5 | 0xbc799737 => {
+                ::tlgen_runtime::__private::decode_with(r, Self::Bool)
+            }
             0xe8bbb6ce | 0x6353659d | 0x1c8dc30d => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::Photo)
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Photo)
             }
             0x7708c0d8 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::PhotosGetPhoto)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::PhotosGetPhoto,
+                )
             }
             _ => {
-                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -111,7 +116,7 @@ pub mod types {
     }
     impl ::tlgen_runtime::BareSerializable for Photo {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.has_stickers)
                     | u32::from(self.sizes_and_video.is_some()) << 1,
@@ -123,7 +128,7 @@ pub mod types {
             if let Some(value) = &self.sizes_and_video {
                 ::tlgen_runtime::Serializable::serialize(&value.1, out);
             }
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.dc.is_some()) << 3 | u32::from(self.spoiler) << 31,
             );
@@ -136,14 +141,14 @@ pub mod types {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let has_stickers = flags & 0x00000001 != 0;
-            let id = ::tlgen_runtime::tri!(
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             let sizes = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -152,17 +157,17 @@ pub mod types {
             };
             let video = if flags & 0x00000002 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
             } else {
                 None
             };
-            let flags2 = ::tlgen_runtime::tri!(r.read_u32());
+            let flags2 = ::tlgen_runtime::__private::tri!(r.read_u32());
             let dc = if flags2 & 0x00000008 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -213,7 +218,7 @@ pub mod types {
     impl ::tlgen_runtime::BareSerializable for PhotoEmpty {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, 0u32);
+            ::tlgen_runtime::__private::write_u32(out, 0u32);
             ::tlgen_runtime::Serializable::serialize(&self.id, out);
         }
     }
@@ -222,8 +227,8 @@ pub mod types {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            ::tlgen_runtime::tri!(r.read_u32());
-            let id = ::tlgen_runtime::tri!(
+            ::tlgen_runtime::__private::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self { id })
@@ -266,7 +271,10 @@ pub mod types {
     impl ::tlgen_runtime::BareSerializable for PhotoCached {
         #[inline]
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.size.is_some()) << 2);
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.size.is_some()) << 2,
+            );
             if let Some(value) = &self.size {
                 ::tlgen_runtime::Serializable::serialize(value, out);
             }
@@ -277,10 +285,10 @@ pub mod types {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let size = if flags & 0x00000004 != 0 {
                 Some(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 )
@@ -332,15 +340,15 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Photo(x) => {
-                    ::tlgen_runtime::write_u32(out, 0xe8bbb6ce);
+                    ::tlgen_runtime::__private::write_u32(out, 0xe8bbb6ce);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::Empty(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x6353659d);
+                    ::tlgen_runtime::__private::write_u32(out, 0x6353659d);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::Cached(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x1c8dc30d);
+                    ::tlgen_runtime::__private::write_u32(out, 0x1c8dc30d);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -350,25 +358,25 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0xe8bbb6ce => {
                     Self::Photo(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
                 0x6353659d => {
                     Self::Empty(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
                 0x1c8dc30d => {
                     Self::Cached(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -402,7 +410,7 @@ pub mod functions {
         impl ::tlgen_runtime::BareSerializable for GetPhoto {
             #[inline]
             fn serialize_bare(&self, out: &mut Vec<u8>) {
-                ::tlgen_runtime::write_u32(out, u32::from(self.fresh));
+                ::tlgen_runtime::__private::write_u32(out, u32::from(self.fresh));
                 ::tlgen_runtime::Serializable::serialize(&self.id, out);
             }
         }
@@ -411,9 +419,9 @@ pub mod functions {
             fn deserialize_bare(
                 r: &mut ::tlgen_runtime::Reader<'_>,
             ) -> ::tlgen_runtime::Result<Self> {
-                let flags = ::tlgen_runtime::tri!(r.read_u32());
+                let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
                 let fresh = flags & 0x00000001 != 0;
-                let id = ::tlgen_runtime::tri!(
+                let id = ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 );
                 Ok(Self { fresh, id })

@@ -51,15 +51,15 @@ impl Object {
             Self::Bool(x) => ::tlgen_runtime::Serializable::serialize(x, out),
             Self::Number(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
             Self::InvokeWithLayer(x) => {
-                ::tlgen_runtime::write_u32(out, 0xda9b0d0d);
+                ::tlgen_runtime::__private::write_u32(out, 0xda9b0d0d);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::GetNumber(x) => {
-                ::tlgen_runtime::write_u32(out, 0x8955967f);
+                ::tlgen_runtime::__private::write_u32(out, 0x8955967f);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
             Self::GetNumbers(x) => {
-                ::tlgen_runtime::write_u32(out, 0x28d66d91);
+                ::tlgen_runtime::__private::write_u32(out, 0x28d66d91);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
@@ -69,25 +69,30 @@ impl ::tlgen_runtime::Deserializable for Object {
     fn deserialize(
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
-        let id = ::tlgen_runtime::tri!(r.peek_u32());
-        ::tlgen_runtime::tri!(r.enter());
+        let id = ::tlgen_runtime::__private::tri!(r.peek_u32());
+        ::tlgen_runtime::__private::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
-            0x41d21962 => ::tlgen_runtime::decode_boxed_with(r, Self::Number),
+            0x997275b5 | 0xbc799737 => {
+                ::tlgen_runtime::__private::decode_with(r, Self::Bool)
+            }
+            0x41d21962 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Number),
             0xda9b0d0d => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::InvokeWithLayer)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(
+                    r,
+                    Self::InvokeWithLayer,
+                )
             }
             0x8955967f => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::GetNumber)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::GetNumber)
             }
             0x28d66d91 => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::GetNumbers)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::GetNumbers)
             }
             _ => {
-                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -128,7 +133,7 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                value: ::tlgen_runtime::tri!(
+                value: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -167,7 +172,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Number(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x41d21962);
+                    ::tlgen_runtime::__private::write_u32(out, 0x41d21962);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -177,11 +182,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0x41d21962 => {
                     Self::Number(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -225,10 +230,10 @@ pub mod functions {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                layer: ::tlgen_runtime::tri!(
+                layer: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                query: ::tlgen_runtime::tri!(
+                query: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })

@@ -48,7 +48,7 @@ impl Object {
             Self::Keywords(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
             Self::Self_(x) => ::tlgen_runtime::Serializable::serialize(&**x, out),
             Self::LoopContinue(x) => {
-                ::tlgen_runtime::write_u32(out, 0x438eb3ec);
+                ::tlgen_runtime::__private::write_u32(out, 0x438eb3ec);
                 ::tlgen_runtime::BareSerializable::serialize_bare(&**x, out);
             }
         }
@@ -58,18 +58,22 @@ impl ::tlgen_runtime::Deserializable for Object {
     fn deserialize(
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
-        let id = ::tlgen_runtime::tri!(r.peek_u32());
-        ::tlgen_runtime::tri!(r.enter());
+        let id = ::tlgen_runtime::__private::tri!(r.peek_u32());
+        ::tlgen_runtime::__private::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
-            0x0315bcd6 => ::tlgen_runtime::decode_boxed_with(r, Self::Keywords),
-            0xdbffda0c => ::tlgen_runtime::decode_boxed_with(r, Self::Self_),
+            0x997275b5 | 0xbc799737 => {
+                ::tlgen_runtime::__private::decode_with(r, Self::Bool)
+            }
+            0x0315bcd6 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Keywords)
+            }
+            0xdbffda0c => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Self_),
             0x438eb3ec => {
-                ::tlgen_runtime::tri!(r.read_u32());
-                ::tlgen_runtime::decode_bare_boxed_with(r, Self::LoopContinue)
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::LoopContinue)
             }
             _ => {
-                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -132,31 +136,31 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                self_: ::tlgen_runtime::tri!(
+                self_: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                r#type: ::tlgen_runtime::tri!(
+                r#type: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                r#static: ::tlgen_runtime::tri!(
+                r#static: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                r#final: ::tlgen_runtime::tri!(
+                r#final: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                r#loop: ::tlgen_runtime::tri!(
+                r#loop: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                crate_: ::tlgen_runtime::tri!(
+                crate_: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                super_: ::tlgen_runtime::tri!(
+                super_: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                r#match: ::tlgen_runtime::tri!(
+                r#match: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                r#async: ::tlgen_runtime::tri!(
+                r#async: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -229,7 +233,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Keywords(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x0315bcd6);
+                    ::tlgen_runtime::__private::write_u32(out, 0x0315bcd6);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -239,11 +243,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0x0315bcd6 => {
                     Self::Keywords(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -271,7 +275,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Self_(x) => {
-                    ::tlgen_runtime::write_u32(out, 0xdbffda0c);
+                    ::tlgen_runtime::__private::write_u32(out, 0xdbffda0c);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -281,11 +285,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0xdbffda0c => {
                     Self::Self_(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -329,10 +333,10 @@ pub mod functions {
                 r: &mut ::tlgen_runtime::Reader<'_>,
             ) -> ::tlgen_runtime::Result<Self> {
                 Ok(Self {
-                    self_: ::tlgen_runtime::tri!(
+                    self_: ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
-                    r#type: ::tlgen_runtime::tri!(
+                    r#type: ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 })

@@ -61,16 +61,20 @@ impl ::tlgen_runtime::Deserializable for Object {
     fn deserialize(
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
-        let id = ::tlgen_runtime::tri!(r.peek_u32());
-        ::tlgen_runtime::tri!(r.enter());
+        let id = ::tlgen_runtime::__private::tri!(r.peek_u32());
+        ::tlgen_runtime::__private::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
-            0x52ffcafd | 0xb6881041 => ::tlgen_runtime::decode_boxed_with(r, Self::Big),
-            0x4986ef51 => ::tlgen_runtime::decode_boxed_with(r, Self::Holder),
-            0x54a4fa3c => ::tlgen_runtime::decode_boxed_with(r, Self::Pair),
-            0x9a702ad2 => ::tlgen_runtime::decode_boxed_with(r, Self::Small),
+            0x997275b5 | 0xbc799737 => {
+                ::tlgen_runtime::__private::decode_with(r, Self::Bool)
+            }
+            0x52ffcafd | 0xb6881041 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Big)
+            }
+            0x4986ef51 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Holder),
+            0x54a4fa3c => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Pair),
+            0x9a702ad2 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Small),
             _ => {
-                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -121,19 +125,21 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                a: ::tlgen_runtime::tri!(
+                a: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                b: ::tlgen_runtime::tri!(
+                b: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                c: ::tlgen_runtime::tri!(
+                c: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                d: ::tlgen_runtime::tri!(
+                d: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                e: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                e: ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -177,7 +183,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                x: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                x: ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -221,7 +229,9 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                x: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                x: ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -265,10 +275,12 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                a: ::tlgen_runtime::tri!(
+                a: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
-                b: ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                b: ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             })
         }
     }
@@ -307,7 +319,10 @@ pub mod types {
     }
     impl ::tlgen_runtime::BareSerializable for Holder {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.maybe_big.is_some()));
+            ::tlgen_runtime::__private::write_u32(
+                out,
+                u32::from(self.maybe_big.is_some()),
+            );
             ::tlgen_runtime::Serializable::serialize(&*self.big, out);
             if let Some(value) = &self.maybe_big {
                 ::tlgen_runtime::Serializable::serialize(&**value, out);
@@ -321,14 +336,16 @@ pub mod types {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let big = Box::new(
-                ::tlgen_runtime::tri!(::tlgen_runtime::Deserializable::deserialize(r)),
+                ::tlgen_runtime::__private::tri!(
+                    ::tlgen_runtime::Deserializable::deserialize(r)
+                ),
             );
             let maybe_big = if flags & 0x00000001 != 0 {
                 Some(
                     Box::new(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::Deserializable::deserialize(r)
                         ),
                     ),
@@ -336,13 +353,13 @@ pub mod types {
             } else {
                 None
             };
-            let small = ::tlgen_runtime::tri!(
+            let small = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let pair = ::tlgen_runtime::tri!(
+            let pair = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
-            let bigs = ::tlgen_runtime::tri!(
+            let bigs = ::tlgen_runtime::__private::tri!(
                 ::tlgen_runtime::Deserializable::deserialize(r)
             );
             Ok(Self {
@@ -390,11 +407,11 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::A(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x52ffcafd);
+                    ::tlgen_runtime::__private::write_u32(out, 0x52ffcafd);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::B(x) => {
-                    ::tlgen_runtime::write_u32(out, 0xb6881041);
+                    ::tlgen_runtime::__private::write_u32(out, 0xb6881041);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -404,18 +421,18 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0x52ffcafd => {
                     Self::A(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
                 }
                 0xb6881041 => {
                     Self::B(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -443,7 +460,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Holder(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x4986ef51);
+                    ::tlgen_runtime::__private::write_u32(out, 0x4986ef51);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -453,11 +470,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0x4986ef51 => {
                     Self::Holder(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -485,7 +502,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Pair(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x54a4fa3c);
+                    ::tlgen_runtime::__private::write_u32(out, 0x54a4fa3c);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -495,11 +512,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0x54a4fa3c => {
                     Self::Pair(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )
@@ -527,7 +544,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::A(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x9a702ad2);
+                    ::tlgen_runtime::__private::write_u32(out, 0x9a702ad2);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -537,11 +554,11 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             let value = match id {
                 0x9a702ad2 => {
                     Self::A(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
                         ),
                     )

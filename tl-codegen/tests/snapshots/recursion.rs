@@ -63,18 +63,22 @@ impl ::tlgen_runtime::Deserializable for Object {
     fn deserialize(
         r: &mut ::tlgen_runtime::Reader<'_>,
     ) -> ::tlgen_runtime::Result<Self> {
-        let id = ::tlgen_runtime::tri!(r.peek_u32());
-        ::tlgen_runtime::tri!(r.enter());
+        let id = ::tlgen_runtime::__private::tri!(r.peek_u32());
+        ::tlgen_runtime::__private::tri!(r.enter());
         let value = match id {
-            0x997275b5 | 0xbc799737 => ::tlgen_runtime::decode_with(r, Self::Bool),
-            0x3b9e304b => ::tlgen_runtime::decode_boxed_with(r, Self::PingA),
-            0x7c0106a8 => ::tlgen_runtime::decode_boxed_with(r, Self::PingB),
-            0xdc3d824f | 0x6724abc4 | 0x7e6260d7 => {
-                ::tlgen_runtime::decode_boxed_with(r, Self::RichText)
+            0x997275b5 | 0xbc799737 => {
+                ::tlgen_runtime::__private::decode_with(r, Self::Bool)
             }
-            0x0b167e8a | 0x08d48e4a => ::tlgen_runtime::decode_boxed_with(r, Self::Tree),
+            0x3b9e304b => ::tlgen_runtime::__private::decode_boxed_with(r, Self::PingA),
+            0x7c0106a8 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::PingB),
+            0xdc3d824f | 0x6724abc4 | 0x7e6260d7 => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::RichText)
+            }
+            0x0b167e8a | 0x08d48e4a => {
+                ::tlgen_runtime::__private::decode_boxed_with(r, Self::Tree)
+            }
             _ => {
-                ::tlgen_runtime::tri!(r.read_u32());
+                ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
             }
         };
@@ -151,7 +155,7 @@ pub mod types {
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
                 text: Box::new(
-                    ::tlgen_runtime::tri!(
+                    ::tlgen_runtime::__private::tri!(
                         ::tlgen_runtime::Deserializable::deserialize(r)
                     ),
                 ),
@@ -196,7 +200,7 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                texts: ::tlgen_runtime::tri!(
+                texts: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -242,7 +246,7 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                value: ::tlgen_runtime::tri!(
+                value: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -280,7 +284,7 @@ pub mod types {
     }
     impl ::tlgen_runtime::BareSerializable for TreeNode {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(
+            ::tlgen_runtime::__private::write_u32(
                 out,
                 u32::from(self.left.is_some()) | u32::from(self.right.is_some()) << 1,
             );
@@ -296,11 +300,11 @@ pub mod types {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let left = if flags & 0x00000001 != 0 {
                 Some(
                     Box::new(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::Deserializable::deserialize(r)
                         ),
                     ),
@@ -311,7 +315,7 @@ pub mod types {
             let right = if flags & 0x00000002 != 0 {
                 Some(
                     Box::new(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::Deserializable::deserialize(r)
                         ),
                     ),
@@ -360,7 +364,7 @@ pub mod types {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             Ok(Self {
-                other: ::tlgen_runtime::tri!(
+                other: ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
             })
@@ -393,7 +397,7 @@ pub mod types {
     }
     impl ::tlgen_runtime::BareSerializable for PingB {
         fn serialize_bare(&self, out: &mut Vec<u8>) {
-            ::tlgen_runtime::write_u32(out, u32::from(self.other.is_some()));
+            ::tlgen_runtime::__private::write_u32(out, u32::from(self.other.is_some()));
             if let Some(value) = &self.other {
                 ::tlgen_runtime::Serializable::serialize(&**value, out);
             }
@@ -403,11 +407,11 @@ pub mod types {
         fn deserialize_bare(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let flags = ::tlgen_runtime::tri!(r.read_u32());
+            let flags = ::tlgen_runtime::__private::tri!(r.read_u32());
             let other = if flags & 0x00000001 != 0 {
                 Some(
                     Box::new(
-                        ::tlgen_runtime::tri!(
+                        ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::Deserializable::deserialize(r)
                         ),
                     ),
@@ -451,7 +455,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PingA(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x3b9e304b);
+                    ::tlgen_runtime::__private::write_u32(out, 0x3b9e304b);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -461,12 +465,12 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
-            ::tlgen_runtime::tri!(r.enter());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
+            ::tlgen_runtime::__private::tri!(r.enter());
             let value = match id {
                 0x3b9e304b => {
-                    ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::decode_bare_with(r, Self::PingA)
+                    ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::PingA)
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingA")),
@@ -493,7 +497,7 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::PingB(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x7c0106a8);
+                    ::tlgen_runtime::__private::write_u32(out, 0x7c0106a8);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -503,12 +507,12 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
-            ::tlgen_runtime::tri!(r.enter());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
+            ::tlgen_runtime::__private::tri!(r.enter());
             let value = match id {
                 0x7c0106a8 => {
-                    ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::decode_bare_with(r, Self::PingB)
+                    ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::PingB)
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingB")),
@@ -541,15 +545,15 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::TextEmpty(x) => {
-                    ::tlgen_runtime::write_u32(out, 0xdc3d824f);
+                    ::tlgen_runtime::__private::write_u32(out, 0xdc3d824f);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::TextBold(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x6724abc4);
+                    ::tlgen_runtime::__private::write_u32(out, 0x6724abc4);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::TextConcat(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x7e6260d7);
+                    ::tlgen_runtime::__private::write_u32(out, 0x7e6260d7);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -559,22 +563,22 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
-            ::tlgen_runtime::tri!(r.enter());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
+            ::tlgen_runtime::__private::tri!(r.enter());
             let value = match id {
                 0xdc3d824f => {
-                    ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::decode_bare_with(r, Self::TextEmpty)
+                    ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmpty)
                     )
                 }
                 0x6724abc4 => {
-                    ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::decode_bare_with(r, Self::TextBold)
+                    ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBold)
                     )
                 }
                 0x7e6260d7 => {
-                    ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::decode_bare_with(r, Self::TextConcat)
+                    ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextConcat)
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "RichText")),
@@ -604,11 +608,11 @@ pub mod enums {
         fn serialize(&self, out: &mut Vec<u8>) {
             match self {
                 Self::Leaf(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x0b167e8a);
+                    ::tlgen_runtime::__private::write_u32(out, 0x0b167e8a);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
                 Self::Node(x) => {
-                    ::tlgen_runtime::write_u32(out, 0x08d48e4a);
+                    ::tlgen_runtime::__private::write_u32(out, 0x08d48e4a);
                     ::tlgen_runtime::BareSerializable::serialize_bare(x, out);
                 }
             }
@@ -618,17 +622,17 @@ pub mod enums {
         fn deserialize(
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
-            let id = ::tlgen_runtime::tri!(r.read_u32());
-            ::tlgen_runtime::tri!(r.enter());
+            let id = ::tlgen_runtime::__private::tri!(r.read_u32());
+            ::tlgen_runtime::__private::tri!(r.enter());
             let value = match id {
                 0x0b167e8a => {
-                    ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::decode_bare_with(r, Self::Leaf)
+                    ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Leaf)
                     )
                 }
                 0x08d48e4a => {
-                    ::tlgen_runtime::tri!(
-                        ::tlgen_runtime::decode_bare_with(r, Self::Node)
+                    ::tlgen_runtime::__private::tri!(
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Node)
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Tree")),
