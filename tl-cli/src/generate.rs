@@ -15,6 +15,11 @@
 //! `--X-feature NAME` puts it behind the cargo feature `NAME` of the including crate; `--serde-feature NAME` derives serde's
 //! traits behind that feature.
 //!
+//! `--functions a.b,c.d` (and `--types X,Y`; comma-separated, repeatable, `namespace.*`
+//! globs) generate only those functions (types) and the types they need, as
+//! [`Config::functions`] and [`Config::types`] do; an unknown name fails with the closest
+//! name the schema has.
+//!
 //! When the docs describe an older layer than the schema, one line on stderr says so,
 //! with the coverage. Docs of params the schema no longer has are not attached to any
 //! field; the line counts them.
@@ -84,6 +89,13 @@ pub struct Args {
     /// Derive serde's traits behind this cargo feature.
     #[arg(long, value_name = "NAME")]
     serde_feature: Option<String>,
+    /// Only these functions and the types they need (TL names, `ns.*` globs; comma-separated,
+    /// repeatable).
+    #[arg(long, value_name = "NAMES", value_delimiter = ',', requires = "schema")]
+    functions: Vec<String>,
+    /// Only these boxed types (and the functions of --functions) and what they need.
+    #[arg(long, value_name = "NAMES", value_delimiter = ',', requires = "schema")]
+    types: Vec<String>,
 }
 
 /// `--X`, `--no-X`, `--X-feature NAME` as an [`Include`]; `None` keeps the default.
@@ -205,6 +217,12 @@ fn schema_job(args: &Args) -> Result<Job, String> {
     }
     if let Some(i) = borrowed {
         config.borrowed(i);
+    }
+    if !args.functions.is_empty() {
+        config.functions(&args.functions);
+    }
+    if !args.types.is_empty() {
+        config.types(&args.types);
     }
     let docs = match &args.docs {
         Some(dir) => {

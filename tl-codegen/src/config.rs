@@ -20,6 +20,7 @@ use tlgen_parser::{Diagnostic, DiagnosticKind, ParseOptions, Schema, Severity};
 use crate::docs_source::{DocSource, NoDocs, SharedDocs};
 use crate::emit::{self, EmitOptions, Include, ModuleKind};
 use crate::model;
+use crate::subset::{self, Selection, SubsetDocs, UnknownName};
 use crate::{format, write};
 
 /// How the output is laid out on disk.
@@ -36,6 +37,7 @@ pub enum Layout {
 #[derive(Debug, Clone)]
 pub struct Config {
     schemas: Vec<PathBuf>,
+    schema_texts: Vec<(String, String)>,
     docs: Option<SharedDocs>,
     out_dir: Option<PathBuf>,
     layout: Layout,
@@ -49,6 +51,7 @@ pub struct Config {
     pretty: bool,
     strict_ids: bool,
     known_id_mismatches: Vec<(String, u32)>,
+    subset: Option<Selection>,
 }
 
 /// One generated file, in memory.
@@ -118,6 +121,9 @@ pub enum Error {
     Format(String),
     /// No output directory was given and `OUT_DIR` is not set.
     NoOutDir,
+    /// Names given to [`Config::functions`] or [`Config::types`] that match nothing in the
+    /// schema, each with the closest name it has.
+    UnknownNames(Vec<UnknownName>),
 }
 
 impl fmt::Display for Error {
@@ -138,6 +144,10 @@ impl fmt::Display for Error {
                 f,
                 "no output directory: call out_dir() or run from build.rs"
             ),
+            Error::UnknownNames(names) => {
+                write!(f, "the subset names what the schema does not have:")?;
+                names.iter().try_for_each(|e| write!(f, "\n  {e}"))
+            }
         }
     }
 }
@@ -149,6 +159,7 @@ impl Error {
         match self {
             Error::Schema(errors) => errors.iter().map(|e| summary_line(e)).collect(),
             Error::Lower(errors) => errors.iter().map(|e| format!("error: {e}")).collect(),
+            Error::UnknownNames(names) => names.iter().map(|e| format!("error: {e}")).collect(),
             other => vec![format!("error: {other}")],
         }
     }
@@ -177,6 +188,9 @@ impl std::error::Error for Error {
             Error::Lower(errors) => errors
                 .first()
                 .map(|e| e as &(dyn std::error::Error + 'static)),
+            Error::UnknownNames(names) => names
+                .first()
+                .map(|e| e as &(dyn std::error::Error + 'static)),
             Error::Schema(_) | Error::Format(_) | Error::NoOutDir => None,
         }
     }
@@ -196,6 +210,7 @@ impl Config {
     pub fn new() -> Self {
         Config {
             schemas: Vec::new(),
+            schema_texts: Vec::new(),
             docs: None,
             out_dir: None,
             layout: Layout::SingleFile("tl.rs".into()),
@@ -209,6 +224,7 @@ impl Config {
             pretty: true,
             strict_ids: false,
             known_id_mismatches: Vec::new(),
+            subset: None,
         }
     }
 
@@ -222,6 +238,14 @@ impl Config {
     pub fn schemas<P: AsRef<Path>>(&mut self, paths: impl IntoIterator<Item = P>) -> &mut Self {
         self.schemas
             .extend(paths.into_iter().map(|p| p.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds a schema held in memory, read after the files of [`Config::schema`]; `name`
+    /// stands for its file in diagnostics. For schemas that come as data, such as the
+    /// `tlgen-schema` crate's: `.schema_text("api.tl", tlgen_schema::API_TL)`.
+    pub fn schema_text(&mut self, name: impl Into<String>, text: impl Into<String>) -> &mut Self {
+        self.schema_texts.push((name.into(), text.into()));
         self
     }
 
@@ -327,6 +351,42 @@ impl Config {
         self
     }
 
+    /// Generates only these functions (TL names, `messages.sendMessage`; `messages.*` for a
+    /// namespace) and what they need: every boxed type reachable from their params and
+    /// results, with all its constructors. Repeatable; with [`Config::types`], their union.
+    ///
+    /// Each generated item is the one the whole schema generates (same wire format, names
+    /// and fields). `errors::Error` keeps the errors of these functions and the global ones
+    /// ([`DocSource::global_errors`]); `Object` covers the subset. A name that matches
+    /// nothing fails the run ([`Error::UnknownNames`]) with the closest name the schema has.
+    ///
+    /// ```no_run
+    /// // build.rs of a bot: two calls of Telegram's API, and the types they need.
+    /// tlgen_codegen::Config::new()
+    ///     .schemas(["api.tl", "mtproto.tl"])
+    ///     .functions(["messages.sendMessage", "updates.getDifference"])
+    ///     .compile_or_exit();
+    /// ```
+    pub fn functions<S: Into<String>>(&mut self, names: impl IntoIterator<Item = S>) -> &mut Self {
+        self.subset
+            .get_or_insert_with(Selection::default)
+            .functions
+            .extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// Generates these boxed types too (TL names, `Update`, `messages.Messages`, or a
+    /// constructor's name for its type; `storage.*` for a namespace), with what they need,
+    /// and, unless [`Config::functions`] is also called, no functions: a subset like
+    /// [`Config::functions`]'s.
+    pub fn types<S: Into<String>>(&mut self, names: impl IntoIterator<Item = S>) -> &mut Self {
+        self.subset
+            .get_or_insert_with(Selection::default)
+            .types
+            .extend(names.into_iter().map(Into::into));
+        self
+    }
+
     /// Runs the pipeline in memory: parse → lower → emit → format.
     pub fn generate(&self) -> Result<Output> {
         let start = Instant::now();
@@ -338,6 +398,7 @@ impl Config {
             })?;
             sources.push((path.display().to_string(), text));
         }
+        sources.extend(self.schema_texts.iter().cloned());
         let schema = tlgen_parser::parse_files(
             sources
                 .iter()
@@ -350,6 +411,15 @@ impl Config {
         let docs_ref: &dyn DocSource = match &self.docs {
             Some(d) => d.get(),
             None => &NoDocs,
+        };
+        let subset_docs;
+        let (schema, docs_ref) = match &self.subset {
+            Some(selection) => {
+                let subset = subset::closure(&schema, selection).map_err(Error::UnknownNames)?;
+                subset_docs = SubsetDocs::new(docs_ref, &subset);
+                (subset, &subset_docs as &dyn DocSource)
+            }
+            None => (schema, docs_ref),
         };
         let ir = model::lower(&schema, docs_ref).map_err(Error::Lower)?;
         let options = EmitOptions {

@@ -40,6 +40,13 @@ pub trait DocSource {
     fn all_errors(&self) -> Vec<ErrorRef> {
         Vec::new()
     }
+    /// The errors any function can return whatever its documentation lists (flood waits,
+    /// data-center migrations, authorization problems). A subset
+    /// ([`Config::functions`](crate::Config::functions)) keeps these and its functions'
+    /// documented errors in `errors::Error`. Default: none.
+    fn global_errors(&self) -> Vec<ErrorRef> {
+        Vec::new()
+    }
     /// The params the documentation describes for a constructor or function (any order).
     /// The generator marks a definition whose docs describe params it no longer has as
     /// written for an earlier version of it. Default: none known.

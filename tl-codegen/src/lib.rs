@@ -27,6 +27,7 @@ mod emit;
 mod format;
 pub mod markdown;
 pub mod model;
+mod subset;
 mod write;
 
 pub use config::{
@@ -35,3 +36,4 @@ pub use config::{
 pub use docs_source::{DocSource, ErrorRef, NoDocs};
 pub use emit::Include;
 pub use model::LowerError;
+pub use subset::{NameKind, UnknownName};

@@ -14,15 +14,21 @@ const CASES: &[&str] = &[
     "bare_vectors",
     "large_fields",
     "borrowed",
+    "subset",
 ];
 
 /// The generator as each case runs it: the defaults, plus the `borrowed` module for
-/// `borrowed.tl`.
+/// `borrowed.tl` and the subset its first line names for `subset.tl`.
 fn config(case: &str) -> tlgen_codegen::Config {
     let mut config = tlgen_codegen::Config::new();
     config
         .schema(dir().join(format!("{case}.tl")))
         .borrowed(case == "borrowed");
+    if case == "subset" {
+        config
+            .functions(["chat.send", "chat.read*"])
+            .types(["Sticker"]);
+    }
     config
 }
 

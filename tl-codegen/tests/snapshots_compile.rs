@@ -23,6 +23,9 @@ mod large_fields {
 mod with_borrowed {
     include!("snapshots/borrowed.rs");
 }
+mod subset {
+    include!("snapshots/subset.rs");
+}
 
 use tlgen_runtime::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
 
@@ -380,5 +383,25 @@ fn borrowed_function_answers() {
             .unwrap()
             .unwrap_err(),
         RpcError::new(400, "MESSAGE_ID_BAD")
+    );
+}
+
+#[test]
+fn a_subset_holds_its_closure_and_encodes_as_the_whole_schema_would() {
+    // The ids are the CRC32 of the lines (Python's zlib.crc32 of
+    // `chat.send peer:Peer text:string = Message` is 0xe297d792).
+    let send = subset::functions::chat::Send {
+        peer: subset::enums::Peer::User(subset::types::PeerUser { id: 5 }),
+        text: "hi".into(),
+    };
+    let mut expected = 0xe297_d792u32.to_le_bytes().to_vec();
+    expected.extend(0x31bf_0e2au32.to_le_bytes()); // peerUser
+    expected.extend(5i64.to_le_bytes());
+    expected.extend([2, b'h', b'i', 0]);
+    assert_eq!(send.to_bytes(), expected);
+    assert_eq!(subset::name_for_id(0x5b34_4c41), Some("message"));
+    assert_eq!(
+        subset::name_for_id(subset::types::Sticker::CONSTRUCTOR_ID),
+        Some("sticker")
     );
 }

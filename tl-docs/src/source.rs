@@ -69,6 +69,15 @@ impl DocSource for Documentation {
             .collect()
     }
 
+    /// [`global_errors`](crate::global_errors), as [`all_errors`](Self::all_errors)
+    /// describes them (the dump's table first).
+    fn global_errors(&self) -> Vec<ErrorRef> {
+        let global: Vec<String> = crate::global_errors().into_iter().map(|e| e.name).collect();
+        let mut all = self.all_errors();
+        all.retain(|e| global.contains(&e.name));
+        all
+    }
+
     fn files(&self) -> Vec<PathBuf> {
         Documentation::files(self)
     }
