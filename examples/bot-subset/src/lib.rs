@@ -31,9 +31,9 @@
 //! ```
 
 #![forbid(unsafe_code)]
-#![allow(missing_docs)] // the generated items carry their TL line as docs
-// `pretty(false)` output is one line per module: clippy's formatting lints misread it.
-#![allow(clippy::possible_missing_else)]
+// The generated items carry their TL line as docs; `pretty(false)` output is one line per
+// module, which clippy's formatting lints misread.
+#![allow(missing_docs, clippy::possible_missing_else)]
 
 include!(concat!(env!("OUT_DIR"), "/tl.rs"));
 
