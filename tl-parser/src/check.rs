@@ -30,6 +30,8 @@ pub(crate) fn is_primitive(name: &str) -> bool {
         (6, Some(b'V')) => &["Vector"],
         (6, Some(b'v')) => &["vector"],
         (6, Some(b'O')) => &["Object"],
+        (11, Some(b's')) => &["secureBytes"],
+        (12, Some(b's')) => &["secureString"],
         _ => return false,
     };
     candidates.iter().any(|c| same_str(c, name))
@@ -46,6 +48,8 @@ pub(crate) struct FileContext<'a> {
     pub source: &'a str,
     /// Whether an id mismatch is an error.
     pub strict_ids: bool,
+    /// How ids are computed.
+    pub dialect: crate::model::Dialect,
 }
 
 impl FileContext<'_> {
@@ -169,7 +173,7 @@ pub(crate) fn check_definition(
             "declared id {declared:#010x} of `{}` differs from the computed id {:#010x} of `{}`",
             def.name,
             def.computed_id,
-            crate::ids::canonical_form(def)
+            crate::ids::canonical_form_in(def, cx.dialect)
         );
         out.push(Diagnostic::new(
             severity,

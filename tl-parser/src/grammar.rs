@@ -20,7 +20,8 @@ use nom::{Err, IResult, Parser};
 
 use crate::model::{Category, Definition, Docs, GenericParam, Param, ParamKind, Span, Type};
 
-/// How deeply generic arguments may nest (`Vector<Vector<...>>`) before the parser gives up.
+/// How deeply generic arguments and parentheses may nest (`Vector<Vector<...>>`,
+/// `(vector (vector ...))`) before the parser gives up.
 pub(crate) const MAX_TYPE_DEPTH: u32 = 64;
 
 /// What a failed production has to say.
@@ -217,6 +218,16 @@ fn space1<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, &'a str, E>
     byte_run(input, 1, |b| b == b' ' || b == b'\t')
 }
 
+/// Whitespace, newlines included, possibly none (inside parentheses, which may span lines).
+fn blank0<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, &'a str, E> {
+    byte_run(input, 0, |b| b.is_ascii_whitespace())
+}
+
+/// One or more whitespace characters, newlines included.
+fn blank1<'a, E: ParseError<&'a str>>(input: &'a str) -> PResult<'a, &'a str, E> {
+    byte_run(input, 1, |b| b.is_ascii_whitespace())
+}
+
 /// Splits `input` after `len` bytes, which end on an ASCII character.
 fn split_ascii(input: &str, len: usize) -> (&str, &str) {
     match input.split_at_checked(len) {
@@ -349,7 +360,8 @@ pub(crate) fn generic_param<'a, E: ProductionError<'a>>(
     .parse(input)
 }
 
-/// A type at nesting `depth`: optional `%` or `!`, a qualified name, optional `<arguments>`.
+/// A type at nesting `depth`: optional `%` or `!`, a qualified name, optional `<arguments>`;
+/// or a parenthesized application `(vector int)`.
 pub(crate) fn type_expr<'a, E: ProductionError<'a>>(
     input: &'a str,
     depth: u32,
@@ -357,8 +369,11 @@ pub(crate) fn type_expr<'a, E: ProductionError<'a>>(
     if depth > MAX_TYPE_DEPTH {
         return Err(problem(
             input,
-            "generic arguments are nested too deeply (more than 64 levels)",
+            "type arguments are nested too deeply (more than 64 levels)",
         ));
+    }
+    if input.starts_with('(') {
+        return parenthesized_type(input, depth);
     }
     let (input, prefix) = match input.as_bytes().first() {
         Some(&b @ (b'%' | b'!')) => (input.get(1..).unwrap_or_default(), Some(b)),
@@ -380,6 +395,35 @@ pub(crate) fn type_expr<'a, E: ProductionError<'a>>(
         generic_ref: prefix == Some(b'!'),
         args,
     };
+    Ok((input, ty))
+}
+
+/// A parenthesized type application at nesting `depth`, as TON's schemas write them:
+/// `(vector tonNode.blockIdExt)`, `(vector (vector int))`. The first type is applied to
+/// the others, so `(vector int)` is the same type as `vector<int>`.
+fn parenthesized_type<'a, E: ProductionError<'a>>(
+    input: &'a str,
+    depth: u32,
+) -> PResult<'a, Type<'a>, E> {
+    let (input, _) = punct(b'(').parse(input)?;
+    let (input, _) = blank0.parse(input)?;
+    let (mut input, mut ty) =
+        cut(context("a type after `(`", |i| type_expr(i, depth + 1))).parse(input)?;
+    loop {
+        match preceded(blank1, |i| type_expr(i, depth + 1)).parse(input) {
+            Ok((rest, arg)) => {
+                ty.args.push(arg);
+                input = rest;
+            }
+            Err(Err::Error(_)) => break,
+            Err(e) => return Err(e),
+        }
+    }
+    let (input, _) = cut(preceded(
+        blank0,
+        context("`)` to close the parenthesized type", punct(b')')),
+    ))
+    .parse(input)?;
     Ok((input, ty))
 }
 

@@ -1,40 +1,95 @@
-//! Constructor ids: the CRC32 of a definition's canonical form.
+//! Constructor ids: the CRC32 (IEEE) of a definition's canonical form.
 //!
 //! The canonical form is the definition written on one line with single spaces, without
 //! its `#id`, where:
 //! - a generic declaration `{X:Type}` becomes `X:Type`;
-//! - a param of type `bytes` is written `string` (but `Vector<bytes>` keeps `bytes`);
-//! - `name:flags.N?true` params are left out; other conditionals stay `name:flags.N?Type`;
 //! - `<` becomes a space and `>` is dropped: `Vector<long>` is `Vector long`;
+//! - parentheses are dropped: TON's `ids:(vector tonNode.blockIdExt)` is
+//!   `ids:vector tonNode.blockIdExt`, the same text as `ids:vector<tonNode.blockIdExt>`;
 //! - `%` and `!` prefixes stay: `query:!X`.
+//!
+//! Two rules depend on the schema's [`Dialect`]:
+//! - [`Dialect::Telegram`] (MTProto's `api.tl`, `mtproto.tl`): a param of type `bytes` is
+//!   written `string` (but `Vector<bytes>` keeps `bytes`), and `name:flags.N?true` params
+//!   are left out (other conditionals stay `name:flags.N?Type`);
+//! - [`Dialect::Ton`] (a schema that declares `bytes` itself: TON's `ton_api.tl`,
+//!   `lite_api.tl`, `tonlib_api.tl`, TDLib's `td_api.tl`): neither; the definition is hashed
+//!   as written, `mode.6?true` params and `bytes` included.
 //!
 //! For example `payments.sendStarsForm#7998c914 form_id:long invoice:InputInvoice = payments.PaymentResult;`
 //! has the canonical form `payments.sendStarsForm form_id:long invoice:InputInvoice = payments.PaymentResult`.
+//!
+//! The TON rule is what TON's own tools do. TON's C++ code generator (the `tl-parser` under
+//! `tl/generate/` in `ton-blockchain/ton`, whose output checked into e.g.
+//! `DanShaders/ton/tl/generate/auto/tl/lite_api.h` gives `liteServer_masterchainInfo::ID =
+//! -2055001983`, i.e. `0x85832881`) and the public Go client tonutils-go (`tl/loader.go`:
+//! `tlCRC` removes `(` and `)` and takes `crc32.IEEE` of the text the type registers, as
+//! in `"liteServer.getMasterchainInfo = liteServer.MasterchainInfo"`) agree, as do
+//! TON's documentation's wire bytes: `liteServer.query data:bytes = Object` is `df068c79`
+//! on the wire (`0x798c06df`, with `bytes`, not `string`), `liteServer.listBlockTransactions`
+//! is `0xadfcc7da` only with its `reverse_order:mode.6?true want_proof:mode.5?true` params,
+//! and tonlib's `exportedKey word_list:vector<secureString> = ExportedKey` is `-1449248297`
+//! (`vector secureString`) in tonlib's generated `tonlib_api.h`. A definition's declared
+//! `#id` wins over the computed one on the wire, as in Telegram's schemas (TON's
+//! `liteServer.transactionId#b12f65af` kept its id when a param was added).
 
-use crate::model::{Definition, ParamKind, Type};
+use crate::model::{Definition, Dialect, ParamKind, Type};
 
-/// The canonical form of `def`, whose CRC32 is its id.
+/// The canonical form of `def` under Telegram's rules, whose CRC32 is its id.
 pub fn canonical_form(def: &Definition<'_>) -> String {
+    canonical_form_in(def, Dialect::Telegram)
+}
+
+/// The canonical form of `def` under the rules of `dialect`.
+pub fn canonical_form_in(def: &Definition<'_>, dialect: Dialect) -> String {
     let mut out = String::with_capacity(128);
-    write_canonical_form(&mut out, def);
+    write_to(&mut out, def, dialect);
     out
 }
 
-/// The id computed from `def`'s canonical form (whatever id it declares).
+/// The id computed from `def`'s canonical form under Telegram's rules (whatever id it declares).
 pub fn compute_id(def: &Definition<'_>) -> u32 {
-    crc32fast::hash(canonical_form(def).as_bytes())
+    compute_id_in(def, Dialect::Telegram)
 }
 
-/// Appends the canonical form of `def` to `out`.
+/// The id computed from `def`'s canonical form under the rules of `dialect`.
+pub fn compute_id_in(def: &Definition<'_>, dialect: Dialect) -> u32 {
+    crc32fast::hash(canonical_form_in(def, dialect).as_bytes())
+}
+
+/// Appends the canonical form of `def` under Telegram's rules to `out`.
 pub fn write_canonical_form(out: &mut String, def: &Definition<'_>) {
-    write_to(out, def);
+    write_to(out, def, Dialect::Telegram);
 }
 
-/// Like [`compute_id`], with `buffer` reused for the canonical form.
-pub(crate) fn compute_id_with(buffer: &mut CanonicalBuffer, def: &Definition<'_>) -> u32 {
+/// Like [`compute_id_in`], with `buffer` reused for the canonical form.
+pub(crate) fn compute_id_with(
+    buffer: &mut CanonicalBuffer,
+    def: &Definition<'_>,
+    dialect: Dialect,
+) -> u32 {
     buffer.clear();
-    write_to(buffer, def);
+    write_to(buffer, def, dialect);
     crc32fast::hash(buffer.as_bytes())
+}
+
+/// Whether `source` declares `bytes` itself, as a line `bytes data:string = Bytes;` or
+/// `bytes = Bytes;`: what makes a schema [`Dialect::Ton`].
+pub(crate) fn declares_bytes(source: &str) -> bool {
+    // Cheap first: Telegram's schemas never contain the result.
+    if !source.contains("Bytes") {
+        return false;
+    }
+    source.lines().any(|line| {
+        let Some(rest) = line.trim_start().strip_prefix("bytes") else {
+            return false;
+        };
+        let declares = rest.starts_with([' ', '\t', '#', '=']);
+        declares
+            && rest
+                .split_once('=')
+                .is_some_and(|(_, result)| result.trim_start().starts_with("Bytes"))
+    })
 }
 
 /// Where a canonical form is written.
@@ -176,8 +231,9 @@ impl Sink for CanonicalBuffer {
     }
 }
 
-/// Writes the canonical form of `def` to `out`.
-fn write_to(out: &mut impl Sink, def: &Definition<'_>) {
+/// Writes the canonical form of `def` under the rules of `dialect` to `out`.
+fn write_to(out: &mut impl Sink, def: &Definition<'_>, dialect: Dialect) {
+    let telegram = dialect == Dialect::Telegram;
     out.push_str(def.name);
     for generic in &def.generics {
         out.push(b' ');
@@ -187,14 +243,14 @@ fn write_to(out: &mut impl Sink, def: &Definition<'_>) {
     }
     for param in &def.params {
         match &param.kind {
-            ParamKind::Conditional { ty, .. } if is_true(ty) => {}
+            ParamKind::Conditional { ty, .. } if telegram && is_true(ty) => {}
             ParamKind::Conditional { field, bit, ty } => {
                 push_param_name(out, param.name);
                 out.push_str(field);
                 out.push(b'.');
                 push_decimal(out, *bit);
                 out.push(b'?');
-                write_param_type(out, ty);
+                write_param_type(out, ty, telegram);
             }
             ParamKind::FlagField => {
                 push_param_name(out, param.name);
@@ -202,7 +258,7 @@ fn write_to(out: &mut impl Sink, def: &Definition<'_>) {
             }
             ParamKind::Plain(ty) => {
                 push_param_name(out, param.name);
-                write_param_type(out, ty);
+                write_param_type(out, ty, telegram);
             }
         }
     }
@@ -231,9 +287,9 @@ pub(crate) fn push_decimal(out: &mut impl Sink, n: u8) {
     out.push(b'0' + n % 10);
 }
 
-/// A param's type: `bytes` is written `string`.
-fn write_param_type(out: &mut impl Sink, ty: &Type<'_>) {
-    if ty.name == "bytes" && ty.args.is_empty() && !ty.percent && !ty.generic_ref {
+/// A param's type: under Telegram's rules (`telegram`), `bytes` is written `string`.
+fn write_param_type(out: &mut impl Sink, ty: &Type<'_>, telegram: bool) {
+    if telegram && ty.name == "bytes" && ty.args.is_empty() && !ty.percent && !ty.generic_ref {
         out.push_str("string");
     } else {
         write_type(out, ty);

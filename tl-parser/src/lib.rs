@@ -22,6 +22,23 @@
 //! assert_eq!(schema.errors().count(), 1);
 //! ```
 //!
+//! TON's dialect (`ton_api.tl`, `lite_api.tl`, `tonlib_api.tl`) parses too: parenthesized
+//! type applications `ids:(vector tonNode.blockIdExt)` (the same type as
+//! `vector<tonNode.blockIdExt>`), builtins written as definitions (`bytes data:string = Bytes;`,
+//! `int32 = Int32;`), `#` params that no conditional names (plain naturals, see
+//! [`Definition::is_flag_word`]) and TON's ids ([`Dialect`], [`ids`]):
+//!
+//! ```
+//! let schema = tlgen_parser::parse(
+//!     "bytes data:string = Bytes;\n\
+//!      liteServer.query data:bytes = Object;\n\
+//!      liteServer.transactionList ids:(vector int) transactions:bytes = liteServer.TransactionList;",
+//! );
+//! assert_eq!(schema.dialect, tlgen_parser::Dialect::Ton);
+//! assert_eq!(schema.definitions[0].id().to_le_bytes(), [0xdf, 0x06, 0x8c, 0x79]);
+//! assert_eq!(schema.definitions[1].params[0].kind.to_string(), "vector<int>");
+//! ```
+//!
 //! Diagnostics render like rustc's:
 //!
 //! ```

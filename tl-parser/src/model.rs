@@ -51,6 +51,23 @@ pub struct Schema<'a> {
     pub builtins: Vec<Builtin<'a>>,
     /// Errors and warnings, in source order per file.
     pub diagnostics: Vec<Diagnostic>,
+    /// Which TL dialect the ids were computed for (see [`crate::ids`]).
+    pub dialect: Dialect,
+}
+
+/// The TL dialect of a schema: it decides how constructor ids are computed.
+///
+/// A schema is [`Dialect::Ton`] when one of its files declares `bytes` itself, as TON's
+/// `ton_api.tl`, `lite_api.tl`, `tonlib_api.tl` and TDLib's `td_api.tl` do
+/// (`bytes data:string = Bytes;`, `bytes = Bytes;`); Telegram's `api.tl` and `mtproto.tl`
+/// never do. See [`crate::ids`] for what differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Dialect {
+    /// Telegram's MTProto schemas: `bytes` hashes as `string`, `flags.N?true` params are left out.
+    #[default]
+    Telegram,
+    /// TON's (and TDLib's) generator: the definition hashes as written, parentheses removed.
+    Ton,
 }
 
 /// Whether a definition is a constructor (`---types---`) or a function (`---functions---`).
@@ -110,7 +127,10 @@ pub struct Param<'a> {
 /// The three kinds of parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParamKind<'a> {
-    /// `flags:#`: a bit field computed from the conditional params that use it.
+    /// `name:#`: a 32-bit natural. When conditional params name it (`flags.N?T`,
+    /// `mode.N?T`) it is a flag word whose bits say which of them are present; otherwise
+    /// (TON's `req_count:#`, `count:#`) it is a plain number. [`Definition::is_flag_word`]
+    /// tells the two apart.
     FlagField,
     /// `name:field.bit?Type`: present only when `bit` of `field` is set.
     Conditional {
@@ -222,6 +242,27 @@ impl<'a> Definition<'a> {
     /// The namespace, `payments` for `payments.sendStarsForm`.
     pub fn namespace(&self) -> Option<&'a str> {
         self.name.rsplit_once('.').map(|(ns, _)| ns)
+    }
+
+    /// Whether the `#` param called `name` is a flag word: some conditional param
+    /// (`name.N?T`) names it. A `#` param that none names is a plain 32-bit natural.
+    pub fn is_flag_word(&self, name: &str) -> bool {
+        self.params
+            .iter()
+            .any(|p| matches!(&p.kind, ParamKind::Conditional { field, .. } if *field == name))
+    }
+
+    /// The bits of the flag word `name` that conditional params stand for.
+    pub fn flag_bits(&self, name: &str) -> u32 {
+        self.params
+            .iter()
+            .filter_map(|p| match &p.kind {
+                ParamKind::Conditional { field, bit, .. } if *field == name => {
+                    1u32.checked_shl(u32::from(*bit))
+                }
+                _ => None,
+            })
+            .fold(0, |bits, bit| bits | bit)
     }
 
     /// The name without namespace, `sendStarsForm` for `payments.sendStarsForm`.

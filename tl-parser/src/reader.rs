@@ -7,7 +7,9 @@ use crate::check;
 use crate::docs::DocsBuilder;
 use crate::grammar::{self, offset_in, GrammarError, Label};
 use crate::ids::{self, CanonicalBuffer};
-use crate::model::{Builtin, Category, Diagnostic, DiagnosticKind, Param, Schema, Severity, Span};
+use crate::model::{
+    Builtin, Category, Diagnostic, DiagnosticKind, Dialect, Param, Schema, Severity, Span,
+};
 use crate::position::{column_after, LineCursor};
 use crate::ParseOptions;
 
@@ -41,6 +43,9 @@ impl<'s> Reader<'s> {
     pub(crate) fn read_file(&mut self, name: &str, source: &'s str) {
         let file = self.schema.files.len();
         self.schema.files.push(name.to_owned());
+        if ids::declares_bytes(source) {
+            self.schema.dialect = Dialect::Ton;
+        }
         self.sources.push(source);
         // About one definition per `;`: reserve once rather than grow.
         let statements = count_byte(source.as_bytes(), b';');
@@ -195,8 +200,13 @@ impl<'s> FileReader<'_, 's> {
         let parsed = grammar::read_definition(source, self.file, self.category, params, out, input);
         let error = match parsed {
             Ok((after, parsed)) => {
+                let start = self.pos;
                 self.pos = offset_in(source, after);
-                self.accept(parsed);
+                if is_builtin_definition(&self.reader.schema.definitions) {
+                    self.builtin_definition(start);
+                } else {
+                    self.accept(parsed);
+                }
                 return;
             }
             Err(Err::Error(e) | Err::Failure(e)) => e,
@@ -209,20 +219,47 @@ impl<'s> FileReader<'_, 's> {
         if let Ok((after, (name, declared_id, text))) = grammar::builtin::<()>(input) {
             let start = self.pos;
             self.pos = offset_in(source, after);
-            let span = self.span(start, self.pos);
-            self.reader.index.add_builtin(name, declared_id, text);
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            self.reader.schema.builtins.push(Builtin {
-                name,
-                declared_id,
-                text,
-                span,
-            });
+            self.push_builtin(start, name, declared_id, text);
             return;
         }
         let at = offset_in(source, error.at);
         self.syntax_error(at, token_len(error.at), error.message());
         self.pos = recovery_point(source, at);
+    }
+
+    /// Records a builtin line read from `start` to the current position.
+    fn push_builtin(
+        &mut self,
+        start: usize,
+        name: &'s str,
+        declared_id: Option<u32>,
+        text: &'s str,
+    ) {
+        let span = self.span(start, self.pos);
+        self.reader.index.add_builtin(name, declared_id, text);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.reader.schema.builtins.push(Builtin {
+            name,
+            declared_id,
+            text,
+            span,
+        });
+    }
+
+    /// Turns the definition just read (the last one), which declares a builtin type in
+    /// definition syntax (`bytes data:string = Bytes;`, `int32 = Int32;`), into a builtin.
+    fn builtin_definition(&mut self, start: usize) {
+        self.docs.clear();
+        let Some(def) = self.reader.schema.definitions.pop() else {
+            return;
+        };
+        let text = self
+            .source
+            .get(def.span.start..def.span.end)
+            .unwrap_or_default()
+            .trim_end_matches(';')
+            .trim_end();
+        self.push_builtin(start, def.name, def.declared_id, text);
     }
 
     /// Fills in lines, columns, the id and docs of the definition just read (the last one),
@@ -266,7 +303,8 @@ impl<'s> FileReader<'_, 's> {
                 column,
             }
         };
-        def.computed_id = ids::compute_id_with(&mut reader.buffers.canonical, def);
+        let dialect = schema.dialect;
+        def.computed_id = ids::compute_id_with(&mut reader.buffers.canonical, def, dialect);
         reader.buffers.refs.clear();
         let suspect = check::type_refs(def, &mut reader.buffers.refs)
             || def.declared_id.is_some_and(|id| id != def.computed_id);
@@ -275,6 +313,7 @@ impl<'s> FileReader<'_, 's> {
             name,
             source,
             strict_ids: reader.strict_ids,
+            dialect,
         };
         if suspect {
             check::check_definition(def, result_span, &context, &mut schema.diagnostics);
@@ -311,6 +350,43 @@ impl<'s> FileReader<'_, 's> {
         );
         self.reader.schema.diagnostics.push(diagnostic);
     }
+}
+
+/// The names of the builtin types: TL's primitives, TON's `int128`/`int256`, tonlib's and
+/// TDLib's `int32`/`int53`/`int64`/`secureString`/`secureBytes`, and the `object`/`function`
+/// placeholders.
+const BUILTIN_NAMES: [&str; 15] = [
+    "int",
+    "long",
+    "double",
+    "string",
+    "bytes",
+    "int32",
+    "int53",
+    "int64",
+    "int128",
+    "int256",
+    "secureString",
+    "secureBytes",
+    "object",
+    "function",
+    "vector",
+];
+
+/// Whether the last of `defs`, just read, declares a builtin type in definition syntax:
+/// a constructor named after a builtin (`bytes data:string = Bytes;`, `int32 = Int32;`)
+/// whose result is that name capitalized, without an id.
+fn is_builtin_definition(defs: &[crate::model::Definition<'_>]) -> bool {
+    let Some(def) = defs.last() else {
+        return false;
+    };
+    let result = def.result.name;
+    def.category == Category::Type
+        && def.declared_id.is_none()
+        && BUILTIN_NAMES.contains(&def.name)
+        && result.len() == def.name.len()
+        && result.get(1..) == def.name.get(1..)
+        && result.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// How many times `byte` occurs in `bytes`, counted in blocks that the compiler vectorizes.

@@ -145,7 +145,7 @@ fn deep_nesting_is_limited() {
     );
     assert_eq!(
         d.message,
-        "generic arguments are nested too deeply (more than 64 levels)"
+        "type arguments are nested too deeply (more than 64 levels)"
     );
     // 64 levels are fine.
     let source = format!("a x:{}int{} = A;", "Vector<".repeat(64), ">".repeat(64));

@@ -65,6 +65,7 @@ fn agree(text: &str, start: usize) -> bool {
         name: "t.tl",
         source: text,
         strict_ids: false,
+        dialect: crate::model::Dialect::Telegram,
     };
     let mut diagnostics = Vec::new();
     check_definition(&def, Span::default(), &cx, &mut diagnostics);
