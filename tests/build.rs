@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
-use tlgen_codegen::model::{self, Model, RustPath, Ty};
+use tlgen_codegen::model::{self, ItemPath, Model, PathKind, Ty};
 
 fn main() {
     tlgen_codegen::Config::new()
@@ -106,8 +106,8 @@ fn borrowed_dispatch(ir: &Model) -> String {
             out,
             "        {:?} => check(bytes, {}::from_bytes, {}::from_bytes_borrowed),",
             e.tl_name,
-            our_path("enums", &e.path, ""),
-            our_path("borrowed::enums", &e.path, ""),
+            our_path(&e.path, ""),
+            our_path(&e.path.with_kind(PathKind::BorrowedEnums), ""),
         )
         .unwrap();
     }
@@ -193,7 +193,7 @@ fn generate(ir: &Model, theirs: &HashMap<String, Theirs>, their_parse_errors: us
             types,
             "        {:?} => pair::<{}, {}>(bytes),",
             e.tl_name,
-            our_path("enums", &e.path, ""),
+            our_path(&e.path, ""),
             their_path("enums", &e.tl_name, ""),
         )
         .unwrap();
@@ -229,11 +229,7 @@ fn generate(ir: &Model, theirs: &HashMap<String, Theirs>, their_parse_errors: us
             continue;
         }
         compared_functions += 1;
-        let ours = our_path(
-            "functions",
-            &f.path,
-            if f.is_generic() { "<OurQuery>" } else { "" },
-        );
+        let ours = our_path(&f.path, if f.is_generic() { "<OurQuery>" } else { "" });
         writeln!(
             functions,
             "        {:?} => pair_function::<{ours}, {their}>(bytes),",
@@ -288,18 +284,8 @@ fn generate(ir: &Model, theirs: &HashMap<String, Theirs>, their_parse_errors: us
 }
 
 /// `tlgen_types::enums::payments::PaymentResult`, with keywords escaped as the generator does.
-fn our_path(kind: &str, path: &RustPath, args: &str) -> String {
-    let mut out = format!("tlgen_types::{kind}::");
-    for m in &path.modules {
-        write!(out, "{}::", tlgen_codegen::model::naming::ident(m)).unwrap();
-    }
-    write!(
-        out,
-        "{}{args}",
-        tlgen_codegen::model::naming::ident(&path.name)
-    )
-    .unwrap();
-    out
+fn our_path(path: &ItemPath, args: &str) -> String {
+    format!("tlgen_types::{path}{args}")
 }
 
 /// grammers' path for a TL name: namespaces kept as written, the last part in grammers'

@@ -20,7 +20,7 @@
 //! payments
 //!   + function payments.sendStarsForm#7998c914
 //!
-//! Rust (tlgen-types): 3 breaking, 2 additive
+//! Rust generated from new.tl: 3 breaking, 2 additive
 //!   breaking  enums::StarsAmount: variant `StarsAmount(types::StarsAmount)` added
 //!   additive  functions::payments::SendStarsForm: new struct
 //!   additive  types::StarsAmount: new struct
@@ -30,7 +30,9 @@
 //!
 //! A changed param reads `~ param about: flags.0?string → flags.2?string (moved to
 //! flags.2)` (or `retyped`, `now conditional on flags.N`, `now always present`); a
-//! changed result `~ result: Bool → help.NewThing`.
+//! changed result `~ result: Bool → help.NewThing`. A definition whose params or result
+//! changed while its declared id stayed the same gets a line
+//! `! declared id 0x… unchanged: forgotten id bump?`, and a `warning:` on stderr.
 //!
 //! Namespaces are sorted, the root one first; in each, additions, removals, then
 //! changes, constructors before functions, by name.
@@ -46,7 +48,7 @@
 //!   "changed": [
 //!     {
 //!       "category": "type", "name": "starsTransaction",
-//!       "old_id": "0x0a9ee4c2", "new_id": "0x13659eb0",
+//!       "old_id": "0x0a9ee4c2", "new_id": "0x13659eb0", "id_not_bumped": false,
 //!       "params_added": [ { "name": "amount", "type": "StarsAmount" } ],
 //!       "params_removed": [ { "name": "stars", "type": "long" } ],
 //!       "params_changed": [ { "name": "x", "old": "flags.1?int", "new": "flags.2?int" } ],
@@ -55,7 +57,7 @@
 //!     }
 //!   ],
 //!   "rust": {
-//!     "breaking": 2, "additive": 0,
+//!     "bindings": "new.tl", "breaking": 2, "additive": 0,
 //!     "changes": [
 //!       { "path": "types::StarsTransaction", "change": "field_added", "name": "amount",
 //!         "old": null, "new": "enums::StarsAmount", "breaking": true }
@@ -67,11 +69,14 @@
 //! - `category`: `"type"` (constructor) or `"function"`; ids are `0x` and 8 hex digits.
 //! - `params_*`: a param's `type` is as written after `name:`, `flags.3?int` for a
 //!   conditional one; `params_reordered` is true when the same params come in another order.
-//! - `rust`: what the change means for the generated crate (`tlgen-types`), from the
-//!   generator's own lowering: `change` is one of `item_added`, `item_removed`,
+//! - `id_not_bumped`: the params or the result changed but the declared id did not.
+//! - `rust`: what the change means for the Rust generated from the new schema (`bindings`:
+//!   its files), read from the generator's model (`tlgen_codegen::model`, the signatures the
+//!   emitters render): `change` is one of `item_added`, `item_removed`,
 //!   `field_added`, `field_removed`, `field_retyped`, `method_added`, `method_removed`,
 //!   `variant_added`, `variant_removed`, `returns_changed`; names are before keyword
-//!   escaping (`type`, not `r#type`). Struct fields are as generated:
+//!   escaping (`type`, not `r#type`); types are as the generated code writes them, paths
+//!   from its root (a generic function returns `X::Return`). Struct fields are as generated:
 //!   params sharing a flag bit are one `Option<(A, B)>` field, and a `flags.N?true` sharing
 //!   its bit with a value is a method, not a field. Breaking: anything removed or retyped,
 //!   a new field (struct literals must name it) and a new variant (the enums are
@@ -86,9 +91,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use tlgen_codegen::model::{self, FieldRole, Item, ItemResult, Model, Ty};
+use tlgen_codegen::model::{self, Item, Model, RustType, Twin};
 use tlgen_codegen::NoDocs;
-use tlgen_parser::{Category, Definition, ParseOptions, Schema};
+use tlgen_parser::{Category, Definition, ParamKind, ParseOptions, Schema};
 
 /// The `diff` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -126,6 +131,9 @@ pub fn run(args: Args) -> ExitCode {
     };
     match diff(&old, &new) {
         Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
             for note in &report.notes {
                 eprintln!("note: {note}");
             }
@@ -181,9 +189,10 @@ pub fn parse_checked(files: &[(String, String)]) -> Result<Schema<'_>, String> {
 /// Compares two schemas given as `(name, text)` files; the rendered diagnostics of
 /// either when it has errors.
 pub fn diff(old: &[(String, String)], new: &[(String, String)]) -> Result<SchemaDiff, String> {
+    let new_names: Vec<&str> = new.iter().map(|(name, _)| name.as_str()).collect();
     let old = parse_checked(old)?;
     let new = parse_checked(new)?;
-    Ok(diff_schemas(&old, &new))
+    Ok(diff_schemas(&old, &new, &new_names.join(" + ")))
 }
 
 /// The differences between two parsed schemas.
@@ -204,6 +213,9 @@ pub struct SchemaDiff {
     /// Why the Rust part is missing, for stderr.
     #[serde(skip)]
     pub notes: Vec<String>,
+    /// Definitions that changed but kept their declared id, for stderr.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 /// One schema's layer and definition count.
@@ -237,6 +249,8 @@ pub struct Changed {
     pub old_id: String,
     /// The new wire id.
     pub new_id: String,
+    /// The definition changed but its declared id did not: a forgotten id bump.
+    pub id_not_bumped: bool,
     /// Params only in the new definition.
     pub params_added: Vec<ParamRef>,
     /// Params only in the old definition.
@@ -268,6 +282,9 @@ pub struct ParamChange {
     pub old: String,
     /// What follows `name:` now.
     pub new: String,
+    /// `retyped`, `moved to flags.2`, … for the text report.
+    #[serde(skip)]
+    pub what: String,
 }
 
 /// A before and after.
@@ -279,9 +296,11 @@ pub struct OldNew {
     pub new: String,
 }
 
-/// The changes to the generated crate.
+/// The changes to the generated Rust.
 #[derive(Debug, Clone, Serialize)]
 pub struct RustDiff {
+    /// The new schema's files, joined by ` + `: whose bindings these are.
+    pub bindings: String,
     /// How many changes break code that uses the crate.
     pub breaking: usize,
     /// How many only add.
@@ -295,8 +314,8 @@ pub struct RustDiff {
 pub struct RustChange {
     /// `types::StarsTransaction`, `enums::payments::PaymentResult`, `functions::payments::SendStarsForm`.
     pub path: String,
-    /// `item_added`, `field_removed`, … (see the module docs).
-    pub change: &'static str,
+    /// What changed (see the module docs).
+    pub change: RustChangeKind,
     /// The field, method or variant name; `null` for a whole item.
     pub name: Option<String>,
     /// The old Rust type (or the item kind), if any.
@@ -305,6 +324,44 @@ pub struct RustChange {
     pub new: Option<String>,
     /// Whether code using the crate can stop compiling.
     pub breaking: bool,
+}
+
+/// What changed about a generated item; serialized in snake case (`field_added`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RustChangeKind {
+    /// A new struct or enum.
+    ItemAdded,
+    /// A struct or enum is gone.
+    ItemRemoved,
+    /// A struct has a new field.
+    FieldAdded,
+    /// A struct lost a field.
+    FieldRemoved,
+    /// A field's type changed.
+    FieldRetyped,
+    /// A struct has a new flag method.
+    MethodAdded,
+    /// A struct lost a flag method.
+    MethodRemoved,
+    /// An enum has a new variant.
+    VariantAdded,
+    /// An enum lost a variant.
+    VariantRemoved,
+    /// A function's `RemoteCall::Return` changed.
+    ReturnsChanged,
+}
+
+impl RustChangeKind {
+    /// Whether code using the generated crate can stop compiling: anything removed or
+    /// retyped, a new field (struct literals must name it), a new variant (the enums are
+    /// exhaustive).
+    pub fn is_breaking(self) -> bool {
+        !matches!(
+            self,
+            RustChangeKind::ItemAdded | RustChangeKind::MethodAdded
+        )
+    }
 }
 
 fn category_name(c: Category) -> &'static str {
@@ -322,8 +379,9 @@ fn wire_id(d: &Definition<'_>) -> u32 {
     d.declared_id.unwrap_or(d.computed_id)
 }
 
-/// Compares two parsed schemas.
-pub fn diff_schemas(old: &Schema<'_>, new: &Schema<'_>) -> SchemaDiff {
+/// Compares two parsed schemas; `bindings` names the new schema (its files) in the report
+/// of the Rust it generates.
+pub fn diff_schemas(old: &Schema<'_>, new: &Schema<'_>, bindings: &str) -> SchemaDiff {
     let index = |s: &'_ Schema<'_>| -> BTreeMap<(&'static str, String), usize> {
         s.definitions
             .iter()
@@ -360,9 +418,21 @@ pub fn diff_schemas(old: &Schema<'_>, new: &Schema<'_>) -> SchemaDiff {
             }
         }
     }
+    let warnings = changed
+        .iter()
+        .filter(|c| c.id_not_bumped)
+        .map(|c| {
+            format!(
+                "{} {} changed but kept its declared id #{}: forgotten id bump?",
+                label(c.category),
+                c.name,
+                c.new_id.trim_start_matches("0x")
+            )
+        })
+        .collect();
     let mut notes = Vec::new();
     let rust = match (lower(old, "old"), lower(new, "new")) {
-        (Ok(o), Ok(n)) => Some(rust_diff(&o, &n)),
+        (Ok(o), Ok(n)) => Some(rust_diff(&o, &n, bindings)),
         (Err(e), _) | (_, Err(e)) => {
             notes.push(format!("no Rust impact: {e}"));
             None
@@ -382,15 +452,59 @@ pub fn diff_schemas(old: &Schema<'_>, new: &Schema<'_>) -> SchemaDiff {
         changed,
         rust,
         notes,
+        warnings,
+    }
+}
+
+/// A param as the diff sees it: `flags.3?int` split into its flag and its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ParamSig {
+    /// What follows `name:`: `int`, `flags.3?int` or `#`.
+    text: String,
+    /// `flags.3` for a conditional param.
+    flag: Option<String>,
+    /// The type without the flag: `int`, `#`.
+    ty: String,
+}
+
+impl ParamSig {
+    fn of(kind: &ParamKind<'_>) -> ParamSig {
+        let (flag, ty) = match kind {
+            ParamKind::FlagField => (None, "#".to_owned()),
+            ParamKind::Conditional { field, bit, ty } => {
+                (Some(format!("{field}.{bit}")), ty.to_string())
+            }
+            ParamKind::Plain(ty) => (None, ty.to_string()),
+        };
+        ParamSig {
+            text: kind.to_string(),
+            flag,
+            ty,
+        }
+    }
+
+    /// `retyped`, `moved to flags.5`, `now conditional on flags.2`, `now always present`.
+    fn change_from(&self, old: &ParamSig) -> String {
+        let mut parts = Vec::new();
+        if old.ty != self.ty {
+            parts.push("retyped".to_owned());
+        }
+        match (&old.flag, &self.flag) {
+            (Some(a), Some(b)) if a != b => parts.push(format!("moved to {b}")),
+            (None, Some(b)) => parts.push(format!("now conditional on {b}")),
+            (Some(_), None) => parts.push("now always present".to_owned()),
+            _ => {}
+        }
+        parts.join(", ")
     }
 }
 
 /// The change between two definitions of one name, or `None` when they are the same.
 fn compare(old: &Definition<'_>, new: &Definition<'_>) -> Option<Changed> {
-    let params = |d: &Definition<'_>| -> Vec<(String, String)> {
+    let params = |d: &Definition<'_>| -> Vec<(String, ParamSig)> {
         d.params
             .iter()
-            .map(|p| (p.name.to_owned(), p.kind.to_string()))
+            .map(|p| (p.name.to_owned(), ParamSig::of(&p.kind)))
             .collect()
     };
     let (op, np) = (params(old), params(new));
@@ -399,14 +513,14 @@ fn compare(old: &Definition<'_>, new: &Definition<'_>) -> Option<Changed> {
     if wire_id(old) == wire_id(new) && op == np && old_result == new_result {
         return None;
     }
-    let old_map: BTreeMap<&str, &str> = op.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    let new_map: BTreeMap<&str, &str> = np.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let old_map: BTreeMap<&str, &ParamSig> = op.iter().map(|(n, t)| (n.as_str(), t)).collect();
+    let new_map: BTreeMap<&str, &ParamSig> = np.iter().map(|(n, t)| (n.as_str(), t)).collect();
     let params_added = np
         .iter()
         .filter(|(n, _)| !old_map.contains_key(n.as_str()))
         .map(|(n, t)| ParamRef {
             name: n.clone(),
-            ty: t.clone(),
+            ty: t.text.clone(),
         })
         .collect();
     let params_removed = op
@@ -414,32 +528,38 @@ fn compare(old: &Definition<'_>, new: &Definition<'_>) -> Option<Changed> {
         .filter(|(n, _)| !new_map.contains_key(n.as_str()))
         .map(|(n, t)| ParamRef {
             name: n.clone(),
-            ty: t.clone(),
+            ty: t.text.clone(),
         })
         .collect();
     let params_changed = np
         .iter()
         .filter_map(|(n, t)| {
             let o = old_map.get(n.as_str())?;
-            (o != t).then(|| ParamChange {
+            (*o != t).then(|| ParamChange {
                 name: n.clone(),
-                old: (*o).to_owned(),
-                new: t.clone(),
+                old: o.text.clone(),
+                new: t.text.clone(),
+                what: t.change_from(o),
             })
         })
         .collect();
-    let common = |from: &[(String, String)], other: &BTreeMap<&str, &str>| -> Vec<String> {
+    let common = |from: &[(String, ParamSig)], other: &BTreeMap<&str, &ParamSig>| -> Vec<String> {
         from.iter()
             .filter(|(n, _)| other.contains_key(n.as_str()))
             .map(|(n, _)| n.clone())
             .collect()
     };
     let params_reordered = common(&op, &new_map) != common(&np, &old_map);
+    // The canonical line changed (so its computed id did), but the declared id stayed.
+    let id_not_bumped = (op != np || old_result != new_result)
+        && old.declared_id.is_some()
+        && old.declared_id == new.declared_id;
     Some(Changed {
         category: category_name(new.category),
         name: new.name.to_owned(),
         old_id: hex_id(wire_id(old)),
         new_id: hex_id(wire_id(new)),
+        id_not_bumped,
         params_added,
         params_removed,
         params_changed,
@@ -461,134 +581,82 @@ fn lower(schema: &Schema<'_>, which: &str) -> Result<Model, String> {
     })
 }
 
-/// What a generated item is made of, for comparison.
+/// What kind of generated item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ItemKind {
+    Struct,
+    Enum,
+}
+
+impl ItemKind {
+    fn name(self) -> &'static str {
+        match self {
+            ItemKind::Struct => "struct",
+            ItemKind::Enum => "enum",
+        }
+    }
+}
+
+/// What a member of a generated item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum MemberKind {
+    Field,
+    Method,
+    Variant,
+    Returns,
+}
+
+/// A generated item as the model lays it out: its kind and `(member kind, name, type)`
+/// members in declaration order, types as the generated code writes them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct RustItem {
-    /// `struct` or `enum`.
-    kind: &'static str,
-    /// `(member kind, name, type)` in declaration order; member kind is `field`,
-    /// `method`, `variant` or `returns`.
-    members: Vec<(&'static str, String, String)>,
+    kind: ItemKind,
+    members: Vec<(MemberKind, String, String)>,
 }
 
-/// `types::payments::PaymentResult`.
-fn path_string(kind: &str, path: &model::RustPath) -> String {
-    let mut out = kind.to_owned();
-    for m in &path.modules {
-        out.push_str("::");
-        out.push_str(m);
+/// The members of a constructor's or function's struct, from its signature in the model.
+fn struct_item(model: &Model, item: &Item) -> RustItem {
+    let signature = model.signature(item, Twin::Owned);
+    let fields = signature
+        .fields
+        .iter()
+        .map(|f| (MemberKind::Field, f.name.clone(), f.ty.to_string()));
+    let methods = signature.methods.iter().map(|m| {
+        (
+            MemberKind::Method,
+            m.name.clone(),
+            RustType::Bool.to_string(),
+        )
+    });
+    let returns = signature
+        .returns
+        .iter()
+        .map(|ty| (MemberKind::Returns, String::new(), ty.to_string()));
+    RustItem {
+        kind: ItemKind::Struct,
+        members: fields.chain(methods).chain(returns).collect(),
     }
-    out.push_str("::");
-    out.push_str(&path.name);
-    out
-}
-
-/// The Rust type of `ty`, with paths from the crate root, as the generator writes it.
-fn rust_type(ir: &Model, ty: &Ty) -> String {
-    match ty {
-        Ty::Int => "i32".into(),
-        Ty::Long => "i64".into(),
-        Ty::Double => "f64".into(),
-        Ty::String => "String".into(),
-        Ty::Bytes => "Vec<u8>".into(),
-        Ty::Int128 => "[u8; 16]".into(),
-        Ty::Int256 => "[u8; 32]".into(),
-        Ty::Bool | Ty::True => "bool".into(),
-        Ty::Vector { elem, .. } => format!("Vec<{}>", rust_type(ir, elem)),
-        Ty::Enum(i) => ir
-            .enums
-            .get(*i)
-            .map_or_else(|| "?".into(), |e| path_string("enums", &e.path)),
-        Ty::Bare(i) => ir
-            .constructors
-            .get(*i)
-            .map_or_else(|| "?".into(), |c| path_string("types", &c.path)),
-        Ty::Generic(name) => name.clone(),
-    }
-}
-
-/// The members of a generated struct: fields as the generator lays them out.
-fn struct_members(ir: &Model, item: &Item) -> Vec<(&'static str, String, String)> {
-    let value = |f: &model::Field| {
-        let ty = rust_type(ir, &f.ty);
-        if f.boxed {
-            format!("Box<{ty}>")
-        } else {
-            ty
-        }
-    };
-    let mut members = Vec::new();
-    for f in &item.fields {
-        match f.role {
-            FieldRole::Own => {
-                let ty = match (&f.condition, &f.ty) {
-                    (Some(_), Ty::True) => "bool".to_owned(),
-                    (Some(_), _) => format!("Option<{}>", value(f)),
-                    (None, _) => value(f),
-                };
-                members.push(("field", f.name.clone(), ty));
-            }
-            FieldRole::Shared { group, index: 0 } => {
-                if let Some(shared) = item.shared.get(group) {
-                    let types: Vec<String> = shared
-                        .members
-                        .iter()
-                        .filter_map(|&m| item.fields.get(m).map(value))
-                        .collect();
-                    members.push((
-                        "field",
-                        shared.name.clone(),
-                        format!("Option<({})>", types.join(", ")),
-                    ));
-                }
-            }
-            FieldRole::Shared { .. } => {}
-            FieldRole::Implied(_) => members.push(("method", f.name.clone(), "bool".into())),
-        }
-    }
-    if let ItemResult::Function(ty) = &item.result {
-        members.push(("returns", String::new(), rust_type(ir, ty)));
-    }
-    members
 }
 
 /// Every generated item by path.
-fn rust_items(ir: &Model) -> BTreeMap<String, RustItem> {
+fn rust_items(model: &Model) -> BTreeMap<String, RustItem> {
     let mut items = BTreeMap::new();
-    for c in &ir.constructors {
-        items.insert(
-            path_string("types", &c.path),
-            RustItem {
-                kind: "struct",
-                members: struct_members(ir, c),
-            },
-        );
+    for item in model.constructors.iter().chain(&model.functions) {
+        items.insert(item.path.to_string(), struct_item(model, item));
     }
-    for f in &ir.functions {
-        items.insert(
-            path_string("functions", &f.path),
-            RustItem {
-                kind: "struct",
-                members: struct_members(ir, f),
-            },
-        );
-    }
-    for e in &ir.enums {
+    for e in &model.enums {
         let members = e
             .variants
             .iter()
-            .map(|(v, i)| {
-                let payload = ir
-                    .constructors
-                    .get(*i)
-                    .map_or_else(|| "?".into(), |c| path_string("types", &c.path));
-                ("variant", v.clone(), payload)
+            .filter_map(|(v, i)| {
+                let payload = model.constructors.get(*i)?.path.to_string();
+                Some((MemberKind::Variant, v.clone(), payload))
             })
             .collect();
         items.insert(
-            path_string("enums", &e.path),
+            e.path.to_string(),
             RustItem {
-                kind: "enum",
+                kind: ItemKind::Enum,
                 members,
             },
         );
@@ -597,34 +665,30 @@ fn rust_items(ir: &Model) -> BTreeMap<String, RustItem> {
 }
 
 /// Compares the generated items of two lowered schemas.
-fn rust_diff(old: &Model, new: &Model) -> RustDiff {
+fn rust_diff(old: &Model, new: &Model, bindings: &str) -> RustDiff {
     let (old_items, new_items) = (rust_items(old), rust_items(new));
     let paths: BTreeSet<&String> = old_items.keys().chain(new_items.keys()).collect();
     let mut changes = Vec::new();
     for path in paths {
-        let change = |change, name: Option<String>, old, new, breaking| RustChange {
+        let change = |change: RustChangeKind, name: Option<String>, old, new| RustChange {
             path: path.clone(),
+            breaking: change.is_breaking(),
             change,
             name,
             old,
             new,
-            breaking,
         };
         match (old_items.get(path), new_items.get(path)) {
             (None, Some(n)) => {
-                changes.push(change("item_added", None, None, Some(n.kind.into()), false));
+                let kind = Some(n.kind.name().to_owned());
+                changes.push(change(RustChangeKind::ItemAdded, None, None, kind));
             }
             (Some(o), None) => {
-                changes.push(change(
-                    "item_removed",
-                    None,
-                    Some(o.kind.into()),
-                    None,
-                    true,
-                ));
+                let kind = Some(o.kind.name().to_owned());
+                changes.push(change(RustChangeKind::ItemRemoved, None, kind, None));
             }
             (Some(o), Some(n)) if o != n => {
-                let key = |(k, name, _): &(&'static str, String, String)| (*k, name.clone());
+                let key = |(k, name, _): &(MemberKind, String, String)| (*k, name.clone());
                 let old_members: BTreeMap<_, _> =
                     o.members.iter().map(|m| (key(m), m.2.clone())).collect();
                 let new_members: BTreeMap<_, _> =
@@ -632,47 +696,31 @@ fn rust_diff(old: &Model, new: &Model) -> RustDiff {
                 for m in &o.members {
                     if !new_members.contains_key(&key(m)) {
                         let kind = match m.0 {
-                            "method" => "method_removed",
-                            "variant" => "variant_removed",
-                            _ => "field_removed",
+                            MemberKind::Method => RustChangeKind::MethodRemoved,
+                            MemberKind::Variant => RustChangeKind::VariantRemoved,
+                            MemberKind::Field | MemberKind::Returns => RustChangeKind::FieldRemoved,
                         };
-                        changes.push(change(
-                            kind,
-                            Some(m.1.clone()),
-                            Some(m.2.clone()),
-                            None,
-                            true,
-                        ));
+                        changes.push(change(kind, Some(m.1.clone()), Some(m.2.clone()), None));
                     }
                 }
                 for m in &n.members {
                     match old_members.get(&key(m)) {
                         None => {
-                            let (kind, breaking) = match m.0 {
-                                "method" => ("method_added", false),
-                                "variant" => ("variant_added", true),
-                                _ => ("field_added", true),
+                            let kind = match m.0 {
+                                MemberKind::Method => RustChangeKind::MethodAdded,
+                                MemberKind::Variant => RustChangeKind::VariantAdded,
+                                MemberKind::Field | MemberKind::Returns => {
+                                    RustChangeKind::FieldAdded
+                                }
                             };
-                            changes.push(change(
-                                kind,
-                                Some(m.1.clone()),
-                                None,
-                                Some(m.2.clone()),
-                                breaking,
-                            ));
+                            changes.push(change(kind, Some(m.1.clone()), None, Some(m.2.clone())));
                         }
                         Some(t) if *t != m.2 => {
                             let (kind, name) = match m.0 {
-                                "returns" => ("returns_changed", None),
-                                _ => ("field_retyped", Some(m.1.clone())),
+                                MemberKind::Returns => (RustChangeKind::ReturnsChanged, None),
+                                _ => (RustChangeKind::FieldRetyped, Some(m.1.clone())),
                             };
-                            changes.push(change(
-                                kind,
-                                name,
-                                Some(t.clone()),
-                                Some(m.2.clone()),
-                                true,
-                            ));
+                            changes.push(change(kind, name, Some(t.clone()), Some(m.2.clone())));
                         }
                         Some(_) => {}
                     }
@@ -683,6 +731,7 @@ fn rust_diff(old: &Model, new: &Model) -> RustDiff {
     }
     let breaking = changes.iter().filter(|c| c.breaking).count();
     RustDiff {
+        bindings: bindings.to_owned(),
         breaking,
         additive: changes.len() - breaking,
         changes,
@@ -735,6 +784,12 @@ impl SchemaDiff {
                 let _ = write!(head, ": id {} → {}", c.old_id, c.new_id);
             }
             lines.push(head);
+            if c.id_not_bumped {
+                lines.push(format!(
+                    "      ! declared id {} unchanged: forgotten id bump?",
+                    c.new_id
+                ));
+            }
             for p in &c.params_added {
                 lines.push(format!("      + param {}:{}", p.name, p.ty));
             }
@@ -744,10 +799,7 @@ impl SchemaDiff {
             for p in &c.params_changed {
                 lines.push(format!(
                     "      ~ param {}: {} → {} ({})",
-                    p.name,
-                    p.old,
-                    p.new,
-                    param_change_kind(&p.old, &p.new)
+                    p.name, p.old, p.new, p.what
                 ));
             }
             if c.params_reordered {
@@ -768,8 +820,8 @@ impl SchemaDiff {
             out.push('\n');
             let _ = writeln!(
                 out,
-                "Rust (tlgen-types): {} breaking, {} additive",
-                rust.breaking, rust.additive
+                "Rust generated from {}: {} breaking, {} additive",
+                rust.bindings, rust.breaking, rust.additive
             );
             for c in &rust.changes {
                 let _ = writeln!(
@@ -807,44 +859,21 @@ fn push_refs<'a>(groups: &mut BTreeMap<&'a str, Vec<String>>, refs: &'a [DefRef]
     }
 }
 
-/// `retyped`, `moved to flags.5`, `now flags.2`, `now always present`.
-fn param_change_kind(old: &str, new: &str) -> String {
-    let split = |s: &str| -> (Option<String>, String) {
-        match s.split_once('?') {
-            Some((flag, ty)) => (Some(flag.to_owned()), ty.to_owned()),
-            None => (None, s.to_owned()),
-        }
-    };
-    let ((old_flag, old_ty), (new_flag, new_ty)) = (split(old), split(new));
-    let mut parts = Vec::new();
-    if old_ty != new_ty {
-        parts.push("retyped".to_owned());
-    }
-    match (old_flag, new_flag) {
-        (Some(a), Some(b)) if a != b => parts.push(format!("moved to {b}")),
-        (None, Some(b)) => parts.push(format!("now conditional on {b}")),
-        (Some(_), None) => parts.push("now always present".to_owned()),
-        _ => {}
-    }
-    parts.join(", ")
-}
-
 /// `field `amount: enums::StarsAmount` added`.
 fn rust_change_text(c: &RustChange) -> String {
     let name = c.name.as_deref().unwrap_or_default();
     let old = c.old.as_deref().unwrap_or_default();
     let new = c.new.as_deref().unwrap_or_default();
     match c.change {
-        "item_added" => format!("new {new}"),
-        "item_removed" => format!("{old} removed"),
-        "field_added" => format!("field `{name}: {new}` added"),
-        "field_removed" => format!("field `{name}: {old}` removed"),
-        "field_retyped" => format!("field `{name}`: {old} → {new}"),
-        "method_added" => format!("method `{name}()` added"),
-        "method_removed" => format!("method `{name}()` removed"),
-        "variant_added" => format!("variant `{name}({new})` added"),
-        "variant_removed" => format!("variant `{name}({old})` removed"),
-        "returns_changed" => format!("returns {old} → {new}"),
-        other => other.to_owned(),
+        RustChangeKind::ItemAdded => format!("new {new}"),
+        RustChangeKind::ItemRemoved => format!("{old} removed"),
+        RustChangeKind::FieldAdded => format!("field `{name}: {new}` added"),
+        RustChangeKind::FieldRemoved => format!("field `{name}: {old}` removed"),
+        RustChangeKind::FieldRetyped => format!("field `{name}`: {old} → {new}"),
+        RustChangeKind::MethodAdded => format!("method `{name}()` added"),
+        RustChangeKind::MethodRemoved => format!("method `{name}()` removed"),
+        RustChangeKind::VariantAdded => format!("variant `{name}({new})` added"),
+        RustChangeKind::VariantRemoved => format!("variant `{name}({old})` removed"),
+        RustChangeKind::ReturnsChanged => format!("returns {old} → {new}"),
     }
 }

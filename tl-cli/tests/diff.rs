@@ -174,9 +174,91 @@ fn a_schema_that_cannot_be_generated_still_gets_the_tl_report() {
     assert_eq!(v["rust"], serde_json::Value::Null);
     assert_eq!(v["changed"][0]["params_changed"][0]["new"], "%Foo");
     let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "warning: constructor bar changed but kept its declared id #33333333: forgotten id bump?\n\
+         note: no Rust impact: the new schema cannot be generated (1 error; first: bar: `%Foo` \
+         is bare but its type does not have exactly one constructor)\n"
+    );
+}
+
+#[test]
+fn a_changed_definition_that_kept_its_declared_id_is_flagged() {
+    // `a` changed and kept its declared id: a forgotten bump. `b` declares none (its id is
+    // computed: CRC32 of `b y:int = B` is 0xc53a5b0e, of `b y:long = B` 0xeae2ce5d) and `c`
+    // was bumped: neither is flagged.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("old.tl"),
+        "a#11111111 x:int = A;\nb y:int = B;\nc#33333333 z:int = C;\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("new.tl"),
+        "a#11111111 x:long = A;\nb y:long = B;\nc#44444444 z:long = C;\n",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_tl-codegen"))
+        .args(["diff", "old.tl", "new.tl"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "\
+no layer (3 definitions) → no layer (3 definitions): 0 added, 0 removed, 3 changed
+
+(no namespace)
+  ~ constructor a
+      ! declared id 0x11111111 unchanged: forgotten id bump?
+      ~ param x: int → long (retyped)
+  ~ constructor b: id 0xc53a5b0e → 0xeae2ce5d
+      ~ param y: int → long (retyped)
+  ~ constructor c: id 0x33333333 → 0x44444444
+      ~ param z: int → long (retyped)
+
+Rust generated from new.tl: 3 breaking, 0 additive
+  breaking  types::A: field `x`: i32 → i64
+  breaking  types::B: field `y`: i32 → i64
+  breaking  types::C: field `z`: i32 → i64
+"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "warning: constructor a changed but kept its declared id #11111111: forgotten id bump?\n"
+    );
+    let json = Command::new(env!("CARGO_BIN_EXE_tl-codegen"))
+        .args(["diff", "--json", "old.tl", "new.tl"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let flags: Vec<bool> = v["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id_not_bumped"].as_bool().unwrap())
+        .collect();
+    assert_eq!(flags, [true, false, false]);
+    assert_eq!(v["rust"]["bindings"], "new.tl");
+}
+
+#[test]
+fn the_rust_part_is_labelled_by_the_new_schema_files() {
+    let out = stdout_of(&[
+        "diff",
+        "--old",
+        "small_old.tl",
+        "--new",
+        "small_new.tl",
+        "--new",
+        "stars_new.tl",
+    ]);
+    let label = out.lines().find(|l| l.starts_with("Rust ")).unwrap();
     assert!(
-        stderr.starts_with("note: no Rust impact: the new schema cannot be generated"),
-        "{stderr}"
+        label.starts_with("Rust generated from small_new.tl + stars_new.tl: "),
+        "{label}"
     );
 }
 

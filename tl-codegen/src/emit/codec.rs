@@ -5,72 +5,28 @@
 //! `vector` functions with a closure for the element.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 use crate::emit::Context;
-use crate::model::naming;
-use crate::model::{Field, Ty};
+use crate::model::{Twin, Ty};
 
 impl Context<'_> {
-    /// The Rust type of a TL type, as seen from a module `depth` levels below the root.
-    ///
-    /// In the `borrowed` module, strings and bytes borrow (`&'a str`, `&'a [u8]`) and so do
-    /// the types that hold them.
-    pub fn rust_type(&self, ty: &Ty, depth: usize) -> TokenStream {
-        if let Some(borrows) = self.borrowed {
-            match ty {
-                Ty::String => return quote!(&'a str),
-                Ty::Bytes => return quote!(&'a [u8]),
-                Ty::Enum(i) if borrows.enums[*i] => {
-                    return self.borrowed_item_path("enums", &self.ir.enums[*i].path, depth);
-                }
-                Ty::Bare(i) if borrows.constructors[*i] => {
-                    let path = &self.ir.constructors[*i].path;
-                    return self.borrowed_item_path("types", path, depth);
-                }
-                _ => {}
-            }
-        }
-        match ty {
-            Ty::Int => quote!(i32),
-            Ty::Long => quote!(i64),
-            Ty::Double => quote!(f64),
-            Ty::String => quote!(String),
-            Ty::Bytes => quote!(Vec<u8>),
-            Ty::Int128 => quote!([u8; 16]),
-            Ty::Int256 => quote!([u8; 32]),
-            Ty::Bool | Ty::True => quote!(bool),
-            Ty::Vector { elem, .. } => {
-                let elem = self.rust_type(elem, depth);
-                quote!(Vec<#elem>)
-            }
-            Ty::Enum(i) => self.item_path("enums", &self.ir.enums[*i].path, depth),
-            Ty::Bare(i) => self.item_path("types", &self.ir.constructors[*i].path, depth),
-            Ty::Generic(name) => {
-                let name = naming::ident(name);
-                quote!(#name)
-            }
-        }
-    }
-
-    /// The Rust type of a param's value: wrapped in `Box` if the field is boxed.
-    pub fn value_type(&self, field: &Field, depth: usize) -> TokenStream {
-        let ty = self.rust_type(&field.ty, depth);
-        if field.boxed {
-            quote!(Box<#ty>)
+    /// Whether this context emits owned or borrowed code.
+    pub fn twin(&self) -> Twin {
+        if self.borrowed.is_some() {
+            Twin::Borrowed
         } else {
-            ty
+            Twin::Owned
         }
     }
 
-    /// The Rust type of a struct field: wrapped in `Box` and `Option` as needed.
-    pub fn field_type(&self, field: &Field, depth: usize) -> TokenStream {
-        let ty = self.value_type(field, depth);
-        match (&field.condition, &field.ty) {
-            (Some(_), Ty::True) => quote!(bool),
-            (Some(_), _) => quote!(Option<#ty>),
-            (None, _) => ty,
-        }
+    /// The Rust type of a TL type ([`Model::rust_type`](crate::model::Model::rust_type)), as
+    /// seen from a module `depth` levels below the root.
+    pub fn rust_type(&self, ty: &Ty, depth: usize) -> TokenStream {
+        self.ir
+            .rust_type(ty, self.twin())
+            .relative(depth)
+            .to_token_stream()
     }
 
     /// A statement writing `value` (an expression of type `&T`) to `out`.

@@ -39,7 +39,7 @@ impl Context<'_> {
                  the fields of `types::{}`, which documents them.\n\n```text\n{}\n```",
                 item.tl_name,
                 item.doc_url(),
-                item.path.display(),
+                item.path.in_kind(),
                 item.tl_line
             );
             return doc_lines(&text);

@@ -1,13 +1,13 @@
 //! One enum per boxed type, dispatching on the constructor id.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 use crate::emit::docs::doc_lines;
 use crate::emit::structs::hex_literal;
 use crate::emit::Context;
 use crate::model::naming;
-use crate::model::BoxedType;
+use crate::model::{BoxedType, PathKind, RustType};
 
 impl Context<'_> {
     /// The `enums` module.
@@ -27,7 +27,7 @@ impl Context<'_> {
             text.push_str(&format!(
                 "Borrowed form of `enums::{}`: constructors that hold strings or bytes borrow \
                  them from the input.\n\n",
-                ty.path.display()
+                ty.path.in_kind()
             ));
         } else if let Some(d) = &ty.description {
             text.push_str(d.trim());
@@ -47,10 +47,12 @@ impl Context<'_> {
                 let item = &self.ir.constructors[*c];
                 let borrows = self.borrowed.is_some_and(|b| b.constructors[*c]);
                 let path = if borrows {
-                    self.borrowed_item_path("types", &item.path, depth)
+                    RustType::Item(item.path.with_kind(PathKind::BorrowedTypes))
                 } else {
-                    self.item_path("types", &item.path, depth)
-                };
+                    RustType::Item(item.path.clone())
+                }
+                .relative(depth)
+                .to_token_stream();
                 (naming::ident(v), path, item, borrows)
             })
             .collect();

@@ -13,13 +13,13 @@
 use std::collections::HashMap;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{quote, ToTokens};
 
 use crate::docs_source::ErrorRef;
 use crate::emit::docs::doc_lines;
 use crate::emit::{supers, Context};
 use crate::model::naming;
-use crate::model::{BoxedType, ErrorVariant, FieldRole, Item, ItemResult, RustPath, Ty};
+use crate::model::{BoxedType, ErrorVariant, FieldRole, Item, ItemResult, Ty};
 
 impl Context<'_> {
     /// The `errors` module.
@@ -31,11 +31,11 @@ impl Context<'_> {
             .iter()
             .enumerate()
             .filter(|(_, f)| !f.errors.is_empty());
-        let paths = with_errors.map(|(i, f)| (i, error_enum_path(f)));
+        let paths = with_errors.map(|(i, f)| (i, f.error_enum()));
         let rpc_error = self.rpc_error_constructor();
         let per_function = self.namespaced(paths, |i, depth| {
             let f = &self.ir.functions[i];
-            let name = format_ident!("{}Error", f.path.name);
+            let name = naming::ident(&f.error_enum().name);
             let from_generated = self.generated_rpc_error_into(rpc_error, &quote!(#name), depth);
             let enum_ = self.function_error_enum(f, depth);
             quote!(#enum_ #from_generated)
@@ -59,7 +59,8 @@ impl Context<'_> {
         let count = proc_macro2::Literal::usize_unsuffixed(methods.len());
         let entries = methods.iter().map(|f| {
             let name = &f.tl_name;
-            let path = self.item_path("errors", &error_enum_path(f), 1);
+            let path = f.error_enum();
+            let path = path.relative(1);
             quote!((#name, #path::DOCUMENTED, |error| #path::from(error).documented()),)
         });
         let rt = &self.rt;
@@ -132,13 +133,13 @@ impl Context<'_> {
             return quote!();
         };
         let rt = &self.rt;
-        let ty = self.item_path("types", &item.path, 1);
+        let ty = item.path.relative(1);
         let (code, message) = match item.fields.as_slice() {
             [code, message] => (naming::ident(&code.name), naming::ident(&message.name)),
             _ => return quote!(),
         };
         let from_enum = boxed.map(|(boxed, variant)| {
-            let path = self.item_path("enums", &boxed.path, 1);
+            let path = boxed.path.relative(1);
             let variant = naming::ident(variant);
             quote! {
                 /// The error held by the generated `rpc_error`, with its name and number split.
@@ -175,8 +176,8 @@ impl Context<'_> {
             return quote!();
         };
         let rt = &self.rt;
-        let sources = std::iter::once(self.item_path("types", &item.path, depth))
-            .chain(boxed.map(|(boxed, _)| self.item_path("enums", &boxed.path, depth)));
+        let sources = std::iter::once(item.path.relative(depth))
+            .chain(boxed.map(|(boxed, _)| boxed.path.relative(depth)));
         sources
             .map(|source| {
                 quote! {
@@ -201,7 +202,7 @@ impl Context<'_> {
                 let supers = supers(depth);
                 quote!(#supers errors::Error)
             }
-            _ => self.item_path("errors", &error_enum_path(item), depth),
+            _ => item.error_enum().relative(depth).to_token_stream(),
         };
         quote!(type Error = #ty;)
     }
@@ -388,15 +389,14 @@ impl Context<'_> {
             .iter()
             .map(|e| (e.doc.name.as_str(), e))
             .collect();
-        let name = format_ident!("{}Error", item.path.name);
+        let name = naming::ident(&item.error_enum().name);
         let supers = supers(depth - 1);
         let error = quote!(#supers Error);
-        let function = self.item_path("functions", &item.path, depth);
+        let function = item.path.relative(depth);
         let doc = format!(
             " Errors of [`{}`]({}): its documented errors, then `Global` for a known error not \
              documented for it and `Other` for an unknown one.",
-            item.tl_name,
-            function.to_string().replace(' ', "")
+            item.tl_name, function
         );
         let mut seen = std::collections::HashSet::new();
         let known: Vec<(&ErrorVariant, &ErrorRef)> = item
@@ -565,14 +565,6 @@ impl Context<'_> {
 
             impl ::std::error::Error for #name {}
         }
-    }
-}
-
-/// `errors::payments::SendStarsFormError` for `payments.sendStarsForm`.
-fn error_enum_path(item: &Item) -> RustPath {
-    RustPath {
-        modules: item.path.modules.clone(),
-        name: format!("{}Error", item.path.name),
     }
 }
 

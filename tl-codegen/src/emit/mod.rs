@@ -15,10 +15,11 @@ mod structs;
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::model::naming;
-use crate::model::{Borrows, Model, RustPath};
+pub(crate) use crate::model::supers;
+use crate::model::{Borrows, ItemPath, Model};
 
 /// What the emitters need besides the IR.
 #[derive(Debug, Clone)]
@@ -324,30 +325,12 @@ impl Context<'_> {
         }
     }
 
-    /// `super::…::kind::modules::Name` as seen from `depth` levels below the root.
-    pub fn item_path(&self, kind: &str, path: &RustPath, depth: usize) -> TokenStream {
-        let supers = supers(depth);
-        let kind = format_ident!("{kind}");
-        let modules = path.modules.iter().map(|m| naming::ident(m));
-        let name = naming::ident(&path.name);
-        quote!(#supers #kind :: #(#modules ::)* #name)
-    }
-
-    /// `super::…::borrowed::kind::modules::Name<'a>` as seen from `depth` levels below the root.
-    pub fn borrowed_item_path(&self, kind: &str, path: &RustPath, depth: usize) -> TokenStream {
-        let supers = supers(depth);
-        let kind = format_ident!("{kind}");
-        let modules = path.modules.iter().map(|m| naming::ident(m));
-        let name = naming::ident(&path.name);
-        quote!(#supers borrowed :: #kind :: #(#modules ::)* #name<'a>)
-    }
-
     /// Groups items by namespace and wraps each group in `pub mod ns { ... }`.
     ///
     /// `emit_item(index, depth)` returns the tokens of one item at that module depth.
     pub fn namespaced(
         &self,
-        paths: impl Iterator<Item = (usize, RustPath)>,
+        paths: impl Iterator<Item = (usize, ItemPath)>,
         emit_item: impl Fn(usize, usize) -> TokenStream,
     ) -> TokenStream {
         let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
@@ -391,10 +374,4 @@ impl Context<'_> {
         }
         out
     }
-}
-
-/// `super::` repeated `depth` times: the path from a module `depth` levels down to the root.
-pub(crate) fn supers(depth: usize) -> TokenStream {
-    let s = std::iter::repeat(quote!(super::)).take(depth);
-    quote!(#(#s)*)
 }

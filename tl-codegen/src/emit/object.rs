@@ -2,42 +2,13 @@
 
 use std::collections::HashSet;
 
-use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 use crate::emit::structs::hex_literal;
 use crate::emit::Context;
 use crate::model::naming;
-use crate::model::{Item, RustPath};
-
-/// `payments.PaymentResult` → `PaymentsPaymentResult`.
-fn joined_name(path: &RustPath) -> String {
-    let mut s: String = path
-        .modules
-        .iter()
-        .map(|m| m.to_upper_camel_case())
-        .collect();
-    s.push_str(&path.name);
-    s
-}
-
-/// Takes the first free name of `base`, `base` + `suffix`, `base` + `suffix` + `2`, `3`, …
-///
-/// Names of different origins can meet (`foo.Bar` and `FooBar` both join to `FooBar`; a
-/// type `FooCall` and a function `foo` next to a type `Foo`), so no candidate is assumed free.
-fn claim(taken: &mut HashSet<String>, base: String, suffix: &str) -> String {
-    if taken.insert(base.clone()) {
-        return base;
-    }
-    let mut candidate = format!("{base}{suffix}");
-    let mut n = 2usize;
-    while !taken.insert(candidate.clone()) {
-        candidate = format!("{base}{suffix}{n}");
-        n += 1;
-    }
-    candidate
-}
+use crate::model::Item;
 
 impl Context<'_> {
     /// `LAYER`, `name_for_id` and `Object`, at depth 0.
@@ -106,9 +77,13 @@ impl Context<'_> {
 
         taken.insert("Bool".to_string());
         for ty in &self.ir.enums {
-            let variant = claim(&mut taken, joined_name(&ty.path), "Type");
+            let variant = naming::claim(
+                &mut taken,
+                naming::joined_name(&ty.path.modules, &ty.path.name),
+                "Type",
+            );
             let v = naming::ident(&variant);
-            let path = self.item_path("enums", &ty.path, 0);
+            let path = &ty.path;
             let doc = format!(" A value of the type `{}`.", ty.tl_name);
             definitions.push(quote!(#[doc = #doc] #v(Box<#path>),));
             let patterns = ty
@@ -120,9 +95,13 @@ impl Context<'_> {
             ids.push(quote!(Self::#v(x) => x.constructor_id(),));
         }
         for f in &self.ir.functions {
-            let variant = claim(&mut taken, joined_name(&f.path), "Call");
+            let variant = naming::claim(
+                &mut taken,
+                naming::joined_name(&f.path.modules, &f.path.name),
+                "Call",
+            );
             let v = naming::ident(&variant);
-            let path = self.item_path("functions", &f.path, 0);
+            let path = f.path.to_token_stream();
             let (ty, value) = object_function(f, path, &v, rt);
             let doc = format!(" A call to `{}`.", f.tl_name);
             definitions.push(quote!(#[doc = #doc] #v(#ty),));

@@ -1,11 +1,11 @@
 //! Structs for constructors (`types`) and functions (`functions`), with their codecs.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
 use crate::emit::Context;
 use crate::model::naming;
-use crate::model::{FieldRole, Item, ItemResult, Presence, Slot, Ty};
+use crate::model::{FieldRole, FlagMethod, Item, ItemResult, Presence, Slot, Twin, Ty, WireKind};
 
 impl Context<'_> {
     /// The `types` module.
@@ -106,13 +106,9 @@ impl Context<'_> {
                 quote!(<#(#generics),*>),
             )
         };
-        let ret = match &item.result {
-            ItemResult::Function(Ty::Generic(g)) => {
-                let g = naming::ident(g);
-                quote!(#g::Return)
-            }
-            ItemResult::Function(ty) => self.rust_type(ty, depth),
-            ItemResult::Constructor(_) => quote!(()),
+        let ret = match self.ir.signature(item, Twin::Owned).returns {
+            Some(ty) => ty.relative(depth).to_token_stream(),
+            None => quote!(()),
         };
         let typed_errors = match &self.errors_gate {
             Some(gate) => {
@@ -168,26 +164,17 @@ impl Context<'_> {
         let docs = self.item_docs(item);
         let serde = &self.serde_derive;
         let generics = self.type_params(item);
-        let fields = item.fields.iter().filter_map(|f| match f.role {
-            FieldRole::Own => {
-                let docs = self.field_docs(f);
-                let ident = naming::ident(&f.name);
-                let ty = self.field_type(f, depth);
-                Some(quote!(#docs pub #ident: #ty,))
-            }
-            FieldRole::Shared { group, index: 0 } => {
-                let shared = &item.shared[group];
-                let docs = self.shared_docs(item, shared);
-                let ident = naming::ident(&shared.name);
-                let types = shared
-                    .members
-                    .iter()
-                    .map(|&m| self.value_type(&item.fields[m], depth));
-                Some(quote!(#docs pub #ident: Option<(#(#types),*)>,))
-            }
-            FieldRole::Shared { .. } | FieldRole::Implied(_) => None,
+        let signature = self.ir.signature(item, self.twin());
+        let fields = signature.fields.iter().map(|field| {
+            let docs = match field.wire {
+                WireKind::Param(k) => self.field_docs(&item.fields[k]),
+                WireKind::SharedBit(group) => self.shared_docs(item, &item.shared[group]),
+            };
+            let ident = naming::ident(&field.name);
+            let ty = field.ty.relative(depth);
+            quote!(#docs pub #ident: #ty,)
         });
-        let implied = self.implied_methods(item);
+        let implied = self.implied_methods(item, &signature.methods);
         let derives = self.derives();
         quote! {
             #docs
@@ -199,18 +186,14 @@ impl Context<'_> {
     }
 
     /// `impl Name { pub fn flag(&self) -> bool { … } }` for every implied `true` param.
-    fn implied_methods(&self, item: &Item) -> TokenStream {
-        let methods: Vec<TokenStream> = item
-            .fields
+    fn implied_methods(&self, item: &Item, methods: &[FlagMethod]) -> TokenStream {
+        let methods: Vec<TokenStream> = methods
             .iter()
-            .filter_map(|f| {
-                let FieldRole::Implied(presence) = f.role else {
-                    return None;
-                };
-                let docs = self.implied_docs(item, f, presence);
-                let ident = naming::ident(&f.name);
-                let value = presence_expr(item, presence);
-                Some(quote!(#docs pub fn #ident(&self) -> bool { #value }))
+            .map(|method| {
+                let docs = self.implied_docs(item, &item.fields[method.param], method.presence);
+                let ident = naming::ident(&method.name);
+                let value = presence_expr(item, method.presence);
+                quote!(#docs pub fn #ident(&self) -> bool { #value })
             })
             .collect();
         if methods.is_empty() {
@@ -426,7 +409,7 @@ impl Context<'_> {
         };
         let variant = naming::ident(variant);
         let name = naming::ident(&item.path.name);
-        let enum_path = self.item_path("enums", &ty.path, depth);
+        let enum_path = ty.path.relative(depth);
         let try_from = if ty.variants.len() == 1 {
             quote! {
                 #gate
@@ -501,12 +484,8 @@ fn presence_expr(item: &Item, presence: Presence) -> TokenStream {
 
 /// The local holding a flag word while decoding; suffixed if a field has that name.
 fn flag_local(word: &str, item: &Item) -> Ident {
-    let base = naming::value_name(word);
-    if item.fields.iter().any(|f| f.name == base) {
-        format_ident!("{}_word", base)
-    } else {
-        naming::ident(&base)
-    }
+    let fields: Vec<&str> = item.fields.iter().map(|f| f.name.as_str()).collect();
+    naming::ident(&naming::flag_local(word, &fields))
 }
 
 /// The generic parameters as identifiers.

@@ -17,9 +17,13 @@
 mod borrows;
 mod large_fields;
 pub mod naming;
+mod path;
 mod recursion;
+mod rust_type;
 
 pub use borrows::Borrows;
+pub use path::{supers, ItemPath, PathKind, Relative};
+pub use rust_type::{FlagMethod, RustType, Signature, StructField, Twin, WireKind};
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -61,28 +65,6 @@ pub struct ErrorVariant {
     pub parameterised: bool,
 }
 
-/// Where an item lives: `types::payments::PaymentResult` has module `["payments"]`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct RustPath {
-    /// Namespace modules below the kind module (`types`, `enums`, `functions`).
-    pub modules: Vec<String>,
-    /// The item name.
-    pub name: String,
-}
-
-impl RustPath {
-    /// `messages::Messages`: the path inside its kind module, as text.
-    pub fn display(&self) -> String {
-        let mut text = String::new();
-        for module in &self.modules {
-            text.push_str(module);
-            text.push_str("::");
-        }
-        text.push_str(&self.name);
-        text
-    }
-}
-
 /// A constructor or function.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -90,8 +72,8 @@ pub struct Item {
     pub tl_name: String,
     /// The wire id.
     pub id: u32,
-    /// The Rust path inside `types` or `functions`.
-    pub path: RustPath,
+    /// The Rust path: in `types` or `functions`.
+    pub path: ItemPath,
     /// Generic type parameters (`X` for `{X:Type}`).
     pub generics: Vec<String>,
     /// The serialization order: flag words and fields.
@@ -197,8 +179,8 @@ pub struct SharedBit {
 pub struct BoxedType {
     /// The TL name, `payments.PaymentResult`.
     pub tl_name: String,
-    /// The Rust path inside `enums`.
-    pub path: RustPath,
+    /// The Rust path, in `enums`.
+    pub path: ItemPath,
     /// `(variant name, index in Model::constructors)`.
     pub variants: Vec<(String, usize)>,
     /// Part of a recursive cycle: decoding it counts against the depth limit.
@@ -305,12 +287,12 @@ impl<'a> Lowering<'a> {
                 type_names.push(d.result.name);
             }
         }
-        type_names.sort_by_key(|n| rust_path_of(n));
+        type_names.sort_by_key(|n| rust_path_of(n, PathKind::Enums));
         let mut enums: Vec<BoxedType> = type_names
             .iter()
             .map(|name| BoxedType {
                 tl_name: (*name).to_string(),
-                path: rust_path_of(name),
+                path: rust_path_of(name, PathKind::Enums),
                 variants: Vec::new(),
                 recursive: false,
                 description: self.docs.type_description(name),
@@ -433,7 +415,14 @@ impl<'a> Lowering<'a> {
         Item {
             tl_name: d.name.to_owned(),
             id: d.id(),
-            path: rust_path_of(d.name),
+            path: rust_path_of(
+                d.name,
+                if is_function {
+                    PathKind::Functions
+                } else {
+                    PathKind::Types
+                },
+            ),
             generics: d.generics.iter().map(|g| g.name.to_owned()).collect(),
             slots,
             fields,
@@ -561,10 +550,11 @@ fn error_variants(mut errors: Vec<ErrorRef>) -> Vec<ErrorVariant> {
 }
 
 /// `payments.sendStarsForm` → modules `["payments"]`, name `SendStarsForm`.
-fn rust_path_of(tl_name: &str) -> RustPath {
+fn rust_path_of(tl_name: &str, kind: PathKind) -> ItemPath {
     let mut parts: Vec<&str> = tl_name.split('.').collect();
     let last = parts.pop().unwrap_or_default();
-    RustPath {
+    ItemPath {
+        kind,
         modules: parts.iter().map(|m| naming::module_name(m)).collect(),
         name: naming::type_name(last),
     }
@@ -597,7 +587,7 @@ fn name_variants(e: &mut BoxedType, constructors: &[Item]) {
     for v in e.variants.iter_mut() {
         let n = seen.entry(v.0.clone()).or_insert(0usize);
         if *n > 0 {
-            v.0 = format!("{}{}", v.0, n);
+            v.0 = naming::numbered(&v.0, *n);
         }
         *n += 1;
     }
@@ -605,11 +595,11 @@ fn name_variants(e: &mut BoxedType, constructors: &[Item]) {
 
 /// Two TL names that map to one Rust path (`fooBar` and `foo_bar`) get numeric suffixes.
 fn dedupe_paths(items: &mut [Item]) {
-    let mut seen: HashMap<RustPath, usize> = HashMap::new();
+    let mut seen: HashMap<ItemPath, usize> = HashMap::new();
     for item in items.iter_mut() {
         let n = seen.entry(item.path.clone()).or_insert(0);
         if *n > 0 {
-            item.path.name = format!("{}{}", item.path.name, n);
+            item.path.name = naming::numbered(&item.path.name, *n);
         }
         *n += 1;
     }
@@ -648,24 +638,13 @@ fn group_shared_bits(fields: &mut [Field]) -> Vec<SharedBit> {
             _ => {
                 let group = shared.len();
                 let names: Vec<&str> = values.iter().map(|&k| fields[k].name.as_str()).collect();
-                // `solution` and `solution_entities` → `solution`; else `views_and_forwards`.
-                let first = names[0];
-                let prefix = format!("{first}_");
-                let mut name = if names[1..].iter().all(|n| n.starts_with(&prefix)) {
-                    first.to_owned()
-                } else {
-                    names.join("_and_")
-                };
-                let taken = |name: &str, shared: &[SharedBit]| {
+                let name = naming::shared_field_name(&names, |name| {
                     fields
                         .iter()
                         .zip(0..)
                         .any(|(f, k)| f.name == name && !values.contains(&k))
-                        || shared.iter().any(|s| s.name == name)
-                };
-                while taken(&name, &shared) {
-                    name.push('_');
-                }
+                        || shared.iter().any(|s: &SharedBit| s.name == name)
+                });
                 for (index, &k) in values.iter().enumerate() {
                     fields[k].role = FieldRole::Shared { group, index };
                 }
@@ -692,13 +671,22 @@ fn dedupe_field_names(fields: &mut [Field]) {
     for f in fields.iter_mut() {
         let n = seen.entry(f.name.clone()).or_insert(0);
         if *n > 0 {
-            f.name = format!("{}_{}", f.name, n);
+            f.name = naming::numbered_field(&f.name, *n);
         }
         *n += 1;
     }
 }
 
 impl Item {
+    /// The path of a function's error enum in `errors`: `errors::payments::SendStarsFormError`.
+    pub fn error_enum(&self) -> ItemPath {
+        ItemPath {
+            kind: PathKind::Errors,
+            modules: self.path.modules.clone(),
+            name: naming::error_enum_name(&self.path.name),
+        }
+    }
+
     /// Whether the item has type parameters.
     pub fn is_generic(&self) -> bool {
         !self.generics.is_empty()

@@ -10,17 +10,26 @@ pub use errors::{error_variant_name, error_variant_names, is_parameterised, is_r
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
 
-/// Keywords that can be used as raw identifiers (`r#type`).
-const RAW_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
+/// Rust's strict and reserved keywords (2021 edition, plus `gen` of 2024), and `_`: the one
+/// keyword table of the generator.
+pub(crate) const KEYWORDS: &[&str] = &[
+    "_", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
-/// Keywords that cannot be raw identifiers; they get a trailing underscore.
-const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
+/// Whether `name` is a keyword.
+pub fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name)
+}
+
+/// Keywords that cannot be raw identifiers (`r#self` is not valid): they get a trailing
+/// underscore instead.
+fn is_reserved(name: &str) -> bool {
+    matches!(name, "self" | "Self" | "super" | "crate" | "_")
+}
 
 /// A struct or enum name: `starsTransaction` → `StarsTransaction`, `p_q_inner_data` → `PQInnerData`.
 pub fn type_name(tl_name: &str) -> String {
@@ -30,7 +39,7 @@ pub fn type_name(tl_name: &str) -> String {
     } else {
         camel
     };
-    if RESERVED.contains(&camel.as_str()) {
+    if is_reserved(&camel) {
         format!("{camel}_")
     } else {
         camel
@@ -50,9 +59,9 @@ pub fn value_name(tl_name: &str) -> String {
 
 /// Turns a name from [`type_name`] or [`value_name`] into an identifier, escaping keywords.
 pub fn ident(name: &str) -> Ident {
-    if RESERVED.contains(&name) {
+    if is_reserved(name) {
         Ident::new(&format!("{name}_"), Span::call_site())
-    } else if RAW_KEYWORDS.contains(&name) {
+    } else if is_keyword(name) {
         Ident::new_raw(name, Span::call_site())
     } else {
         Ident::new(name, Span::call_site())
@@ -66,11 +75,7 @@ pub fn ident(name: &str) -> Ident {
 /// A remainder starting with a digit or equal to a reserved word keeps the full name.
 pub fn variant_name(struct_name: &str, enum_name: &str) -> String {
     match struct_name.strip_prefix(enum_name) {
-        Some(rest)
-            if rest.starts_with(|c: char| c.is_ascii_uppercase())
-                && !RESERVED.contains(&rest)
-                && !RAW_KEYWORDS.contains(&rest) =>
-        {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) && !is_keyword(rest) => {
             rest.to_string()
         }
         _ => struct_name.to_string(),
@@ -80,6 +85,74 @@ pub fn variant_name(struct_name: &str, enum_name: &str) -> String {
 /// Module names for a namespace path: `payments` → `payments`, `phone` → `phone`.
 pub fn module_name(namespace: &str) -> String {
     value_name(namespace)
+}
+
+/// The `n`-th item or variant of one name (`n` ≥ 1): `FooBar1` when `fooBar` and `foo_bar`
+/// map to one Rust name.
+pub fn numbered(name: &str, n: usize) -> String {
+    format!("{name}{n}")
+}
+
+/// The `n`-th field of one name (`n` ≥ 1): `foo_bar_1`.
+pub fn numbered_field(name: &str, n: usize) -> String {
+    format!("{name}_{n}")
+}
+
+/// The field holding params that share a flag bit: `solution` for `solution` and
+/// `solution_entities`, else the names joined by `_and_` (`views_and_forwards`), with `_`
+/// appended while `taken` says the name is in use.
+pub fn shared_field_name(names: &[&str], taken: impl Fn(&str) -> bool) -> String {
+    let first = names.first().copied().unwrap_or_default();
+    let prefix = format!("{first}_");
+    let mut name = if names.iter().skip(1).all(|n| n.starts_with(&prefix)) {
+        first.to_owned()
+    } else {
+        names.join("_and_")
+    };
+    while taken(&name) {
+        name.push('_');
+    }
+    name
+}
+
+/// The error enum of a function: `SendStarsFormError` for `SendStarsForm`.
+pub fn error_enum_name(function: &str) -> String {
+    format!("{function}Error")
+}
+
+/// The local holding flag word `word` while decoding: its value name, or `flags_word` when a
+/// field already has that name.
+pub fn flag_local(word: &str, field_names: &[&str]) -> String {
+    let base = value_name(word);
+    if field_names.contains(&base.as_str()) {
+        format!("{base}_word")
+    } else {
+        base
+    }
+}
+
+/// `payments.PaymentResult` as one name: `PaymentsPaymentResult` (an `Object` variant).
+pub fn joined_name(modules: &[String], name: &str) -> String {
+    let mut s: String = modules.iter().map(|m| m.to_upper_camel_case()).collect();
+    s.push_str(name);
+    s
+}
+
+/// Takes the first free name of `base`, `base` + `suffix`, `base` + `suffix` + `2`, `3`, …
+///
+/// Names of different origins can meet (`foo.Bar` and `FooBar` both join to `FooBar`; a
+/// type `FooCall` and a function `foo` next to a type `Foo`), so no candidate is assumed free.
+pub fn claim(taken: &mut std::collections::HashSet<String>, base: String, suffix: &str) -> String {
+    if taken.insert(base.clone()) {
+        return base;
+    }
+    let mut candidate = format!("{base}{suffix}");
+    let mut n = 2usize;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{base}{suffix}{n}");
+        n += 1;
+    }
+    candidate
 }
 
 #[cfg(test)]

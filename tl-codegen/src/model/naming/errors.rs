@@ -80,17 +80,8 @@ pub fn is_rust_identifier(ident: &str) -> bool {
         }
         _ => false,
     };
-    valid && ident != "_" && !KEYWORDS.contains(&ident)
+    valid && !super::is_keyword(ident)
 }
-
-/// Rust's strict and reserved keywords (2021 edition, plus `gen` of 2024).
-const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
-    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
-    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "gen", "macro",
-    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
-];
 
 /// Digit names used for leading digits.
 const DIGITS: [&str; 10] = [
