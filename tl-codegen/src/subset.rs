@@ -119,6 +119,7 @@ pub(crate) fn closure<'a>(
             .collect(),
         builtins: schema.builtins.clone(),
         diagnostics: schema.diagnostics.clone(),
+        dialect: schema.dialect,
     })
 }
 
