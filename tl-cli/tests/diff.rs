@@ -163,12 +163,11 @@ fn a_schema_that_cannot_be_generated_still_gets_the_tl_report() {
         "foo#11111111 = Foo;\nfooB#22222222 = Foo;\nbar#33333333 a:%Foo = Bar;\n",
     )
     .unwrap();
-    let output = run(&[
-        "diff",
-        "--json",
-        old.to_str().unwrap(),
-        new.to_str().unwrap(),
-    ]);
+    let output = Command::new(env!("CARGO_BIN_EXE_tl-codegen"))
+        .args(["diff", "--json", "old.tl", "new.tl"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(v["rust"], serde_json::Value::Null);
@@ -177,8 +176,8 @@ fn a_schema_that_cannot_be_generated_still_gets_the_tl_report() {
     assert_eq!(
         stderr,
         "warning: constructor bar changed but kept its declared id #33333333: forgotten id bump?\n\
-         note: no Rust impact: the new schema cannot be generated (1 error; first: bar: `%Foo` \
-         is bare but its type does not have exactly one constructor)\n"
+         note: no Rust impact: the new schema cannot be generated (1 error; first: new.tl:3:1: \
+         bar: `%Foo` is bare but its type does not have exactly one constructor)\n"
     );
 }
 

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use tlgen_parser::{Diagnostic, DiagnosticKind, ParseOptions, Schema, Severity};
+use tlgen_parser::{Diagnostic, DiagnosticKind, ParseOptions, ReadError, Schema, Severity};
 
 use crate::docs_source::{DocSource, NoDocs, SharedDocs};
 use crate::emit::{self, EmitOptions, Include, ModuleKind};
@@ -68,8 +68,8 @@ pub struct GeneratedFile {
 pub struct Output {
     /// The files, in a fixed order.
     pub files: Vec<GeneratedFile>,
-    /// Schema warnings, rendered.
-    pub warnings: Vec<String>,
+    /// Schema warnings (severity [`Severity::Warning`]); `Display` renders one rustc-style.
+    pub warnings: Vec<Diagnostic>,
     /// Counts for the report.
     pub stats: Stats,
 }
@@ -113,10 +113,15 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
-    /// The schema has errors; each is rendered with its position.
-    Schema(Vec<String>),
+    /// A schema file is not UTF-8 (always [`ReadError::InvalidUtf8`], with its position).
+    InvalidUtf8(ReadError),
+    /// The schema has errors: the parser's diagnostics (file, line, column, kind, message)
+    /// of severity [`Severity::Error`].
+    Schema(Vec<Diagnostic>),
     /// The schema parsed but cannot be generated.
     Lower(Vec<model::LowerError>),
+    /// An option of the [`Config`] is invalid.
+    Config(ConfigError),
     /// The emitted tokens did not parse back (a generator bug).
     Format(String),
     /// No output directory was given and `OUT_DIR` is not set.
@@ -126,10 +131,46 @@ pub enum Error {
     UnknownNames(Vec<UnknownName>),
 }
 
+/// An invalid option of the [`Config`], found when generating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// [`Config::runtime_path`] is not a Rust path.
+    RuntimePath {
+        /// The path as given.
+        path: String,
+        /// Why it is not one.
+        reason: String,
+    },
+    /// [`Config::serde_via`] is not a Rust path.
+    SerdeVia {
+        /// The path as given.
+        path: String,
+        /// Why it is not one.
+        reason: String,
+    },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::RuntimePath { path, reason } => {
+                write!(f, "runtime_path `{path}` is not a Rust path: {reason}")
+            }
+            ConfigError::SerdeVia { path, reason } => {
+                write!(f, "serde_via `{path}` is not a Rust path: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::InvalidUtf8(error) => write!(f, "{error}"),
             Error::Schema(errors) => {
                 let plural = if errors.len() == 1 { "" } else { "s" };
                 write!(f, "the schema has {} error{plural}:", errors.len())?;
@@ -139,6 +180,7 @@ impl fmt::Display for Error {
                 writeln!(f, "the schema cannot be generated:")?;
                 errors.iter().try_for_each(|e| writeln!(f, "  {e}"))
             }
+            Error::Config(error) => write!(f, "invalid configuration: {error}"),
             Error::Format(message) => write!(f, "generated code does not parse: {message}"),
             Error::NoOutDir => write!(
                 f,
@@ -153,35 +195,40 @@ impl fmt::Display for Error {
 }
 
 impl Error {
-    /// One line per problem, `file:line:column: message` where the problem has a position:
-    /// what [`Config::compile_or_exit`] prints as `cargo:warning=` lines.
+    /// One line per problem, `file:line:column: error: message` where the problem has a
+    /// position: what [`Config::compile_or_exit`] prints as `cargo:warning=` lines.
     pub fn summary_lines(&self) -> Vec<String> {
         match self {
-            Error::Schema(errors) => errors.iter().map(|e| summary_line(e)).collect(),
-            Error::Lower(errors) => errors.iter().map(|e| format!("error: {e}")).collect(),
+            Error::InvalidUtf8(ReadError::InvalidUtf8 {
+                path,
+                offset,
+                byte,
+                line,
+                column,
+            }) => vec![format!(
+                "{}:{line}:{column}: error: invalid UTF-8: byte {byte:#04x} at offset {offset} \
+                 starts no valid character",
+                path.display()
+            )],
+            Error::Schema(errors) => errors.iter().map(Diagnostic::summary).collect(),
+            Error::Lower(errors) => errors
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}:{}:{}: error: {}: {}",
+                        e.file, e.line, e.column, e.definition, e.message
+                    )
+                })
+                .collect(),
             Error::UnknownNames(names) => names.iter().map(|e| format!("error: {e}")).collect(),
             other => vec![format!("error: {other}")],
         }
     }
 }
 
-/// `file:line:column: message` from a diagnostic rendered rustc-style
-/// (`error: message\n --> file:line:column\n...`); the first line alone otherwise.
-fn summary_line(rendered: &str) -> String {
-    let mut lines = rendered.lines();
-    let first = lines.next().unwrap_or_default();
-    let position = lines
-        .next()
-        .and_then(|line| line.trim_start().strip_prefix("--> "));
-    match position {
-        Some(position) => format!("{position}: {first}"),
-        None => first.to_string(),
-    }
-}
-
 impl std::error::Error for Error {
     /// The I/O error of [`Error::Io`]; the first [`LowerError`](model::LowerError) of
-    /// [`Error::Lower`].
+    /// [`Error::Lower`]; the [`ConfigError`].
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io { source, .. } => Some(source),
@@ -191,7 +238,8 @@ impl std::error::Error for Error {
             Error::UnknownNames(names) => names
                 .first()
                 .map(|e| e as &(dyn std::error::Error + 'static)),
-            Error::Schema(_) | Error::Format(_) | Error::NoOutDir => None,
+            Error::Config(error) => Some(error),
+            Error::InvalidUtf8(_) | Error::Schema(_) | Error::Format(_) | Error::NoOutDir => None,
         }
     }
 }
@@ -390,11 +438,12 @@ impl Config {
     /// Runs the pipeline in memory: parse → lower → emit → format.
     pub fn generate(&self) -> Result<Output> {
         let start = Instant::now();
+        check_paths(&self.runtime_path, self.serde_via.as_deref())?;
         let mut sources = Vec::with_capacity(self.schemas.len());
         for path in &self.schemas {
             let text = tlgen_parser::read_file(path).map_err(|e| match e {
                 tlgen_parser::ReadError::Io { path, source } => Error::Io { path, source },
-                utf8 => Error::Schema(vec![utf8.to_string()]),
+                utf8 => Error::InvalidUtf8(utf8),
             })?;
             sources.push((path.display().to_string(), text));
         }
@@ -495,7 +544,10 @@ impl Config {
         let output = self.write()?;
         for warning in &output.warnings {
             // Cargo puts `warning: <package>:` in front; keep the position, not the severity.
-            let line = summary_line(warning).replacen(": warning: ", ": ", 1);
+            let line = format!(
+                "{}:{}:{}: {}",
+                warning.file, warning.span.line, warning.span.column, warning.message
+            );
             println!("cargo:warning={line}");
         }
         Ok(output)
@@ -643,25 +695,37 @@ fn wrap_module(kind: ModuleKind, tokens: TokenStream, options: &EmitOptions) -> 
 
 /// Errors stop generation; warnings are returned rendered. Id mismatches listed in
 /// `known` ([`Config::known_id_mismatch`]) are neither.
-fn check_schema(schema: &Schema, known: &[(String, u32)]) -> Result<Vec<String>> {
-    let reported: Vec<&Diagnostic> = schema
+fn check_schema(schema: &Schema, known: &[(String, u32)]) -> Result<Vec<Diagnostic>> {
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = schema
         .diagnostics
         .iter()
         .filter(|d| !is_known_mismatch(schema, d, known))
-        .collect();
-    let errors: Vec<String> = reported
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.render())
-        .collect();
+        .cloned()
+        .partition(|d| d.severity == Severity::Error);
     if !errors.is_empty() {
         return Err(Error::Schema(errors));
     }
-    Ok(reported
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .map(|d| d.render())
-        .collect())
+    Ok(warnings)
+}
+
+/// Checks that the paths the generated code will use are Rust paths: a configuration error
+/// here, not generated code that does not parse.
+fn check_paths(runtime_path: &str, serde_via: Option<&str>) -> Result<()> {
+    syn::parse_str::<syn::Path>(runtime_path).map_err(|e| {
+        Error::Config(ConfigError::RuntimePath {
+            path: runtime_path.to_owned(),
+            reason: e.to_string(),
+        })
+    })?;
+    if let Some(via) = serde_via {
+        syn::parse_str::<syn::Path>(via).map_err(|e| {
+            Error::Config(ConfigError::SerdeVia {
+                path: via.to_owned(),
+                reason: e.to_string(),
+            })
+        })?;
+    }
+    Ok(())
 }
 
 /// An id mismatch inside a definition whose name and declared id are listed in `known`.

@@ -31,9 +31,11 @@ mod subset;
 mod write;
 
 pub use config::{
-    compile_schemas, report, Config, Error, GeneratedFile, Layout, Output, Result, Stats,
+    compile_schemas, report, Config, ConfigError, Error, GeneratedFile, Layout, Output, Result,
+    Stats,
 };
 pub use docs_source::{DocSource, ErrorRef, NoDocs};
 pub use emit::Include;
-pub use model::LowerError;
+pub use model::{LowerError, LowerErrorKind};
 pub use subset::{NameKind, UnknownName};
+pub use tlgen_parser::{Diagnostic, DiagnosticKind, Severity};

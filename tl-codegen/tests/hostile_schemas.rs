@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use proptest::prelude::*;
-use tlgen_codegen::{Config, Error};
+use tlgen_codegen::{Config, ConfigError, DiagnosticKind, Error, LowerErrorKind, Severity};
 
 fn generate(schema: &str) -> tlgen_codegen::Result<tlgen_codegen::Output> {
     let mut file = tempfile::NamedTempFile::new().unwrap();
@@ -18,21 +18,89 @@ fn syntax_errors_are_reported_with_positions() {
     let Error::Schema(errors) = &err else {
         panic!("{err}")
     };
-    assert_eq!(errors.len(), 2, "{err}");
-    assert!(errors[0].contains(":2:"), "{}", errors[0]);
-    assert!(errors[1].contains(":3:"), "{}", errors[1]);
+    let found: Vec<_> = errors
+        .iter()
+        .map(|d| (d.severity, d.kind, d.span.line, d.span.column))
+        .collect();
+    // `bad#zz`: the id starts at column 5; `worse a: = …`: the type is missing after `:`.
+    assert_eq!(
+        found,
+        [
+            (Severity::Error, DiagnosticKind::Syntax, 2, 5),
+            (Severity::Error, DiagnosticKind::Syntax, 3, 9),
+        ],
+        "{err}"
+    );
 }
 
 #[test]
 fn undeclared_types_are_errors() {
     let err = generate("a x:Missing = A;\n").unwrap_err();
-    assert!(err.to_string().contains("Missing"), "{err}");
+    let Error::Schema(errors) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(errors.len(), 1, "{err}");
+    assert_eq!(errors[0].kind, DiagnosticKind::UndeclaredType);
+    assert_eq!((errors[0].span.line, errors[0].span.column), (1, 5));
+    assert!(errors[0].message.contains("`Missing`"), "{err}");
 }
 
 #[test]
 fn a_bare_reference_to_a_type_with_two_constructors_is_an_error() {
     let err = generate("x = X;\ny = X;\nholder v:%X = Holder;\n").unwrap_err();
-    assert!(err.to_string().contains("%X"), "{err}");
+    let Error::Lower(errors) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(errors.len(), 1, "{err}");
+    let e = &errors[0];
+    assert_eq!(e.kind, LowerErrorKind::AmbiguousBareType);
+    assert_eq!((e.definition.as_str(), e.line, e.column), ("holder", 3, 1));
+    assert!(e.message.contains("`%X`"), "{err}");
+    let summary = err.summary_lines();
+    assert_eq!(summary.len(), 1);
+    assert!(
+        summary[0].starts_with(&format!("{}:3:1: error: holder: ", e.file)),
+        "{summary:?}"
+    );
+}
+
+/// A runtime path that is not a Rust path is a configuration error, found before anything
+/// is read, not generated code that does not parse.
+#[test]
+fn a_bad_runtime_path_is_a_configuration_error() {
+    let err = Config::new()
+        .schema("/nonexistent/schema.tl")
+        .runtime_path("::tlgen runtime")
+        .generate()
+        .unwrap_err();
+    let Error::Config(ConfigError::RuntimePath { path, .. }) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(path, "::tlgen runtime");
+    assert!(
+        err.to_string().starts_with(
+            "invalid configuration: runtime_path `::tlgen runtime` is not a Rust path"
+        ),
+        "{err}"
+    );
+    let err = Config::new()
+        .serde_via(Some("crate::"))
+        .generate()
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Config(ConfigError::SerdeVia { path, .. }) if path == "crate::"),
+        "{err}"
+    );
+    // A path with a leading `::` or `crate::` is fine.
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(b"a = A;\n").unwrap();
+    for path in ["::tlgen_runtime", "crate::rt"] {
+        Config::new()
+            .schema(file.path())
+            .runtime_path(path)
+            .generate()
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
 }
 
 #[test]
@@ -144,12 +212,18 @@ fn invalid_utf8_is_reported_with_its_byte_offset_and_position() {
     file.write_all(b"good = Good;\nab\xe9\xffc = Bad;\n")
         .unwrap();
     let err = Config::new().schema(file.path()).generate().unwrap_err();
-    let Error::Schema(errors) = &err else {
+    let Error::InvalidUtf8(tlgen_parser::ReadError::InvalidUtf8 {
+        offset,
+        byte,
+        line,
+        column,
+        ..
+    }) = &err
+    else {
         panic!("{err}")
     };
-    assert_eq!(errors.len(), 1);
-    assert!(errors[0].contains("byte 0xe9 at offset 15"), "{err}");
-    assert!(errors[0].contains(":2:3"), "{err}");
+    // `ab` starts line 2 at byte 13: 0xe9 is byte 15, column 3.
+    assert_eq!((*offset, *byte, *line, *column), (15, 0xe9, 2, 3));
     assert_eq!(
         err.summary_lines(),
         [format!(
@@ -168,7 +242,18 @@ fn known_id_mismatches_are_quiet_and_others_are_not() {
     file.write_all(schema.as_bytes()).unwrap();
 
     let output = Config::new().schema(file.path()).generate().unwrap();
-    assert_eq!(output.warnings.len(), 2, "{:?}", output.warnings);
+    let warnings: Vec<_> = output
+        .warnings
+        .iter()
+        .map(|d| (d.severity, d.kind, d.span.line, d.span.column))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (Severity::Warning, DiagnosticKind::IdMismatch, 1, 2),
+            (Severity::Warning, DiagnosticKind::IdMismatch, 2, 2),
+        ]
+    );
 
     let output = Config::new()
         .schema(file.path())
@@ -176,7 +261,7 @@ fn known_id_mismatches_are_quiet_and_others_are_not() {
         .generate()
         .unwrap();
     assert_eq!(output.warnings.len(), 1, "{:?}", output.warnings);
-    assert!(output.warnings[0].contains("`b`"), "{:?}", output.warnings);
+    assert_eq!(output.warnings[0].span.line, 2, "{:?}", output.warnings);
 
     let output = Config::new()
         .schema(file.path())
@@ -196,12 +281,17 @@ fn known_id_mismatches_are_quiet_and_others_are_not() {
         panic!("{err}")
     };
     assert_eq!(errors.len(), 1, "{err}");
-    assert!(errors[0].contains("`b`"), "{err}");
-    let summary = err.summary_lines();
-    assert!(summary[0].contains(":2:"), "{summary:?}");
-    assert!(
-        summary[0].contains("error: declared id 0x00000002"),
-        "{summary:?}"
+    assert_eq!(
+        (errors[0].severity, errors[0].kind, errors[0].span.line),
+        (Severity::Error, DiagnosticKind::IdMismatch, 2)
+    );
+    assert_eq!(
+        err.summary_lines(),
+        [format!(
+            "{}:2:2: error: declared id 0x00000002 of `b` differs from the computed id \
+             0xa4070ed3 of `b = B`",
+            file.path().display()
+        )]
     );
 
     Config::new()

@@ -225,18 +225,47 @@ pub enum Ty {
     Generic(String),
 }
 
-/// An error found while lowering.
+/// An error found while lowering: a definition the parser accepts that cannot be generated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LowerError {
+    /// What is wrong, as a kind.
+    pub kind: LowerErrorKind,
     /// The TL definition it concerns.
     pub definition: String,
-    /// What is wrong.
+    /// The file of the definition, as given to the parser.
+    pub file: String,
+    /// The 1-based line where the definition starts.
+    pub line: u32,
+    /// The 1-based column where the definition starts, in characters.
+    pub column: u32,
+    /// What is wrong, in one sentence.
     pub message: String,
 }
 
+/// Why a definition cannot be generated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LowerErrorKind {
+    /// `Vector` or `vector` without exactly one type argument.
+    VectorArity,
+    /// A type applied to arguments other than `Vector` (`Maybe<int>`).
+    GenericTypeUnsupported,
+    /// `%T` where `T` does not have exactly one constructor.
+    AmbiguousBareType,
+    /// A bare type (`%T` or a constructor name) that names no constructor.
+    UnknownBareType,
+    /// A boxed type that no generated constructor builds.
+    TypeWithoutConstructors,
+}
+
 impl fmt::Display for LowerError {
+    /// `file:line:column: definition: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.definition, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.file, self.line, self.column, self.definition, self.message
+        )
     }
 }
 
@@ -481,11 +510,19 @@ impl<'a> Lowering<'a> {
                     bare: ty.name == "vector" || ty.percent,
                     elem: Box::new(self.lower_type(d, elem)),
                 },
-                _ => self.fail(d, format!("`{ty}` needs exactly one type argument")),
+                _ => self.fail(
+                    d,
+                    LowerErrorKind::VectorArity,
+                    format!("`{ty}` needs exactly one type argument"),
+                ),
             };
         }
         if !ty.args.is_empty() {
-            return self.fail(d, format!("generic type `{ty}` is not supported"));
+            return self.fail(
+                d,
+                LowerErrorKind::GenericTypeUnsupported,
+                format!("generic type `{ty}` is not supported"),
+            );
         }
         if ty.is_bare() {
             // `%Type`: the type's only constructor; `ctorName`: that constructor.
@@ -501,6 +538,7 @@ impl<'a> Lowering<'a> {
                     _ => {
                         return self.fail(
                             d,
+                            LowerErrorKind::AmbiguousBareType,
                             format!(
                                 "`{ty}` is bare but its type does not have exactly one constructor"
                             ),
@@ -512,18 +550,35 @@ impl<'a> Lowering<'a> {
             };
             return match ctor {
                 Some(i) => Ty::Bare(i),
-                None => self.fail(d, format!("unknown bare type `{ty}`")),
+                None => self.fail(
+                    d,
+                    LowerErrorKind::UnknownBareType,
+                    format!("unknown bare type `{ty}`"),
+                ),
             };
         }
         match self.enum_index.get(ty.name) {
             Some(&i) => Ty::Enum(i),
-            None => self.fail(d, format!("type `{ty}` has no constructors")),
+            None => self.fail(
+                d,
+                LowerErrorKind::TypeWithoutConstructors,
+                format!("type `{ty}` has no constructors"),
+            ),
         }
     }
 
-    fn fail(&mut self, d: &Definition, message: String) -> Ty {
+    fn fail(&mut self, d: &Definition, kind: LowerErrorKind, message: String) -> Ty {
         self.errors.push(LowerError {
+            kind,
             definition: d.name.to_owned(),
+            file: self
+                .schema
+                .files
+                .get(d.span.file)
+                .cloned()
+                .unwrap_or_default(),
+            line: d.span.line,
+            column: d.span.column,
             message,
         });
         Ty::Int
