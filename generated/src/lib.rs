@@ -69,6 +69,33 @@
 //! (what `Object` or `enums::RpcError::from_bytes` yields, the two fields as sent); with the
 //! `errors` feature they convert into [`RpcError`] with `.into()`.
 //!
+//! Real server bytes: a decrypted message is an envelope — a `msg_container` of `message`s,
+//! an `rpc_result` whose `result` answers the call with its `req_msg_id` — read without
+//! copying by [`envelope`]; the result is then decoded with the call's `decode_response`,
+//! which unpacks a `gzip_packed` result transparently (feature `gzip`, on by default; see
+//! [`unpack`] for the limits):
+//!
+//! ```
+//! # #[cfg(feature = "gzip")] {
+//! use tlgen_types::envelope::RpcResult;
+//! use tlgen_types::{enums, functions::messages::GetHistory, types, RemoteCall};
+//!
+//! // rpc_result#f35c6d01 req_msg_id:long result:Object, the result a gzip_packed holding
+//! // `messages.messagesNotModified#74535f21 count:int` (count 3), gzipped by Python:
+//! let bytes = [
+//!     0x01, 0x6d, 0x5c, 0xf3, 0x2a, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xa1, 0xcf, 0x72, 0x30,
+//!     0x1c, 0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x53, 0x8c, 0x0f, 0x2e, 0x61,
+//!     0x66, 0x60, 0x60, 0x00, 0x00, 0x47, 0xb7, 0x9e, 0x11, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+//! ];
+//! let answer = RpcResult::from_bytes(&bytes)?;
+//! assert_eq!(answer.req_msg_id, 42); // the call we sent with this msg_id: messages.getHistory
+//! let history = GetHistory::decode_response(answer.result)?.expect("not an rpc_error");
+//! let not_modified = types::messages::MessagesNotModified { count: 3 };
+//! assert_eq!(history, enums::messages::Messages::NotModified(not_modified));
+//! # }
+//! # Ok::<(), tlgen_types::DecodeError>(())
+//! ```
+//!
 //! Anything boxed can be decoded without knowing its type in advance, with the `object`
 //! feature:
 //!
@@ -188,7 +215,8 @@ mod serde_support;
 
 pub use generated::*;
 pub use tlgen_runtime::{
-    decode_response_borrowed, BareDeserializable, BareDeserializableBorrowed, BareSerializable,
-    DecodeError, DecodeErrorKind, Deserializable, DeserializableBorrowed, ErrorClass, Identifiable,
-    Reader, RemoteCall, RemoteCallBorrowed, RpcError, Serializable, TypedErrors,
+    decode_response_borrowed, envelope, unpack, unpack_with_limit, BareDeserializable,
+    BareDeserializableBorrowed, BareSerializable, DecodeError, DecodeErrorKind, Deserializable,
+    DeserializableBorrowed, ErrorClass, GzipError, Identifiable, Reader, RemoteCall,
+    RemoteCallBorrowed, RpcError, Serializable, TypedErrors,
 };

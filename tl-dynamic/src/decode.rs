@@ -4,8 +4,12 @@
 //! [`Reader`]. Every object and every vector counts one level against the reader's depth
 //! limit ([`Reader::DEFAULT_MAX_DEPTH`] = 64 unless the reader says otherwise).
 
-use tlgen_runtime::{Reader, BOOL_FALSE_ID, BOOL_TRUE_ID};
+use tlgen_runtime::{GzipError, Reader, BOOL_FALSE_ID, BOOL_TRUE_ID};
 
+use crate::envelope::{
+    Envelope, Message, GZIP_PACKED_ID, MAX_CONTAINER_MESSAGES, MSG_CONTAINER_ID, MSG_COPY_ID,
+    RPC_RESULT_ID,
+};
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::schema::{DefId, Hot, Schema, Step, Ty, TyId, TypeId, MAX_FLAG_WORDS};
 use crate::ty::{Node, Type};
@@ -40,7 +44,18 @@ impl Schema {
     }
 
     /// Decodes a whole buffer as a value of `ty`; trailing bytes are an error.
+    ///
+    /// A `gzip_packed` is unpacked wherever an object or a function call may stand (an
+    /// `Object` or `!X` field, a [`Type::OBJECT`] or [`Type::FUNCTION`] value), and around the
+    /// whole input for any `ty`; errors inside it have offsets into the unpacked bytes. See
+    /// [`crate::envelope`] for the other envelope objects.
     pub fn decode_as(&self, bytes: &[u8], ty: &Type) -> Result<Value> {
+        let mut buffer = Vec::new();
+        let bytes = if ty.0 == Node::Leaf(Ty::AnyObject) {
+            bytes
+        } else {
+            tlgen_runtime::unpack(bytes, &mut buffer)?
+        };
         let mut r = Reader::new(bytes);
         let value = self.read(&mut r, ty)?;
         r.finish()?;
@@ -49,7 +64,12 @@ impl Schema {
 
     /// Reads one value of `ty` from `r`, leaving whatever follows it unread.
     pub fn read(&self, r: &mut Reader<'_>, ty: &Type) -> Result<Value> {
-        Decoder { schema: self, r }.node(&ty.0)
+        Decoder {
+            schema: self,
+            r,
+            packed: false,
+        }
+        .node(&ty.0)
     }
 
     #[inline]
@@ -77,6 +97,8 @@ impl Schema {
 struct Decoder<'s, 'r, 'a> {
     schema: &'s Schema,
     r: &'r mut Reader<'a>,
+    /// Whether this input is the content of a `gzip_packed` (another one is refused).
+    packed: bool,
 }
 
 impl Decoder<'_, '_, '_> {
@@ -111,6 +133,13 @@ impl Decoder<'_, '_, '_> {
             Ty::Int256 => Value::Int256(Box::new(self.r.read_array()?)),
             Ty::Bool => Value::Bool(self.r.read_bool()?),
             Ty::True => Value::Bool(true),
+            Ty::AnyFunction if self.r.peek_u32().ok() == Some(GZIP_PACKED_ID) => {
+                self.r.read_u32()?;
+                self.r.enter()?;
+                let value = self.gzip_packed(Ty::AnyFunction)?;
+                self.r.leave();
+                value
+            }
             Ty::Boxed(_) | Ty::Bare(_) | Ty::AnyFunction => {
                 let def = self.definition(ty)?;
                 let fields = self.fields(def)?;
@@ -122,6 +151,9 @@ impl Decoder<'_, '_, '_> {
                 match id {
                     BOOL_TRUE_ID => Value::Bool(true),
                     BOOL_FALSE_ID => Value::Bool(false),
+                    MSG_CONTAINER_ID | RPC_RESULT_ID | MSG_COPY_ID | GZIP_PACKED_ID => {
+                        self.envelope(id)?
+                    }
                     _ => match self.schema.ids.get(id) {
                         Some(def) => {
                             let fields = self.fields(def)?;
@@ -271,6 +303,113 @@ impl Decoder<'_, '_, '_> {
         self.r.leave();
         // Exact for a counted definition (no reallocation), shrunk otherwise.
         Ok(out.into_boxed_slice())
+    }
+}
+
+/// The envelope objects (see [`crate::envelope`]), their id just read.
+impl Decoder<'_, '_, '_> {
+    fn envelope(&mut self, id: u32) -> Result<Value> {
+        self.r.enter()?;
+        let value = match id {
+            MSG_CONTAINER_ID => self.container()?,
+            RPC_RESULT_ID => {
+                let req_msg_id = self.r.read_i64()?;
+                let result = self.ty(Ty::AnyObject)?;
+                Value::Envelope(Box::new(Envelope::RpcResult { req_msg_id, result }))
+            }
+            MSG_COPY_ID => Value::Envelope(Box::new(Envelope::MsgCopy(self.message()?))),
+            _ => self.gzip_packed(Ty::AnyObject)?,
+        };
+        self.r.leave();
+        Ok(value)
+    }
+
+    /// `messages:vector<%Message>`: at most [`MAX_CONTAINER_MESSAGES`], none a container.
+    fn container(&mut self) -> Result<Value> {
+        let at = self.r.position();
+        let n = self.r.read_vector_len()?;
+        if n > MAX_CONTAINER_MESSAGES {
+            return Err(DecodeError::new(
+                at,
+                DecodeErrorKind::InvalidLength { len: n },
+            ));
+        }
+        let mut messages = Vec::with_capacity(n);
+        for _ in 0..n {
+            messages.push(self.message()?);
+        }
+        Ok(Value::Envelope(Box::new(Envelope::Container(
+            messages.into_boxed_slice(),
+        ))))
+    }
+
+    /// A bare `message`: its body must be exactly `bytes` bytes (a multiple of 4) and not a
+    /// container.
+    fn message(&mut self) -> Result<Message> {
+        let msg_id = self.r.read_i64()?;
+        let seqno = self.r.read_i32()?;
+        let at = self.r.position();
+        let bytes = self.r.read_u32()?;
+        let len = usize::try_from(bytes).unwrap_or(usize::MAX);
+        if len % 4 != 0 || len < 4 || len > self.r.remaining() {
+            return Err(DecodeError::new(at, DecodeErrorKind::InvalidLength { len }));
+        }
+        let start = self.r.position();
+        let body = self.r.read_raw(len)?;
+        if Reader::new(body).peek_u32().ok() == Some(MSG_CONTAINER_ID) {
+            return Err(DecodeError::new(
+                start,
+                DecodeErrorKind::UnexpectedConstructor {
+                    id: MSG_CONTAINER_ID,
+                    expected: "a message body (containers do not nest)".to_owned(),
+                },
+            ));
+        }
+        let body = self
+            .part(body, self.packed, Ty::AnyObject)
+            .map_err(|e| e.shifted(start))?;
+        Ok(Message {
+            msg_id,
+            seqno,
+            bytes,
+            body,
+        })
+    }
+
+    /// `packed_data:bytes`, unpacked and decoded as the `ty` it holds.
+    fn gzip_packed(&mut self, ty: Ty) -> Result<Value> {
+        let start = self.r.position().saturating_sub(4);
+        if self.packed {
+            return Err(DecodeError::new(
+                start,
+                DecodeErrorKind::Gzip(GzipError::Nested),
+            ));
+        }
+        // The whole object, from its id, for the runtime's reader of it.
+        let after_id = self.r.remaining_bytes();
+        self.r.read_bytes()?;
+        let len = self.r.position() - start - 4;
+        let mut object = GZIP_PACKED_ID.to_le_bytes().to_vec();
+        object.extend_from_slice(after_id.get(..len).unwrap_or(&[]));
+        let mut buffer = Vec::new();
+        let unpacked = tlgen_runtime::unpack(&object, &mut buffer)
+            .map_err(|e| DecodeError::from(e).shifted(start))?;
+        // Offsets inside are into the unpacked bytes.
+        self.part(unpacked, true, ty)
+    }
+
+    /// Decodes `bytes` whole as a `ty`, as a part of this input.
+    fn part(&self, bytes: &[u8], packed: bool, ty: Ty) -> Result<Value> {
+        let depth = self.r.max_depth().saturating_sub(self.r.depth());
+        let mut r = Reader::with_max_depth(bytes, depth);
+        let value = Decoder {
+            schema: self.schema,
+            r: &mut r,
+            packed,
+        }
+        .ty(ty)?;
+        r.finish()?;
+        Ok(value)
     }
 }
 

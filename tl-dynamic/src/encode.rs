@@ -7,6 +7,7 @@
 
 use tlgen_runtime::{Serializable, MAX_BYTES_LEN, VECTOR_ID};
 
+use crate::envelope::{Envelope, Message};
 use crate::error::{ValueError, ValueErrorKind};
 use crate::schema::{DefId, Definition, Schema, Step, Ty, MAX_FLAG_WORDS};
 use crate::ty::{Node, Type};
@@ -127,6 +128,49 @@ impl Writer<'_, '_> {
         }
     }
 
+    /// An envelope object (see [`crate::envelope`]): its id and fields.
+    fn envelope(&mut self, envelope: &Envelope) -> Result<()> {
+        self.enter()?;
+        Serializable::serialize(&envelope.id(), self.out);
+        match envelope {
+            Envelope::Container(messages) => {
+                self.count(messages.len())?;
+                for (i, message) in messages.iter().enumerate() {
+                    self.message(message)
+                        .map_err(|e| e.at_index(i).at_field("messages"))?;
+                }
+            }
+            Envelope::RpcResult { req_msg_id, result } => {
+                Serializable::serialize(req_msg_id, self.out);
+                self.ty(result, Ty::AnyObject)
+                    .map_err(|e| e.at_field("result"))?;
+            }
+            Envelope::MsgCopy(message) => self
+                .message(message)
+                .map_err(|e| e.at_field("orig_message"))?,
+            Envelope::GzipPacked(data) => self.bytes(data)?,
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// A bare `message`, with `bytes` the length of the body's encoding.
+    fn message(&mut self, message: &Message) -> Result<()> {
+        Serializable::serialize(&message.msg_id, self.out);
+        Serializable::serialize(&message.seqno, self.out);
+        let at = self.out.len();
+        Serializable::serialize(&0u32, self.out);
+        self.ty(&message.body, Ty::AnyObject)
+            .map_err(|e| e.at_field("body"))?;
+        let len = self.out.len() - at - 4;
+        let len =
+            u32::try_from(len).map_err(|_| ValueError::new(ValueErrorKind::TooLong { len }))?;
+        if let Some(field) = self.out.get_mut(at..at + 4) {
+            field.copy_from_slice(&len.to_le_bytes());
+        }
+        Ok(())
+    }
+
     fn bytes(&mut self, data: &[u8]) -> Result<()> {
         if data.len() > MAX_BYTES_LEN {
             return Err(ValueError::new(ValueErrorKind::TooLong { len: data.len() }));
@@ -168,6 +212,7 @@ impl Writer<'_, '_> {
             }
             (Ty::AnyObject, Value::Object { def, fields }) => self.object(*def, fields, true)?,
             (Ty::AnyObject, Value::Bool(b)) => Serializable::serialize(b, self.out),
+            (Ty::AnyObject, Value::Envelope(envelope)) => self.envelope(envelope)?,
             _ => return Err(self.wrong_kind(ty, value)),
         }
         Ok(())

@@ -140,6 +140,8 @@ pub enum DecodeErrorKind {
         /// Bytes left over.
         count: usize,
     },
+    /// A `gzip_packed` that could not be unpacked.
+    Gzip(tlgen_runtime::GzipError),
 }
 
 /// A decoding error: the byte offset and what was expected there.
@@ -161,6 +163,13 @@ impl DecodeError {
     #[must_use]
     pub fn offset(&self) -> usize {
         self.0 .0
+    }
+
+    /// The same error `by` bytes further into the input (for a part decoded on its own).
+    #[must_use]
+    pub(crate) fn shifted(mut self, by: usize) -> Self {
+        self.0 .0 = self.0 .0.saturating_add(by);
+        self
     }
 
     /// What went wrong.
@@ -185,6 +194,7 @@ impl From<tlgen_runtime::DecodeError> for DecodeError {
             K::InvalidUtf8 => DecodeErrorKind::InvalidUtf8,
             K::TooDeep { limit } => DecodeErrorKind::TooDeep { limit: *limit },
             K::TrailingBytes { count } => DecodeErrorKind::TrailingBytes { count: *count },
+            K::Gzip(error) => DecodeErrorKind::Gzip(*error),
         };
         Self::new(e.offset(), kind)
     }
@@ -203,6 +213,7 @@ impl fmt::Display for DecodeErrorKind {
             Self::InvalidUtf8 => f.write_str("invalid UTF-8 in string"),
             Self::TooDeep { limit } => write!(f, "nesting deeper than {limit} levels"),
             Self::TrailingBytes { count } => write!(f, "{count} trailing bytes"),
+            Self::Gzip(error) => write!(f, "gzip_packed: {error}"),
         }
     }
 }

@@ -11,6 +11,7 @@ use tlgen_runtime::Reader;
 
 use crate::base64;
 use crate::encode::{is_present, present_at, MAX_ENCODE_DEPTH};
+use crate::envelope::{Envelope, Message};
 use crate::error::{ValueError, ValueErrorKind};
 use crate::schema::{DefId, Definition, Schema, Ty};
 use crate::ty::{Node, Type};
@@ -110,6 +111,37 @@ impl Serialize for JsonValue<'_> {
                 }
                 seq.end()
             }
+            Value::Envelope(envelope) => {
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry(NAME_KEY, envelope.name())?;
+                match &**envelope {
+                    Envelope::Container(messages) => {
+                        let messages: Vec<_> = messages
+                            .iter()
+                            .map(|message| MessageJson {
+                                parent: self,
+                                message,
+                            })
+                            .collect();
+                        map.serialize_entry("messages", &messages)?;
+                    }
+                    Envelope::RpcResult { req_msg_id, result } => {
+                        map.serialize_entry("req_msg_id", &req_msg_id.to_string())?;
+                        map.serialize_entry("result", &child(result))?;
+                    }
+                    Envelope::MsgCopy(message) => {
+                        let message = MessageJson {
+                            parent: self,
+                            message,
+                        };
+                        map.serialize_entry("orig_message", &message)?;
+                    }
+                    Envelope::GzipPacked(data) => {
+                        map.serialize_entry("packed_data", &base64::encode(data))?;
+                    }
+                }
+                map.end()
+            }
             Value::Object { def: id, fields } => {
                 let Some(def) = self.schema.definition(*id) else {
                     return Err(S::Error::custom(format_args!(
@@ -138,6 +170,63 @@ impl Serialize for JsonValue<'_> {
                 map.end()
             }
         }
+    }
+}
+
+/// The envelope name an object's `"_"` gives (`msg_container`, `rpc_result`, `msg_copy`,
+/// `gzip_packed`), if any.
+fn envelope_name(map: &serde_json::Map<String, Json>) -> Option<&str> {
+    match map.get(NAME_KEY)?.as_str()? {
+        name @ ("msg_container" | "rpc_result" | "msg_copy" | "gzip_packed") => Some(name),
+        _ => None,
+    }
+}
+
+/// The required field `key` of the envelope object `name`.
+fn field<'j>(map: &'j serde_json::Map<String, Json>, name: &str, key: &str) -> JResult<&'j Json> {
+    map.get(key).ok_or_else(|| {
+        ValueError::new(ValueErrorKind::MissingField {
+            definition: name.to_owned(),
+            field: key.to_owned(),
+        })
+    })
+}
+
+/// Fails on a field of an envelope object `name` other than `"_"` and `keys`.
+fn only(map: &serde_json::Map<String, Json>, name: &str, keys: &[&str]) -> JResult<()> {
+    match map
+        .keys()
+        .find(|k| k.as_str() != NAME_KEY && !keys.contains(&k.as_str()))
+    {
+        Some(unknown) => Err(ValueError::new(ValueErrorKind::UnknownField {
+            definition: name.to_owned(),
+            field: unknown.clone(),
+        })
+        .at_field(unknown)),
+        None => Ok(()),
+    }
+}
+
+/// A bare envelope `message` as JSON, inside `parent`.
+struct MessageJson<'p, 's> {
+    parent: &'p JsonValue<'s>,
+    message: &'s Message,
+}
+
+impl Serialize for MessageJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let body = JsonValue {
+            schema: self.parent.schema,
+            value: &self.message.body,
+            depth: self.parent.depth + 2,
+        };
+        let mut map = s.serialize_map(Some(5))?;
+        map.serialize_entry(NAME_KEY, "message")?;
+        map.serialize_entry("msg_id", &self.message.msg_id.to_string())?;
+        map.serialize_entry("seqno", &self.message.seqno)?;
+        map.serialize_entry("bytes", &self.message.bytes)?;
+        map.serialize_entry("body", &body)?;
+        map.end()
     }
 }
 
@@ -299,6 +388,7 @@ impl JsonReader<'_> {
             }
             Ty::AnyObject => match json {
                 Json::Bool(b) => Value::Bool(*b),
+                Json::Object(map) if envelope_name(map).is_some() => self.envelope(map, depth)?,
                 _ => {
                     let def = self.named(json, ty)?;
                     self.object(json, def, depth)?
@@ -394,6 +484,117 @@ impl JsonReader<'_> {
             def: id,
             fields: fields.into_boxed_slice(),
         })
+    }
+
+    /// An envelope object (see [`crate::envelope`]) from its JSON.
+    fn envelope(&self, map: &serde_json::Map<String, Json>, depth: u32) -> JResult<Value> {
+        let depth = Self::enter(depth)?;
+        let name = envelope_name(map).unwrap_or_default();
+        let envelope = match name {
+            "msg_container" => {
+                only(map, name, &["messages"])?;
+                let json = field(map, name, "messages")?;
+                let Json::Array(items) = json else {
+                    return Err(self
+                        .expected("an array of message".to_owned(), json)
+                        .at_field("messages"));
+                };
+                let messages = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        self.message(item, depth)
+                            .map_err(|e| e.at_index(i).at_field("messages"))
+                    })
+                    .collect::<JResult<Box<[_]>>>()?;
+                Envelope::Container(messages)
+            }
+            "rpc_result" => {
+                only(map, name, &["req_msg_id", "result"])?;
+                let req_msg_id = self.long(map, name, "req_msg_id", depth)?;
+                let result = field(map, name, "result")?;
+                let result = self
+                    .ty(result, Ty::AnyObject, depth)
+                    .map_err(|e| e.at_field("result"))?;
+                Envelope::RpcResult { req_msg_id, result }
+            }
+            "msg_copy" => {
+                only(map, name, &["orig_message"])?;
+                let json = field(map, name, "orig_message")?;
+                let message = self
+                    .message(json, depth)
+                    .map_err(|e| e.at_field("orig_message"))?;
+                Envelope::MsgCopy(message)
+            }
+            _ => {
+                only(map, name, &["packed_data"])?;
+                let json = field(map, name, "packed_data")?;
+                let data = self
+                    .base64(json, "bytes")
+                    .map_err(|e| e.at_field("packed_data"))?;
+                Envelope::GzipPacked(data.into())
+            }
+        };
+        Ok(Value::Envelope(Box::new(envelope)))
+    }
+
+    /// A bare envelope `message`; its `bytes` is optional (it is derived when encoding).
+    fn message(&self, json: &Json, depth: u32) -> JResult<Message> {
+        let Json::Object(map) = json else {
+            return Err(self.expected("object message".to_owned(), json));
+        };
+        match map.get(NAME_KEY) {
+            Some(Json::String(name)) if name == "message" => {}
+            None => {}
+            Some(other) => {
+                return Err(self
+                    .expected("\"message\"".to_owned(), other)
+                    .at_field(NAME_KEY))
+            }
+        }
+        let name = "message";
+        only(map, name, &["msg_id", "seqno", "bytes", "body"])?;
+        let depth = Self::enter(depth)?;
+        let msg_id = self.long(map, name, "msg_id", depth)?;
+        let seqno = match self.ty(field(map, name, "seqno")?, Ty::Int, depth) {
+            Ok(Value::Int(n)) => n,
+            Ok(_) => 0,
+            Err(e) => return Err(e.at_field("seqno")),
+        };
+        let bytes = match map.get("bytes") {
+            None | Some(Json::Null) => 0,
+            Some(json) => json
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| {
+                    self.expected("a length (number)".to_owned(), json)
+                        .at_field("bytes")
+                })?,
+        };
+        let body = self
+            .ty(field(map, name, "body")?, Ty::AnyObject, depth)
+            .map_err(|e| e.at_field("body"))?;
+        Ok(Message {
+            msg_id,
+            seqno,
+            bytes,
+            body,
+        })
+    }
+
+    /// A `long` field of an envelope object.
+    fn long(
+        &self,
+        map: &serde_json::Map<String, Json>,
+        name: &str,
+        key: &str,
+        depth: u32,
+    ) -> JResult<i64> {
+        match self.ty(field(map, name, key)?, Ty::Long, depth) {
+            Ok(Value::Long(n)) => Ok(n),
+            Ok(_) => Ok(0),
+            Err(e) => Err(e.at_field(key)),
+        }
     }
 
     #[cold]

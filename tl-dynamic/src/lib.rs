@@ -131,6 +131,7 @@
 mod base64;
 mod decode;
 mod encode;
+pub mod envelope;
 mod error;
 mod ids;
 #[cfg(feature = "json")]
@@ -140,6 +141,7 @@ mod ty;
 mod value;
 
 pub use encode::MAX_ENCODE_DEPTH;
+pub use envelope::Envelope;
 pub use error::{
     DecodeError, DecodeErrorKind, Path, SchemaError, Segment, ValueError, ValueErrorKind,
 };

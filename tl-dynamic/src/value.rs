@@ -1,5 +1,6 @@
 //! [`Value`]: a decoded TL value as a tree.
 
+use crate::envelope::Envelope;
 use crate::schema::DefId;
 
 /// A TL value: an object (constructor or function call) or a primitive.
@@ -40,6 +41,9 @@ pub enum Value {
     Bool(bool),
     /// A `Vector<T>` or `vector<T>`.
     Vector(Box<[Value]>),
+    /// An MTProto envelope object (`msg_container`, `rpc_result`, …) that the schema does
+    /// not define; see [`Envelope`].
+    Envelope(Box<Envelope>),
 }
 
 impl Value {
@@ -83,6 +87,7 @@ impl Value {
             Value::Int256(_) => "int256",
             Value::Bool(_) => "bool",
             Value::Vector(_) => "vector",
+            Value::Envelope(e) => e.name(),
         }
     }
 

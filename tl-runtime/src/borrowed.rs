@@ -96,9 +96,17 @@ impl Serializable for &[u8] {
 ///
 /// The outer `Result` is a decoding error; the inner one is the call's outcome. Typed errors
 /// follow with `.map(|outcome| outcome.map_err(MethodError::from))`.
+///
+/// A `gzip_packed` answer cannot be decoded in place: it is
+/// [`GzipError::NeedsBuffer`](crate::GzipError::NeedsBuffer). Unpack it first with
+/// [`unpack`](crate::unpack) into a buffer that outlives the value (or call
+/// [`RemoteCallBorrowed::decode_response_in`]).
 pub fn decode_response_borrowed<'a, T: DeserializableBorrowed<'a>>(
     bytes: &'a [u8],
 ) -> Result<core::result::Result<T, RpcError>> {
+    if crate::gzip::is_gzip_packed(bytes) {
+        return Err(crate::DecodeError::gzip(0, crate::GzipError::NeedsBuffer));
+    }
     if crate::traits::is_rpc_error(bytes) {
         return RpcError::from_bytes(bytes).map(Err);
     }
@@ -121,6 +129,16 @@ pub trait RemoteCallBorrowed: RemoteCall {
     fn decode_response_borrowed(
         bytes: &[u8],
     ) -> Result<core::result::Result<Self::BorrowedReturn<'_>, RpcError>>;
+
+    /// [`decode_response_borrowed`](Self::decode_response_borrowed) for an answer that may be
+    /// a `gzip_packed`: it is unpacked into `buffer` (see [`unpack`](crate::unpack)), and the
+    /// value borrows from `bytes` or `buffer`.
+    fn decode_response_in<'a>(
+        bytes: &'a [u8],
+        buffer: &'a mut Vec<u8>,
+    ) -> Result<core::result::Result<Self::BorrowedReturn<'a>, RpcError>> {
+        Self::decode_response_borrowed(crate::gzip::unpack(bytes, buffer)?)
+    }
 }
 
 /// Decodes a bare borrowed `T` and wraps it, in a frame of its own (see

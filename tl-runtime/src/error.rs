@@ -40,12 +40,67 @@ pub enum DecodeErrorKind {
         /// The reader's maximum depth.
         limit: u32,
     },
+    /// A `gzip_packed` object that could not be unpacked; the error's offset is where the
+    /// problem is in the input (the packed object's id for [`GzipError::Nested`]).
+    Gzip(GzipError),
     /// The value was decoded but `count` bytes of input were left over
     /// (see [`Deserializable::from_bytes`](crate::Deserializable::from_bytes)).
     TrailingBytes {
         /// How many bytes were left.
         count: usize,
     },
+}
+
+/// Why a `gzip_packed#3072cfa1 packed_data:bytes` could not be unpacked (see
+/// [`unpack`](crate::unpack)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GzipError {
+    /// Not a gzip member header (RFC 1952 §2.3): wrong magic bytes, a compression method other
+    /// than deflate, reserved flag bits set, a header cut short or a wrong header CRC.
+    Header,
+    /// The deflate data (RFC 1951) is malformed.
+    Deflate,
+    /// The stream ends before its deflate data or its 8-byte trailer does.
+    Truncated,
+    /// The CRC-32 in the trailer is not that of the unpacked data.
+    Checksum,
+    /// The size in the trailer (`ISIZE`, modulo 2^32) is not that of the unpacked data.
+    Size,
+    /// Bytes follow the gzip member's trailer.
+    TrailingData,
+    /// Unpacking would produce more than `limit` bytes; it stopped there.
+    TooLarge {
+        /// The limit that was reached.
+        limit: usize,
+    },
+    /// The unpacked object is itself a `gzip_packed`, which is refused.
+    Nested,
+    /// A `gzip_packed` answer decoded with borrowing: it must be unpacked into a buffer that
+    /// outlives the values first ([`unpack`](crate::unpack),
+    /// [`RemoteCallBorrowed::decode_response_in`](crate::RemoteCallBorrowed::decode_response_in)).
+    NeedsBuffer,
+    /// The crate was built without its `gzip` feature.
+    Unsupported,
+}
+
+impl fmt::Display for GzipError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Header => f.write_str("invalid gzip header"),
+            Self::Deflate => f.write_str("invalid deflate data"),
+            Self::Truncated => f.write_str("gzip stream cut short"),
+            Self::Checksum => f.write_str("CRC-32 mismatch"),
+            Self::Size => f.write_str("size mismatch"),
+            Self::TrailingData => f.write_str("bytes after the gzip stream"),
+            Self::TooLarge { limit } => write!(f, "unpacks to more than {limit} bytes"),
+            Self::Nested => f.write_str("gzip_packed inside gzip_packed"),
+            Self::NeedsBuffer => f.write_str(
+                "borrowed decoding needs a buffer to unpack into (tlgen_runtime::unpack)",
+            ),
+            Self::Unsupported => f.write_str("built without the `gzip` feature"),
+        }
+    }
 }
 
 /// A decoding error: the byte offset where it happened and what went wrong.
@@ -102,6 +157,14 @@ impl DecodeError {
         Self::new(offset, DecodeErrorKind::InvalidLength { len })
     }
 
+    /// Creates a [`DecodeErrorKind::Gzip`] error.
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn gzip(offset: usize, error: GzipError) -> Self {
+        Self::new(offset, DecodeErrorKind::Gzip(error))
+    }
+
     /// The byte offset in the input where the error happened.
     #[inline]
     #[must_use]
@@ -139,6 +202,7 @@ impl fmt::Display for DecodeErrorKind {
             Self::InvalidUtf8 => f.write_str("invalid UTF-8 in string"),
             Self::TooDeep { limit } => write!(f, "nesting deeper than {limit} levels"),
             Self::TrailingBytes { count } => write!(f, "{count} trailing bytes"),
+            Self::Gzip(error) => write!(f, "gzip_packed: {error}"),
         }
     }
 }

@@ -2,8 +2,9 @@
 //! (de)serialization traits with their implementations for the TL primitives, the answer to
 //! a call ([`RemoteCall::decode_response`], [`RpcError`]).
 //!
-//! The crate has no `unsafe` code and one optional dependency, `simdutf8` (the default
-//! `simd-utf8` feature, see [UTF-8 policy](#utf-8-policy)). Decoding never panics:
+//! The crate has no `unsafe` code and optional dependencies only: `simdutf8` (the default
+//! `simd-utf8` feature, see [UTF-8 policy](#utf-8-policy)), and `miniz_oxide` with
+//! `crc32fast` (the default `gzip` feature, see [`unpack`]). Decoding never panics:
 //! every malformed input is a [`DecodeError`] carrying the byte offset where
 //! it happened and a [`DecodeErrorKind`].
 //!
@@ -59,6 +60,16 @@
 //! errors; generated `borrowed` modules implement them, and [`RemoteCallBorrowed`] decodes a
 //! function's answer that way. Such a value allocates only for its vectors and boxes.
 //!
+//! # Real server bytes
+//!
+//! A decrypted MTProto message is an envelope around the answer: a `msg_container` of
+//! `message`s, an `rpc_result` whose `result` answers the call with that `req_msg_id`, often
+//! a `gzip_packed` holding the result. The [`envelope`] module reads the envelope without
+//! copying; [`RemoteCall::decode_response`] and [`TypedErrors::decode_typed_response`]
+//! unpack a `gzip_packed` result transparently (the `gzip` feature, on by default; see
+//! [`unpack`] for the limits), and borrowed decoding unpacks into a buffer the caller owns
+//! ([`RemoteCallBorrowed::decode_response_in`]).
+//!
 //! # Example
 //!
 //! ```
@@ -90,7 +101,9 @@
 
 mod borrowed;
 mod boxed;
+pub mod envelope;
 mod error;
+mod gzip;
 mod reader;
 mod rpc_error;
 mod traits;
@@ -102,7 +115,8 @@ pub use borrowed::{
     decode_response_borrowed, BareDeserializableBorrowed, DeserializableBorrowed,
     RemoteCallBorrowed,
 };
-pub use error::{DecodeError, DecodeErrorKind, Result};
+pub use error::{DecodeError, DecodeErrorKind, GzipError, Result};
+pub use gzip::{is_gzip_packed, unpack, unpack_with_limit, DEFAULT_MAX_UNPACKED, GZIP_PACKED_ID};
 pub use reader::Reader;
 pub use rpc_error::{ErrorClass, RpcError};
 pub use traits::{
@@ -124,6 +138,7 @@ pub mod __private {
         decode_bare_boxed_with, decode_bare_with, decode_boxed_with, decode_with,
         expect_constructor,
     };
+    pub use crate::gzip::decode_gzip_packed;
     pub use crate::rpc_error::PARAMETERISED;
     pub use crate::vector::{read_bare_vector, read_vector, write_bare_vector, write_vector};
     pub use crate::write::{

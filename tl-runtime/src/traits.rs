@@ -80,9 +80,14 @@ pub trait RemoteCall: Serializable {
     /// The outer `Result` is a decoding error (truncated or malformed bytes); the inner one
     /// is the call's outcome. For the call's own error type, see
     /// [`TypedErrors::decode_typed_response`].
+    ///
+    /// A `gzip_packed` answer is unpacked first (see [`unpack`](crate::unpack) for the
+    /// limits); errors inside it have offsets into the unpacked bytes.
     fn decode_response(
         bytes: &[u8],
     ) -> Result<core::result::Result<Self::Return, crate::RpcError>> {
+        let mut buffer = Vec::new();
+        let bytes = crate::gzip::unpack(bytes, &mut buffer)?;
         if is_rpc_error(bytes) {
             return crate::RpcError::from_bytes(bytes).map(Err);
         }

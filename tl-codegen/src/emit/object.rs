@@ -119,6 +119,17 @@ impl Context<'_> {
         }
         let serde = &self.serde_derive;
         let (bool_true, bool_false) = (hex_literal(0x997275b5), hex_literal(0xbc799737));
+        // `gzip_packed` (parsed manually, not in the schema) stands for any object: unpacked.
+        let gzip_id = 0x3072_cfa1;
+        let packed = (!self.ir.constructors.iter().any(|c| c.id == gzip_id)
+            && !self.ir.functions.iter().any(|f| f.id == gzip_id))
+        .then(|| {
+            let id = hex_literal(gzip_id);
+            quote!(#id => {
+                #rt::__private::tri!(r.read_u32());
+                #rt::__private::decode_gzip_packed(r)
+            })
+        });
         quote! {
             /// Any boxed value of the schema — a constructor of any type, or a function call —
             /// decoded by its constructor id. For logging, debugging, and containers whose
@@ -167,6 +178,7 @@ impl Context<'_> {
                     let value = match id {
                         #bool_true | #bool_false => #rt::__private::decode_with(r, Self::Bool),
                         #(#decode)*
+                        #packed
                         _ => {
                             #rt::__private::tri!(r.read_u32());
                             Err(r.unexpected_constructor(id, "Object"))

@@ -74,6 +74,10 @@ impl ::tlgen_runtime::Deserializable for Object {
             }
             0xd433ad73 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::IpPort),
             0x556fc2dd => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Rule),
+            0x3072cfa1 => {
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_gzip_packed(r)
+            }
             _ => {
                 ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))

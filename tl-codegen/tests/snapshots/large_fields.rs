@@ -73,6 +73,10 @@ impl ::tlgen_runtime::Deserializable for Object {
             0x4986ef51 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Holder),
             0x54a4fa3c => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Pair),
             0x9a702ad2 => ::tlgen_runtime::__private::decode_boxed_with(r, Self::Small),
+            0x3072cfa1 => {
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_gzip_packed(r)
+            }
             _ => {
                 ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))

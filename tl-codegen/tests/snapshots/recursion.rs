@@ -77,6 +77,10 @@ impl ::tlgen_runtime::Deserializable for Object {
             0x0b167e8a | 0x08d48e4a => {
                 ::tlgen_runtime::__private::decode_boxed_with(r, Self::Tree)
             }
+            0x3072cfa1 => {
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_gzip_packed(r)
+            }
             _ => {
                 ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
