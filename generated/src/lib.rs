@@ -134,6 +134,27 @@
 //! # }
 //! ```
 //!
+//! Every struct and enum implements `Default`, so a constructor with many params is built
+//! from the few that matter: numbers are 0, strings, byte strings and vectors empty, flags
+//! `false`, optional params `None`, and a boxed type's default is its constructor with the
+//! shallowest default (the first in schema order among equals):
+//!
+//! ```
+//! use tlgen_types::{enums, types};
+//!
+//! let message = types::Message {
+//!     id: 1,
+//!     peer_id: enums::Peer::User(types::PeerUser { user_id: 42 }),
+//!     date: 1_700_000_000,
+//!     message: "hi".into(),
+//!     ..Default::default() // the other 44 fields
+//! };
+//! assert!(message.reply_to.is_none() && message.entities.is_none() && !message.pinned);
+//! // `messageEmpty` needs nothing; `message` would need a `Peer`:
+//! assert_eq!(enums::Message::default(), enums::Message::Empty(types::MessageEmpty::default()));
+//! assert_eq!(enums::Peer::default(), enums::Peer::User(types::PeerUser { user_id: 0 }));
+//! ```
+//!
 //! Params that share one flag bit are present together, so they are one field: an
 //! `Option` of a tuple. A value whose bytes could not be read back cannot be built:
 //!

@@ -16,9 +16,22 @@ fn struct_docs(file: &str, name: &str) -> String {
         .iter()
         .position(|l| l.trim() == header)
         .expect("struct not found");
+    // Up over `///` lines and attributes, including those printed over several lines
+    // (`#[cfg_attr(\n feature = "errors",\n doc = "…"\n)]`).
     let mut start = at;
-    while start > 0 && lines[start - 1].trim_start().starts_with(['/', '#']) {
-        start -= 1;
+    while start > 0 {
+        let line = lines[start - 1].trim_start();
+        if line.starts_with(['/', '#']) {
+            start -= 1;
+        } else if line == ")]" {
+            let open = lines[..start - 1]
+                .iter()
+                .rposition(|l| l.trim_start().starts_with("#["))
+                .expect("attribute start not found");
+            start = open;
+        } else {
+            break;
+        }
     }
     let end = at + lines[at..].iter().position(|l| l.trim() == "}").unwrap();
     lines[start..=end]
@@ -45,6 +58,11 @@ fn stars_transaction_docs() {
 fn send_stars_form_docs() {
     let docs = struct_docs("src/generated/functions.rs", "SendStarsForm");
     assert!(docs.contains("# Errors"));
+    // With the typed errors (the default), each row links to its variant; without, plain.
+    assert!(docs.contains(
+        "| 400 | [`BALANCE_TOO_LOW`](super::super::errors::payments::SendStarsFormError::BalanceTooLow) |"
+    ));
     assert!(docs.contains("| 400 | `BALANCE_TOO_LOW` |"));
+    assert!(docs.contains("`Global` for a known error not documented here"));
     check("send_stars_form.txt", &docs);
 }

@@ -78,3 +78,9 @@ pub fn mutate(rng: &mut SplitMix64, bytes: &mut Vec<u8>, ids: &[u32]) {
         }
     }
 }
+
+/// The Rust snippets of the repository's README, compiled and run as doctests (this crate
+/// is not published, so it may read a file outside itself).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -248,10 +248,8 @@ pub fn report(output: &Output) {
     }
     let s = &output.stats;
     println!(
-        "generated {} constructors, {} types, {} functions: {} lines in {} files, {:.2?}",
-        s.constructors,
-        s.types,
-        s.functions,
+        "generated {}: {} lines in {} files, {:.2?}",
+        counts_line(s),
         s.lines,
         output.files.len(),
         s.elapsed
@@ -268,6 +266,26 @@ pub fn report(output: &Output) {
         s.functions_with_errors,
         s.errors
     );
+}
+
+/// `1752 constructors, 677 types, 860 functions`: the schema's counts, the same as
+/// `inspect` and `diff` print, and what maps to Rust primitives (no struct or enum).
+pub fn counts_line(s: &tlgen_codegen::Stats) -> String {
+    let c = &s.schema;
+    let mut line = format!(
+        "{} constructors, {} types, {} functions",
+        c.constructors, c.types, c.functions
+    );
+    let (constructors, types) = (
+        c.constructors.saturating_sub(s.constructors),
+        c.types.saturating_sub(s.types),
+    );
+    if constructors + types > 0 {
+        line.push_str(&format!(
+            " ({constructors} constructors of {types} types are Rust primitives: `Bool` is `bool`)"
+        ));
+    }
+    line
 }
 
 /// One line when `docs` describe an older layer than the schema read from `schemas`:

@@ -63,7 +63,6 @@
 //! - `diagnostics`: errors and warnings in source order, with the file name as given,
 //!   1-based line and column (in characters) and a one-sentence message.
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -147,16 +146,7 @@ pub fn inspect(files: &[(String, String)], json: bool, strict_ids: bool) -> Insp
 
 /// The text report: layer and counts.
 fn text_report(schema: &Schema) -> String {
-    let constructors = schema
-        .definitions
-        .iter()
-        .filter(|d| d.category == Category::Type);
-    let types: BTreeSet<&str> = constructors.clone().map(|d| d.result.name).collect();
-    let functions = schema
-        .definitions
-        .iter()
-        .filter(|d| d.category == Category::Function)
-        .count();
+    let counts = schema.counts();
     let errors = schema.errors().count();
     let warnings = schema.diagnostics.len() - errors;
     let mut out = String::new();
@@ -164,9 +154,9 @@ fn text_report(schema: &Schema) -> String {
         .layer
         .map_or_else(|| "none".to_owned(), |layer| layer.to_string());
     let _ = writeln!(out, "layer: {layer}");
-    let _ = writeln!(out, "constructors: {}", constructors.count());
-    let _ = writeln!(out, "functions: {functions}");
-    let _ = writeln!(out, "types: {}", types.len());
+    let _ = writeln!(out, "constructors: {}", counts.constructors);
+    let _ = writeln!(out, "functions: {}", counts.functions);
+    let _ = writeln!(out, "types: {}", counts.types);
     let _ = writeln!(out, "builtins: {}", schema.builtins.len());
     let _ = writeln!(
         out,

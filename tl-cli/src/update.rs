@@ -132,10 +132,8 @@ pub fn run(args: Args) -> ExitCode {
     println!();
     let s = &output.stats;
     println!(
-        "generated {} constructors, {} types, {} functions into {}",
-        s.constructors,
-        s.types,
-        s.functions,
+        "generated {} into {}",
+        crate::generate::counts_line(s),
         workspace::OUT_DIR
     );
     match &docs {

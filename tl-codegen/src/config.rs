@@ -77,7 +77,10 @@ pub struct Output {
 /// Counts and timings of one run.
 #[derive(Debug, Clone, Default)]
 pub struct Stats {
-    /// Constructors generated.
+    /// What the schema declares, counted as `tl-codegen inspect` and `diff` count it
+    /// ([`tlgen_parser::Schema::counts`]); the fields below count what was generated.
+    pub schema: tlgen_parser::Counts,
+    /// Constructors generated (those of types that map to Rust primitives, `Bool`, are not).
     pub constructors: usize,
     /// Functions generated.
     pub functions: usize,
@@ -482,6 +485,7 @@ impl Config {
         };
         let files = self.lay_out(&ir, &options)?;
         let mut stats = Stats {
+            schema: schema.counts(),
             constructors: ir.constructors.len(),
             functions: ir.functions.len(),
             types: ir.enums.len(),

@@ -15,6 +15,7 @@ const CASES: &[&str] = &[
     "large_fields",
     "borrowed",
     "subset",
+    "defaults",
 ];
 
 /// The generator as each case runs it: the defaults, plus the `borrowed` module for

@@ -26,8 +26,45 @@ mod with_borrowed {
 mod subset {
     include!("snapshots/subset.rs");
 }
+mod defaults {
+    include!("snapshots/defaults.rs");
+}
 
 use tlgen_runtime::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
+
+#[test]
+fn defaults_are_zero_values_and_the_shallowest_constructor() {
+    use defaults::{enums, functions, types};
+    let plain = types::Plain {
+        id: 0,
+        name: String::new(),
+        data: Vec::new(),
+        flag: false,
+        count: None,
+        rings: Vec::new(),
+        big: [0; 32],
+    };
+    assert_eq!(types::Plain::default(), plain);
+    // `later` would need a `Chain` holding a `Later`: the default is `laterEnd`.
+    let end = enums::Later::End(types::LaterEnd {});
+    assert_eq!(enums::Later::default(), end);
+    let chain = types::Chain {
+        back: Box::new(end),
+        maybe: None,
+    };
+    assert_eq!(enums::Chain::default(), enums::Chain::Chain(chain));
+    assert_eq!(functions::GetPlain::default(), functions::GetPlain { id: 0 });
+    // `Ring` cannot default (its only constructor needs a `Ring`): no impl for it, `holder`
+    // or `getRing`.
+    let source = include_str!("snapshots/defaults.rs");
+    for name in ["Ring", "Holder", "GetRing"] {
+        let definition = format!("pub struct {name} {{");
+        let at = source.find(&definition).unwrap();
+        let derive = source[..at].rfind("#[derive(").unwrap();
+        assert!(!source[derive..at].contains("Default"), "{name}");
+    }
+    assert!(!source.contains("impl Default for Ring"));
+}
 
 #[test]
 fn flag_words_are_computed_from_the_fields() {

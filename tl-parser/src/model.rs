@@ -345,4 +345,45 @@ impl Schema<'_> {
             .iter()
             .filter(|d| d.severity == Severity::Error)
     }
+
+    /// How many constructors, functions and types the schema declares: the one count
+    /// `tl-codegen generate`, `inspect` and `diff` print.
+    pub fn counts(&self) -> Counts {
+        let constructors = self
+            .definitions
+            .iter()
+            .filter(|d| d.category == Category::Type);
+        let types: std::collections::BTreeSet<&str> =
+            constructors.clone().map(|d| d.result.name).collect();
+        Counts {
+            constructors: constructors.count(),
+            functions: self
+                .definitions
+                .iter()
+                .filter(|d| d.category == Category::Function)
+                .count(),
+            types: types.len(),
+        }
+    }
+}
+
+/// What a schema declares, counted by [`Schema::counts`]. Builtin lines (`int ? = Int;`)
+/// are not definitions and count nowhere; a definition whose parse failed counts nowhere
+/// either (it is a diagnostic).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Constructors (the `---types---` sections), every one: `boolFalse` and `boolTrue`
+    /// too, though a generator maps `Bool` to a primitive.
+    pub constructors: usize,
+    /// Functions (the `---functions---` sections).
+    pub functions: usize,
+    /// Types: the distinct boxed result types of the constructors (`Bool`, `Peer`, …).
+    pub types: usize,
+}
+
+impl Counts {
+    /// Constructors and functions: the schema's definitions.
+    pub fn definitions(&self) -> usize {
+        self.constructors + self.functions
+    }
 }

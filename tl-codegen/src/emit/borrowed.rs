@@ -33,7 +33,7 @@ impl Context<'_> {
                 .enumerate()
                 .filter(|&(i, _)| borrows.enums[i])
                 .map(|(i, e)| (i, e.path.clone())),
-            |i, depth| cx.boxed_type(&self.ir.enums[i], depth),
+            |i, depth| cx.boxed_type(i, depth),
         );
         quote! {
             /// One struct per constructor that holds a string or byte string.
@@ -52,10 +52,13 @@ impl Context<'_> {
             serde_derive: quote!(),
             serde_via: None,
             errors_gate: None,
+            errors_feature: None,
             object_gate: None,
             conversions_gate: None,
             borrowed: Some(borrows),
             borrowed_returns: None,
+            defaults: self.defaults.clone(),
+            type_uses: Vec::new(),
         }
     }
 

@@ -3,8 +3,11 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use std::collections::HashMap;
+
+use crate::docs_source::ErrorRef;
 use crate::emit::Context;
-use crate::model::{Field, Item, ItemResult, Presence, SharedBit};
+use crate::model::{ErrorVariant, Field, Item, ItemResult, Presence, SharedBit, Ty};
 
 /// `` `name:flags.N?type` `` as written in the schema.
 fn tl_param(field: &Field) -> String {
@@ -15,18 +18,46 @@ fn tl_param(field: &Field) -> String {
     format!("`{}:{condition}{}`", field.tl_name, field.tl_type)
 }
 
+/// A method's `# Errors` table; `link` gives the intra-doc link of a row's variant, if any.
+fn errors_table(item: &Item, link: impl Fn(&ErrorRef) -> Option<String>) -> String {
+    let mut text = String::from("\n# Errors\n\n| Code | Error | Description |\n| --- | --- | --- |\n");
+    for e in &item.errors {
+        let description = crate::markdown::escape_markdown(&e.description.replace('\n', " "))
+            .replace('|', "\\|");
+        let name = match link(e) {
+            Some(path) => format!("[`{}`]({path})", e.name),
+            None => format!("`{}`", e.name),
+        };
+        text.push_str(&format!("| {} | {name} | {} |\n", e.code, description.trim()));
+    }
+    text
+}
+
 /// One `#[doc = "..."]` per line, so the formatter prints `///` lines.
 pub fn doc_lines(text: &str) -> TokenStream {
     text.lines()
         .map(|line| {
-            let line = if line.is_empty() {
-                String::new()
-            } else {
-                format!(" {line}")
-            };
+            let line = doc_line(line);
             quote!(#[doc = #line])
         })
         .collect()
+}
+
+/// [`doc_lines`] shown only when `predicate` holds, as one attribute (a `cfg_attr` per
+/// line would print four lines each): `#[cfg_attr(predicate, doc = "...\n...")]`.
+fn cfg_doc_lines(predicate: &TokenStream, text: &str) -> TokenStream {
+    let text: Vec<String> = text.lines().map(doc_line).collect();
+    let text = text.join("\n");
+    quote!(#[cfg_attr(#predicate, doc = #text)])
+}
+
+/// A doc line as rustdoc gets it from `/// line`: with a leading space unless empty.
+fn doc_line(line: &str) -> String {
+    if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    }
 }
 
 impl Context<'_> {
@@ -71,21 +102,62 @@ impl Context<'_> {
                 names.join(", ")
             ));
         }
-        if !item.errors.is_empty() {
-            text.push_str("\n\n# Errors\n\n| Code | Error | Description |\n| --- | --- | --- |\n");
-            for e in &item.errors {
-                let description =
-                    crate::markdown::escape_markdown(&e.description.replace('\n', " "))
-                        .replace('|', "\\|");
-                text.push_str(&format!(
-                    "| {} | `{}` | {} |\n",
-                    e.code,
-                    e.name,
-                    description.trim()
-                ));
+        let mut docs = doc_lines(&text);
+        docs.extend(self.errors_docs(item));
+        docs
+    }
+
+    /// A method's `# Errors` section: the table of its documented errors and, with typed
+    /// errors, each row linked to its variant in the method's error enum and a line on
+    /// `Global`, `Other` and `decode_typed_response`. When the typed errors are behind a
+    /// feature, the linked form is shown with it and the plain table without (the links
+    /// would be broken).
+    fn errors_docs(&self, item: &Item) -> TokenStream {
+        if item.errors.is_empty() {
+            return quote!();
+        }
+        let plain = errors_table(item, |_| None);
+        if self.errors_gate.is_none() {
+            return doc_lines(&plain);
+        }
+        let depth = 1 + item.path.modules.len();
+        let enum_path = item.error_enum().relative(depth).to_string();
+        let variants: HashMap<&str, &ErrorVariant> = self
+            .ir
+            .errors
+            .iter()
+            .map(|e| (e.doc.name.as_str(), e))
+            .collect();
+        let variant = |e: &ErrorRef| variants.get(e.name.as_str()).map(|v| v.variant.as_str());
+        let mut linked = errors_table(item, |e| {
+            variant(e).map(|v| format!("{enum_path}::{v}"))
+        });
+        let enum_name = item.error_enum().name;
+        let example = item
+            .errors
+            .iter()
+            .find_map(|e| Some((variants.get(e.name.as_str())?, e)))
+            .map(|(v, _)| {
+                let fields = if v.parameterised { " { value }" } else { "" };
+                format!("Err({enum_name}::{}{fields}) => …, ", v.variant)
+            })
+            .unwrap_or_default();
+        let errors_module = format!("{}errors", "super::".repeat(depth));
+        linked.push_str(&format!(
+            "\n`decode_typed_response` gives these as [`{enum_name}`]({enum_path}): a variant \
+             per row, then `Global` for a known error not documented here (`FLOOD_WAIT_%d`, …) \
+             and `Other` for an unknown one ([`errors`]({errors_module})):\n\n\
+             `match {name}::decode_typed_response(&answer)? {{ Ok(value) => …, {example}Err(other) => … }}`",
+            name = item.path.name,
+        ));
+        match &self.errors_feature {
+            None => doc_lines(&linked),
+            Some(feature) => {
+                let linked = cfg_doc_lines(&quote!(feature = #feature), &linked);
+                let plain = cfg_doc_lines(&quote!(not(feature = #feature)), &plain);
+                quote!(#linked #plain)
             }
         }
-        doc_lines(&text)
     }
 
     /// A param's description; none in the `borrowed` module, whose owned twins have them.
@@ -141,4 +213,85 @@ impl Context<'_> {
         );
         doc_lines(&text)
     }
+}
+
+/// How many functions and params a type's page names before "and N more".
+const USES_SHOWN: usize = 10;
+
+/// Where a boxed type is used: the functions that return it and the params that hold it.
+#[derive(Debug, Clone, Default)]
+pub struct TypeUses {
+    /// Indices in `Model::functions` of the functions returning the type (or a vector of it).
+    pub returned_by: Vec<usize>,
+    /// `(index in Ir::constructors, index in its fields)` of the params holding it.
+    pub held_by: Vec<(usize, usize)>,
+}
+
+impl TypeUses {
+    /// The uses of every boxed type of `ir`, by index in `Model::enums`, in schema order.
+    pub fn of(ir: &crate::model::Model) -> Vec<TypeUses> {
+        let mut uses = vec![TypeUses::default(); ir.enums.len()];
+        for (f, item) in ir.functions.iter().enumerate() {
+            if let ItemResult::Function(ty) = &item.result {
+                if let Some(u) = enum_in(ty).and_then(|e| uses.get_mut(e)) {
+                    u.returned_by.push(f);
+                }
+            }
+        }
+        for (c, item) in ir.constructors.iter().enumerate() {
+            for (k, field) in item.fields.iter().enumerate() {
+                if let Some(u) = enum_in(&field.ty).and_then(|e| uses.get_mut(e)) {
+                    u.held_by.push((c, k));
+                }
+            }
+        }
+        uses
+    }
+}
+
+/// The boxed type of `ty` or of its (nested) vector elements.
+fn enum_in(ty: &Ty) -> Option<usize> {
+    match ty {
+        Ty::Enum(e) => Some(*e),
+        Ty::Vector { elem, .. } => enum_in(elem),
+        _ => None,
+    }
+}
+
+impl Context<'_> {
+    /// "Returned by …" and "Held by …" for the page of the boxed type `e`, at most
+    /// [`USES_SHOWN`] of each; empty in the `borrowed` module.
+    pub fn type_uses_docs(&self, e: usize, depth: usize) -> String {
+        let Some(uses) = self.type_uses.get(e).filter(|_| self.borrowed.is_none()) else {
+            return String::new();
+        };
+        let mut text = String::new();
+        let functions = uses.returned_by.iter().filter_map(|&f| {
+            let item = self.ir.functions.get(f)?;
+            let path = item.path.relative(depth);
+            Some(format!("[`{}`]({path})", item.tl_name))
+        });
+        push_bounded(&mut text, "Returned by", functions, uses.returned_by.len());
+        let params = uses.held_by.iter().filter_map(|&(c, k)| {
+            let item = self.ir.constructors.get(c)?;
+            let field = item.fields.get(k)?;
+            let path = item.path.relative(depth);
+            Some(format!("[`{}.{}`]({path})", item.tl_name, field.tl_name))
+        });
+        push_bounded(&mut text, "Held by", params, uses.held_by.len());
+        text
+    }
+}
+
+/// `\n\nlabel a, b, c and N more.` with at most [`USES_SHOWN`] of `total` entries.
+fn push_bounded(text: &mut String, label: &str, entries: impl Iterator<Item = String>, total: usize) {
+    if total == 0 {
+        return;
+    }
+    let shown: Vec<String> = entries.take(USES_SHOWN).collect();
+    text.push_str(&format!("\n\n{label} {}", shown.join(", ")));
+    if total > shown.len() {
+        text.push_str(&format!(" and {} more", total - shown.len()));
+    }
+    text.push('.');
 }

@@ -7,16 +7,18 @@ use crate::emit::docs::doc_lines;
 use crate::emit::structs::hex_literal;
 use crate::emit::Context;
 use crate::model::naming;
-use crate::model::{BoxedType, PathKind, RustType};
+use crate::model::{PathKind, RustType};
 
 impl Context<'_> {
     /// The `enums` module.
     pub fn enums(&self) -> TokenStream {
         let paths = self.ir.enums.iter().map(|e| e.path.clone()).enumerate();
-        self.namespaced(paths, |i, depth| self.boxed_type(&self.ir.enums[i], depth))
+        self.namespaced(paths, |i, depth| self.boxed_type(i, depth))
     }
 
-    pub(super) fn boxed_type(&self, ty: &BoxedType, depth: usize) -> TokenStream {
+    /// The enum at index `e` of the IR's enums, with its codecs and `Default`.
+    pub(super) fn boxed_type(&self, e: usize, depth: usize) -> TokenStream {
+        let ty = &self.ir.enums[e];
         let rt = &self.rt;
         let name = naming::ident(&ty.path.name);
         let serde = &self.serde_derive;
@@ -38,6 +40,7 @@ impl Context<'_> {
             ty.variants.len(),
             if ty.variants.len() == 1 { "" } else { "s" }
         ));
+        text.push_str(&self.type_uses_docs(e, depth));
         let docs = doc_lines(&text);
 
         let variants: Vec<_> = ty
@@ -119,11 +122,13 @@ impl Context<'_> {
             ),
         };
         let derives = self.derives();
+        let default = self.enum_default(e, ty);
         quote! {
             #docs
             #derives
             #serde
             pub enum #name #params { #(#definitions)* }
+            #default
             #serde_impls
             impl #name #args {
                 /// The constructor id of the variant held.

@@ -6,6 +6,7 @@
 
 mod borrowed;
 mod codec;
+mod defaults;
 mod docs;
 mod enums;
 mod errors;
@@ -126,6 +127,10 @@ impl ModuleKind {
     }
 
     /// `#[doc]`, `#[cfg]` and lint attributes for the module's declaration.
+    ///
+    /// Every module allows `dead_code`: bindings are a library of which a program uses a
+    /// part, and in a private module (`mod tl;` in a binary) each item it does not use
+    /// would be a warning. The root's items allow it one by one.
     pub fn declaration_attrs(self, options: &EmitOptions) -> TokenStream {
         let cfg = match self {
             ModuleKind::Errors => options.errors.gate().unwrap_or_default(),
@@ -134,14 +139,25 @@ impl ModuleKind {
         };
         let doc = match self {
             ModuleKind::Root => return quote!(),
-            ModuleKind::Types => " One struct per constructor.",
-            ModuleKind::Enums => {
-                " One enum per boxed type; each variant holds a constructor from `types`."
+            ModuleKind::Types => {
+                " One struct per constructor.\n\n `Default` is prost's: numbers 0, strings, \
+                 byte strings and vectors empty, `false`, `None`; a field of a boxed type holds \
+                 that type's default (see `enums`). Write the fields that matter and \
+                 `..Default::default()`."
             }
-            ModuleKind::Functions => " One struct per RPC function; each implements `RemoteCall`.",
+            ModuleKind::Enums => {
+                " One enum per boxed type; each variant holds a constructor from `types`.\n\n \
+                 `Default` is a constructor with its defaults: the one with the shallowest \
+                 default (fewest nested boxed values), the first in schema order among \
+                 equals; each impl names it."
+            }
+            ModuleKind::Functions => {
+                " One struct per RPC function; each implements `RemoteCall`, and `Default` as \
+                 the constructors in `types` do."
+            }
             ModuleKind::Errors => {
                 let errors_docs = ERRORS_DOCS;
-                return quote!(#cfg #(#[doc = #errors_docs])*);
+                return quote!(#cfg #(#[doc = #errors_docs])* #[allow(dead_code)]);
             }
             ModuleKind::Borrowed => {
                 let borrowed_docs = BORROWED_DOCS;
@@ -155,6 +171,7 @@ impl ModuleKind {
                         clippy::enum_variant_names,
                         clippy::redundant_closure
                     )]
+                    #[allow(dead_code)]
                 };
             }
         };
@@ -164,7 +181,8 @@ impl ModuleKind {
             }
             _ => quote!(),
         };
-        quote!(#cfg #[doc = #doc] #lints)
+        let doc = doc.split('\n');
+        quote!(#cfg #(#[doc = #doc])* #lints #[allow(dead_code)])
     }
 }
 
@@ -216,6 +234,8 @@ pub(crate) struct Context<'a> {
     pub serde_via: Option<(TokenStream, TokenStream)>,
     /// `None` without typed errors; otherwise the attributes gating them.
     pub errors_gate: Option<TokenStream>,
+    /// The cargo feature gating the typed errors, if they are behind one.
+    pub errors_feature: Option<String>,
     /// `None` without `Object`; otherwise the attributes gating it and function decoders.
     pub object_gate: Option<TokenStream>,
     /// `None` without conversions; otherwise the attributes gating them.
@@ -225,6 +245,10 @@ pub(crate) struct Context<'a> {
     /// While emitting `functions` with a `borrowed` module: the attributes gating it, and
     /// which types borrow (for `RemoteCallBorrowed`).
     pub borrowed_returns: Option<(TokenStream, &'a Borrows)>,
+    /// Which structs and enums implement `Default`.
+    pub defaults: defaults::Defaults,
+    /// While emitting `enums`: where each type is used, for its page.
+    pub type_uses: Vec<docs::TypeUses>,
 }
 
 /// Emits one top-level module.
@@ -254,12 +278,21 @@ pub fn emit(ir: &Model, options: &EmitOptions, kind: ModuleKind) -> Result<Token
         serde_derive,
         serde_via,
         errors_gate: options.errors.gate(),
+        errors_feature: match &options.errors {
+            Include::Feature(feature) => Some(feature.clone()),
+            Include::Always | Include::Never => None,
+        },
         object_gate: options.object.gate(),
         conversions_gate: options.conversions.gate(),
         borrowed: None,
         borrowed_returns: match (kind, options.borrowed.gate()) {
             (ModuleKind::Functions, Some(gate)) => Some((gate, &ir.borrows)),
             _ => None,
+        },
+        defaults: defaults::Defaults::of(ir),
+        type_uses: match kind {
+            ModuleKind::Enums => docs::TypeUses::of(ir),
+            _ => Vec::new(),
         },
     };
     Ok(match kind {

@@ -19,6 +19,7 @@ impl Context<'_> {
                 let layer = proc_macro2::Literal::i32_unsuffixed(layer);
                 quote! {
                 /// The schema layer these definitions come from.
+                #[allow(dead_code)]
                 pub const LAYER: i32 = #layer;
                 }
             }
@@ -54,9 +55,11 @@ impl Context<'_> {
             #layer
 
             /// Every `(constructor id, TL name)` of the schema, sorted by id.
+            #[allow(dead_code)]
             static NAMES: [(u32, &str); #count] = [#(#entries)*];
 
             /// The TL name of a constructor or function id, e.g. `0x7998c914` → `payments.sendStarsForm`.
+            #[allow(dead_code)]
             pub fn name_for_id(id: u32) -> Option<&'static str> {
                 let index = NAMES.binary_search_by_key(&id, |&(id, _)| id).ok()?;
                 NAMES.get(index).map(|&(_, name)| name)
@@ -138,7 +141,7 @@ impl Context<'_> {
             #gate
             #[derive(Debug, Clone, PartialEq)]
             #serde
-            #[allow(clippy::large_enum_variant)]
+            #[allow(clippy::large_enum_variant, dead_code)]
             pub enum Object {
                 /// A `Bool`.
                 Bool(bool),
@@ -146,6 +149,7 @@ impl Context<'_> {
             }
 
             #gate
+            #[allow(dead_code)]
             impl Object {
                 /// The constructor id of the value held.
                 pub fn constructor_id(&self) -> u32 {

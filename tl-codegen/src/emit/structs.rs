@@ -175,7 +175,7 @@ impl Context<'_> {
             quote!(#docs pub #ident: #ty,)
         });
         let implied = self.implied_methods(item, &signature.methods);
-        let derives = self.derives();
+        let derives = self.derives_with(self.default_derive(item));
         quote! {
             #docs
             #derives
@@ -210,10 +210,16 @@ impl Context<'_> {
     /// where it would cost a third of the module's release build (BENCHMARKS.md) for values
     /// that are read, not compared.
     pub(super) fn derives(&self) -> TokenStream {
+        self.derives_with(quote!())
+    }
+
+    /// [`Self::derives`] plus `extra` (`Default`, or nothing).
+    fn derives_with(&self, extra: TokenStream) -> TokenStream {
+        let extra = (!extra.is_empty()).then(|| quote!(, #extra));
         if self.borrowed.is_some() {
-            quote!(#[derive(Debug, Clone)])
+            quote!(#[derive(Debug, Clone #extra)])
         } else {
-            quote!(#[derive(Debug, Clone, PartialEq)])
+            quote!(#[derive(Debug, Clone, PartialEq #extra)])
         }
     }
 
