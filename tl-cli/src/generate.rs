@@ -281,8 +281,12 @@ pub fn counts_line(s: &tlgen_codegen::Stats) -> String {
         c.types.saturating_sub(s.types),
     );
     if constructors + types > 0 {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
         line.push_str(&format!(
-            " ({constructors} constructors of {types} types are Rust primitives: `Bool` is `bool`)"
+            " ({constructors} constructor{} of {types} type{} without a struct or enum: \
+             `Bool` is Rust's `bool`)",
+            plural(constructors),
+            plural(types)
         ));
     }
     line

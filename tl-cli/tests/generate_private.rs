@@ -35,7 +35,11 @@ fn default_switches_are_configs() {
         .layout(tlgen_codegen::Layout::ModuleDir)
         .generate()
         .unwrap();
-    assert_eq!(expected.files.len(), 5, "mod, types, enums, functions, errors");
+    assert_eq!(
+        expected.files.len(),
+        5,
+        "mod, types, enums, functions, errors"
+    );
     for file in &expected.files {
         let written = std::fs::read_to_string(out.join(&file.path)).unwrap();
         assert!(
@@ -45,7 +49,12 @@ fn default_switches_are_configs() {
         );
     }
     let entries = std::fs::read_dir(&out).unwrap().count();
-    assert_eq!(entries, expected.files.len(), "extra files in {}", out.display());
+    assert_eq!(
+        entries,
+        expected.files.len(),
+        "extra files in {}",
+        out.display()
+    );
 }
 
 #[test]
@@ -72,7 +81,13 @@ fn private_module_compiles_without_warnings() {
     .unwrap();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let build = Command::new(cargo)
-        .args(["build", "--offline", "--message-format", "short", "--target-dir"])
+        .args([
+            "build",
+            "--offline",
+            "--message-format",
+            "short",
+            "--target-dir",
+        ])
         .arg(temp.path().join("target"))
         .current_dir(&krate)
         .env_remove("RUSTFLAGS")

@@ -53,7 +53,10 @@ fn defaults_are_zero_values_and_the_shallowest_constructor() {
         maybe: None,
     };
     assert_eq!(enums::Chain::default(), enums::Chain::Chain(chain));
-    assert_eq!(functions::GetPlain::default(), functions::GetPlain { id: 0 });
+    assert_eq!(
+        functions::GetPlain::default(),
+        functions::GetPlain { id: 0 }
+    );
     // `Ring` cannot default (its only constructor needs a `Ring`): no impl for it, `holder`
     // or `getRing`.
     let source = include_str!("snapshots/defaults.rs");

@@ -22,8 +22,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::Context;
-use crate::model::{BoxedType, FieldRole, Item, ItemResult, Model, Ty};
 use crate::model::naming;
+use crate::model::{BoxedType, FieldRole, Item, ItemResult, Model, Ty};
 
 /// Which generated values have a `Default`.
 #[derive(Debug, Clone)]
@@ -51,7 +51,7 @@ impl Defaults {
             };
             let mut changed = false;
             for (c, item) in ir.constructors.iter().enumerate() {
-                if !constructors[c] && required(item).all(|ty| has(ty)) {
+                if !constructors[c] && required(item).all(&has) {
                     constructors[c] = true;
                     changed = true;
                 }
@@ -71,11 +71,7 @@ impl Defaults {
             Ty::Bare(c) => constructors.get(*c).copied().unwrap_or(false),
             _ => true,
         };
-        let functions = ir
-            .functions
-            .iter()
-            .map(|f| required(f).all(|ty| has(ty)))
-            .collect();
+        let functions = ir.functions.iter().map(|f| required(f).all(&has)).collect();
         Defaults {
             constructors,
             functions,

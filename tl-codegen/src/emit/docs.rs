@@ -20,15 +20,20 @@ fn tl_param(field: &Field) -> String {
 
 /// A method's `# Errors` table; `link` gives the intra-doc link of a row's variant, if any.
 fn errors_table(item: &Item, link: impl Fn(&ErrorRef) -> Option<String>) -> String {
-    let mut text = String::from("\n# Errors\n\n| Code | Error | Description |\n| --- | --- | --- |\n");
+    let mut text =
+        String::from("\n# Errors\n\n| Code | Error | Description |\n| --- | --- | --- |\n");
     for e in &item.errors {
-        let description = crate::markdown::escape_markdown(&e.description.replace('\n', " "))
-            .replace('|', "\\|");
+        let description =
+            crate::markdown::escape_markdown(&e.description.replace('\n', " ")).replace('|', "\\|");
         let name = match link(e) {
             Some(path) => format!("[`{}`]({path})", e.name),
             None => format!("`{}`", e.name),
         };
-        text.push_str(&format!("| {} | {name} | {} |\n", e.code, description.trim()));
+        text.push_str(&format!(
+            "| {} | {name} | {} |\n",
+            e.code,
+            description.trim()
+        ));
     }
     text
 }
@@ -129,9 +134,7 @@ impl Context<'_> {
             .map(|e| (e.doc.name.as_str(), e))
             .collect();
         let variant = |e: &ErrorRef| variants.get(e.name.as_str()).map(|v| v.variant.as_str());
-        let mut linked = errors_table(item, |e| {
-            variant(e).map(|v| format!("{enum_path}::{v}"))
-        });
+        let mut linked = errors_table(item, |e| variant(e).map(|v| format!("{enum_path}::{v}")));
         let enum_name = item.error_enum().name;
         let example = item
             .errors
@@ -284,7 +287,12 @@ impl Context<'_> {
 }
 
 /// `\n\nlabel a, b, c and N more.` with at most [`USES_SHOWN`] of `total` entries.
-fn push_bounded(text: &mut String, label: &str, entries: impl Iterator<Item = String>, total: usize) {
+fn push_bounded(
+    text: &mut String,
+    label: &str,
+    entries: impl Iterator<Item = String>,
+    total: usize,
+) {
     if total == 0 {
         return;
     }
