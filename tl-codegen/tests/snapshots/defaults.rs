@@ -106,6 +106,10 @@ impl ::tlgen_runtime::Deserializable for Object {
                 ::tlgen_runtime::__private::tri!(r.read_u32());
                 ::tlgen_runtime::__private::decode_bare_boxed_with(r, Self::GetRing)
             }
+            0x3072cfa1 => {
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::decode_gzip_packed(r)
+            }
             _ => {
                 ::tlgen_runtime::__private::tri!(r.read_u32());
                 Err(r.unexpected_constructor(id, "Object"))
