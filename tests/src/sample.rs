@@ -487,9 +487,14 @@ impl Catalog {
     }
 }
 
-/// Whether `ty` names a generic parameter of `d` (`!X`).
+/// Whether `ty` names a generic parameter of `d` (`!X`), or is TON's `object` / `function`
+/// (any boxed value): written as some function call.
 fn is_generic(d: &Definition, ty: &Type) -> bool {
-    ty.generic_ref || d.generics.iter().any(|g| g.name == ty.name)
+    ty.generic_ref
+        || d.generics.iter().any(|g| g.name == ty.name)
+        || (ty.args.is_empty()
+            && !ty.percent
+            && matches!(ty.name, "object" | "Object" | "function" | "Function"))
 }
 
 fn is_vector(ty: &Type) -> bool {
@@ -518,8 +523,8 @@ fn primitive(ty: &Type) -> Option<Primitive> {
         "int" | "int32" => Primitive::Int,
         "long" | "int53" | "int64" => Primitive::Long,
         "double" => Primitive::Double,
-        "string" => Primitive::String,
-        "bytes" => Primitive::Bytes,
+        "string" | "secureString" => Primitive::String,
+        "bytes" | "secureBytes" => Primitive::Bytes,
         "int128" => Primitive::Int128,
         "int256" => Primitive::Int256,
         "Bool" => Primitive::Bool,
@@ -604,10 +609,15 @@ impl Writer<'_, '_> {
         for p in &def.params {
             match &p.kind {
                 ParamKind::FlagField => {
-                    let word = set
+                    let mut word = set
                         .iter()
                         .filter(|(field, _)| *field == p.name)
                         .fold(0u32, |acc, (_, bit)| acc | 1 << bit);
+                    if self.catalog.schema.dialect == tlgen_parser::Dialect::Ton {
+                        // TON's `#` params are values: bits no field stands for (a plain
+                        // natural's every bit) are kept on the wire.
+                        word |= self.rng.next_u32() & !def.flag_bits(p.name);
+                    }
                     self.u32(word);
                 }
                 ParamKind::Conditional { field, bit, ty } => {
@@ -701,11 +711,12 @@ impl Writer<'_, '_> {
     fn generic_query(&mut self) {
         self.coverage.generic_queries += 1;
         let catalog = self.catalog;
-        let pick = if !self.past_budget() && self.rng.below(8) == 0 {
-            let generic: Vec<&Definition> = catalog
-                .functions()
-                .filter(|f| !f.generics.is_empty())
-                .collect();
+        let generic: Vec<&Definition> = catalog
+            .functions()
+            .filter(|f| !f.generics.is_empty())
+            .collect();
+        // TON's schemas have no generic function.
+        let pick = if !generic.is_empty() && !self.past_budget() && self.rng.below(8) == 0 {
             generic[self.rng.index(generic.len())]
         } else {
             let plain = &catalog.plain_functions;

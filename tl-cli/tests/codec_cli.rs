@@ -658,3 +658,107 @@ fn the_readme_example() {
         "{\n  \"_\": \"payments.sendStarsForm\",\n  \"form_id\": \"42\",\n  \"invoice\": {\n    \"_\": \"inputInvoiceSlug\",\n    \"slug\": \"gift\"\n  }\n}\n",
     );
 }
+
+// ---- TON ----------------------------------------------------------------------------
+
+/// TON's `lite_api.tl` (a fixture of tlgen-parser), by absolute path: `tl` runs elsewhere.
+fn lite_api() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tl-parser/tests/fixtures/ton/lite_api.tl")
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The getMasterchainInfo query of TON's documentation ("ADNL TCP - Liteserver",
+/// <https://docs.ton.org/v3/documentation/network/protocols/adnl/adnl-tcp>): the payload
+/// of the ADNL packet, `adnl.message.query` holding `liteServer.query` holding
+/// `liteServer.getMasterchainInfo`.
+const TON_DOC_QUERY: &str = concat!(
+    "7af98bb4",                                                         // adnl.message.query
+    "77c1545b96fa136b8e01cc08338bec47e8a43215492dda6d4d7e286382bb00c4", // query_id:int256
+    "0c",                                                               // query:bytes, 12 bytes
+    "df068c79",                                                         // liteServer.query
+    "04",                                                               // data:bytes, 4 bytes
+    "2ee6b589",                                                         // getMasterchainInfo
+    "000000",                                                           // padding of data
+    "000000",                                                           // padding of query
+);
+
+/// The `liteServer.masterchainInfo` of the same page's answer (the `answer:bytes` of its
+/// `adnl.message.answer`).
+const TON_DOC_MASTERCHAIN_INFO: &str = concat!(
+    "81288385",         // liteServer.masterchainInfo
+    "ffffffff",         // last.workchain
+    "0000000000000080", // last.shard
+    "27405801",         // last.seqno
+    "e585a47bd5978f6a4fb2b56aa2082ec9deac33aaae19e78241b97522e1fb43d4", // last.root_hash
+    "876851b60521311853f59c002d46b0bd80054af4bce340787a00bd04e0123517", // last.file_hash
+    "8b4d3b38b06bb484015faf9821c3ba1c609a25b74f30e1e585b8c8e820ef0976", // state_root_hash
+    "ffffffff",         // init.workchain
+    "17a3a92992aabea785a7a090985a265cd31f323d849da51239737e321fb05569", // init.root_hash
+    "5e994fcf4d425c0a6ce6a792594b7173205f740a39cd56f537defd28b48a0f6e", // init.file_hash
+);
+
+#[test]
+fn ton_decode_the_documented_answer() {
+    let schema = lite_api();
+    let run = tl(
+        &["decode", "--hex", "--schema", &schema],
+        TON_DOC_MASTERCHAIN_INFO.as_bytes(),
+    );
+    // `last` and `init` are bare (`tonNode.blockIdExt`, lowercase): no ids on the wire;
+    // `int256` is base64 of its 32 bytes, `long` a decimal string.
+    assert_ok(
+        &run,
+        r#"{
+  "_": "liteServer.masterchainInfo",
+  "last": {
+    "_": "tonNode.blockIdExt",
+    "workchain": -1,
+    "shard": "-9223372036854775808",
+    "seqno": 22560807,
+    "root_hash": "5YWke9WXj2pPsrVqogguyd6sM6quGeeCQbl1IuH7Q9Q=",
+    "file_hash": "h2hRtgUhMRhT9ZwALUawvYAFSvS840B4egC9BOASNRc="
+  },
+  "state_root_hash": "i007OLBrtIQBX6+YIcO6HGCaJbdPMOHlhbjI6CDvCXY=",
+  "init": {
+    "_": "tonNode.zeroStateIdExt",
+    "workchain": -1,
+    "root_hash": "F6OpKZKqvqeFp6CQmFomXNMfMj2EnaUSOXN+Mh+wVWk=",
+    "file_hash": "XplPz01CXAps5qeSWUtxcyBfdAo5zVb1N979KLSKD24="
+  }
+}
+"#,
+    );
+}
+
+#[test]
+fn ton_encode_the_documented_query_layer_by_layer() {
+    let schema = lite_api();
+    let call = tl(
+        &["encode", "--hex", "--function", "--schema", &schema],
+        br#"{"_":"liteServer.getMasterchainInfo"}"#,
+    );
+    assert_ok(&call, "2ee6b589\n");
+    // `data:bytes` is base64 in TL-JSON: 2ee6b589 is "Lua1iQ==".
+    let lite = tl(
+        &["encode", "--hex", "--function", "--schema", &schema],
+        br#"{"_":"liteServer.query","data":"Lua1iQ=="}"#,
+    );
+    assert_ok(&lite, "df068c79042ee6b589000000\n");
+    let adnl = tl(
+        &["encode", "--hex", "--schema", &schema],
+        br#"{"_":"adnl.message.query","query_id":"d8FUW5b6E2uOAcwIM4vsR+ikMhVJLdptTX4oY4K7AMQ=","query":"3waMeQQu5rWJAAAA"}"#,
+    );
+    assert_ok(&adnl, &format!("{TON_DOC_QUERY}\n"));
+    // And back.
+    let run = tl(
+        &["decode", "--hex", "--compact", "--schema", &schema],
+        TON_DOC_QUERY.as_bytes(),
+    );
+    assert_ok(
+        &run,
+        "{\"_\":\"adnl.message.query\",\"query_id\":\"d8FUW5b6E2uOAcwIM4vsR+ikMhVJLdptTX4oY4K7AMQ=\",\"query\":\"3waMeQQu5rWJAAAA\"}\n",
+    );
+}

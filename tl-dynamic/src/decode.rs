@@ -246,6 +246,14 @@ impl Decoder<'_, '_, '_> {
                     flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = self.r.read_u32()?;
                     continue;
                 }
+                Step::FlagsField(slot) => {
+                    let v = self.r.read_u32()?;
+                    flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = v;
+                    let i = index;
+                    index += 1;
+                    append(&mut out, || (i, Value::Int(v as i32)));
+                    continue;
+                }
                 Step::Field(ty, cond) => (ty, cond),
                 Step::Trues { slot, mask, first } => {
                     let mut set = flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] & mask;

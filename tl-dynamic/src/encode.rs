@@ -262,6 +262,20 @@ impl Writer<'_, '_> {
                         self.out,
                     );
                 }
+                Step::FlagsField(slot) => {
+                    // The value's own bits, with those of the fields present.
+                    let value = next.next_if(|(i, _)| *i == index).map(|(_, v)| v);
+                    let name = def.fields.get(index as usize).map_or("", |f| &f.name);
+                    index += 1;
+                    let given = match value {
+                        Some(Value::Int(v)) => *v as u32,
+                        Some(v) => return Err(self.wrong_kind(Ty::Int, v).at_field(name)),
+                        None => 0,
+                    };
+                    let word = (given & !def.covered_bits(slot))
+                        | flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)];
+                    Serializable::serialize(&word, self.out);
+                }
                 Step::Trues { mask, first, .. } => {
                     let end = first + mask.count_ones();
                     index = end;

@@ -64,6 +64,28 @@
 //! `Bool`, `true`, and the builtins `int`, `long`, `double`, `string`, `bytes`, `int128`,
 //! `int256` and `int53` (a `long` on the wire).
 //!
+//! # TON's schemas
+//!
+//! TON's `ton_api.tl`, `lite_api.tl` and `tonlib_api.tl` (a [`tlgen_parser::Dialect::Ton`]
+//! schema: one that declares `bytes` itself) are read with TON's wire rules (written down,
+//! with their sources, in `tlgen-runtime`'s crate documentation, "TON's wire rules": TON's
+//! C++ serializer `tl/tl/tl_object_store.h` / `tl_object_parse.h`, tonutils-go's
+//! `tl/precompile.go`, and docs.ton.org's "TL" and "ADNL TCP - Liteserver" pages, whose
+//! getMasterchainInfo bytes are a test):
+//! - `(vector T)` / `vector<T>` is bare: a little-endian `u32` count, then the items, with
+//!   no `0x1cb5c415` (TON's schemas have no boxed `Vector`);
+//! - `int256` and `int128` are 32 and 16 raw bytes; `bytes`, `string`, `secureString` and
+//!   `secureBytes` are TL byte strings (a length byte, or `0xfe` and a 3-byte length from
+//!   254 bytes on, the data, zero padding to a multiple of 4);
+//! - `int32` is `int`, `int53` and `int64` are `long`; `object` / `Object` is any boxed
+//!   value, `function` / `Function` any function call (`liteServer.query data:bytes = Object`);
+//! - a `#` param is a value, an `int` field in [`Value`]s and JSON: a flag word keeps its
+//!   own bits (`liteServer.lookupBlock`'s `mode.0`, lookup by seqno, has no param), and
+//!   encoding adds the bits of the conditional fields present (and clears those of the
+//!   absent ones); a `#` that no param names (`count:#`) is a plain number.
+//!
+//! Telegram's schemas keep Telegram's rules: flag words are derived from the fields.
+//!
 //! # Values
 //!
 //! A [`Value::Object`] holds its definition and its present fields in schema order, each
@@ -99,7 +121,7 @@
 //! | TL | JSON |
 //! |----|------|
 //! | constructor or function call, boxed or bare | `{"_": "<name with namespace>", <params in schema order>}` |
-//! | `#` flag word | omitted (derived from the fields present when encoding) |
+//! | `#` flag word | omitted (derived from the fields present when encoding); a number in TON's schemas |
 //! | absent `flags.N?T` | omitted (`null` is accepted when reading) |
 //! | `flags.N?true` | `true` when set, omitted when clear (`false` accepted when reading) |
 //! | `int` | number |

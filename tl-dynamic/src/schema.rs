@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use tlgen_parser::{Category, ParamKind};
+use tlgen_parser::{Category, Dialect, ParamKind};
 
 use crate::error::SchemaError;
 use crate::ids::IdTable;
@@ -101,6 +101,11 @@ impl Cond {
 pub(crate) enum Step {
     /// A `#` flag word, stored in its slot.
     Flags(u8),
+    /// A `#` flag word of a TON schema, stored in its slot and also a field (an `int`
+    /// value): TON's flag words carry bits of their own (`liteServer.lookupBlock`'s
+    /// `mode.0` has no param), so the value is kept and the bits of the params present
+    /// are added to it on encoding.
+    FlagsField(u8),
     /// A field, conditional or not.
     Field(Ty, Option<Cond>),
     /// A run of consecutive `flags.N?true` fields on one flag word, their bits in
@@ -121,7 +126,7 @@ impl Step {
     pub fn fields(self) -> u32 {
         match self {
             Step::Flags(_) => 0,
-            Step::Field(..) => 1,
+            Step::Field(..) | Step::FlagsField(_) => 1,
             Step::Trues { mask, .. } => mask.count_ones(),
         }
     }
@@ -284,6 +289,16 @@ impl Field {
     #[must_use]
     pub fn is_true_flag(&self) -> bool {
         self.cond.is_some() && self.ty == Ty::True
+    }
+}
+
+impl Definition {
+    /// The bits of the flag word in `slot` that conditional fields stand for.
+    pub(crate) fn covered_bits(&self, slot: u8) -> u32 {
+        self.fields
+            .iter()
+            .filter_map(|f| f.cond.filter(|c| c.slot == slot))
+            .fold(0, |bits, c| bits | c.mask())
     }
 }
 
@@ -499,12 +514,15 @@ impl Schema {
                 "int" | "int32" => Some(Ty::Int),
                 "long" | "int53" | "int64" => Some(Ty::Long),
                 "double" => Some(Ty::Double),
-                "string" => Some(Ty::String),
-                "bytes" => Some(Ty::Bytes),
+                "string" | "secureString" => Some(Ty::String),
+                "bytes" | "secureBytes" => Some(Ty::Bytes),
                 "int128" => Some(Ty::Int128),
                 "int256" => Some(Ty::Int256),
                 "Bool" => Some(Ty::Bool),
                 "true" => Some(Ty::True),
+                // TON's `object ? = Object;` / `function ? = Function;`: any boxed value.
+                "Object" | "object" => Some(Ty::AnyObject),
+                "Function" | "function" => Some(Ty::AnyFunction),
                 _ => None,
             };
             if let Some(p) = primitive {
@@ -643,6 +661,9 @@ impl Builder {
                 slots: 0,
             });
         }
+        // TON's `#` params are values (see `Step::FlagsField`); Telegram's flag words are
+        // computed from the fields present.
+        let ton = parsed.dialect == Dialect::Ton;
         // Pass 2: each definition's layout.
         for (i, d) in parsed.definitions.iter().enumerate() {
             let generics: Vec<&str> = d.generics.iter().map(|g| g.name).collect();
@@ -658,6 +679,16 @@ impl Builder {
                         reason,
                     };
                 match &p.kind {
+                    ParamKind::FlagField if ton && !d.is_flag_word(p.name) => {
+                        // A plain 32-bit natural (`req_count:#`): an `int` on the wire.
+                        schema.steps.push(Step::Field(Ty::Int, None));
+                        fields.push(Field {
+                            name: p.name.into(),
+                            ty: Ty::Int,
+                            cond: None,
+                            flag: "".into(),
+                        });
+                    }
                     ParamKind::FlagField => {
                         if slots.len() >= MAX_FLAG_WORDS {
                             return Err(SchemaError::TooManyFlagWords {
@@ -665,7 +696,18 @@ impl Builder {
                             });
                         }
                         // Below MAX_FLAG_WORDS: fits a u8.
-                        schema.steps.push(Step::Flags(slots.len() as u8));
+                        let slot = slots.len() as u8;
+                        if ton {
+                            schema.steps.push(Step::FlagsField(slot));
+                            fields.push(Field {
+                                name: p.name.into(),
+                                ty: Ty::Int,
+                                cond: None,
+                                flag: "".into(),
+                            });
+                        } else {
+                            schema.steps.push(Step::Flags(slot));
+                        }
                         slots.push(p.name);
                     }
                     ParamKind::Plain(t) => {
@@ -708,7 +750,8 @@ impl Builder {
             }
             let mut own = schema.steps.split_off(steps_start as usize);
             compress_true_flags(&mut own, &fields);
-            let counted = hoist_flag_words(&mut own);
+            let counted =
+                hoist_flag_words(&mut own) && !own.iter().any(|s| matches!(s, Step::FlagsField(_)));
             schema.steps.append(&mut own);
             let masks_start = index_u32(schema.count_masks.len())?;
             let counted = counted && count_masks(&fields, slots.len(), &mut schema.count_masks);

@@ -25,6 +25,43 @@
 //! * Boxed values start with their 32-bit constructor id; bare values
 //!   ([`BareSerializable`], [`BareDeserializable`]) do not.
 //!
+//! ## TON's wire rules
+//!
+//! TON's schemas (`ton_api.tl`, `lite_api.tl`, `tonlib_api.tl`; `Dialect::Ton` for
+//! tlgen-parser) use the same encoding with these differences, all handled by the same
+//! types:
+//!
+//! * `vector` (written `(vector T)` in the schemas) is **bare**: an `int` count and the
+//!   items, never [`VECTOR_ID`]. The schemas declare `vector {t:Type} # [ t ] = Vector t;`
+//!   but never use the boxed `Vector`, so every vector on a TON wire has no id.
+//! * `int128` and `int256` (declared `int128 4*[ int ] = Int128;`, `int256 8*[ int ] =
+//!   Int256;`) are 16 and 32 raw bytes, in the order they appear (hashes and keys, not
+//!   numbers): `[u8; 16]` and `[u8; 32]`.
+//! * `bytes`, `string`, `secureString` and `secureBytes` are the TL byte string above.
+//!   `int32` is `int`; `int53` and `int64` are `long`.
+//! * Boxed or bare follows the type as written, as in Telegram's TL: a param typed by a
+//!   constructor name (lowercase, `last:tonNode.blockIdExt`) is bare, by a type name
+//!   (uppercase, `id:PublicKey`, `(vector liteServer.BlockLink)`) boxed — id first.
+//!   `Object`/`object` and `Function`/`function` are any boxed value (`liteServer.query
+//!   data:bytes = Object;`: the answer's type is whatever the query inside `data` returns).
+//! * A `#` param is a `u32` value of its own: `liteServer.lookupBlock mode:#` sets bit 0
+//!   to look up by seqno though no param stands for it, and conditional params
+//!   (`lt:mode.1?long`) are present when their bit is set.
+//!
+//! Sources: TON's own serializer, `tl/tl/tl_object_store.h` (`TlStoreVector`: the size
+//! as an `int32`, then each item; `TlStoreBoxed` writes the id first) and
+//! `tl/tl/tl_object_parse.h` (`TlFetchVector`: `fetch_int` count, then the items;
+//! `TlFetchInt256`: 32 bytes by `fetch_binary`) in
+//! <https://github.com/ton-blockchain/ton>; the Go client tonutils-go, `tl/precompile.go`
+//! (a `vector` field: a little-endian `uint32` length, then the items; `int256`/`int128`:
+//! 32/16 bytes copied as they are) in <https://github.com/xssnick/tonutils-go>; TON's
+//! documentation, "TL" (<https://docs.ton.org/v3/documentation/data-formats/tl>: byte
+//! strings, and "serialized without a prefix if the type is explicitly defined") and
+//! "ADNL TCP - Liteserver"
+//! (<https://docs.ton.org/v3/documentation/network/protocols/adnl/adnl-tcp>), whose
+//! getMasterchainInfo query and answer are byte-exact tests of this repository
+//! (`tests/tests/ton.rs`, `examples/ton-lite`, `tl-cli/tests/codec_cli.rs`).
+//!
 //! # UTF-8 policy
 //!
 //! A TL `string` decodes to a Rust `String` and must be valid UTF-8:
