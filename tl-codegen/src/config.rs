@@ -18,7 +18,7 @@ use quote::quote;
 use tlgen_parser::{Diagnostic, DiagnosticKind, ParseOptions, ReadError, Schema, Severity};
 
 use crate::docs_source::{DocSource, NoDocs, SharedDocs};
-use crate::emit::{self, EmitOptions, Include, ModuleKind};
+use crate::emit::{self, EmitOptions, FeaturePart, Include, ModuleKind};
 use crate::model;
 use crate::subset::{self, Selection, SubsetDocs, UnknownName};
 use crate::{format, write};
@@ -600,13 +600,18 @@ impl Config {
     }
 
     /// Emits and renders every module, in parallel, and assembles the files of the layout.
+    ///
+    /// The impls behind a cargo feature go into a module of their own per top-level module
+    /// and feature ([`emit::emit_split`]): a file of its own in the module-directory
+    /// layout, declared in `mod.rs` after the top-level modules.
     fn lay_out(&self, ir: &model::Model, options: &EmitOptions) -> Result<Vec<GeneratedFile>> {
         if let (Layout::SingleFile(name), true) = (&self.layout, self.pretty) {
             // One formatted file: format all modules together for proper nesting.
             let mut all = TokenStream::new();
             for kind in ModuleKind::generated(options) {
-                let tokens = emit::emit(ir, options, kind).map_err(Error::Format)?;
+                let (tokens, parts) = emit::emit_split(ir, options, kind).map_err(Error::Format)?;
                 all.extend(wrap_module(kind, tokens, options));
+                all.extend(parts.iter().map(FeaturePart::inline));
             }
             let contents = format::pretty(all).map_err(|e| Error::Format(e.to_string()))?;
             return Ok(vec![GeneratedFile {
@@ -616,29 +621,52 @@ impl Config {
         }
         let module_dir = self.layout == Layout::ModuleDir;
         let pretty = self.pretty;
+        let render = move |tokens: TokenStream| -> Result<String> {
+            if pretty {
+                format::pretty(tokens).map_err(|e| Error::Format(e.to_string()))
+            } else {
+                Ok(format::compact(tokens))
+            }
+        };
         let modules = ModuleKind::generated(options);
         let modules = &modules;
         // Token streams are not `Send`: each thread emits and renders its own module.
-        let rendered: Vec<Result<String>> = std::thread::scope(|scope| {
+        let rendered: Vec<Result<Vec<RenderedModule>>> = std::thread::scope(|scope| {
             let handles: Vec<_> = modules
                 .iter()
                 .map(|&kind| {
-                    scope.spawn(move || -> Result<String> {
-                        let mut tokens = emit::emit(ir, options, kind).map_err(Error::Format)?;
-                        if kind == ModuleKind::Root && module_dir {
-                            tokens.extend(modules.iter().skip(1).map(|&m| {
-                                let attrs = m.declaration_attrs(options);
-                                let ident = quote::format_ident!("{}", m.name());
-                                quote!(#attrs pub mod #ident;)
-                            }));
-                        } else if !module_dir {
-                            tokens = wrap_module(kind, tokens, options);
+                    scope.spawn(move || -> Result<Vec<RenderedModule>> {
+                        let (tokens, parts) =
+                            emit::emit_split(ir, options, kind).map_err(Error::Format)?;
+                        if !module_dir {
+                            let mut tokens = wrap_module(kind, tokens, options);
+                            tokens.extend(parts.iter().map(FeaturePart::inline));
+                            return Ok(vec![RenderedModule {
+                                file: String::new(),
+                                declaration: TokenStream::new().to_string(),
+                                contents: render(tokens)?,
+                            }]);
                         }
-                        if pretty {
-                            format::pretty(tokens).map_err(|e| Error::Format(e.to_string()))
+                        let (file, declaration) = if kind == ModuleKind::Root {
+                            ("mod".to_owned(), TokenStream::new())
                         } else {
-                            Ok(format::compact(tokens))
+                            let attrs = kind.declaration_attrs(options);
+                            let ident = quote::format_ident!("{}", kind.name());
+                            (kind.name().to_owned(), quote!(#attrs pub mod #ident;))
+                        };
+                        let mut out = vec![RenderedModule {
+                            file,
+                            declaration: declaration.to_string(),
+                            contents: render(tokens)?,
+                        }];
+                        for part in parts {
+                            out.push(RenderedModule {
+                                file: part.name.clone(),
+                                declaration: part.declaration().to_string(),
+                                contents: render(part.tokens)?,
+                            });
                         }
+                        Ok(out)
                     })
                 })
                 .collect();
@@ -650,31 +678,52 @@ impl Config {
                 })
                 .collect()
         });
-        let rendered = rendered.into_iter().collect::<Result<Vec<String>>>()?;
+        let rendered: Vec<RenderedModule> = rendered
+            .into_iter()
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
         match &self.layout {
-            Layout::ModuleDir => Ok(modules
-                .iter()
-                .zip(rendered)
-                .map(|(kind, contents)| {
-                    let file = if *kind == ModuleKind::Root {
-                        "mod"
-                    } else {
-                        kind.name()
-                    };
-                    GeneratedFile {
-                        path: format!("{file}.rs").into(),
-                        contents,
-                    }
-                })
-                .collect()),
+            Layout::ModuleDir => {
+                // The root declares the others, in order, after its own items.
+                let declarations: TokenStream = rendered
+                    .iter()
+                    .map(|m| m.declaration.parse::<TokenStream>())
+                    .collect::<std::result::Result<_, _>>()
+                    .map_err(|e| Error::Format(e.to_string()))?;
+                let declarations = render(declarations)?;
+                let declarations = declarations
+                    .strip_prefix(format::HEADER)
+                    .unwrap_or(&declarations);
+                let declarations = if pretty {
+                    declarations.strip_prefix('\n').unwrap_or(declarations)
+                } else {
+                    declarations
+                };
+                Ok(rendered
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, m)| {
+                        let mut contents = m.contents;
+                        if i == 0 {
+                            contents.push_str(declarations);
+                        }
+                        GeneratedFile {
+                            path: format!("{}.rs", m.file).into(),
+                            contents,
+                        }
+                    })
+                    .collect())
+            }
             Layout::SingleFile(name) => {
                 let mut contents = String::new();
                 for (i, part) in rendered.iter().enumerate() {
                     // Each part starts with the header; keep only the first.
                     let part = if i == 0 {
-                        part.as_str()
+                        part.contents.as_str()
                     } else {
-                        part.trim_start_matches(format::HEADER)
+                        part.contents.trim_start_matches(format::HEADER)
                     };
                     contents.push_str(part);
                 }
@@ -685,6 +734,17 @@ impl Config {
             }
         }
     }
+}
+
+/// One rendered module of the output: a top-level module or a feature's impls.
+struct RenderedModule {
+    /// The file name without `.rs` in the module-directory layout (`mod` for the root).
+    file: String,
+    /// Its declaration in the root (`#[cfg(..)] pub mod types;`), as tokens' text; empty
+    /// for the root.
+    declaration: String,
+    /// The rendered file.
+    contents: String,
 }
 
 /// `#[doc] pub mod name { tokens }` for a non-root module; the root stays as it is.

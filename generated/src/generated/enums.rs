@@ -14,20 +14,6 @@ impl Default for AccessPointRule {
         Self::AccessPointRule(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for AccessPointRule {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AccessPointRule {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl AccessPointRule {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -78,20 +64,6 @@ pub enum AccountDaysTtl {
 impl Default for AccountDaysTtl {
     fn default() -> Self {
         Self::AccountDaysTtl(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for AccountDaysTtl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AccountDaysTtl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl AccountDaysTtl {
@@ -146,20 +118,6 @@ pub enum AiComposeTone {
 impl Default for AiComposeTone {
     fn default() -> Self {
         Self::AiComposeTone(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for AiComposeTone {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AiComposeTone {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl AiComposeTone {
@@ -226,20 +184,6 @@ impl Default for AiComposeToneExample {
         Self::AiComposeToneExample(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for AiComposeToneExample {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AiComposeToneExample {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl AiComposeToneExample {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -290,20 +234,6 @@ pub enum AttachMenuBot {
 impl Default for AttachMenuBot {
     fn default() -> Self {
         Self::AttachMenuBot(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for AttachMenuBot {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AttachMenuBot {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl AttachMenuBot {
@@ -358,20 +288,6 @@ impl Default for AttachMenuBotIcon {
         Self::AttachMenuBotIcon(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for AttachMenuBotIcon {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AttachMenuBotIcon {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl AttachMenuBotIcon {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -422,20 +338,6 @@ pub enum AttachMenuBotIconColor {
 impl Default for AttachMenuBotIconColor {
     fn default() -> Self {
         Self::AttachMenuBotIconColor(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for AttachMenuBotIconColor {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AttachMenuBotIconColor {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl AttachMenuBotIconColor {
@@ -490,20 +392,6 @@ pub enum AttachMenuBots {
 impl Default for AttachMenuBots {
     fn default() -> Self {
         Self::NotModified(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for AttachMenuBots {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AttachMenuBots {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl AttachMenuBots {
@@ -570,20 +458,6 @@ impl Default for AttachMenuBotsBot {
         Self::AttachMenuBotsBot(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for AttachMenuBotsBot {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AttachMenuBotsBot {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl AttachMenuBotsBot {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -642,20 +516,6 @@ pub enum AttachMenuPeerType {
 impl Default for AttachMenuPeerType {
     fn default() -> Self {
         Self::SameBotPm(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for AttachMenuPeerType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AttachMenuPeerType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl AttachMenuPeerType {
@@ -758,20 +618,6 @@ impl Default for AuctionBidLevel {
         Self::AuctionBidLevel(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for AuctionBidLevel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AuctionBidLevel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl AuctionBidLevel {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -826,20 +672,6 @@ impl Default for Authorization {
         Self::Authorization(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Authorization {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Authorization {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Authorization {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -890,20 +722,6 @@ pub enum AutoDownloadSettings {
 impl Default for AutoDownloadSettings {
     fn default() -> Self {
         Self::AutoDownloadSettings(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for AutoDownloadSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AutoDownloadSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl AutoDownloadSettings {
@@ -958,20 +776,6 @@ impl Default for AutoSaveException {
         Self::AutoSaveException(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for AutoSaveException {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AutoSaveException {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl AutoSaveException {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -1022,20 +826,6 @@ pub enum AutoSaveSettings {
 impl Default for AutoSaveSettings {
     fn default() -> Self {
         Self::AutoSaveSettings(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for AutoSaveSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AutoSaveSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl AutoSaveSettings {
@@ -1090,20 +880,6 @@ impl Default for AvailableEffect {
         Self::AvailableEffect(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for AvailableEffect {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AvailableEffect {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl AvailableEffect {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -1156,20 +932,6 @@ impl Default for AvailableReaction {
         Self::AvailableReaction(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for AvailableReaction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AvailableReaction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl AvailableReaction {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -1218,20 +980,6 @@ pub enum BadMsgNotification {
 impl Default for BadMsgNotification {
     fn default() -> Self {
         Self::BadMsgNotification(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BadMsgNotification {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BadMsgNotification {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BadMsgNotification {
@@ -1298,20 +1046,6 @@ impl Default for BankCardOpenUrl {
         Self::BankCardOpenUrl(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BankCardOpenUrl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BankCardOpenUrl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BankCardOpenUrl {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -1370,20 +1104,6 @@ pub enum BaseTheme {
 impl Default for BaseTheme {
     fn default() -> Self {
         Self::Classic(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BaseTheme {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BaseTheme {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BaseTheme {
@@ -1482,20 +1202,6 @@ impl Default for BindAuthKeyInner {
         Self::BindAuthKeyInner(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BindAuthKeyInner {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BindAuthKeyInner {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BindAuthKeyInner {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -1546,20 +1252,6 @@ pub enum Birthday {
 impl Default for Birthday {
     fn default() -> Self {
         Self::Birthday(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Birthday {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Birthday {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Birthday {
@@ -1614,20 +1306,6 @@ impl Default for Boost {
         Self::Boost(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Boost {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Boost {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Boost {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -1680,20 +1358,6 @@ pub enum BotApp {
 impl Default for BotApp {
     fn default() -> Self {
         Self::NotModified(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotApp {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotApp {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BotApp {
@@ -1760,20 +1424,6 @@ impl Default for BotAppSettings {
         Self::BotAppSettings(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotAppSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotAppSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BotAppSettings {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -1824,20 +1474,6 @@ pub enum BotBusinessConnection {
 impl Default for BotBusinessConnection {
     fn default() -> Self {
         Self::BotBusinessConnection(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotBusinessConnection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotBusinessConnection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BotBusinessConnection {
@@ -1892,20 +1528,6 @@ pub enum BotCommand {
 impl Default for BotCommand {
     fn default() -> Self {
         Self::BotCommand(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BotCommand {
@@ -1968,20 +1590,6 @@ pub enum BotCommandScope {
 impl Default for BotCommandScope {
     fn default() -> Self {
         Self::Default(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotCommandScope {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotCommandScope {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BotCommandScope {
@@ -2108,20 +1716,6 @@ impl Default for BotInfo {
         Self::BotInfo(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BotInfo {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -2186,20 +1780,6 @@ pub enum BotInlineMessage {
 impl Default for BotInlineMessage {
     fn default() -> Self {
         Self::MediaAuto(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotInlineMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotInlineMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BotInlineMessage {
@@ -2340,20 +1920,6 @@ impl Default for BotInlineResult {
         Self::BotInlineResult(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotInlineResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotInlineResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BotInlineResult {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -2422,20 +1988,6 @@ pub enum BotMenuButton {
 impl Default for BotMenuButton {
     fn default() -> Self {
         Self::Default(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotMenuButton {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotMenuButton {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BotMenuButton {
@@ -2516,20 +2068,6 @@ impl Default for BotPreviewMedia {
         Self::BotPreviewMedia(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotPreviewMedia {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotPreviewMedia {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BotPreviewMedia {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -2580,20 +2118,6 @@ pub enum BotVerification {
 impl Default for BotVerification {
     fn default() -> Self {
         Self::BotVerification(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotVerification {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotVerification {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BotVerification {
@@ -2648,20 +2172,6 @@ impl Default for BotVerifierSettings {
         Self::BotVerifierSettings(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BotVerifierSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BotVerifierSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BotVerifierSettings {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -2712,20 +2222,6 @@ pub enum BusinessAwayMessage {
 impl Default for BusinessAwayMessage {
     fn default() -> Self {
         Self::BusinessAwayMessage(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BusinessAwayMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BusinessAwayMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BusinessAwayMessage {
@@ -2782,20 +2278,6 @@ pub enum BusinessAwayMessageSchedule {
 impl Default for BusinessAwayMessageSchedule {
     fn default() -> Self {
         Self::Always(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BusinessAwayMessageSchedule {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BusinessAwayMessageSchedule {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BusinessAwayMessageSchedule {
@@ -2874,20 +2356,6 @@ impl Default for BusinessBotRecipients {
         Self::BusinessBotRecipients(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BusinessBotRecipients {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BusinessBotRecipients {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BusinessBotRecipients {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -2938,20 +2406,6 @@ pub enum BusinessBotRights {
 impl Default for BusinessBotRights {
     fn default() -> Self {
         Self::BusinessBotRights(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BusinessBotRights {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BusinessBotRights {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BusinessBotRights {
@@ -3008,20 +2462,6 @@ impl Default for BusinessChatLink {
         Self::BusinessChatLink(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BusinessChatLink {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BusinessChatLink {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BusinessChatLink {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -3072,20 +2512,6 @@ pub enum BusinessGreetingMessage {
 impl Default for BusinessGreetingMessage {
     fn default() -> Self {
         Self::BusinessGreetingMessage(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BusinessGreetingMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BusinessGreetingMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BusinessGreetingMessage {
@@ -3140,20 +2566,6 @@ impl Default for BusinessIntro {
         Self::BusinessIntro(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BusinessIntro {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BusinessIntro {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BusinessIntro {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -3204,20 +2616,6 @@ pub enum BusinessLocation {
 impl Default for BusinessLocation {
     fn default() -> Self {
         Self::BusinessLocation(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BusinessLocation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BusinessLocation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BusinessLocation {
@@ -3272,20 +2670,6 @@ impl Default for BusinessRecipients {
         Self::BusinessRecipients(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BusinessRecipients {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BusinessRecipients {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BusinessRecipients {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -3338,20 +2722,6 @@ impl Default for BusinessWeeklyOpen {
         Self::BusinessWeeklyOpen(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for BusinessWeeklyOpen {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BusinessWeeklyOpen {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl BusinessWeeklyOpen {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -3402,20 +2772,6 @@ pub enum BusinessWorkHours {
 impl Default for BusinessWorkHours {
     fn default() -> Self {
         Self::BusinessWorkHours(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for BusinessWorkHours {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BusinessWorkHours {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl BusinessWorkHours {
@@ -3478,20 +2834,6 @@ pub enum ButtonType {
 impl Default for ButtonType {
     fn default() -> Self {
         Self::Default(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ButtonType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ButtonType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ButtonType {
@@ -3618,20 +2960,6 @@ impl Default for CdnConfig {
         Self::CdnConfig(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for CdnConfig {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for CdnConfig {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl CdnConfig {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -3684,20 +3012,6 @@ impl Default for CdnPublicKey {
         Self::CdnPublicKey(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for CdnPublicKey {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for CdnPublicKey {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl CdnPublicKey {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -3748,20 +3062,6 @@ pub enum ChannelAdminLogEvent {
 impl Default for ChannelAdminLogEvent {
     fn default() -> Self {
         Self::ChannelAdminLogEvent(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChannelAdminLogEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChannelAdminLogEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChannelAdminLogEvent {
@@ -3932,20 +3232,6 @@ pub enum ChannelAdminLogEventAction {
 impl Default for ChannelAdminLogEventAction {
     fn default() -> Self {
         Self::ChangeTitle(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChannelAdminLogEventAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChannelAdminLogEventAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChannelAdminLogEventAction {
@@ -4610,20 +3896,6 @@ impl Default for ChannelAdminLogEventsFilter {
         Self::ChannelAdminLogEventsFilter(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChannelAdminLogEventsFilter {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChannelAdminLogEventsFilter {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ChannelAdminLogEventsFilter {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -4676,20 +3948,6 @@ pub enum ChannelLocation {
 impl Default for ChannelLocation {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChannelLocation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChannelLocation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChannelLocation {
@@ -4754,20 +4012,6 @@ pub enum ChannelMessagesFilter {
 impl Default for ChannelMessagesFilter {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChannelMessagesFilter {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChannelMessagesFilter {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChannelMessagesFilter {
@@ -4842,20 +4086,6 @@ pub enum ChannelParticipant {
 impl Default for ChannelParticipant {
     fn default() -> Self {
         Self::ChannelParticipant(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChannelParticipant {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChannelParticipant {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChannelParticipant {
@@ -4980,20 +4210,6 @@ pub enum ChannelParticipantsFilter {
 impl Default for ChannelParticipantsFilter {
     fn default() -> Self {
         Self::ChannelParticipantsRecent(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChannelParticipantsFilter {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChannelParticipantsFilter {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChannelParticipantsFilter {
@@ -5144,20 +4360,6 @@ impl Default for Chat {
         Self::Empty(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Chat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Chat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Chat {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -5282,20 +4484,6 @@ impl Default for ChatAdminRights {
         Self::ChatAdminRights(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatAdminRights {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatAdminRights {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ChatAdminRights {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -5348,20 +4536,6 @@ impl Default for ChatAdminWithInvites {
         Self::ChatAdminWithInvites(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatAdminWithInvites {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatAdminWithInvites {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ChatAdminWithInvites {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -5412,20 +4586,6 @@ pub enum ChatBannedRights {
 impl Default for ChatBannedRights {
     fn default() -> Self {
         Self::ChatBannedRights(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatBannedRights {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatBannedRights {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChatBannedRights {
@@ -5482,20 +4642,6 @@ pub enum ChatFull {
 impl Default for ChatFull {
     fn default() -> Self {
         Self::ChatFull(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatFull {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatFull {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChatFull {
@@ -5580,20 +4726,6 @@ impl Default for ChatInvite {
         Self::Already(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatInvite {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatInvite {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ChatInvite {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -5670,20 +4802,6 @@ impl Default for ChatInviteImporter {
         Self::ChatInviteImporter(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatInviteImporter {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatInviteImporter {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ChatInviteImporter {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -5734,20 +4852,6 @@ pub enum ChatOnlines {
 impl Default for ChatOnlines {
     fn default() -> Self {
         Self::ChatOnlines(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatOnlines {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatOnlines {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChatOnlines {
@@ -5804,20 +4908,6 @@ pub enum ChatParticipant {
 impl Default for ChatParticipant {
     fn default() -> Self {
         Self::ChatParticipant(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatParticipant {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatParticipant {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChatParticipant {
@@ -5898,20 +4988,6 @@ impl Default for ChatParticipants {
         Self::Forbidden(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatParticipants {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatParticipants {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ChatParticipants {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -5976,20 +5052,6 @@ pub enum ChatPhoto {
 impl Default for ChatPhoto {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatPhoto {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatPhoto {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChatPhoto {
@@ -6058,20 +5120,6 @@ pub enum ChatReactions {
 impl Default for ChatReactions {
     fn default() -> Self {
         Self::None(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatReactions {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatReactions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ChatReactions {
@@ -6152,20 +5200,6 @@ impl Default for ChatTheme {
         Self::ChatTheme(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ChatTheme {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ChatTheme {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ChatTheme {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -6226,20 +5260,6 @@ impl Default for ClientDhInnerData {
         Self::ClientDhInnerData(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ClientDhInnerData {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ClientDhInnerData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ClientDhInnerData {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -6288,20 +5308,6 @@ pub enum CodeSettings {
 impl Default for CodeSettings {
     fn default() -> Self {
         Self::CodeSettings(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for CodeSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for CodeSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl CodeSettings {
@@ -6354,20 +5360,6 @@ impl Default for CommunityPeer {
         Self::CommunityPeer(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for CommunityPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for CommunityPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl CommunityPeer {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -6416,20 +5408,6 @@ pub enum CommunityPeerRequest {
 impl Default for CommunityPeerRequest {
     fn default() -> Self {
         Self::CommunityPeerRequest(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for CommunityPeerRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for CommunityPeerRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl CommunityPeerRequest {
@@ -6484,20 +5462,6 @@ impl Default for Config {
         Self::Config(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Config {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Config {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Config {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -6548,20 +5512,6 @@ pub enum ConnectedBot {
 impl Default for ConnectedBot {
     fn default() -> Self {
         Self::ConnectedBot(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ConnectedBot {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ConnectedBot {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ConnectedBot {
@@ -6616,20 +5566,6 @@ impl Default for ConnectedBotStarRef {
         Self::ConnectedBotStarRef(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ConnectedBotStarRef {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ConnectedBotStarRef {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ConnectedBotStarRef {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -6680,20 +5616,6 @@ pub enum Contact {
 impl Default for Contact {
     fn default() -> Self {
         Self::Contact(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Contact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Contact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Contact {
@@ -6748,20 +5670,6 @@ impl Default for ContactBirthday {
         Self::ContactBirthday(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ContactBirthday {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ContactBirthday {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ContactBirthday {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -6814,20 +5722,6 @@ impl Default for ContactStatus {
         Self::ContactStatus(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ContactStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ContactStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ContactStatus {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -6876,20 +5770,6 @@ pub enum CurrencyRate {
 impl Default for CurrencyRate {
     fn default() -> Self {
         Self::CurrencyRate(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for CurrencyRate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for CurrencyRate {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl CurrencyRate {
@@ -6946,20 +5826,6 @@ impl Default for DataJson {
         Self::DataJson(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for DataJson {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DataJson {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl DataJson {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -7010,20 +5876,6 @@ pub enum DcOption {
 impl Default for DcOption {
     fn default() -> Self {
         Self::DcOption(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for DcOption {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DcOption {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl DcOption {
@@ -7078,20 +5930,6 @@ impl Default for DefaultHistoryTtl {
         Self::DefaultHistoryTtl(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for DefaultHistoryTtl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DefaultHistoryTtl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl DefaultHistoryTtl {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -7144,20 +5982,6 @@ pub enum DestroyAuthKeyRes {
 impl Default for DestroyAuthKeyRes {
     fn default() -> Self {
         Self::DestroyAuthKeyOk(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for DestroyAuthKeyRes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DestroyAuthKeyRes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl DestroyAuthKeyRes {
@@ -7236,20 +6060,6 @@ impl Default for DestroySessionRes {
         Self::DestroySessionOk(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for DestroySessionRes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DestroySessionRes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl DestroySessionRes {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -7316,20 +6126,6 @@ pub enum Dialog {
 impl Default for Dialog {
     fn default() -> Self {
         Self::Dialog(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Dialog {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Dialog {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Dialog {
@@ -7412,20 +6208,6 @@ impl Default for DialogFilter {
         Self::Default(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for DialogFilter {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DialogFilter {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl DialogFilter {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -7502,20 +6284,6 @@ impl Default for DialogFilterSuggested {
         Self::DialogFilterSuggested(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for DialogFilterSuggested {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DialogFilterSuggested {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl DialogFilterSuggested {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -7572,20 +6340,6 @@ pub enum DialogPeer {
 impl Default for DialogPeer {
     fn default() -> Self {
         Self::Folder(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for DialogPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DialogPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl DialogPeer {
@@ -7664,20 +6418,6 @@ impl Default for DisallowedGiftsSettings {
         Self::DisallowedGiftsSettings(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for DisallowedGiftsSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DisallowedGiftsSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl DisallowedGiftsSettings {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -7732,20 +6472,6 @@ pub enum Document {
 impl Default for Document {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Document {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Document {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Document {
@@ -7826,20 +6552,6 @@ pub enum DocumentAttribute {
 impl Default for DocumentAttribute {
     fn default() -> Self {
         Self::ImageSize(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for DocumentAttribute {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DocumentAttribute {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl DocumentAttribute {
@@ -7980,20 +6692,6 @@ impl Default for DraftMessage {
         Self::Empty(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for DraftMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DraftMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl DraftMessage {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -8058,20 +6756,6 @@ pub enum EmailVerification {
 impl Default for EmailVerification {
     fn default() -> Self {
         Self::Code(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for EmailVerification {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EmailVerification {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl EmailVerification {
@@ -8150,20 +6834,6 @@ pub enum EmailVerifyPurpose {
 impl Default for EmailVerifyPurpose {
     fn default() -> Self {
         Self::LoginSetup(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for EmailVerifyPurpose {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EmailVerifyPurpose {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl EmailVerifyPurpose {
@@ -8246,20 +6916,6 @@ impl Default for EmojiGroup {
         Self::EmojiGroup(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for EmojiGroup {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EmojiGroup {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl EmojiGroup {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -8338,20 +6994,6 @@ impl Default for EmojiKeyword {
         Self::EmojiKeyword(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for EmojiKeyword {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EmojiKeyword {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl EmojiKeyword {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -8416,20 +7058,6 @@ impl Default for EmojiKeywordsDifference {
         Self::EmojiKeywordsDifference(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for EmojiKeywordsDifference {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EmojiKeywordsDifference {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl EmojiKeywordsDifference {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -8480,20 +7108,6 @@ pub enum EmojiLanguage {
 impl Default for EmojiLanguage {
     fn default() -> Self {
         Self::EmojiLanguage(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for EmojiLanguage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EmojiLanguage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl EmojiLanguage {
@@ -8548,20 +7162,6 @@ pub enum EmojiList {
 impl Default for EmojiList {
     fn default() -> Self {
         Self::NotModified(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for EmojiList {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EmojiList {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl EmojiList {
@@ -8632,20 +7232,6 @@ pub enum EmojiStatus {
 impl Default for EmojiStatus {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for EmojiStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EmojiStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl EmojiStatus {
@@ -8736,20 +7322,6 @@ impl Default for EmojiUrl {
         Self::EmojiUrl(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for EmojiUrl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EmojiUrl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl EmojiUrl {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -8810,20 +7382,6 @@ pub enum EncryptedChat {
 impl Default for EncryptedChat {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for EncryptedChat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EncryptedChat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl EncryptedChat {
@@ -8930,20 +7488,6 @@ impl Default for EncryptedFile {
         Self::Empty(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for EncryptedFile {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EncryptedFile {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl EncryptedFile {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -9010,20 +7554,6 @@ impl Default for EncryptedMessage {
         Self::Service(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for EncryptedMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EncryptedMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl EncryptedMessage {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -9086,20 +7616,6 @@ impl Default for EphemeralMessage {
         Self::EphemeralMessage(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for EphemeralMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for EphemeralMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl EphemeralMessage {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -9148,20 +7664,6 @@ pub enum Error {
 impl Default for Error {
     fn default() -> Self {
         Self::Error(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Error {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Error {
@@ -9218,20 +7720,6 @@ pub enum ExportedChatInvite {
 impl Default for ExportedChatInvite {
     fn default() -> Self {
         Self::ChatInviteExported(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ExportedChatInvite {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ExportedChatInvite {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ExportedChatInvite {
@@ -9300,20 +7788,6 @@ impl Default for ExportedChatlistInvite {
         Self::ExportedChatlistInvite(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ExportedChatlistInvite {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ExportedChatlistInvite {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ExportedChatlistInvite {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -9364,20 +7838,6 @@ pub enum ExportedContactToken {
 impl Default for ExportedContactToken {
     fn default() -> Self {
         Self::ExportedContactToken(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ExportedContactToken {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ExportedContactToken {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ExportedContactToken {
@@ -9432,20 +7892,6 @@ impl Default for ExportedMessageLink {
         Self::ExportedMessageLink(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ExportedMessageLink {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ExportedMessageLink {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ExportedMessageLink {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -9496,20 +7942,6 @@ pub enum ExportedStoryLink {
 impl Default for ExportedStoryLink {
     fn default() -> Self {
         Self::ExportedStoryLink(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ExportedStoryLink {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ExportedStoryLink {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ExportedStoryLink {
@@ -9566,20 +7998,6 @@ impl Default for FactCheck {
         Self::FactCheck(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for FactCheck {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FactCheck {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl FactCheck {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -9634,20 +8052,6 @@ impl Default for FileHash {
         Self::FileHash(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for FileHash {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FileHash {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl FileHash {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -9698,20 +8102,6 @@ pub enum Folder {
 impl Default for Folder {
     fn default() -> Self {
         Self::Folder(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Folder {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Folder {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Folder {
@@ -9766,20 +8156,6 @@ impl Default for FolderPeer {
         Self::FolderPeer(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for FolderPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FolderPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl FolderPeer {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -9832,20 +8208,6 @@ pub enum ForumTopic {
 impl Default for ForumTopic {
     fn default() -> Self {
         Self::Deleted(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ForumTopic {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ForumTopic {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ForumTopic {
@@ -9912,20 +8274,6 @@ impl Default for FoundStory {
         Self::FoundStory(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for FoundStory {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FoundStory {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl FoundStory {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -9972,20 +8320,6 @@ pub enum FutureSalt {
 impl Default for FutureSalt {
     fn default() -> Self {
         Self::FutureSalt(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for FutureSalt {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FutureSalt {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl FutureSalt {
@@ -10036,20 +8370,6 @@ pub enum FutureSalts {
 impl Default for FutureSalts {
     fn default() -> Self {
         Self::FutureSalts(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for FutureSalts {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FutureSalts {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl FutureSalts {
@@ -10104,20 +8424,6 @@ impl Default for Game {
         Self::Game(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Game {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Game {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Game {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -10170,20 +8476,6 @@ pub enum GeoPoint {
 impl Default for GeoPoint {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for GeoPoint {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for GeoPoint {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl GeoPoint {
@@ -10250,20 +8542,6 @@ impl Default for GeoPointAddress {
         Self::GeoPointAddress(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for GeoPointAddress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for GeoPointAddress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl GeoPointAddress {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -10314,20 +8592,6 @@ pub enum GlobalPrivacySettings {
 impl Default for GlobalPrivacySettings {
     fn default() -> Self {
         Self::GlobalPrivacySettings(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for GlobalPrivacySettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for GlobalPrivacySettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl GlobalPrivacySettings {
@@ -10382,20 +8646,6 @@ pub enum GroupCall {
 impl Default for GroupCall {
     fn default() -> Self {
         Self::Discarded(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for GroupCall {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for GroupCall {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl GroupCall {
@@ -10462,20 +8712,6 @@ impl Default for GroupCallDonor {
         Self::GroupCallDonor(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for GroupCallDonor {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for GroupCallDonor {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl GroupCallDonor {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -10530,20 +8766,6 @@ impl Default for GroupCallMessage {
         Self::GroupCallMessage(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for GroupCallMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for GroupCallMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl GroupCallMessage {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -10594,20 +8816,6 @@ pub enum GroupCallParticipant {
 impl Default for GroupCallParticipant {
     fn default() -> Self {
         Self::GroupCallParticipant(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for GroupCallParticipant {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for GroupCallParticipant {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl GroupCallParticipant {
@@ -10662,20 +8870,6 @@ impl Default for GroupCallParticipantVideo {
         Self::GroupCallParticipantVideo(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for GroupCallParticipantVideo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for GroupCallParticipantVideo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl GroupCallParticipantVideo {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -10728,20 +8922,6 @@ pub enum GroupCallParticipantVideoSourceGroup {
 impl Default for GroupCallParticipantVideoSourceGroup {
     fn default() -> Self {
         Self::GroupCallParticipantVideoSourceGroup(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for GroupCallParticipantVideoSourceGroup {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for GroupCallParticipantVideoSourceGroup {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl GroupCallParticipantVideoSourceGroup {
@@ -10800,20 +8980,6 @@ impl Default for GroupCallStreamChannel {
         Self::GroupCallStreamChannel(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for GroupCallStreamChannel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for GroupCallStreamChannel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl GroupCallStreamChannel {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -10866,20 +9032,6 @@ impl Default for HighScore {
         Self::HighScore(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for HighScore {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for HighScore {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl HighScore {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -10926,20 +9078,6 @@ pub enum HttpWait {
 impl Default for HttpWait {
     fn default() -> Self {
         Self::HttpWait(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for HttpWait {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for HttpWait {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl HttpWait {
@@ -10994,20 +9132,6 @@ impl Default for ImportedContact {
         Self::ImportedContact(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ImportedContact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ImportedContact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ImportedContact {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -11060,20 +9184,6 @@ impl Default for InlineBotSwitchPm {
         Self::InlineBotSwitchPm(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InlineBotSwitchPm {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InlineBotSwitchPm {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InlineBotSwitchPm {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -11124,20 +9234,6 @@ pub enum InlineBotWebView {
 impl Default for InlineBotWebView {
     fn default() -> Self {
         Self::InlineBotWebView(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InlineBotWebView {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InlineBotWebView {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InlineBotWebView {
@@ -11210,20 +9306,6 @@ pub enum InlineButtonType {
 impl Default for InlineButtonType {
     fn default() -> Self {
         Self::Url(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InlineButtonType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InlineButtonType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InlineButtonType {
@@ -11420,20 +9502,6 @@ impl Default for InlineQueryPeerType {
         Self::SameBotPm(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InlineQueryPeerType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InlineQueryPeerType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InlineQueryPeerType {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -11548,20 +9616,6 @@ impl Default for InputAiComposeTone {
         Self::Default(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputAiComposeTone {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputAiComposeTone {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputAiComposeTone {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -11648,20 +9702,6 @@ impl Default for InputAppEvent {
         Self::InputAppEvent(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputAppEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputAppEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputAppEvent {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -11712,20 +9752,6 @@ pub enum InputBotApp {
 impl Default for InputBotApp {
     fn default() -> Self {
         Self::Id(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputBotApp {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputBotApp {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputBotApp {
@@ -11806,20 +9832,6 @@ pub enum InputBotInlineMessage {
 impl Default for InputBotInlineMessage {
     fn default() -> Self {
         Self::MediaAuto(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputBotInlineMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputBotInlineMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputBotInlineMessage {
@@ -11974,20 +9986,6 @@ impl Default for InputBotInlineMessageId {
         Self::InputBotInlineMessageId(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputBotInlineMessageId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputBotInlineMessageId {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputBotInlineMessageId {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -12054,20 +10052,6 @@ pub enum InputBotInlineResult {
 impl Default for InputBotInlineResult {
     fn default() -> Self {
         Self::InputBotInlineResult(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputBotInlineResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputBotInlineResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputBotInlineResult {
@@ -12156,20 +10140,6 @@ impl Default for InputBusinessAwayMessage {
         Self::InputBusinessAwayMessage(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputBusinessAwayMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputBusinessAwayMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputBusinessAwayMessage {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -12218,20 +10188,6 @@ pub enum InputBusinessBotRecipients {
 impl Default for InputBusinessBotRecipients {
     fn default() -> Self {
         Self::InputBusinessBotRecipients(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputBusinessBotRecipients {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputBusinessBotRecipients {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputBusinessBotRecipients {
@@ -12284,20 +10240,6 @@ impl Default for InputBusinessChatLink {
         Self::InputBusinessChatLink(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputBusinessChatLink {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputBusinessChatLink {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputBusinessChatLink {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -12348,20 +10290,6 @@ impl Default for InputBusinessGreetingMessage {
         Self::InputBusinessGreetingMessage(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputBusinessGreetingMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputBusinessGreetingMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputBusinessGreetingMessage {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -12410,20 +10338,6 @@ pub enum InputBusinessIntro {
 impl Default for InputBusinessIntro {
     fn default() -> Self {
         Self::InputBusinessIntro(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputBusinessIntro {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputBusinessIntro {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputBusinessIntro {
@@ -12480,20 +10394,6 @@ impl Default for InputBusinessRecipients {
         Self::InputBusinessRecipients(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputBusinessRecipients {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputBusinessRecipients {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputBusinessRecipients {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -12548,20 +10448,6 @@ pub enum InputChannel {
 impl Default for InputChannel {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputChannel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputChannel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputChannel {
@@ -12642,20 +10528,6 @@ impl Default for InputChatPhoto {
         Self::Empty(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputChatPhoto {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputChatPhoto {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputChatPhoto {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -12734,20 +10606,6 @@ impl Default for InputChatTheme {
         Self::Empty(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputChatTheme {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputChatTheme {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputChatTheme {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -12822,20 +10680,6 @@ impl Default for InputChatlist {
         Self::DialogFilter(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputChatlist {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputChatlist {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputChatlist {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -12888,20 +10732,6 @@ pub enum InputCheckPasswordSrp {
 impl Default for InputCheckPasswordSrp {
     fn default() -> Self {
         Self::InputCheckPasswordEmpty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputCheckPasswordSrp {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputCheckPasswordSrp {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputCheckPasswordSrp {
@@ -12966,20 +10796,6 @@ impl Default for InputClientProxy {
         Self::InputClientProxy(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputClientProxy {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputClientProxy {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputClientProxy {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -13030,20 +10846,6 @@ pub enum InputCollectible {
 impl Default for InputCollectible {
     fn default() -> Self {
         Self::Username(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputCollectible {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputCollectible {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputCollectible {
@@ -13108,20 +10910,6 @@ impl Default for InputContact {
         Self::InputPhoneContact(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputContact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputContact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputContact {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -13174,20 +10962,6 @@ pub enum InputDialogPeer {
 impl Default for InputDialogPeer {
     fn default() -> Self {
         Self::Folder(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputDialogPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputDialogPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputDialogPeer {
@@ -13268,20 +11042,6 @@ impl Default for InputDocument {
         Self::Empty(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputDocument {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputDocument {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputDocument {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -13344,20 +11104,6 @@ impl Default for InputEncryptedChat {
         Self::InputEncryptedChat(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputEncryptedChat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputEncryptedChat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputEncryptedChat {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -13412,20 +11158,6 @@ pub enum InputEncryptedFile {
 impl Default for InputEncryptedFile {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputEncryptedFile {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputEncryptedFile {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputEncryptedFile {
@@ -13520,20 +11252,6 @@ impl Default for InputFile {
         Self::InputFile(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputFile {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputFile {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputFile {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -13624,20 +11342,6 @@ pub enum InputFileLocation {
 impl Default for InputFileLocation {
     fn default() -> Self {
         Self::InputFileLocation(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputFileLocation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputFileLocation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputFileLocation {
@@ -13798,20 +11502,6 @@ impl Default for InputFolderPeer {
         Self::InputFolderPeer(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputFolderPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputFolderPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputFolderPeer {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -13864,20 +11554,6 @@ pub enum InputGame {
 impl Default for InputGame {
     fn default() -> Self {
         Self::Id(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputGame {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputGame {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputGame {
@@ -13946,20 +11622,6 @@ impl Default for InputGeoPoint {
         Self::Empty(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputGeoPoint {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputGeoPoint {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputGeoPoint {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -14026,20 +11688,6 @@ pub enum InputGroupCall {
 impl Default for InputGroupCall {
     fn default() -> Self {
         Self::InputGroupCall(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputGroupCall {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputGroupCall {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputGroupCall {
@@ -14142,20 +11790,6 @@ pub enum InputInvoice {
 impl Default for InputInvoice {
     fn default() -> Self {
         Self::Slug(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputInvoice {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputInvoice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputInvoice {
@@ -14416,20 +12050,6 @@ impl Default for InputMedia {
         Self::Empty(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputMedia {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputMedia {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputMedia {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -14678,20 +12298,6 @@ impl Default for InputMessage {
         Self::Id(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputMessage {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -14776,20 +12382,6 @@ impl Default for InputMessageReadMetric {
         Self::InputMessageReadMetric(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputMessageReadMetric {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputMessageReadMetric {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputMessageReadMetric {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -14848,20 +12440,6 @@ pub enum InputNotifyPeer {
 impl Default for InputNotifyPeer {
     fn default() -> Self {
         Self::InputNotifyUsers(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputNotifyPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputNotifyPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputNotifyPeer {
@@ -14974,20 +12552,6 @@ impl Default for InputPasskeyCredential {
         Self::PublicKey(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputPasskeyCredential {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputPasskeyCredential {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputPasskeyCredential {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -15040,20 +12604,6 @@ pub enum InputPasskeyResponse {
 impl Default for InputPasskeyResponse {
     fn default() -> Self {
         Self::Register(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputPasskeyResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputPasskeyResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputPasskeyResponse {
@@ -15122,20 +12672,6 @@ pub enum InputPaymentCredentials {
 impl Default for InputPaymentCredentials {
     fn default() -> Self {
         Self::Saved(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputPaymentCredentials {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputPaymentCredentials {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputPaymentCredentials {
@@ -15236,20 +12772,6 @@ pub enum InputPeer {
 impl Default for InputPeer {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputPeer {
@@ -15364,20 +12886,6 @@ impl Default for InputPeerNotifySettings {
         Self::InputPeerNotifySettings(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputPeerNotifySettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputPeerNotifySettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputPeerNotifySettings {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -15426,20 +12934,6 @@ pub enum InputPhoneCall {
 impl Default for InputPhoneCall {
     fn default() -> Self {
         Self::InputPhoneCall(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputPhoneCall {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputPhoneCall {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputPhoneCall {
@@ -15494,20 +12988,6 @@ pub enum InputPhoto {
 impl Default for InputPhoto {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputPhoto {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputPhoto {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputPhoto {
@@ -15598,20 +13078,6 @@ pub enum InputPrivacyKey {
 impl Default for InputPrivacyKey {
     fn default() -> Self {
         Self::StatusTimestamp(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputPrivacyKey {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputPrivacyKey {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputPrivacyKey {
@@ -15848,20 +13314,6 @@ impl Default for InputPrivacyRule {
         Self::InputPrivacyValueAllowContacts(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputPrivacyRule {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputPrivacyRule {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputPrivacyRule {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -16046,20 +13498,6 @@ impl Default for InputQuickReplyShortcut {
         Self::InputQuickReplyShortcut(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputQuickReplyShortcut {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputQuickReplyShortcut {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputQuickReplyShortcut {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -16128,20 +13566,6 @@ pub enum InputReplyTo {
 impl Default for InputReplyTo {
     fn default() -> Self {
         Self::Message(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputReplyTo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputReplyTo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputReplyTo {
@@ -16232,20 +13656,6 @@ impl Default for InputRichFile {
         Self::Photo(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputRichFile {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputRichFile {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputRichFile {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -16310,20 +13720,6 @@ pub enum InputRichMessage {
 impl Default for InputRichMessage {
     fn default() -> Self {
         Self::InputRichMessage(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputRichMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputRichMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputRichMessage {
@@ -16406,20 +13802,6 @@ impl Default for InputSavedStarGift {
         Self::User(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputSavedStarGift {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputSavedStarGift {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputSavedStarGift {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -16498,20 +13880,6 @@ impl Default for InputSecureFile {
         Self::Uploaded(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputSecureFile {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputSecureFile {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputSecureFile {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -16574,20 +13942,6 @@ impl Default for InputSecureValue {
         Self::InputSecureValue(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputSecureValue {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputSecureValue {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputSecureValue {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -16636,20 +13990,6 @@ pub enum InputSingleMedia {
 impl Default for InputSingleMedia {
     fn default() -> Self {
         Self::InputSingleMedia(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputSingleMedia {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputSingleMedia {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputSingleMedia {
@@ -16702,20 +14042,6 @@ pub enum InputStarGiftAuction {
 impl Default for InputStarGiftAuction {
     fn default() -> Self {
         Self::InputStarGiftAuction(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputStarGiftAuction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputStarGiftAuction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputStarGiftAuction {
@@ -16778,20 +14104,6 @@ pub enum InputStarsTransaction {
 impl Default for InputStarsTransaction {
     fn default() -> Self {
         Self::InputStarsTransaction(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputStarsTransaction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputStarsTransaction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputStarsTransaction {
@@ -16870,20 +14182,6 @@ pub enum InputStickerSet {
 impl Default for InputStickerSet {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputStickerSet {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputStickerSet {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputStickerSet {
@@ -17068,20 +14366,6 @@ impl Default for InputStickerSetItem {
         Self::InputStickerSetItem(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputStickerSetItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputStickerSetItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputStickerSetItem {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -17132,20 +14416,6 @@ pub enum InputStickeredMedia {
 impl Default for InputStickeredMedia {
     fn default() -> Self {
         Self::Photo(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputStickeredMedia {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputStickeredMedia {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputStickeredMedia {
@@ -17226,20 +14496,6 @@ pub enum InputStorePaymentPurpose {
 impl Default for InputStorePaymentPurpose {
     fn default() -> Self {
         Self::InputStorePaymentPremiumSubscription(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputStorePaymentPurpose {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputStorePaymentPurpose {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputStorePaymentPurpose {
@@ -17378,20 +14634,6 @@ impl Default for InputTheme {
         Self::InputTheme(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputTheme {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputTheme {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputTheme {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -17454,20 +14696,6 @@ impl Default for InputThemeSettings {
         Self::InputThemeSettings(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputThemeSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputThemeSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputThemeSettings {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -17524,20 +14752,6 @@ pub enum InputUser {
 impl Default for InputUser {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputUser {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputUser {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputUser {
@@ -17632,20 +14846,6 @@ impl Default for InputWallPaper {
         Self::InputWallPaper(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputWallPaper {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputWallPaper {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputWallPaper {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -17720,20 +14920,6 @@ impl Default for InputWalletReplacement {
         Self::InputWalletNew(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputWalletReplacement {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputWalletReplacement {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputWalletReplacement {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -17798,20 +14984,6 @@ impl Default for InputWebDocument {
         Self::InputWebDocument(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputWebDocument {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputWebDocument {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl InputWebDocument {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -17866,20 +15038,6 @@ pub enum InputWebFileLocation {
 impl Default for InputWebFileLocation {
     fn default() -> Self {
         Self::InputWebFileLocation(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for InputWebFileLocation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InputWebFileLocation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl InputWebFileLocation {
@@ -17958,20 +15116,6 @@ impl Default for Invoice {
         Self::Invoice(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Invoice {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Invoice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Invoice {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -18022,20 +15166,6 @@ pub enum IpPort {
 impl Default for IpPort {
     fn default() -> Self {
         Self::IpPort(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for IpPort {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for IpPort {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl IpPort {
@@ -18104,20 +15234,6 @@ pub enum JoinChatBotResult {
 impl Default for JoinChatBotResult {
     fn default() -> Self {
         Self::Approved(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for JoinChatBotResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for JoinChatBotResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl JoinChatBotResult {
@@ -18210,20 +15326,6 @@ impl Default for JsonObjectValue {
         Self::JsonObjectValue(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for JsonObjectValue {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for JsonObjectValue {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl JsonObjectValue {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -18287,20 +15389,6 @@ pub enum JsonValue {
 impl Default for JsonValue {
     fn default() -> Self {
         Self::JsonNull(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for JsonValue {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for JsonValue {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl JsonValue {
@@ -18407,20 +15495,6 @@ impl Default for KeyboardButton {
         Self::KeyboardButton(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for KeyboardButton {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for KeyboardButton {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl KeyboardButton {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -18471,20 +15545,6 @@ pub enum KeyboardButtonRow {
 impl Default for KeyboardButtonRow {
     fn default() -> Self {
         Self::KeyboardButtonRow(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for KeyboardButtonRow {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for KeyboardButtonRow {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl KeyboardButtonRow {
@@ -18539,20 +15599,6 @@ impl Default for KeyboardButtonStyle {
         Self::KeyboardButtonStyle(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for KeyboardButtonStyle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for KeyboardButtonStyle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl KeyboardButtonStyle {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -18601,20 +15647,6 @@ pub enum KeyboardInlineButton {
 impl Default for KeyboardInlineButton {
     fn default() -> Self {
         Self::KeyboardInlineButton(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for KeyboardInlineButton {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for KeyboardInlineButton {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl KeyboardInlineButton {
@@ -18667,20 +15699,6 @@ impl Default for KeyboardInlineButtonRow {
         Self::KeyboardInlineButtonRow(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for KeyboardInlineButtonRow {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for KeyboardInlineButtonRow {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl KeyboardInlineButtonRow {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -18731,20 +15749,6 @@ pub enum LabeledPrice {
 impl Default for LabeledPrice {
     fn default() -> Self {
         Self::LabeledPrice(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for LabeledPrice {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for LabeledPrice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl LabeledPrice {
@@ -18801,20 +15805,6 @@ impl Default for LangPackDifference {
         Self::LangPackDifference(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for LangPackDifference {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for LangPackDifference {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl LangPackDifference {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -18865,20 +15855,6 @@ pub enum LangPackLanguage {
 impl Default for LangPackLanguage {
     fn default() -> Self {
         Self::LangPackLanguage(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for LangPackLanguage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for LangPackLanguage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl LangPackLanguage {
@@ -18937,20 +15913,6 @@ pub enum LangPackString {
 impl Default for LangPackString {
     fn default() -> Self {
         Self::LangPackString(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for LangPackString {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for LangPackString {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl LangPackString {
@@ -19029,20 +15991,6 @@ impl Default for MaskCoords {
         Self::MaskCoords(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MaskCoords {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MaskCoords {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MaskCoords {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -19109,20 +16057,6 @@ pub enum MediaArea {
 impl Default for MediaArea {
     fn default() -> Self {
         Self::Venue(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MediaArea {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MediaArea {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MediaArea {
@@ -19273,20 +16207,6 @@ impl Default for MediaAreaCoordinates {
         Self::MediaAreaCoordinates(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MediaAreaCoordinates {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MediaAreaCoordinates {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MediaAreaCoordinates {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -19341,20 +16261,6 @@ pub enum Message {
 impl Default for Message {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Message {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Message {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Message {
@@ -19573,20 +16479,6 @@ pub enum MessageAction {
 impl Default for MessageAction {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MessageAction {
@@ -20533,20 +17425,6 @@ impl Default for MessageEntity {
         Self::Unknown(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageEntity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageEntity {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MessageEntity {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -20901,20 +17779,6 @@ impl Default for MessageExtendedMedia {
         Self::Preview(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageExtendedMedia {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageExtendedMedia {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MessageExtendedMedia {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -20976,20 +17840,6 @@ pub enum MessageFwdHeader {
 impl Default for MessageFwdHeader {
     fn default() -> Self {
         Self::MessageFwdHeader(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageFwdHeader {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageFwdHeader {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MessageFwdHeader {
@@ -21080,20 +17930,6 @@ pub enum MessageMedia {
 impl Default for MessageMedia {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageMedia {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageMedia {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MessageMedia {
@@ -21329,20 +18165,6 @@ impl Default for MessagePeerReaction {
         Self::MessagePeerReaction(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessagePeerReaction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessagePeerReaction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MessagePeerReaction {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -21397,20 +18219,6 @@ pub enum MessagePeerVote {
 impl Default for MessagePeerVote {
     fn default() -> Self {
         Self::MessagePeerVote(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessagePeerVote {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessagePeerVote {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MessagePeerVote {
@@ -21491,20 +18299,6 @@ impl Default for MessageRange {
         Self::MessageRange(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageRange {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageRange {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MessageRange {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -21555,20 +18349,6 @@ pub enum MessageReactions {
 impl Default for MessageReactions {
     fn default() -> Self {
         Self::MessageReactions(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageReactions {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageReactions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MessageReactions {
@@ -21623,20 +18403,6 @@ impl Default for MessageReactor {
         Self::MessageReactor(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageReactor {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageReactor {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MessageReactor {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -21687,20 +18453,6 @@ pub enum MessageReplies {
 impl Default for MessageReplies {
     fn default() -> Self {
         Self::MessageReplies(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageReplies {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageReplies {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MessageReplies {
@@ -21755,20 +18507,6 @@ pub enum MessageReplyHeader {
 impl Default for MessageReplyHeader {
     fn default() -> Self {
         Self::MessageReplyHeader(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageReplyHeader {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageReplyHeader {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MessageReplyHeader {
@@ -21835,20 +18573,6 @@ impl Default for MessageReportOption {
         Self::MessageReportOption(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageReportOption {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageReportOption {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MessageReportOption {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -21899,20 +18623,6 @@ pub enum MessageViews {
 impl Default for MessageViews {
     fn default() -> Self {
         Self::MessageViews(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessageViews {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessageViews {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MessageViews {
@@ -21999,20 +18709,6 @@ pub enum MessagesFilter {
 impl Default for MessagesFilter {
     fn default() -> Self {
         Self::InputMessagesFilterEmpty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MessagesFilter {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MessagesFilter {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MessagesFilter {
@@ -22271,20 +18967,6 @@ impl Default for MissingInvitee {
         Self::MissingInvitee(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MissingInvitee {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MissingInvitee {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MissingInvitee {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -22333,20 +19015,6 @@ pub enum MsgDetailedInfo {
 impl Default for MsgDetailedInfo {
     fn default() -> Self {
         Self::MsgDetailedInfo(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MsgDetailedInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MsgDetailedInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MsgDetailedInfo {
@@ -22411,20 +19079,6 @@ impl Default for MsgResendReq {
         Self::MsgResendReq(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MsgResendReq {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MsgResendReq {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MsgResendReq {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -22485,20 +19139,6 @@ impl Default for MsgsAck {
         Self::MsgsAck(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MsgsAck {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MsgsAck {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MsgsAck {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -22545,20 +19185,6 @@ pub enum MsgsAllInfo {
 impl Default for MsgsAllInfo {
     fn default() -> Self {
         Self::MsgsAllInfo(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MsgsAllInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MsgsAllInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MsgsAllInfo {
@@ -22609,20 +19235,6 @@ impl Default for MsgsStateInfo {
         Self::MsgsStateInfo(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MsgsStateInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MsgsStateInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MsgsStateInfo {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -22669,20 +19281,6 @@ pub enum MsgsStateReq {
 impl Default for MsgsStateReq {
     fn default() -> Self {
         Self::MsgsStateReq(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for MsgsStateReq {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MsgsStateReq {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl MsgsStateReq {
@@ -22737,20 +19335,6 @@ impl Default for MyBoost {
         Self::MyBoost(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for MyBoost {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MyBoost {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl MyBoost {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -22803,20 +19387,6 @@ impl Default for NearestDc {
         Self::NearestDc(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for NearestDc {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for NearestDc {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl NearestDc {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -22863,20 +19433,6 @@ pub enum NewSession {
 impl Default for NewSession {
     fn default() -> Self {
         Self::Created(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for NewSession {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for NewSession {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl NewSession {
@@ -22935,20 +19491,6 @@ pub enum NotificationSound {
 impl Default for NotificationSound {
     fn default() -> Self {
         Self::Default(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for NotificationSound {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for NotificationSound {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl NotificationSound {
@@ -23047,20 +19589,6 @@ pub enum NotifyPeer {
 impl Default for NotifyPeer {
     fn default() -> Self {
         Self::NotifyUsers(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for NotifyPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for NotifyPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl NotifyPeer {
@@ -23173,20 +19701,6 @@ impl Default for Null {
         Self::Null(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Null {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Null {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Null {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -23235,20 +19749,6 @@ pub enum OnrampAvailability {
 impl Default for OnrampAvailability {
     fn default() -> Self {
         Self::OnrampAvailability(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for OnrampAvailability {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for OnrampAvailability {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl OnrampAvailability {
@@ -23301,20 +19801,6 @@ impl Default for OnrampLimits {
         Self::OnrampLimits(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for OnrampLimits {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for OnrampLimits {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl OnrampLimits {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -23363,20 +19849,6 @@ pub enum OnrampMethodAvailability {
 impl Default for OnrampMethodAvailability {
     fn default() -> Self {
         Self::OnrampMethodAvailability(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for OnrampMethodAvailability {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for OnrampMethodAvailability {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl OnrampMethodAvailability {
@@ -23429,20 +19901,6 @@ impl Default for OnrampProviderInfo {
         Self::OnrampProviderInfo(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for OnrampProviderInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for OnrampProviderInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl OnrampProviderInfo {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -23493,20 +19951,6 @@ impl Default for OnrampQuote {
         Self::OnrampQuote(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for OnrampQuote {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for OnrampQuote {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl OnrampQuote {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -23555,20 +19999,6 @@ pub enum OnrampSession {
 impl Default for OnrampSession {
     fn default() -> Self {
         Self::OnrampSession(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for OnrampSession {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for OnrampSession {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl OnrampSession {
@@ -23623,20 +20053,6 @@ impl Default for OutboxReadDate {
         Self::OutboxReadDate(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for OutboxReadDate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for OutboxReadDate {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl OutboxReadDate {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -23689,20 +20105,6 @@ pub enum PQInnerData {
 impl Default for PQInnerData {
     fn default() -> Self {
         Self::PQInnerData(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PQInnerData {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PQInnerData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PQInnerData {
@@ -23791,20 +20193,6 @@ pub enum Page {
 impl Default for Page {
     fn default() -> Self {
         Self::Page(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Page {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Page {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Page {
@@ -23937,20 +20325,6 @@ pub enum PageBlock {
 impl Default for PageBlock {
     fn default() -> Self {
         Self::Unsupported(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PageBlock {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PageBlock {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PageBlock {
@@ -24406,20 +20780,6 @@ impl Default for PageButton {
         Self::PageButton(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PageButton {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PageButton {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PageButton {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -24470,20 +20830,6 @@ pub enum PageCaption {
 impl Default for PageCaption {
     fn default() -> Self {
         Self::PageCaption(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PageCaption {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PageCaption {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PageCaption {
@@ -24538,20 +20884,6 @@ pub enum PageListItem {
 impl Default for PageListItem {
     fn default() -> Self {
         Self::Blocks(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PageListItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PageListItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PageListItem {
@@ -24618,20 +20950,6 @@ impl Default for PageListOrderedItem {
         Self::Blocks(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PageListOrderedItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PageListOrderedItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PageListOrderedItem {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -24694,20 +21012,6 @@ impl Default for PageRelatedArticle {
         Self::PageRelatedArticle(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PageRelatedArticle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PageRelatedArticle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PageRelatedArticle {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -24760,20 +21064,6 @@ impl Default for PageTableCell {
         Self::PageTableCell(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PageTableCell {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PageTableCell {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PageTableCell {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -24824,20 +21114,6 @@ pub enum PageTableRow {
 impl Default for PageTableRow {
     fn default() -> Self {
         Self::PageTableRow(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PageTableRow {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PageTableRow {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PageTableRow {
@@ -24894,20 +21170,6 @@ pub enum PaidReactionPrivacy {
 impl Default for PaidReactionPrivacy {
     fn default() -> Self {
         Self::Default(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PaidReactionPrivacy {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PaidReactionPrivacy {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PaidReactionPrivacy {
@@ -24988,20 +21250,6 @@ impl Default for Passkey {
         Self::Passkey(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Passkey {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Passkey {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Passkey {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -25056,20 +21304,6 @@ pub enum PasswordKdfAlgo {
 impl Default for PasswordKdfAlgo {
     fn default() -> Self {
         Self::Unknown(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PasswordKdfAlgo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PasswordKdfAlgo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PasswordKdfAlgo {
@@ -25136,20 +21370,6 @@ impl Default for PaymentCharge {
         Self::PaymentCharge(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PaymentCharge {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PaymentCharge {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PaymentCharge {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -25200,20 +21420,6 @@ pub enum PaymentFormMethod {
 impl Default for PaymentFormMethod {
     fn default() -> Self {
         Self::PaymentFormMethod(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PaymentFormMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PaymentFormMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PaymentFormMethod {
@@ -25268,20 +21474,6 @@ impl Default for PaymentRequestedInfo {
         Self::PaymentRequestedInfo(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PaymentRequestedInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PaymentRequestedInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PaymentRequestedInfo {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -25332,20 +21524,6 @@ pub enum PaymentSavedCredentials {
 impl Default for PaymentSavedCredentials {
     fn default() -> Self {
         Self::Card(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PaymentSavedCredentials {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PaymentSavedCredentials {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PaymentSavedCredentials {
@@ -25404,20 +21582,6 @@ pub enum Peer {
 impl Default for Peer {
     fn default() -> Self {
         Self::User(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Peer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Peer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Peer {
@@ -25496,20 +21660,6 @@ impl Default for PeerBlocked {
         Self::PeerBlocked(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PeerBlocked {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PeerBlocked {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PeerBlocked {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -25564,20 +21714,6 @@ pub enum PeerColor {
 impl Default for PeerColor {
     fn default() -> Self {
         Self::PeerColor(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PeerColor {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PeerColor {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PeerColor {
@@ -25658,20 +21794,6 @@ impl Default for PeerLocated {
         Self::PeerSelfLocated(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PeerLocated {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PeerLocated {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PeerLocated {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -25738,20 +21860,6 @@ impl Default for PeerNotifySettings {
         Self::PeerNotifySettings(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PeerNotifySettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PeerNotifySettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PeerNotifySettings {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -25802,20 +21910,6 @@ pub enum PeerSettings {
 impl Default for PeerSettings {
     fn default() -> Self {
         Self::PeerSettings(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PeerSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PeerSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PeerSettings {
@@ -25870,20 +21964,6 @@ impl Default for PeerStories {
         Self::PeerStories(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PeerStories {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PeerStories {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PeerStories {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -25934,20 +22014,6 @@ pub enum PendingSuggestion {
 impl Default for PendingSuggestion {
     fn default() -> Self {
         Self::PendingSuggestion(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PendingSuggestion {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PendingSuggestion {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PendingSuggestion {
@@ -26010,20 +22076,6 @@ pub enum PhoneCall {
 impl Default for PhoneCall {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PhoneCall {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PhoneCall {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PhoneCall {
@@ -26146,20 +22198,6 @@ impl Default for PhoneCallDiscardReason {
         Self::Missed(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PhoneCallDiscardReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PhoneCallDiscardReason {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PhoneCallDiscardReason {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -26260,20 +22298,6 @@ impl Default for PhoneCallProtocol {
         Self::PhoneCallProtocol(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PhoneCallProtocol {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PhoneCallProtocol {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PhoneCallProtocol {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -26326,20 +22350,6 @@ pub enum PhoneConnection {
 impl Default for PhoneConnection {
     fn default() -> Self {
         Self::PhoneConnection(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PhoneConnection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PhoneConnection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PhoneConnection {
@@ -26406,20 +22416,6 @@ pub enum Photo {
 impl Default for Photo {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Photo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Photo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Photo {
@@ -26496,20 +22492,6 @@ pub enum PhotoSize {
 impl Default for PhotoSize {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PhotoSize {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PhotoSize {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PhotoSize {
@@ -26624,20 +22606,6 @@ impl Default for Poll {
         Self::Poll(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Poll {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Poll {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Poll {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -26690,20 +22658,6 @@ pub enum PollAnswer {
 impl Default for PollAnswer {
     fn default() -> Self {
         Self::PollAnswer(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PollAnswer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PollAnswer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PollAnswer {
@@ -26769,20 +22723,6 @@ impl Default for PollAnswerVoters {
         Self::PollAnswerVoters(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PollAnswerVoters {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PollAnswerVoters {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PollAnswerVoters {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -26835,20 +22775,6 @@ impl Default for PollResults {
         Self::PollResults(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PollResults {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PollResults {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PollResults {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -26897,20 +22823,6 @@ pub enum Pong {
 impl Default for Pong {
     fn default() -> Self {
         Self::Pong(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Pong {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Pong {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Pong {
@@ -26965,20 +22877,6 @@ impl Default for PopularContact {
         Self::PopularContact(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PopularContact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PopularContact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PopularContact {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -27029,20 +22927,6 @@ pub enum PostAddress {
 impl Default for PostAddress {
     fn default() -> Self {
         Self::PostAddress(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PostAddress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PostAddress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PostAddress {
@@ -27097,20 +22981,6 @@ pub enum PostInteractionCounters {
 impl Default for PostInteractionCounters {
     fn default() -> Self {
         Self::Message(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PostInteractionCounters {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PostInteractionCounters {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PostInteractionCounters {
@@ -27179,20 +23049,6 @@ impl Default for PremiumGiftCodeOption {
         Self::PremiumGiftCodeOption(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PremiumGiftCodeOption {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PremiumGiftCodeOption {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PremiumGiftCodeOption {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -27243,20 +23099,6 @@ pub enum PremiumSubscriptionOption {
 impl Default for PremiumSubscriptionOption {
     fn default() -> Self {
         Self::PremiumSubscriptionOption(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PremiumSubscriptionOption {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PremiumSubscriptionOption {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PremiumSubscriptionOption {
@@ -27311,20 +23153,6 @@ pub enum PrepaidGiveaway {
 impl Default for PrepaidGiveaway {
     fn default() -> Self {
         Self::PrepaidGiveaway(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PrepaidGiveaway {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PrepaidGiveaway {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PrepaidGiveaway {
@@ -27417,20 +23245,6 @@ pub enum PrivacyKey {
 impl Default for PrivacyKey {
     fn default() -> Self {
         Self::StatusTimestamp(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for PrivacyKey {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PrivacyKey {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl PrivacyKey {
@@ -27667,20 +23481,6 @@ impl Default for PrivacyRule {
         Self::PrivacyValueAllowContacts(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PrivacyRule {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PrivacyRule {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PrivacyRule {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -27879,20 +23679,6 @@ impl Default for ProfileTab {
         Self::Posts(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ProfileTab {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ProfileTab {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ProfileTab {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -28031,20 +23817,6 @@ impl Default for PublicForward {
         Self::Message(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for PublicForward {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PublicForward {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl PublicForward {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -28109,20 +23881,6 @@ impl Default for QuickReply {
         Self::QuickReply(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for QuickReply {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for QuickReply {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl QuickReply {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -28179,20 +23937,6 @@ pub enum Reaction {
 impl Default for Reaction {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Reaction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Reaction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Reaction {
@@ -28283,20 +24027,6 @@ impl Default for ReactionCount {
         Self::ReactionCount(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ReactionCount {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ReactionCount {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ReactionCount {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -28349,20 +24079,6 @@ pub enum ReactionNotificationsFrom {
 impl Default for ReactionNotificationsFrom {
     fn default() -> Self {
         Self::Contacts(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ReactionNotificationsFrom {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ReactionNotificationsFrom {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ReactionNotificationsFrom {
@@ -28429,20 +24145,6 @@ impl Default for ReactionsNotifySettings {
         Self::ReactionsNotifySettings(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ReactionsNotifySettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ReactionsNotifySettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ReactionsNotifySettings {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -28495,20 +24197,6 @@ impl Default for ReadParticipantDate {
         Self::ReadParticipantDate(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ReadParticipantDate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ReadParticipantDate {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ReadParticipantDate {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -28559,20 +24247,6 @@ pub enum ReceivedNotifyMessage {
 impl Default for ReceivedNotifyMessage {
     fn default() -> Self {
         Self::ReceivedNotifyMessage(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ReceivedNotifyMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ReceivedNotifyMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ReceivedNotifyMessage {
@@ -28633,20 +24307,6 @@ pub enum RecentMeUrl {
 impl Default for RecentMeUrl {
     fn default() -> Self {
         Self::Unknown(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for RecentMeUrl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RecentMeUrl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl RecentMeUrl {
@@ -28751,20 +24411,6 @@ impl Default for RecentStory {
         Self::RecentStory(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for RecentStory {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RecentStory {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl RecentStory {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -28821,20 +24467,6 @@ pub enum ReplyMarkup {
 impl Default for ReplyMarkup {
     fn default() -> Self {
         Self::ReplyKeyboardHide(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ReplyMarkup {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ReplyMarkup {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ReplyMarkup {
@@ -28939,20 +24571,6 @@ pub enum ReportReason {
 impl Default for ReportReason {
     fn default() -> Self {
         Self::InputReportReasonSpam(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ReportReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ReportReason {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ReportReason {
@@ -29119,20 +24737,6 @@ impl Default for ReportResult {
         Self::ChooseOption(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ReportResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ReportResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ReportResult {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -29213,20 +24817,6 @@ pub enum RequestPeerType {
 impl Default for RequestPeerType {
     fn default() -> Self {
         Self::User(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for RequestPeerType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RequestPeerType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl RequestPeerType {
@@ -29321,20 +24911,6 @@ impl Default for RequestedPeer {
         Self::User(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for RequestedPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RequestedPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl RequestedPeer {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -29415,20 +24991,6 @@ impl Default for RequirementToContact {
         Self::Empty(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for RequirementToContact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RequirementToContact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl RequirementToContact {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -29503,20 +25065,6 @@ impl Default for ResPq {
         Self::ResPq(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ResPq {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ResPq {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ResPq {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -29569,20 +25117,6 @@ impl Default for RestrictionReason {
         Self::RestrictionReason(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for RestrictionReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RestrictionReason {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl RestrictionReason {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -29633,20 +25167,6 @@ impl Default for RichButtonStyle {
         Self::RichButtonStyle(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for RichButtonStyle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RichButtonStyle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl RichButtonStyle {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -29695,20 +25215,6 @@ pub enum RichMessage {
 impl Default for RichMessage {
     fn default() -> Self {
         Self::RichMessage(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for RichMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RichMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl RichMessage {
@@ -29823,20 +25329,6 @@ pub enum RichText {
 impl Default for RichText {
     fn default() -> Self {
         Self::TextEmpty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for RichText {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RichText {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl RichText {
@@ -30206,20 +25698,6 @@ impl Default for RpcDropAnswer {
         Self::RpcAnswerUnknown(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for RpcDropAnswer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RpcDropAnswer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl RpcDropAnswer {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -30292,20 +25770,6 @@ impl Default for RpcError {
         Self::RpcError(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for RpcError {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RpcError {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl RpcError {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -30356,20 +25820,6 @@ pub enum SavedContact {
 impl Default for SavedContact {
     fn default() -> Self {
         Self::SavedPhoneContact(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SavedContact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SavedContact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SavedContact {
@@ -30424,20 +25874,6 @@ pub enum SavedDialog {
 impl Default for SavedDialog {
     fn default() -> Self {
         Self::SavedDialog(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SavedDialog {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SavedDialog {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SavedDialog {
@@ -30504,20 +25940,6 @@ impl Default for SavedReactionTag {
         Self::SavedReactionTag(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for SavedReactionTag {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SavedReactionTag {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl SavedReactionTag {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -30568,20 +25990,6 @@ pub enum SavedStarGift {
 impl Default for SavedStarGift {
     fn default() -> Self {
         Self::SavedStarGift(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SavedStarGift {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SavedStarGift {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SavedStarGift {
@@ -30638,20 +26046,6 @@ impl Default for SearchPostsFlood {
         Self::SearchPostsFlood(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for SearchPostsFlood {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SearchPostsFlood {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl SearchPostsFlood {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -30702,20 +26096,6 @@ pub enum SearchResultsCalendarPeriod {
 impl Default for SearchResultsCalendarPeriod {
     fn default() -> Self {
         Self::SearchResultsCalendarPeriod(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SearchResultsCalendarPeriod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SearchResultsCalendarPeriod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SearchResultsCalendarPeriod {
@@ -30770,20 +26150,6 @@ impl Default for SearchResultsPosition {
         Self::SearchResultPosition(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for SearchResultsPosition {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SearchResultsPosition {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl SearchResultsPosition {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -30834,20 +26200,6 @@ pub enum SecureCredentialsEncrypted {
 impl Default for SecureCredentialsEncrypted {
     fn default() -> Self {
         Self::SecureCredentialsEncrypted(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SecureCredentialsEncrypted {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SecureCredentialsEncrypted {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SecureCredentialsEncrypted {
@@ -30902,20 +26254,6 @@ impl Default for SecureData {
         Self::SecureData(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for SecureData {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SecureData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl SecureData {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -30968,20 +26306,6 @@ pub enum SecureFile {
 impl Default for SecureFile {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SecureFile {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SecureFile {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SecureFile {
@@ -31052,20 +26376,6 @@ pub enum SecurePasswordKdfAlgo {
 impl Default for SecurePasswordKdfAlgo {
     fn default() -> Self {
         Self::Unknown(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SecurePasswordKdfAlgo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SecurePasswordKdfAlgo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SecurePasswordKdfAlgo {
@@ -31146,20 +26456,6 @@ impl Default for SecurePlainData {
         Self::SecurePlainPhone(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for SecurePlainData {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SecurePlainData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl SecurePlainData {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -31226,20 +26522,6 @@ impl Default for SecureRequiredType {
         Self::OneOf(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for SecureRequiredType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SecureRequiredType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl SecureRequiredType {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -31303,20 +26585,6 @@ impl Default for SecureSecretSettings {
         Self::SecureSecretSettings(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for SecureSecretSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SecureSecretSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl SecureSecretSettings {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -31369,20 +26637,6 @@ pub enum SecureValue {
 impl Default for SecureValue {
     fn default() -> Self {
         Self::SecureValue(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SecureValue {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SecureValue {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SecureValue {
@@ -31451,20 +26705,6 @@ pub enum SecureValueError {
 impl Default for SecureValueError {
     fn default() -> Self {
         Self::Data(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SecureValueError {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SecureValueError {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SecureValueError {
@@ -31613,20 +26853,6 @@ impl Default for SecureValueHash {
         Self::SecureValueHash(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for SecureValueHash {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SecureValueHash {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl SecureValueHash {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -31701,20 +26927,6 @@ pub enum SecureValueType {
 impl Default for SecureValueType {
     fn default() -> Self {
         Self::PersonalDetails(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SecureValueType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SecureValueType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SecureValueType {
@@ -31913,20 +27125,6 @@ impl Default for SendAsPeer {
         Self::SendAsPeer(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for SendAsPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SendAsPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl SendAsPeer {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -32023,20 +27221,6 @@ pub enum SendMessageAction {
 impl Default for SendMessageAction {
     fn default() -> Self {
         Self::SendMessageTypingAction(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SendMessageAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SendMessageAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SendMessageAction {
@@ -32339,20 +27523,6 @@ impl Default for ServerDhInnerData {
         Self::ServerDhInnerData(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ServerDhInnerData {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ServerDhInnerData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ServerDhInnerData {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -32403,20 +27573,6 @@ pub enum ServerDhParams {
 impl Default for ServerDhParams {
     fn default() -> Self {
         Self::Fail(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for ServerDhParams {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ServerDhParams {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl ServerDhParams {
@@ -32483,20 +27639,6 @@ pub enum SetClientDhParamsAnswer {
 impl Default for SetClientDhParamsAnswer {
     fn default() -> Self {
         Self::DhGenOk(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SetClientDhParamsAnswer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SetClientDhParamsAnswer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SetClientDhParamsAnswer {
@@ -32575,20 +27717,6 @@ impl Default for ShippingOption {
         Self::ShippingOption(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ShippingOption {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ShippingOption {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ShippingOption {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -32639,20 +27767,6 @@ pub enum SmsJob {
 impl Default for SmsJob {
     fn default() -> Self {
         Self::SmsJob(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SmsJob {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SmsJob {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SmsJob {
@@ -32707,20 +27821,6 @@ impl Default for SponsoredMessage {
         Self::SponsoredMessage(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for SponsoredMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SponsoredMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl SponsoredMessage {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -32771,20 +27871,6 @@ pub enum SponsoredMessageReportOption {
 impl Default for SponsoredMessageReportOption {
     fn default() -> Self {
         Self::SponsoredMessageReportOption(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SponsoredMessageReportOption {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SponsoredMessageReportOption {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SponsoredMessageReportOption {
@@ -32839,20 +27925,6 @@ impl Default for SponsoredPeer {
         Self::SponsoredPeer(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for SponsoredPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SponsoredPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl SponsoredPeer {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -32905,20 +27977,6 @@ pub enum StarGift {
 impl Default for StarGift {
     fn default() -> Self {
         Self::Unique(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGift {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGift {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarGift {
@@ -32985,20 +28043,6 @@ impl Default for StarGiftActiveAuctionState {
         Self::StarGiftActiveAuctionState(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftActiveAuctionState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftActiveAuctionState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StarGiftActiveAuctionState {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -33055,20 +28099,6 @@ pub enum StarGiftAttribute {
 impl Default for StarGiftAttribute {
     fn default() -> Self {
         Self::Model(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftAttribute {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftAttribute {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarGiftAttribute {
@@ -33159,20 +28189,6 @@ impl Default for StarGiftAttributeCounter {
         Self::StarGiftAttributeCounter(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftAttributeCounter {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftAttributeCounter {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StarGiftAttributeCounter {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -33227,20 +28243,6 @@ pub enum StarGiftAttributeId {
 impl Default for StarGiftAttributeId {
     fn default() -> Self {
         Self::Model(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftAttributeId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftAttributeId {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarGiftAttributeId {
@@ -33325,20 +28327,6 @@ pub enum StarGiftAttributeRarity {
 impl Default for StarGiftAttributeRarity {
     fn default() -> Self {
         Self::StarGiftAttributeRarity(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftAttributeRarity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftAttributeRarity {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarGiftAttributeRarity {
@@ -33441,20 +28429,6 @@ impl Default for StarGiftAuctionAcquiredGift {
         Self::StarGiftAuctionAcquiredGift(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftAuctionAcquiredGift {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftAuctionAcquiredGift {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StarGiftAuctionAcquiredGift {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -33507,20 +28481,6 @@ pub enum StarGiftAuctionRound {
 impl Default for StarGiftAuctionRound {
     fn default() -> Self {
         Self::StarGiftAuctionRound(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftAuctionRound {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftAuctionRound {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarGiftAuctionRound {
@@ -33589,20 +28549,6 @@ pub enum StarGiftAuctionState {
 impl Default for StarGiftAuctionState {
     fn default() -> Self {
         Self::NotModified(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftAuctionState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftAuctionState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarGiftAuctionState {
@@ -33683,20 +28629,6 @@ impl Default for StarGiftAuctionUserState {
         Self::StarGiftAuctionUserState(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftAuctionUserState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftAuctionUserState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StarGiftAuctionUserState {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -33747,20 +28679,6 @@ pub enum StarGiftBackground {
 impl Default for StarGiftBackground {
     fn default() -> Self {
         Self::StarGiftBackground(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftBackground {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftBackground {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarGiftBackground {
@@ -33817,20 +28735,6 @@ impl Default for StarGiftCollection {
         Self::StarGiftCollection(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftCollection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftCollection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StarGiftCollection {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -33881,20 +28785,6 @@ pub enum StarGiftUpgradePrice {
 impl Default for StarGiftUpgradePrice {
     fn default() -> Self {
         Self::StarGiftUpgradePrice(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarGiftUpgradePrice {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarGiftUpgradePrice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarGiftUpgradePrice {
@@ -33951,20 +28841,6 @@ impl Default for StarRefProgram {
         Self::StarRefProgram(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarRefProgram {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarRefProgram {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StarRefProgram {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -34017,20 +28893,6 @@ pub enum StarsAmount {
 impl Default for StarsAmount {
     fn default() -> Self {
         Self::StarsAmount(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarsAmount {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarsAmount {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarsAmount {
@@ -34097,20 +28959,6 @@ impl Default for StarsGiftOption {
         Self::StarsGiftOption(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarsGiftOption {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarsGiftOption {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StarsGiftOption {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -34161,20 +29009,6 @@ pub enum StarsGiveawayOption {
 impl Default for StarsGiveawayOption {
     fn default() -> Self {
         Self::StarsGiveawayOption(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarsGiveawayOption {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarsGiveawayOption {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarsGiveawayOption {
@@ -34229,20 +29063,6 @@ impl Default for StarsGiveawayWinnersOption {
         Self::StarsGiveawayWinnersOption(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarsGiveawayWinnersOption {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarsGiveawayWinnersOption {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StarsGiveawayWinnersOption {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -34293,20 +29113,6 @@ pub enum StarsRating {
 impl Default for StarsRating {
     fn default() -> Self {
         Self::StarsRating(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarsRating {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarsRating {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarsRating {
@@ -34361,20 +29167,6 @@ impl Default for StarsRevenueStatus {
         Self::StarsRevenueStatus(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarsRevenueStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarsRevenueStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StarsRevenueStatus {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -34425,20 +29217,6 @@ pub enum StarsSubscription {
 impl Default for StarsSubscription {
     fn default() -> Self {
         Self::StarsSubscription(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarsSubscription {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarsSubscription {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarsSubscription {
@@ -34493,20 +29271,6 @@ impl Default for StarsSubscriptionPricing {
         Self::StarsSubscriptionPricing(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarsSubscriptionPricing {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarsSubscriptionPricing {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StarsSubscriptionPricing {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -34559,20 +29323,6 @@ impl Default for StarsTopupOption {
         Self::StarsTopupOption(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarsTopupOption {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarsTopupOption {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StarsTopupOption {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -34623,20 +29373,6 @@ pub enum StarsTransaction {
 impl Default for StarsTransaction {
     fn default() -> Self {
         Self::StarsTransaction(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarsTransaction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarsTransaction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarsTransaction {
@@ -34703,20 +29439,6 @@ pub enum StarsTransactionPeer {
 impl Default for StarsTransactionPeer {
     fn default() -> Self {
         Self::Unsupported(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StarsTransactionPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StarsTransactionPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StarsTransactionPeer {
@@ -34855,20 +29577,6 @@ impl Default for StatsAbsValueAndPrev {
         Self::StatsAbsValueAndPrev(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StatsAbsValueAndPrev {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StatsAbsValueAndPrev {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StatsAbsValueAndPrev {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -34919,20 +29627,6 @@ pub enum StatsDateRangeDays {
 impl Default for StatsDateRangeDays {
     fn default() -> Self {
         Self::StatsDateRangeDays(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StatsDateRangeDays {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StatsDateRangeDays {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StatsDateRangeDays {
@@ -34991,20 +29685,6 @@ pub enum StatsGraph {
 impl Default for StatsGraph {
     fn default() -> Self {
         Self::Async(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StatsGraph {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StatsGraph {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StatsGraph {
@@ -35083,20 +29763,6 @@ impl Default for StatsGroupTopAdmin {
         Self::StatsGroupTopAdmin(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StatsGroupTopAdmin {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StatsGroupTopAdmin {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StatsGroupTopAdmin {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -35147,20 +29813,6 @@ pub enum StatsGroupTopInviter {
 impl Default for StatsGroupTopInviter {
     fn default() -> Self {
         Self::StatsGroupTopInviter(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StatsGroupTopInviter {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StatsGroupTopInviter {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StatsGroupTopInviter {
@@ -35215,20 +29867,6 @@ impl Default for StatsGroupTopPoster {
         Self::StatsGroupTopPoster(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StatsGroupTopPoster {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StatsGroupTopPoster {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StatsGroupTopPoster {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -35281,20 +29919,6 @@ impl Default for StatsPercentValue {
         Self::StatsPercentValue(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StatsPercentValue {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StatsPercentValue {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StatsPercentValue {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -35343,20 +29967,6 @@ pub enum StatsUrl {
 impl Default for StatsUrl {
     fn default() -> Self {
         Self::StatsUrl(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StatsUrl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StatsUrl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StatsUrl {
@@ -35411,20 +30021,6 @@ impl Default for StickerKeyword {
         Self::StickerKeyword(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StickerKeyword {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StickerKeyword {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StickerKeyword {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -35477,20 +30073,6 @@ impl Default for StickerPack {
         Self::StickerPack(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StickerPack {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StickerPack {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StickerPack {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -35541,20 +30123,6 @@ pub enum StickerSet {
 impl Default for StickerSet {
     fn default() -> Self {
         Self::StickerSet(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StickerSet {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StickerSet {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StickerSet {
@@ -35615,20 +30183,6 @@ pub enum StickerSetCovered {
 impl Default for StickerSetCovered {
     fn default() -> Self {
         Self::StickerSetCovered(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StickerSetCovered {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StickerSetCovered {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StickerSetCovered {
@@ -35719,20 +30273,6 @@ impl Default for StoriesStealthMode {
         Self::StoriesStealthMode(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StoriesStealthMode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StoriesStealthMode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StoriesStealthMode {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -35787,20 +30327,6 @@ impl Default for StoryAlbum {
         Self::StoryAlbum(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StoryAlbum {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StoryAlbum {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StoryAlbum {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -35851,20 +30377,6 @@ pub enum StoryFwdHeader {
 impl Default for StoryFwdHeader {
     fn default() -> Self {
         Self::StoryFwdHeader(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StoryFwdHeader {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StoryFwdHeader {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StoryFwdHeader {
@@ -35921,20 +30433,6 @@ pub enum StoryItem {
 impl Default for StoryItem {
     fn default() -> Self {
         Self::Deleted(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StoryItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StoryItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StoryItem {
@@ -36011,20 +30509,6 @@ pub enum StoryReaction {
 impl Default for StoryReaction {
     fn default() -> Self {
         Self::StoryReaction(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for StoryReaction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StoryReaction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl StoryReaction {
@@ -36107,20 +30591,6 @@ impl Default for StoryView {
         Self::StoryView(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StoryView {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StoryView {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StoryView {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -36197,20 +30667,6 @@ impl Default for StoryViews {
         Self::StoryViews(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for StoryViews {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StoryViews {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl StoryViews {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -36261,20 +30717,6 @@ pub enum SuggestedPost {
 impl Default for SuggestedPost {
     fn default() -> Self {
         Self::SuggestedPost(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for SuggestedPost {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SuggestedPost {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl SuggestedPost {
@@ -36333,20 +30775,6 @@ impl Default for TextWithEntities {
         Self::TextWithEntities(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for TextWithEntities {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TextWithEntities {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl TextWithEntities {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -36401,20 +30829,6 @@ impl Default for Theme {
         Self::Theme(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Theme {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Theme {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Theme {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -36467,20 +30881,6 @@ impl Default for ThemeSettings {
         Self::ThemeSettings(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for ThemeSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ThemeSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl ThemeSettings {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -36531,20 +30931,6 @@ pub enum Timezone {
 impl Default for Timezone {
     fn default() -> Self {
         Self::Timezone(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Timezone {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Timezone {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Timezone {
@@ -36607,20 +30993,6 @@ pub enum TlsBlock {
 impl Default for TlsBlock {
     fn default() -> Self {
         Self::String(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for TlsBlock {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TlsBlock {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl TlsBlock {
@@ -36731,20 +31103,6 @@ impl Default for TlsClientHello {
         Self::TlsClientHello(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for TlsClientHello {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TlsClientHello {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl TlsClientHello {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -36795,20 +31153,6 @@ pub enum TodoCompletion {
 impl Default for TodoCompletion {
     fn default() -> Self {
         Self::TodoCompletion(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for TodoCompletion {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TodoCompletion {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl TodoCompletion {
@@ -36863,20 +31207,6 @@ impl Default for TodoItem {
         Self::TodoItem(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for TodoItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TodoItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl TodoItem {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -36929,20 +31259,6 @@ impl Default for TodoList {
         Self::TodoList(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for TodoList {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TodoList {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl TodoList {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -36991,20 +31307,6 @@ pub enum TonConnectManifest {
 impl Default for TonConnectManifest {
     fn default() -> Self {
         Self::TonConnectManifest(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for TonConnectManifest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TonConnectManifest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl TonConnectManifest {
@@ -37057,20 +31359,6 @@ impl Default for TonConnectNextEventId {
         Self::TonConnectNextEventId(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for TonConnectNextEventId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TonConnectNextEventId {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl TonConnectNextEventId {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -37119,20 +31407,6 @@ pub enum TonConnectRequest {
 impl Default for TonConnectRequest {
     fn default() -> Self {
         Self::TonConnectRequest(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for TonConnectRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TonConnectRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl TonConnectRequest {
@@ -37187,20 +31461,6 @@ impl Default for TonConnectSession {
         Self::TonConnectSession(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for TonConnectSession {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TonConnectSession {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl TonConnectSession {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -37251,20 +31511,6 @@ pub enum TopPeer {
 impl Default for TopPeer {
     fn default() -> Self {
         Self::TopPeer(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for TopPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TopPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl TopPeer {
@@ -37335,20 +31581,6 @@ pub enum TopPeerCategory {
 impl Default for TopPeerCategory {
     fn default() -> Self {
         Self::BotsPm(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for TopPeerCategory {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TopPeerCategory {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl TopPeerCategory {
@@ -37511,20 +31743,6 @@ impl Default for TopPeerCategoryPeers {
         Self::TopPeerCategoryPeers(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for TopPeerCategoryPeers {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TopPeerCategoryPeers {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl TopPeerCategoryPeers {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -37573,20 +31791,6 @@ pub enum True {
 impl Default for True {
     fn default() -> Self {
         Self::True(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for True {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for True {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl True {
@@ -37979,20 +32183,6 @@ pub enum Update {
 impl Default for Update {
     fn default() -> Self {
         Self::MessageId(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for Update {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Update {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl Update {
@@ -40089,20 +34279,6 @@ impl Default for Updates {
         Self::TooLong(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Updates {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Updates {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Updates {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -40231,20 +34407,6 @@ impl Default for UrlAuthResult {
         Self::Accepted(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for UrlAuthResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for UrlAuthResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl UrlAuthResult {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -40325,20 +34487,6 @@ impl Default for User {
         Self::Empty(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for User {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for User {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl User {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -40403,20 +34551,6 @@ impl Default for UserFull {
         Self::UserFull(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for UserFull {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for UserFull {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl UserFull {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -40469,20 +34603,6 @@ pub enum UserProfilePhoto {
 impl Default for UserProfilePhoto {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for UserProfilePhoto {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for UserProfilePhoto {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl UserProfilePhoto {
@@ -40557,20 +34677,6 @@ pub enum UserStatus {
 impl Default for UserStatus {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for UserStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for UserStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl UserStatus {
@@ -40685,20 +34791,6 @@ impl Default for Username {
         Self::Username(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for Username {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Username {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl Username {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -40753,20 +34845,6 @@ pub enum VideoSize {
 impl Default for VideoSize {
     fn default() -> Self {
         Self::VideoSize(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for VideoSize {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for VideoSize {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl VideoSize {
@@ -40849,20 +34927,6 @@ impl Default for WallPaper {
         Self::NoFile(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for WallPaper {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WallPaper {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl WallPaper {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -40927,20 +34991,6 @@ impl Default for WallPaperSettings {
         Self::WallPaperSettings(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for WallPaperSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WallPaperSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl WallPaperSettings {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -40989,20 +35039,6 @@ pub enum WalletOwnershipProof {
 impl Default for WalletOwnershipProof {
     fn default() -> Self {
         Self::WalletOwnershipProof(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for WalletOwnershipProof {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WalletOwnershipProof {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl WalletOwnershipProof {
@@ -41057,20 +35093,6 @@ pub enum WalletState {
 impl Default for WalletState {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for WalletState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WalletState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl WalletState {
@@ -41135,20 +35157,6 @@ impl Default for WalletTransaction {
         Self::WalletTransaction(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for WalletTransaction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WalletTransaction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl WalletTransaction {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -41203,20 +35211,6 @@ pub enum WalletTransactionPeer {
 impl Default for WalletTransactionPeer {
     fn default() -> Self {
         Self::User(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for WalletTransactionPeer {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WalletTransactionPeer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl WalletTransactionPeer {
@@ -41305,20 +35299,6 @@ impl Default for WalletUserAddress {
         Self::WalletUserAddress(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for WalletUserAddress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WalletUserAddress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl WalletUserAddress {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -41369,20 +35349,6 @@ pub enum WebAuthorization {
 impl Default for WebAuthorization {
     fn default() -> Self {
         Self::WebAuthorization(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for WebAuthorization {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WebAuthorization {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl WebAuthorization {
@@ -41437,20 +35403,6 @@ pub enum WebDocument {
 impl Default for WebDocument {
     fn default() -> Self {
         Self::WebDocument(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for WebDocument {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WebDocument {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl WebDocument {
@@ -41515,20 +35467,6 @@ impl Default for WebDomainException {
         Self::WebDomainException(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for WebDomainException {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WebDomainException {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl WebDomainException {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -41585,20 +35523,6 @@ pub enum WebPage {
 impl Default for WebPage {
     fn default() -> Self {
         Self::Empty(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for WebPage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WebPage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl WebPage {
@@ -41693,20 +35617,6 @@ pub enum WebPageAttribute {
 impl Default for WebPageAttribute {
     fn default() -> Self {
         Self::Theme(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for WebPageAttribute {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WebPageAttribute {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl WebPageAttribute {
@@ -41823,20 +35733,6 @@ impl Default for WebViewMessageSent {
         Self::WebViewMessageSent(Default::default())
     }
 }
-#[cfg(feature = "serde")]
-impl serde::Serialize for WebViewMessageSent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WebViewMessageSent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
-    }
-}
 impl WebViewMessageSent {
     /// The constructor id of the variant held.
     pub fn constructor_id(&self) -> u32 {
@@ -41887,20 +35783,6 @@ pub enum WebViewResult {
 impl Default for WebViewResult {
     fn default() -> Self {
         Self::Url(Default::default())
-    }
-}
-#[cfg(feature = "serde")]
-impl serde::Serialize for WebViewResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::serde_support::serialize(self, serializer)
-    }
-}
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for WebViewResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::serde_support::deserialize(deserializer)
     }
 }
 impl WebViewResult {
@@ -41957,23 +35839,6 @@ pub mod account {
             Self::AuthorizationForm(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AuthorizationForm {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AuthorizationForm {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl AuthorizationForm {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -42028,23 +35893,6 @@ pub mod account {
             Self::Authorizations(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Authorizations {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Authorizations {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Authorizations {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -42095,23 +35943,6 @@ pub mod account {
     impl Default for AutoDownloadSettings {
         fn default() -> Self {
             Self::AutoDownloadSettings(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AutoDownloadSettings {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AutoDownloadSettings {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl AutoDownloadSettings {
@@ -42170,23 +36001,6 @@ pub mod account {
             Self::AutoSaveSettings(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AutoSaveSettings {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AutoSaveSettings {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl AutoSaveSettings {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -42237,23 +36051,6 @@ pub mod account {
     impl Default for BusinessChatLinks {
         fn default() -> Self {
             Self::BusinessChatLinks(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for BusinessChatLinks {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for BusinessChatLinks {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl BusinessChatLinks {
@@ -42310,23 +36107,6 @@ pub mod account {
     impl Default for ChatThemes {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ChatThemes {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ChatThemes {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ChatThemes {
@@ -42393,23 +36173,6 @@ pub mod account {
             Self::ConnectedBots(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ConnectedBots {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ConnectedBots {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ConnectedBots {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -42460,23 +36223,6 @@ pub mod account {
     impl Default for ContentSettings {
         fn default() -> Self {
             Self::ContentSettings(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ContentSettings {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ContentSettings {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ContentSettings {
@@ -42531,23 +36277,6 @@ pub mod account {
     impl Default for EmailVerified {
         fn default() -> Self {
             Self::EmailVerified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for EmailVerified {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for EmailVerified {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl EmailVerified {
@@ -42616,23 +36345,6 @@ pub mod account {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for EmojiStatuses {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for EmojiStatuses {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl EmojiStatuses {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -42697,23 +36409,6 @@ pub mod account {
             Self::PaidMessagesRevenue(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PaidMessagesRevenue {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PaidMessagesRevenue {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PaidMessagesRevenue {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -42770,23 +36465,6 @@ pub mod account {
     impl Default for PasskeyRegistrationOptions {
         fn default() -> Self {
             Self::PasskeyRegistrationOptions(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PasskeyRegistrationOptions {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PasskeyRegistrationOptions {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PasskeyRegistrationOptions {
@@ -42849,23 +36527,6 @@ pub mod account {
             Self::Passkeys(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Passkeys {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Passkeys {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Passkeys {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -42918,23 +36579,6 @@ pub mod account {
             Self::Password(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Password {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Password {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Password {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -42983,23 +36627,6 @@ pub mod account {
     impl Default for PasswordInputSettings {
         fn default() -> Self {
             Self::PasswordInputSettings(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PasswordInputSettings {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PasswordInputSettings {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PasswordInputSettings {
@@ -43058,23 +36685,6 @@ pub mod account {
             Self::PasswordSettings(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PasswordSettings {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PasswordSettings {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PasswordSettings {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -43125,23 +36735,6 @@ pub mod account {
     impl Default for PrivacyRules {
         fn default() -> Self {
             Self::PrivacyRules(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PrivacyRules {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PrivacyRules {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PrivacyRules {
@@ -43200,23 +36793,6 @@ pub mod account {
     impl Default for ResetPasswordResult {
         fn default() -> Self {
             Self::ResetPasswordFailedWait(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ResetPasswordResult {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ResetPasswordResult {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ResetPasswordResult {
@@ -43301,23 +36877,6 @@ pub mod account {
             Self::ResolvedBusinessChatLinks(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ResolvedBusinessChatLinks {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ResolvedBusinessChatLinks {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ResolvedBusinessChatLinks {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -43374,23 +36933,6 @@ pub mod account {
     impl Default for SavedMusicIds {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SavedMusicIds {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SavedMusicIds {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SavedMusicIds {
@@ -43459,23 +37001,6 @@ pub mod account {
             Self::SavedRingtone(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SavedRingtone {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SavedRingtone {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl SavedRingtone {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -43542,23 +37067,6 @@ pub mod account {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SavedRingtones {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SavedRingtones {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl SavedRingtones {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -43623,23 +37131,6 @@ pub mod account {
             Self::SentEmailCode(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SentEmailCode {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SentEmailCode {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl SentEmailCode {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -43690,23 +37181,6 @@ pub mod account {
     impl Default for Takeout {
         fn default() -> Self {
             Self::Takeout(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Takeout {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Takeout {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Takeout {
@@ -43761,23 +37235,6 @@ pub mod account {
     impl Default for Themes {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Themes {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Themes {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Themes {
@@ -43844,23 +37301,6 @@ pub mod account {
             Self::TmpPassword(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for TmpPassword {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for TmpPassword {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl TmpPassword {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -43913,23 +37353,6 @@ pub mod account {
     impl Default for WallPapers {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for WallPapers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for WallPapers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl WallPapers {
@@ -43996,23 +37419,6 @@ pub mod account {
             Self::WebAuthorizations(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for WebAuthorizations {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for WebAuthorizations {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl WebAuthorizations {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -44065,23 +37471,6 @@ pub mod account {
     impl Default for WebBrowserSettings {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for WebBrowserSettings {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for WebBrowserSettings {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl WebBrowserSettings {
@@ -44155,23 +37544,6 @@ pub mod aicompose {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Tones {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Tones {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Tones {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -44241,23 +37613,6 @@ pub mod auth {
     impl Default for Authorization {
         fn default() -> Self {
             Self::SignUpRequired(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Authorization {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Authorization {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Authorization {
@@ -44330,23 +37685,6 @@ pub mod auth {
     impl Default for CodeType {
         fn default() -> Self {
             Self::Sms(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for CodeType {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for CodeType {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl CodeType {
@@ -44449,23 +37787,6 @@ pub mod auth {
             Self::ExportedAuthorization(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ExportedAuthorization {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ExportedAuthorization {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ExportedAuthorization {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -44520,23 +37841,6 @@ pub mod auth {
             Self::FirebasePnvIntent(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for FirebasePnvIntent {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for FirebasePnvIntent {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl FirebasePnvIntent {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -44587,23 +37891,6 @@ pub mod auth {
     impl Default for LoggedOut {
         fn default() -> Self {
             Self::LoggedOut(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for LoggedOut {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for LoggedOut {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl LoggedOut {
@@ -44660,23 +37947,6 @@ pub mod auth {
     impl Default for LoginToken {
         fn default() -> Self {
             Self::LoginToken(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for LoginToken {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for LoginToken {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl LoginToken {
@@ -44755,23 +38025,6 @@ pub mod auth {
             Self::PasskeyLoginOptions(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PasskeyLoginOptions {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PasskeyLoginOptions {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PasskeyLoginOptions {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -44822,23 +38075,6 @@ pub mod auth {
     impl Default for PasswordRecovery {
         fn default() -> Self {
             Self::PasswordRecovery(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PasswordRecovery {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PasswordRecovery {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PasswordRecovery {
@@ -44897,23 +38133,6 @@ pub mod auth {
     impl Default for SentCode {
         fn default() -> Self {
             Self::PaymentRequired(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SentCode {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SentCode {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SentCode {
@@ -45010,23 +38229,6 @@ pub mod auth {
     impl Default for SentCodeType {
         fn default() -> Self {
             Self::App(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SentCodeType {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SentCodeType {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SentCodeType {
@@ -45202,23 +38404,6 @@ pub mod bots {
             Self::AccessSettings(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AccessSettings {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AccessSettings {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl AccessSettings {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -45271,23 +38456,6 @@ pub mod bots {
             Self::BotInfo(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for BotInfo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for BotInfo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl BotInfo {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -45336,23 +38504,6 @@ pub mod bots {
     impl Default for ExportedBotToken {
         fn default() -> Self {
             Self::ExportedBotToken(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ExportedBotToken {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ExportedBotToken {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ExportedBotToken {
@@ -45407,23 +38558,6 @@ pub mod bots {
             Self::PopularAppBots(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PopularAppBots {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PopularAppBots {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PopularAppBots {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -45476,23 +38610,6 @@ pub mod bots {
             Self::PreviewInfo(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PreviewInfo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PreviewInfo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PreviewInfo {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -45541,23 +38658,6 @@ pub mod bots {
     impl Default for RequestedButton {
         fn default() -> Self {
             Self::RequestedButton(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for RequestedButton {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for RequestedButton {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl RequestedButton {
@@ -45615,23 +38715,6 @@ pub mod channels {
             Self::AdminLogResults(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AdminLogResults {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AdminLogResults {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl AdminLogResults {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -45682,23 +38765,6 @@ pub mod channels {
     impl Default for ChannelParticipant {
         fn default() -> Self {
             Self::ChannelParticipant(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ChannelParticipant {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ChannelParticipant {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ChannelParticipant {
@@ -45757,23 +38823,6 @@ pub mod channels {
     impl Default for ChannelParticipants {
         fn default() -> Self {
             Self::ChannelParticipants(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ChannelParticipants {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ChannelParticipants {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ChannelParticipants {
@@ -45844,23 +38893,6 @@ pub mod channels {
             Self::SendAsPeers(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SendAsPeers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SendAsPeers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl SendAsPeers {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -45917,23 +38949,6 @@ pub mod channels {
     impl Default for SponsoredMessageReportResult {
         fn default() -> Self {
             Self::ChooseOption(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SponsoredMessageReportResult {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SponsoredMessageReportResult {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SponsoredMessageReportResult {
@@ -46025,23 +39040,6 @@ pub mod chatlists {
             Self::Already(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ChatlistInvite {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ChatlistInvite {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ChatlistInvite {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -46106,23 +39104,6 @@ pub mod chatlists {
             Self::ChatlistUpdates(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ChatlistUpdates {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ChatlistUpdates {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ChatlistUpdates {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -46175,23 +39156,6 @@ pub mod chatlists {
     impl Default for ExportedChatlistInvite {
         fn default() -> Self {
             Self::ExportedChatlistInvite(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ExportedChatlistInvite {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ExportedChatlistInvite {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ExportedChatlistInvite {
@@ -46250,23 +39214,6 @@ pub mod chatlists {
             Self::ExportedInvites(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ExportedInvites {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ExportedInvites {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ExportedInvites {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -46320,23 +39267,6 @@ pub mod communities {
     impl Default for ParticipantJoinedChats {
         fn default() -> Self {
             Self::ParticipantJoinedChats(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ParticipantJoinedChats {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ParticipantJoinedChats {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ParticipantJoinedChats {
@@ -46395,23 +39325,6 @@ pub mod communities {
     impl Default for PeerLinkRequests {
         fn default() -> Self {
             Self::PeerLinkRequests(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PeerLinkRequests {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PeerLinkRequests {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PeerLinkRequests {
@@ -46473,23 +39386,6 @@ pub mod contacts {
     impl Default for Blocked {
         fn default() -> Self {
             Self::Blocked(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Blocked {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Blocked {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Blocked {
@@ -46556,23 +39452,6 @@ pub mod contacts {
             Self::ContactBirthdays(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ContactBirthdays {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ContactBirthdays {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ContactBirthdays {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -46627,23 +39506,6 @@ pub mod contacts {
     impl Default for Contacts {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Contacts {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Contacts {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Contacts {
@@ -46710,23 +39572,6 @@ pub mod contacts {
             Self::Found(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Found {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Found {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Found {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -46777,23 +39622,6 @@ pub mod contacts {
     impl Default for ImportedContacts {
         fn default() -> Self {
             Self::ImportedContacts(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ImportedContacts {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ImportedContacts {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ImportedContacts {
@@ -46850,23 +39678,6 @@ pub mod contacts {
             Self::ResolvedPeer(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ResolvedPeer {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ResolvedPeer {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ResolvedPeer {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -46919,23 +39730,6 @@ pub mod contacts {
     impl Default for SponsoredPeers {
         fn default() -> Self {
             Self::Empty(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SponsoredPeers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SponsoredPeers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SponsoredPeers {
@@ -47004,23 +39798,6 @@ pub mod contacts {
     impl Default for TopPeers {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for TopPeers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for TopPeers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl TopPeers {
@@ -47102,23 +39879,6 @@ pub mod ephemeral {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for WelcomeMessages {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for WelcomeMessages {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl WelcomeMessages {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -47188,23 +39948,6 @@ pub mod fragment {
             Self::CollectibleInfo(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for CollectibleInfo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for CollectibleInfo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl CollectibleInfo {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -47260,23 +40003,6 @@ pub mod help {
     impl Default for AppConfig {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AppConfig {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AppConfig {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl AppConfig {
@@ -47345,23 +40071,6 @@ pub mod help {
             Self::AppUpdate(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AppUpdate {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AppUpdate {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl AppUpdate {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -47422,23 +40131,6 @@ pub mod help {
             Self::ConfigSimple(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ConfigSimple {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ConfigSimple {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ConfigSimple {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -47491,23 +40183,6 @@ pub mod help {
     impl Default for CountriesList {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for CountriesList {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for CountriesList {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl CountriesList {
@@ -47574,23 +40249,6 @@ pub mod help {
             Self::Country(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Country {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Country {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Country {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -47641,23 +40299,6 @@ pub mod help {
     impl Default for CountryCode {
         fn default() -> Self {
             Self::CountryCode(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for CountryCode {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for CountryCode {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl CountryCode {
@@ -47712,23 +40353,6 @@ pub mod help {
     impl Default for DeepLinkInfo {
         fn default() -> Self {
             Self::Empty(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for DeepLinkInfo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for DeepLinkInfo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl DeepLinkInfo {
@@ -47795,23 +40419,6 @@ pub mod help {
             Self::InviteText(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for InviteText {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for InviteText {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl InviteText {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -47864,23 +40471,6 @@ pub mod help {
     impl Default for PassportConfig {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PassportConfig {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PassportConfig {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PassportConfig {
@@ -47947,23 +40537,6 @@ pub mod help {
             Self::PeerColorOption(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PeerColorOption {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PeerColorOption {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PeerColorOption {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -48016,23 +40589,6 @@ pub mod help {
     impl Default for PeerColorSet {
         fn default() -> Self {
             Self::PeerColorSet(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PeerColorSet {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PeerColorSet {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PeerColorSet {
@@ -48101,23 +40657,6 @@ pub mod help {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PeerColors {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PeerColors {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PeerColors {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -48182,23 +40721,6 @@ pub mod help {
             Self::PremiumPromo(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PremiumPromo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PremiumPromo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PremiumPromo {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -48251,23 +40773,6 @@ pub mod help {
     impl Default for PromoData {
         fn default() -> Self {
             Self::Empty(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PromoData {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PromoData {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PromoData {
@@ -48334,23 +40839,6 @@ pub mod help {
             Self::RecentMeUrls(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for RecentMeUrls {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for RecentMeUrls {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl RecentMeUrls {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -48401,23 +40889,6 @@ pub mod help {
     impl Default for Support {
         fn default() -> Self {
             Self::Support(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Support {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Support {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Support {
@@ -48472,23 +40943,6 @@ pub mod help {
             Self::SupportName(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SupportName {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SupportName {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl SupportName {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -48539,23 +40993,6 @@ pub mod help {
     impl Default for TermsOfService {
         fn default() -> Self {
             Self::TermsOfService(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for TermsOfService {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for TermsOfService {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl TermsOfService {
@@ -48610,23 +41047,6 @@ pub mod help {
     impl Default for TermsOfServiceUpdate {
         fn default() -> Self {
             Self::Empty(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for TermsOfServiceUpdate {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for TermsOfServiceUpdate {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl TermsOfServiceUpdate {
@@ -48697,23 +41117,6 @@ pub mod help {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for TimezonesList {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for TimezonesList {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl TimezonesList {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -48778,23 +41181,6 @@ pub mod help {
     impl Default for UserInfo {
         fn default() -> Self {
             Self::Empty(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for UserInfo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for UserInfo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl UserInfo {
@@ -48864,23 +41250,6 @@ pub mod messages {
             Self::AffectedFoundMessages(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AffectedFoundMessages {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AffectedFoundMessages {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl AffectedFoundMessages {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -48937,23 +41306,6 @@ pub mod messages {
             Self::AffectedHistory(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AffectedHistory {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AffectedHistory {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl AffectedHistory {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -49004,23 +41356,6 @@ pub mod messages {
     impl Default for AffectedMessages {
         fn default() -> Self {
             Self::AffectedMessages(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AffectedMessages {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AffectedMessages {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl AffectedMessages {
@@ -49077,23 +41412,6 @@ pub mod messages {
     impl Default for AllStickers {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AllStickers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AllStickers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl AllStickers {
@@ -49160,23 +41478,6 @@ pub mod messages {
             Self::ArchivedStickers(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ArchivedStickers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ArchivedStickers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ArchivedStickers {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -49231,23 +41532,6 @@ pub mod messages {
     impl Default for AvailableEffects {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AvailableEffects {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AvailableEffects {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl AvailableEffects {
@@ -49318,23 +41602,6 @@ pub mod messages {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AvailableReactions {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AvailableReactions {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl AvailableReactions {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -49403,23 +41670,6 @@ pub mod messages {
             Self::BotApp(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for BotApp {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for BotApp {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl BotApp {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -49470,23 +41720,6 @@ pub mod messages {
     impl Default for BotCallbackAnswer {
         fn default() -> Self {
             Self::BotCallbackAnswer(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for BotCallbackAnswer {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for BotCallbackAnswer {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl BotCallbackAnswer {
@@ -49547,23 +41780,6 @@ pub mod messages {
             Self::BotPreparedInlineMessage(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for BotPreparedInlineMessage {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for BotPreparedInlineMessage {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl BotPreparedInlineMessage {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -49620,23 +41836,6 @@ pub mod messages {
             Self::BotResults(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for BotResults {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for BotResults {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl BotResults {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -49687,23 +41886,6 @@ pub mod messages {
     impl Default for ChatAdminsWithInvites {
         fn default() -> Self {
             Self::ChatAdminsWithInvites(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ChatAdminsWithInvites {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ChatAdminsWithInvites {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ChatAdminsWithInvites {
@@ -49762,23 +41944,6 @@ pub mod messages {
             Self::ChatFull(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ChatFull {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ChatFull {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ChatFull {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -49829,23 +41994,6 @@ pub mod messages {
     impl Default for ChatInviteImporters {
         fn default() -> Self {
             Self::ChatInviteImporters(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ChatInviteImporters {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ChatInviteImporters {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ChatInviteImporters {
@@ -49902,23 +42050,6 @@ pub mod messages {
     impl Default for ChatInviteJoinResult {
         fn default() -> Self {
             Self::WebView(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ChatInviteJoinResult {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ChatInviteJoinResult {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ChatInviteJoinResult {
@@ -49991,23 +42122,6 @@ pub mod messages {
             Self::Chats(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Chats {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Chats {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Chats {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -50074,23 +42188,6 @@ pub mod messages {
             Self::CheckedHistoryImportPeer(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for CheckedHistoryImportPeer {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for CheckedHistoryImportPeer {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl CheckedHistoryImportPeer {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -50143,23 +42240,6 @@ pub mod messages {
     impl Default for ComposedMessageWithAi {
         fn default() -> Self {
             Self::ComposedMessageWithAi(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ComposedMessageWithAi {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ComposedMessageWithAi {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ComposedMessageWithAi {
@@ -50216,23 +42296,6 @@ pub mod messages {
     impl Default for ComposedRichMessageWithAi {
         fn default() -> Self {
             Self::ComposedRichMessageWithAi(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ComposedRichMessageWithAi {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ComposedRichMessageWithAi {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ComposedRichMessageWithAi {
@@ -50295,23 +42358,6 @@ pub mod messages {
     impl Default for DhConfig {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for DhConfig {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for DhConfig {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl DhConfig {
@@ -50378,23 +42424,6 @@ pub mod messages {
             Self::DialogFilters(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for DialogFilters {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for DialogFilters {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl DialogFilters {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -50449,23 +42478,6 @@ pub mod messages {
     impl Default for Dialogs {
         fn default() -> Self {
             Self::Dialogs(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Dialogs {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Dialogs {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Dialogs {
@@ -50544,23 +42556,6 @@ pub mod messages {
             Self::DiscussionMessage(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for DiscussionMessage {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for DiscussionMessage {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl DiscussionMessage {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -50619,23 +42614,6 @@ pub mod messages {
     impl Default for EmojiGameInfo {
         fn default() -> Self {
             Self::EmojiGameUnavailable(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for EmojiGameInfo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for EmojiGameInfo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl EmojiGameInfo {
@@ -50702,23 +42680,6 @@ pub mod messages {
             Self::EmojiGameOutcome(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for EmojiGameOutcome {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for EmojiGameOutcome {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl EmojiGameOutcome {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -50773,23 +42734,6 @@ pub mod messages {
     impl Default for EmojiGroups {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for EmojiGroups {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for EmojiGroups {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl EmojiGroups {
@@ -50856,23 +42800,6 @@ pub mod messages {
     impl Default for ExportedChatInvite {
         fn default() -> Self {
             Self::ExportedChatInvite(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ExportedChatInvite {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ExportedChatInvite {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ExportedChatInvite {
@@ -50943,23 +42870,6 @@ pub mod messages {
             Self::ExportedChatInvites(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ExportedChatInvites {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ExportedChatInvites {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ExportedChatInvites {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -51016,23 +42926,6 @@ pub mod messages {
     impl Default for FavedStickers {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for FavedStickers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for FavedStickers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl FavedStickers {
@@ -51101,23 +42994,6 @@ pub mod messages {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for FeaturedStickers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for FeaturedStickers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl FeaturedStickers {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -51184,23 +43060,6 @@ pub mod messages {
             Self::ForumTopics(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ForumTopics {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ForumTopics {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ForumTopics {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -51253,23 +43112,6 @@ pub mod messages {
     impl Default for FoundStickerSets {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for FoundStickerSets {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for FoundStickerSets {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl FoundStickerSets {
@@ -51340,23 +43182,6 @@ pub mod messages {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for FoundStickers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for FoundStickers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl FoundStickers {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -51421,23 +43246,6 @@ pub mod messages {
             Self::HighScores(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for HighScores {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for HighScores {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl HighScores {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -51490,23 +43298,6 @@ pub mod messages {
             Self::HistoryImport(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for HistoryImport {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for HistoryImport {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl HistoryImport {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -51557,23 +43348,6 @@ pub mod messages {
     impl Default for HistoryImportParsed {
         fn default() -> Self {
             Self::HistoryImportParsed(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for HistoryImportParsed {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for HistoryImportParsed {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl HistoryImportParsed {
@@ -51632,23 +43406,6 @@ pub mod messages {
             Self::InactiveChats(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for InactiveChats {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for InactiveChats {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl InactiveChats {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -51699,23 +43456,6 @@ pub mod messages {
     impl Default for InvitedUsers {
         fn default() -> Self {
             Self::InvitedUsers(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for InvitedUsers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for InvitedUsers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl InvitedUsers {
@@ -51770,23 +43510,6 @@ pub mod messages {
             Self::MessageEditData(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for MessageEditData {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for MessageEditData {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl MessageEditData {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -51837,23 +43560,6 @@ pub mod messages {
     impl Default for MessageReactionsList {
         fn default() -> Self {
             Self::MessageReactionsList(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for MessageReactionsList {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for MessageReactionsList {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl MessageReactionsList {
@@ -51912,23 +43618,6 @@ pub mod messages {
             Self::MessageViews(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for MessageViews {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for MessageViews {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl MessageViews {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -51985,23 +43674,6 @@ pub mod messages {
     impl Default for Messages {
         fn default() -> Self {
             Self::Messages(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Messages {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Messages {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Messages {
@@ -52092,23 +43764,6 @@ pub mod messages {
             Self::MyStickers(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for MyStickers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for MyStickers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl MyStickers {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -52159,23 +43814,6 @@ pub mod messages {
     impl Default for PeerDialogs {
         fn default() -> Self {
             Self::PeerDialogs(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PeerDialogs {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PeerDialogs {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PeerDialogs {
@@ -52230,23 +43868,6 @@ pub mod messages {
             Self::PeerSettings(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PeerSettings {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PeerSettings {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PeerSettings {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -52297,23 +43918,6 @@ pub mod messages {
     impl Default for PreparedInlineMessage {
         fn default() -> Self {
             Self::PreparedInlineMessage(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PreparedInlineMessage {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PreparedInlineMessage {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PreparedInlineMessage {
@@ -52372,23 +43976,6 @@ pub mod messages {
     impl Default for QuickReplies {
         fn default() -> Self {
             Self::QuickReplies(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for QuickReplies {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for QuickReplies {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl QuickReplies {
@@ -52457,23 +44044,6 @@ pub mod messages {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Reactions {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Reactions {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Reactions {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -52538,23 +44108,6 @@ pub mod messages {
     impl Default for RecentStickers {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for RecentStickers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for RecentStickers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl RecentStickers {
@@ -52623,23 +44176,6 @@ pub mod messages {
     impl Default for SavedDialogs {
         fn default() -> Self {
             Self::SavedDialogs(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SavedDialogs {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SavedDialogs {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SavedDialogs {
@@ -52720,23 +44256,6 @@ pub mod messages {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SavedGifs {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SavedGifs {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl SavedGifs {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -52801,23 +44320,6 @@ pub mod messages {
     impl Default for SavedReactionTags {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SavedReactionTags {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SavedReactionTags {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SavedReactionTags {
@@ -52888,23 +44390,6 @@ pub mod messages {
             Self::SearchCounter(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SearchCounter {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SearchCounter {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl SearchCounter {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -52955,23 +44440,6 @@ pub mod messages {
     impl Default for SearchResultsCalendar {
         fn default() -> Self {
             Self::SearchResultsCalendar(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SearchResultsCalendar {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SearchResultsCalendar {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SearchResultsCalendar {
@@ -53030,23 +44498,6 @@ pub mod messages {
             Self::SearchResultsPositions(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SearchResultsPositions {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SearchResultsPositions {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl SearchResultsPositions {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -53103,23 +44554,6 @@ pub mod messages {
     impl Default for SentEncryptedMessage {
         fn default() -> Self {
             Self::SentEncryptedMessage(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SentEncryptedMessage {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SentEncryptedMessage {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SentEncryptedMessage {
@@ -53190,23 +44624,6 @@ pub mod messages {
     impl Default for SponsoredMessages {
         fn default() -> Self {
             Self::SponsoredMessages(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SponsoredMessages {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SponsoredMessages {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SponsoredMessages {
@@ -53281,23 +44698,6 @@ pub mod messages {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StickerSet {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StickerSet {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl StickerSet {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -53362,23 +44762,6 @@ pub mod messages {
     impl Default for StickerSetInstallResult {
         fn default() -> Self {
             Self::Success(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StickerSetInstallResult {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StickerSetInstallResult {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl StickerSetInstallResult {
@@ -53451,23 +44834,6 @@ pub mod messages {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Stickers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Stickers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Stickers {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -53532,23 +44898,6 @@ pub mod messages {
             Self::TranscribedAudio(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for TranscribedAudio {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for TranscribedAudio {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl TranscribedAudio {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -53599,23 +44948,6 @@ pub mod messages {
     impl Default for TranslatedRichMessage {
         fn default() -> Self {
             Self::TranslatedRichMessage(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for TranslatedRichMessage {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for TranslatedRichMessage {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl TranslatedRichMessage {
@@ -53674,23 +45006,6 @@ pub mod messages {
             Self::TranslateResult(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for TranslatedText {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for TranslatedText {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl TranslatedText {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -53741,23 +45056,6 @@ pub mod messages {
     impl Default for VotesList {
         fn default() -> Self {
             Self::VotesList(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for VotesList {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for VotesList {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl VotesList {
@@ -53812,23 +45110,6 @@ pub mod messages {
             Self::WebPage(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for WebPage {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for WebPage {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl WebPage {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -53879,23 +45160,6 @@ pub mod messages {
     impl Default for WebPagePreview {
         fn default() -> Self {
             Self::WebPagePreview(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for WebPagePreview {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for WebPagePreview {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl WebPagePreview {
@@ -53953,23 +45217,6 @@ pub mod payments {
             Self::BankCardData(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for BankCardData {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for BankCardData {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl BankCardData {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -54022,23 +45269,6 @@ pub mod payments {
     impl Default for CheckCanSendGiftResult {
         fn default() -> Self {
             Self::Ok(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for CheckCanSendGiftResult {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for CheckCanSendGiftResult {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl CheckCanSendGiftResult {
@@ -54109,23 +45339,6 @@ pub mod payments {
             Self::CheckedGiftCode(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for CheckedGiftCode {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for CheckedGiftCode {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl CheckedGiftCode {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -54176,23 +45389,6 @@ pub mod payments {
     impl Default for ConnectedStarRefBots {
         fn default() -> Self {
             Self::ConnectedStarRefBots(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ConnectedStarRefBots {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ConnectedStarRefBots {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ConnectedStarRefBots {
@@ -54249,23 +45445,6 @@ pub mod payments {
             Self::CurrencyRates(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for CurrencyRates {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for CurrencyRates {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl CurrencyRates {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -54316,23 +45495,6 @@ pub mod payments {
     impl Default for ExportedInvoice {
         fn default() -> Self {
             Self::ExportedInvoice(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ExportedInvoice {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ExportedInvoice {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ExportedInvoice {
@@ -54387,23 +45549,6 @@ pub mod payments {
     impl Default for GiveawayInfo {
         fn default() -> Self {
             Self::GiveawayInfo(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for GiveawayInfo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for GiveawayInfo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl GiveawayInfo {
@@ -54472,23 +45617,6 @@ pub mod payments {
     impl Default for PaymentForm {
         fn default() -> Self {
             Self::PaymentForm(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PaymentForm {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PaymentForm {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PaymentForm {
@@ -54569,23 +45697,6 @@ pub mod payments {
             Self::PaymentReceipt(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PaymentReceipt {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PaymentReceipt {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PaymentReceipt {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -54654,23 +45765,6 @@ pub mod payments {
             Self::PaymentVerificationNeeded(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PaymentResult {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PaymentResult {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PaymentResult {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -54735,23 +45829,6 @@ pub mod payments {
             Self::ResaleStarGifts(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ResaleStarGifts {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ResaleStarGifts {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ResaleStarGifts {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -54802,23 +45879,6 @@ pub mod payments {
     impl Default for SavedInfo {
         fn default() -> Self {
             Self::SavedInfo(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SavedInfo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SavedInfo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SavedInfo {
@@ -54873,23 +45933,6 @@ pub mod payments {
             Self::SavedStarGifts(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SavedStarGifts {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SavedStarGifts {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl SavedStarGifts {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -54942,23 +45985,6 @@ pub mod payments {
     impl Default for StarGiftActiveAuctions {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarGiftActiveAuctions {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarGiftActiveAuctions {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl StarGiftActiveAuctions {
@@ -55031,23 +46057,6 @@ pub mod payments {
             Self::StarGiftAuctionAcquiredGifts(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarGiftAuctionAcquiredGifts {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarGiftAuctionAcquiredGifts {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl StarGiftAuctionAcquiredGifts {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -55108,23 +46117,6 @@ pub mod payments {
             Self::StarGiftAuctionState(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarGiftAuctionState {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarGiftAuctionState {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl StarGiftAuctionState {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -55181,23 +46173,6 @@ pub mod payments {
     impl Default for StarGiftCollections {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarGiftCollections {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarGiftCollections {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl StarGiftCollections {
@@ -55270,23 +46245,6 @@ pub mod payments {
             Self::StarGiftUpgradeAttributes(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarGiftUpgradeAttributes {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarGiftUpgradeAttributes {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl StarGiftUpgradeAttributes {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -55347,23 +46305,6 @@ pub mod payments {
             Self::StarGiftUpgradePreview(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarGiftUpgradePreview {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarGiftUpgradePreview {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl StarGiftUpgradePreview {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -55418,23 +46359,6 @@ pub mod payments {
     impl Default for StarGiftWithdrawalUrl {
         fn default() -> Self {
             Self::StarGiftWithdrawalUrl(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarGiftWithdrawalUrl {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarGiftWithdrawalUrl {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl StarGiftWithdrawalUrl {
@@ -55493,23 +46417,6 @@ pub mod payments {
     impl Default for StarGifts {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarGifts {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarGifts {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl StarGifts {
@@ -55578,23 +46485,6 @@ pub mod payments {
             Self::StarsRevenueAdsAccountUrl(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarsRevenueAdsAccountUrl {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarsRevenueAdsAccountUrl {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl StarsRevenueAdsAccountUrl {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -55657,23 +46547,6 @@ pub mod payments {
             Self::StarsRevenueStats(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarsRevenueStats {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarsRevenueStats {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl StarsRevenueStats {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -55730,23 +46603,6 @@ pub mod payments {
     impl Default for StarsRevenueWithdrawalUrl {
         fn default() -> Self {
             Self::StarsRevenueWithdrawalUrl(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarsRevenueWithdrawalUrl {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarsRevenueWithdrawalUrl {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl StarsRevenueWithdrawalUrl {
@@ -55809,23 +46665,6 @@ pub mod payments {
             Self::StarsStatus(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StarsStatus {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StarsStatus {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl StarsStatus {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -55876,23 +46715,6 @@ pub mod payments {
     impl Default for SuggestedStarRefBots {
         fn default() -> Self {
             Self::SuggestedStarRefBots(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SuggestedStarRefBots {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SuggestedStarRefBots {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SuggestedStarRefBots {
@@ -55951,23 +46773,6 @@ pub mod payments {
             Self::UniqueStarGift(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for UniqueStarGift {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for UniqueStarGift {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl UniqueStarGift {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -56018,23 +46823,6 @@ pub mod payments {
     impl Default for UniqueStarGiftValueInfo {
         fn default() -> Self {
             Self::UniqueStarGiftValueInfo(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for UniqueStarGiftValueInfo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for UniqueStarGiftValueInfo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl UniqueStarGiftValueInfo {
@@ -56091,23 +46879,6 @@ pub mod payments {
     impl Default for ValidatedRequestedInfo {
         fn default() -> Self {
             Self::ValidatedRequestedInfo(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ValidatedRequestedInfo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ValidatedRequestedInfo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ValidatedRequestedInfo {
@@ -56169,23 +46940,6 @@ pub mod phone {
             Self::ExportedGroupCallInvite(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ExportedGroupCallInvite {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ExportedGroupCallInvite {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ExportedGroupCallInvite {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -56242,23 +46996,6 @@ pub mod phone {
             Self::GroupCall(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for GroupCall {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for GroupCall {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl GroupCall {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -56311,23 +47048,6 @@ pub mod phone {
             Self::GroupCallStars(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for GroupCallStars {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for GroupCallStars {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl GroupCallStars {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -56378,23 +47098,6 @@ pub mod phone {
     impl Default for GroupCallStreamChannels {
         fn default() -> Self {
             Self::GroupCallStreamChannels(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for GroupCallStreamChannels {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for GroupCallStreamChannels {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl GroupCallStreamChannels {
@@ -56453,23 +47156,6 @@ pub mod phone {
             Self::GroupCallStreamRtmpUrl(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for GroupCallStreamRtmpUrl {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for GroupCallStreamRtmpUrl {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl GroupCallStreamRtmpUrl {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -56526,23 +47212,6 @@ pub mod phone {
             Self::GroupParticipants(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for GroupParticipants {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for GroupParticipants {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl GroupParticipants {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -56595,23 +47264,6 @@ pub mod phone {
             Self::JoinAsPeers(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for JoinAsPeers {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for JoinAsPeers {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl JoinAsPeers {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -56662,23 +47314,6 @@ pub mod phone {
     impl Default for PhoneCall {
         fn default() -> Self {
             Self::PhoneCall(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PhoneCall {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PhoneCall {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PhoneCall {
@@ -56736,23 +47371,6 @@ pub mod photos {
             Self::Photo(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Photo {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Photo {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Photo {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -56805,23 +47423,6 @@ pub mod photos {
     impl Default for Photos {
         fn default() -> Self {
             Self::Photos(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Photos {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Photos {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Photos {
@@ -56891,23 +47492,6 @@ pub mod premium {
             Self::BoostsList(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for BoostsList {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for BoostsList {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl BoostsList {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -56960,23 +47544,6 @@ pub mod premium {
             Self::BoostsStatus(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for BoostsStatus {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for BoostsStatus {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl BoostsStatus {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -57027,23 +47594,6 @@ pub mod premium {
     impl Default for MyBoosts {
         fn default() -> Self {
             Self::MyBoosts(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for MyBoosts {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for MyBoosts {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl MyBoosts {
@@ -57101,23 +47651,6 @@ pub mod smsjobs {
             Self::EligibleToJoin(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for EligibilityToJoin {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for EligibilityToJoin {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl EligibilityToJoin {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -57170,23 +47703,6 @@ pub mod smsjobs {
     impl Default for Status {
         fn default() -> Self {
             Self::Status(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Status {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Status {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Status {
@@ -57244,23 +47760,6 @@ pub mod stats {
             Self::BroadcastStats(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for BroadcastStats {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for BroadcastStats {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl BroadcastStats {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -57311,23 +47810,6 @@ pub mod stats {
     impl Default for MegagroupStats {
         fn default() -> Self {
             Self::MegagroupStats(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for MegagroupStats {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for MegagroupStats {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl MegagroupStats {
@@ -57382,23 +47864,6 @@ pub mod stats {
             Self::MessageStats(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for MessageStats {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for MessageStats {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl MessageStats {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -57447,23 +47912,6 @@ pub mod stats {
     impl Default for PollStats {
         fn default() -> Self {
             Self::PollStats(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PollStats {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PollStats {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PollStats {
@@ -57518,23 +47966,6 @@ pub mod stats {
             Self::PublicForwards(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PublicForwards {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PublicForwards {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl PublicForwards {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -57585,23 +48016,6 @@ pub mod stats {
     impl Default for StoryStats {
         fn default() -> Self {
             Self::StoryStats(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StoryStats {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StoryStats {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl StoryStats {
@@ -57657,23 +48071,6 @@ pub mod stickers {
     impl Default for SuggestedShortName {
         fn default() -> Self {
             Self::SuggestedShortName(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SuggestedShortName {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SuggestedShortName {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SuggestedShortName {
@@ -57751,23 +48148,6 @@ pub mod storage {
     impl Default for FileType {
         fn default() -> Self {
             Self::FileUnknown(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for FileType {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for FileType {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl FileType {
@@ -57935,23 +48315,6 @@ pub mod stories {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Albums {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Albums {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Albums {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -58018,23 +48381,6 @@ pub mod stories {
             Self::NotModified(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for AllStories {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for AllStories {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl AllStories {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -58099,23 +48445,6 @@ pub mod stories {
             Self::CanSendStoryCount(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for CanSendStoryCount {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for CanSendStoryCount {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl CanSendStoryCount {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -58170,23 +48499,6 @@ pub mod stories {
             Self::FoundStories(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for FoundStories {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for FoundStories {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl FoundStories {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -58237,23 +48549,6 @@ pub mod stories {
     impl Default for PeerStories {
         fn default() -> Self {
             Self::PeerStories(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for PeerStories {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for PeerStories {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl PeerStories {
@@ -58308,23 +48603,6 @@ pub mod stories {
             Self::Stories(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Stories {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Stories {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Stories {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -58375,23 +48653,6 @@ pub mod stories {
     impl Default for StoryReactionsList {
         fn default() -> Self {
             Self::StoryReactionsList(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StoryReactionsList {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StoryReactionsList {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl StoryReactionsList {
@@ -58450,23 +48711,6 @@ pub mod stories {
             Self::StoryViews(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StoryViews {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StoryViews {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl StoryViews {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -58517,23 +48761,6 @@ pub mod stories {
     impl Default for StoryViewsList {
         fn default() -> Self {
             Self::StoryViewsList(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StoryViewsList {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StoryViewsList {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl StoryViewsList {
@@ -58589,23 +48816,6 @@ pub mod toncenter {
             Self::ApiResponse(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ApiResponse {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ApiResponse {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ApiResponse {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -58654,23 +48864,6 @@ pub mod toncenter {
     impl Default for StreamingUrl {
         fn default() -> Self {
             Self::StreamingUrl(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for StreamingUrl {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for StreamingUrl {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl StreamingUrl {
@@ -58730,23 +48923,6 @@ pub mod updates {
     impl Default for ChannelDifference {
         fn default() -> Self {
             Self::Empty(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ChannelDifference {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ChannelDifference {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ChannelDifference {
@@ -58831,23 +49007,6 @@ pub mod updates {
     impl Default for Difference {
         fn default() -> Self {
             Self::Empty(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Difference {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Difference {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Difference {
@@ -58940,23 +49099,6 @@ pub mod updates {
             Self::State(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for State {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for State {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl State {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -59012,23 +49154,6 @@ pub mod upload {
     impl Default for CdnFile {
         fn default() -> Self {
             Self::ReuploadNeeded(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for CdnFile {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for CdnFile {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl CdnFile {
@@ -59097,23 +49222,6 @@ pub mod upload {
             Self::CdnRedirect(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for File {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for File {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl File {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -59178,23 +49286,6 @@ pub mod upload {
             Self::WebFile(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for WebFile {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for WebFile {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl WebFile {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -59250,23 +49341,6 @@ pub mod users {
     impl Default for SavedMusic {
         fn default() -> Self {
             Self::NotModified(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SavedMusic {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SavedMusic {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl SavedMusic {
@@ -59333,23 +49407,6 @@ pub mod users {
             Self::UserFull(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for UserFull {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for UserFull {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl UserFull {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -59402,23 +49459,6 @@ pub mod users {
     impl Default for Users {
         fn default() -> Self {
             Self::Users(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Users {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Users {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl Users {
@@ -59488,23 +49528,6 @@ pub mod wallet {
             Self::EncryptedSecretPhrasePart(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for EncryptedSecretPhrasePart {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for EncryptedSecretPhrasePart {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl EncryptedSecretPhrasePart {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -59559,23 +49582,6 @@ pub mod wallet {
             Self::ExistingBalance(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ExistingBalance {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ExistingBalance {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl ExistingBalance {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -59624,23 +49630,6 @@ pub mod wallet {
     impl Default for HolderDc {
         fn default() -> Self {
             Self::HolderDc(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for HolderDc {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for HolderDc {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl HolderDc {
@@ -59693,23 +49682,6 @@ pub mod wallet {
             Self::NftAttribute(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for NftAttribute {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for NftAttribute {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl NftAttribute {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -59758,23 +49730,6 @@ pub mod wallet {
     impl Default for NftItem {
         fn default() -> Self {
             Self::NftItem(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for NftItem {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for NftItem {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl NftItem {
@@ -59827,23 +49782,6 @@ pub mod wallet {
             Self::NftItems(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for NftItems {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for NftItems {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl NftItems {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -59892,23 +49830,6 @@ pub mod wallet {
     impl Default for ProofChallenge {
         fn default() -> Self {
             Self::ProofChallenge(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for ProofChallenge {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for ProofChallenge {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl ProofChallenge {
@@ -59961,23 +49882,6 @@ pub mod wallet {
             Self::SecretPhraseParts(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for SecretPhraseParts {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for SecretPhraseParts {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl SecretPhraseParts {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -60026,23 +49930,6 @@ pub mod wallet {
     impl Default for TonConnectChallenge {
         fn default() -> Self {
             Self::TonConnectChallenge(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for TonConnectChallenge {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for TonConnectChallenge {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl TonConnectChallenge {
@@ -60099,23 +49986,6 @@ pub mod wallet {
             Self::TonConnectPending(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for TonConnectPending {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for TonConnectPending {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl TonConnectPending {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -60164,23 +50034,6 @@ pub mod wallet {
     impl Default for TonConnectSessions {
         fn default() -> Self {
             Self::TonConnectSessions(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for TonConnectSessions {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for TonConnectSessions {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl TonConnectSessions {
@@ -60235,23 +50088,6 @@ pub mod wallet {
             Self::Transactions(Default::default())
         }
     }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for Transactions {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for Transactions {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
-        }
-    }
     impl Transactions {
         /// The constructor id of the variant held.
         pub fn constructor_id(&self) -> u32 {
@@ -60300,23 +50136,6 @@ pub mod wallet {
     impl Default for UserAddresses {
         fn default() -> Self {
             Self::UserAddresses(Default::default())
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl serde::Serialize for UserAddresses {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            crate::serde_support::serialize(self, serializer)
-        }
-    }
-    #[cfg(feature = "serde")]
-    impl<'de> serde::Deserialize<'de> for UserAddresses {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            crate::serde_support::deserialize(deserializer)
         }
     }
     impl UserAddresses {

@@ -21481,15 +21481,29 @@ impl ::tlgen_runtime::Serializable for Object {
 /// `Default` is prost's: numbers 0, strings, byte strings and vectors empty, `false`, `None`; a field of a boxed type holds that type's default (see `enums`). Write the fields that matter and `..Default::default()`.
 #[allow(dead_code)]
 pub mod types;
+#[cfg(feature = "serde")]
+mod types_serde;
+#[cfg(feature = "conversions")]
+mod types_conversions;
 /// One enum per boxed type; each variant holds a constructor from `types`.
 ///
 /// `Default` is a constructor with its defaults: the one with the shallowest default (fewest nested boxed values), the first in schema order among equals; each impl names it.
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 #[allow(dead_code)]
 pub mod enums;
+#[cfg(feature = "serde")]
+mod enums_serde;
 /// One struct per RPC function; each implements `RemoteCall`, and `Default` as the constructors in `types` do.
 #[allow(dead_code)]
 pub mod functions;
+#[cfg(feature = "serde")]
+mod functions_serde;
+#[cfg(feature = "errors")]
+mod functions_errors;
+#[cfg(feature = "object")]
+mod functions_object;
+#[cfg(feature = "borrowed")]
+mod functions_borrowed;
 #[cfg(feature = "errors")]
 /// Typed RPC errors: every documented error, and one enum per function.
 ///

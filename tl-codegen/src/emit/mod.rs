@@ -10,6 +10,7 @@ mod defaults;
 mod docs;
 mod enums;
 mod errors;
+mod feature_files;
 mod object;
 mod structs;
 
@@ -17,6 +18,8 @@ use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 use quote::quote;
+
+pub use feature_files::FeaturePart;
 
 use crate::model::naming;
 pub(crate) use crate::model::supers;
@@ -249,6 +252,42 @@ pub(crate) struct Context<'a> {
     pub defaults: defaults::Defaults,
     /// While emitting `enums`: where each type is used, for its page.
     pub type_uses: Vec<docs::TypeUses>,
+}
+
+/// The cargo features whose impls are moved into modules of their own
+/// ([`feature_files`]): serde's when it goes through a module, and every
+/// [`Include::Feature`].
+pub fn split_features(options: &EmitOptions) -> Vec<String> {
+    let serde = options
+        .serde_feature
+        .as_ref()
+        .filter(|_| options.serde_via.is_some());
+    let includes = [
+        &options.errors,
+        &options.object,
+        &options.conversions,
+        &options.borrowed,
+    ];
+    let mut features: Vec<String> = serde.into_iter().cloned().collect();
+    for include in includes {
+        if let Include::Feature(feature) = include {
+            if !features.contains(feature) {
+                features.push(feature.clone());
+            }
+        }
+    }
+    features
+}
+
+/// Emits one top-level module, and the impls of each cargo feature in a module of its own
+/// (see [`feature_files`]).
+pub fn emit_split(
+    ir: &Model,
+    options: &EmitOptions,
+    kind: ModuleKind,
+) -> Result<(TokenStream, Vec<FeaturePart>), String> {
+    let tokens = emit(ir, options, kind)?;
+    feature_files::split(kind, tokens, &split_features(options))
 }
 
 /// Emits one top-level module.
