@@ -39,7 +39,9 @@
 //! is a builtin such as `int`): a table may list a parameter that the page's TL line
 //! lacks. In a plain error table a line is a row when it starts with a number (or
 //! `-`, or its second word looks like `AN_ERROR_NAME`). The first line after a
-//! header must be a row.
+//! header must be a row. Type expressions and name lines are read with `tlgen_parser`'s
+//! own type grammar and nesting limit ([`tlgen_parser::parse_param_type`],
+//! [`tlgen_parser::parse_type`]).
 //!
 //! # Name and kind
 //!
@@ -59,12 +61,9 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till1, take_while, take_while1, take_while_m_n};
+use nom::bytes::complete::{take_till1, take_while, take_while1};
 use nom::character::complete::{char, digit1};
-use nom::combinator::{all_consuming, map_res, opt, recognize, verify};
-use nom::error::{Error as NomError, ErrorKind};
-use nom::multi::{many0_count, separated_list1};
+use nom::combinator::{all_consuming, map_res, opt, recognize};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use tlgen_parser::{Category, DiagnosticKind};
@@ -465,7 +464,8 @@ fn is_tl_line(text: &str) -> bool {
 
 /// Whether a trimmed line is a name line (a qualified name alone).
 fn is_name_line(text: &str) -> bool {
-    all_consuming(qualified_name).parse(text).is_ok()
+    // A type expression that is its name alone: no prefix, arguments or parentheses.
+    tlgen_parser::parse_type(text).is_ok_and(|ty| ty.name == text)
 }
 
 /// `tl_separator := '---functions---' | '---types---'`.
@@ -510,61 +510,10 @@ fn tl_definition(text: &str) -> Option<TlDefinition<'_>> {
     }
 }
 
-/// `identifier := [A-Za-z_][A-Za-z0-9_]*`.
-fn identifier(input: &str) -> IResult<&str, &str> {
-    recognize((
-        take_while_m_n(1, 1, |c: char| c.is_ascii_alphabetic() || c == '_'),
-        take_while(|c: char| c.is_ascii_alphanumeric() || c == '_'),
-    ))
-    .parse(input)
-}
-
-/// `qualified_name := identifier ('.' identifier)*`.
-fn qualified_name(input: &str) -> IResult<&str, &str> {
-    recognize((identifier, many0_count((char('.'), identifier)))).parse(input)
-}
-
-/// Deepest nesting of `<…>` accepted in a type expression.
-const MAX_TYPE_DEPTH: usize = 16;
-
-/// `type_expression := flag_condition? '!'? ('#' | '%'? qualified_name generic_args?)`.
-fn type_expression(input: &str) -> IResult<&str, &str> {
-    type_expression_at(input, 0)
-}
-
-/// [`type_expression`] at nesting `depth`.
-fn type_expression_at<'a>(input: &'a str, depth: usize) -> IResult<&'a str, &'a str> {
-    if depth > MAX_TYPE_DEPTH {
-        return Err(nom::Err::Error(NomError::new(input, ErrorKind::TooLarge)));
-    }
-    recognize((
-        opt(flag_condition),
-        opt(char('!')),
-        alt((
-            tag("#"),
-            recognize((
-                opt(char('%')),
-                qualified_name,
-                opt(|i: &'a str| generic_args(i, depth)),
-            )),
-        )),
-    ))
-    .parse(input)
-}
-
-/// `generic_args := '<' type_expression (',' type_expression)* '>'`.
-fn generic_args<'a>(input: &'a str, depth: usize) -> IResult<&'a str, &'a str> {
-    recognize((
-        char('<'),
-        separated_list1(char(','), |i: &'a str| type_expression_at(i, depth + 1)),
-        char('>'),
-    ))
-    .parse(input)
-}
-
-/// `flag_condition := identifier '.' digits '?'`.
-fn flag_condition(input: &str) -> IResult<&str, &str> {
-    recognize((identifier, char('.'), digit1, char('?'))).parse(input)
+/// `identifier := [A-Za-z_][A-Za-z0-9_]*`, a TL identifier (a parameter name).
+fn is_identifier(token: &str) -> bool {
+    token.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// `signed_digits := '-'? digits`.
@@ -582,19 +531,16 @@ fn error_name(input: &str) -> IResult<&str, &str> {
     take_while1(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '%').parse(input)
 }
 
-/// `param_name := [a-z_][a-z0-9_]*` (the syntactic check used without a TL definition).
-fn param_name(input: &str) -> IResult<&str, &str> {
-    verify(identifier, |s: &str| {
-        s.chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-    })
-    .parse(input)
+/// `param_name := [a-z_][A-Za-z0-9_]*` (the syntactic check used without a TL definition).
+fn is_param_name(token: &str) -> bool {
+    is_identifier(token) && token.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
 }
 
-/// Whether `token` is a whole type expression.
+/// Whether `token` is a whole parameter type, as `tlgen_parser` reads what follows
+/// `name:` in a schema (`int`, `flags.3?true`, `Vector<InputUser>`, `#`, `%Message`, `!X`),
+/// with the parser's own grammar and nesting limit.
 fn is_type(token: &str) -> bool {
-    all_consuming(type_expression).parse(token).is_ok()
+    tlgen_parser::parse_param_type(token).is_ok()
 }
 
 /// Whether `token` is a type expression that cannot be an ordinary word.
@@ -861,7 +807,7 @@ fn three_cells<'a>(
 /// `pipe_param_row := name '|' type '|' description '|'?`.
 fn pipe_param_row(line: Line<'_>) -> Result<PageParam, PageError> {
     let (name, ty, description) = three_cells(line, "Name | Type | Description")?;
-    if all_consuming(identifier).parse(name.text).is_err() {
+    if !is_identifier(name.text) {
         let what = if name.text.is_empty() {
             "the Name column is empty".to_string()
         } else {
@@ -1046,7 +992,7 @@ fn plain_param_row(
 ) -> Result<PlainLine<PageParam>, PageError> {
     let row = plain_row(line.text);
     let in_args = args.contains(row.first);
-    let syntactic = all_consuming(param_name).parse(row.first).is_ok();
+    let syntactic = is_param_name(row.first);
     match row.second {
         Some(ty) if (in_args && is_type(ty)) || (syntactic && is_distinctive_type(ty)) => {
             Ok(PlainLine::Row(PageParam {
@@ -1146,8 +1092,16 @@ mod tests {
         for t in ["", "Vector<", "flags.?int", "a b", "<int>"] {
             assert!(!is_type(t), "{t}");
         }
-        let deep = format!("{}int{}", "Vector<".repeat(100), ">".repeat(100));
-        assert!(!is_type(&deep));
+        // The parser's grammar and nesting limit (64), not a shallower one of our own.
+        let nested = |depth: usize| format!("{}int{}", "Vector<".repeat(depth), ">".repeat(depth));
+        assert!(is_type(&nested(17)));
+        assert!(is_type(&format!("flags.2?{}", nested(64))));
+        assert!(!is_type(&nested(65)));
+        assert!(!is_type(&nested(100_000)));
+        assert!(is_name_line("payments.sendStarsForm"));
+        for line in ["Vector<int>", "%Message", "(vector)", "a b", "flags.0?true"] {
+            assert!(!is_name_line(line), "{line}");
+        }
     }
 
     #[test]

@@ -47,12 +47,15 @@ pub enum SchemaError {
         /// The name.
         name: String,
     },
-    /// A type expression does not follow `name`, `%name`, `Name<Arg>`.
+    /// A type expression does not follow the TL type grammar (`name`, `%name`,
+    /// `Name<Arg>`, `(vector T)`), as `tlgen_parser::parse_type` reads it.
     Syntax {
         /// The text.
         text: String,
         /// Byte offset of the problem.
         offset: usize,
+        /// What was expected there or what is wrong.
+        message: String,
     },
     /// The schema has more definitions, parameters or types than the plan can index (2^32).
     TooLarge,
@@ -97,8 +100,15 @@ impl fmt::Display for SchemaError {
                 write!(f, "{first} and {second} share the id {id:#010x}")
             }
             Self::DuplicateName { name } => write!(f, "two definitions are named `{name}`"),
-            Self::Syntax { text, offset } => {
-                write!(f, "invalid type expression `{text}` at byte {offset}")
+            Self::Syntax {
+                text,
+                offset,
+                message,
+            } => {
+                write!(
+                    f,
+                    "invalid type expression `{text}`: {message} at byte {offset}"
+                )
             }
             Self::TooLarge => f.write_str("the schema is too large to index"),
         }

@@ -1,11 +1,8 @@
-//! [`Type`]: what to decode bytes as (or encode a value as), and the parser of type
-//! expressions such as `Vector<User>` or `%Message`.
+//! [`Type`]: what to decode bytes as (or encode a value as), and type expressions such as
+//! `Vector<User>` or `%Message`, read with the schema parser's grammar.
 
 use crate::error::SchemaError;
 use crate::schema::Ty;
-
-/// The deepest type expression [`parse_expression`] accepts (`Vector<Vector<…>>`).
-const MAX_NESTING: usize = 32;
 
 /// A resolved type, possibly with nested vectors not interned in the schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,74 +39,14 @@ impl Type {
     }
 }
 
-/// Parses `[%]name[<expr>]`, with `name` made of letters, digits, `_` and `.`.
+/// Parses a type expression with the schema parser's grammar and nesting limit
+/// ([`tlgen_parser::parse_type`]).
 pub(crate) fn parse_expression(text: &str) -> Result<tlgen_parser::Type<'_>, SchemaError> {
-    let mut p = ExprParser { text, pos: 0 };
-    let ty = p.expr(0)?;
-    p.skip_spaces();
-    if p.pos != text.len() {
-        return Err(p.error());
-    }
-    Ok(ty)
-}
-
-struct ExprParser<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl<'a> ExprParser<'a> {
-    fn error(&self) -> SchemaError {
-        SchemaError::Syntax {
-            text: self.text.to_owned(),
-            offset: self.pos,
-        }
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.pos).copied()
-    }
-
-    fn skip_spaces(&mut self) {
-        while self.peek().is_some_and(|b| b.is_ascii_whitespace()) {
-            self.pos += 1;
-        }
-    }
-
-    fn expr(&mut self, depth: usize) -> Result<tlgen_parser::Type<'a>, SchemaError> {
-        if depth > MAX_NESTING {
-            return Err(self.error());
-        }
-        self.skip_spaces();
-        let percent = self.peek() == Some(b'%');
-        if percent {
-            self.pos += 1;
-        }
-        let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
-        {
-            self.pos += 1;
-        }
-        let name = self.text.get(start..self.pos).unwrap_or("");
-        if name.is_empty() {
-            return Err(self.error());
-        }
-        let mut ty = tlgen_parser::Type::named(name);
-        ty.percent = percent;
-        self.skip_spaces();
-        if self.peek() == Some(b'<') {
-            self.pos += 1;
-            ty.args.push(self.expr(depth + 1)?);
-            self.skip_spaces();
-            if self.peek() != Some(b'>') {
-                return Err(self.error());
-            }
-            self.pos += 1;
-        }
-        Ok(ty)
-    }
+    tlgen_parser::parse_type(text).map_err(|e| SchemaError::Syntax {
+        text: text.to_owned(),
+        offset: e.offset,
+        message: e.message,
+    })
 }
 
 #[cfg(test)]
@@ -130,6 +67,10 @@ mod tests {
         ));
         assert!(parse_expression("").is_err());
         assert!(parse_expression("a b").is_err());
+        assert_eq!(
+            parse_expression("(vector int)").unwrap().to_string(),
+            "vector<int>"
+        );
         let deep = "Vector<".repeat(10_000);
         assert!(parse_expression(&deep).is_err());
     }

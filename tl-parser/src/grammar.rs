@@ -477,7 +477,9 @@ fn flag_condition<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, (&'
 }
 
 /// What follows `name:`: `#`, a conditional `field.N?Type`, or a type.
-fn param_kind<'a, E: ProductionError<'a>>(input: &'a str) -> PResult<'a, ParamKind<'a>, E> {
+pub(crate) fn param_kind<'a, E: ProductionError<'a>>(
+    input: &'a str,
+) -> PResult<'a, ParamKind<'a>, E> {
     if let Some(rest) = input.strip_prefix('#') {
         return Ok((rest, ParamKind::FlagField));
     }

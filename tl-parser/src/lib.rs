@@ -54,6 +54,7 @@
 mod check;
 mod diagnostic;
 mod docs;
+mod expression;
 mod grammar;
 mod hash;
 pub mod ids;
@@ -63,6 +64,7 @@ mod print;
 mod reader;
 mod source_file;
 
+pub use expression::{parse_param_type, parse_type, TypeSyntaxError};
 pub use model::*;
 pub use source_file::{read_file, ReadError};
 
