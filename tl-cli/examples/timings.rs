@@ -54,4 +54,35 @@ fn main() {
             .generate()
             .expect("generate")
     });
+    let dump = timed("load the docs dump of tlgen-schema", || {
+        tlgen_docs::load_dump(tlgen_schema::GETDOC_JSON).expect("dump")
+    });
+    timed("build.rs path, bot subset (12 functions)", || {
+        Config::new()
+            .schema_text("api.tl", tlgen_schema::API_TL)
+            .schema_text("mtproto.tl", tlgen_schema::MTPROTO_TL)
+            .functions(BOT)
+            .docs(dump)
+            .pretty(false)
+            .object(false)
+            .conversions(false)
+            .generate()
+            .expect("generate")
+    });
 }
+
+/// The 12 functions of `examples/bot-subset`.
+const BOT: [&str; 12] = [
+    "messages.sendMessage",
+    "messages.getHistory",
+    "updates.getDifference",
+    "updates.getState",
+    "users.getUsers",
+    "auth.importBotAuthorization",
+    "help.getConfig",
+    "upload.getFile",
+    "messages.editMessage",
+    "messages.deleteMessages",
+    "channels.getMessages",
+    "messages.sendMedia",
+];

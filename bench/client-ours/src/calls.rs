@@ -1,6 +1,6 @@
 //! Building and encoding the calls a bot makes.
 
-use tlgen_types::{enums, functions, types, Serializable};
+use crate::tl::{enums, functions, types, Serializable};
 
 /// The user and the channel a bot talks to, with their access hashes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ impl Chat {
 /// `invokeWithLayer`, encoded.
 pub fn init_connection(api_id: i32) -> Vec<u8> {
     functions::InvokeWithLayer {
-        layer: tlgen_types::LAYER,
+        layer: crate::tl::LAYER,
         query: functions::InitConnection {
             api_id,
             device_model: "server".into(),

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::tl::{enums, Deserializable};
 use tlgen_runtime::DecodeError;
-use tlgen_types::{enums, Deserializable};
 
 /// What a batch of updates contained.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

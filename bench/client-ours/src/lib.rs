@@ -4,6 +4,10 @@
 //! rebuild after a one-line change (of [`APP_VERSION`]) against the same bot written with
 //! grammers-tl-types (`bench/client-grammers`).
 
+/// The bindings the bot is written against: the whole-layer crate. `bench/client-subset`
+/// compiles these same modules against bindings its `build.rs` generates.
+use tlgen_types as tl;
+
 mod calls;
 mod inbox;
 mod outcome;

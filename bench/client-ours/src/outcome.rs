@@ -1,11 +1,11 @@
 //! Acting on the answers to three calls, with their typed errors.
 
+use crate::tl::errors::contacts::ResolveUsernameError;
+use crate::tl::errors::messages::SendMessageError;
+use crate::tl::errors::payments::SendStarsFormError;
+use crate::tl::errors::Error;
+use crate::tl::{enums, functions, TypedErrors};
 use tlgen_runtime::DecodeError;
-use tlgen_types::errors::contacts::ResolveUsernameError;
-use tlgen_types::errors::messages::SendMessageError;
-use tlgen_types::errors::payments::SendStarsFormError;
-use tlgen_types::errors::Error;
-use tlgen_types::{enums, functions, TypedErrors};
 
 /// What the bot does after a call's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
