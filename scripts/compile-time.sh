@@ -17,9 +17,12 @@
 #   ours      tl-client-ours (a copy, path dependencies pointing at this repository)
 #   peer      tl-client-grammers (a copy)
 #   subset    tl-client-subset (a copy, with the tl-client-ours sources it includes): the same
-#             bot on a build.rs subset of layer 230 (its 23 calls' closure, typed errors, docs);
-#             the clean build runs that build.rs. After the dev build, its build script is
+#             bot on a build.rs subset of layer 230 (its 23 calls' closure, typed errors, docs)
+#             in a crate of its own (bindings/); the clean build runs that build.rs. After the dev build, its build script is
 #             run three times more on its own: the time of `generate` on the build.rs path.
+#   cli       the same bot on the same subset written once (untimed) into bindings/src/ by
+#             `tl-codegen generate --schema … --docs … --functions … --out`: no build script,
+#             no build-dependencies (how the CLI user builds it).
 # Every clean build: target directory removed, `CARGO_INCREMENTAL=0 cargo build -j2`, the
 # library alone (`-p`) or the whole client with its dependencies. Dependencies are fetched
 # first, not timed. For each client, also the rebuild after a one-line change (the
@@ -45,10 +48,10 @@ trap 'rm -rf "$work"' EXIT
 # The environment must not redirect builds elsewhere or change the flags being compared.
 unset CARGO_TARGET_DIR CARGO_BUILD_TARGET_DIR CARGO_INCREMENTAL CARGO_BUILD_INCREMENTAL
 
-read -r -a configs <<< "${CONFIGS:-lean full default borrowed grammers ours peer subset}"
+read -r -a configs <<< "${CONFIGS:-lean full default borrowed grammers ours peer subset cli}"
 for name in "${configs[@]}"; do
     case $name in
-        lean | full | default | borrowed | grammers | ours | peer | subset) ;;
+        lean | full | default | borrowed | grammers | ours | peer | subset | cli) ;;
         *) echo "unknown configuration '$name' in CONFIGS" >&2; exit 2 ;;
     esac
 done
@@ -65,17 +68,20 @@ declare -A label=(
     [subset]="tl-client-subset (build.rs subset), clean"
     [subset-edit]="tl-client-subset, one-line change"
     [subset-generate]="tl-client-subset's build script alone"
+    [cli]="tl-client-subset on \`generate --out\` files, clean"
+    [cli-edit]="tl-client-subset on \`generate --out\` files, one-line change"
 )
 declare -A package=(
     [lean]=tlgen-types [full]=tlgen-types [default]=tlgen-types [borrowed]=tlgen-types
     [grammers]=grammers-tl-types
-    [ours]=tl-client-ours [peer]=tl-client-grammers [subset]=tl-client-subset
+    [ours]=tl-client-ours [peer]=tl-client-grammers [subset]=tl-client-subset [cli]=tl-client-subset
 )
 # Where each configuration's project is (the subset client sits in a copy of bench/, beside
 # the tl-client-ours sources it includes with #[path]).
 declare -A dir=()
 for name in lean full default borrowed grammers ours peer; do dir[$name]="$work/$name"; done
 dir[subset]="$work/subset/bench/client-subset"
+dir[cli]="$work/cli/bench/client-subset"
 
 
 scratch_library() { # name, dependency line
@@ -88,7 +94,14 @@ scratch_client() { # name, crate directory under bench/
     local to=${dir[$1]}
     mkdir -p "$to"
     cp -R "$root/bench/$2/src" "$to/src"
-    if [ -f "$root/bench/$2/build.rs" ]; then cp "$root/bench/$2/build.rs" "$to/"; fi
+    if [ -d "$root/bench/$2/bindings" ]; then # tl-client-subset's bindings crate
+        cp -R "$root/bench/$2/bindings" "$to/bindings"
+        sed -i "s#path = \"\\.\\./\\.\\./\\.\\./#path = \"$root/#" "$to/bindings/Cargo.toml"
+        if grep -q 'path = "\.\./' "$to/bindings/Cargo.toml"; then
+            echo "$2/bindings: a relative path dependency was not rewritten" >&2
+            exit 1
+        fi
+    fi
     # Dev-dependencies are not built by `cargo build`; dropped, they need no rewriting.
     sed -e "s#path = \"\\.\\./\\.\\./#path = \"$root/#" -e '/^\[dev-dependencies\]/,$d' \
         "$root/bench/$2/Cargo.toml" > "$to/Cargo.toml"
@@ -106,8 +119,25 @@ scratch_library grammers 'grammers-tl-types = "=0.11.0"'
 scratch_client ours client-ours
 scratch_client peer client-grammers
 scratch_client subset client-subset
-mkdir -p "$work/subset/bench/client-ours"
-cp -R "$root/bench/client-ours/src" "$work/subset/bench/client-ours/src"
+scratch_client cli client-subset
+for name in subset cli; do
+    mkdir -p "$work/$name/bench/client-ours"
+    cp -R "$root/bench/client-ours/src" "$work/$name/bench/client-ours/src"
+done
+# The CLI user: no build script; the bindings are files of the bindings crate, written once.
+bindings="${dir[cli]}/bindings"
+rm "$bindings/build.rs"
+sed -i '/^\[build-dependencies\]/,$d' "$bindings/Cargo.toml"
+sed -i 's|^include!(concat!(env!("OUT_DIR"), "/tl.rs"));|mod generated;\npub use generated::*;|' "$bindings/src/lib.rs"
+grep -q '^pub use generated::\*;' "$bindings/src/lib.rs" ||
+    { echo "cli: could not point the bindings' src/lib.rs at the generated files" >&2; exit 1; }
+read -r -a subset_functions <<< "$(sed -n '/^const FUNCTIONS/,/^];/p' "$root/bench/client-subset/bindings/build.rs" |
+    grep -o '"[^"]*"' | tr -d '"' | tr '\n' ' ')"
+[ "${#subset_functions[@]}" -gt 10 ] || { echo "cli: no FUNCTIONS in bench/client-subset/build.rs" >&2; exit 1; }
+(IFS=,; cargo run -q --manifest-path "$root/Cargo.toml" -p tlgen-cli -- generate \
+    --schema "$root/schema/api.tl" --schema "$root/schema/mtproto.tl" --docs "$root/schema/docs" \
+    --no-object --no-conversions --functions "${subset_functions[*]}" \
+    --out "$bindings/src/generated" > /dev/null)
 for name in "${configs[@]}"; do
     # The repository's lock file pins the same dependency versions it is tested with.
     cp "$root/Cargo.lock" "${dir[$name]}/Cargo.lock"
@@ -148,7 +178,7 @@ clean_build() { # name, profile; prints the time of a build from clean
 quietly() { "$@" > /dev/null; }
 build_script_runs() { # prints the wall time of the subset client's build script, run alone
     local script out
-    script=$(find "${dir[subset]}/target/debug/build" -path '*tl-client-subset-*/build-script-build' | head -1)
+    script=$(find "${dir[subset]}/target/debug/build" -path '*tl-client-subset-bindings-*/build-script-build' | head -1)
     [ -n "$script" ] || { echo "tl-client-subset: no build script binary found" >&2; exit 1; }
     out=$(mktemp -d)
     seconds quietly env OUT_DIR="$out" "$script"
@@ -189,7 +219,7 @@ for round in $(seq "$rounds"); do
                 done
             fi
             case $name in
-                ours | peer | subset)
+                ours | peer | subset | cli)
                     t=$(edit_build "$name" "$profile" "$round")
                     record "$name-edit" "$t" "$round" "$profile"
                     ;;
@@ -207,7 +237,7 @@ echo "|---|---|---:|---|---|"
 for profile in "${profiles[@]}"; do
     declare -A med=()
     keys=()
-    for key in lean full default borrowed grammers ours peer ours-edit peer-edit subset subset-edit subset-generate; do
+    for key in lean full default borrowed grammers ours peer ours-edit peer-edit subset subset-edit subset-generate cli cli-edit; do
         [ -n "${times[$profile/$key]:-}" ] || continue
         keys+=("$key")
         # shellcheck disable=SC2086 # the rounds are a space-separated list
@@ -222,9 +252,10 @@ for profile in "${profiles[@]}"; do
                     r="(grammers-tl-types not measured)"
                 fi
                 ;;
-            ours | ours-edit | subset | subset-edit)
+            ours | ours-edit | subset | subset-edit | cli | cli-edit)
                 peer=${key/ours/peer}
                 peer=${peer/subset/peer}
+                peer=${peer/cli/peer}
                 if [ -n "${med[$peer]:-}" ]; then
                     r="$(ratio "${med[$key]}" "${med[$peer]}") × tl-client-grammers"
                 else
