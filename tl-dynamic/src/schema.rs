@@ -1,13 +1,14 @@
 //! [`Schema`]: a parsed TL schema lowered into a decoding plan.
 //!
-//! Every parameter type is resolved once, when the schema is built, into a [`Ty`]: a
-//! primitive, a boxed type index, a bare constructor index, a vector of an interned element
-//! type, or a generic. Constructor and function ids go into an open-addressing table keyed
+//! Every parameter type is resolved once, when the schema is built, by the parser's rules
+//! ([`tlgen_parser::resolve`]) into a [`Ty`]: a primitive, a boxed type index, a bare
+//! constructor index, a vector of an interned element type, or a generic. Constructor and function ids go into an open-addressing table keyed
 //! by the id itself. Decoding and encoding then never look at a name.
 
 use std::collections::HashMap;
 use std::fmt;
 
+use tlgen_parser::resolve::{self, Primitive, Resolved};
 use tlgen_parser::{Category, Dialect, ParamKind};
 
 use crate::error::SchemaError;
@@ -484,79 +485,72 @@ impl Schema {
         DescribeTy(self, ty).to_string()
     }
 
-    /// Resolves a parsed type reference, with `generics` the `{X:Type}` names in scope.
+    /// Resolves a parsed type reference, with `generics` the `{X:Type}` names in scope, by
+    /// the parser's rules ([`tlgen_parser::resolve`]) against this schema's names.
     fn resolve(&self, generics: &[&str], t: &tlgen_parser::Type<'_>) -> Result<Node, String> {
-        if t.generic_ref {
-            return if generics.contains(&t.name) {
-                Ok(Node::Leaf(Ty::AnyFunction))
-            } else {
-                Err(format!("`!{}` names no generic parameter", t.name))
-            };
-        }
-        if generics.contains(&t.name) && t.args.is_empty() {
-            return Ok(Node::Leaf(Ty::AnyObject));
-        }
-        if t.name == "Vector" || t.name == "vector" {
-            let [elem] = t.args.as_slice() else {
-                return Err("a vector takes exactly one type argument".to_owned());
-            };
-            let elem = self.resolve(generics, elem)?;
-            return Ok(Node::Vector {
-                boxed: t.name == "Vector" && !t.percent,
-                elem: Box::new(elem),
-            });
-        }
-        if !t.args.is_empty() {
-            return Err("only Vector and vector take type arguments".to_owned());
-        }
-        if !t.percent {
-            let primitive = match t.name {
-                "int" | "int32" => Some(Ty::Int),
-                "long" | "int53" | "int64" => Some(Ty::Long),
-                "double" => Some(Ty::Double),
-                "string" | "secureString" => Some(Ty::String),
-                "bytes" | "secureBytes" => Some(Ty::Bytes),
-                "int128" => Some(Ty::Int128),
-                "int256" => Some(Ty::Int256),
-                "Bool" => Some(Ty::Bool),
-                "true" => Some(Ty::True),
-                // TON's `object ? = Object;` / `function ? = Function;`: any boxed value.
-                "Object" | "object" => Some(Ty::AnyObject),
-                "Function" | "function" => Some(Ty::AnyFunction),
-                _ => None,
-            };
-            if let Some(p) = primitive {
-                return Ok(Node::Leaf(p));
-            }
-        }
-        if t.percent {
-            let Some(&ty) = self.type_names.get(t.name) else {
-                return Err(format!("`{}` is not a boxed type of the schema", t.name));
-            };
-            return match self
-                .types
-                .get(ty.0 as usize)
-                .map(|b| b.constructors.as_slice())
-            {
-                Some(&[only]) => Ok(Node::Leaf(Ty::Bare(only))),
-                _ => Err(format!(
-                    "`%{}` needs a type with exactly one constructor",
-                    t.name
-                )),
-            };
-        }
-        if t.is_bare() {
-            return match self.def_names.get(t.name) {
-                Some(&def) if self.type_of(def).is_some() => Ok(Node::Leaf(Ty::Bare(def))),
-                Some(_) => Err(format!("`{}` is a function, not a constructor", t.name)),
-                None => Err(format!("no constructor is named `{}`", t.name)),
-            };
-        }
-        match self.type_names.get(t.name) {
-            Some(&ty) => Ok(Node::Leaf(Ty::Boxed(ty))),
-            None => Err(format!("no constructor declares the type `{}`", t.name)),
+        resolve::resolve(&Names(self), generics, t)
+            .map(node_of)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// A schema's names, as [`resolve::resolve`] asks for them.
+struct Names<'s>(&'s Schema);
+
+impl resolve::Scope for Names<'_> {
+    type TypeId = TypeId;
+    type DefId = DefId;
+
+    fn boxed_type(&self, name: &str) -> Option<TypeId> {
+        self.0.type_names.get(name).copied()
+    }
+
+    fn sole_constructor(&self, ty: TypeId) -> Option<DefId> {
+        match self.0.types.get(ty.0 as usize)?.constructors.as_slice() {
+            &[only] => Some(only),
+            _ => None,
         }
     }
+
+    fn definition(&self, name: &str) -> Option<(DefId, Category)> {
+        let def = *self.0.def_names.get(name)?;
+        let category = match self.0.type_of(def) {
+            Some(_) => Category::Type,
+            None => Category::Function,
+        };
+        Some((def, category))
+    }
+}
+
+/// The plan's form of a resolved type: a generic `!X` is any function call, a generic `X`
+/// any boxed value.
+fn node_of(resolved: Resolved<'_, TypeId, DefId>) -> Node {
+    let leaf = match resolved {
+        Resolved::Primitive(p) => match p {
+            Primitive::Int => Ty::Int,
+            Primitive::Long => Ty::Long,
+            Primitive::Double => Ty::Double,
+            Primitive::String => Ty::String,
+            Primitive::Bytes => Ty::Bytes,
+            Primitive::Int128 => Ty::Int128,
+            Primitive::Int256 => Ty::Int256,
+            Primitive::Bool => Ty::Bool,
+            Primitive::True => Ty::True,
+            Primitive::Object => Ty::AnyObject,
+            Primitive::Function => Ty::AnyFunction,
+        },
+        Resolved::Boxed(t) => Ty::Boxed(t),
+        Resolved::Bare(d) => Ty::Bare(d),
+        Resolved::Vector { boxed, elem } => {
+            return Node::Vector {
+                boxed,
+                elem: Box::new(node_of(*elem)),
+            }
+        }
+        Resolved::Generic { bang: true, .. } => Ty::AnyFunction,
+        Resolved::Generic { bang: false, .. } => Ty::AnyObject,
+    };
+    Node::Leaf(leaf)
 }
 
 /// Displays a resolved type.

@@ -10,31 +10,13 @@ use crate::model::{
     Category, Definition, Diagnostic, DiagnosticKind, Param, ParamKind, Schema, Severity, Span,
     Type,
 };
+use crate::resolve::Primitive;
 
-/// Whether `name` is declared without a constructor: a primitive, a builtin or a generic kind.
+/// Whether `name` is declared without a constructor: a primitive
+/// ([`Primitive::from_name`], the same table [`crate::resolve::resolve`] reads), `#`,
+/// a vector or the generic kind `Type`.
 pub(crate) fn is_primitive(name: &str) -> bool {
-    // Checked for every type reference: the length and first byte leave one or a few
-    // candidates, compared a word at a time.
-    let candidates: &[&str] = match (name.len(), name.as_bytes().first()) {
-        (1, Some(b'#')) => return true,
-        (3, Some(b'i')) => &["int"],
-        (4, Some(b'l')) => &["long"],
-        (4, Some(b't')) => &["true"],
-        (4, Some(b'B')) => &["Bool"],
-        (4, Some(b'T')) => &["Type"],
-        (5, Some(b'b')) => &["bytes"],
-        (5, Some(b'i')) => &["int32", "int53", "int64"],
-        (6, Some(b'd')) => &["double"],
-        (6, Some(b's')) => &["string"],
-        (6, Some(b'i')) => &["int128", "int256"],
-        (6, Some(b'V')) => &["Vector"],
-        (6, Some(b'v')) => &["vector"],
-        (6, Some(b'O')) => &["Object"],
-        (11, Some(b's')) => &["secureBytes"],
-        (12, Some(b's')) => &["secureString"],
-        _ => return false,
-    };
-    candidates.iter().any(|c| same_str(c, name))
+    Primitive::from_name(name).is_some() || matches!(name, "#" | "Type" | "Vector" | "vector")
 }
 
 /// Above this many params, per-definition lookups use a hash map instead of a scan.

@@ -62,6 +62,7 @@ pub mod model;
 mod position;
 mod print;
 mod reader;
+pub mod resolve;
 mod source_file;
 
 pub use expression::{parse_param_type, parse_type, TypeSyntaxError};

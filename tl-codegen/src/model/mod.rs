@@ -28,6 +28,7 @@ pub use rust_type::{FlagMethod, RustType, Signature, StructField, Twin, WireKind
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use tlgen_parser::resolve::{self, Primitive, ResolveErrorKind, Resolved};
 use tlgen_parser::{Category, Definition, ParamKind, Schema, Type};
 
 use crate::docs_source::{DocSource, ErrorRef};
@@ -256,6 +257,8 @@ pub enum LowerErrorKind {
     UnknownBareType,
     /// A boxed type that no generated constructor builds.
     TypeWithoutConstructors,
+    /// `!X` where the definition declares no `{X:Type}`.
+    UnknownGeneric,
 }
 
 impl fmt::Display for LowerError {
@@ -286,6 +289,8 @@ struct Lowering<'a> {
     enum_index: HashMap<String, usize>,
     /// constructor TL name → constructor index
     ctor_index: HashMap<String, usize>,
+    /// enum index → its constructor's index, when it has exactly one
+    sole_ctor: Vec<Option<usize>>,
     errors: Vec<LowerError>,
 }
 
@@ -296,6 +301,7 @@ impl<'a> Lowering<'a> {
             docs,
             enum_index: HashMap::new(),
             ctor_index: HashMap::new(),
+            sole_ctor: Vec::new(),
             errors: Vec::new(),
         }
     }
@@ -330,8 +336,19 @@ impl<'a> Lowering<'a> {
         for (i, e) in enums.iter().enumerate() {
             self.enum_index.insert(e.tl_name.clone(), i);
         }
+        let mut ctor_counts = vec![0usize; enums.len()];
+        self.sole_ctor = vec![None; enums.len()];
         for (i, d) in ctor_defs.iter().enumerate() {
             self.ctor_index.insert(d.name.to_owned(), i);
+            if let Some(&e) = self.enum_index.get(d.result.name) {
+                ctor_counts[e] += 1;
+                self.sole_ctor[e] = Some(i);
+            }
+        }
+        for (sole, count) in self.sole_ctor.iter_mut().zip(ctor_counts) {
+            if count != 1 {
+                *sole = None;
+            }
         }
 
         let mut constructors = Vec::with_capacity(ctor_defs.len());
@@ -352,7 +369,7 @@ impl<'a> Lowering<'a> {
             .iter()
             .filter(|d| d.category == Category::Function)
         {
-            let result = self.lower_result(d);
+            let result = self.lower_type(d, &d.result);
             functions.push(self.lower_item(d, ItemResult::Function(result)));
         }
         dedupe_paths(&mut constructors);
@@ -477,93 +494,78 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    fn lower_result(&mut self, d: &Definition) -> Ty {
-        let generic = d.generics.iter().any(|g| g.name == d.result.name);
-        if generic && d.result.args.is_empty() {
-            return Ty::Generic(d.result.name.to_owned());
+    /// Lowers a type of `d` (a param's or the result), resolved by the parser's rules
+    /// ([`tlgen_parser::resolve`]) against the generated enums and constructors.
+    fn lower_type(&mut self, d: &Definition, ty: &Type) -> Ty {
+        let generics: Vec<&str> = d.generics.iter().map(|g| g.name).collect();
+        let names = Names {
+            enum_index: &self.enum_index,
+            ctor_index: &self.ctor_index,
+            sole_ctor: &self.sole_ctor,
+        };
+        match resolve::resolve(&names, &generics, ty) {
+            Ok(resolved) => self.lower_resolved(d, resolved),
+            Err(e) => {
+                let ty = &e.ty;
+                let (kind, message) = match e.kind {
+                    ResolveErrorKind::VectorArity => (
+                        LowerErrorKind::VectorArity,
+                        format!("`{ty}` needs exactly one type argument"),
+                    ),
+                    ResolveErrorKind::NotGeneric => (
+                        LowerErrorKind::GenericTypeUnsupported,
+                        format!("generic type `{ty}` is not supported"),
+                    ),
+                    ResolveErrorKind::UnknownBareType | ResolveErrorKind::AmbiguousBareType => (
+                        LowerErrorKind::AmbiguousBareType,
+                        format!(
+                            "`{ty}` is bare but its type does not have exactly one constructor"
+                        ),
+                    ),
+                    ResolveErrorKind::UnknownConstructor | ResolveErrorKind::FunctionAsType => (
+                        LowerErrorKind::UnknownBareType,
+                        format!("unknown bare type `{ty}`"),
+                    ),
+                    ResolveErrorKind::UnknownGeneric => {
+                        (LowerErrorKind::UnknownGeneric, e.to_string())
+                    }
+                    _ => (
+                        LowerErrorKind::TypeWithoutConstructors,
+                        format!("type `{ty}` has no constructors"),
+                    ),
+                };
+                self.fail(d, kind, message)
+            }
         }
-        self.lower_type(d, &d.result)
     }
 
-    fn lower_type(&mut self, d: &Definition, ty: &Type) -> Ty {
-        if ty.generic_ref || d.generics.iter().any(|g| g.name == ty.name) {
-            return Ty::Generic(ty.name.to_owned());
-        }
-        let simple = match (ty.name, ty.percent) {
-            ("int" | "int32", false) => Some(Ty::Int),
-            ("long" | "int53" | "int64", false) => Some(Ty::Long),
-            ("double", false) => Some(Ty::Double),
-            ("string", false) => Some(Ty::String),
-            ("bytes", false) => Some(Ty::Bytes),
-            ("int128", false) => Some(Ty::Int128),
-            ("int256", false) => Some(Ty::Int256),
-            ("Bool", false) => Some(Ty::Bool),
-            ("true", false) => Some(Ty::True),
-            _ => None,
-        };
-        if let Some(t) = simple {
-            return t;
-        }
-        if ty.name == "Vector" || ty.name == "vector" {
-            return match ty.args.as_slice() {
-                [elem] => Ty::Vector {
-                    bare: ty.name == "vector" || ty.percent,
-                    elem: Box::new(self.lower_type(d, elem)),
-                },
-                _ => self.fail(
+    /// The Rust shape of a resolved type of `d`.
+    fn lower_resolved(&mut self, d: &Definition, resolved: Resolved<'_, usize, usize>) -> Ty {
+        match resolved {
+            Resolved::Primitive(p) => match p {
+                Primitive::Int => Ty::Int,
+                Primitive::Long => Ty::Long,
+                Primitive::Double => Ty::Double,
+                Primitive::String => Ty::String,
+                Primitive::Bytes => Ty::Bytes,
+                Primitive::Int128 => Ty::Int128,
+                Primitive::Int256 => Ty::Int256,
+                Primitive::Bool => Ty::Bool,
+                Primitive::True => Ty::True,
+                // Any boxed value: the generated types have no Rust shape for it.
+                Primitive::Object | Primitive::Function => self.fail(
                     d,
-                    LowerErrorKind::VectorArity,
-                    format!("`{ty}` needs exactly one type argument"),
+                    LowerErrorKind::TypeWithoutConstructors,
+                    format!("type `{p:?}` (any boxed value) has no generated form"),
                 ),
-            };
-        }
-        if !ty.args.is_empty() {
-            return self.fail(
-                d,
-                LowerErrorKind::GenericTypeUnsupported,
-                format!("generic type `{ty}` is not supported"),
-            );
-        }
-        if ty.is_bare() {
-            // `%Type`: the type's only constructor; `ctorName`: that constructor.
-            let ctor = if ty.percent {
-                let ctors: Vec<&Definition> = self
-                    .schema
-                    .definitions
-                    .iter()
-                    .filter(|c| c.category == Category::Type && c.result.name == ty.name)
-                    .collect();
-                match ctors.as_slice() {
-                    [only] => self.ctor_index.get(only.name).copied(),
-                    _ => {
-                        return self.fail(
-                            d,
-                            LowerErrorKind::AmbiguousBareType,
-                            format!(
-                                "`{ty}` is bare but its type does not have exactly one constructor"
-                            ),
-                        )
-                    }
-                }
-            } else {
-                self.ctor_index.get(ty.name).copied()
-            };
-            return match ctor {
-                Some(i) => Ty::Bare(i),
-                None => self.fail(
-                    d,
-                    LowerErrorKind::UnknownBareType,
-                    format!("unknown bare type `{ty}`"),
-                ),
-            };
-        }
-        match self.enum_index.get(ty.name) {
-            Some(&i) => Ty::Enum(i),
-            None => self.fail(
-                d,
-                LowerErrorKind::TypeWithoutConstructors,
-                format!("type `{ty}` has no constructors"),
-            ),
+            },
+            Resolved::Boxed(i) => Ty::Enum(i),
+            Resolved::Bare(i) => Ty::Bare(i),
+            Resolved::Vector { boxed, elem } => Ty::Vector {
+                bare: !boxed,
+                elem: Box::new(self.lower_resolved(d, *elem)),
+            },
+            Resolved::Generic { name, .. } => Ty::Generic(name.to_owned()),
         }
     }
 
@@ -582,6 +584,31 @@ impl<'a> Lowering<'a> {
             message,
         });
         Ty::Int
+    }
+}
+
+/// The generated enums and constructors, as [`resolve::resolve`] asks for them.
+struct Names<'l> {
+    enum_index: &'l HashMap<String, usize>,
+    ctor_index: &'l HashMap<String, usize>,
+    sole_ctor: &'l [Option<usize>],
+}
+
+impl resolve::Scope for Names<'_> {
+    type TypeId = usize;
+    type DefId = usize;
+
+    fn boxed_type(&self, name: &str) -> Option<usize> {
+        self.enum_index.get(name).copied()
+    }
+
+    fn sole_constructor(&self, ty: usize) -> Option<usize> {
+        self.sole_ctor.get(ty).copied().flatten()
+    }
+
+    /// Constructors only: a function is no type, so it is not found.
+    fn definition(&self, name: &str) -> Option<(usize, Category)> {
+        self.ctor_index.get(name).map(|&i| (i, Category::Type))
     }
 }
 
