@@ -96,6 +96,37 @@ fn load(files: &[PathBuf]) -> Result<Schema, Failure> {
     Schema::from_parsed(&parsed).map_err(|e| Failure::message(format!("invalid schema: {e}")))
 }
 
+/// Runs `decode` or `encode` on the input at `path` (stdin for none or `-`) with the
+/// schema and type of `target`, writing to stdout: `whole` gets the whole input or, with
+/// `lines`, `line` gets each line that is not blank, with its 1-based number, and says
+/// whether it succeeded (a failed line is reported by `line` itself). `Ok(false)` when a
+/// line failed.
+pub fn run(
+    path: Option<&Path>,
+    target: &Target,
+    lines: bool,
+    whole: impl FnOnce(&Schema, &Type, &[u8], &mut Output) -> Result<(), Failure>,
+    mut line: impl FnMut(&Schema, &Type, usize, &[u8], &mut Output) -> Result<bool, Failure>,
+) -> Result<bool, Failure> {
+    let mut input = Input::open(path)?;
+    let mut out = Output::stdout();
+    let ok = target.with_schema(|schema, ty| {
+        if !lines {
+            let text = input.read_all()?;
+            whole(schema, ty, &text, &mut out)?;
+            return Ok(true);
+        }
+        let mut all_ok = true;
+        input.for_each_line(&mut out, |number, text, out| {
+            all_ok &= line(schema, ty, number, text, out)?;
+            Ok(())
+        })?;
+        Ok(all_ok)
+    })?;
+    out.flush()?;
+    Ok(ok)
+}
+
 /// Why a command stops.
 #[derive(Debug)]
 pub enum Failure {

@@ -33,7 +33,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 use tlgen_dynamic::{Schema, Type};
 
-use crate::codec::{self, Failure, Input, Output, Target};
+use crate::codec::{self, Failure, Output, Target};
 use crate::payload::Format;
 
 /// The `decode` subcommand's arguments.
@@ -60,34 +60,41 @@ pub struct Args {
 
 /// Decodes the input and prints its JSON; see the module docs.
 pub fn run(args: Args) -> ExitCode {
-    codec::exit(decode(&args))
-}
-
-/// Decodes as `args` say; `Ok(false)` when a line failed.
-fn decode(args: &Args) -> Result<bool, Failure> {
     let format = Format::from_flags(args.hex, args.base64);
-    let mut input = Input::open(args.input.as_deref())?;
-    let mut out = Output::stdout();
-    let ok = args.target.with_schema(|schema, ty| {
-        if args.lines {
-            lines(schema, ty, format, &mut input, &mut out)
-        } else {
-            let payload = format
-                .read(&input.read_all()?)
-                .map_err(|e| Failure::message(e.to_string()))?;
-            let value = schema
-                .decode_as(&payload, ty)
-                .map_err(|e| Failure::message(e.to_string()))?;
-            let mut json = schema
-                .to_json_string(&value, !args.compact)
-                .map_err(|e| Failure::message(e.to_string()))?;
-            json.push('\n');
-            out.write(json.as_bytes())?;
-            Ok(true)
+    let mut buf = Vec::with_capacity(4096);
+    let whole = |schema: &Schema, ty: &Type, input: &[u8], out: &mut Output| {
+        let payload = format
+            .read(input)
+            .map_err(|e| Failure::message(e.to_string()))?;
+        let value = schema
+            .decode_as(&payload, ty)
+            .map_err(|e| Failure::message(e.to_string()))?;
+        let mut json = schema
+            .to_json_string(&value, !args.compact)
+            .map_err(|e| Failure::message(e.to_string()))?;
+        json.push('\n');
+        out.write(json.as_bytes())
+    };
+    // Each line's JSON, or in its place a `LineError`.
+    let line = |schema: &Schema, ty: &Type, number, line: &[u8], out: &mut Output| {
+        buf.clear();
+        let result = decode_line(schema, ty, format, line, &mut buf);
+        if let Err((error, offset)) = &result {
+            buf.clear();
+            let record = LineError {
+                error,
+                offset: *offset,
+                line: number,
+            };
+            serde_json::to_writer(&mut buf, &record)
+                .map_err(|e| Failure::message(format!("cannot write an error line: {e}")))?;
         }
-    })?;
-    out.flush()?;
-    Ok(ok)
+        buf.push(b'\n');
+        out.write(&buf)?;
+        Ok(result.is_ok())
+    };
+    let input = args.input.as_deref();
+    codec::exit(codec::run(input, &args.target, args.lines, whole, line))
 }
 
 /// The JSON line printed in place of a line that fails.
@@ -99,35 +106,6 @@ struct LineError<'a> {
     offset: Option<usize>,
     /// The 1-based line number.
     line: usize,
-}
-
-/// Decodes one payload per line; `Ok(false)` if any failed.
-fn lines(
-    schema: &Schema,
-    ty: &Type,
-    format: Format,
-    input: &mut Input,
-    out: &mut Output,
-) -> Result<bool, Failure> {
-    let mut all_ok = true;
-    let mut buf = Vec::with_capacity(4096);
-    input.for_each_line(out, |number, line, out| {
-        buf.clear();
-        if let Err((error, offset)) = decode_line(schema, ty, format, line, &mut buf) {
-            all_ok = false;
-            buf.clear();
-            let record = LineError {
-                error: &error,
-                offset,
-                line: number,
-            };
-            serde_json::to_writer(&mut buf, &record)
-                .map_err(|e| Failure::message(format!("cannot write an error line: {e}")))?;
-        }
-        buf.push(b'\n');
-        out.write(&buf)
-    })?;
-    Ok(all_ok)
 }
 
 /// Writes one line's payload as compact JSON to `buf`, or says what failed and where.

@@ -23,7 +23,7 @@ use std::process::ExitCode;
 
 use tlgen_dynamic::{Schema, Type, ValueError, ValueErrorKind};
 
-use crate::codec::{self, Failure, Input, Output, Target};
+use crate::codec::{self, Failure, Output, Target};
 use crate::payload::Format;
 
 /// The `encode` subcommand's arguments.
@@ -47,52 +47,28 @@ pub struct Args {
 
 /// Encodes the input and writes the payload; see the module docs.
 pub fn run(args: Args) -> ExitCode {
-    codec::exit(encode(&args))
-}
-
-/// Encodes as `args` say; `Ok(false)` when a line failed.
-fn encode(args: &Args) -> Result<bool, Failure> {
     let format = Format::from_flags(args.hex, args.base64);
-    let mut input = Input::open(args.input.as_deref())?;
-    let mut out = Output::stdout();
-    let ok = args.target.with_schema(|schema, ty| {
-        if args.lines {
-            return lines(schema, ty, format, &mut input, &mut out);
-        }
-        let text = input.read_all()?;
-        let mut buf = Vec::new();
-        encode_one(schema, ty, format, &text, &mut buf).map_err(Failure::Message)?;
-        out.write(&buf)?;
-        Ok(true)
-    })?;
-    out.flush()?;
-    Ok(ok)
-}
-
-/// Encodes one JSON value per line; `Ok(false)` if any failed.
-fn lines(
-    schema: &Schema,
-    ty: &Type,
-    format: Format,
-    input: &mut Input,
-    out: &mut Output,
-) -> Result<bool, Failure> {
-    let mut all_ok = true;
     let mut buf = Vec::with_capacity(4096);
-    input.for_each_line(out, |number, line, out| {
+    let whole = |schema: &Schema, ty: &Type, input: &[u8], out: &mut Output| {
+        let mut payload = Vec::new();
+        encode_one(schema, ty, format, input, &mut payload).map_err(Failure::Message)?;
+        out.write(&payload)
+    };
+    // Each line's payload, or `error: line K: ...` on stderr.
+    let line = |schema: &Schema, ty: &Type, number, line: &[u8], out: &mut Output| {
         buf.clear();
         match encode_one(schema, ty, format, line, &mut buf) {
-            Ok(()) => out.write(&buf),
+            Ok(()) => out.write(&buf).map(|()| true),
             Err(message) => {
-                all_ok = false;
                 // What went before must not appear after this line's error.
                 out.flush()?;
                 codec::report(&format!("line {number}: {message}"));
-                Ok(())
+                Ok(false)
             }
         }
-    })?;
-    Ok(all_ok)
+    };
+    let input = args.input.as_deref();
+    codec::exit(codec::run(input, &args.target, args.lines, whole, line))
 }
 
 /// Appends the payload of the JSON `text` to `buf` (with a newline unless raw), or says

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use tlgen_dynamic::base64::{self, Base64ErrorKind};
+
 /// How payload bytes are written as text, or read from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -55,13 +57,9 @@ pub enum TextErrorKind {
     InvalidHexDigit(u8),
     /// The last digit has no pair; the offset is its own.
     OddHexDigits,
-    /// A byte that is not a base64 symbol, `=` or whitespace.
-    InvalidBase64(u8),
-    /// Something other than whitespace or `=` after the padding; the offset is its own.
-    AfterPadding,
-    /// The text ends with one symbol of a group of four, which holds no whole byte; the
-    /// offset is that symbol's.
-    LoneBase64Symbol,
+    /// Base64 that cannot be read (an invalid character, data after the `=` padding, a lone
+    /// final symbol).
+    Base64(Base64ErrorKind),
 }
 
 /// Shows a byte as `'g'` when it is printable ASCII, else as `byte 0xff`.
@@ -82,11 +80,7 @@ impl fmt::Display for TextErrorKind {
         match self {
             Self::InvalidHexDigit(b) => write!(f, "hex: invalid digit {}", ShowByte(*b)),
             Self::OddHexDigits => f.write_str("hex: odd number of digits"),
-            Self::InvalidBase64(b) => write!(f, "base64: invalid character {}", ShowByte(*b)),
-            Self::AfterPadding => f.write_str("base64: data after the '=' padding"),
-            Self::LoneBase64Symbol => {
-                f.write_str("base64: a final group of one symbol holds no byte")
-            }
+            Self::Base64(kind) => write!(f, "base64: {kind}"),
         }
     }
 }
@@ -158,94 +152,19 @@ pub fn encode_hex(bytes: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// The standard base64 alphabet.
-const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// The value of a base64 symbol.
-fn base64_value(b: u8) -> Option<u32> {
-    let v = match b {
-        b'A'..=b'Z' => b - b'A',
-        b'a'..=b'z' => b - b'a' + 26,
-        b'0'..=b'9' => b - b'0' + 52,
-        b'+' => 62,
-        b'/' => 63,
-        _ => return None,
-    };
-    Some(u32::from(v))
-}
-
-/// Reads standard base64, skipping ASCII whitespace; `=` padding is optional.
-///
-/// The bits that a short final group leaves over are ignored.
+/// Reads standard base64 as [`tlgen_dynamic::base64::decode_lenient`] does: ASCII
+/// whitespace skipped, `=` padding optional (but, when present, ending the text), leftover
+/// bits ignored.
 pub fn decode_base64(text: &[u8]) -> Result<Vec<u8>, TextError> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-    // Symbols of the current group, and the offset of its first one.
-    let (mut acc, mut count, mut group_start) = (0u32, 0u32, 0usize);
-    let mut padded = false;
-    for (offset, &b) in text.iter().enumerate() {
-        if b.is_ascii_whitespace() || (padded && b == b'=') {
-            continue;
-        }
-        if padded {
-            return Err(TextError {
-                offset,
-                kind: TextErrorKind::AfterPadding,
-            });
-        }
-        if b == b'=' {
-            padded = true;
-            continue;
-        }
-        let Some(v) = base64_value(b) else {
-            return Err(TextError {
-                offset,
-                kind: TextErrorKind::InvalidBase64(b),
-            });
-        };
-        if count == 0 {
-            group_start = offset;
-        }
-        acc = acc << 6 | v;
-        count += 1;
-        if count == 4 {
-            let [_, b0, b1, b2] = acc.to_be_bytes();
-            out.extend_from_slice(&[b0, b1, b2]);
-            (acc, count) = (0, 0);
-        }
-    }
-    match count {
-        0 => {}
-        1 => {
-            return Err(TextError {
-                offset: group_start,
-                kind: TextErrorKind::LoneBase64Symbol,
-            })
-        }
-        2 => out.push((acc >> 4) as u8),
-        _ => {
-            let [_, _, b0, b1] = (acc >> 2).to_be_bytes();
-            out.extend_from_slice(&[b0, b1]);
-        }
-    }
-    Ok(out)
+    base64::decode_lenient(text).map_err(|e| TextError {
+        offset: e.offset,
+        kind: TextErrorKind::Base64(e.kind),
+    })
 }
 
 /// Appends `bytes` as standard base64 with `=` padding.
 pub fn encode_base64(bytes: &[u8], out: &mut Vec<u8>) {
-    out.reserve(bytes.len().div_ceil(3) * 4);
-    let symbol = |n: u32| BASE64[(n & 63) as usize];
-    for chunk in bytes.chunks(3) {
-        let at = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
-        let n = at(0) << 16 | at(1) << 8 | at(2);
-        out.push(symbol(n >> 18));
-        out.push(symbol(n >> 12));
-        out.push(if chunk.len() > 1 {
-            symbol(n >> 6)
-        } else {
-            b'='
-        });
-        out.push(if chunk.len() > 2 { symbol(n) } else { b'=' });
-    }
+    base64::encode_into(bytes, out);
 }
 
 #[cfg(test)]
@@ -285,12 +204,18 @@ mod tests {
             err(b"Zm9v!"),
             TextError {
                 offset: 4,
-                kind: TextErrorKind::InvalidBase64(b'!')
+                kind: TextErrorKind::Base64(Base64ErrorKind::InvalidSymbol(b'!'))
             }
         );
         assert_eq!(err(b"Zm8=Zm9v").offset, 4);
-        assert_eq!(err(b"Zm8=Zm9v").kind, TextErrorKind::AfterPadding);
-        assert_eq!(err(b"Zm9vY").kind, TextErrorKind::LoneBase64Symbol);
+        assert_eq!(
+            err(b"Zm8=Zm9v").kind,
+            TextErrorKind::Base64(Base64ErrorKind::AfterPadding)
+        );
+        assert_eq!(
+            err(b"Zm9vY").kind,
+            TextErrorKind::Base64(Base64ErrorKind::LoneSymbol)
+        );
         assert_eq!(err(b"Zm9v Y").offset, 5);
         assert_eq!(
             err(b"Zm\xff").to_string(),

@@ -411,7 +411,7 @@ impl JsonReader<'_> {
         let Json::String(text) = json else {
             return Err(self.expected(format!("{expected} (base64 string)"), json));
         };
-        base64::decode(text).map_err(|reason| self.invalid(expected, reason))
+        base64::decode(text).map_err(|e| self.invalid(expected, e.to_string()))
     }
 
     /// The definition an object's `"_"` names.

@@ -149,8 +149,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-#[cfg(feature = "json")]
-mod base64;
+pub mod base64;
 mod decode;
 mod encode;
 pub mod envelope;
