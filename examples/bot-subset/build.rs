@@ -22,14 +22,6 @@ const FUNCTIONS: [&str; 12] = [
     "messages.sendMedia",
 ];
 
-/// Declared ids of `mtproto.tl` that differ from their computed ones and are right on the
-/// wire (see `tl-cli/src/workspace.rs`); listed so that the build does not warn about them.
-const KNOWN_ID_MISMATCHES: [(&str, u32); 3] = [
-    ("ipPortSecret", 0x3798_2646),
-    ("accessPointRule", 0x4679_b65f),
-    ("help.configSimple", 0x5a59_2a6c),
-];
-
 fn main() {
     let docs = match tlgen_docs::load_dump(tlgen_schema::GETDOC_JSON) {
         Ok(docs) => docs,
@@ -47,7 +39,8 @@ fn main() {
         .pretty(false) // faster; the output is only compiled (`cargo doc` still shows it)
         .object(false) // no `Object`: the bot decodes the answers of its own calls
         .conversions(false); // no `From`/`TryFrom` between structs and enums
-    for (name, id) in KNOWN_ID_MISMATCHES {
+                             // Declared ids of mtproto.tl that are right on the wire though not their lines' CRC32.
+    for (name, id) in tlgen_schema::KNOWN_ID_MISMATCHES {
         config.known_id_mismatch(name, id);
     }
     config.compile_or_exit();

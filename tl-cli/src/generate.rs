@@ -14,6 +14,9 @@
 //! on by default and `--borrowed` is off, `--no-X` leaves the part out, `--X` puts it in,
 //! `--X-feature NAME` puts it behind the cargo feature `NAME` of the including crate; `--serde-feature NAME` derives serde's
 //! traits behind that feature.
+//! The three declared ids of Telegram's `mtproto.tl` that differ from their lines' CRC32 and
+//! are right on the wire (`tlgen_schema::KNOWN_ID_MISMATCHES`) are accepted without a
+//! warning, as in the workspace's own generation; any other mismatch is still reported.
 //!
 //! `--functions a.b,c.d` (and `--types X,Y`; comma-separated, repeatable, `namespace.*`
 //! globs) generate only those functions (types) and the types they need, as
@@ -217,6 +220,11 @@ fn schema_job(args: &Args) -> Result<Job, String> {
     }
     if let Some(i) = borrowed {
         config.borrowed(i);
+    }
+    // Telegram's mtproto.tl declares three ids that are right on the wire though not their
+    // lines' CRC32: only a definition of that name declaring exactly that id passes silently.
+    for (name, id) in tlgen_schema::KNOWN_ID_MISMATCHES {
+        config.known_id_mismatch(name, id);
     }
     if !args.functions.is_empty() {
         config.functions(&args.functions);

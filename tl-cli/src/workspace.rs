@@ -95,17 +95,6 @@ pub fn bindings_config(root: &Path) -> Result<Config, WorkspaceError> {
     ))
 }
 
-/// The three definitions of `schema/mtproto.tl` whose declared id is not the CRC32 of their
-/// TL line, and is nonetheless the id Telegram sends (`help.configSimple` and the two types
-/// it holds, used in the DC-config fallback; their ids come from an older form of the lines).
-/// Listed here once so that `generate` does not warn about them on every run; any other
-/// mismatch, or another id for these names, is still reported.
-pub const KNOWN_ID_MISMATCHES: [(&str, u32); 3] = [
-    ("ipPortSecret", 0x3798_2646),
-    ("accessPointRule", 0x4679_b65f),
-    ("help.configSimple", 0x5a59_2a6c),
-];
-
 /// The documentation of `schema/docs`, or `None` when there is no `getdoc.json`.
 pub fn load_docs(root: &Path) -> Result<Option<tlgen_docs::Documentation>, WorkspaceError> {
     let docs_dir = root.join(DOCS_DIR);
@@ -136,7 +125,7 @@ pub fn bindings_config_with(
         .object(Include::Feature("object".into()))
         .conversions(Include::Feature("conversions".into()))
         .borrowed(Include::Feature("borrowed".into()));
-    for (name, id) in KNOWN_ID_MISMATCHES {
+    for (name, id) in tlgen_schema::KNOWN_ID_MISMATCHES {
         config.known_id_mismatch(name, id);
     }
     if let Some(docs) = docs {

@@ -28,14 +28,6 @@ const FUNCTIONS: [&str; 23] = [
     "users.getUsers",
 ];
 
-/// Declared ids of `mtproto.tl` that differ from their computed ones and are right on the
-/// wire (see `tl-cli/src/workspace.rs`).
-const KNOWN_ID_MISMATCHES: [(&str, u32); 3] = [
-    ("ipPortSecret", 0x3798_2646),
-    ("accessPointRule", 0x4679_b65f),
-    ("help.configSimple", 0x5a59_2a6c),
-];
-
 fn main() {
     // The inputs are crates, not files: only a change of this script reruns it.
     println!("cargo:rerun-if-changed=build.rs");
@@ -55,7 +47,8 @@ fn main() {
         .pretty(false)
         .object(false)
         .conversions(false);
-    for (name, id) in KNOWN_ID_MISMATCHES {
+    // Declared ids of mtproto.tl that are right on the wire though not their lines' CRC32.
+    for (name, id) in tlgen_schema::KNOWN_ID_MISMATCHES {
         config.known_id_mismatch(name, id);
     }
     config.compile_or_exit();
