@@ -16,6 +16,17 @@ fn main() {
     tlgen_codegen::Config::new()
         .schema("schema/stars.tl")
         .compile_or_exit();
+    // TON's three schemas (tlgen-parser's fixtures), for `tests/ton.rs`: the build.rs path
+    // of a TON schema, compiled with the workspace's lints.
+    for schema in ["lite_api", "ton_api", "tonlib_api"] {
+        tlgen_codegen::Config::new()
+            .schema(format!("../tl-parser/tests/fixtures/ton/{schema}.tl"))
+            .layout(tlgen_codegen::Layout::SingleFile(format!(
+                "ton_{schema}.rs"
+            )))
+            .conversions(false)
+            .compile_or_exit();
+    }
     differential();
 }
 

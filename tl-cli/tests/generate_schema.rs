@@ -187,3 +187,69 @@ fn docs_older_than_the_schema_are_noted_once() {
         "{stderr}"
     );
 }
+
+/// TON's three schemas (`lite_api.tl`, `ton_api.tl`, `tonlib_api.tl`, fixtures of
+/// tlgen-parser) through `generate --schema … --out …`, checked as one crate with warnings
+/// denied (`cargo check`: type-checking is what can fail; about 10 s). No Telegram parts:
+/// no `errors` module (TON answers with its own constructors), no core.telegram.org links,
+/// no `gzip_packed` in `Object`.
+#[test]
+fn ton_bindings_check_without_warnings() {
+    let temp = tempfile::tempdir().unwrap();
+    let krate = temp.path().join("ton-bindings");
+    let mut lib = String::from("//! TON's bindings.\n");
+    for schema in ["lite_api", "ton_api", "tonlib_api"] {
+        let out = krate.join("src").join(schema);
+        let output = tlgen_codegen(
+            repo(),
+            &[
+                "generate",
+                "--schema",
+                &format!("tl-parser/tests/fixtures/ton/{schema}.tl"),
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{schema}: {stderr}");
+        assert!(
+            !out.join("errors.rs").exists(),
+            "{schema}: an errors module"
+        );
+        for file in ["mod.rs", "types.rs", "enums.rs", "functions.rs"] {
+            let text = std::fs::read_to_string(out.join(file)).unwrap();
+            assert!(!text.contains("core.telegram.org"), "{schema}/{file}");
+            assert!(!text.contains("0x3072cfa1"), "{schema}/{file}: gzip_packed");
+        }
+        lib.push_str(&format!("pub mod {schema};\n"));
+    }
+    let functions = std::fs::read_to_string(krate.join("src/lite_api/functions.rs")).unwrap();
+    // `liteServer.query data:bytes = Object;` answers any boxed value; `mode:#` is a field.
+    assert!(functions.contains("type Return = super::super::Object;"));
+    assert!(functions.contains("pub mode: u32,"));
+    let runtime = repo().join("tl-runtime").canonicalize().unwrap();
+    std::fs::write(
+        krate.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"ton-bindings\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+             publish = false\n\n[dependencies]\ntlgen-runtime = {{ path = {:?} }}\n\n\
+             [workspace]\n",
+            runtime.display().to_string()
+        ),
+    )
+    .unwrap();
+    std::fs::write(krate.join("src/lib.rs"), lib).unwrap();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let check = Command::new(&cargo)
+        .args(["check", "--offline", "--quiet", "--target-dir"])
+        .arg(temp.path().join("target"))
+        .current_dir(&krate)
+        .env("RUSTFLAGS", "-D warnings")
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

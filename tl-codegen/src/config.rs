@@ -331,7 +331,9 @@ impl Config {
         self
     }
 
-    /// Typed RPC errors: `errors::Error`, one enum per function with documented errors, and
+    /// Typed RPC errors (Telegram's `rpc_error`; never generated for a TON schema, whose
+    /// servers answer with constructors of their own such as `liteServer.error`):
+    /// `errors::Error`, one enum per function with documented errors, and
     /// the functions' [`TypedErrors`](https://docs.rs/tlgen-runtime) impls. Default: always.
     ///
     /// `Include::Feature("errors".into())` puts them behind that cargo feature of the crate
@@ -343,6 +345,9 @@ impl Config {
 
     /// `Object` (decodes any boxed value by its id) and the decoders of function calls, which
     /// only `Object` needs. Default: always; see [`Config::errors`] for the choices.
+    ///
+    /// A TON schema whose params or results are `Object` / `Function` (`liteServer.query
+    /// data:bytes = Object;`) always gets it: those are typed with it.
     pub fn object(&mut self, include: impl Into<Include>) -> &mut Self {
         self.object = include.into();
         self
@@ -478,8 +483,19 @@ impl Config {
             runtime_path: self.runtime_path.clone(),
             serde_feature: self.serde_feature.clone(),
             serde_via: self.serde_via.clone(),
-            errors: self.errors.clone(),
-            object: self.object.clone(),
+            // Typed errors are Telegram's `rpc_error`: TON's schemas answer with their own
+            // constructors (`liteServer.error`), so they get no `errors` module.
+            errors: if ir.dialect == tlgen_parser::Dialect::Ton {
+                Include::Never
+            } else {
+                self.errors.clone()
+            },
+            // TON's `Object` params and results are typed with it.
+            object: if ir.needs_object() {
+                Include::Always
+            } else {
+                self.object.clone()
+            },
             conversions: self.conversions.clone(),
             borrowed: self.borrowed.clone(),
         };

@@ -48,6 +48,13 @@
 //!   to look up by seqno though no param stands for it, and conditional params
 //!   (`lt:mode.1?long`) are present when their bit is set.
 //!
+//! Generated code for TON's schemas (`tl-codegen`, `tlgen-codegen`'s `Config`) follows these
+//! rules: `#` params are `u32` fields, `int256` is `[u8; 32]`, a function answering `Object`
+//! returns the generated root `Object`, and there is no `errors` module. A lite server's
+//! answer is the `answer` of an `adnl.message.answer`: decode it with the call's
+//! `<F as RemoteCall>::Return::from_bytes` ([`RemoteCall::decode_response`] reads Telegram's
+//! `rpc_error` and `gzip_packed`, which TON does not send).
+//!
 //! Sources: TON's own serializer, `tl/tl/tl_object_store.h` (`TlStoreVector`: the size
 //! as an `int32`, then each item; `TlStoreBoxed` writes the id first) and
 //! `tl/tl/tl_object_parse.h` (`TlFetchVector`: `fetch_int` count, then the items;

@@ -45,6 +45,7 @@ impl Defaults {
             // Decisions of this round read only the previous rounds' results.
             let (known_constructors, known_enums) = (constructors.clone(), enums.clone());
             let has = |ty: &Ty| match ty {
+                Ty::AnyObject => false,
                 Ty::Enum(e) => known_enums.get(*e).is_some_and(Option::is_some),
                 Ty::Bare(c) => known_constructors.get(*c).copied().unwrap_or(false),
                 _ => true,
@@ -67,6 +68,8 @@ impl Defaults {
             }
         }
         let has = |ty: &Ty| match ty {
+            // `Object` has no default.
+            Ty::AnyObject => false,
             Ty::Enum(e) => enums.get(*e).is_some_and(Option::is_some),
             Ty::Bare(c) => constructors.get(*c).copied().unwrap_or(false),
             _ => true,
@@ -94,7 +97,7 @@ fn required(item: &Item) -> impl Iterator<Item = &Ty> {
         .iter()
         .filter(|f| f.condition.is_none() && f.role == FieldRole::Own)
         .map(|f| &f.ty)
-        .filter(|ty| matches!(ty, Ty::Enum(_) | Ty::Bare(_)))
+        .filter(|ty| matches!(ty, Ty::Enum(_) | Ty::Bare(_) | Ty::AnyObject))
 }
 
 impl Context<'_> {

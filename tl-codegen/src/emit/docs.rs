@@ -66,15 +66,24 @@ fn doc_line(line: &str) -> String {
 }
 
 impl Context<'_> {
+    /// `` [`name`](https://core.telegram.org/…) ``; just `` `name` `` for TON's schemas,
+    /// which core.telegram.org does not document.
+    fn item_link(&self, item: &Item) -> String {
+        if self.ir.dialect == tlgen_parser::Dialect::Ton {
+            format!("`{}`", item.tl_name)
+        } else {
+            format!("[`{}`]({})", item.tl_name, item.doc_url())
+        }
+    }
+
     /// Docs of a constructor or function struct.
     pub fn item_docs(&self, item: &Item) -> TokenStream {
         if self.borrowed.is_some() {
             // The owned struct has the documentation; this one says how it differs.
             let text = format!(
-                "TL constructor [`{}`]({}), borrowing its strings and bytes from the input: \
+                "TL constructor {}, borrowing its strings and bytes from the input: \
                  the fields of `types::{}`, which documents them.\n\n```text\n{}\n```",
-                item.tl_name,
-                item.doc_url(),
+                self.item_link(item),
                 item.path.in_kind(),
                 item.tl_line
             );
@@ -90,9 +99,8 @@ impl Context<'_> {
             ItemResult::Function(_) => "method",
         };
         text.push_str(&format!(
-            "TL {kind} [`{}`]({}):\n\n```text\n{}\n```",
-            item.tl_name,
-            item.doc_url(),
+            "TL {kind} {}:\n\n```text\n{}\n```",
+            self.item_link(item),
             item.tl_line
         ));
         if !item.stale_doc_params.is_empty() {

@@ -35,8 +35,13 @@ impl Context<'_> {
             text.push_str(d.trim());
             text.push_str("\n\n");
         }
+        let link = if self.ir.dialect == tlgen_parser::Dialect::Ton {
+            format!("`{tl_name}`")
+        } else {
+            format!("[`{tl_name}`](https://core.telegram.org/type/{tl_name})")
+        };
         text.push_str(&format!(
-            "TL type [`{tl_name}`](https://core.telegram.org/type/{tl_name}), with {} constructor{}.",
+            "TL type {link}, with {} constructor{}.",
             ty.variants.len(),
             if ty.variants.len() == 1 { "" } else { "s" }
         ));

@@ -321,7 +321,12 @@ pub fn emit(ir: &Model, options: &EmitOptions, kind: ModuleKind) -> Result<Token
             Include::Feature(feature) => Some(feature.clone()),
             Include::Always | Include::Never => None,
         },
-        object_gate: options.object.gate(),
+        // TON's `Object` params and results are the root `Object` enum: always there.
+        object_gate: if ir.needs_object() {
+            Some(quote!())
+        } else {
+            options.object.gate()
+        },
         conversions_gate: options.conversions.gate(),
         borrowed: None,
         borrowed_returns: match (kind, options.borrowed.gate()) {

@@ -121,10 +121,17 @@ impl Context<'_> {
             ids.push(quote!(Self::#v(_) => #id,));
         }
         let serde = &self.serde_derive;
+        // TON's `testObject` is variant `TestObject` of `Object`.
+        let names = taken
+            .iter()
+            .any(|v| v.len() > "Object".len() && v.ends_with("Object"))
+            .then(|| quote!(clippy::enum_variant_names,));
         let (bool_true, bool_false) = (hex_literal(0x997275b5), hex_literal(0xbc799737));
         // `gzip_packed` (parsed manually, not in the schema) stands for any object: unpacked.
         let gzip_id = 0x3072_cfa1;
-        let packed = (!self.ir.constructors.iter().any(|c| c.id == gzip_id)
+        // TON's schemas have no such envelope.
+        let packed = (self.ir.dialect != tlgen_parser::Dialect::Ton
+            && !self.ir.constructors.iter().any(|c| c.id == gzip_id)
             && !self.ir.functions.iter().any(|f| f.id == gzip_id))
         .then(|| {
             let id = hex_literal(gzip_id);
@@ -141,7 +148,7 @@ impl Context<'_> {
             #gate
             #[derive(Debug, Clone, PartialEq)]
             #serde
-            #[allow(clippy::large_enum_variant, dead_code)]
+            #[allow(clippy::large_enum_variant, #names dead_code)]
             pub enum Object {
                 /// A `Bool`.
                 Bool(bool),

@@ -176,10 +176,17 @@ impl Context<'_> {
         });
         let implied = self.implied_methods(item, &signature.methods);
         let derives = self.derives_with(self.default_derive(item));
+        // Nested tuples of a flag bit with many params (TON's, see `SharedBit::chunk`).
+        let complex = item
+            .shared
+            .iter()
+            .any(|s| s.chunk().is_some())
+            .then(|| quote!(#[allow(clippy::type_complexity)]));
         quote! {
             #docs
             #derives
             #serde
+            #complex
             pub struct #name #generics { #(#fields)* }
             #implied
         }
@@ -261,29 +268,7 @@ impl Context<'_> {
             .iter()
             .map(|slot| match slot {
                 Slot::Flags(word) => {
-                    // One term per bit: the field (or shared tuple) that decides it.
-                    let bits: Vec<TokenStream> = item
-                        .fields
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(k, f)| {
-                            let (w, bit) = f.condition.as_ref()?;
-                            let presence = match f.role {
-                                _ if w != word => return None,
-                                FieldRole::Own => Presence::Field(k),
-                                FieldRole::Shared { group, index: 0 } => Presence::Shared(group),
-                                FieldRole::Shared { .. } | FieldRole::Implied(_) => return None,
-                            };
-                            let set = presence_expr(item, presence);
-                            let set = quote!(u32::from(#set));
-                            Some(if *bit == 0 {
-                                set
-                            } else {
-                                let bit = proc_macro2::Literal::u8_unsuffixed(*bit);
-                                quote!(#set << #bit)
-                            })
-                        })
-                        .collect();
+                    let bits = flag_bits(item, word);
                     let value = if bits.is_empty() {
                         quote!(0u32)
                     } else {
@@ -291,15 +276,33 @@ impl Context<'_> {
                     };
                     quote! { #rt::__private::write_u32(out, #value); }
                 }
+                Slot::Field(k) if is_value_word(item, *k) => {
+                    // TON: the word's own bits, those of the params on it from their presence.
+                    let f = &item.fields[*k];
+                    let ident = naming::ident(&f.name);
+                    let covered = hex_literal(covered_bits(item, &f.tl_name));
+                    let bits = flag_bits(item, &f.tl_name);
+                    quote! {
+                        #rt::__private::write_u32(out, (self.#ident & !#covered) | #(#bits)|*);
+                    }
+                }
                 Slot::Field(k) => {
                     let f = &item.fields[*k];
                     let deref = if f.boxed { quote!(*) } else { quote!() };
                     match (f.role, &f.condition, &f.ty) {
                         (FieldRole::Implied(_), ..) | (_, Some(_), Ty::True) => quote!(),
                         (FieldRole::Shared { group, index }, ..) => {
-                            let ident = naming::ident(&item.shared[group].name);
-                            let index = syn::Index::from(index);
-                            let write = self.encode(&f.ty, quote!(&#deref value.#index));
+                            let shared = &item.shared[group];
+                            let ident = naming::ident(&shared.name);
+                            let access = match shared.position(index) {
+                                (Some(outer), inner) => {
+                                    let (outer, inner) =
+                                        (syn::Index::from(outer), syn::Index::from(inner));
+                                    quote!(#outer.#inner)
+                                }
+                                (None, index) => syn::Index::from(index).into_token_stream(),
+                            };
+                            let write = self.encode(&f.ty, quote!(&#deref value.#access));
                             quote! { if let Some(value) = &self.#ident { #write } }
                         }
                         (FieldRole::Own, Some(_), ty) => {
@@ -325,7 +328,9 @@ impl Context<'_> {
     /// Statements reading every slot from `r` and returning `Ok(Self { .. })`.
     fn decode_body(&self, item: &Item) -> TokenStream {
         let rt = &self.rt;
-        let has_flags = item.slots.iter().any(|s| matches!(s, Slot::Flags(_)));
+        let has_flags = item.slots.iter().any(|s| matches!(s, Slot::Flags(_)))
+            || item.fields.iter().any(|f| f.condition.is_some());
+        let names: Vec<Ident> = item.fields.iter().map(|f| naming::ident(&f.name)).collect();
         let read = |k: usize| -> TokenStream {
             let f = &item.fields[k];
             let decode = self.decode(&f.ty);
@@ -337,7 +342,15 @@ impl Context<'_> {
             };
             match &f.condition {
                 Some((word, bit)) => {
-                    let word = flag_local(word, item);
+                    // A TON word is a field, read into its own local; a Telegram word is not.
+                    let word = match item
+                        .fields
+                        .iter()
+                        .position(|w| w.ty == Ty::Nat && w.tl_name == *word)
+                    {
+                        Some(w) => names[w].clone(),
+                        None => flag_local(word, item),
+                    };
                     let mask = 1u32 << bit;
                     let mask = hex_literal(mask);
                     if f.ty == Ty::True {
@@ -349,7 +362,6 @@ impl Context<'_> {
                 None => value,
             }
         };
-        let names: Vec<Ident> = item.fields.iter().map(|f| naming::ident(&f.name)).collect();
         if !has_flags {
             let values = (0..item.fields.len()).map(read);
             return quote!(Ok(Self { #(#names: #values),* }));
@@ -384,9 +396,16 @@ impl Context<'_> {
                     let shared = &item.shared[group];
                     let ident = naming::ident(&shared.name);
                     let locals: Vec<&Ident> = shared.members.iter().map(|&m| &names[m]).collect();
+                    let tuple = match shared.chunk() {
+                        Some(size) => {
+                            let chunks = locals.chunks(size).map(|c| quote!((#(#c),*)));
+                            quote!((#(#chunks),*))
+                        }
+                        None => quote!((#(#locals),*)),
+                    };
                     Some(quote! {
                         #ident: match (#(#locals),*) {
-                            (#(Some(#locals)),*) => Some((#(#locals),*)),
+                            (#(Some(#locals)),*) => Some(#tuple),
                             _ => None,
                         }
                     })
@@ -464,9 +483,58 @@ fn is_tiny(item: &Item) -> bool {
             !f.boxed
                 && matches!(
                     f.ty,
-                    Ty::Int | Ty::Long | Ty::Double | Ty::Int128 | Ty::Int256 | Ty::Bool | Ty::True
+                    Ty::Int
+                        | Ty::Nat
+                        | Ty::Long
+                        | Ty::Double
+                        | Ty::Int128
+                        | Ty::Int256
+                        | Ty::Bool
+                        | Ty::True
                 )
         })
+}
+
+/// One term per bit of the flag word `word`: the field (or shared tuple) that decides it,
+/// `u32::from(self.x.is_some()) << bit`.
+fn flag_bits(item: &Item, word: &str) -> Vec<TokenStream> {
+    item.fields
+        .iter()
+        .enumerate()
+        .filter_map(|(k, f)| {
+            let (w, bit) = f.condition.as_ref()?;
+            let presence = match f.role {
+                _ if w != word => return None,
+                FieldRole::Own => Presence::Field(k),
+                FieldRole::Shared { group, index: 0 } => Presence::Shared(group),
+                FieldRole::Shared { .. } | FieldRole::Implied(_) => return None,
+            };
+            let set = presence_expr(item, presence);
+            let set = quote!(u32::from(#set));
+            Some(if *bit == 0 {
+                set
+            } else {
+                let bit = proc_macro2::Literal::u8_unsuffixed(*bit);
+                quote!(#set << #bit)
+            })
+        })
+        .collect()
+}
+
+/// The bits of the flag word `word` that params stand for.
+fn covered_bits(item: &Item, word: &str) -> u32 {
+    item.fields
+        .iter()
+        .filter_map(|f| f.condition.as_ref())
+        .filter(|(w, _)| w == word)
+        .fold(0, |bits, (_, bit)| bits | 1u32 << bit)
+}
+
+/// Whether the field at `k` is a TON `#` that conditional params name: a value whose
+/// bits for those params follow their presence.
+fn is_value_word(item: &Item, k: usize) -> bool {
+    let f = &item.fields[k];
+    f.ty == Ty::Nat && covered_bits(item, &f.tl_name) != 0
 }
 
 /// `self.field.is_some()`, `self.flag` or `self.shared.is_some()`: whether a bit is set.

@@ -112,7 +112,9 @@ fn settle_constructor(ir: &mut Model, enums: usize, c: usize, size: &[Option<usi
 /// The size of a value that is not a struct or enum of the schema.
 fn primitive_size(ty: &Ty) -> usize {
     match ty {
-        Ty::Int => 4,
+        Ty::Int | Ty::Nat => 4,
+        // `Box<Object>`.
+        Ty::AnyObject => WORD,
         Ty::Long | Ty::Double => 8,
         Ty::Bool | Ty::True => 1,
         Ty::Int128 => 16,

@@ -29,7 +29,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use tlgen_parser::resolve::{self, Primitive, ResolveErrorKind, Resolved};
-use tlgen_parser::{Category, Definition, ParamKind, Schema, Type};
+use tlgen_parser::{Category, Definition, Dialect, ParamKind, Schema, Type};
 
 use crate::docs_source::{DocSource, ErrorRef};
 
@@ -38,6 +38,9 @@ use crate::docs_source::{DocSource, ErrorRef};
 pub struct Model {
     /// The schema's layer, if known.
     pub layer: Option<i32>,
+    /// The schema's dialect: TON's schemas ([`Dialect::Ton`]) keep `#` params as values
+    /// ([`Ty::Nat`]) and have no Telegram envelope (`gzip_packed`) in `Object`.
+    pub dialect: Dialect,
     /// Constructors of every generated boxed type, in source order.
     pub constructors: Vec<Item>,
     /// Functions, in source order.
@@ -175,6 +178,28 @@ pub struct SharedBit {
     pub members: Vec<usize>,
 }
 
+/// The largest tuple the standard library implements `Debug`, `PartialEq` and `Default`
+/// for: a [`SharedBit`] with more members (TON's `validatorStats.stats.producer` has 20 on
+/// `flags.0`) nests tuples of at most this many.
+pub const MAX_TUPLE: usize = 12;
+
+impl SharedBit {
+    /// The size of the inner tuples when the members nest ([`MAX_TUPLE`]): `None` for one
+    /// flat tuple. The chunks are as even as possible, so none holds a single member.
+    pub fn chunk(&self) -> Option<usize> {
+        let n = self.members.len();
+        (n > MAX_TUPLE).then(|| n.div_ceil(n.div_ceil(MAX_TUPLE)))
+    }
+
+    /// Where the member at `index` sits: `(Some(outer), inner)` when nested.
+    pub fn position(&self, index: usize) -> (Option<usize>, usize) {
+        match self.chunk() {
+            Some(size) => (Some(index / size), index % size),
+            None => (None, index),
+        }
+    }
+}
+
 /// A boxed type and its constructors.
 #[derive(Debug, Clone)]
 pub struct BoxedType {
@@ -203,6 +228,16 @@ pub enum Ty {
     String,
     /// `bytes`: `Vec<u8>`.
     Bytes,
+    /// `#` in TON's schemas: `u32`, a value of its own. A flag word there keeps bits that no
+    /// param stands for (`liteServer.lookupBlock mode:#`'s bit 0), and a `#` that no
+    /// conditional names is a count (`req_count:#`). Telegram's flag words are no field
+    /// ([`Slot::Flags`]).
+    Nat,
+    /// `object` / `Object` / `function` / `Function` in TON's schemas (`object ? = Object;`):
+    /// any boxed value of the schema, the root `Object` enum (a boxed field, `Box<Object>`;
+    /// `Object` as a function's return: `liteServer.query data:bytes = Object;` answers
+    /// whatever the query in `data` returns).
+    AnyObject,
     /// `int128`: `[u8; 16]`.
     Int128,
     /// `int256`: `[u8; 32]`.
@@ -393,6 +428,7 @@ impl<'a> Lowering<'a> {
         let errors = error_variants(self.docs.all_errors());
         let mut ir = Model {
             layer: self.schema.layer,
+            dialect: self.schema.dialect,
             constructors,
             functions,
             enums,
@@ -416,6 +452,23 @@ impl<'a> Lowering<'a> {
         let mut fields = Vec::new();
         for p in &d.params {
             match &p.kind {
+                ParamKind::FlagField if self.schema.dialect == Dialect::Ton => {
+                    // A value of its own (see `Ty::Nat`).
+                    slots.push(Slot::Field(fields.len()));
+                    fields.push(Field {
+                        tl_name: p.name.to_owned(),
+                        name: naming::value_name(p.name),
+                        ty: Ty::Nat,
+                        condition: None,
+                        boxed: false,
+                        description: p
+                            .docs
+                            .clone()
+                            .or_else(|| self.docs.param_description(d.name, is_function, p.name)),
+                        tl_type: "#".to_owned(),
+                        role: FieldRole::Own,
+                    });
+                }
                 ParamKind::FlagField => slots.push(Slot::Flags(p.name.to_owned())),
                 ParamKind::Plain(ty) if ty.name == "true" && !ty.percent => {
                     // A plain `true` carries nothing on the wire.
@@ -439,9 +492,10 @@ impl<'a> Lowering<'a> {
                     fields.push(Field {
                         tl_name: p.name.to_owned(),
                         name: naming::value_name(p.name),
+                        // `Object` holds every type: a field of it is boxed.
+                        boxed: lowered == Ty::AnyObject,
                         ty: lowered,
                         condition,
-                        boxed: false,
                         description,
                         tl_type: ty.to_string(),
                         role: FieldRole::Own,
@@ -552,6 +606,10 @@ impl<'a> Lowering<'a> {
                 Primitive::Int256 => Ty::Int256,
                 Primitive::Bool => Ty::Bool,
                 Primitive::True => Ty::True,
+                // TON's `object ? = Object;`: the root `Object` enum (see `Ty::AnyObject`).
+                Primitive::Object | Primitive::Function if self.schema.dialect == Dialect::Ton => {
+                    Ty::AnyObject
+                }
                 // Any boxed value: the generated types have no Rust shape for it.
                 Primitive::Object | Primitive::Function => self.fail(
                     d,

@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 use crate::model::naming;
-use crate::model::path::Relative;
+use crate::model::path::{supers, Relative};
 use crate::model::{Field, FieldRole, Item, ItemPath, ItemResult, Model, PathKind, Presence, Ty};
 
 /// Which generated code a type is for.
@@ -30,6 +30,8 @@ pub enum RustType {
     U8,
     /// `i32`.
     I32,
+    /// `u32` (TON's `#`).
+    U32,
     /// `i64`.
     I64,
     /// `f64`.
@@ -54,6 +56,8 @@ pub enum RustType {
     Tuple(Vec<RustType>),
     /// A generated item; a borrowed one ([`PathKind::is_borrowed`]) takes `<'a>`.
     Item(ItemPath),
+    /// The root `Object` enum: any boxed value of the schema (TON's `Object`).
+    Object,
     /// A generic parameter, `X`.
     Generic(String),
     /// `X::Return`: what a generic function returns (the query's return type).
@@ -70,6 +74,7 @@ impl RustType {
         match self {
             RustType::U8 => quote!(u8),
             RustType::I32 => quote!(i32),
+            RustType::U32 => quote!(u32),
             RustType::I64 => quote!(i64),
             RustType::F64 => quote!(f64),
             RustType::Bool => quote!(bool),
@@ -104,6 +109,10 @@ impl RustType {
                     quote!(#p)
                 }
             }
+            RustType::Object => {
+                let supers = supers(depth);
+                quote!(#supers Object)
+            }
             RustType::Generic(g) => naming::ident(g).into_token_stream(),
             RustType::GenericReturn(g) => {
                 let g = naming::ident(g);
@@ -132,6 +141,7 @@ impl fmt::Display for RustType {
         match self {
             RustType::U8 => f.write_str("u8"),
             RustType::I32 => f.write_str("i32"),
+            RustType::U32 => f.write_str("u32"),
             RustType::I64 => f.write_str("i64"),
             RustType::F64 => f.write_str("f64"),
             RustType::Bool => f.write_str("bool"),
@@ -154,6 +164,7 @@ impl fmt::Display for RustType {
             }
             RustType::Item(path) if path.kind.is_borrowed() => write!(f, "{path}<'a>"),
             RustType::Item(path) => write!(f, "{path}"),
+            RustType::Object => f.write_str("Object"),
             RustType::Generic(g) => f.write_str(&naming::ident(g).to_string()),
             RustType::GenericReturn(g) => write!(f, "{}::Return", naming::ident(g)),
         }
@@ -205,6 +216,22 @@ pub struct FlagMethod {
 }
 
 impl Model {
+    /// Whether a param or a function's result is TON's `Object` ([`Ty::AnyObject`]): the
+    /// generated code then needs the root `Object` enum, whatever `Config::object` says.
+    pub fn needs_object(&self) -> bool {
+        fn holds(ty: &Ty) -> bool {
+            match ty {
+                Ty::AnyObject => true,
+                Ty::Vector { elem, .. } => holds(elem),
+                _ => false,
+            }
+        }
+        self.constructors.iter().chain(&self.functions).any(|item| {
+            item.fields.iter().any(|f| holds(&f.ty))
+                || matches!(&item.result, ItemResult::Function(ty) if holds(ty))
+        })
+    }
+
     /// The Rust type of a TL shape, for owned or borrowed code.
     ///
     /// In borrowed code, strings and bytes borrow (`&'a str`, `&'a [u8]`) and so do the
@@ -213,6 +240,8 @@ impl Model {
         let borrowed = twin == Twin::Borrowed;
         match ty {
             Ty::Int => RustType::I32,
+            Ty::Nat => RustType::U32,
+            Ty::AnyObject => RustType::Object,
             Ty::Long => RustType::I64,
             Ty::Double => RustType::F64,
             Ty::String if borrowed => RustType::Str,
@@ -283,15 +312,24 @@ impl Model {
                     let Some(shared) = item.shared.get(group) else {
                         continue;
                     };
-                    let types = shared
+                    let types: Vec<RustType> = shared
                         .members
                         .iter()
                         .filter_map(|&m| item.fields.get(m))
                         .map(|m| self.value_type(m, twin))
                         .collect();
+                    let tuple = match shared.chunk() {
+                        Some(size) => RustType::Tuple(
+                            types
+                                .chunks(size)
+                                .map(|c| RustType::Tuple(c.to_vec()))
+                                .collect(),
+                        ),
+                        None => RustType::Tuple(types),
+                    };
                     fields.push(StructField {
                         name: shared.name.clone(),
-                        ty: RustType::Option(Box::new(RustType::Tuple(types))),
+                        ty: RustType::Option(Box::new(tuple)),
                         wire: WireKind::SharedBit(group),
                     });
                 }
