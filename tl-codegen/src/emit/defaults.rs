@@ -18,6 +18,8 @@
 //! first of its constructors that got one in this round. A default thus refers only to
 //! defaults of earlier rounds, so building it terminates, and the round is its depth.
 
+use std::collections::HashMap;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -34,38 +36,76 @@ pub struct Defaults {
     pub functions: Vec<bool>,
     /// By index in [`Model::enums`]: the index in its `variants` of the default constructor.
     pub enums: Vec<Option<usize>>,
+    /// Whether the struct of an item of the model derives `Default`, by the item's address
+    /// (the emitters hold `&Item`s of the same model).
+    by_address: HashMap<usize, bool>,
+}
+
+/// A type a default can wait for: a boxed type's enum or a bare constructor's struct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Needed {
+    Enum(usize),
+    Bare(usize),
 }
 
 impl Defaults {
-    /// Computes the defaults of every item of `ir` (see the module docs for the rule).
+    /// Computes the defaults of every item of `ir` (see the module docs for the rule), in
+    /// time linear in the size of the model: round by round, each constructor waits for a
+    /// count of required params, and each type that gets a default releases its waiters.
     pub fn of(ir: &Model) -> Self {
         let mut constructors = vec![false; ir.constructors.len()];
         let mut enums: Vec<Option<usize>> = vec![None; ir.enums.len()];
-        loop {
-            // Decisions of this round read only the previous rounds' results.
-            let (known_constructors, known_enums) = (constructors.clone(), enums.clone());
-            let has = |ty: &Ty| match ty {
-                Ty::AnyObject => false,
-                Ty::Enum(e) => known_enums.get(*e).is_some_and(Option::is_some),
-                Ty::Bare(c) => known_constructors.get(*c).copied().unwrap_or(false),
-                _ => true,
-            };
-            let mut changed = false;
-            for (c, item) in ir.constructors.iter().enumerate() {
-                if !constructors[c] && required(item).all(&has) {
-                    constructors[c] = true;
-                    changed = true;
+        // For each constructor, how many of its required params have no default yet; for
+        // each type, the constructors waiting for it (once per param).
+        let mut missing = vec![0_usize; ir.constructors.len()];
+        let mut waiters: HashMap<Needed, Vec<usize>> = HashMap::new();
+        let mut round: Vec<usize> = Vec::new();
+        for (c, item) in ir.constructors.iter().enumerate() {
+            for ty in required(item) {
+                missing[c] += 1;
+                match ty {
+                    Ty::Enum(e) => waiters.entry(Needed::Enum(*e)).or_default().push(c),
+                    Ty::Bare(b) => waiters.entry(Needed::Bare(*b)).or_default().push(c),
+                    // `Object` has no default: the constructor never gets one.
+                    _ => {}
                 }
             }
-            for (e, ty) in ir.enums.iter().enumerate() {
-                if enums[e].is_none() {
-                    enums[e] = first_new_variant(ty, &known_constructors, &constructors);
-                    changed |= enums[e].is_some();
+            if missing[c] == 0 {
+                round.push(c);
+            }
+        }
+        while !round.is_empty() {
+            round.sort_unstable();
+            for &c in &round {
+                constructors[c] = true;
+            }
+            // An enum without a default takes the first of its variants that got one in
+            // this round; then whatever waited for this round's types may get one next.
+            let mut released = Vec::new();
+            for &c in &round {
+                released.push(Needed::Bare(c));
+                if let ItemResult::Constructor(e) = ir.constructors[c].result {
+                    if enums.get(e).is_some_and(Option::is_none) {
+                        enums[e] = ir.enums[e]
+                            .variants
+                            .iter()
+                            .position(|&(_, v)| constructors[v] && round.binary_search(&v).is_ok());
+                        if enums[e].is_some() {
+                            released.push(Needed::Enum(e));
+                        }
+                    }
                 }
             }
-            if !changed {
-                break;
+            let mut next = Vec::new();
+            for needed in released {
+                for c in waiters.remove(&needed).unwrap_or_default() {
+                    missing[c] -= 1;
+                    if missing[c] == 0 && !constructors[c] {
+                        next.push(c);
+                    }
+                }
             }
+            round = next;
         }
         let has = |ty: &Ty| match ty {
             // `Object` has no default.
@@ -74,20 +114,18 @@ impl Defaults {
             Ty::Bare(c) => constructors.get(*c).copied().unwrap_or(false),
             _ => true,
         };
-        let functions = ir.functions.iter().map(|f| required(f).all(&has)).collect();
+        let functions: Vec<bool> = ir.functions.iter().map(|f| required(f).all(&has)).collect();
+        let by_address = (ir.constructors.iter().zip(&constructors))
+            .chain(ir.functions.iter().zip(&functions))
+            .map(|(item, &has)| (std::ptr::from_ref(item) as usize, has))
+            .collect();
         Defaults {
             constructors,
             functions,
             enums,
+            by_address,
         }
     }
-}
-
-/// The first variant of `ty` whose constructor got a default in this round.
-fn first_new_variant(ty: &BoxedType, before: &[bool], now: &[bool]) -> Option<usize> {
-    ty.variants.iter().position(|&(_, c)| {
-        !before.get(c).copied().unwrap_or(false) && now.get(c).copied().unwrap_or(false)
-    })
 }
 
 /// The types whose defaults `item`'s default needs: those of its unconditional params
@@ -103,21 +141,10 @@ fn required(item: &Item) -> impl Iterator<Item = &Ty> {
 impl Context<'_> {
     /// `Default` in a struct's derive list, when it has one (never in `borrowed`).
     pub(super) fn default_derive(&self, item: &Item) -> TokenStream {
-        let defaults = &self.defaults;
-        let has = match item.result {
-            ItemResult::Constructor(_) => self
-                .ir
-                .constructors
-                .iter()
-                .position(|c| std::ptr::eq(c, item))
-                .and_then(|c| defaults.constructors.get(c)),
-            ItemResult::Function(_) => self
-                .ir
-                .functions
-                .iter()
-                .position(|f| std::ptr::eq(f, item))
-                .and_then(|f| defaults.functions.get(f)),
-        };
+        let has = self
+            .defaults
+            .by_address
+            .get(&(std::ptr::from_ref(item) as usize));
         if self.borrowed.is_none() && has.copied().unwrap_or(false) {
             quote!(Default)
         } else {
