@@ -30,10 +30,6 @@ use crate::model::{BoxedType, FieldRole, Item, ItemResult, Model, Ty};
 /// Which generated values have a `Default`.
 #[derive(Debug, Clone)]
 pub struct Defaults {
-    /// By index in [`Model::constructors`]: the struct derives `Default`.
-    pub constructors: Vec<bool>,
-    /// By index in [`Model::functions`]: the struct derives `Default`.
-    pub functions: Vec<bool>,
     /// By index in [`Model::enums`]: the index in its `variants` of the default constructor.
     pub enums: Vec<Option<usize>>,
     /// Whether the struct of an item of the model derives `Default`, by the item's address
@@ -120,8 +116,6 @@ impl Defaults {
             .map(|(item, &has)| (std::ptr::from_ref(item) as usize, has))
             .collect();
         Defaults {
-            constructors,
-            functions,
             enums,
             by_address,
         }
