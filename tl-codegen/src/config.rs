@@ -152,6 +152,8 @@ pub enum ConfigError {
         /// Why it is not one.
         reason: String,
     },
+    /// [`Config::pretty`] is on, and this crate was built without its `pretty` feature.
+    PrettyWithoutFeature,
 }
 
 impl fmt::Display for ConfigError {
@@ -163,6 +165,11 @@ impl fmt::Display for ConfigError {
             ConfigError::SerdeVia { path, reason } => {
                 write!(f, "serde_via `{path}` is not a Rust path: {reason}")
             }
+            ConfigError::PrettyWithoutFeature => write!(
+                f,
+                "pretty(true) needs the `pretty` feature of tlgen-codegen (a default feature): \
+                 enable it, or call pretty(false)"
+            ),
         }
     }
 }
@@ -257,7 +264,8 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Defaults: single file `tl.rs`, runtime at `::tlgen_runtime`, pretty-printed, no serde, no docs.
+    /// Defaults: single file `tl.rs`, runtime at `::tlgen_runtime`, pretty-printed (with the
+    /// `pretty` feature, else on one line), no serde, no docs.
     pub fn new() -> Self {
         Config {
             schemas: Vec::new(),
@@ -272,7 +280,7 @@ impl Config {
             object: Include::Always,
             conversions: Include::Always,
             borrowed: Include::Never,
-            pretty: true,
+            pretty: cfg!(feature = "pretty"),
             strict_ids: false,
             known_id_mismatches: Vec::new(),
             subset: None,
@@ -383,7 +391,10 @@ impl Config {
         self
     }
 
-    /// Pretty-print the output (default). Off is several times faster, for `build.rs`.
+    /// Pretty-print the output (the default with the `pretty` feature). Off is several
+    /// times faster, for `build.rs`, and needs neither syn nor prettyplease: with
+    /// `default-features = false` they are not compiled, and `pretty(true)` is
+    /// [`ConfigError::PrettyWithoutFeature`].
     pub fn pretty(&mut self, pretty: bool) -> &mut Self {
         self.pretty = pretty;
         self
@@ -447,6 +458,9 @@ impl Config {
     pub fn generate(&self) -> Result<Output> {
         let start = Instant::now();
         check_paths(&self.runtime_path, self.serde_via.as_deref())?;
+        if self.pretty && !cfg!(feature = "pretty") {
+            return Err(Error::Config(ConfigError::PrettyWithoutFeature));
+        }
         let mut sources = Vec::with_capacity(self.schemas.len());
         for path in &self.schemas {
             let text = tlgen_parser::read_file(path).map_err(|e| match e {
@@ -791,21 +805,81 @@ fn check_schema(schema: &Schema, known: &[(String, u32)]) -> Result<Vec<Diagnost
 /// Checks that the paths the generated code will use are Rust paths: a configuration error
 /// here, not generated code that does not parse.
 fn check_paths(runtime_path: &str, serde_via: Option<&str>) -> Result<()> {
-    syn::parse_str::<syn::Path>(runtime_path).map_err(|e| {
-        Error::Config(ConfigError::RuntimePath {
+    rust_path_error(runtime_path).map_or(Ok(()), |reason| {
+        Err(Error::Config(ConfigError::RuntimePath {
             path: runtime_path.to_owned(),
-            reason: e.to_string(),
-        })
+            reason,
+        }))
     })?;
     if let Some(via) = serde_via {
-        syn::parse_str::<syn::Path>(via).map_err(|e| {
-            Error::Config(ConfigError::SerdeVia {
+        rust_path_error(via).map_or(Ok(()), |reason| {
+            Err(Error::Config(ConfigError::SerdeVia {
                 path: via.to_owned(),
-                reason: e.to_string(),
-            })
+                reason,
+            }))
         })?;
     }
     Ok(())
+}
+
+/// Why `path` is not the path of a module or crate (`::tlgen_runtime`, `crate::rt`,
+/// `super::super::x`, `r#async::y`), or `None` when it is one: identifiers separated by
+/// `::` (with optional whitespace around it), an optional leading `::`, and `self`,
+/// `Self`, `crate` or `super` segments only at the start (`self` and `crate` first,
+/// then any `super`), never after a leading `::`.
+fn rust_path_error(path: &str) -> Option<String> {
+    let mut segments: Vec<&str> = path.split("::").map(str::trim).collect();
+    let global = segments.len() > 1 && segments.first() == Some(&"");
+    if global {
+        segments.remove(0);
+    }
+    // Where `super` may still come: at the start, or after `self`/`crate`/`super`.
+    let mut prefix = !global;
+    for (i, segment) in segments.iter().enumerate() {
+        if segment.is_empty() {
+            return Some(if path.trim().is_empty() {
+                "the path is empty".to_owned()
+            } else {
+                format!("segment {} is empty", i + 1)
+            });
+        }
+        let first = i == 0;
+        match *segment {
+            "self" | "Self" | "crate" if first && !global => {}
+            "super" if prefix => {}
+            keyword @ ("self" | "Self" | "crate" | "super") => {
+                return Some(format!("`{keyword}` can only start a path"));
+            }
+            _ => {
+                prefix = false;
+                if let Some(reason) = identifier_error(segment) {
+                    return Some(reason);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Why `segment` is not an identifier (plain or raw, `r#type`), or `None`.
+fn identifier_error(segment: &str) -> Option<String> {
+    let (raw, name) = match segment.strip_prefix("r#") {
+        Some(name) => (true, name),
+        None => (false, segment),
+    };
+    let mut chars = name.chars();
+    let valid = match chars.next() {
+        Some(c) if c.is_alphabetic() || c == '_' => chars.all(|c| c.is_alphanumeric() || c == '_'),
+        _ => false,
+    };
+    if !valid || name == "_" {
+        return Some(format!("`{segment}` is not an identifier"));
+    }
+    let keyword = crate::model::naming::is_keyword(name);
+    if raw && matches!(name, "self" | "Self" | "super" | "crate") {
+        return Some(format!("`{segment}` cannot be a raw identifier"));
+    }
+    (keyword && !raw).then(|| format!("`{segment}` is a keyword (write `r#{segment}`)"))
 }
 
 /// An id mismatch inside a definition whose name and declared id are listed in `known`.
@@ -834,4 +908,47 @@ pub fn report(error: &Error) {
 /// The one-line `build.rs` call: generates `$OUT_DIR/tl.rs` from these schema files.
 pub fn compile_schemas<P: AsRef<Path>>(schemas: &[P]) -> Result<Output> {
     Config::new().schemas(schemas).compile()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rust_path_error;
+
+    #[test]
+    fn module_paths_are_checked_without_a_parser() {
+        for path in [
+            "::tlgen_runtime",
+            "tlgen_runtime",
+            "crate::rt",
+            "crate :: rt",
+            "self::a::b",
+            "super::super::x",
+            "crate::super::x",
+            "Self::x",
+            "r#async::r#type",
+            "_private::ünïcode",
+        ] {
+            assert_eq!(rust_path_error(path), None, "{path}");
+        }
+        for (path, reason) in [
+            ("", "the path is empty"),
+            ("  ", "the path is empty"),
+            ("::", "segment 1 is empty"),
+            ("crate::", "segment 2 is empty"),
+            ("a::::b", "segment 2 is empty"),
+            ("::tlgen runtime", "`tlgen runtime` is not an identifier"),
+            ("a::b<T>", "`b<T>` is not an identifier"),
+            ("1a", "`1a` is not an identifier"),
+            ("_", "`_` is not an identifier"),
+            ("a::crate", "`crate` can only start a path"),
+            ("a::super", "`super` can only start a path"),
+            ("::crate::a", "`crate` can only start a path"),
+            ("self::self", "`self` can only start a path"),
+            ("a::type", "`type` is a keyword (write `r#type`)"),
+            ("r#self::a", "`r#self` cannot be a raw identifier"),
+            ("a:b", "`a:b` is not an identifier"),
+        ] {
+            assert_eq!(rust_path_error(path).as_deref(), Some(reason), "{path}");
+        }
+    }
 }

@@ -317,3 +317,36 @@ fn the_error_display_is_the_full_report() {
     assert!(!shown.contains("Schema(["), "{shown}");
     assert_eq!(err.summary_lines().len(), 2);
 }
+
+/// `pretty(true)` needs the `pretty` feature: without it, a configuration error that names
+/// the feature, and the default is the one-line output.
+#[test]
+fn pretty_output_needs_the_pretty_feature() {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(b"a = A;\n").unwrap();
+    let compact = Config::new()
+        .schema(file.path())
+        .pretty(false)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let default = Config::new()
+        .schema(file.path())
+        .generate()
+        .map(|o| o.files);
+    let pretty = Config::new().schema(file.path()).pretty(true).generate();
+    if cfg!(feature = "pretty") {
+        let pretty = pretty.unwrap_or_else(|e| panic!("{e}")).files;
+        assert_ne!(pretty, compact.files);
+        assert_eq!(default.ok(), Some(pretty));
+    } else {
+        let err = pretty.err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                "invalid configuration: pretty(true) needs the `pretty` feature of \
+                 tlgen-codegen (a default feature): enable it, or call pretty(false)"
+            )
+        );
+        assert_eq!(default.ok(), Some(compact.files));
+    }
+}

@@ -102,8 +102,9 @@ pub enum DocsError {
     Json {
         /// The dump's path, when it was read from a file.
         path: Option<PathBuf>,
-        /// The error, with its line and column.
-        source: serde_json::Error,
+        /// The error: the line and column of a syntax error, the path to a value of the
+        /// wrong type.
+        source: dump::JsonError,
     },
     /// A page could not be parsed.
     Page {
@@ -121,13 +122,18 @@ impl fmt::Display for DocsError {
             DocsError::Json {
                 path: Some(path),
                 source,
-            } => write!(
-                f,
-                "{}:{}:{}: invalid documentation dump: {source}",
-                path.display(),
-                source.line(),
-                source.column()
-            ),
+            } => match source.position {
+                Some((line, column)) => write!(
+                    f,
+                    "{}:{line}:{column}: invalid documentation dump: {source}",
+                    path.display()
+                ),
+                None => write!(
+                    f,
+                    "{}: invalid documentation dump: {source}",
+                    path.display()
+                ),
+            },
             DocsError::Json { path: None, source } => {
                 write!(f, "invalid documentation dump: {source}")
             }

@@ -212,6 +212,87 @@ fn tolerant_of_missing_and_null_fields() {
     }
 }
 
+/// A malformed dump is refused with where: the line and column of a syntax error, the path
+/// to a value of the wrong type.
+#[test]
+fn malformed_dumps_say_where() {
+    for (bad, expected) in [
+        ("", "invalid documentation dump: EOF while parsing a value at line 1 column 0"),
+        ("[]", "invalid documentation dump: the documentation dump must be a JSON object"),
+        ("null", "invalid documentation dump: the documentation dump must be a JSON object"),
+        (
+            "{\"methods\": {\n",
+            "invalid documentation dump: EOF while parsing an object at line 2 column 0",
+        ),
+        (
+            r#"{"methods": {"m": {"errors": [{"code": 400}, {"code": "x"}]}}}"#,
+            r#"invalid documentation dump: at methods["m"].errors[1].code: error code "x" is not a number"#,
+        ),
+        (
+            r#"{"errors": {"E": {"code": 1e3}}}"#,
+            r#"invalid documentation dump: at errors["E"].code: invalid type: floating point `1000.0`, expected an error code (an integer)"#,
+        ),
+        (
+            r#"{"errors": {"E": {"code": 4294967296}}}"#,
+            r#"invalid documentation dump: at errors["E"].code: error code 4294967296 is out of range"#,
+        ),
+        (
+            r#"{"index": {"layer": "230"}}"#,
+            r#"invalid documentation dump: at index.layer: invalid type: string "230", expected an integer"#,
+        ),
+        (
+            r#"{"index": {"layer": 2147483648}}"#,
+            "invalid documentation dump: at index.layer: 2147483648 is out of range of a 32-bit integer",
+        ),
+        (
+            r#"{"index": {"categories": [{"values": ["a", 1]}]}}"#,
+            "invalid documentation dump: at index.categories[0].values[1]: invalid type: integer `1`, expected a string",
+        ),
+        (
+            r#"{"constructors": {"c": {"fields": {"f\"": {"description": [null, true]}}}}}"#,
+            r#"invalid documentation dump: at constructors["c"].fields["f\""].description[1]: invalid type: boolean `true`, expected a string"#,
+        ),
+        (
+            r#"{"types": {"T": null}}"#,
+            r#"invalid documentation dump: at types["T"]: invalid type: null, expected an entry (an object)"#,
+        ),
+        (
+            r#"{"methods": []}"#,
+            "invalid documentation dump: at methods: invalid type: a list, expected an object",
+        ),
+        (
+            r#"{"methods": {"m": {"description": {}}}}"#,
+            r#"invalid documentation dump: at methods["m"].description: invalid type: an object, expected a string or a list of strings"#,
+        ),
+    ] {
+        let e = load_dump(bad).err().map(|e| e.to_string());
+        assert_eq!(e.as_deref(), Some(expected), "{bad:?}");
+    }
+    // From a file, a syntax error gives `path:line:column`, a type error the path.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("getdoc.json"), "{\n  \"index\": x}").unwrap();
+    let e = tlgen_docs::load_dir(dir.path())
+        .err()
+        .map(|e| e.to_string());
+    let file = dir.path().join("getdoc.json").display().to_string();
+    assert_eq!(
+        e,
+        Some(format!(
+            "{file}:2:12: invalid documentation dump: expected value at line 2 column 12"
+        ))
+    );
+    std::fs::write(dir.path().join("getdoc.json"), r#"{"index": 1}"#).unwrap();
+    let e = tlgen_docs::load_dir(dir.path())
+        .err()
+        .map(|e| e.to_string());
+    assert_eq!(
+        e,
+        Some(format!(
+            "{file}: invalid documentation dump: at index: invalid type: integer `1`, expected the index (an object)"
+        ))
+    );
+}
+
 fn all_error_names(docs: &Documentation) -> BTreeSet<String> {
     let mut names: BTreeSet<String> = docs.errors().map(|e| e.name.clone()).collect();
     for (_, m) in docs.methods() {

@@ -115,10 +115,7 @@ impl Defaults {
             .chain(ir.functions.iter().zip(&functions))
             .map(|(item, &has)| (std::ptr::from_ref(item) as usize, has))
             .collect();
-        Defaults {
-            enums,
-            by_address,
-        }
+        Defaults { enums, by_address }
     }
 }
 

@@ -23,6 +23,10 @@ use crate::model::{BoxedType, ErrorVariant, FieldRole, Item, ItemResult, Ty};
 
 impl Context<'_> {
     /// The `errors` module.
+    ///
+    /// Every method of its impls is `#[inline]`: the error enums' conversions and accessors
+    /// are then compiled in the crates that use them, for the methods they use, instead of
+    /// all of them in the crate that defines them.
     pub fn errors(&self) -> TokenStream {
         let global = self.global_error_enum();
         let with_errors = self
@@ -43,7 +47,7 @@ impl Context<'_> {
         let lookup = self.documented_errors_lookup();
         let into_runtime = self.generated_rpc_error_into_runtime(rpc_error);
         let error_from_generated = self.generated_rpc_error_into(rpc_error, &quote!(Error), 1);
-        inline_methods(quote!(#global #lookup #into_runtime #error_from_generated #per_function))
+        quote!(#global #lookup #into_runtime #error_from_generated #per_function)
     }
 
     /// `documented_errors(method)`: each method's `DOCUMENTED` list, by TL name.
@@ -144,6 +148,7 @@ impl Context<'_> {
             quote! {
                 /// The error held by the generated `rpc_error`, with its name and number split.
                 impl From<#path> for #rt::RpcError {
+                    #[inline]
                     fn from(error: #path) -> Self {
                         match error {
                             #path::#variant(error) => error.into(),
@@ -156,6 +161,7 @@ impl Context<'_> {
             /// The error held by the generated `rpc_error`, with its name and number split
             /// by the documented [`PATTERNS`].
             impl From<#ty> for #rt::RpcError {
+                #[inline]
                 fn from(error: #ty) -> Self {
                     #rt::RpcError::with_patterns(error.#code, &error.#message, &PATTERNS)
                 }
@@ -182,6 +188,7 @@ impl Context<'_> {
             .map(|source| {
                 quote! {
                     impl From<#source> for #target {
+                        #[inline]
                         fn from(error: #source) -> Self {
                             #rt::RpcError::from(error).into()
                         }
@@ -319,6 +326,7 @@ impl Context<'_> {
 
             impl Error {
                 /// The error code: `400`, `420`, `-503`, ...
+                #[inline]
                 pub fn code(&self) -> i32 {
                     match self {
                         #(#codes)*
@@ -327,6 +335,7 @@ impl Context<'_> {
                 }
 
                 /// The documented name (`FLOOD_WAIT_%d`), or the received one for `Other`.
+                #[inline]
                 pub fn name(&self) -> &str {
                     match self {
                         #(#names)*
@@ -335,6 +344,7 @@ impl Context<'_> {
                 }
 
                 /// The number carried in the name, if any.
+                #[inline]
                 pub fn value(&self) -> Option<u32> {
                     match self {
                         #(#values)*
@@ -344,6 +354,7 @@ impl Context<'_> {
                 }
 
                 /// What the error means, as documented.
+                #[inline]
                 pub fn description(&self) -> Option<&'static str> {
                     match self {
                         #(#descriptions)*
@@ -352,6 +363,7 @@ impl Context<'_> {
                 }
 
                 /// The `RpcError` this error stands for, with its message rebuilt.
+                #[inline]
                 pub fn to_rpc_error(&self) -> #rt::RpcError {
                     match self {
                         Self::Other(e) => e.clone(),
@@ -361,18 +373,21 @@ impl Context<'_> {
             }
 
             impl From<#rt::RpcError> for Error {
+                #[inline]
                 fn from(error: #rt::RpcError) -> Self {
                     #from_rpc_error
                 }
             }
 
             impl From<Error> for #rt::RpcError {
+                #[inline]
                 fn from(error: Error) -> Self {
                     error.to_rpc_error()
                 }
             }
 
             impl ::core::fmt::Display for Error {
+                #[inline]
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     ::core::fmt::Display::fmt(&self.to_rpc_error(), f)
                 }
@@ -508,6 +523,7 @@ impl Context<'_> {
                 pub const DOCUMENTED: &'static [(i32, &'static str)] = &[#(#documented),*];
 
                 /// The documented `(code, name)` of this variant; `None` for `Global` and `Other`.
+                #[inline]
                 pub fn documented(&self) -> Option<(i32, &'static str)> {
                     match self {
                         #(#documented_arms)*
@@ -516,22 +532,26 @@ impl Context<'_> {
                 }
 
                 /// The same error as the crate-wide enum.
+                #[inline]
                 pub fn to_error(&self) -> #error {
                     self.clone().into()
                 }
 
                 /// The error code: `400`, `420`, ...
+                #[inline]
                 pub fn code(&self) -> i32 {
                     self.to_error().code()
                 }
 
                 /// The number carried in the name (`FLOOD_WAIT_30` → 30), if any.
+                #[inline]
                 pub fn value(&self) -> Option<u32> {
                     self.to_error().value()
                 }
             }
 
             impl From<#error> for #name {
+                #[inline]
                 fn from(error: #error) -> Self {
                     match error {
                         #(#to_specific)*
@@ -542,6 +562,7 @@ impl Context<'_> {
             }
 
             impl From<#name> for #error {
+                #[inline]
                 fn from(error: #name) -> Self {
                     match error {
                         #(#to_general)*
@@ -552,12 +573,14 @@ impl Context<'_> {
             }
 
             impl From<#rt::RpcError> for #name {
+                #[inline]
                 fn from(error: #rt::RpcError) -> Self {
                     #error::from(error).into()
                 }
             }
 
             impl ::core::fmt::Display for #name {
+                #[inline]
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     ::core::fmt::Display::fmt(&self.to_error(), f)
                 }
@@ -620,34 +643,4 @@ fn one_line(text: &str) -> String {
 /// A description on one line, escaped for rustdoc.
 fn doc_line(text: &str) -> String {
     crate::markdown::escape_markdown(&one_line(text))
-}
-
-/// Marks every method of every `impl` in `tokens` (and in its modules) `#[inline]`: the error
-/// enums' conversions and accessors are then compiled in the crates that use them, for the
-/// methods they use, instead of all of them in the crate that defines them.
-fn inline_methods(tokens: TokenStream) -> TokenStream {
-    fn visit(items: &mut [syn::Item]) {
-        for item in items {
-            match item {
-                syn::Item::Impl(block) => {
-                    for member in &mut block.items {
-                        if let syn::ImplItem::Fn(method) = member {
-                            method.attrs.push(syn::parse_quote!(#[inline]));
-                        }
-                    }
-                }
-                syn::Item::Mod(module) => {
-                    if let Some((_, items)) = &mut module.content {
-                        visit(items);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let Ok(mut file) = syn::parse2::<syn::File>(tokens.clone()) else {
-        return tokens;
-    };
-    visit(&mut file.items);
-    quote!(#file)
 }

@@ -12,8 +12,12 @@
 //! module it came from (`types_serde` next to `types`), its namespace modules mirror the
 //! original ones at the same depth, and each starts with a glob import of the original
 //! module, so `super::enums::Foo` and an unqualified `Foo` mean what they meant.
+//!
+//! The split walks the emitted tokens item by item (attributes, then tokens up to the
+//! item's `;` or body), without a Rust parser: what it moves is the generator's own output,
+//! impls whose header holds no braces.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, Group, Ident, Literal, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 use super::{supers, ModuleKind};
@@ -60,19 +64,21 @@ pub fn split(
     kind: ModuleKind,
     tokens: TokenStream,
     features: &[String],
-) -> Result<(TokenStream, Vec<FeaturePart>), String> {
+) -> (TokenStream, Vec<FeaturePart>) {
     let splits = matches!(
         kind,
         ModuleKind::Types | ModuleKind::Enums | ModuleKind::Functions
     );
     if features.is_empty() || !splits {
-        return Ok((tokens, Vec::new()));
+        return (tokens, Vec::new());
     }
-    let file: syn::File = syn::parse2(tokens)
-        .map_err(|e| format!("emitted `{}` does not parse: {e}", kind.name()))?;
     let mut trees: Vec<Tree> = features.iter().map(|_| Tree::default()).collect();
-    let items = take_items(file.items, features, &mut trees, &mut Vec::new());
-    let kept = quote!(#(#items)*);
+    // The features as the string literals of `#[cfg(feature = "...")]`.
+    let literals: Vec<String> = features
+        .iter()
+        .map(|f| Literal::string(f).to_string())
+        .collect();
+    let kept = take_items(tokens, &literals, &mut trees, &mut Vec::new());
     let mut parts = Vec::new();
     let mut names: Vec<String> = Vec::new();
     for (feature, tree) in features.iter().zip(trees) {
@@ -90,15 +96,16 @@ pub fn split(
             tokens: tree.render(kind.name(), &mut Vec::new()),
         });
     }
-    Ok((kept, parts))
+    (kept, parts)
 }
 
 /// The impls moved for one feature, by namespace module.
 #[derive(Default)]
 struct Tree {
-    items: Vec<syn::Item>,
+    /// The impls, each as its tokens.
+    items: Vec<TokenStream>,
     /// Namespace modules, in order of first appearance.
-    children: Vec<(syn::Ident, Tree)>,
+    children: Vec<(Ident, Tree)>,
 }
 
 impl Tree {
@@ -107,7 +114,7 @@ impl Tree {
     }
 
     /// The tree under `path` (namespace idents), created on first use.
-    fn at(&mut self, path: &[syn::Ident]) -> &mut Tree {
+    fn at(&mut self, path: &[Ident]) -> &mut Tree {
         let Some((first, rest)) = path.split_first() else {
             return self;
         };
@@ -124,7 +131,7 @@ impl Tree {
 
     /// The module contents at `path`: a glob import of the original module, the impls,
     /// then one module per namespace.
-    fn render(&self, kind: &str, path: &mut Vec<syn::Ident>) -> TokenStream {
+    fn render(&self, kind: &str, path: &mut Vec<Ident>) -> TokenStream {
         let glob_base = supers(1 + path.len());
         let kind = format_ident!("{kind}");
         let items = &self.items;
@@ -146,66 +153,195 @@ impl Tree {
     }
 }
 
-/// `items` without the impls moved into `trees` (one per feature), recursing into inline
-/// modules; `path` is the namespace of `items`.
+/// `tokens` without the impls moved into `trees` (one per feature, named by `literals`),
+/// recursing into inline modules; `path` is the namespace of `tokens`.
 fn take_items(
-    items: Vec<syn::Item>,
-    features: &[String],
+    tokens: TokenStream,
+    literals: &[String],
     trees: &mut [Tree],
-    path: &mut Vec<syn::Ident>,
-) -> Vec<syn::Item> {
-    let mut kept = Vec::with_capacity(items.len());
-    for item in items {
-        match item {
-            syn::Item::Impl(mut imp) => match feature_attr(&imp.attrs, features) {
+    path: &mut Vec<Ident>,
+) -> TokenStream {
+    let mut kept = TokenStream::new();
+    for mut item in items(tokens) {
+        match item.kind() {
+            Kind::Impl => match item.feature_attr(literals) {
                 Some((attr, f)) => {
-                    imp.attrs.remove(attr);
+                    item.attrs.remove(attr);
                     if let Some(tree) = trees.get_mut(f) {
-                        tree.at(path).items.push(syn::Item::Impl(imp));
+                        tree.at(path).items.push(item.into_tokens());
                     }
                 }
-                None => kept.push(syn::Item::Impl(imp)),
+                None => kept.extend(item.into_tokens()),
             },
-            syn::Item::Mod(mut module) => {
-                if let Some((brace, inner)) = module.content.take() {
-                    path.push(module.ident.clone());
-                    let inner = take_items(inner, features, trees, path);
-                    path.pop();
-                    module.content = Some((brace, inner));
-                }
-                kept.push(syn::Item::Mod(module));
+            Kind::Mod { name, body } => {
+                let TokenTree::Group(group) = &item.rest[body] else {
+                    kept.extend(item.into_tokens());
+                    continue;
+                };
+                path.push(name);
+                let inner = take_items(group.stream(), literals, trees, path);
+                path.pop();
+                let mut new = Group::new(Delimiter::Brace, inner);
+                new.set_span(group.span());
+                item.rest[body] = TokenTree::Group(new);
+                kept.extend(item.into_tokens());
             }
-            other => kept.push(other),
+            Kind::Other => kept.extend(item.into_tokens()),
         }
     }
     kept
 }
 
-/// The index in `attrs` of the first `#[cfg(feature = F)]` with `F` in `features`, and the
-/// index of `F`.
-fn feature_attr(attrs: &[syn::Attribute], features: &[String]) -> Option<(usize, usize)> {
-    attrs.iter().enumerate().find_map(|(i, attr)| {
-        if !attr.path().is_ident("cfg") {
-            return None;
+/// One item of a token stream: its outer attributes (`#` and `[...]` each), then the rest.
+struct Item {
+    attrs: Vec<[TokenTree; 2]>,
+    rest: Vec<TokenTree>,
+}
+
+/// What the split needs to know of an item.
+enum Kind {
+    /// An `impl` block.
+    Impl,
+    /// `mod name { ... }`; `body` is the index of the braces in [`Item::rest`].
+    Mod { name: Ident, body: usize },
+    /// Anything else, kept as it is.
+    Other,
+}
+
+impl Item {
+    /// The item's first keyword after its visibility and qualifiers, and what follows it.
+    fn kind(&self) -> Kind {
+        let mut tokens = self.rest.iter().enumerate().skip_while(|(_, t)| match t {
+            TokenTree::Ident(i) => matches!(
+                i.to_string().as_str(),
+                "pub" | "unsafe" | "default" | "crate"
+            ),
+            TokenTree::Group(g) => g.delimiter() == Delimiter::Parenthesis,
+            _ => false,
+        });
+        match tokens.next() {
+            Some((_, TokenTree::Ident(keyword))) if keyword == "impl" => Kind::Impl,
+            Some((_, TokenTree::Ident(keyword))) if keyword == "mod" => {
+                match (tokens.next(), tokens.next(), tokens.next()) {
+                    (
+                        Some((_, TokenTree::Ident(name))),
+                        Some((body, TokenTree::Group(g))),
+                        None,
+                    ) if g.delimiter() == Delimiter::Brace => Kind::Mod {
+                        name: name.clone(),
+                        body,
+                    },
+                    _ => Kind::Other,
+                }
+            }
+            _ => Kind::Other,
         }
-        let syn::Meta::List(list) = &attr.meta else {
-            return None;
+    }
+
+    /// The index in `attrs` of the first `#[cfg(feature = F)]` with `F` in `literals`
+    /// (string literals, quotes included), and the index of `F`.
+    fn feature_attr(&self, literals: &[String]) -> Option<(usize, usize)> {
+        self.attrs.iter().enumerate().find_map(|(i, [_, attr])| {
+            let TokenTree::Group(attr) = attr else {
+                return None;
+            };
+            let mut tokens = attr.stream().into_iter();
+            let (Some(TokenTree::Ident(cfg)), Some(TokenTree::Group(args)), None) =
+                (tokens.next(), tokens.next(), tokens.next())
+            else {
+                return None;
+            };
+            if cfg != "cfg" || args.delimiter() != Delimiter::Parenthesis {
+                return None;
+            }
+            let mut args = args.stream().into_iter();
+            let (
+                Some(TokenTree::Ident(feature)),
+                Some(TokenTree::Punct(eq)),
+                Some(TokenTree::Literal(value)),
+                None,
+            ) = (args.next(), args.next(), args.next(), args.next())
+            else {
+                return None;
+            };
+            if feature != "feature" || eq.as_char() != '=' {
+                return None;
+            }
+            let value = value.to_string();
+            let f = literals.iter().position(|l| *l == value)?;
+            Some((i, f))
+        })
+    }
+
+    fn into_tokens(self) -> TokenStream {
+        self.attrs.into_iter().flatten().chain(self.rest).collect()
+    }
+}
+
+/// `tokens` cut into items: outer attributes, then tokens up to a `;` or a `{ ... }` body,
+/// whichever comes first (`;` only for the items whose value may hold braces: `const`,
+/// `static`, `type`, `use`). Inner attributes (`#![...]`) are items of their own.
+fn items(tokens: TokenStream) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut tokens = tokens.into_iter().peekable();
+    while tokens.peek().is_some() {
+        let mut item = Item {
+            attrs: Vec::new(),
+            rest: Vec::new(),
         };
-        let name_value: syn::MetaNameValue = syn::parse2(list.tokens.clone()).ok()?;
-        if !name_value.path.is_ident("feature") {
-            return None;
+        // Outer attributes; an inner one (`#![...]`) is an item of its own.
+        let mut inner = false;
+        while let Some(TokenTree::Punct(p)) = tokens.peek() {
+            if p.as_char() != '#' {
+                break;
+            }
+            let Some(hash) = tokens.next() else { break };
+            match tokens.next() {
+                Some(attr @ TokenTree::Group(_)) => item.attrs.push([hash, attr]),
+                Some(bang) => {
+                    item.rest.extend([hash, bang]);
+                    item.rest.extend(tokens.next());
+                    inner = true;
+                    break;
+                }
+                None => item.rest.push(hash),
+            }
         }
-        let syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(value),
-            ..
-        }) = &name_value.value
-        else {
-            return None;
-        };
-        let value = value.value();
-        let f = features.iter().position(|f| *f == value)?;
-        Some((i, f))
-    })
+        if inner {
+            items.push(item);
+            continue;
+        }
+        let mut semicolon_only = false;
+        let mut keyword_seen = false;
+        for token in tokens.by_ref() {
+            let end = match &token {
+                TokenTree::Ident(ident) if !keyword_seen => {
+                    let word = ident.to_string();
+                    if matches!(word.as_str(), "const" | "static" | "type" | "use") {
+                        semicolon_only = true;
+                    }
+                    if word == "fn" {
+                        // `const fn`: the body ends it.
+                        semicolon_only = false;
+                    }
+                    keyword_seen = !matches!(
+                        word.as_str(),
+                        "pub" | "crate" | "unsafe" | "async" | "extern" | "default" | "const"
+                    );
+                    false
+                }
+                TokenTree::Punct(p) => p.as_char() == ';',
+                TokenTree::Group(g) => g.delimiter() == Delimiter::Brace && !semicolon_only,
+                _ => false,
+            };
+            item.rest.push(token);
+            if end {
+                break;
+            }
+        }
+        items.push(item);
+    }
+    items
 }
 
 /// `feature` as part of a Rust identifier: anything but ASCII letters, digits and `_`
@@ -244,7 +380,7 @@ mod tests {
                 impl P for B {}
             }
         };
-        let (kept, parts) = split(ModuleKind::Types, tokens, &features()).unwrap();
+        let (kept, parts) = split(ModuleKind::Types, tokens, &features());
         assert_eq!(
             kept.to_string(),
             quote! {
@@ -310,9 +446,9 @@ mod tests {
             #[cfg(feature = "serde")]
             impl S for A {}
         );
-        let (kept, parts) = split(ModuleKind::Types, tokens.clone(), &[]).unwrap();
+        let (kept, parts) = split(ModuleKind::Types, tokens.clone(), &[]);
         assert_eq!((kept.to_string(), parts.len()), (tokens.to_string(), 0));
-        let (kept, parts) = split(ModuleKind::Root, tokens.clone(), &features()).unwrap();
+        let (kept, parts) = split(ModuleKind::Root, tokens.clone(), &features());
         assert_eq!((kept.to_string(), parts.len()), (tokens.to_string(), 0));
     }
 

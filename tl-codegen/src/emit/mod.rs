@@ -287,7 +287,7 @@ pub fn emit_split(
     kind: ModuleKind,
 ) -> Result<(TokenStream, Vec<FeaturePart>), String> {
     let tokens = emit(ir, options, kind)?;
-    feature_files::split(kind, tokens, &split_features(options))
+    Ok(feature_files::split(kind, tokens, &split_features(options)))
 }
 
 /// Emits one top-level module.

@@ -296,11 +296,14 @@ impl Context<'_> {
                             let ident = naming::ident(&shared.name);
                             let access = match shared.position(index) {
                                 (Some(outer), inner) => {
-                                    let (outer, inner) =
-                                        (syn::Index::from(outer), syn::Index::from(inner));
+                                    let (outer, inner) = (
+                                        proc_macro2::Literal::usize_unsuffixed(outer),
+                                        proc_macro2::Literal::usize_unsuffixed(inner),
+                                    );
                                     quote!(#outer.#inner)
                                 }
-                                (None, index) => syn::Index::from(index).into_token_stream(),
+                                (None, index) => proc_macro2::Literal::usize_unsuffixed(index)
+                                    .into_token_stream(),
                             };
                             let write = self.encode(&f.ty, quote!(&#deref value.#access));
                             quote! { if let Some(value) = &self.#ident { #write } }
