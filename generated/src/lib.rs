@@ -51,12 +51,16 @@
 //!     Err(other) => println!("failed: {other}"),
 //! }
 //!
-//! // An `rpc_error` already decoded as the generated type converts in one step; a known
-//! // error the method does not document is `Global`, an unknown one `Other`:
+//! // An `rpc_error` already decoded as the generated type converts through `RpcError`; a
+//! // known error the method does not document is `Global`, an unknown one `Other`:
 //! use tlgen_types::{enums, errors::Error, Deserializable, RpcError};
 //! let rpc_error = enums::RpcError::from_bytes(answer).expect("well-formed");
-//! let e: SendStarsFormError = rpc_error.into();
+//! let e: SendStarsFormError = RpcError::from(rpc_error).into();
 //! assert_eq!(e, SendStarsFormError::BalanceTooLow);
+//! // `code()`, `value()`, `to_error()` and `documented()` of the per-method enums are
+//! // methods of one trait, `errors::MethodError`:
+//! use tlgen_types::errors::MethodError;
+//! assert_eq!(e.code(), 400);
 //! let e: SendStarsFormError = RpcError::new(420, "FLOOD_WAIT_30").into();
 //! assert_eq!(e, SendStarsFormError::Global(Error::FloodWait { value: 30 }));
 //! # }
@@ -67,7 +71,7 @@
 //! `FLOOD_WAIT` / 30), and every error enum converts from it. [`types::RpcError`] and
 //! [`enums::RpcError`] are the schema's `rpc_error` constructor and type like any other
 //! (what `Object` or `enums::RpcError::from_bytes` yields, the two fields as sent); with the
-//! `errors` feature they convert into [`RpcError`] with `.into()`.
+//! `errors` feature they convert into [`RpcError`] and `errors::Error` with `.into()`.
 //!
 //! Real server bytes: a decrypted message is an envelope — a `msg_container` of `message`s,
 //! an `rpc_result` whose `result` answers the call with its `req_msg_id` — read without

@@ -5,7 +5,7 @@
 #![cfg(feature = "errors")]
 
 use tlgen_types::errors::payments::{RefundStarsChargeError, SendStarsFormError};
-use tlgen_types::errors::{documented_error, documented_errors, Error};
+use tlgen_types::errors::{documented_error, documented_errors, Error, MethodError};
 use tlgen_types::{enums, functions, types, Deserializable, RpcError, TypedErrors};
 
 /// Compile-time: the error type is reachable from the function type.
@@ -168,18 +168,20 @@ fn rpc_error_bytes(code: i32, message: &str) -> Vec<u8> {
     bytes
 }
 
+/// The generated `rpc_error` converts into the runtime's `RpcError` and `errors::Error` in one
+/// step, and into a method's enum through `RpcError` (no `From` impl per method enum).
 #[test]
 fn the_generated_rpc_error_converts_in_one_step() {
     let bytes = rpc_error_bytes(420, "FLOOD_WAIT_30");
     let boxed = enums::RpcError::from_bytes(&bytes).unwrap();
     let enums::RpcError::RpcError(bare) = boxed.clone();
 
-    let e: SendStarsFormError = boxed.clone().into();
+    let e: SendStarsFormError = RpcError::from(boxed.clone()).into();
     assert_eq!(
         e,
         SendStarsFormError::Global(Error::FloodWait { value: 30 })
     );
-    let e: SendStarsFormError = bare.clone().into();
+    let e: SendStarsFormError = RpcError::from(bare.clone()).into();
     assert_eq!(
         e,
         SendStarsFormError::Global(Error::FloodWait { value: 30 })
@@ -198,16 +200,16 @@ fn the_generated_rpc_error_converts_in_one_step() {
         error_code: 400,
         error_message: "BRAND_NEW_ERROR".into(),
     };
-    let e: SendStarsFormError = unknown.into();
+    let e: SendStarsFormError = RpcError::from(unknown).into();
     assert_eq!(
         e,
         SendStarsFormError::Other(RpcError::new(400, "BRAND_NEW_ERROR"))
     );
 
-    let e: SendStarsFormError = types::RpcError {
+    let e: SendStarsFormError = RpcError::from(types::RpcError {
         error_code: 400,
         error_message: "BALANCE_TOO_LOW".into(),
-    }
+    })
     .into();
     assert_eq!(e, SendStarsFormError::BalanceTooLow);
 }

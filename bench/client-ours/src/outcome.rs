@@ -3,7 +3,7 @@
 use crate::tl::errors::contacts::ResolveUsernameError;
 use crate::tl::errors::messages::SendMessageError;
 use crate::tl::errors::payments::SendStarsFormError;
-use crate::tl::errors::Error;
+use crate::tl::errors::{Error, MethodError};
 use crate::tl::{enums, functions, TypedErrors};
 use tlgen_runtime::DecodeError;
 

@@ -38,11 +38,7 @@ impl Context<'_> {
         let paths = with_errors.map(|(i, f)| (i, f.error_enum()));
         let rpc_error = self.rpc_error_constructor();
         let per_function = self.namespaced(paths, |i, depth| {
-            let f = &self.ir.functions[i];
-            let name = naming::ident(&f.error_enum().name);
-            let from_generated = self.generated_rpc_error_into(rpc_error, &quote!(#name), depth);
-            let enum_ = self.function_error_enum(f, depth);
-            quote!(#enum_ #from_generated)
+            self.function_error_enum(&self.ir.functions[i], depth)
         });
         let lookup = self.documented_errors_lookup();
         let into_runtime = self.generated_rpc_error_into_runtime(rpc_error);
@@ -65,10 +61,16 @@ impl Context<'_> {
             let name = &f.tl_name;
             let path = f.error_enum();
             let path = path.relative(1);
-            quote!((#name, #path::DOCUMENTED, |error| #path::from(error).documented()),)
+            quote!((#name, <#path as MethodError>::DOCUMENTED, documented_of::<#path>),)
         });
         let rt = &self.rt;
         quote! {
+            /// Which documented error of `E` an `RpcError` is: one instance per method in
+            /// [`DOCUMENTED`], no closure body of its own.
+            fn documented_of<E: MethodError>(error: #rt::RpcError) -> Option<(i32, &'static str)> {
+                E::from(error).documented()
+            }
+
             /// Every method with documented errors, sorted by TL name: its errors, and the
             /// conversion into its error enum.
             #[allow(clippy::type_complexity)]
@@ -214,9 +216,17 @@ impl Context<'_> {
         quote!(type Error = #ty;)
     }
 
+    /// `errors::Error` and `MethodError`.
+    ///
+    /// Compile time: what differs between variants is data — `ERRORS` (code, name,
+    /// description by variant index) and `PARSE` (sorted for a binary search) — so `code`,
+    /// `name` and `description` share one `index` match, and parsing is a table lookup and
+    /// one integer match (`from_index`) instead of a match on `(&str, Option<u32>, i32)`
+    /// tuples, which rustc lowers into a chain of string comparisons.
     fn global_error_enum(&self) -> TokenStream {
         let rt = &self.rt;
         let errors = &self.ir.errors;
+        let count = proc_macro2::Literal::usize_unsuffixed(errors.len());
         let definitions = errors.iter().map(|e| {
             let v = naming::ident(&e.variant);
             let docs = doc_lines(&format!(
@@ -234,28 +244,59 @@ impl Context<'_> {
                 quote!(#docs #v,)
             }
         });
-        let codes = errors.iter().map(|e| {
-            let code = e.doc.code;
-            let pattern = variant_pattern(e);
-            quote!(#pattern => #code,)
-        });
-        let names = errors.iter().map(|e| {
-            let pattern = variant_pattern(e);
-            let name = &e.doc.name;
-            quote!(#pattern => #name,)
-        });
-        let descriptions = errors.iter().map(|e| {
-            let pattern = variant_pattern(e);
+        let table = errors.iter().map(|e| {
+            let (code, name) = (e.doc.code, &e.doc.name);
             let d = one_line(&e.doc.description);
-            quote!(#pattern => Some(#d),)
+            quote!((#code, #name, #d),)
+        });
+        let index_arms = errors.iter().enumerate().map(|(i, e)| {
+            let pattern = variant_pattern(e);
+            let i = proc_macro2::Literal::usize_unsuffixed(i);
+            quote!(#pattern => #i,)
+        });
+        let from_index_arms = errors.iter().enumerate().map(|(i, e)| {
+            let v = naming::ident(&e.variant);
+            let i = proc_macro2::Literal::u16_unsuffixed(i as u16);
+            if e.parameterised {
+                quote!(#i => Self::#v { value },)
+            } else {
+                quote!(#i => Self::#v,)
+            }
+        });
+        // Errors whose number sits inside a word are matched on the whole name.
+        let in_word: Vec<TokenStream> = errors
+            .iter()
+            .filter(|e| e.parameterised && number_in_word(&e.doc.name).is_some())
+            .map(|e| {
+                let v = naming::ident(&e.variant);
+                let code = e.doc.code;
+                let (prefix, suffix) = number_in_word(&e.doc.name).unwrap_or_default();
+                quote! {
+                    if parsed.value.is_none() && parsed.code == #code {
+                        if let Some(value) = number_between(&parsed.name, #prefix, #suffix) {
+                            return Self::#v { value };
+                        }
+                    }
+                }
+            })
+            .collect();
+        let mut parse: Vec<(&str, bool, i32, usize)> = errors
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !(e.parameterised && number_in_word(&e.doc.name).is_some()))
+            .map(|(i, e)| (e.runtime_name.as_str(), e.parameterised, e.doc.code, i))
+            .collect();
+        parse.sort();
+        parse.dedup_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2));
+        let parse_count = proc_macro2::Literal::usize_unsuffixed(parse.len());
+        let parse_entries = parse.iter().map(|&(name, has_value, code, i)| {
+            let i = proc_macro2::Literal::u16_unsuffixed(i as u16);
+            quote!((#name, #has_value, #code, #i),)
         });
         let values = errors.iter().filter(|e| e.parameterised).map(|e| {
             let v = naming::ident(&e.variant);
             quote!(Self::#v { value } => Some(*value),)
         });
-        let parse = errors
-            .iter()
-            .map(|e| parse_arm(e, e.doc.code, &quote!(Self), &quote!()));
         let patterns: Vec<&str> = errors
             .iter()
             .filter(|e| e.parameterised)
@@ -268,31 +309,37 @@ impl Context<'_> {
             .iter()
             .any(|e| !e.parameterised)
             .then(|| quote!(_ => None,));
-        let in_word_helper = errors
-            .iter()
-            .any(|e| e.parameterised && number_in_word(&e.doc.name).is_some())
-            .then(|| {
-                quote! {
-                    /// The number of a message whose number sits inside a word
-                    /// (`PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN`), which `RpcError` keeps whole.
-                    fn number_between(message: &str, prefix: &str, suffix: &str) -> Option<u32> {
-                        let digits = message.strip_prefix(prefix)?.strip_suffix(suffix)?;
-                        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                            return None;
-                        }
-                        digits.parse().ok()
+        let in_word_helper = (!in_word.is_empty()).then(|| {
+            quote! {
+                /// The number of a message whose number sits inside a word
+                /// (`PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN`), which `RpcError` keeps whole.
+                fn number_between(message: &str, prefix: &str, suffix: &str) -> Option<u32> {
+                    let digits = message.strip_prefix(prefix)?.strip_suffix(suffix)?;
+                    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                        return None;
                     }
+                    digits.parse().ok()
                 }
-            });
+            }
+        });
         let from_rpc_error = if errors.is_empty() {
             quote!(Self::Other(error))
         } else {
             quote! {
                 let parsed = #rt::RpcError::with_patterns(error.code, error.message(), &PATTERNS);
-                match (parsed.name.as_str(), parsed.value, parsed.code) {
-                    #(#parse)*
-                    _ => Self::Other(error),
+                let key = (parsed.name.as_str(), parsed.value.is_some(), parsed.code);
+                if let Ok(found) = PARSE.binary_search_by(|&(name, has_value, code, _)| {
+                    (name, has_value, code).cmp(&key)
+                }) {
+                    if let Some(known) = PARSE
+                        .get(found)
+                        .and_then(|&(.., index)| Self::from_index(index, parsed.value.unwrap_or_default()))
+                    {
+                        return known;
+                    }
                 }
+                #(#in_word)*
+                Self::Other(error)
             }
         };
         let rebuild_known = (!errors.is_empty()).then(|| {
@@ -306,11 +353,36 @@ impl Context<'_> {
                 }
             }
         });
+        // Without variants but `Other`, a catch-all arm would be unreachable.
+        let known_code = (!errors.is_empty())
+            .then(|| quote!(known => ERRORS.get(known.index()).map_or(0, |&(code, ..)| code),));
+        let known_name = (!errors.is_empty())
+            .then(|| quote!(known => ERRORS.get(known.index()).map_or("", |&(_, name, _)| name),));
+        let from_index = (!errors.is_empty()).then(|| {
+            quote! {
+                /// The variant at `index` of [`ERRORS`], with `value` if it has a number.
+                #[allow(unused_variables)]
+                fn from_index(index: u16, value: u32) -> Option<Self> {
+                    Some(match index {
+                        #(#from_index_arms)*
+                        _ => return None,
+                    })
+                }
+            }
+        });
         quote! {
             #in_word_helper
 
             /// The documented name patterns with a number (`FLOOD_WAIT_%d`), for parsing.
             pub static PATTERNS: [&str; #pattern_count] = [#(#patterns),*];
+
+            /// `(code, documented name, description)` of each variant of [`Error`] but
+            /// `Other`, in order.
+            static ERRORS: [(i32, &str, &str); #count] = [#(#table)*];
+
+            /// `(name as RpcError splits it, has a number, code, index in ERRORS)`, sorted:
+            /// what `From<RpcError>` looks a parsed error up in.
+            static PARSE: [(&str, bool, i32, u16); #parse_count] = [#(#parse_entries)*];
 
             /// Every known RPC error, documented or global, with its number as a field.
             /// Anything else stays [`Error::Other`] with the original `RpcError`.
@@ -325,12 +397,23 @@ impl Context<'_> {
             }
 
             impl Error {
+                /// The index of this variant in [`ERRORS`]; past its end for `Other`.
+                #[inline]
+                fn index(&self) -> usize {
+                    match self {
+                        #(#index_arms)*
+                        Self::Other(_) => #count,
+                    }
+                }
+
+                #from_index
+
                 /// The error code: `400`, `420`, `-503`, ...
                 #[inline]
                 pub fn code(&self) -> i32 {
                     match self {
-                        #(#codes)*
                         Self::Other(e) => e.code,
+                        #known_code
                     }
                 }
 
@@ -338,8 +421,8 @@ impl Context<'_> {
                 #[inline]
                 pub fn name(&self) -> &str {
                     match self {
-                        #(#names)*
                         Self::Other(e) => &e.name,
+                        #known_name
                     }
                 }
 
@@ -356,10 +439,7 @@ impl Context<'_> {
                 /// What the error means, as documented.
                 #[inline]
                 pub fn description(&self) -> Option<&'static str> {
-                    match self {
-                        #(#descriptions)*
-                        Self::Other(_) => None,
-                    }
+                    ERRORS.get(self.index()).map(|&(.., description)| description)
                 }
 
                 /// The `RpcError` this error stands for, with its message rebuilt.
@@ -394,6 +474,39 @@ impl Context<'_> {
             }
 
             impl ::std::error::Error for Error {}
+
+            /// What every per-method error enum (`payments::SendStarsFormError`) has: its
+            /// documented errors, and its view as the crate-wide [`Error`].
+            ///
+            /// A trait rather than inherent methods so that the per-method enums share one
+            /// copy of these methods: bring it into scope (`use …::errors::MethodError;`) to
+            /// call them.
+            pub trait MethodError: Clone + From<Error> + Into<Error> + From<#rt::RpcError> {
+                /// The documented `(code, name)` of each variant before `Global`, in order.
+                const DOCUMENTED: &'static [(i32, &'static str)];
+
+                /// The documented `(code, name)` of this variant; `None` for `Global` and
+                /// `Other`.
+                fn documented(&self) -> Option<(i32, &'static str)>;
+
+                /// The same error as the crate-wide enum.
+                #[inline]
+                fn to_error(&self) -> Error {
+                    self.clone().into()
+                }
+
+                /// The error code: `400`, `420`, ...
+                #[inline]
+                fn code(&self) -> i32 {
+                    self.to_error().code()
+                }
+
+                /// The number carried in the name (`FLOOD_WAIT_30` → 30), if any.
+                #[inline]
+                fn value(&self) -> Option<u32> {
+                    self.to_error().value()
+                }
+            }
         }
     }
 
@@ -518,35 +631,15 @@ impl Context<'_> {
                 Other(#rt::RpcError),
             }
 
-            impl #name {
-                /// The documented `(code, name)` of each variant before `Global`, in order.
-                pub const DOCUMENTED: &'static [(i32, &'static str)] = &[#(#documented),*];
+            impl #supers MethodError for #name {
+                const DOCUMENTED: &'static [(i32, &'static str)] = &[#(#documented),*];
 
-                /// The documented `(code, name)` of this variant; `None` for `Global` and `Other`.
                 #[inline]
-                pub fn documented(&self) -> Option<(i32, &'static str)> {
+                fn documented(&self) -> Option<(i32, &'static str)> {
                     match self {
                         #(#documented_arms)*
                         Self::Global(_) | Self::Other(_) => None,
                     }
-                }
-
-                /// The same error as the crate-wide enum.
-                #[inline]
-                pub fn to_error(&self) -> #error {
-                    self.clone().into()
-                }
-
-                /// The error code: `400`, `420`, ...
-                #[inline]
-                pub fn code(&self) -> i32 {
-                    self.to_error().code()
-                }
-
-                /// The number carried in the name (`FLOOD_WAIT_30` → 30), if any.
-                #[inline]
-                pub fn value(&self) -> Option<u32> {
-                    self.to_error().value()
                 }
             }
 
@@ -582,7 +675,7 @@ impl Context<'_> {
             impl ::core::fmt::Display for #name {
                 #[inline]
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Display::fmt(&self.to_error(), f)
+                    ::core::fmt::Display::fmt(&#supers MethodError::to_error(self), f)
                 }
             }
 

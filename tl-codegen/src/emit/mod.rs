@@ -206,9 +206,11 @@ const ERRORS_DOCS: &[&str] = &[
     "   `documented_errors` lists a method's documented errors by its TL name, and",
     "   `documented_error` says which of them an `RpcError` is.",
     "",
-    " Every enum converts from the runtime's `RpcError` (and, when the schema has",
-    " `rpc_error`, from the generated `types::RpcError` and `enums::RpcError`) with",
-    " `.into()`, and back to an `RpcError` with the original message.",
+    " Every enum converts from the runtime's `RpcError` with `.into()`, and back to an",
+    " `RpcError` with the original message; when the schema has `rpc_error`, the generated",
+    " `types::RpcError` and `enums::RpcError` convert into `RpcError` and `Error`. The",
+    " per-method enums share their methods (`code`, `value`, `to_error`, `documented`)",
+    " through the `MethodError` trait.",
 ];
 
 /// The `borrowed` module's docs: what borrows, what stays owned, how to decode.

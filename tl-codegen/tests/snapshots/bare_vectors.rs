@@ -546,13 +546,21 @@ pub mod functions {}
 ///   `documented_errors` lists a method's documented errors by its TL name, and
 ///   `documented_error` says which of them an `RpcError` is.
 ///
-/// Every enum converts from the runtime's `RpcError` (and, when the schema has
-/// `rpc_error`, from the generated `types::RpcError` and `enums::RpcError`) with
-/// `.into()`, and back to an `RpcError` with the original message.
+/// Every enum converts from the runtime's `RpcError` with `.into()`, and back to an
+/// `RpcError` with the original message; when the schema has `rpc_error`, the generated
+/// `types::RpcError` and `enums::RpcError` convert into `RpcError` and `Error`. The
+/// per-method enums share their methods (`code`, `value`, `to_error`, `documented`)
+/// through the `MethodError` trait.
 #[allow(dead_code)]
 pub mod errors {
     /// The documented name patterns with a number (`FLOOD_WAIT_%d`), for parsing.
     pub static PATTERNS: [&str; 0] = [];
+    /// `(code, documented name, description)` of each variant of [`Error`] but
+    /// `Other`, in order.
+    static ERRORS: [(i32, &str, &str); 0] = [];
+    /// `(name as RpcError splits it, has a number, code, index in ERRORS)`, sorted:
+    /// what `From<RpcError>` looks a parsed error up in.
+    static PARSE: [(&str, bool, i32, u16); 0] = [];
     /// Every known RPC error, documented or global, with its number as a field.
     /// Anything else stays [`Error::Other`] with the original `RpcError`.
     ///
@@ -564,6 +572,13 @@ pub mod errors {
         Other(::tlgen_runtime::RpcError),
     }
     impl Error {
+        /// The index of this variant in [`ERRORS`]; past its end for `Other`.
+        #[inline]
+        fn index(&self) -> usize {
+            match self {
+                Self::Other(_) => 0,
+            }
+        }
         /// The error code: `400`, `420`, `-503`, ...
         #[inline]
         pub fn code(&self) -> i32 {
@@ -588,9 +603,7 @@ pub mod errors {
         /// What the error means, as documented.
         #[inline]
         pub fn description(&self) -> Option<&'static str> {
-            match self {
-                Self::Other(_) => None,
-            }
+            ERRORS.get(self.index()).map(|&(.., description)| description)
         }
         /// The `RpcError` this error stands for, with its message rebuilt.
         #[inline]
@@ -619,6 +632,43 @@ pub mod errors {
         }
     }
     impl ::std::error::Error for Error {}
+    /// What every per-method error enum (`payments::SendStarsFormError`) has: its
+    /// documented errors, and its view as the crate-wide [`Error`].
+    ///
+    /// A trait rather than inherent methods so that the per-method enums share one
+    /// copy of these methods: bring it into scope (`use …::errors::MethodError;`) to
+    /// call them.
+    pub trait MethodError: Clone + From<
+            Error,
+        > + Into<Error> + From<::tlgen_runtime::RpcError> {
+        /// The documented `(code, name)` of each variant before `Global`, in order.
+        const DOCUMENTED: &'static [(i32, &'static str)];
+        /// The documented `(code, name)` of this variant; `None` for `Global` and
+        /// `Other`.
+        fn documented(&self) -> Option<(i32, &'static str)>;
+        /// The same error as the crate-wide enum.
+        #[inline]
+        fn to_error(&self) -> Error {
+            self.clone().into()
+        }
+        /// The error code: `400`, `420`, ...
+        #[inline]
+        fn code(&self) -> i32 {
+            self.to_error().code()
+        }
+        /// The number carried in the name (`FLOOD_WAIT_30` → 30), if any.
+        #[inline]
+        fn value(&self) -> Option<u32> {
+            self.to_error().value()
+        }
+    }
+    /// Which documented error of `E` an `RpcError` is: one instance per method in
+    /// [`DOCUMENTED`], no closure body of its own.
+    fn documented_of<E: MethodError>(
+        error: ::tlgen_runtime::RpcError,
+    ) -> Option<(i32, &'static str)> {
+        E::from(error).documented()
+    }
     /// Every method with documented errors, sorted by TL name: its errors, and the
     /// conversion into its error enum.
     #[allow(clippy::type_complexity)]
