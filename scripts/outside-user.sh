@@ -75,15 +75,15 @@ tlgen-types = { path = "$root/generated" }
 TOML
 cp "$root/Cargo.lock" .
 cat > src/main.rs <<'RUST'
-//! Decodes an `rpc_error` answer to payments.sendStarsForm into the method's typed error.
-use tlgen_types::errors::payments::SendStarsFormError;
+//! Decodes an `rpc_error` answer to payments.sendStarsForm into the typed error.
+use tlgen_types::errors::Error;
 use tlgen_types::{functions::payments::SendStarsForm, TypedErrors};
 
 fn main() {
     // rpc_error#2144ca19 error_code:int error_message:string
     let answer = b"\x19\xca\x44\x21\x90\x01\x00\x00\x0fBALANCE_TOO_LOW";
     match SendStarsForm::decode_typed_response(answer) {
-        Ok(Err(SendStarsFormError::BalanceTooLow)) => println!("typed error decoded"),
+        Ok(Err(Error::BalanceTooLow)) => println!("typed error decoded"),
         other => {
             eprintln!("unexpected: {other:?}");
             std::process::exit(1);

@@ -36,30 +36,45 @@
 //!
 //! The answer to a call (the `result` of an `rpc_result`) is the return value or an
 //! `rpc_error`; with the `errors` feature (on by default) it decodes straight into the
-//! method's own error enum:
+//! typed [`errors::Error`](crate::errors), a variant per known error:
 //!
 //! ```
 //! # #[cfg(feature = "errors")] {
-//! use tlgen_types::errors::payments::SendStarsFormError;
+//! use tlgen_types::errors::Error;
 //! use tlgen_types::{functions::payments::SendStarsForm, TypedErrors};
 //!
 //! // rpc_error#2144ca19 error_code:int error_message:string, as Telegram sends it:
 //! let answer = b"\x19\xca\x44\x21\x90\x01\x00\x00\x0fBALANCE_TOO_LOW";
 //! match SendStarsForm::decode_typed_response(answer).expect("well-formed") {
 //!     Ok(result) => println!("paid: {result:?}"),
-//!     Err(SendStarsFormError::BalanceTooLow) => println!("top up your Stars first"),
+//!     Err(Error::BalanceTooLow) => println!("top up your Stars first"),
+//!     Err(Error::FloodWait { value }) => println!("retry in {value} s"),
 //!     Err(other) => println!("failed: {other}"),
 //! }
 //!
-//! // An `rpc_error` already decoded as the generated type converts through `RpcError`; a
-//! // known error the method does not document is `Global`, an unknown one `Other`:
-//! use tlgen_types::{enums, errors::Error, Deserializable, RpcError};
+//! // An `rpc_error` already decoded as the generated type converts in one step:
+//! use tlgen_types::{enums, Deserializable, RpcError};
 //! let rpc_error = enums::RpcError::from_bytes(answer).expect("well-formed");
-//! let e: SendStarsFormError = RpcError::from(rpc_error).into();
+//! assert_eq!(Error::from(rpc_error), Error::BalanceTooLow);
+//! # }
+//! ```
+//!
+//! With the `method-errors` feature, each method with documented errors also has an enum of
+//! exactly those errors (an exhaustive `match` notices when the documentation changes), then
+//! `Global` for a known error not documented for it and `Other` for an unknown one; it
+//! converts from `errors::Error`:
+//!
+//! ```
+//! # #[cfg(feature = "method-errors")] {
+//! use tlgen_types::errors::payments::SendStarsFormError;
+//! use tlgen_types::errors::{Error, MethodError};
+//! use tlgen_types::{functions::payments::SendStarsForm, RpcError, TypedErrors};
+//!
+//! let answer = b"\x19\xca\x44\x21\x90\x01\x00\x00\x0fBALANCE_TOO_LOW";
+//! let outcome = SendStarsForm::decode_typed_response(answer).expect("well-formed");
+//! let e = SendStarsFormError::from(outcome.unwrap_err());
 //! assert_eq!(e, SendStarsFormError::BalanceTooLow);
-//! // `code()`, `value()`, `to_error()` and `documented()` of the per-method enums are
-//! // methods of one trait, `errors::MethodError`:
-//! use tlgen_types::errors::MethodError;
+//! // `code()`, `value()`, `to_error()` and `documented()` come from `errors::MethodError`:
 //! assert_eq!(e.code(), 400);
 //! let e: SendStarsFormError = RpcError::new(420, "FLOOD_WAIT_30").into();
 //! assert_eq!(e, SendStarsFormError::Global(Error::FloodWait { value: 30 }));
@@ -215,8 +230,12 @@
 //! Every constructor, type and function, with encoding and decoding of every type and
 //! encoding of every function, is always compiled. On top of that:
 //!
-//! - `errors` (default): [`errors::Error`], one error enum per method with documented errors,
-//!   and [`TypedErrors`] for every function.
+//! - `errors` (default): [`errors::Error`] and [`TypedErrors`] for every function
+//!   (`decode_typed_response` answers `errors::Error`).
+//! - `method-errors`: one error enum per method with documented errors
+//!   (`errors::payments::SendStarsFormError`), the `errors::MethodError` trait, and
+//!   `errors::documented_errors` / `documented_error`. Enables `errors`. About a third of the
+//!   typed errors' compile time, hence opt-in.
 //! - `object`: `Object`, which decodes any boxed value by its id, and the decoders of
 //!   function calls (only `Object` needs them: servers do not send calls).
 //! - `conversions`: `From`/`TryFrom` between each constructor struct and its type's enum.

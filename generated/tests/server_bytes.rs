@@ -5,7 +5,7 @@
 #![cfg(all(feature = "gzip", feature = "errors"))]
 
 use tlgen_types::envelope::{MsgContainer, RpcResult};
-use tlgen_types::errors::messages::GetHistoryError;
+use tlgen_types::errors::Error;
 use tlgen_types::{enums, functions, types, RemoteCall, TypedErrors};
 
 /// `messages.messages#1d73e7ea` of two `messageEmpty#90a6ca84` (the first with
@@ -89,10 +89,7 @@ fn a_packed_history_decodes_through_decode_response() {
 fn a_packed_error_decodes_into_the_method_error() {
     let bytes = container(0x6543_2100_0000_0000, &packed(&hex(ERROR_GZIP)));
     let outcome = functions::messages::GetHistory::decode_typed_response(answer(&bytes));
-    assert_eq!(
-        outcome.unwrap().unwrap_err(),
-        GetHistoryError::PeerIdInvalid
-    );
+    assert_eq!(outcome.unwrap().unwrap_err(), Error::PeerIdInvalid);
 }
 
 #[test]

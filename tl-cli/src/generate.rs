@@ -62,6 +62,16 @@ pub struct Args {
     /// Put the typed RPC errors behind this cargo feature.
     #[arg(long, value_name = "NAME")]
     errors_feature: Option<String>,
+    /// The per-method error enums, when the typed errors are on (the default).
+    #[arg(long, overrides_with = "no_method_errors")]
+    method_errors: bool,
+    /// Leave the per-method error enums out (`errors::Error` stays).
+    #[arg(long)]
+    no_method_errors: bool,
+    /// Put the per-method error enums behind this cargo feature (which must enable the
+    /// errors' one); `TypedErrors::Error` is then `errors::Error`.
+    #[arg(long, value_name = "NAME")]
+    method_errors_feature: Option<String>,
     /// `Object` and function decoders (the default).
     #[arg(long, overrides_with = "no_object")]
     object: bool,
@@ -196,6 +206,11 @@ fn schema_job(args: &Args) -> Result<Job, String> {
         .serde_feature(args.serde_feature.as_deref());
     let parts = [
         include(args.errors, args.no_errors, args.errors_feature.as_ref()),
+        include(
+            args.method_errors,
+            args.no_method_errors,
+            args.method_errors_feature.as_ref(),
+        ),
         include(args.object, args.no_object, args.object_feature.as_ref()),
         include(
             args.conversions,
@@ -208,9 +223,12 @@ fn schema_job(args: &Args) -> Result<Job, String> {
             args.borrowed_feature.as_ref(),
         ),
     ];
-    let [errors, object, conversions, borrowed] = parts;
+    let [errors, method_errors, object, conversions, borrowed] = parts;
     if let Some(i) = errors {
         config.errors(i);
+    }
+    if let Some(i) = method_errors {
+        config.method_errors(i);
     }
     if let Some(i) = object {
         config.object(i);

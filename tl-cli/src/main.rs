@@ -16,7 +16,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Regenerate generated/ from schema/ (the checked-in tlgen-types crate).
-    Generate(generate::Args),
+    Generate(Box<generate::Args>),
     /// Parse schema files and print a summary and diagnostics, or a JSON dump.
     Inspect(inspect::Args),
     /// Documentation pages.
@@ -33,7 +33,7 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Generate(args) => generate::run(args),
+        Command::Generate(args) => generate::run(*args),
         Command::Inspect(args) => inspect::run(args),
         Command::Docs(args) => docs::run(args),
         Command::Decode(args) => decode::run(args),

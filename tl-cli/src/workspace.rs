@@ -84,7 +84,7 @@ pub fn find_root() -> Result<PathBuf, WorkspaceError> {
 }
 
 /// The configuration of the checked-in bindings, for a workspace at `root`: the typed
-/// errors and `Object` behind tlgen-types' `errors` and `object` features, docs joined in
+/// errors, the per-method error enums and `Object` behind tlgen-types' `errors`, `method-errors` and `object` features, docs joined in
 /// when `schema/docs/getdoc.json` exists.
 pub fn bindings_config(root: &Path) -> Result<Config, WorkspaceError> {
     let docs = load_docs(root)?;
@@ -122,6 +122,7 @@ pub fn bindings_config_with(
         .serde_feature(Some("serde"))
         .serde_via(Some("crate::serde_support"))
         .errors(Include::Feature("errors".into()))
+        .method_errors(Include::Feature("method-errors".into()))
         .object(Include::Feature("object".into()))
         .conversions(Include::Feature("conversions".into()))
         .borrowed(Include::Feature("borrowed".into()));

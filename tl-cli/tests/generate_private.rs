@@ -37,8 +37,8 @@ fn default_switches_are_configs() {
         .unwrap();
     assert_eq!(
         expected.files.len(),
-        5,
-        "mod, types, enums, functions, errors"
+        6,
+        "mod, types, enums, functions, errors, method_errors"
     );
     for file in &expected.files {
         let written = std::fs::read_to_string(out.join(&file.path)).unwrap();

@@ -61,7 +61,7 @@ fn generate_writes_the_closure_of_the_chosen_functions() {
         summary(&text(&output.stdout)),
         "generated 31 constructors, 14 types, 1 functions"
     );
-    assert!(text(&output.stdout).contains(" lines in 5 files, "));
+    assert!(text(&output.stdout).contains(" lines in 6 files, "));
     let functions = std::fs::read_to_string(Path::new(out).join("functions.rs")).unwrap();
     assert!(functions.contains("pub struct SendStarsForm"));
     assert!(!functions.contains("RefundStarsCharge"));
@@ -261,13 +261,18 @@ fn every_item_of_the_bot_subset_is_the_whole_layers() {
     let mut differing = Vec::new();
     for (module, subset_items) in &subset {
         // `errors::Error` and its impls list the subset's errors (checked below); the
-        // per-method enums under `errors::<namespace>` must be the whole layer's.
+        // per-method enums (`method_errors`, re-exported by `errors`) must be the whole
+        // layer's.
         if module == "errors" {
             continue;
         }
         let empty = BTreeSet::new();
         let full_items = full.get(module).unwrap_or(&empty);
         for item in subset_items {
+            // The table behind `documented_errors` lists the subset's methods.
+            if module == "method_errors" && item.contains("static DOCUMENTED") {
+                continue;
+            }
             compared += 1;
             if !full_items.contains(item) {
                 differing.push(format!("{module}: {}", &item[..item.len().min(200)]));
@@ -285,7 +290,7 @@ fn every_item_of_the_bot_subset_is_the_whole_layers() {
         "types",
         "enums",
         "functions::messages",
-        "errors::messages",
+        "method_errors::messages",
         "borrowed::types",
     ] {
         assert!(subset.contains_key(module), "no {module}");

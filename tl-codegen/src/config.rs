@@ -45,6 +45,7 @@ pub struct Config {
     serde_feature: Option<String>,
     serde_via: Option<String>,
     errors: Include,
+    method_errors: Include,
     object: Include,
     conversions: Include,
     borrowed: Include,
@@ -277,6 +278,7 @@ impl Config {
             serde_feature: None,
             serde_via: None,
             errors: Include::Always,
+            method_errors: Include::Always,
             object: Include::Always,
             conversions: Include::Always,
             borrowed: Include::Never,
@@ -348,6 +350,21 @@ impl Config {
     /// that includes the code; `false` leaves them out (a faster build).
     pub fn errors(&mut self, include: impl Into<Include>) -> &mut Self {
         self.errors = include.into();
+        self
+    }
+
+    /// The per-function error enums (`errors::payments::SendStarsFormError`), their
+    /// `errors::MethodError` trait and `errors::documented_errors`/`documented_error`, when
+    /// [`Config::errors`] is on. Default: always.
+    ///
+    /// Always: each function's `TypedErrors::Error` is its own enum. Behind a cargo feature
+    /// (`Include::Feature("method-errors".into())`, a feature that must enable the one of
+    /// [`Config::errors`]): `TypedErrors::Error` is `errors::Error` for every function,
+    /// with or without the feature, since a feature must not change a type; the function's
+    /// enum is one `.into()` away. They are about a third of the whole layer's typed errors'
+    /// compile time.
+    pub fn method_errors(&mut self, include: impl Into<Include>) -> &mut Self {
+        self.method_errors = include.into();
         self
     }
 
@@ -504,6 +521,7 @@ impl Config {
             } else {
                 self.errors.clone()
             },
+            method_errors: self.method_errors.clone(),
             // TON's `Object` params and results are typed with it.
             object: if ir.needs_object() {
                 Include::Always

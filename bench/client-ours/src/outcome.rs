@@ -1,9 +1,14 @@
 //! Acting on the answers to three calls, with their typed errors.
+//!
+//! The answers are matched as `errors::Error`, the crate-wide enum: that is what
+//! `decode_typed_response` gives on tlgen-types (whose per-method enums are the opt-in
+//! `method-errors` feature), and the per-method enum of the build.rs subset (which has them)
+//! converts into it with `Error::from`, so the same source builds on both.
 
-use crate::tl::errors::contacts::ResolveUsernameError;
-use crate::tl::errors::messages::SendMessageError;
-use crate::tl::errors::payments::SendStarsFormError;
-use crate::tl::errors::{Error, MethodError};
+// `Error::from` is the identity on tlgen-types and a real conversion on the subset.
+#![allow(clippy::useless_conversion)]
+
+use crate::tl::errors::Error;
 use crate::tl::{enums, functions, TypedErrors};
 use tlgen_runtime::DecodeError;
 
@@ -23,19 +28,19 @@ pub enum Next {
 /// Acts on the answer to `messages.sendMessage`.
 pub fn after_send(answer: &[u8]) -> Result<Next, DecodeError> {
     Ok(
-        match functions::messages::SendMessage::decode_typed_response(answer)? {
+        match functions::messages::SendMessage::decode_typed_response(answer)?.map_err(Error::from)
+        {
             Ok(_) => Next::Done,
+            Err(Error::SlowmodeWait { value } | Error::FloodWait { value }) => {
+                Next::RetryAfter(value)
+            }
             Err(
-                SendMessageError::SlowmodeWait { value }
-                | SendMessageError::Global(Error::FloodWait { value }),
-            ) => Next::RetryAfter(value),
-            Err(
-                SendMessageError::ChatWriteForbidden
-                | SendMessageError::ChatRestricted
-                | SendMessageError::UserIsBlocked
-                | SendMessageError::YouBlockedUser,
+                Error::ChatWriteForbidden
+                | Error::ChatRestricted
+                | Error::UserIsBlocked
+                | Error::YouBlockedUser,
             ) => Next::GiveUp("cannot write here"),
-            Err(SendMessageError::MessageTooLong) => Next::GiveUp("message too long"),
+            Err(Error::MessageTooLong) => Next::GiveUp("message too long"),
             Err(other) => Next::Failed(other.code()),
         },
     )
@@ -44,14 +49,14 @@ pub fn after_send(answer: &[u8]) -> Result<Next, DecodeError> {
 /// Acts on the answer to `contacts.resolveUsername`.
 pub fn after_resolve(answer: &[u8]) -> Result<Next, DecodeError> {
     Ok(
-        match functions::contacts::ResolveUsername::decode_typed_response(answer)? {
+        match functions::contacts::ResolveUsername::decode_typed_response(answer)?
+            .map_err(Error::from)
+        {
             Ok(enums::contacts::ResolvedPeer::ResolvedPeer(_)) => Next::Done,
-            Err(
-                ResolveUsernameError::UsernameNotOccupied | ResolveUsernameError::UsernameInvalid,
-            ) => Next::GiveUp("no such username"),
-            Err(ResolveUsernameError::Global(Error::FloodWait { value })) => {
-                Next::RetryAfter(value)
+            Err(Error::UsernameNotOccupied | Error::UsernameInvalid) => {
+                Next::GiveUp("no such username")
             }
+            Err(Error::FloodWait { value }) => Next::RetryAfter(value),
             Err(other) => Next::Failed(other.code()),
         },
     )
@@ -60,15 +65,15 @@ pub fn after_resolve(answer: &[u8]) -> Result<Next, DecodeError> {
 /// Acts on the answer to `payments.sendStarsForm`.
 pub fn after_payment(answer: &[u8]) -> Result<Next, DecodeError> {
     Ok(
-        match functions::payments::SendStarsForm::decode_typed_response(answer)? {
+        match functions::payments::SendStarsForm::decode_typed_response(answer)?
+            .map_err(Error::from)
+        {
             Ok(enums::payments::PaymentResult::PaymentResult(_)) => Next::Done,
             Ok(enums::payments::PaymentResult::PaymentVerificationNeeded(_)) => {
                 Next::GiveUp("verification needed")
             }
-            Err(SendStarsFormError::BalanceTooLow) => Next::GiveUp("balance too low"),
-            Err(SendStarsFormError::FormExpired | SendStarsFormError::FormIdEmpty) => {
-                Next::GiveUp("form expired")
-            }
+            Err(Error::BalanceTooLow) => Next::GiveUp("balance too low"),
+            Err(Error::FormExpired | Error::FormIdEmpty) => Next::GiveUp("form expired"),
             Err(other) => Next::Failed(other.code()),
         },
     )

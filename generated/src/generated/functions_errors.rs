@@ -12,11 +12,11 @@ for InvokeAfterMsgs<X> {
 }
 impl<X: ::tlgen_runtime::TypedErrors> ::tlgen_runtime::TypedErrors
 for InitConnection<X> {
-    type Error = super::errors::InitConnectionError;
+    type Error = super::errors::Error;
 }
 impl<X: ::tlgen_runtime::TypedErrors> ::tlgen_runtime::TypedErrors
 for InvokeWithLayer<X> {
-    type Error = super::errors::InvokeWithLayerError;
+    type Error = super::errors::Error;
 }
 impl<X: ::tlgen_runtime::TypedErrors> ::tlgen_runtime::TypedErrors
 for InvokeWithoutUpdates<X> {
@@ -80,22 +80,22 @@ mod account {
     #[allow(unused_imports)]
     use super::super::functions::account::*;
     impl ::tlgen_runtime::TypedErrors for RegisterDevice {
-        type Error = super::super::errors::account::RegisterDeviceError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UnregisterDevice {
-        type Error = super::super::errors::account::UnregisterDeviceError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateNotifySettings {
-        type Error = super::super::errors::account::UpdateNotifySettingsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetNotifySettings {
-        type Error = super::super::errors::account::GetNotifySettingsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResetNotifySettings {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateProfile {
-        type Error = super::super::errors::account::UpdateProfileError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateStatus {
         type Error = super::super::errors::Error;
@@ -104,34 +104,34 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReportPeer {
-        type Error = super::super::errors::account::ReportPeerError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckUsername {
-        type Error = super::super::errors::account::CheckUsernameError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateUsername {
-        type Error = super::super::errors::account::UpdateUsernameError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPrivacy {
-        type Error = super::super::errors::account::GetPrivacyError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetPrivacy {
-        type Error = super::super::errors::account::SetPrivacyError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteAccount {
-        type Error = super::super::errors::account::DeleteAccountError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAccountTtl {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetAccountTtl {
-        type Error = super::super::errors::account::SetAccountTtlError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendChangePhoneCode {
-        type Error = super::super::errors::account::SendChangePhoneCodeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ChangePhone {
-        type Error = super::super::errors::account::ChangePhoneError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateDeviceLocked {
         type Error = super::super::errors::Error;
@@ -140,31 +140,31 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResetAuthorization {
-        type Error = super::super::errors::account::ResetAuthorizationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPassword {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPasswordSettings {
-        type Error = super::super::errors::account::GetPasswordSettingsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdatePasswordSettings {
-        type Error = super::super::errors::account::UpdatePasswordSettingsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendConfirmPhoneCode {
-        type Error = super::super::errors::account::SendConfirmPhoneCodeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ConfirmPhone {
-        type Error = super::super::errors::account::ConfirmPhoneError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetTmpPassword {
-        type Error = super::super::errors::account::GetTmpPasswordError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetWebAuthorizations {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResetWebAuthorization {
-        type Error = super::super::errors::account::ResetWebAuthorizationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResetWebAuthorizations {
         type Error = super::super::errors::Error;
@@ -176,43 +176,43 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveSecureValue {
-        type Error = super::super::errors::account::SaveSecureValueError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteSecureValue {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAuthorizationForm {
-        type Error = super::super::errors::account::GetAuthorizationFormError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AcceptAuthorization {
-        type Error = super::super::errors::account::AcceptAuthorizationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendVerifyPhoneCode {
-        type Error = super::super::errors::account::SendVerifyPhoneCodeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for VerifyPhone {
-        type Error = super::super::errors::account::VerifyPhoneError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendVerifyEmailCode {
-        type Error = super::super::errors::account::SendVerifyEmailCodeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for VerifyEmail {
-        type Error = super::super::errors::account::VerifyEmailError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for InitTakeoutSession {
-        type Error = super::super::errors::account::InitTakeoutSessionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for FinishTakeoutSession {
-        type Error = super::super::errors::account::FinishTakeoutSessionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ConfirmPasswordEmail {
-        type Error = super::super::errors::account::ConfirmPasswordEmailError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResendPasswordEmail {
-        type Error = super::super::errors::account::ResendPasswordEmailError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CancelPasswordEmail {
-        type Error = super::super::errors::account::CancelPasswordEmailError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetContactSignUpNotification {
         type Error = super::super::errors::Error;
@@ -224,16 +224,16 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetWallPaper {
-        type Error = super::super::errors::account::GetWallPaperError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UploadWallPaper {
-        type Error = super::super::errors::account::UploadWallPaperError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveWallPaper {
-        type Error = super::super::errors::account::SaveWallPaperError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for InstallWallPaper {
-        type Error = super::super::errors::account::InstallWallPaperError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResetWallPapers {
         type Error = super::super::errors::Error;
@@ -245,70 +245,70 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UploadTheme {
-        type Error = super::super::errors::account::UploadThemeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CreateTheme {
-        type Error = super::super::errors::account::CreateThemeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateTheme {
-        type Error = super::super::errors::account::UpdateThemeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveTheme {
-        type Error = super::super::errors::account::SaveThemeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for InstallTheme {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetTheme {
-        type Error = super::super::errors::account::GetThemeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetThemes {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetContentSettings {
-        type Error = super::super::errors::account::SetContentSettingsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetContentSettings {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMultiWallPapers {
-        type Error = super::super::errors::account::GetMultiWallPapersError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetGlobalPrivacySettings {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetGlobalPrivacySettings {
-        type Error = super::super::errors::account::SetGlobalPrivacySettingsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReportProfilePhoto {
-        type Error = super::super::errors::account::ReportProfilePhotoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResetPassword {
-        type Error = super::super::errors::account::ResetPasswordError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeclinePasswordReset {
-        type Error = super::super::errors::account::DeclinePasswordResetError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetChatThemes {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetAuthorizationTtl {
-        type Error = super::super::errors::account::SetAuthorizationTtlError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ChangeAuthorizationSettings {
-        type Error = super::super::errors::account::ChangeAuthorizationSettingsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSavedRingtones {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveRingtone {
-        type Error = super::super::errors::account::SaveRingtoneError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UploadRingtone {
-        type Error = super::super::errors::account::UploadRingtoneError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateEmojiStatus {
-        type Error = super::super::errors::account::UpdateEmojiStatusError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDefaultEmojiStatuses {
         type Error = super::super::errors::Error;
@@ -320,10 +320,10 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReorderUsernames {
-        type Error = super::super::errors::account::ReorderUsernamesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleUsername {
-        type Error = super::super::errors::account::ToggleUsernameError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDefaultProfilePhotoEmojis {
         type Error = super::super::errors::Error;
@@ -335,7 +335,7 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveAutoSaveSettings {
-        type Error = super::super::errors::account::SaveAutoSaveSettingsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteAutoSaveExceptions {
         type Error = super::super::errors::Error;
@@ -344,7 +344,7 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateColor {
-        type Error = super::super::errors::account::UpdateColorError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDefaultBackgroundEmojis {
         type Error = super::super::errors::Error;
@@ -356,7 +356,7 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateBusinessWorkHours {
-        type Error = super::super::errors::account::UpdateBusinessWorkHoursError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateBusinessLocation {
         type Error = super::super::errors::Error;
@@ -368,43 +368,43 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateConnectedBot {
-        type Error = super::super::errors::account::UpdateConnectedBotError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetConnectedBots {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetBotBusinessConnection {
-        type Error = super::super::errors::account::GetBotBusinessConnectionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateBusinessIntro {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleConnectedBotPaused {
-        type Error = super::super::errors::account::ToggleConnectedBotPausedError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DisablePeerConnectedBot {
-        type Error = super::super::errors::account::DisablePeerConnectedBotError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateBirthday {
-        type Error = super::super::errors::account::UpdateBirthdayError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CreateBusinessChatLink {
-        type Error = super::super::errors::account::CreateBusinessChatLinkError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditBusinessChatLink {
-        type Error = super::super::errors::account::EditBusinessChatLinkError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteBusinessChatLink {
-        type Error = super::super::errors::account::DeleteBusinessChatLinkError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetBusinessChatLinks {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResolveBusinessChatLink {
-        type Error = super::super::errors::account::ResolveBusinessChatLinkError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdatePersonalChannel {
-        type Error = super::super::errors::account::UpdatePersonalChannelError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleSponsoredMessages {
         type Error = super::super::errors::Error;
@@ -419,16 +419,16 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPaidMessagesRevenue {
-        type Error = super::super::errors::account::GetPaidMessagesRevenueError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleNoPaidMessagesException {
-        type Error = super::super::errors::account::ToggleNoPaidMessagesExceptionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetMainProfileTab {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveMusic {
-        type Error = super::super::errors::account::SaveMusicError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSavedMusicIds {
         type Error = super::super::errors::Error;
@@ -437,10 +437,10 @@ mod account {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for InitPasskeyRegistration {
-        type Error = super::super::errors::account::InitPasskeyRegistrationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RegisterPasskey {
-        type Error = super::super::errors::account::RegisterPasskeyError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPasskeys {
         type Error = super::super::errors::Error;
@@ -493,82 +493,82 @@ mod auth {
     #[allow(unused_imports)]
     use super::super::functions::auth::*;
     impl ::tlgen_runtime::TypedErrors for SendCode {
-        type Error = super::super::errors::auth::SendCodeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SignUp {
-        type Error = super::super::errors::auth::SignUpError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SignIn {
-        type Error = super::super::errors::auth::SignInError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for LogOut {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResetAuthorizations {
-        type Error = super::super::errors::auth::ResetAuthorizationsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ExportAuthorization {
-        type Error = super::super::errors::auth::ExportAuthorizationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ImportAuthorization {
-        type Error = super::super::errors::auth::ImportAuthorizationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for BindTempAuthKey {
-        type Error = super::super::errors::auth::BindTempAuthKeyError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ImportBotAuthorization {
-        type Error = super::super::errors::auth::ImportBotAuthorizationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckPassword {
-        type Error = super::super::errors::auth::CheckPasswordError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RequestPasswordRecovery {
-        type Error = super::super::errors::auth::RequestPasswordRecoveryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RecoverPassword {
-        type Error = super::super::errors::auth::RecoverPasswordError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResendCode {
-        type Error = super::super::errors::auth::ResendCodeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CancelCode {
-        type Error = super::super::errors::auth::CancelCodeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DropTempAuthKeys {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ExportLoginToken {
-        type Error = super::super::errors::auth::ExportLoginTokenError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ImportLoginToken {
-        type Error = super::super::errors::auth::ImportLoginTokenError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AcceptLoginToken {
-        type Error = super::super::errors::auth::AcceptLoginTokenError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckRecoveryPassword {
-        type Error = super::super::errors::auth::CheckRecoveryPasswordError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ImportWebTokenAuthorization {
-        type Error = super::super::errors::auth::ImportWebTokenAuthorizationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RequestFirebaseSms {
-        type Error = super::super::errors::auth::RequestFirebaseSmsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResetLoginEmail {
-        type Error = super::super::errors::auth::ResetLoginEmailError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReportMissingCode {
-        type Error = super::super::errors::auth::ReportMissingCodeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckPaidAuth {
-        type Error = super::super::errors::auth::CheckPaidAuthError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for InitPasskeyLogin {
-        type Error = super::super::errors::auth::InitPasskeyLoginError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for FinishPasskeyLogin {
-        type Error = super::super::errors::auth::FinishPasskeyLoginError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CancelWebTokenAuthorization {
         type Error = super::super::errors::Error;
@@ -587,94 +587,94 @@ mod bots {
     #[allow(unused_imports)]
     use super::super::functions::bots::*;
     impl ::tlgen_runtime::TypedErrors for SendCustomRequest {
-        type Error = super::super::errors::bots::SendCustomRequestError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AnswerWebhookJsonQuery {
-        type Error = super::super::errors::bots::AnswerWebhookJsonQueryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetBotCommands {
-        type Error = super::super::errors::bots::SetBotCommandsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResetBotCommands {
-        type Error = super::super::errors::bots::ResetBotCommandsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetBotCommands {
-        type Error = super::super::errors::bots::GetBotCommandsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetBotMenuButton {
-        type Error = super::super::errors::bots::SetBotMenuButtonError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetBotMenuButton {
-        type Error = super::super::errors::bots::GetBotMenuButtonError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetBotBroadcastDefaultAdminRights {
-        type Error = super::super::errors::bots::SetBotBroadcastDefaultAdminRightsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetBotGroupDefaultAdminRights {
-        type Error = super::super::errors::bots::SetBotGroupDefaultAdminRightsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetBotInfo {
-        type Error = super::super::errors::bots::SetBotInfoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetBotInfo {
-        type Error = super::super::errors::bots::GetBotInfoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReorderUsernames {
-        type Error = super::super::errors::bots::ReorderUsernamesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleUsername {
-        type Error = super::super::errors::bots::ToggleUsernameError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CanSendMessage {
-        type Error = super::super::errors::bots::CanSendMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AllowSendMessage {
-        type Error = super::super::errors::bots::AllowSendMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for InvokeWebViewCustomMethod {
-        type Error = super::super::errors::bots::InvokeWebViewCustomMethodError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPopularAppBots {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AddPreviewMedia {
-        type Error = super::super::errors::bots::AddPreviewMediaError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditPreviewMedia {
-        type Error = super::super::errors::bots::EditPreviewMediaError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeletePreviewMedia {
-        type Error = super::super::errors::bots::DeletePreviewMediaError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReorderPreviewMedias {
-        type Error = super::super::errors::bots::ReorderPreviewMediasError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPreviewInfo {
-        type Error = super::super::errors::bots::GetPreviewInfoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPreviewMedias {
-        type Error = super::super::errors::bots::GetPreviewMediasError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateUserEmojiStatus {
-        type Error = super::super::errors::bots::UpdateUserEmojiStatusError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleUserEmojiStatusPermission {
-        type Error = super::super::errors::bots::ToggleUserEmojiStatusPermissionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckDownloadFileParams {
-        type Error = super::super::errors::bots::CheckDownloadFileParamsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAdminedBots {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateStarRefProgram {
-        type Error = super::super::errors::bots::UpdateStarRefProgramError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetCustomVerification {
-        type Error = super::super::errors::bots::SetCustomVerificationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetBotRecommendations {
-        type Error = super::super::errors::bots::GetBotRecommendationsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckUsername {
         type Error = super::super::errors::Error;
@@ -711,215 +711,215 @@ mod channels {
     #[allow(unused_imports)]
     use super::super::functions::channels::*;
     impl ::tlgen_runtime::TypedErrors for ReadHistory {
-        type Error = super::super::errors::channels::ReadHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteMessages {
-        type Error = super::super::errors::channels::DeleteMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReportSpam {
-        type Error = super::super::errors::channels::ReportSpamError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMessages {
-        type Error = super::super::errors::channels::GetMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetParticipants {
-        type Error = super::super::errors::channels::GetParticipantsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetParticipant {
-        type Error = super::super::errors::channels::GetParticipantError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetChannels {
-        type Error = super::super::errors::channels::GetChannelsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetFullChannel {
-        type Error = super::super::errors::channels::GetFullChannelError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CreateChannel {
-        type Error = super::super::errors::channels::CreateChannelError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditAdmin {
-        type Error = super::super::errors::channels::EditAdminError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditTitle {
-        type Error = super::super::errors::channels::EditTitleError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditPhoto {
-        type Error = super::super::errors::channels::EditPhotoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckUsername {
-        type Error = super::super::errors::channels::CheckUsernameError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateUsername {
-        type Error = super::super::errors::channels::UpdateUsernameError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for JoinChannel {
-        type Error = super::super::errors::channels::JoinChannelError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for LeaveChannel {
-        type Error = super::super::errors::channels::LeaveChannelError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for InviteToChannel {
-        type Error = super::super::errors::channels::InviteToChannelError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteChannel {
-        type Error = super::super::errors::channels::DeleteChannelError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ExportMessageLink {
-        type Error = super::super::errors::channels::ExportMessageLinkError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleSignatures {
-        type Error = super::super::errors::channels::ToggleSignaturesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAdminedPublicChannels {
-        type Error = super::super::errors::channels::GetAdminedPublicChannelsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditBanned {
-        type Error = super::super::errors::channels::EditBannedError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAdminLog {
-        type Error = super::super::errors::channels::GetAdminLogError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetStickers {
-        type Error = super::super::errors::channels::SetStickersError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReadMessageContents {
-        type Error = super::super::errors::channels::ReadMessageContentsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteHistory {
-        type Error = super::super::errors::channels::DeleteHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for TogglePreHistoryHidden {
-        type Error = super::super::errors::channels::TogglePreHistoryHiddenError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetLeftChannels {
-        type Error = super::super::errors::channels::GetLeftChannelsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetGroupsForDiscussion {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetDiscussionGroup {
-        type Error = super::super::errors::channels::SetDiscussionGroupError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditLocation {
-        type Error = super::super::errors::channels::EditLocationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleSlowMode {
-        type Error = super::super::errors::channels::ToggleSlowModeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetInactiveChannels {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ConvertToGigagroup {
-        type Error = super::super::errors::channels::ConvertToGigagroupError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSendAs {
-        type Error = super::super::errors::channels::GetSendAsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteParticipantHistory {
-        type Error = super::super::errors::channels::DeleteParticipantHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleJoinToSend {
-        type Error = super::super::errors::channels::ToggleJoinToSendError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleJoinRequest {
-        type Error = super::super::errors::channels::ToggleJoinRequestError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReorderUsernames {
-        type Error = super::super::errors::channels::ReorderUsernamesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleUsername {
-        type Error = super::super::errors::channels::ToggleUsernameError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeactivateAllUsernames {
-        type Error = super::super::errors::channels::DeactivateAllUsernamesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleForum {
-        type Error = super::super::errors::channels::ToggleForumError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleAntiSpam {
-        type Error = super::super::errors::channels::ToggleAntiSpamError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReportAntiSpamFalsePositive {
-        type Error = super::super::errors::channels::ReportAntiSpamFalsePositiveError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleParticipantsHidden {
-        type Error = super::super::errors::channels::ToggleParticipantsHiddenError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateColor {
-        type Error = super::super::errors::channels::UpdateColorError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleViewForumAsMessages {
-        type Error = super::super::errors::channels::ToggleViewForumAsMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetChannelRecommendations {
-        type Error = super::super::errors::channels::GetChannelRecommendationsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateEmojiStatus {
-        type Error = super::super::errors::channels::UpdateEmojiStatusError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetBoostsToUnblockRestrictions {
-        type Error = super::super::errors::channels::SetBoostsToUnblockRestrictionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetEmojiStickers {
-        type Error = super::super::errors::channels::SetEmojiStickersError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RestrictSponsoredMessages {
-        type Error = super::super::errors::channels::RestrictSponsoredMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SearchPosts {
-        type Error = super::super::errors::channels::SearchPostsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdatePaidMessagesPrice {
-        type Error = super::super::errors::channels::UpdatePaidMessagesPriceError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleAutotranslation {
-        type Error = super::super::errors::channels::ToggleAutotranslationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMessageAuthor {
-        type Error = super::super::errors::channels::GetMessageAuthorError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckSearchPostsFlood {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetMainProfileTab {
-        type Error = super::super::errors::channels::SetMainProfileTabError;
+        type Error = super::super::errors::Error;
     }
 }
 mod chatlists {
     #[allow(unused_imports)]
     use super::super::functions::chatlists::*;
     impl ::tlgen_runtime::TypedErrors for ExportChatlistInvite {
-        type Error = super::super::errors::chatlists::ExportChatlistInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteExportedInvite {
-        type Error = super::super::errors::chatlists::DeleteExportedInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditExportedInvite {
-        type Error = super::super::errors::chatlists::EditExportedInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetExportedInvites {
-        type Error = super::super::errors::chatlists::GetExportedInvitesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckChatlistInvite {
-        type Error = super::super::errors::chatlists::CheckChatlistInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for JoinChatlistInvite {
-        type Error = super::super::errors::chatlists::JoinChatlistInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetChatlistUpdates {
-        type Error = super::super::errors::chatlists::GetChatlistUpdatesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for JoinChatlistUpdates {
-        type Error = super::super::errors::chatlists::JoinChatlistUpdatesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for HideChatlistUpdates {
-        type Error = super::super::errors::chatlists::HideChatlistUpdatesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetLeaveChatlistSuggestions {
-        type Error = super::super::errors::chatlists::GetLeaveChatlistSuggestionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for LeaveChatlist {
-        type Error = super::super::errors::chatlists::LeaveChatlistError;
+        type Error = super::super::errors::Error;
     }
 }
 mod communities {
@@ -969,61 +969,61 @@ mod contacts {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteContacts {
-        type Error = super::super::errors::contacts::DeleteContactsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteByPhones {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for Block {
-        type Error = super::super::errors::contacts::BlockError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for Unblock {
-        type Error = super::super::errors::contacts::UnblockError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetBlocked {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for Search {
-        type Error = super::super::errors::contacts::SearchError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResolveUsername {
-        type Error = super::super::errors::contacts::ResolveUsernameError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetTopPeers {
-        type Error = super::super::errors::contacts::GetTopPeersError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResetTopPeerRating {
-        type Error = super::super::errors::contacts::ResetTopPeerRatingError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResetSaved {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSaved {
-        type Error = super::super::errors::contacts::GetSavedError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleTopPeers {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AddContact {
-        type Error = super::super::errors::contacts::AddContactError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AcceptContact {
-        type Error = super::super::errors::contacts::AcceptContactError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetLocated {
-        type Error = super::super::errors::contacts::GetLocatedError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for BlockFromReplies {
-        type Error = super::super::errors::contacts::BlockFromRepliesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResolvePhone {
-        type Error = super::super::errors::contacts::ResolvePhoneError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ExportContactToken {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ImportContactToken {
-        type Error = super::super::errors::contacts::ImportContactTokenError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditCloseFriends {
         type Error = super::super::errors::Error;
@@ -1035,10 +1035,10 @@ mod contacts {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSponsoredPeers {
-        type Error = super::super::errors::contacts::GetSponsoredPeersError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateContactNote {
-        type Error = super::super::errors::contacts::UpdateContactNoteError;
+        type Error = super::super::errors::Error;
     }
 }
 mod ephemeral {
@@ -1073,21 +1073,21 @@ mod folders {
     #[allow(unused_imports)]
     use super::super::functions::folders::*;
     impl ::tlgen_runtime::TypedErrors for EditPeerFolders {
-        type Error = super::super::errors::folders::EditPeerFoldersError;
+        type Error = super::super::errors::Error;
     }
 }
 mod fragment {
     #[allow(unused_imports)]
     use super::super::functions::fragment::*;
     impl ::tlgen_runtime::TypedErrors for GetCollectibleInfo {
-        type Error = super::super::errors::fragment::GetCollectibleInfoError;
+        type Error = super::super::errors::Error;
     }
 }
 mod help {
     #[allow(unused_imports)]
     use super::super::functions::help::*;
     impl ::tlgen_runtime::TypedErrors for GetConfig {
-        type Error = super::super::errors::help::GetConfigError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetNearestDc {
         type Error = super::super::errors::Error;
@@ -1102,7 +1102,7 @@ mod help {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetBotUpdatesStatus {
-        type Error = super::super::errors::help::SetBotUpdatesStatusError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetCdnConfig {
         type Error = super::super::errors::Error;
@@ -1114,7 +1114,7 @@ mod help {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AcceptTermsOfService {
-        type Error = super::super::errors::help::AcceptTermsOfServiceError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDeepLinkInfo {
         type Error = super::super::errors::Error;
@@ -1129,13 +1129,13 @@ mod help {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSupportName {
-        type Error = super::super::errors::help::GetSupportNameError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetUserInfo {
-        type Error = super::super::errors::help::GetUserInfoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditUserInfo {
-        type Error = super::super::errors::help::EditUserInfoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPromoData {
         type Error = super::super::errors::Error;
@@ -1166,209 +1166,209 @@ mod langpack {
     #[allow(unused_imports)]
     use super::super::functions::langpack::*;
     impl ::tlgen_runtime::TypedErrors for GetLangPack {
-        type Error = super::super::errors::langpack::GetLangPackError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStrings {
-        type Error = super::super::errors::langpack::GetStringsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDifference {
-        type Error = super::super::errors::langpack::GetDifferenceError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetLanguages {
-        type Error = super::super::errors::langpack::GetLanguagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetLanguage {
-        type Error = super::super::errors::langpack::GetLanguageError;
+        type Error = super::super::errors::Error;
     }
 }
 mod messages {
     #[allow(unused_imports)]
     use super::super::functions::messages::*;
     impl ::tlgen_runtime::TypedErrors for GetMessages {
-        type Error = super::super::errors::messages::GetMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDialogs {
-        type Error = super::super::errors::messages::GetDialogsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetHistory {
-        type Error = super::super::errors::messages::GetHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for Search {
-        type Error = super::super::errors::messages::SearchError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReadHistory {
-        type Error = super::super::errors::messages::ReadHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteHistory {
-        type Error = super::super::errors::messages::DeleteHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteMessages {
-        type Error = super::super::errors::messages::DeleteMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReceivedMessages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetTyping {
-        type Error = super::super::errors::messages::SetTypingError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendMessage {
-        type Error = super::super::errors::messages::SendMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendMedia {
-        type Error = super::super::errors::messages::SendMediaError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ForwardMessages {
-        type Error = super::super::errors::messages::ForwardMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReportSpam {
-        type Error = super::super::errors::messages::ReportSpamError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPeerSettings {
-        type Error = super::super::errors::messages::GetPeerSettingsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for Report {
-        type Error = super::super::errors::messages::ReportError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetChats {
-        type Error = super::super::errors::messages::GetChatsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetFullChat {
-        type Error = super::super::errors::messages::GetFullChatError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditChatTitle {
-        type Error = super::super::errors::messages::EditChatTitleError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditChatPhoto {
-        type Error = super::super::errors::messages::EditChatPhotoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AddChatUser {
-        type Error = super::super::errors::messages::AddChatUserError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteChatUser {
-        type Error = super::super::errors::messages::DeleteChatUserError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CreateChat {
-        type Error = super::super::errors::messages::CreateChatError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDhConfig {
-        type Error = super::super::errors::messages::GetDhConfigError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RequestEncryption {
-        type Error = super::super::errors::messages::RequestEncryptionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AcceptEncryption {
-        type Error = super::super::errors::messages::AcceptEncryptionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DiscardEncryption {
-        type Error = super::super::errors::messages::DiscardEncryptionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetEncryptedTyping {
-        type Error = super::super::errors::messages::SetEncryptedTypingError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReadEncryptedHistory {
-        type Error = super::super::errors::messages::ReadEncryptedHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendEncrypted {
-        type Error = super::super::errors::messages::SendEncryptedError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendEncryptedFile {
-        type Error = super::super::errors::messages::SendEncryptedFileError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendEncryptedService {
-        type Error = super::super::errors::messages::SendEncryptedServiceError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReceivedQueue {
-        type Error = super::super::errors::messages::ReceivedQueueError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReportEncryptedSpam {
-        type Error = super::super::errors::messages::ReportEncryptedSpamError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReadMessageContents {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStickers {
-        type Error = super::super::errors::messages::GetStickersError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAllStickers {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetWebPagePreview {
-        type Error = super::super::errors::messages::GetWebPagePreviewError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ExportChatInvite {
-        type Error = super::super::errors::messages::ExportChatInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckChatInvite {
-        type Error = super::super::errors::messages::CheckChatInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ImportChatInvite {
-        type Error = super::super::errors::messages::ImportChatInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStickerSet {
-        type Error = super::super::errors::messages::GetStickerSetError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for InstallStickerSet {
-        type Error = super::super::errors::messages::InstallStickerSetError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UninstallStickerSet {
-        type Error = super::super::errors::messages::UninstallStickerSetError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for StartBot {
-        type Error = super::super::errors::messages::StartBotError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMessagesViews {
-        type Error = super::super::errors::messages::GetMessagesViewsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditChatAdmin {
-        type Error = super::super::errors::messages::EditChatAdminError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for MigrateChat {
-        type Error = super::super::errors::messages::MigrateChatError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SearchGlobal {
-        type Error = super::super::errors::messages::SearchGlobalError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReorderStickerSets {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDocumentByHash {
-        type Error = super::super::errors::messages::GetDocumentByHashError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSavedGifs {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveGif {
-        type Error = super::super::errors::messages::SaveGifError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetInlineBotResults {
-        type Error = super::super::errors::messages::GetInlineBotResultsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetInlineBotResults {
-        type Error = super::super::errors::messages::SetInlineBotResultsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendInlineBotResult {
-        type Error = super::super::errors::messages::SendInlineBotResultError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMessageEditData {
-        type Error = super::super::errors::messages::GetMessageEditDataError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditMessage {
-        type Error = super::super::errors::messages::EditMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditInlineBotMessage {
-        type Error = super::super::errors::messages::EditInlineBotMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetBotCallbackAnswer {
-        type Error = super::super::errors::messages::GetBotCallbackAnswerError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetBotCallbackAnswer {
-        type Error = super::super::errors::messages::SetBotCallbackAnswerError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPeerDialogs {
-        type Error = super::super::errors::messages::GetPeerDialogsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveDraft {
-        type Error = super::super::errors::messages::SaveDraftError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAllDrafts {
         type Error = super::super::errors::Error;
@@ -1383,7 +1383,7 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveRecentSticker {
-        type Error = super::super::errors::messages::SaveRecentStickerError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ClearRecentStickers {
         type Error = super::super::errors::Error;
@@ -1395,67 +1395,67 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAttachedStickers {
-        type Error = super::super::errors::messages::GetAttachedStickersError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetGameScore {
-        type Error = super::super::errors::messages::SetGameScoreError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetInlineGameScore {
-        type Error = super::super::errors::messages::SetInlineGameScoreError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetGameHighScores {
-        type Error = super::super::errors::messages::GetGameHighScoresError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetInlineGameHighScores {
-        type Error = super::super::errors::messages::GetInlineGameHighScoresError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetCommonChats {
-        type Error = super::super::errors::messages::GetCommonChatsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetWebPage {
-        type Error = super::super::errors::messages::GetWebPageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleDialogPin {
-        type Error = super::super::errors::messages::ToggleDialogPinError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReorderPinnedDialogs {
-        type Error = super::super::errors::messages::ReorderPinnedDialogsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPinnedDialogs {
-        type Error = super::super::errors::messages::GetPinnedDialogsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetBotShippingResults {
-        type Error = super::super::errors::messages::SetBotShippingResultsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetBotPrecheckoutResults {
-        type Error = super::super::errors::messages::SetBotPrecheckoutResultsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UploadMedia {
-        type Error = super::super::errors::messages::UploadMediaError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendScreenshotNotification {
-        type Error = super::super::errors::messages::SendScreenshotNotificationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetFavedStickers {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for FaveSticker {
-        type Error = super::super::errors::messages::FaveStickerError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetUnreadMentions {
-        type Error = super::super::errors::messages::GetUnreadMentionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReadMentions {
-        type Error = super::super::errors::messages::ReadMentionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetRecentLocations {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendMultiMedia {
-        type Error = super::super::errors::messages::SendMultiMediaError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UploadEncryptedFile {
-        type Error = super::super::errors::messages::UploadEncryptedFileError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SearchStickerSets {
         type Error = super::super::errors::Error;
@@ -1464,7 +1464,7 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for MarkDialogUnread {
-        type Error = super::super::errors::messages::MarkDialogUnreadError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDialogUnreadMarks {
         type Error = super::super::errors::Error;
@@ -1473,22 +1473,22 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdatePinnedMessage {
-        type Error = super::super::errors::messages::UpdatePinnedMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendVote {
-        type Error = super::super::errors::messages::SendVoteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPollResults {
-        type Error = super::super::errors::messages::GetPollResultsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetOnlines {
-        type Error = super::super::errors::messages::GetOnlinesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditChatAbout {
-        type Error = super::super::errors::messages::EditChatAboutError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditChatDefaultBannedRights {
-        type Error = super::super::errors::messages::EditChatDefaultBannedRightsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetEmojiKeywords {
         type Error = super::super::errors::Error;
@@ -1503,31 +1503,31 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSearchCounters {
-        type Error = super::super::errors::messages::GetSearchCountersError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RequestUrlAuth {
-        type Error = super::super::errors::messages::RequestUrlAuthError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AcceptUrlAuth {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for HidePeerSettingsBar {
-        type Error = super::super::errors::messages::HidePeerSettingsBarError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetScheduledHistory {
-        type Error = super::super::errors::messages::GetScheduledHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetScheduledMessages {
-        type Error = super::super::errors::messages::GetScheduledMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendScheduledMessages {
-        type Error = super::super::errors::messages::SendScheduledMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteScheduledMessages {
-        type Error = super::super::errors::messages::DeleteScheduledMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPollVotes {
-        type Error = super::super::errors::messages::GetPollVotesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleStickerSets {
         type Error = super::super::errors::Error;
@@ -1539,7 +1539,7 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateDialogFilter {
-        type Error = super::super::errors::messages::UpdateDialogFilterError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateDialogFiltersOrder {
         type Error = super::super::errors::Error;
@@ -1548,142 +1548,142 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetReplies {
-        type Error = super::super::errors::messages::GetRepliesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDiscussionMessage {
-        type Error = super::super::errors::messages::GetDiscussionMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReadDiscussion {
-        type Error = super::super::errors::messages::ReadDiscussionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UnpinAllMessages {
-        type Error = super::super::errors::messages::UnpinAllMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteChat {
-        type Error = super::super::errors::messages::DeleteChatError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeletePhoneCallHistory {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckHistoryImport {
-        type Error = super::super::errors::messages::CheckHistoryImportError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for InitHistoryImport {
-        type Error = super::super::errors::messages::InitHistoryImportError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UploadImportedMedia {
-        type Error = super::super::errors::messages::UploadImportedMediaError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for StartHistoryImport {
-        type Error = super::super::errors::messages::StartHistoryImportError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetExportedChatInvites {
-        type Error = super::super::errors::messages::GetExportedChatInvitesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetExportedChatInvite {
-        type Error = super::super::errors::messages::GetExportedChatInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditExportedChatInvite {
-        type Error = super::super::errors::messages::EditExportedChatInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteRevokedExportedChatInvites {
-        type Error = super::super::errors::messages::DeleteRevokedExportedChatInvitesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteExportedChatInvite {
-        type Error = super::super::errors::messages::DeleteExportedChatInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAdminsWithInvites {
-        type Error = super::super::errors::messages::GetAdminsWithInvitesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetChatInviteImporters {
-        type Error = super::super::errors::messages::GetChatInviteImportersError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetHistoryTtl {
-        type Error = super::super::errors::messages::SetHistoryTtlError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckHistoryImportPeer {
-        type Error = super::super::errors::messages::CheckHistoryImportPeerError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetChatTheme {
-        type Error = super::super::errors::messages::SetChatThemeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMessageReadParticipants {
-        type Error = super::super::errors::messages::GetMessageReadParticipantsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSearchResultsCalendar {
-        type Error = super::super::errors::messages::GetSearchResultsCalendarError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSearchResultsPositions {
-        type Error = super::super::errors::messages::GetSearchResultsPositionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for HideChatJoinRequest {
-        type Error = super::super::errors::messages::HideChatJoinRequestError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for HideAllChatJoinRequests {
-        type Error = super::super::errors::messages::HideAllChatJoinRequestsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleNoForwards {
-        type Error = super::super::errors::messages::ToggleNoForwardsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveDefaultSendAs {
-        type Error = super::super::errors::messages::SaveDefaultSendAsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendReaction {
-        type Error = super::super::errors::messages::SendReactionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMessagesReactions {
-        type Error = super::super::errors::messages::GetMessagesReactionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMessageReactionsList {
-        type Error = super::super::errors::messages::GetMessageReactionsListError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetChatAvailableReactions {
-        type Error = super::super::errors::messages::SetChatAvailableReactionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAvailableReactions {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetDefaultReaction {
-        type Error = super::super::errors::messages::SetDefaultReactionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for TranslateText {
-        type Error = super::super::errors::messages::TranslateTextError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetUnreadReactions {
-        type Error = super::super::errors::messages::GetUnreadReactionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReadReactions {
-        type Error = super::super::errors::messages::ReadReactionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SearchSentMedia {
-        type Error = super::super::errors::messages::SearchSentMediaError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAttachMenuBots {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAttachMenuBot {
-        type Error = super::super::errors::messages::GetAttachMenuBotError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleBotInAttachMenu {
-        type Error = super::super::errors::messages::ToggleBotInAttachMenuError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RequestWebView {
-        type Error = super::super::errors::messages::RequestWebViewError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ProlongWebView {
-        type Error = super::super::errors::messages::ProlongWebViewError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RequestSimpleWebView {
-        type Error = super::super::errors::messages::RequestSimpleWebViewError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendWebViewResultMessage {
-        type Error = super::super::errors::messages::SendWebViewResultMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendWebViewData {
-        type Error = super::super::errors::messages::SendWebViewDataError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for TranscribeAudio {
-        type Error = super::super::errors::messages::TranscribeAudioError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RateTranscribedAudio {
         type Error = super::super::errors::Error;
@@ -1698,7 +1698,7 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReportReaction {
-        type Error = super::super::errors::messages::ReportReactionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetTopReactions {
         type Error = super::super::errors::Error;
@@ -1713,13 +1713,13 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetDefaultHistoryTtl {
-        type Error = super::super::errors::messages::SetDefaultHistoryTtlError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDefaultHistoryTtl {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendBotRequestedPeer {
-        type Error = super::super::errors::messages::SendBotRequestedPeerError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetEmojiGroups {
         type Error = super::super::errors::Error;
@@ -1731,19 +1731,19 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SearchCustomEmoji {
-        type Error = super::super::errors::messages::SearchCustomEmojiError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for TogglePeerTranslations {
-        type Error = super::super::errors::messages::TogglePeerTranslationsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetBotApp {
-        type Error = super::super::errors::messages::GetBotAppError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RequestAppWebView {
-        type Error = super::super::errors::messages::RequestAppWebViewError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetChatWallPaper {
-        type Error = super::super::errors::messages::SetChatWallPaperError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SearchEmojiStickerSets {
         type Error = super::super::errors::Error;
@@ -1752,58 +1752,58 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSavedHistory {
-        type Error = super::super::errors::messages::GetSavedHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteSavedHistory {
-        type Error = super::super::errors::messages::DeleteSavedHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPinnedSavedDialogs {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleSavedDialogPin {
-        type Error = super::super::errors::messages::ToggleSavedDialogPinError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReorderPinnedSavedDialogs {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSavedReactionTags {
-        type Error = super::super::errors::messages::GetSavedReactionTagsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateSavedReactionTag {
-        type Error = super::super::errors::messages::UpdateSavedReactionTagError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDefaultTagReactions {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetOutboxReadDate {
-        type Error = super::super::errors::messages::GetOutboxReadDateError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetQuickReplies {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReorderQuickReplies {
-        type Error = super::super::errors::messages::ReorderQuickRepliesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckQuickReplyShortcut {
-        type Error = super::super::errors::messages::CheckQuickReplyShortcutError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditQuickReplyShortcut {
-        type Error = super::super::errors::messages::EditQuickReplyShortcutError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteQuickReplyShortcut {
-        type Error = super::super::errors::messages::DeleteQuickReplyShortcutError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetQuickReplyMessages {
-        type Error = super::super::errors::messages::GetQuickReplyMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendQuickReplyMessages {
-        type Error = super::super::errors::messages::SendQuickReplyMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteQuickReplyMessages {
-        type Error = super::super::errors::messages::DeleteQuickReplyMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleDialogFilterTags {
-        type Error = super::super::errors::messages::ToggleDialogFilterTagsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMyStickers {
         type Error = super::super::errors::Error;
@@ -1815,22 +1815,22 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditFactCheck {
-        type Error = super::super::errors::messages::EditFactCheckError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteFactCheck {
-        type Error = super::super::errors::messages::DeleteFactCheckError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetFactCheck {
-        type Error = super::super::errors::messages::GetFactCheckError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RequestMainWebView {
-        type Error = super::super::errors::messages::RequestMainWebViewError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendPaidReaction {
-        type Error = super::super::errors::messages::SendPaidReactionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for TogglePaidReactionPrivacy {
-        type Error = super::super::errors::messages::TogglePaidReactionPrivacyError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPaidReactionPrivacy {
         type Error = super::super::errors::Error;
@@ -1845,76 +1845,76 @@ mod messages {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSponsoredMessages {
-        type Error = super::super::errors::messages::GetSponsoredMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SavePreparedInlineMessage {
-        type Error = super::super::errors::messages::SavePreparedInlineMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPreparedInlineMessage {
-        type Error = super::super::errors::messages::GetPreparedInlineMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SearchStickers {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReportMessagesDelivery {
-        type Error = super::super::errors::messages::ReportMessagesDeliveryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSavedDialogsById {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReadSavedHistory {
-        type Error = super::super::errors::messages::ReadSavedHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleTodoCompleted {
-        type Error = super::super::errors::messages::ToggleTodoCompletedError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AppendTodoList {
-        type Error = super::super::errors::messages::AppendTodoListError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleSuggestedPostApproval {
-        type Error = super::super::errors::messages::ToggleSuggestedPostApprovalError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetForumTopics {
-        type Error = super::super::errors::messages::GetForumTopicsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetForumTopicsById {
-        type Error = super::super::errors::messages::GetForumTopicsByIdError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditForumTopic {
-        type Error = super::super::errors::messages::EditForumTopicError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdatePinnedForumTopic {
-        type Error = super::super::errors::messages::UpdatePinnedForumTopicError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReorderPinnedForumTopics {
-        type Error = super::super::errors::messages::ReorderPinnedForumTopicsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CreateForumTopic {
-        type Error = super::super::errors::messages::CreateForumTopicError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteTopicHistory {
-        type Error = super::super::errors::messages::DeleteTopicHistoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetEmojiGameInfo {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SummarizeText {
-        type Error = super::super::errors::messages::SummarizeTextError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditChatCreator {
-        type Error = super::super::errors::messages::EditChatCreatorError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetFutureChatCreatorAfterLeave {
-        type Error = super::super::errors::messages::GetFutureChatCreatorAfterLeaveError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditChatParticipantRank {
-        type Error = super::super::errors::messages::EditChatParticipantRankError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeclineUrlAuth {
-        type Error = super::super::errors::messages::DeclineUrlAuthError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckUrlAuthMatchCode {
-        type Error = super::super::errors::messages::CheckUrlAuthMatchCodeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ComposeMessageWithAi {
         type Error = super::super::errors::Error;
@@ -1966,16 +1966,16 @@ mod payments {
     #[allow(unused_imports)]
     use super::super::functions::payments::*;
     impl ::tlgen_runtime::TypedErrors for GetPaymentForm {
-        type Error = super::super::errors::payments::GetPaymentFormError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPaymentReceipt {
-        type Error = super::super::errors::payments::GetPaymentReceiptError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ValidateRequestedInfo {
-        type Error = super::super::errors::payments::ValidateRequestedInfoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendPaymentForm {
-        type Error = super::super::errors::payments::SendPaymentFormError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSavedInfo {
         type Error = super::super::errors::Error;
@@ -1984,70 +1984,70 @@ mod payments {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetBankCardData {
-        type Error = super::super::errors::payments::GetBankCardDataError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ExportInvoice {
-        type Error = super::super::errors::payments::ExportInvoiceError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AssignAppStoreTransaction {
-        type Error = super::super::errors::payments::AssignAppStoreTransactionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AssignPlayMarketTransaction {
-        type Error = super::super::errors::payments::AssignPlayMarketTransactionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPremiumGiftCodeOptions {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckGiftCode {
-        type Error = super::super::errors::payments::CheckGiftCodeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ApplyGiftCode {
-        type Error = super::super::errors::payments::ApplyGiftCodeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetGiveawayInfo {
-        type Error = super::super::errors::payments::GetGiveawayInfoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for LaunchPrepaidGiveaway {
-        type Error = super::super::errors::payments::LaunchPrepaidGiveawayError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarsTopupOptions {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarsStatus {
-        type Error = super::super::errors::payments::GetStarsStatusError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarsTransactions {
-        type Error = super::super::errors::payments::GetStarsTransactionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendStarsForm {
-        type Error = super::super::errors::payments::SendStarsFormError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RefundStarsCharge {
-        type Error = super::super::errors::payments::RefundStarsChargeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarsRevenueStats {
-        type Error = super::super::errors::payments::GetStarsRevenueStatsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarsRevenueWithdrawalUrl {
-        type Error = super::super::errors::payments::GetStarsRevenueWithdrawalUrlError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarsRevenueAdsAccountUrl {
-        type Error = super::super::errors::payments::GetStarsRevenueAdsAccountUrlError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarsTransactionsById {
-        type Error = super::super::errors::payments::GetStarsTransactionsByIdError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarsGiftOptions {
-        type Error = super::super::errors::payments::GetStarsGiftOptionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarsSubscriptions {
-        type Error = super::super::errors::payments::GetStarsSubscriptionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ChangeStarsSubscription {
-        type Error = super::super::errors::payments::ChangeStarsSubscriptionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for FulfillStarsSubscription {
-        type Error = super::super::errors::payments::FulfillStarsSubscriptionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarsGiveawayOptions {
         type Error = super::super::errors::Error;
@@ -2056,109 +2056,109 @@ mod payments {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveStarGift {
-        type Error = super::super::errors::payments::SaveStarGiftError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ConvertStarGift {
-        type Error = super::super::errors::payments::ConvertStarGiftError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for BotCancelStarsSubscription {
-        type Error = super::super::errors::payments::BotCancelStarsSubscriptionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetConnectedStarRefBots {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetConnectedStarRefBot {
-        type Error = super::super::errors::payments::GetConnectedStarRefBotError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSuggestedStarRefBots {
-        type Error = super::super::errors::payments::GetSuggestedStarRefBotsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ConnectStarRefBot {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditConnectedStarRefBot {
-        type Error = super::super::errors::payments::EditConnectedStarRefBotError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarGiftUpgradePreview {
-        type Error = super::super::errors::payments::GetStarGiftUpgradePreviewError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpgradeStarGift {
-        type Error = super::super::errors::payments::UpgradeStarGiftError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for TransferStarGift {
-        type Error = super::super::errors::payments::TransferStarGiftError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetUniqueStarGift {
-        type Error = super::super::errors::payments::GetUniqueStarGiftError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSavedStarGifts {
-        type Error = super::super::errors::payments::GetSavedStarGiftsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSavedStarGift {
-        type Error = super::super::errors::payments::GetSavedStarGiftError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarGiftWithdrawalUrl {
-        type Error = super::super::errors::payments::GetStarGiftWithdrawalUrlError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleChatStarGiftNotifications {
-        type Error = super::super::errors::payments::ToggleChatStarGiftNotificationsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleStarGiftsPinnedToTop {
-        type Error = super::super::errors::payments::ToggleStarGiftsPinnedToTopError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CanPurchaseStore {
-        type Error = super::super::errors::payments::CanPurchaseStoreError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetResaleStarGifts {
-        type Error = super::super::errors::payments::GetResaleStarGiftsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateStarGiftPrice {
-        type Error = super::super::errors::payments::UpdateStarGiftPriceError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CreateStarGiftCollection {
-        type Error = super::super::errors::payments::CreateStarGiftCollectionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateStarGiftCollection {
-        type Error = super::super::errors::payments::UpdateStarGiftCollectionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReorderStarGiftCollections {
-        type Error = super::super::errors::payments::ReorderStarGiftCollectionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteStarGiftCollection {
-        type Error = super::super::errors::payments::DeleteStarGiftCollectionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarGiftCollections {
-        type Error = super::super::errors::payments::GetStarGiftCollectionsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetUniqueStarGiftValueInfo {
-        type Error = super::super::errors::payments::GetUniqueStarGiftValueInfoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckCanSendGift {
-        type Error = super::super::errors::payments::CheckCanSendGiftError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarGiftAuctionState {
-        type Error = super::super::errors::payments::GetStarGiftAuctionStateError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarGiftAuctionAcquiredGifts {
-        type Error = super::super::errors::payments::GetStarGiftAuctionAcquiredGiftsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarGiftActiveAuctions {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ResolveStarGiftOffer {
-        type Error = super::super::errors::payments::ResolveStarGiftOfferError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendStarGiftOffer {
-        type Error = super::super::errors::payments::SendStarGiftOfferError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStarGiftUpgradeAttributes {
-        type Error = super::super::errors::payments::GetStarGiftUpgradeAttributesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetCraftStarGifts {
-        type Error = super::super::errors::payments::GetCraftStarGiftsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CraftStarGift {
-        type Error = super::super::errors::payments::CraftStarGiftError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetCurrencyRates {
         type Error = super::super::errors::Error;
@@ -2189,218 +2189,218 @@ mod phone {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RequestCall {
-        type Error = super::super::errors::phone::RequestCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AcceptCall {
-        type Error = super::super::errors::phone::AcceptCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ConfirmCall {
-        type Error = super::super::errors::phone::ConfirmCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReceivedCall {
-        type Error = super::super::errors::phone::ReceivedCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DiscardCall {
-        type Error = super::super::errors::phone::DiscardCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetCallRating {
-        type Error = super::super::errors::phone::SetCallRatingError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveCallDebug {
-        type Error = super::super::errors::phone::SaveCallDebugError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendSignalingData {
-        type Error = super::super::errors::phone::SendSignalingDataError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CreateGroupCall {
-        type Error = super::super::errors::phone::CreateGroupCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for JoinGroupCall {
-        type Error = super::super::errors::phone::JoinGroupCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for LeaveGroupCall {
-        type Error = super::super::errors::phone::LeaveGroupCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for InviteToGroupCall {
-        type Error = super::super::errors::phone::InviteToGroupCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DiscardGroupCall {
-        type Error = super::super::errors::phone::DiscardGroupCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleGroupCallSettings {
-        type Error = super::super::errors::phone::ToggleGroupCallSettingsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetGroupCall {
-        type Error = super::super::errors::phone::GetGroupCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetGroupParticipants {
-        type Error = super::super::errors::phone::GetGroupParticipantsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckGroupCall {
-        type Error = super::super::errors::phone::CheckGroupCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleGroupCallRecord {
-        type Error = super::super::errors::phone::ToggleGroupCallRecordError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditGroupCallParticipant {
-        type Error = super::super::errors::phone::EditGroupCallParticipantError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditGroupCallTitle {
-        type Error = super::super::errors::phone::EditGroupCallTitleError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetGroupCallJoinAs {
-        type Error = super::super::errors::phone::GetGroupCallJoinAsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ExportGroupCallInvite {
-        type Error = super::super::errors::phone::ExportGroupCallInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleGroupCallStartSubscription {
-        type Error = super::super::errors::phone::ToggleGroupCallStartSubscriptionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for StartScheduledGroupCall {
-        type Error = super::super::errors::phone::StartScheduledGroupCallError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveDefaultGroupCallJoinAs {
-        type Error = super::super::errors::phone::SaveDefaultGroupCallJoinAsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for JoinGroupCallPresentation {
-        type Error = super::super::errors::phone::JoinGroupCallPresentationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for LeaveGroupCallPresentation {
-        type Error = super::super::errors::phone::LeaveGroupCallPresentationError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetGroupCallStreamChannels {
-        type Error = super::super::errors::phone::GetGroupCallStreamChannelsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetGroupCallStreamRtmpUrl {
-        type Error = super::super::errors::phone::GetGroupCallStreamRtmpUrlError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveCallLog {
-        type Error = super::super::errors::phone::SaveCallLogError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CreateConferenceCall {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteConferenceCallParticipants {
-        type Error = super::super::errors::phone::DeleteConferenceCallParticipantsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendConferenceCallBroadcast {
-        type Error = super::super::errors::phone::SendConferenceCallBroadcastError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for InviteConferenceCallParticipant {
-        type Error = super::super::errors::phone::InviteConferenceCallParticipantError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeclineConferenceCallInvite {
-        type Error = super::super::errors::phone::DeclineConferenceCallInviteError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetGroupCallChainBlocks {
-        type Error = super::super::errors::phone::GetGroupCallChainBlocksError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendGroupCallMessage {
-        type Error = super::super::errors::phone::SendGroupCallMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendGroupCallEncryptedMessage {
-        type Error = super::super::errors::phone::SendGroupCallEncryptedMessageError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteGroupCallMessages {
-        type Error = super::super::errors::phone::DeleteGroupCallMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteGroupCallParticipantMessages {
-        type Error = super::super::errors::phone::DeleteGroupCallParticipantMessagesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetGroupCallStars {
-        type Error = super::super::errors::phone::GetGroupCallStarsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveDefaultSendAs {
-        type Error = super::super::errors::phone::SaveDefaultSendAsError;
+        type Error = super::super::errors::Error;
     }
 }
 mod photos {
     #[allow(unused_imports)]
     use super::super::functions::photos::*;
     impl ::tlgen_runtime::TypedErrors for UpdateProfilePhoto {
-        type Error = super::super::errors::photos::UpdateProfilePhotoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UploadProfilePhoto {
-        type Error = super::super::errors::photos::UploadProfilePhotoError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeletePhotos {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetUserPhotos {
-        type Error = super::super::errors::photos::GetUserPhotosError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UploadContactProfilePhoto {
-        type Error = super::super::errors::photos::UploadContactProfilePhotoError;
+        type Error = super::super::errors::Error;
     }
 }
 mod premium {
     #[allow(unused_imports)]
     use super::super::functions::premium::*;
     impl ::tlgen_runtime::TypedErrors for GetBoostsList {
-        type Error = super::super::errors::premium::GetBoostsListError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMyBoosts {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ApplyBoost {
-        type Error = super::super::errors::premium::ApplyBoostError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetBoostsStatus {
-        type Error = super::super::errors::premium::GetBoostsStatusError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetUserBoosts {
-        type Error = super::super::errors::premium::GetUserBoostsError;
+        type Error = super::super::errors::Error;
     }
 }
 mod smsjobs {
     #[allow(unused_imports)]
     use super::super::functions::smsjobs::*;
     impl ::tlgen_runtime::TypedErrors for IsEligibleToJoin {
-        type Error = super::super::errors::smsjobs::IsEligibleToJoinError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for Join {
-        type Error = super::super::errors::smsjobs::JoinError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for Leave {
-        type Error = super::super::errors::smsjobs::LeaveError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateSettings {
-        type Error = super::super::errors::smsjobs::UpdateSettingsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStatus {
-        type Error = super::super::errors::smsjobs::GetStatusError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSmsJob {
-        type Error = super::super::errors::smsjobs::GetSmsJobError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for FinishJob {
-        type Error = super::super::errors::smsjobs::FinishJobError;
+        type Error = super::super::errors::Error;
     }
 }
 mod stats {
     #[allow(unused_imports)]
     use super::super::functions::stats::*;
     impl ::tlgen_runtime::TypedErrors for GetBroadcastStats {
-        type Error = super::super::errors::stats::GetBroadcastStatsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for LoadAsyncGraph {
-        type Error = super::super::errors::stats::LoadAsyncGraphError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMegagroupStats {
-        type Error = super::super::errors::stats::GetMegagroupStatsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMessagePublicForwards {
-        type Error = super::super::errors::stats::GetMessagePublicForwardsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetMessageStats {
-        type Error = super::super::errors::stats::GetMessageStatsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStoryStats {
-        type Error = super::super::errors::stats::GetStoryStatsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStoryPublicForwards {
-        type Error = super::super::errors::stats::GetStoryPublicForwardsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPollStats {
         type Error = super::super::errors::Error;
@@ -2410,98 +2410,98 @@ mod stickers {
     #[allow(unused_imports)]
     use super::super::functions::stickers::*;
     impl ::tlgen_runtime::TypedErrors for CreateStickerSet {
-        type Error = super::super::errors::stickers::CreateStickerSetError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RemoveStickerFromSet {
-        type Error = super::super::errors::stickers::RemoveStickerFromSetError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ChangeStickerPosition {
-        type Error = super::super::errors::stickers::ChangeStickerPositionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for AddStickerToSet {
-        type Error = super::super::errors::stickers::AddStickerToSetError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetStickerSetThumb {
-        type Error = super::super::errors::stickers::SetStickerSetThumbError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CheckShortName {
-        type Error = super::super::errors::stickers::CheckShortNameError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SuggestShortName {
-        type Error = super::super::errors::stickers::SuggestShortNameError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ChangeSticker {
-        type Error = super::super::errors::stickers::ChangeStickerError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for RenameStickerSet {
-        type Error = super::super::errors::stickers::RenameStickerSetError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteStickerSet {
-        type Error = super::super::errors::stickers::DeleteStickerSetError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReplaceSticker {
-        type Error = super::super::errors::stickers::ReplaceStickerError;
+        type Error = super::super::errors::Error;
     }
 }
 mod stories {
     #[allow(unused_imports)]
     use super::super::functions::stories::*;
     impl ::tlgen_runtime::TypedErrors for CanSendStory {
-        type Error = super::super::errors::stories::CanSendStoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendStory {
-        type Error = super::super::errors::stories::SendStoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for EditStory {
-        type Error = super::super::errors::stories::EditStoryError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteStories {
-        type Error = super::super::errors::stories::DeleteStoriesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for TogglePinned {
-        type Error = super::super::errors::stories::TogglePinnedError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAllStories {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPinnedStories {
-        type Error = super::super::errors::stories::GetPinnedStoriesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStoriesArchive {
-        type Error = super::super::errors::stories::GetStoriesArchiveError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStoriesById {
-        type Error = super::super::errors::stories::GetStoriesByIdError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ToggleAllStoriesHidden {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReadStories {
-        type Error = super::super::errors::stories::ReadStoriesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for IncrementStoryViews {
-        type Error = super::super::errors::stories::IncrementStoryViewsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStoryViewsList {
-        type Error = super::super::errors::stories::GetStoryViewsListError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStoriesViews {
-        type Error = super::super::errors::stories::GetStoriesViewsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ExportStoryLink {
-        type Error = super::super::errors::stories::ExportStoryLinkError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for Report {
-        type Error = super::super::errors::stories::ReportError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ActivateStealthMode {
-        type Error = super::super::errors::stories::ActivateStealthModeError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SendReaction {
-        type Error = super::super::errors::stories::SendReactionError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetPeerStories {
-        type Error = super::super::errors::stories::GetPeerStoriesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAllReadPeerStories {
         type Error = super::super::errors::Error;
@@ -2513,37 +2513,37 @@ mod stories {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for TogglePeerStoriesHidden {
-        type Error = super::super::errors::stories::TogglePeerStoriesHiddenError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetStoryReactionsList {
-        type Error = super::super::errors::stories::GetStoryReactionsListError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for TogglePinnedToTop {
-        type Error = super::super::errors::stories::TogglePinnedToTopError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SearchPosts {
-        type Error = super::super::errors::stories::SearchPostsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for CreateAlbum {
-        type Error = super::super::errors::stories::CreateAlbumError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for UpdateAlbum {
-        type Error = super::super::errors::stories::UpdateAlbumError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReorderAlbums {
-        type Error = super::super::errors::stories::ReorderAlbumsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for DeleteAlbum {
-        type Error = super::super::errors::stories::DeleteAlbumError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAlbums {
-        type Error = super::super::errors::stories::GetAlbumsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetAlbumStories {
-        type Error = super::super::errors::stories::GetAlbumStoriesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for StartLive {
-        type Error = super::super::errors::stories::StartLiveError;
+        type Error = super::super::errors::Error;
     }
 }
 mod toncenter {
@@ -2563,63 +2563,63 @@ mod updates {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetDifference {
-        type Error = super::super::errors::updates::GetDifferenceError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetChannelDifference {
-        type Error = super::super::errors::updates::GetChannelDifferenceError;
+        type Error = super::super::errors::Error;
     }
 }
 mod upload {
     #[allow(unused_imports)]
     use super::super::functions::upload::*;
     impl ::tlgen_runtime::TypedErrors for SaveFilePart {
-        type Error = super::super::errors::upload::SaveFilePartError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetFile {
-        type Error = super::super::errors::upload::GetFileError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SaveBigFilePart {
-        type Error = super::super::errors::upload::SaveBigFilePartError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetWebFile {
-        type Error = super::super::errors::upload::GetWebFileError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetCdnFile {
-        type Error = super::super::errors::upload::GetCdnFileError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for ReuploadCdnFile {
-        type Error = super::super::errors::upload::ReuploadCdnFileError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetCdnFileHashes {
-        type Error = super::super::errors::upload::GetCdnFileHashesError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetFileHashes {
-        type Error = super::super::errors::upload::GetFileHashesError;
+        type Error = super::super::errors::Error;
     }
 }
 mod users {
     #[allow(unused_imports)]
     use super::super::functions::users::*;
     impl ::tlgen_runtime::TypedErrors for GetUsers {
-        type Error = super::super::errors::users::GetUsersError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetFullUser {
-        type Error = super::super::errors::users::GetFullUserError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SetSecureValueErrors {
-        type Error = super::super::errors::users::SetSecureValueErrorsError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetRequirementsToContact {
         type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSavedMusic {
-        type Error = super::super::errors::users::GetSavedMusicError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for GetSavedMusicById {
-        type Error = super::super::errors::users::GetSavedMusicByIdError;
+        type Error = super::super::errors::Error;
     }
     impl ::tlgen_runtime::TypedErrors for SuggestBirthday {
-        type Error = super::super::errors::users::SuggestBirthdayError;
+        type Error = super::super::errors::Error;
     }
 }
 mod wallet {

@@ -21527,6 +21527,13 @@ mod functions_borrowed;
 /// through the `MethodError` trait.
 #[allow(dead_code)]
 pub mod errors;
+#[cfg(feature = "errors")]
+#[cfg(feature = "method-errors")]
+/// The per-function error enums; use them through `errors`, which
+/// re-exports them.
+#[doc(hidden)]
+#[allow(dead_code)]
+pub mod method_errors;
 #[cfg(feature = "borrowed")]
 /// Types and enums decoded without copying: a TL `string` is a `&'a str` and `bytes` a
 /// `&'a [u8]` into the input, so decoding allocates only for vectors and boxed fields.

@@ -53,6 +53,8 @@ impl Context<'_> {
             serde_via: None,
             errors_gate: None,
             errors_feature: None,
+            method_errors_gate: None,
+            typed_method_errors: false,
             object_gate: None,
             conversions_gate: None,
             borrowed: Some(borrows),

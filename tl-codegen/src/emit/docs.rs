@@ -142,8 +142,41 @@ impl Context<'_> {
             .map(|e| (e.doc.name.as_str(), e))
             .collect();
         let variant = |e: &ErrorRef| variants.get(e.name.as_str()).map(|v| v.variant.as_str());
-        let mut linked = errors_table(item, |e| variant(e).map(|v| format!("{enum_path}::{v}")));
         let enum_name = item.error_enum().name;
+        let errors_module = format!("{}errors", "super::".repeat(depth));
+        if !self.typed_method_errors {
+            // `decode_typed_response` answers the crate-wide enum; the method's own enum may
+            // be behind a feature, so it is named, not linked.
+            let mut linked = errors_table(item, |e| {
+                variant(e).map(|v| format!("{errors_module}::Error::{v}"))
+            });
+            let example = item
+                .errors
+                .iter()
+                .find_map(|e| variants.get(e.name.as_str()))
+                .map(|v| {
+                    let fields = if v.parameterised { " { value }" } else { "" };
+                    format!("Err(Error::{}{fields}) => …, ", v.variant)
+                })
+                .unwrap_or_default();
+            linked.push_str(&format!(
+                "\n`decode_typed_response` gives these as [`Error`]({errors_module}::Error), a \
+                 variant per row (`Other` for an unknown error):\n\n\
+                 `match {name}::decode_typed_response(&answer)? {{ Ok(value) => …, {example}Err(other) => … }}`\n\n\
+                 The method's own enum, `{enum_name}` (exactly these rows, then `Global` and \
+                 `Other`), comes with the per-method error enums: `{enum_name}::from(error)`.",
+                name = item.path.name,
+            ));
+            return match &self.errors_feature {
+                None => doc_lines(&linked),
+                Some(feature) => {
+                    let linked = cfg_doc_lines(&quote!(feature = #feature), &linked);
+                    let plain = cfg_doc_lines(&quote!(not(feature = #feature)), &plain);
+                    quote!(#linked #plain)
+                }
+            };
+        }
+        let mut linked = errors_table(item, |e| variant(e).map(|v| format!("{enum_path}::{v}")));
         let example = item
             .errors
             .iter()
@@ -153,7 +186,6 @@ impl Context<'_> {
                 format!("Err({enum_name}::{}{fields}) => …, ", v.variant)
             })
             .unwrap_or_default();
-        let errors_module = format!("{}errors", "super::".repeat(depth));
         linked.push_str(&format!(
             "\n`decode_typed_response` gives these as [`{enum_name}`]({enum_path}): a variant \
              per row, then `Global` for a known error not documented here (`FLOOD_WAIT_%d`, …) \

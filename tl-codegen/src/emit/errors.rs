@@ -29,6 +29,21 @@ impl Context<'_> {
     /// all of them in the crate that defines them.
     pub fn errors(&self) -> TokenStream {
         let global = self.global_error_enum();
+        let rpc_error = self.rpc_error_constructor();
+        let into_runtime = self.generated_rpc_error_into_runtime(rpc_error);
+        let error_from_generated = self.generated_rpc_error_into(rpc_error, &quote!(Error), 1);
+        let reexport = self.method_errors_gate.as_ref().map(|gate| {
+            quote! {
+                #gate
+                pub use super::method_errors::*;
+            }
+        });
+        quote!(#global #into_runtime #error_from_generated #reexport)
+    }
+
+    /// The `method_errors` module: one enum per function with documented errors, the
+    /// `MethodError` trait they share, and the lookups by TL name. `errors` re-exports it.
+    pub fn method_errors(&self) -> TokenStream {
         let with_errors = self
             .ir
             .functions
@@ -36,14 +51,12 @@ impl Context<'_> {
             .enumerate()
             .filter(|(_, f)| !f.errors.is_empty());
         let paths = with_errors.map(|(i, f)| (i, f.error_enum()));
-        let rpc_error = self.rpc_error_constructor();
         let per_function = self.namespaced(paths, |i, depth| {
             self.function_error_enum(&self.ir.functions[i], depth)
         });
+        let method_error = self.method_error_trait();
         let lookup = self.documented_errors_lookup();
-        let into_runtime = self.generated_rpc_error_into_runtime(rpc_error);
-        let error_from_generated = self.generated_rpc_error_into(rpc_error, &quote!(Error), 1);
-        quote!(#global #lookup #into_runtime #error_from_generated #per_function)
+        quote!(#method_error #lookup #per_function)
     }
 
     /// `documented_errors(method)`: each method's `DOCUMENTED` list, by TL name.
@@ -207,7 +220,7 @@ impl Context<'_> {
                 let g = naming::ident(g);
                 quote!(#g::Error)
             }
-            _ if item.errors.is_empty() => {
+            _ if item.errors.is_empty() || !self.typed_method_errors => {
                 let supers = supers(depth);
                 quote!(#supers errors::Error)
             }
@@ -313,7 +326,7 @@ impl Context<'_> {
             quote! {
                 /// The number of a message whose number sits inside a word
                 /// (`PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN`), which `RpcError` keeps whole.
-                fn number_between(message: &str, prefix: &str, suffix: &str) -> Option<u32> {
+                pub(super) fn number_between(message: &str, prefix: &str, suffix: &str) -> Option<u32> {
                     let digits = message.strip_prefix(prefix)?.strip_suffix(suffix)?;
                     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
                         return None;
@@ -475,13 +488,20 @@ impl Context<'_> {
 
             impl ::std::error::Error for Error {}
 
+        }
+    }
+
+    /// `MethodError`: what every per-function error enum has, one copy for all of them.
+    fn method_error_trait(&self) -> TokenStream {
+        let rt = &self.rt;
+        quote! {
             /// What every per-method error enum (`payments::SendStarsFormError`) has: its
-            /// documented errors, and its view as the crate-wide [`Error`].
+            /// documented errors, and its view as the crate-wide [`Error`](super::errors::Error).
             ///
             /// A trait rather than inherent methods so that the per-method enums share one
             /// copy of these methods: bring it into scope (`use …::errors::MethodError;`) to
             /// call them.
-            pub trait MethodError: Clone + From<Error> + Into<Error> + From<#rt::RpcError> {
+            pub trait MethodError: Clone + From<super::errors::Error> + Into<super::errors::Error> + From<#rt::RpcError> {
                 /// The documented `(code, name)` of each variant before `Global`, in order.
                 const DOCUMENTED: &'static [(i32, &'static str)];
 
@@ -491,7 +511,7 @@ impl Context<'_> {
 
                 /// The same error as the crate-wide enum.
                 #[inline]
-                fn to_error(&self) -> Error {
+                fn to_error(&self) -> super::errors::Error {
                     self.clone().into()
                 }
 
@@ -518,8 +538,14 @@ impl Context<'_> {
             .map(|e| (e.doc.name.as_str(), e))
             .collect();
         let name = naming::ident(&item.error_enum().name);
+        // This enum sits in `method_errors` (its root at `depth - 1` levels up): `MethodError`
+        // is there, `Error`, `PATTERNS` and `number_between` in the sibling `errors`.
         let supers = supers(depth - 1);
-        let error = quote!(#supers Error);
+        let errors_module = {
+            let up = crate::emit::supers(depth);
+            quote!(#up errors::)
+        };
+        let error = quote!(#errors_module Error);
         let function = item.path.relative(depth);
         let doc = format!(
             " Errors of [`{}`]({}): its documented errors, then `Global` for a known error not \
@@ -569,7 +595,7 @@ impl Context<'_> {
         let own_code: Vec<TokenStream> = known
             .iter()
             .filter(|(v, doc)| !same_code(v, doc))
-            .map(|(v, doc)| parse_arm(v, doc.code, &quote!(Self), &supers))
+            .map(|(v, doc)| parse_arm(v, doc.code, &quote!(Self), &errors_module))
             .collect();
         let from_other = if own_code.is_empty() {
             quote!(#error::Other(other) => Self::Other(other),)
@@ -579,7 +605,7 @@ impl Context<'_> {
                     let parsed = #rt::RpcError::with_patterns(
                         other.code,
                         other.message(),
-                        &#supers PATTERNS,
+                        &#errors_module PATTERNS,
                     );
                     match (parsed.name.as_str(), parsed.value, parsed.code) {
                         #(#own_code)*
@@ -598,14 +624,14 @@ impl Context<'_> {
                     #name::#ident { value } => Self::Other(#rt::RpcError::with_patterns(
                         #code,
                         &#documented.replace("%d", &value.to_string()),
-                        &#supers PATTERNS,
+                        &#errors_module PATTERNS,
                     )),
                 },
                 (false, false) => quote! {
                     #name::#ident => Self::Other(#rt::RpcError::with_patterns(
                         #code,
                         #documented,
-                        &#supers PATTERNS,
+                        &#errors_module PATTERNS,
                     )),
                 },
             }
@@ -688,7 +714,7 @@ impl Context<'_> {
 ///
 /// A number inside a word (`PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_%dMIN`) is not split out by
 /// `RpcError`, so that arm matches the whole name with `number_between` (found through
-/// `supers`, the path from the enum's module to the `errors` module).
+/// `supers`, the path from the enum's module into the `errors` module, `…::errors::`).
 fn parse_arm(
     e: &ErrorVariant,
     code: i32,

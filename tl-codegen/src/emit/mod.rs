@@ -37,6 +37,11 @@ pub struct EmitOptions {
     pub serde_via: Option<String>,
     /// The typed errors: `errors::Error`, the per-function enums, `TypedErrors` impls.
     pub errors: Include,
+    /// The per-function error enums (module `method_errors`, re-exported by `errors`), when
+    /// `errors` is on. Always: `TypedErrors::Error` is the function's enum; behind a feature
+    /// (which must enable the `errors` one): `TypedErrors::Error` is `errors::Error`, since
+    /// a feature must not change a type, and the function's enum is one `.into()` away.
+    pub method_errors: Include,
     /// `Object` (any boxed value by id) and the function decoders it needs.
     pub object: Include,
     /// `From`/`TryFrom` between each constructor struct and its type's enum.
@@ -66,6 +71,13 @@ impl From<bool> for Include {
     }
 }
 
+impl EmitOptions {
+    /// Whether the per-function error enums are generated (always or behind a feature).
+    pub fn method_errors_on(&self) -> bool {
+        self.errors != Include::Never && self.method_errors != Include::Never
+    }
+}
+
 impl Include {
     /// `None` when not emitted; otherwise the attributes to put on each gated item.
     fn gate(&self) -> Option<TokenStream> {
@@ -90,18 +102,21 @@ pub enum ModuleKind {
     Functions,
     /// Typed RPC errors.
     Errors,
+    /// The per-function error enums, re-exported by `errors`.
+    MethodErrors,
     /// Borrowed twins of the types and enums that hold strings or bytes.
     Borrowed,
 }
 
 impl ModuleKind {
     /// Every module, root first.
-    pub const ALL: [ModuleKind; 6] = [
+    pub const ALL: [ModuleKind; 7] = [
         ModuleKind::Root,
         ModuleKind::Types,
         ModuleKind::Enums,
         ModuleKind::Functions,
         ModuleKind::Errors,
+        ModuleKind::MethodErrors,
         ModuleKind::Borrowed,
     ];
 
@@ -113,6 +128,7 @@ impl ModuleKind {
             ModuleKind::Enums => "enums",
             ModuleKind::Functions => "functions",
             ModuleKind::Errors => "errors",
+            ModuleKind::MethodErrors => "method_errors",
             ModuleKind::Borrowed => "borrowed",
         }
     }
@@ -123,6 +139,7 @@ impl ModuleKind {
             .into_iter()
             .filter(|&kind| match kind {
                 ModuleKind::Errors => options.errors != Include::Never,
+                ModuleKind::MethodErrors => options.method_errors_on(),
                 ModuleKind::Borrowed => options.borrowed != Include::Never,
                 _ => true,
             })
@@ -137,6 +154,12 @@ impl ModuleKind {
     pub fn declaration_attrs(self, options: &EmitOptions) -> TokenStream {
         let cfg = match self {
             ModuleKind::Errors => options.errors.gate().unwrap_or_default(),
+            // The enums use `errors`: they are gated by its feature too (two `cfg`s: both).
+            ModuleKind::MethodErrors => {
+                let errors = options.errors.gate().unwrap_or_default();
+                let own = options.method_errors.gate().unwrap_or_default();
+                quote!(#errors #own)
+            }
             ModuleKind::Borrowed => options.borrowed.gate().unwrap_or_default(),
             _ => quote!(),
         };
@@ -161,6 +184,15 @@ impl ModuleKind {
             ModuleKind::Errors => {
                 let errors_docs = ERRORS_DOCS;
                 return quote!(#cfg #(#[doc = #errors_docs])* #[allow(dead_code)]);
+            }
+            ModuleKind::MethodErrors => {
+                return quote! {
+                    #cfg
+                    /// The per-function error enums; use them through `errors`, which
+                    /// re-exports them.
+                    #[doc(hidden)]
+                    #[allow(dead_code)]
+                };
             }
             ModuleKind::Borrowed => {
                 let borrowed_docs = BORROWED_DOCS;
@@ -241,6 +273,10 @@ pub(crate) struct Context<'a> {
     pub errors_gate: Option<TokenStream>,
     /// The cargo feature gating the typed errors, if they are behind one.
     pub errors_feature: Option<String>,
+    /// `None` without per-function error enums; otherwise the attributes gating them.
+    pub method_errors_gate: Option<TokenStream>,
+    /// `TypedErrors::Error` is the function's own enum (always generated), not `errors::Error`.
+    pub typed_method_errors: bool,
     /// `None` without `Object`; otherwise the attributes gating it and function decoders.
     pub object_gate: Option<TokenStream>,
     /// `None` without conversions; otherwise the attributes gating them.
@@ -323,6 +359,12 @@ pub fn emit(ir: &Model, options: &EmitOptions, kind: ModuleKind) -> Result<Token
             Include::Feature(feature) => Some(feature.clone()),
             Include::Always | Include::Never => None,
         },
+        method_errors_gate: if options.method_errors_on() {
+            options.method_errors.gate()
+        } else {
+            None
+        },
+        typed_method_errors: options.method_errors_on() && options.method_errors == Include::Always,
         // TON's `Object` params and results are the root `Object` enum: always there.
         object_gate: if ir.needs_object() {
             Some(quote!())
@@ -347,6 +389,7 @@ pub fn emit(ir: &Model, options: &EmitOptions, kind: ModuleKind) -> Result<Token
         ModuleKind::Enums => cx.enums(),
         ModuleKind::Functions => cx.functions(),
         ModuleKind::Errors => cx.errors(),
+        ModuleKind::MethodErrors => cx.method_errors(),
         ModuleKind::Borrowed => cx.borrowed_module(),
     })
 }

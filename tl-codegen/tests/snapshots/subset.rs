@@ -1242,15 +1242,22 @@ pub mod errors {
         }
     }
     impl ::std::error::Error for Error {}
+    pub use super::method_errors::*;
+}
+/// The per-function error enums; use them through `errors`, which
+/// re-exports them.
+#[doc(hidden)]
+#[allow(dead_code)]
+pub mod method_errors {
     /// What every per-method error enum (`payments::SendStarsFormError`) has: its
-    /// documented errors, and its view as the crate-wide [`Error`].
+    /// documented errors, and its view as the crate-wide [`Error`](super::errors::Error).
     ///
     /// A trait rather than inherent methods so that the per-method enums share one
     /// copy of these methods: bring it into scope (`use …::errors::MethodError;`) to
     /// call them.
     pub trait MethodError: Clone + From<
-            Error,
-        > + Into<Error> + From<::tlgen_runtime::RpcError> {
+            super::errors::Error,
+        > + Into<super::errors::Error> + From<::tlgen_runtime::RpcError> {
         /// The documented `(code, name)` of each variant before `Global`, in order.
         const DOCUMENTED: &'static [(i32, &'static str)];
         /// The documented `(code, name)` of this variant; `None` for `Global` and
@@ -1258,7 +1265,7 @@ pub mod errors {
         fn documented(&self) -> Option<(i32, &'static str)>;
         /// The same error as the crate-wide enum.
         #[inline]
-        fn to_error(&self) -> Error {
+        fn to_error(&self) -> super::errors::Error {
             self.clone().into()
         }
         /// The error code: `400`, `420`, ...
