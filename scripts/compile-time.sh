@@ -13,6 +13,7 @@
 #   full      tlgen-types, features = ["errors", "object"]
 #   default   tlgen-types with its default features (errors)
 #   borrowed  tlgen-types with its default features and `borrowed`
+#   methods   tlgen-types with its default features and `method-errors` (the per-method enums)
 #   grammers  grammers-tl-types =0.11.0 with its default features
 #   ours      tl-client-ours (a copy, path dependencies pointing at this repository)
 #   peer      tl-client-grammers (a copy)
@@ -48,10 +49,10 @@ trap 'rm -rf "$work"' EXIT
 # The environment must not redirect builds elsewhere or change the flags being compared.
 unset CARGO_TARGET_DIR CARGO_BUILD_TARGET_DIR CARGO_INCREMENTAL CARGO_BUILD_INCREMENTAL
 
-read -r -a configs <<< "${CONFIGS:-lean full default borrowed grammers ours peer subset cli}"
+read -r -a configs <<< "${CONFIGS:-lean full default methods borrowed grammers ours peer subset cli}"
 for name in "${configs[@]}"; do
     case $name in
-        lean | full | default | borrowed | grammers | ours | peer | subset | cli) ;;
+        lean | full | default | methods | borrowed | grammers | ours | peer | subset | cli) ;;
         *) echo "unknown configuration '$name' in CONFIGS" >&2; exit 2 ;;
     esac
 done
@@ -60,6 +61,7 @@ declare -A label=(
     [full]="tlgen-types full (errors, object)"
     [default]="tlgen-types default (errors)"
     [borrowed]="tlgen-types default + borrowed"
+    [methods]="tlgen-types default + method-errors"
     [grammers]="grammers-tl-types 0.11.0 (default)"
     [ours]="tl-client-ours, clean"
     [peer]="tl-client-grammers, clean"
@@ -73,13 +75,14 @@ declare -A label=(
 )
 declare -A package=(
     [lean]=tlgen-types [full]=tlgen-types [default]=tlgen-types [borrowed]=tlgen-types
+    [methods]=tlgen-types
     [grammers]=grammers-tl-types
     [ours]=tl-client-ours [peer]=tl-client-grammers [subset]=tl-client-subset [cli]=tl-client-subset
 )
 # Where each configuration's project is (the subset client sits in a copy of bench/, beside
 # the tl-client-ours sources it includes with #[path]).
 declare -A dir=()
-for name in lean full default borrowed grammers ours peer; do dir[$name]="$work/$name"; done
+for name in lean full default methods borrowed grammers ours peer; do dir[$name]="$work/$name"; done
 dir[subset]="$work/subset/bench/client-subset"
 dir[cli]="$work/cli/bench/client-subset"
 
@@ -115,6 +118,7 @@ scratch_library lean "tlgen-types = { path = \"$root/generated\", default-featur
 scratch_library full "tlgen-types = { path = \"$root/generated\", features = [\"errors\", \"object\"] }"
 scratch_library default "tlgen-types = { path = \"$root/generated\" }"
 scratch_library borrowed "tlgen-types = { path = \"$root/generated\", features = [\"borrowed\"] }"
+scratch_library methods "tlgen-types = { path = \"$root/generated\", features = [\"method-errors\"] }"
 scratch_library grammers 'grammers-tl-types = "=0.11.0"'
 scratch_client ours client-ours
 scratch_client peer client-grammers
@@ -237,7 +241,7 @@ echo "|---|---|---:|---|---|"
 for profile in "${profiles[@]}"; do
     declare -A med=()
     keys=()
-    for key in lean full default borrowed grammers ours peer ours-edit peer-edit subset subset-edit subset-generate cli cli-edit; do
+    for key in lean full default methods borrowed grammers ours peer ours-edit peer-edit subset subset-edit subset-generate cli cli-edit; do
         [ -n "${times[$profile/$key]:-}" ] || continue
         keys+=("$key")
         # shellcheck disable=SC2086 # the rounds are a space-separated list
@@ -245,7 +249,7 @@ for profile in "${profiles[@]}"; do
     done
     for key in "${keys[@]}"; do
         case $key in
-            lean | full | default | borrowed)
+            lean | full | default | methods | borrowed)
                 if [ -n "${med[grammers]:-}" ]; then
                     r="$(ratio "${med[$key]}" "${med[grammers]}") × grammers-tl-types"
                 else
