@@ -121,8 +121,10 @@ impl Context<'_> {
     }
 
     /// A method's `# Errors` section: the table of its documented errors and, with typed
-    /// errors, each row linked to its variant in the method's error enum and a line on
-    /// `Global`, `Other` and `decode_typed_response`. When the typed errors are behind a
+    /// errors, each row linked to its variant in the enum `decode_typed_response` answers
+    /// and a line on how to match it. That enum is the method's own when the per-method enums
+    /// are always generated, else the crate-wide `errors::Error` (the method's enum, maybe
+    /// behind a feature, is then named, not linked). When the typed errors are behind a
     /// feature, the linked form is shown with it and the plain table without (the links
     /// would be broken).
     fn errors_docs(&self, item: &Item) -> TokenStream {
@@ -134,7 +136,14 @@ impl Context<'_> {
             return doc_lines(&plain);
         }
         let depth = 1 + item.path.modules.len();
-        let enum_path = item.error_enum().relative(depth).to_string();
+        let enum_name = item.error_enum().name;
+        let errors_module = format!("{}errors", "super::".repeat(depth));
+        let (answer_name, answer_path) = if self.typed_method_errors {
+            let path = item.error_enum().relative(depth).to_string();
+            (enum_name.clone(), path)
+        } else {
+            ("Error".to_string(), format!("{errors_module}::Error"))
+        };
         let variants: HashMap<&str, &ErrorVariant> = self
             .ir
             .errors
@@ -142,57 +151,34 @@ impl Context<'_> {
             .map(|e| (e.doc.name.as_str(), e))
             .collect();
         let variant = |e: &ErrorRef| variants.get(e.name.as_str()).map(|v| v.variant.as_str());
-        let enum_name = item.error_enum().name;
-        let errors_module = format!("{}errors", "super::".repeat(depth));
-        if !self.typed_method_errors {
-            // `decode_typed_response` answers the crate-wide enum; the method's own enum may
-            // be behind a feature, so it is named, not linked.
-            let mut linked = errors_table(item, |e| {
-                variant(e).map(|v| format!("{errors_module}::Error::{v}"))
-            });
-            let example = item
-                .errors
-                .iter()
-                .find_map(|e| variants.get(e.name.as_str()))
-                .map(|v| {
-                    let fields = if v.parameterised { " { value }" } else { "" };
-                    format!("Err(Error::{}{fields}) => …, ", v.variant)
-                })
-                .unwrap_or_default();
-            linked.push_str(&format!(
-                "\n`decode_typed_response` gives these as [`Error`]({errors_module}::Error), a \
-                 variant per row (`Other` for an unknown error):\n\n\
-                 `match {name}::decode_typed_response(&answer)? {{ Ok(value) => …, {example}Err(other) => … }}`\n\n\
-                 The method's own enum, `{enum_name}` (exactly these rows, then `Global` and \
-                 `Other`), comes with the per-method error enums: `{enum_name}::from(error)`.",
-                name = item.path.name,
-            ));
-            return match &self.errors_feature {
-                None => doc_lines(&linked),
-                Some(feature) => {
-                    let linked = cfg_doc_lines(&quote!(feature = #feature), &linked);
-                    let plain = cfg_doc_lines(&quote!(not(feature = #feature)), &plain);
-                    quote!(#linked #plain)
-                }
-            };
-        }
-        let mut linked = errors_table(item, |e| variant(e).map(|v| format!("{enum_path}::{v}")));
+        let mut linked = errors_table(item, |e| variant(e).map(|v| format!("{answer_path}::{v}")));
         let example = item
             .errors
             .iter()
-            .find_map(|e| Some((variants.get(e.name.as_str())?, e)))
-            .map(|(v, _)| {
+            .find_map(|e| variants.get(e.name.as_str()))
+            .map(|v| {
                 let fields = if v.parameterised { " { value }" } else { "" };
-                format!("Err({enum_name}::{}{fields}) => …, ", v.variant)
+                format!("Err({answer_name}::{}{fields}) => …, ", v.variant)
             })
             .unwrap_or_default();
-        linked.push_str(&format!(
-            "\n`decode_typed_response` gives these as [`{enum_name}`]({enum_path}): a variant \
-             per row, then `Global` for a known error not documented here (`FLOOD_WAIT_%d`, …) \
-             and `Other` for an unknown one ([`errors`]({errors_module})):\n\n\
-             `match {name}::decode_typed_response(&answer)? {{ Ok(value) => …, {example}Err(other) => … }}`",
-            name = item.path.name,
-        ));
+        let call = format!(
+            "`match {}::decode_typed_response(&answer)? {{ Ok(value) => …, {example}Err(other) => … }}`",
+            item.path.name
+        );
+        linked.push_str(&if self.typed_method_errors {
+            format!(
+                "\n`decode_typed_response` gives these as [`{answer_name}`]({answer_path}): a \
+                 variant per row, then `Global` for a known error not documented here \
+                 (`FLOOD_WAIT_%d`, …) and `Other` for an unknown one ([`errors`]({errors_module})):\n\n{call}"
+            )
+        } else {
+            format!(
+                "\n`decode_typed_response` gives these as [`Error`]({answer_path}), a variant per \
+                 row (`Other` for an unknown error):\n\n{call}\n\n\
+                 The method's own enum, `{enum_name}` (exactly these rows, then `Global` and \
+                 `Other`), comes with the per-method error enums: `{enum_name}::from(error)`."
+            )
+        });
         match &self.errors_feature {
             None => doc_lines(&linked),
             Some(feature) => {

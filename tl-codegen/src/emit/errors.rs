@@ -276,14 +276,14 @@ impl Context<'_> {
                 quote!(#i => Self::#v,)
             }
         });
-        // Errors whose number sits inside a word are matched on the whole name.
+        // Errors whose number sits inside a word are matched on the whole name; the others
+        // are looked up in `PARSE`.
         let in_word: Vec<TokenStream> = errors
             .iter()
-            .filter(|e| e.parameterised && number_in_word(&e.doc.name).is_some())
-            .map(|e| {
+            .filter_map(|e| Some((e, number_inside_word(e)?)))
+            .map(|(e, (prefix, suffix))| {
                 let v = naming::ident(&e.variant);
                 let code = e.doc.code;
-                let (prefix, suffix) = number_in_word(&e.doc.name).unwrap_or_default();
                 quote! {
                     if parsed.value.is_none() && parsed.code == #code {
                         if let Some(value) = number_between(&parsed.name, #prefix, #suffix) {
@@ -296,7 +296,7 @@ impl Context<'_> {
         let mut parse: Vec<(&str, bool, i32, usize)> = errors
             .iter()
             .enumerate()
-            .filter(|(_, e)| !(e.parameterised && number_in_word(&e.doc.name).is_some()))
+            .filter(|(_, e)| number_inside_word(e).is_none())
             .map(|(i, e)| (e.runtime_name.as_str(), e.parameterised, e.doc.code, i))
             .collect();
         parse.sort();
@@ -742,6 +742,15 @@ fn number_in_word(name: &str) -> Option<(&str, &str)> {
     let word_before = prefix.is_empty() || prefix.ends_with('_');
     let word_after = suffix.is_empty() || suffix.starts_with('_');
     (!(word_before && word_after)).then_some((prefix, suffix))
+}
+
+/// `Some((prefix, suffix))` for an error with a number whose `%d` is not a whole word.
+fn number_inside_word(e: &ErrorVariant) -> Option<(&str, &str)> {
+    if e.parameterised {
+        number_in_word(&e.doc.name)
+    } else {
+        None
+    }
 }
 
 /// `Self::V` or `Self::V { .. }`.
