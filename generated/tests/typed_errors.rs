@@ -47,3 +47,50 @@ fn a_global_error_keeps_its_number_and_an_unknown_one_its_message() {
             .unwrap_err();
     assert_eq!(e, Error::Other(RpcError::new(400, "BRAND_NEW_ERROR_7")));
 }
+
+/// Error messages come from the network: the table lookup and the in-word numbers must take
+/// anything — empty, numbers out of range, signs, partial patterns, control bytes, a
+/// megabyte — without a panic, and an unknown one stays `Other` with the message as received.
+#[test]
+fn hostile_error_messages_convert_without_panicking() {
+    let long = "A".repeat(1 << 20);
+    let messages = [
+        "",
+        "_",
+        "%d",
+        "FLOOD_WAIT",
+        "FLOOD_WAIT_",
+        "FLOOD_WAIT_-1",
+        "FLOOD_WAIT_4294967296",
+        "FLOOD_WAIT_99999999999999999999999",
+        "FLOOD_WAIT_1_2",
+        "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_MIN",
+        "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_99999999999MIN",
+        "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5",
+        "\u{0}\u{1}\u{7f}",
+        "ÿÿÿ_%d_",
+        long.as_str(),
+    ];
+    for code in [i32::MIN, -503, 0, 400, 420, i32::MAX] {
+        for message in messages {
+            let received = RpcError::new(code, message);
+            let e = Error::from(received.clone());
+            if let Error::Other(kept) = &e {
+                assert_eq!(kept, &received, "{code} {message:.40}");
+            }
+            // Every accessor answers.
+            let _ = (
+                e.code(),
+                e.name(),
+                e.value(),
+                e.description(),
+                e.to_string(),
+            );
+        }
+    }
+    // Out of range is no number: not `FloodWait`.
+    assert!(matches!(
+        Error::from(RpcError::new(420, "FLOOD_WAIT_4294967296")),
+        Error::Other(_)
+    ));
+}
