@@ -13,8 +13,11 @@ use std::path::Path;
 use tlgen_codegen::model::{self, ItemPath, Model, PathKind, Ty};
 
 fn main() {
+    // `Object` and the conversions too (off by default): the tests decode function calls.
     tlgen_codegen::Config::new()
         .schema("schema/stars.tl")
+        .object(true)
+        .conversions(true)
         .compile_or_exit();
     // TON's three schemas (tlgen-parser's fixtures), for `tests/ton.rs`: the build.rs path
     // of a TON schema, compiled with the workspace's lints.
@@ -24,7 +27,6 @@ fn main() {
             .layout(tlgen_codegen::Layout::SingleFile(format!(
                 "ton_{schema}.rs"
             )))
-            .conversions(false)
             .compile_or_exit();
     }
     differential();

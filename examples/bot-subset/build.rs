@@ -36,10 +36,9 @@ fn main() {
         .schema_text("mtproto.tl", tlgen_schema::MTPROTO_TL)
         .functions(FUNCTIONS)
         .docs(docs)
-        .pretty(false) // faster; the output is only compiled (`cargo doc` still shows it)
-        .object(false) // no `Object`: the bot decodes the answers of its own calls
-        .conversions(false); // no `From`/`TryFrom` between structs and enums
-                             // Declared ids of mtproto.tl that are right on the wire though not their lines' CRC32.
+        // Faster; the output is only compiled (`cargo doc` still shows it).
+        .pretty(false);
+    // Declared ids of mtproto.tl that are right on the wire though not their lines' CRC32.
     for (name, id) in tlgen_schema::KNOWN_ID_MISMATCHES {
         config.known_id_mismatch(name, id);
     }

@@ -8,7 +8,5 @@ fn main() {
     tlgen_codegen::Config::new()
         .schema("schema/bot.tl")
         .pretty(false) // faster; the output is only compiled (`cargo doc` still shows it)
-        .object(false) // no `Object`: this crate never decodes values of unknown type
-        .conversions(false) // no `From`/`TryFrom` between structs and enums
         .compile_or_exit();
 }

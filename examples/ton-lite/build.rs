@@ -5,6 +5,5 @@
 fn main() {
     tlgen_codegen::Config::new()
         .schema("../../tl-parser/tests/fixtures/ton/lite_api.tl")
-        .conversions(false)
         .compile_or_exit();
 }

@@ -64,8 +64,6 @@ fn main() {
             .functions(BOT)
             .docs(dump)
             .pretty(false)
-            .object(false)
-            .conversions(false)
             .generate()
             .expect("generate")
     });

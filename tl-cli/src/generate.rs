@@ -10,8 +10,9 @@
 //! `mod.rs` declaring `types`, `enums`, `functions`, … one file each. Use it as
 //! `#[path = "DIR/mod.rs"] mod tl;` or put `DIR` at `src/tl/` and write `mod tl;`. The
 //! crate needs `tlgen-runtime` as a dependency. `--docs DIR` joins a `schema/docs`-style
-//! directory (`getdoc.json` and pages); `--errors`, `--object` and `--conversions` are
-//! on by default and `--borrowed` is off, `--no-X` leaves the part out, `--X` puts it in,
+//! directory (`getdoc.json` and pages); `--errors` is on by default, `--object`,
+//! `--conversions` and `--borrowed` are off (as in tlgen-types' default features: pay only
+//! for what you use), `--no-X` leaves the part out, `--X` puts it in,
 //! `--X-feature NAME` puts it behind the cargo feature `NAME` of the including crate; `--serde-feature NAME` derives serde's
 //! traits behind that feature.
 //! The three declared ids of Telegram's `mtproto.tl` that differ from their lines' CRC32 and
@@ -72,19 +73,19 @@ pub struct Args {
     /// errors' one); `TypedErrors::Error` is then `errors::Error`.
     #[arg(long, value_name = "NAME")]
     method_errors_feature: Option<String>,
-    /// `Object` and function decoders (the default).
+    /// `Object` and function decoders (off by default).
     #[arg(long, overrides_with = "no_object")]
     object: bool,
-    /// Leave `Object` out.
+    /// Leave `Object` out (the default).
     #[arg(long)]
     no_object: bool,
     /// Put `Object` behind this cargo feature.
     #[arg(long, value_name = "NAME")]
     object_feature: Option<String>,
-    /// `From`/`TryFrom` between structs and enums (the default).
+    /// `From`/`TryFrom` between structs and enums (off by default).
     #[arg(long, overrides_with = "no_conversions")]
     conversions: bool,
-    /// Leave the conversions out.
+    /// Leave the conversions out (the default).
     #[arg(long)]
     no_conversions: bool,
     /// Put the conversions behind this cargo feature.

@@ -279,8 +279,8 @@ impl Config {
             serde_via: None,
             errors: Include::Always,
             method_errors: Include::Always,
-            object: Include::Always,
-            conversions: Include::Always,
+            object: Include::Never,
+            conversions: Include::Never,
             borrowed: Include::Never,
             pretty: cfg!(feature = "pretty"),
             strict_ids: false,
@@ -369,7 +369,9 @@ impl Config {
     }
 
     /// `Object` (decodes any boxed value by its id) and the decoders of function calls, which
-    /// only `Object` needs. Default: always; see [`Config::errors`] for the choices.
+    /// only `Object` needs. Default: never, as in tlgen-types (its `object` feature): it is
+    /// for logging and debugging, and about a quarter of a clean build. See
+    /// [`Config::errors`] for the choices.
     ///
     /// A TON schema whose params or results are `Object` / `Function` (`liteServer.query
     /// data:bytes = Object;`) always gets it: those are typed with it.
@@ -379,8 +381,9 @@ impl Config {
     }
 
     /// `From<types::X> for enums::Y` and `TryFrom<enums::Y> for types::X` (`From` when the
-    /// type has one constructor) for every constructor. Default: always; see
-    /// [`Config::errors`] for the choices.
+    /// type has one constructor) for every constructor. Default: never, as in tlgen-types
+    /// (its `conversions` feature); wrapping a struct by hand is `enums::Peer::User(user)`.
+    /// See [`Config::errors`] for the choices.
     pub fn conversions(&mut self, include: impl Into<Include>) -> &mut Self {
         self.conversions = include.into();
         self

@@ -185,7 +185,11 @@ fn object_variant_names_never_collide() {
                   ---functions---\nfoo = Foo;\nfooCall = FooCall;\n";
     let mut file = tempfile::NamedTempFile::new().unwrap();
     file.write_all(schema.as_bytes()).unwrap();
-    let output = Config::new().schema(file.path()).generate().unwrap();
+    let output = Config::new()
+        .schema(file.path())
+        .object(true)
+        .generate()
+        .unwrap();
     let variants = object_variants(&output.files[0].contents);
     let mut unique = variants.clone();
     unique.sort();

@@ -18,12 +18,15 @@ const CASES: &[&str] = &[
     "defaults",
 ];
 
-/// The generator as each case runs it: the defaults, plus the `borrowed` module for
-/// `borrowed.tl` and the subset its first line names for `subset.tl`.
+/// The generator as each case runs it: the defaults with `Object` and the conversions on
+/// (off by default; the snapshots show them), plus the `borrowed` module for `borrowed.tl`
+/// and the subset its first line names for `subset.tl`.
 fn config(case: &str) -> tlgen_codegen::Config {
     let mut config = tlgen_codegen::Config::new();
     config
         .schema(dir().join(format!("{case}.tl")))
+        .object(true)
+        .conversions(true)
         .borrowed(case == "borrowed");
     if case == "subset" {
         config

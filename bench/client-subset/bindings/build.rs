@@ -44,9 +44,7 @@ fn main() {
         .schema_text("mtproto.tl", tlgen_schema::MTPROTO_TL)
         .functions(FUNCTIONS)
         .docs(docs)
-        .pretty(false)
-        .object(false)
-        .conversions(false);
+        .pretty(false);
     // Declared ids of mtproto.tl that are right on the wire though not their lines' CRC32.
     for (name, id) in tlgen_schema::KNOWN_ID_MISMATCHES {
         config.known_id_mismatch(name, id);
