@@ -24,6 +24,9 @@
 #   cli       the same bot on the same subset written once (untimed) into bindings/src/ by
 #             `tl-codegen generate --schema … --docs … --functions … --out`: no build script,
 #             no build-dependencies (how the CLI user builds it).
+#   bot12     issue 18's check: a library crate holding what a bare `tl-codegen generate
+#             --schema api.tl --schema mtproto.tl --functions … --out` (default switches, no
+#             docs) writes for the 12 calls of examples/bot-subset, against grammers-tl-types.
 # Every clean build: target directory removed, `CARGO_INCREMENTAL=0 cargo build -j2`, the
 # library alone (`-p`) or the whole client with its dependencies. Dependencies are fetched
 # first, not timed. For each client, also the rebuild after a one-line change (the
@@ -49,10 +52,10 @@ trap 'rm -rf "$work"' EXIT
 # The environment must not redirect builds elsewhere or change the flags being compared.
 unset CARGO_TARGET_DIR CARGO_BUILD_TARGET_DIR CARGO_INCREMENTAL CARGO_BUILD_INCREMENTAL
 
-read -r -a configs <<< "${CONFIGS:-lean full default methods borrowed grammers ours peer subset cli}"
+read -r -a configs <<< "${CONFIGS:-lean full default methods borrowed grammers bot12 ours peer subset cli}"
 for name in "${configs[@]}"; do
     case $name in
-        lean | full | default | methods | borrowed | grammers | ours | peer | subset | cli) ;;
+        lean | full | default | methods | borrowed | grammers | bot12 | ours | peer | subset | cli) ;;
         *) echo "unknown configuration '$name' in CONFIGS" >&2; exit 2 ;;
     esac
 done
@@ -63,6 +66,7 @@ declare -A label=(
     [borrowed]="tlgen-types default + borrowed"
     [methods]="tlgen-types default + method-errors"
     [grammers]="grammers-tl-types 0.11.0 (default)"
+    [bot12]="12-call bot subset from a bare \`generate\`"
     [ours]="tl-client-ours, clean"
     [peer]="tl-client-grammers, clean"
     [ours-edit]="tl-client-ours, one-line change"
@@ -76,13 +80,13 @@ declare -A label=(
 declare -A package=(
     [lean]=tlgen-types [full]=tlgen-types [default]=tlgen-types [borrowed]=tlgen-types
     [methods]=tlgen-types
-    [grammers]=grammers-tl-types
+    [grammers]=grammers-tl-types [bot12]=scratch-bot12
     [ours]=tl-client-ours [peer]=tl-client-grammers [subset]=tl-client-subset [cli]=tl-client-subset
 )
 # Where each configuration's project is (the subset client sits in a copy of bench/, beside
 # the tl-client-ours sources it includes with #[path]).
 declare -A dir=()
-for name in lean full default methods borrowed grammers ours peer; do dir[$name]="$work/$name"; done
+for name in lean full default methods borrowed grammers bot12 ours peer; do dir[$name]="$work/$name"; done
 dir[subset]="$work/subset/bench/client-subset"
 dir[cli]="$work/cli/bench/client-subset"
 
@@ -120,6 +124,14 @@ scratch_library default "tlgen-types = { path = \"$root/generated\" }"
 scratch_library borrowed "tlgen-types = { path = \"$root/generated\", features = [\"borrowed\"] }"
 scratch_library methods "tlgen-types = { path = \"$root/generated\", features = [\"method-errors\"] }"
 scratch_library grammers 'grammers-tl-types = "=0.11.0"'
+scratch_library bot12 "tlgen-runtime = { path = \"$root/tl-runtime\" }"
+printf 'mod generated;\npub use generated::*;\n' > "${dir[bot12]}/src/lib.rs"
+read -r -a bot12_functions <<< "$(sed -n '/^const FUNCTIONS/,/^];/p' "$root/examples/bot-subset/build.rs" |
+    grep -o '"[^"]*"' | tr -d '"' | tr '\n' ' ')"
+[ "${#bot12_functions[@]}" -eq 12 ] || { echo "bot12: no 12 FUNCTIONS in examples/bot-subset/build.rs" >&2; exit 1; }
+(IFS=,; cargo run -q --manifest-path "$root/Cargo.toml" -p tlgen-cli -- generate \
+    --schema "$root/schema/api.tl" --schema "$root/schema/mtproto.tl" \
+    --functions "${bot12_functions[*]}" --out "${dir[bot12]}/src/generated" > /dev/null)
 scratch_client ours client-ours
 scratch_client peer client-grammers
 scratch_client subset client-subset
@@ -140,7 +152,7 @@ read -r -a subset_functions <<< "$(sed -n '/^const FUNCTIONS/,/^];/p' "$root/ben
 [ "${#subset_functions[@]}" -gt 10 ] || { echo "cli: no FUNCTIONS in bench/client-subset/build.rs" >&2; exit 1; }
 (IFS=,; cargo run -q --manifest-path "$root/Cargo.toml" -p tlgen-cli -- generate \
     --schema "$root/schema/api.tl" --schema "$root/schema/mtproto.tl" --docs "$root/schema/docs" \
-    --no-object --no-conversions --functions "${subset_functions[*]}" \
+    --functions "${subset_functions[*]}" \
     --out "$bindings/src/generated" > /dev/null)
 for name in "${configs[@]}"; do
     # The repository's lock file pins the same dependency versions it is tested with.
@@ -241,7 +253,7 @@ echo "|---|---|---:|---|---|"
 for profile in "${profiles[@]}"; do
     declare -A med=()
     keys=()
-    for key in lean full default methods borrowed grammers ours peer ours-edit peer-edit subset subset-edit subset-generate cli cli-edit; do
+    for key in lean full default methods borrowed grammers bot12 ours peer ours-edit peer-edit subset subset-edit subset-generate cli cli-edit; do
         [ -n "${times[$profile/$key]:-}" ] || continue
         keys+=("$key")
         # shellcheck disable=SC2086 # the rounds are a space-separated list
@@ -249,7 +261,7 @@ for profile in "${profiles[@]}"; do
     done
     for key in "${keys[@]}"; do
         case $key in
-            lean | full | default | methods | borrowed)
+            lean | full | default | methods | borrowed | bot12)
                 if [ -n "${med[grammers]:-}" ]; then
                     r="$(ratio "${med[$key]}" "${med[grammers]}") × grammers-tl-types"
                 else
