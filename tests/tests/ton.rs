@@ -209,6 +209,46 @@ fn hash_params_keep_their_value() {
     assert_eq!(bytes[4..8], 16u32.to_le_bytes());
 }
 
+/// `#` is a 32-bit natural ("TL Language", core.telegram.org/mtproto/TL: `#` is `nat`,
+/// 32 bits, little-endian like `int`): values from 2^31 up are positive in TL-JSON, the
+/// bytes are the value's, and the generated bindings (`u32`) read the same number.
+#[test]
+fn hash_values_are_unsigned() {
+    let schema = Schema::from_source(LITE_API).expect("lite_api");
+    let account = r#""account":{"_":"liteServer.accountId","workchain":0,"id":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="},"lt":"1","hash":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}"#;
+    let list = format!(r#"{{"_":"liteServer.getTransactions","count":4294967295,{account}"#);
+    let bytes = schema
+        .encode(&schema.from_json_str(&list, &Type::FUNCTION).unwrap())
+        .unwrap();
+    assert_eq!(bytes[4..8], [0xff, 0xff, 0xff, 0xff]);
+    let back = schema.decode_function(&bytes).unwrap();
+    assert_eq!(schema.to_json_string(&back, false).unwrap(), list);
+    let typed = generated::lite_api::Object::from_bytes(&bytes).unwrap();
+    assert!(
+        format!("{typed:?}").contains("count: 4294967295"),
+        "{typed:?}"
+    );
+
+    // A flag word keeps its bits: bit 31 of `mode` is no param's.
+    let lookup = r#"{"_":"liteServer.lookupBlock","mode":2147483649,"id":{"_":"tonNode.blockId","workchain":-1,"shard":"-9223372036854775808","seqno":34000000}}"#;
+    let bytes = schema
+        .encode(&schema.from_json_str(lookup, &Type::FUNCTION).unwrap())
+        .unwrap();
+    assert_eq!(bytes[4..8], [0x01, 0x00, 0x00, 0x80]);
+    let back = schema.decode_function(&bytes).unwrap();
+    assert_eq!(schema.to_json_string(&back, false).unwrap(), lookup);
+
+    // Outside 0 to 2^32 − 1 is an error that says so.
+    for count in ["-1", "4294967296"] {
+        let json = format!(r#"{{"_":"liteServer.getTransactions","count":{count},{account}"#);
+        let error = schema.from_json_str(&json, &Type::FUNCTION).unwrap_err();
+        assert!(
+            error.to_string().contains("out of range"),
+            "{count}: {error}"
+        );
+    }
+}
+
 /// `(vector T)` is bare: a count and the items, no `0x1cb5c415`.
 #[test]
 fn parenthesized_vectors_are_bare() {

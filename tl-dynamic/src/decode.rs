@@ -125,6 +125,7 @@ impl Decoder<'_, '_, '_> {
     fn ty(&mut self, ty: Ty) -> Result<Value> {
         Ok(match ty {
             Ty::Int => Value::Int(self.r.read_i32()?),
+            Ty::Nat => Value::Nat(self.r.read_u32()?),
             Ty::Long => Value::Long(self.r.read_i64()?),
             Ty::Double => Value::Double(self.r.read_f64()?),
             Ty::String => Value::String(self.r.read_str()?.into()),
@@ -251,7 +252,7 @@ impl Decoder<'_, '_, '_> {
                     flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = v;
                     let i = index;
                     index += 1;
-                    append(&mut out, || (i, Value::Int(v as i32)));
+                    append(&mut out, || (i, Value::Nat(v)));
                     continue;
                 }
                 Step::Field(ty, cond) => (ty, cond),

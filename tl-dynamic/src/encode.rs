@@ -182,6 +182,8 @@ impl Writer<'_, '_> {
     fn ty(&mut self, value: &Value, ty: Ty) -> Result<()> {
         match (ty, value) {
             (Ty::Int, Value::Int(v)) => Serializable::serialize(v, self.out),
+            (Ty::Nat, Value::Nat(v)) => Serializable::serialize(v, self.out),
+            (Ty::Nat, Value::Int(v)) => Serializable::serialize(v, self.out),
             (Ty::Long, Value::Long(v)) => Serializable::serialize(v, self.out),
             (Ty::Double, Value::Double(v)) => Serializable::serialize(v, self.out),
             (Ty::String, Value::String(s)) => self.bytes(s.as_bytes())?,
@@ -268,8 +270,10 @@ impl Writer<'_, '_> {
                     let name = def.fields.get(index as usize).map_or("", |f| &f.name);
                     index += 1;
                     let given = match value {
+                        Some(Value::Nat(v)) => *v,
+                        // Its bits: what earlier versions decoded a `#` value as.
                         Some(Value::Int(v)) => *v as u32,
-                        Some(v) => return Err(self.wrong_kind(Ty::Int, v).at_field(name)),
+                        Some(v) => return Err(self.wrong_kind(Ty::Nat, v).at_field(name)),
                         None => 0,
                     };
                     let word = (given & !def.covered_bits(slot))

@@ -94,6 +94,7 @@ impl Serialize for JsonValue<'_> {
         }
         match self.value {
             Value::Int(v) => s.serialize_i32(*v),
+            Value::Nat(v) => s.serialize_u32(*v),
             Value::Long(v) => s.collect_str(v),
             Value::Double(v) if v.is_finite() => s.serialize_f64(*v),
             Value::Double(v) if v.is_nan() => s.serialize_str("NaN"),
@@ -306,6 +307,12 @@ impl JsonReader<'_> {
                     i32::try_from(n)
                         .map_err(|_| self.invalid("int", format!("{n} is out of range")))?,
                 )
+            }
+            Ty::Nat => {
+                let n = json.as_i64().ok_or_else(wrong)?;
+                Value::Nat(u32::try_from(n).map_err(|_| {
+                    self.invalid("#", format!("{n} is out of range (0 to 4294967295)"))
+                })?)
             }
             Ty::Long => match json {
                 Json::String(s) => Value::Long(s.parse().map_err(|_| {

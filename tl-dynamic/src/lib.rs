@@ -79,7 +79,8 @@
 //!   254 bytes on, the data, zero padding to a multiple of 4);
 //! - `int32` is `int`, `int53` and `int64` are `long`; `object` / `Object` is any boxed
 //!   value, `function` / `Function` any function call (`liteServer.query data:bytes = Object`);
-//! - a `#` param is a value, an `int` field in [`Value`]s and JSON: a flag word keeps its
+//! - a `#` param is a value, an unsigned 32-bit number ([`Value::Nat`], 0 to 4294967295
+//!   in JSON; the wire is `int`'s 4 bytes): a flag word keeps its
 //!   own bits (`liteServer.lookupBlock`'s `mode.0`, lookup by seqno, has no param), and
 //!   encoding adds the bits of the conditional fields present (and clears those of the
 //!   absent ones); a `#` that no param names (`count:#`) is a plain number.
@@ -121,7 +122,7 @@
 //! | TL | JSON |
 //! |----|------|
 //! | constructor or function call, boxed or bare | `{"_": "<name with namespace>", <params in schema order>}` |
-//! | `#` flag word | omitted (derived from the fields present when encoding); a number in TON's schemas |
+//! | `#` flag word | omitted (derived from the fields present when encoding); in TON's schemas a number from 0 to 4294967295 |
 //! | absent `flags.N?T` | omitted (`null` is accepted when reading) |
 //! | `flags.N?true` | `true` when set, omitted when clear (`false` accepted when reading) |
 //! | `int` | number |

@@ -44,6 +44,8 @@ pub(crate) struct TyId(pub(crate) u32);
 pub(crate) enum Ty {
     /// `int`.
     Int,
+    /// `#` as a value (TON): an unsigned 32-bit natural, 4 bytes like `int`.
+    Nat,
     /// `long` (and `int53`, `int64`).
     Long,
     /// `double`.
@@ -561,6 +563,7 @@ impl fmt::Display for DescribeTy<'_> {
         let schema = self.0;
         match self.1 {
             Ty::Int => f.write_str("int"),
+            Ty::Nat => f.write_str("#"),
             Ty::Long => f.write_str("long"),
             Ty::Double => f.write_str("double"),
             Ty::String => f.write_str("string"),
@@ -674,11 +677,11 @@ impl Builder {
                     };
                 match &p.kind {
                     ParamKind::FlagField if ton && !d.is_flag_word(p.name) => {
-                        // A plain 32-bit natural (`req_count:#`): an `int` on the wire.
-                        schema.steps.push(Step::Field(Ty::Int, None));
+                        // A plain 32-bit natural (`req_count:#`): 4 bytes, as an `int`.
+                        schema.steps.push(Step::Field(Ty::Nat, None));
                         fields.push(Field {
                             name: p.name.into(),
-                            ty: Ty::Int,
+                            ty: Ty::Nat,
                             cond: None,
                             flag: "".into(),
                         });
@@ -695,7 +698,7 @@ impl Builder {
                             schema.steps.push(Step::FlagsField(slot));
                             fields.push(Field {
                                 name: p.name.into(),
-                                ty: Ty::Int,
+                                ty: Ty::Nat,
                                 cond: None,
                                 flag: "".into(),
                             });

@@ -25,6 +25,10 @@ pub enum Value {
     },
     /// An `int`.
     Int(i32),
+    /// A `#` that is a value of its own: an unsigned 32-bit natural (TON's `count:#` params
+    /// and its flag words, which keep the bits no field uses). Encoding also takes an
+    /// [`Value::Int`] there, as its bits.
+    Nat(u32),
     /// A `long`.
     Long(i64),
     /// A `double`.
@@ -79,6 +83,7 @@ impl Value {
         match self {
             Value::Object { .. } => "object",
             Value::Int(_) => "int",
+            Value::Nat(_) => "#",
             Value::Long(_) => "long",
             Value::Double(_) => "double",
             Value::String(_) => "string",
