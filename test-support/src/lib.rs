@@ -3,10 +3,29 @@
 //! - [`SplitMix64`]: the deterministic generator behind the sample bytes of the integration
 //!   tests and the benchmark corpus;
 //! - [`alloc`]: a counting global allocator for allocation tests;
-//! - [`snapshot`]: compare output with a checked-in file, `UPDATE_SNAPSHOTS=1` to rewrite it.
+//! - [`snapshot`]: compare output with a checked-in file, `UPDATE_SNAPSHOTS=1` to rewrite it;
+//! - [`BOT_FUNCTIONS`]: the 12 calls of issue 18's bot (also in `examples/bot-subset`, which
+//!   users copy, and read from there by `scripts/compile-time.sh`).
 
 pub mod alloc;
 mod rng;
 pub mod snapshot;
 
 pub use rng::SplitMix64;
+
+/// The 12 Telegram functions a typical bot calls (issue 18): the subset tests and timings
+/// generate their closure.
+pub const BOT_FUNCTIONS: [&str; 12] = [
+    "messages.sendMessage",
+    "messages.getHistory",
+    "updates.getDifference",
+    "updates.getState",
+    "users.getUsers",
+    "auth.importBotAuthorization",
+    "help.getConfig",
+    "upload.getFile",
+    "messages.editMessage",
+    "messages.deleteMessages",
+    "channels.getMessages",
+    "messages.sendMedia",
+];

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use tlgen_cli::workspace;
 use tlgen_codegen::model;
 use tlgen_codegen::Config;
+use tlgen_test_support::BOT_FUNCTIONS;
 
 fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
@@ -61,26 +62,10 @@ fn main() {
         Config::new()
             .schema_text("api.tl", tlgen_schema::API_TL)
             .schema_text("mtproto.tl", tlgen_schema::MTPROTO_TL)
-            .functions(BOT)
+            .functions(BOT_FUNCTIONS)
             .docs(dump)
             .pretty(false)
             .generate()
             .expect("generate")
     });
 }
-
-/// The 12 functions of `examples/bot-subset`.
-const BOT: [&str; 12] = [
-    "messages.sendMessage",
-    "messages.getHistory",
-    "updates.getDifference",
-    "updates.getState",
-    "users.getUsers",
-    "auth.importBotAuthorization",
-    "help.getConfig",
-    "upload.getFile",
-    "messages.editMessage",
-    "messages.deleteMessages",
-    "channels.getMessages",
-    "messages.sendMedia",
-];

@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 use quote::ToTokens;
 use tlgen_codegen::Config;
+use tlgen_test_support::BOT_FUNCTIONS;
 
 fn repo() -> PathBuf {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).to_path_buf()
@@ -132,22 +133,6 @@ fn subset_flags_need_a_schema() {
     );
 }
 
-/// The bot's 12 functions of the issue.
-const BOT: [&str; 12] = [
-    "messages.sendMessage",
-    "messages.getHistory",
-    "updates.getDifference",
-    "updates.getState",
-    "users.getUsers",
-    "auth.importBotAuthorization",
-    "help.getConfig",
-    "upload.getFile",
-    "messages.editMessage",
-    "messages.deleteMessages",
-    "channels.getMessages",
-    "messages.sendMedia",
-];
-
 /// Telegram's layer with its docs and every optional part, as one unformatted file.
 fn layer_config() -> Config {
     let root = repo();
@@ -253,7 +238,7 @@ fn error_variants(file: &syn::File) -> BTreeMap<String, String> {
 #[test]
 fn every_item_of_the_bot_subset_is_the_whole_layers() {
     let full_file = generate(&layer_config());
-    let subset_file = generate(layer_config().functions(BOT));
+    let subset_file = generate(layer_config().functions(BOT_FUNCTIONS));
     let full = items(&full_file);
     let subset = items(&subset_file);
 
