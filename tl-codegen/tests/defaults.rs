@@ -36,20 +36,22 @@ fn only_the_typed_errors_are_on_by_default() {
 
 #[test]
 fn each_switch_puts_its_part_in() {
-    assert_eq!(
-        parts(&generate(|c| c.object(true))),
-        [true, false, false, true]
-    );
-    assert_eq!(
-        parts(&generate(|c| c.conversions(true))),
-        [false, true, false, true]
-    );
-    assert_eq!(
-        parts(&generate(|c| c.borrowed(true))),
-        [false, false, true, true]
-    );
-    assert_eq!(
-        parts(&generate(|c| c.errors(false))),
-        [false, false, false, false]
-    );
+    type Switch = fn(&mut Config) -> &mut Config;
+    let cases: [(&str, Switch, [bool; 4]); 4] = [
+        ("object", |c| c.object(true), [true, false, false, true]),
+        (
+            "conversions",
+            |c| c.conversions(true),
+            [false, true, false, true],
+        ),
+        ("borrowed", |c| c.borrowed(true), [false, false, true, true]),
+        (
+            "no errors",
+            |c| c.errors(false),
+            [false, false, false, false],
+        ),
+    ];
+    for (name, switch, expected) in cases {
+        assert_eq!(parts(&generate(switch)), expected, "{name}");
+    }
 }
