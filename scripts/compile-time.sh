@@ -27,12 +27,20 @@
 #   bot12     issue 18's check: a library crate holding what a bare `tl-codegen generate
 #             --schema api.tl --schema mtproto.tl --functions … --out` (default switches, no
 #             docs) writes for the 12 calls of examples/bot-subset, against grammers-tl-types.
+#   tdlib     tlgen-tdlib (TDLib 1.8.61's td_api.tl, TDLib's JSON), against tdlib-rs
+#   tdlib12   what `tl-codegen generate --json tdlib --schema schema/tdlib/td_api.tl
+#             --functions …` writes for issue 26's 12-function bot (test-support's
+#             TDLIB_BOT_FUNCTIONS), in a library crate, against tdlib-rs
+#   tdlib-rs  tdlib-rs =1.4.0 with its feature `docs` (its generated bindings of the same
+#             td_api.tl, without linking TDLib): the reference for tdlib and tdlib12
 # Every clean build: target directory removed, `CARGO_INCREMENTAL=0 cargo build -j2`, the
 # library alone (`-p`) or the whole client with its dependencies. Dependencies are fetched
 # first, not timed. For each client, also the rebuild after a one-line change (the
 # `APP_VERSION` constant in src/lib.rs), incremental as cargo defaults for the profile: after
 # the clean build, one untimed build with cargo's default settings, then the edit, then the
 # timed build. Configurations alternate within each round; all rounds, then the medians.
+# Each clean build also records the peak resident memory of its largest process (the biggest
+# rustc: `/usr/bin/time`'s maximum RSS of the waited-for children).
 #
 # Prints each time as measured and, at the end, a Markdown table: medians, all rounds, and
 # ratios against grammers-tl-types (libraries) and against tl-client-grammers (clients).
@@ -52,10 +60,11 @@ trap 'rm -rf "$work"' EXIT
 # The environment must not redirect builds elsewhere or change the flags being compared.
 unset CARGO_TARGET_DIR CARGO_BUILD_TARGET_DIR CARGO_INCREMENTAL CARGO_BUILD_INCREMENTAL
 
-read -r -a configs <<< "${CONFIGS:-lean full default methods borrowed grammers bot12 ours peer subset cli}"
+read -r -a configs <<< "${CONFIGS:-lean full default methods borrowed grammers bot12 ours peer subset cli tdlib tdlib12 tdlib-rs}"
 for name in "${configs[@]}"; do
     case $name in
         lean | full | default | methods | borrowed | grammers | bot12 | ours | peer | subset | cli) ;;
+        tdlib | tdlib12 | tdlib-rs) ;;
         *) echo "unknown configuration '$name' in CONFIGS" >&2; exit 2 ;;
     esac
 done
@@ -76,17 +85,21 @@ declare -A label=(
     [subset-generate]="tl-client-subset's build script alone"
     [cli]="tl-client-subset on \`generate --out\` files, clean"
     [cli-edit]="tl-client-subset on \`generate --out\` files, one-line change"
+    [tdlib]="tlgen-tdlib (TDLib 1.8.61 JSON bindings)"
+    [tdlib12]="12-function TDLib bot subset (\`generate --json tdlib\`)"
+    [tdlib-rs]="tdlib-rs 1.4.0 (feature docs)"
 )
 declare -A package=(
     [lean]=tlgen-types [full]=tlgen-types [default]=tlgen-types [borrowed]=tlgen-types
     [methods]=tlgen-types
     [grammers]=grammers-tl-types [bot12]=scratch-bot12
     [ours]=tl-client-ours [peer]=tl-client-grammers [subset]=tl-client-subset [cli]=tl-client-subset
+    [tdlib]=tlgen-tdlib [tdlib12]=scratch-tdlib12 [tdlib-rs]=tdlib-rs
 )
 # Where each configuration's project is (the subset client sits in a copy of bench/, beside
 # the tl-client-ours sources it includes with #[path]).
 declare -A dir=()
-for name in lean full default methods borrowed grammers bot12 ours peer; do dir[$name]="$work/$name"; done
+for name in lean full default methods borrowed grammers bot12 ours peer tdlib tdlib12 tdlib-rs; do dir[$name]="$work/$name"; done
 dir[subset]="$work/subset/bench/client-subset"
 dir[cli]="$work/cli/bench/client-subset"
 
@@ -132,6 +145,16 @@ read -r -a bot12_functions <<< "$(sed -n '/^const FUNCTIONS/,/^];/p' "$root/exam
 (IFS=,; cargo run -q --manifest-path "$root/Cargo.toml" -p tlgen-cli -- generate \
     --schema "$root/schema/api.tl" --schema "$root/schema/mtproto.tl" \
     --functions "${bot12_functions[*]}" --out "${dir[bot12]}/src/generated" > /dev/null)
+scratch_library tdlib "tlgen-tdlib = { path = \"$root/tdlib\" }"
+scratch_library tdlib-rs 'tdlib-rs = { version = "=1.4.0", features = ["docs"] }'
+scratch_library tdlib12 "tlgen-runtime = { path = \"$root/tl-runtime\", features = [\"json\"] }"
+printf 'mod generated;\npub use generated::*;\n' > "${dir[tdlib12]}/src/lib.rs"
+read -r -a tdlib12_functions <<< "$(sed -n '/^pub const TDLIB_BOT_FUNCTIONS/,/^];/p' "$root/test-support/src/lib.rs" |
+    grep -o '"[^"]*"' | tr -d '"' | tr '\n' ' ')"
+[ "${#tdlib12_functions[@]}" -eq 12 ] || { echo "tdlib12: no 12 TDLIB_BOT_FUNCTIONS in test-support/src/lib.rs" >&2; exit 1; }
+(IFS=,; cargo run -q --manifest-path "$root/Cargo.toml" -p tlgen-cli -- generate --json tdlib \
+    --schema "$root/schema/tdlib/td_api.tl" \
+    --functions "${tdlib12_functions[*]}" --out "${dir[tdlib12]}/src/generated" > /dev/null)
 scratch_client ours client-ours
 scratch_client peer client-grammers
 scratch_client subset client-subset
@@ -189,7 +212,7 @@ clean_build() { # name, profile; prints the time of a build from clean
     read -r -a args <<< "$(command_of "$profile")"
     args+=(-q -j2 -p "${package[$name]}")
     rm -rf "${dir[$name]}/target"
-    seconds cargo_clean "$name" "${args[@]}"
+    seconds /usr/bin/time -f '%M' -o "$work/$name.mem" cargo_clean "$name" "${args[@]}"
 }
 quietly() { "$@" > /dev/null; }
 build_script_runs() { # prints the wall time of the subset client's build script, run alone
@@ -217,10 +240,15 @@ edit_build() { # name, profile, round; prints the time of the rebuild after a on
     fi
 }
 
-declare -A times=()
+declare -A times=() memory=()
 record() { # key, time, round, profile
     times[$4/$1]="${times[$4/$1]:-} $2"
     printf 'round %s %-7s %-40s %8s s\n' "$3" "$4" "${label[$1]}" "$2"
+}
+record_memory() { # key, profile: the peak of the clean build just recorded, in MiB
+    local kib
+    kib=$(tail -1 "$work/$1.mem")
+    memory[$2/$1]="${memory[$2/$1]:-} $((kib / 1024))"
 }
 echo "$(rustc -V), $(nproc) cores, -j2, $rounds round(s), profiles: ${profiles[*]}"
 for round in $(seq "$rounds"); do
@@ -228,6 +256,7 @@ for round in $(seq "$rounds"); do
         for name in "${configs[@]}"; do
             t=$(clean_build "$name" "$profile")
             record "$name" "$t" "$round" "$profile"
+            record_memory "$name" "$profile"
             if [ "$name" = subset ] && [ "$profile" = dev ]; then
                 for _ in 1 2 3; do
                     t=$(build_script_runs)
@@ -248,12 +277,12 @@ done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk "BEGIN { printf \"%.2f\", $1 / $2 }"; }
 echo
-echo "| profile | build | median (s) | rounds (s) | ratio |"
-echo "|---|---|---:|---|---|"
+echo "| profile | build | median (s) | rounds (s) | ratio | peak memory (MiB) |"
+echo "|---|---|---:|---|---|---|"
 for profile in "${profiles[@]}"; do
     declare -A med=()
     keys=()
-    for key in lean full default methods borrowed grammers bot12 ours peer ours-edit peer-edit subset subset-edit subset-generate cli cli-edit; do
+    for key in lean full default methods borrowed grammers bot12 ours peer ours-edit peer-edit subset subset-edit subset-generate cli cli-edit tdlib tdlib12 tdlib-rs; do
         [ -n "${times[$profile/$key]:-}" ] || continue
         keys+=("$key")
         # shellcheck disable=SC2086 # the rounds are a space-separated list
@@ -278,10 +307,18 @@ for profile in "${profiles[@]}"; do
                     r="(tl-client-grammers not measured)"
                 fi
                 ;;
+            tdlib | tdlib12)
+                if [ -n "${med[tdlib-rs]:-}" ]; then
+                    r="$(ratio "${med[$key]}" "${med[tdlib-rs]}") × tdlib-rs"
+                else
+                    r="(tdlib-rs not measured)"
+                fi
+                ;;
             subset-generate) r="(its debug build script, as cargo runs it)" ;;
             *) r="1 (reference)" ;;
         esac
-        echo "| $profile | ${label[$key]} | ${med[$key]} | ${times[$profile/$key]# } | $r |"
+        peak=${memory[$profile/$key]:-}
+        echo "| $profile | ${label[$key]} | ${med[$key]} | ${times[$profile/$key]# } | $r | ${peak# } |"
     done
     unset med
 done

@@ -6,6 +6,8 @@
 //! - [`snapshot`]: compare output with a checked-in file, `UPDATE_SNAPSHOTS=1` to rewrite it;
 //! - [`BOT_FUNCTIONS`]: the 12 calls of issue 18's bot (also in `examples/bot-subset`, which
 //!   users copy, and read from there by `scripts/compile-time.sh`).
+//! - [`TDLIB_BOT_FUNCTIONS`]: the 12 TDLib functions of issue 26's bot (read by
+//!   `scripts/compile-time.sh` for its `tdlib12` configuration).
 
 pub mod alloc;
 mod rng;
@@ -28,4 +30,21 @@ pub const BOT_FUNCTIONS: [&str; 12] = [
     "messages.deleteMessages",
     "channels.getMessages",
     "messages.sendMedia",
+];
+
+/// The 12 TDLib functions a typical bot calls (issue 26): the TDLib subset's tests and timings
+/// generate their closure from `td_api.tl`.
+pub const TDLIB_BOT_FUNCTIONS: [&str; 12] = [
+    "setTdlibParameters",
+    "checkAuthenticationBotToken",
+    "getMe",
+    "getChat",
+    "sendMessage",
+    "editMessageText",
+    "deleteMessages",
+    "getMessage",
+    "getChatHistory",
+    "answerCallbackQuery",
+    "getUser",
+    "downloadFile",
 ];
