@@ -14,6 +14,7 @@
 //! assert!(model.borrows.constructors[0]); // `name` is a string
 //! ```
 
+pub mod api_diff;
 mod borrows;
 mod large_fields;
 pub mod naming;

@@ -1,0 +1,367 @@
+//! The generated Rust API of two models compared: what a user of the bindings sees change.
+//!
+//! Each struct (a constructor or a function) is its fields, flag methods and `Return` type,
+//! as [`Model::signature`] lays them out; each enum is its variants and their payloads. Types
+//! are compared as [`RustType`] values, never as rendered text. `tl-codegen diff` prints the
+//! result; it decides nothing itself.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use super::{Item, ItemPath, Model, RustType, Twin};
+
+/// Every change to the generated API, sorted by the changed item's path as the generated
+/// code writes it (`enums::…`, then `functions::…`, then `types::…`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ApiDiff {
+    /// The changes, by item path; within an item, removals before additions.
+    pub changes: Vec<ApiChange>,
+}
+
+impl ApiDiff {
+    /// How many changes can break code that uses the bindings.
+    pub fn breaking(&self) -> usize {
+        self.changes.iter().filter(|c| c.kind.is_breaking()).count()
+    }
+
+    /// How many changes only add.
+    pub fn additive(&self) -> usize {
+        self.changes.len() - self.breaking()
+    }
+}
+
+/// One change to a generated item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiChange {
+    /// The changed item.
+    pub path: ItemPath,
+    /// What changed.
+    pub kind: ApiChangeKind,
+    /// The field, method or variant name (before keyword escaping); `None` for a whole item
+    /// and for a function's `Return`.
+    pub name: Option<String>,
+    /// What it was: the item's kind, or the member's type.
+    pub old: Option<ApiMember>,
+    /// What it is now.
+    pub new: Option<ApiMember>,
+}
+
+/// What a changed item or member is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiMember {
+    /// A whole item, of this kind.
+    Item(ItemKind),
+    /// A field's type, a flag method's (`bool`), a variant's payload or a function's `Return`.
+    Type(RustType),
+}
+
+impl fmt::Display for ApiMember {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiMember::Item(kind) => f.write_str(kind.name()),
+            ApiMember::Type(ty) => write!(f, "{ty}"),
+        }
+    }
+}
+
+/// The kind of a generated item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A struct: a constructor or a function.
+    Struct,
+    /// An enum: a boxed type.
+    Enum,
+}
+
+impl ItemKind {
+    /// `struct` or `enum`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ItemKind::Struct => "struct",
+            ItemKind::Enum => "enum",
+        }
+    }
+}
+
+/// What changed about a generated item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiChangeKind {
+    /// A new struct or enum.
+    ItemAdded,
+    /// A struct or enum is gone.
+    ItemRemoved,
+    /// A struct has a new field.
+    FieldAdded,
+    /// A struct lost a field.
+    FieldRemoved,
+    /// A field's type changed.
+    FieldRetyped,
+    /// A struct has a new flag method.
+    MethodAdded,
+    /// A struct lost a flag method.
+    MethodRemoved,
+    /// An enum has a new variant.
+    VariantAdded,
+    /// An enum lost a variant.
+    VariantRemoved,
+    /// A function's `RemoteCall::Return` changed.
+    ReturnsChanged,
+}
+
+impl ApiChangeKind {
+    /// Whether code using the generated crate can stop compiling: anything removed or
+    /// retyped, a new field (struct literals must name it), a new variant (the enums are
+    /// exhaustive).
+    pub fn is_breaking(self) -> bool {
+        !matches!(self, ApiChangeKind::ItemAdded | ApiChangeKind::MethodAdded)
+    }
+}
+
+/// What a member of a generated item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum MemberKind {
+    Field,
+    Method,
+    Variant,
+    Returns,
+}
+
+impl MemberKind {
+    /// The change when a member of this kind appears.
+    fn added(self) -> ApiChangeKind {
+        match self {
+            MemberKind::Method => ApiChangeKind::MethodAdded,
+            MemberKind::Variant => ApiChangeKind::VariantAdded,
+            MemberKind::Field | MemberKind::Returns => ApiChangeKind::FieldAdded,
+        }
+    }
+
+    /// The change when a member of this kind goes.
+    fn removed(self) -> ApiChangeKind {
+        match self {
+            MemberKind::Method => ApiChangeKind::MethodRemoved,
+            MemberKind::Variant => ApiChangeKind::VariantRemoved,
+            MemberKind::Field | MemberKind::Returns => ApiChangeKind::FieldRemoved,
+        }
+    }
+}
+
+/// A member: its kind, its name (empty for `Return`) and its type.
+type Member = (MemberKind, String, RustType);
+
+/// A generated item as the model lays it out: its kind and its members in declaration order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ApiItem {
+    path: ItemPath,
+    kind: ItemKind,
+    members: Vec<Member>,
+}
+
+/// The members of a constructor's or function's struct, from its signature in the model.
+fn struct_item(model: &Model, item: &Item) -> ApiItem {
+    let signature = model.signature(item, Twin::Owned);
+    let fields = signature
+        .fields
+        .into_iter()
+        .map(|f| (MemberKind::Field, f.name, f.ty));
+    let methods = signature
+        .methods
+        .into_iter()
+        .map(|m| (MemberKind::Method, m.name, RustType::Bool));
+    let returns = signature
+        .returns
+        .into_iter()
+        .map(|ty| (MemberKind::Returns, String::new(), ty));
+    ApiItem {
+        path: item.path.clone(),
+        kind: ItemKind::Struct,
+        members: fields.chain(methods).chain(returns).collect(),
+    }
+}
+
+/// Every generated item, keyed by its path as the generated code writes it.
+fn api_items(model: &Model) -> BTreeMap<String, ApiItem> {
+    let mut items = BTreeMap::new();
+    for item in model.constructors.iter().chain(&model.functions) {
+        items.insert(item.path.to_string(), struct_item(model, item));
+    }
+    for e in &model.enums {
+        let members = e
+            .variants
+            .iter()
+            .filter_map(|(variant, i)| {
+                let payload = model.constructors.get(*i)?.path.clone();
+                Some((
+                    MemberKind::Variant,
+                    variant.clone(),
+                    RustType::Item(payload),
+                ))
+            })
+            .collect();
+        let item = ApiItem {
+            path: e.path.clone(),
+            kind: ItemKind::Enum,
+            members,
+        };
+        items.insert(e.path.to_string(), item);
+    }
+    items
+}
+
+/// Compares the generated API of two models.
+pub fn diff(old: &Model, new: &Model) -> ApiDiff {
+    let (old_items, new_items) = (api_items(old), api_items(new));
+    let paths: BTreeSet<&String> = old_items.keys().chain(new_items.keys()).collect();
+    let mut changes = Vec::new();
+    for path in paths {
+        match (old_items.get(path), new_items.get(path)) {
+            (None, Some(n)) => changes.push(ApiChange {
+                path: n.path.clone(),
+                kind: ApiChangeKind::ItemAdded,
+                name: None,
+                old: None,
+                new: Some(ApiMember::Item(n.kind)),
+            }),
+            (Some(o), None) => changes.push(ApiChange {
+                path: o.path.clone(),
+                kind: ApiChangeKind::ItemRemoved,
+                name: None,
+                old: Some(ApiMember::Item(o.kind)),
+                new: None,
+            }),
+            (Some(o), Some(n)) if o != n => member_changes(o, n, &mut changes),
+            _ => {}
+        }
+    }
+    ApiDiff { changes }
+}
+
+/// The changes between two versions of one item: removed members, then added or retyped ones.
+fn member_changes(old: &ApiItem, new: &ApiItem, changes: &mut Vec<ApiChange>) {
+    let key = |(kind, name, _): &Member| (*kind, name.clone());
+    let old_members: BTreeMap<_, &RustType> = old.members.iter().map(|m| (key(m), &m.2)).collect();
+    let new_members: BTreeMap<_, &RustType> = new.members.iter().map(|m| (key(m), &m.2)).collect();
+    for m in &old.members {
+        if !new_members.contains_key(&key(m)) {
+            changes.push(member_change(new, m.0.removed(), &m.1, Some(&m.2), None));
+        }
+    }
+    for m in &new.members {
+        match old_members.get(&key(m)) {
+            None => changes.push(member_change(new, m.0.added(), &m.1, None, Some(&m.2))),
+            Some(&t) if *t != m.2 => {
+                let kind = match m.0 {
+                    MemberKind::Returns => ApiChangeKind::ReturnsChanged,
+                    _ => ApiChangeKind::FieldRetyped,
+                };
+                changes.push(member_change(new, kind, &m.1, Some(t), Some(&m.2)));
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// A change to member `name` of `item` (no name for a function's `Return`).
+fn member_change(
+    item: &ApiItem,
+    kind: ApiChangeKind,
+    name: &str,
+    old: Option<&RustType>,
+    new: Option<&RustType>,
+) -> ApiChange {
+    ApiChange {
+        path: item.path.clone(),
+        kind,
+        name: (!name.is_empty()).then(|| name.to_owned()),
+        old: old.cloned().map(ApiMember::Type),
+        new: new.cloned().map(ApiMember::Type),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NoDocs;
+
+    fn model(source: &str) -> Model {
+        let schema = tlgen_parser::parse(source);
+        match crate::model::lower(&schema, &NoDocs) {
+            Ok(model) => model,
+            Err(errors) => panic!("{source}: {errors:?}"),
+        }
+    }
+
+    fn changes(
+        old: &str,
+        new: &str,
+    ) -> Vec<(String, ApiChangeKind, Option<String>, String, String)> {
+        let show = |m: &Option<ApiMember>| m.as_ref().map(ToString::to_string).unwrap_or_default();
+        diff(&model(old), &model(new))
+            .changes
+            .iter()
+            .map(|c| {
+                (
+                    c.path.to_string(),
+                    c.kind,
+                    c.name.clone(),
+                    show(&c.old),
+                    show(&c.new),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_retyped_field_is_compared_as_a_type() {
+        let old = "user id:int = User;";
+        let new = "user id:long = User;";
+        assert_eq!(
+            changes(old, new),
+            [(
+                "types::User".to_owned(),
+                ApiChangeKind::FieldRetyped,
+                Some("id".to_owned()),
+                "i32".to_owned(),
+                "i64".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn new_constructors_add_an_item_and_a_variant() {
+        let old = "userEmpty = User;";
+        let new = "userEmpty = User;\nuser id:long = User;";
+        let got = changes(old, new);
+        let kinds: Vec<_> = got.iter().map(|c| (c.0.as_str(), c.1)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("enums::User", ApiChangeKind::VariantAdded),
+                ("types::User", ApiChangeKind::ItemAdded)
+            ]
+        );
+        assert_eq!(got[1].4, "struct");
+        let diff = diff(&model(old), &model(new));
+        assert_eq!((diff.breaking(), diff.additive()), (1, 1));
+    }
+
+    #[test]
+    fn a_changed_return_type_names_no_member() {
+        let old = "ok = Ok;\nno = No;\n---functions---\nping = Ok;";
+        let new = "ok = Ok;\nno = No;\n---functions---\nping = No;";
+        let got = changes(old, new);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, ApiChangeKind::ReturnsChanged);
+        assert_eq!(got[0].2, None);
+        assert_eq!(
+            (got[0].3.as_str(), got[0].4.as_str()),
+            ("enums::Ok", "enums::No")
+        );
+    }
+
+    #[test]
+    fn identical_models_have_no_changes() {
+        let source = "user id:long flags:# bot:flags.0?true = User;";
+        assert_eq!(diff(&model(source), &model(source)), ApiDiff::default());
+    }
+}
