@@ -9,7 +9,6 @@
 use std::collections::BTreeSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use tl_integration_tests::sample::{Catalog, Coverage, Mode, VECTOR_ID};
 use tl_integration_tests::{mutate, on_stack};
@@ -26,11 +25,11 @@ use tlgen_types::{
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// Runs `f`, returning its result, the largest single allocation it made and its duration.
-fn measured<T>(f: impl FnOnce() -> T) -> (T, usize, Duration) {
-    let start = Instant::now();
+/// Runs `f`, returning its result and the largest single allocation it made. (How long
+/// decoding takes is measured by the benchmarks, never asserted in a test.)
+fn measured<T>(f: impl FnOnce() -> T) -> (T, usize) {
     let (value, counted) = alloc::measure(f);
-    (value, counted.largest, start.elapsed())
+    (value, counted.largest)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -305,21 +304,20 @@ fn forged_lengths_fail_without_large_allocations() {
         ),
     ];
     for (bytes, offset, kind) in cases {
-        let (result, largest, elapsed) = measured(|| Object::from_bytes(&bytes));
+        let (result, largest) = measured(|| Object::from_bytes(&bytes));
         expect_kind(result, offset, kind);
         assert!(
             largest < 4096,
             "allocated {largest} bytes for a {}-byte input",
             bytes.len()
         );
-        assert!(elapsed < Duration::from_millis(50), "took {elapsed:?}");
     }
 
     // A forged count with 1 MiB of real input behind it: pre-allocation is bounded by the
     // input, never by the count.
     let mut big = msgs_ack(0x7fff_ffff, &[]);
     big.resize(big.len() + (1 << 20), 0);
-    let (result, largest, _) = measured(|| Object::from_bytes(&big));
+    let (result, largest) = measured(|| Object::from_bytes(&big));
     expect_kind(
         result,
         8,
@@ -328,7 +326,7 @@ fn forged_lengths_fail_without_large_allocations() {
     assert!(largest <= 1 << 20, "allocated {largest} bytes");
     let count = (big.len() - 12) / 4;
     big[8..12].copy_from_slice(&(count as u32).to_le_bytes());
-    let (result, largest, _) = measured(|| Object::from_bytes(&big));
+    let (result, largest) = measured(|| Object::from_bytes(&big));
     expect_kind(
         result,
         12 + (count / 2) * 8,

@@ -39,7 +39,12 @@ fn forged_lengths_do_not_allocate() {
     ));
     assert!(largest <= small, "string: {largest}");
     let (result, largest) = largest_allocation(|| Vec::<u8>::from_bytes(&bytes));
-    assert!(result.is_err());
+    // The 4-byte header and 2^24 - 1 bytes, padded: 16777220 bytes needed at offset 0.
+    let err = result.unwrap_err();
+    assert_eq!(
+        (err.offset(), err.kind()),
+        (0, &DecodeErrorKind::UnexpectedEnd { needed: 16_777_220 })
+    );
     assert!(largest <= small, "bytes: {largest}");
 
     // A vector claiming 2^31 - 1 items.
@@ -56,7 +61,12 @@ fn forged_lengths_do_not_allocate() {
     let body = [0_u8; 4000];
     let bytes = vector(1000, &body);
     let (result, largest) = largest_allocation(|| Vec::<i64>::from_bytes(&bytes));
-    assert!(result.is_err());
+    // The id, the count and 500 items fill the 4008 bytes; the 501st runs out.
+    let err = result.unwrap_err();
+    assert_eq!(
+        (err.offset(), err.kind()),
+        (4008, &DecodeErrorKind::UnexpectedEnd { needed: 8 })
+    );
     assert!(largest <= 1000 * 8, "Vector<long> of 1000: {largest}");
     assert!(largest <= bytes.len() * 2);
 
@@ -67,7 +77,12 @@ fn forged_lengths_do_not_allocate() {
     }
     let bytes = vector(100, &body);
     let (result, largest) = largest_allocation(|| Vec::<Vec<i64>>::from_bytes(&bytes));
-    assert!(result.is_err());
+    // The first inner vector's count (0xffff, after its id at byte 8) is refused where it stands.
+    let err = result.unwrap_err();
+    assert_eq!(
+        (err.offset(), err.kind()),
+        (12, &DecodeErrorKind::InvalidLength { len: 0xffff })
+    );
     assert!(largest <= 100 * 24, "Vector<Vector<long>>: {largest}");
 
     // Many large items: the pre-allocation is capped at MAX_PREALLOCATION

@@ -527,8 +527,15 @@ fn a_truncated_or_forged_response_is_an_error_with_its_offset() {
         assert!(err.offset() <= end, "prefix {end}: {err}");
     }
     let mut forged = FLOOD_WAIT_30;
-    forged[8] = 0xfe; // a long string whose 3-byte length claims far more than is there
-    assert!(Ping::decode_typed_response(&forged).is_err());
+    // A long string whose 3-byte length claims far more than is there: the string at byte 8
+    // now claims 0x4f4c46 bytes ("FLO" read as its length), with the 4-byte header and
+    // padding 5196876 bytes, far past the end.
+    forged[8] = 0xfe;
+    let err = Ping::decode_typed_response(&forged).unwrap_err();
+    assert_eq!(
+        (err.offset(), err.kind()),
+        (8, &DecodeErrorKind::UnexpectedEnd { needed: 5_196_876 })
+    );
     let mut trailing = FLOOD_WAIT_30.to_vec();
     trailing.extend([0, 0, 0, 0]);
     let err = Ping::decode_response(&trailing).unwrap_err();
