@@ -159,6 +159,8 @@ mod ids;
 #[cfg(feature = "json")]
 mod json;
 mod schema;
+#[cfg(feature = "json")]
+pub mod tdjson;
 mod ty;
 mod value;
 
@@ -170,5 +172,7 @@ pub use error::{
 #[cfg(feature = "json")]
 pub use json::{JsonValue, MAX_JSON_DEPTH, NAME_KEY};
 pub use schema::{DefId, Definition, Field, Schema, MAX_FLAG_WORDS};
+#[cfg(feature = "json")]
+pub use tdjson::{TdDialect, TdJsonOptions, TdJsonRead, TdJsonValue};
 pub use ty::Type;
 pub use value::Value;
