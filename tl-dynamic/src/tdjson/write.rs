@@ -49,14 +49,73 @@ impl<'s> TdJsonValue<'s> {
         self
     }
 
-    /// The JSON text, on one line.
+    /// The JSON text, on one line. The value is checked first, so that an error says
+    /// where: a required field missing, a non-finite `double`, an MTProto envelope.
     pub fn to_json_string(&self) -> Result<String, ValueError> {
+        self.check(self.value, self.depth)?;
         serde_json::to_string(self).map_err(|e| {
             ValueError::new(ValueErrorKind::Invalid {
                 expected: "a value of the schema".to_owned(),
                 reason: e.to_string(),
             })
         })
+    }
+
+    /// Checks that `value` can be written, with the path of the first problem.
+    fn check(&self, value: &Value, depth: u32) -> Result<(), ValueError> {
+        if depth > MAX_ENCODE_DEPTH {
+            return Err(ValueError::new(ValueErrorKind::TooDeep {
+                limit: MAX_ENCODE_DEPTH,
+            }));
+        }
+        match value {
+            Value::Object { def: id, fields } => {
+                let Some(def) = self.schema.definition(*id) else {
+                    return Err(ValueError::new(ValueErrorKind::UnknownName {
+                        name: format!("definition #{}", id.index()),
+                    }));
+                };
+                let mut next = 0u32;
+                for (i, value) in fields.iter() {
+                    let Some(field) = def.fields.get(*i as usize).filter(|_| *i >= next) else {
+                        return Err(ValueError::new(ValueErrorKind::BadFieldIndex {
+                            definition: def.name.to_string(),
+                            index: *i,
+                            fields: def.fields.len(),
+                        }));
+                    };
+                    next = i + 1;
+                    self.check(value, depth + 1)
+                        .map_err(|e| e.at_field(&field.name))?;
+                }
+                for (field, index) in def.fields.iter().zip(0u32..) {
+                    let present = fields.iter().any(|(i, _)| *i == index);
+                    if !present && !self.may_be_absent(field) {
+                        return Err(ValueError::new(ValueErrorKind::MissingField {
+                            definition: def.name.to_string(),
+                            field: field.name.to_string(),
+                        })
+                        .at_field(&field.name));
+                    }
+                }
+                Ok(())
+            }
+            Value::Vector(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.check(item, depth + 1).map_err(|e| e.at_index(i))?;
+                }
+                Ok(())
+            }
+            Value::Double(v) if !v.is_finite() => Err(ValueError::new(ValueErrorKind::Invalid {
+                expected: "double".to_owned(),
+                reason: format!("{v} has no JSON form in the library's JSON"),
+            })),
+            Value::Envelope(envelope) => Err(ValueError::new(ValueErrorKind::WrongKind {
+                expected: "a value of the schema".to_owned(),
+                found: format!("the MTProto envelope {}", envelope.name()),
+            })),
+            _ => Ok(()),
+        }
     }
 
     fn child(&self, value: &'s Value, int53: bool) -> Self {
