@@ -580,6 +580,39 @@ fn tonlib_names_keep_their_namespace_and_objects_may_be_absent() {
     );
 }
 
+/// Answers of the real libtonlibjson (PyPI's `pytonlib` 0.0.72) to `getBip39Hints` and
+/// `unpackAccountAddress` through `tonlib_client_json_execute`, and the requests.
+#[test]
+fn real_tonlib_lines_read_and_write_back() {
+    let schema = Schema::from_source(TONLIB_API).unwrap();
+    let options = TdJsonOptions::new(TdDialect::Tonlib).strict(true);
+    for (line, ty) in [
+        (r#"{"@type":"getBip39Hints","prefix":"ab"}"#, Type::FUNCTION),
+        (
+            r#"{"@type":"bip39Hints","words":["abandon","ability","able","about","above","absent","absorb","abstract","absurd","abuse"]}"#,
+            Type::OBJECT,
+        ),
+        (
+            r#"{"@type":"unpackAccountAddress","account_address":"EQCD39VS5jcptHL8vMjEXrzGaRcCVYto7HUn4bpAOg8xqB2N"}"#,
+            Type::FUNCTION,
+        ),
+        (
+            r#"{"@type":"unpackedAccountAddress","workchain_id":0,"bounceable":true,"testnet":false,"addr":"g9/VUuY3KbRy/LzIxF68xmkXAlWLaOx1J+G6QDoPMag="}"#,
+            Type::OBJECT,
+        ),
+    ] {
+        let read = schema
+            .from_td_json_str(line, &ty, options)
+            .unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(
+            schema
+                .to_td_json_string(&read.value, TdDialect::Tonlib)
+                .unwrap(),
+            line
+        );
+    }
+}
+
 #[test]
 fn hostile_input_is_an_error_not_a_panic() {
     let schema = td_api();
