@@ -402,6 +402,23 @@ fn unknown_fields_and_constructors_are_warnings_unless_strict() {
         "$.authorization_state: unknown constructor `authorizationStateWaitPasskey` for type AuthorizationState"
     );
     assert_eq!(read.value.field(0), Some(&Value::Null));
+    // In a field that may be null, it is left out (`setOption`'s `value`: "pass null to
+    // reset option value to a default value").
+    let read = schema
+        .from_td_json_str(
+            r#"{"@type":"setOption","name":"x","value":{"@type":"optionValueDate","value":1}}"#,
+            &Type::FUNCTION,
+            tdlib(),
+        )
+        .unwrap();
+    assert_eq!(read.warnings.len(), 1);
+    assert_eq!(read.value.field(1), None);
+    assert_eq!(
+        schema
+            .to_td_json_string(&read.value, TdDialect::Tdlib)
+            .unwrap(),
+        r#"{"@type":"setOption","name":"x"}"#
+    );
     // An unknown object at the top.
     let read = schema
         .from_td_json_str(

@@ -47,7 +47,7 @@
 //!   schema does not have ([`ValueErrorKind::UnknownField`]; the libraries ignore it), and
 //!   a `@type` the schema does not have ([`ValueErrorKind::UnknownConstructor`],
 //!   `$.content: unknown constructor `messageFoo` for type MessageContent`), read as
-//!   [`Value::Null`].
+//!   [`Value::Null`] (left out in a field that may be null).
 //!
 //! Writing checks that every required field is present. Objects and arrays may nest
 //! [`MAX_JSON_DEPTH`](crate::MAX_JSON_DEPTH) levels.

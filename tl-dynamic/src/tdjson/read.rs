@@ -364,7 +364,10 @@ impl<'s> Reader<'s> {
                     let value = self.within(Segment::Field(name.to_owned()), |r| {
                         r.value(json, field.ty, hint)
                     })?;
-                    fields.push((index, value));
+                    // An unknown constructor read leniently, where null may stand: absent.
+                    if value != Value::Null || !self.may_be_absent(field) {
+                        fields.push((index, value));
+                    }
                 }
             }
         }
