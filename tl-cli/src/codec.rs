@@ -34,6 +34,12 @@ pub struct Target {
 }
 
 impl Target {
+    /// Whether `--schema` files were given.
+    #[must_use]
+    pub fn has_schema(&self) -> bool {
+        !self.schemas.is_empty()
+    }
+
     /// Runs `f` with the schema (the built-in one unless `--schema` was given) and the type.
     pub fn with_schema<R>(
         &self,

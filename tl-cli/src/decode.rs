@@ -26,6 +26,11 @@
 //! lines go on, and the command exits with status 1 at the end.
 //!
 //! Any other error is one `error: ...` line on stderr and exit status 1.
+//!
+//! # TDLib's and tonlib's JSON (`--json tdlib|tonlib`)
+//!
+//! With `--json tdlib --schema td_api.tl` the input is TDLib's JSON lines instead of TL
+//! bytes, checked against the schema; see [`crate::tdjson`].
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +40,7 @@ use tlgen_dynamic::{Schema, Type};
 
 use crate::codec::{self, Failure, Output, Target};
 use crate::payload::Format;
+use crate::tdjson;
 
 /// The `decode` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -56,10 +62,15 @@ pub struct Args {
     lines: bool,
     #[command(flatten)]
     target: Target,
+    #[command(flatten)]
+    library: tdjson::DecodeArgs,
 }
 
 /// Decodes the input and prints its JSON; see the module docs.
 pub fn run(args: Args) -> ExitCode {
+    if let Some(status) = tdjson::decode(&args.library, args.input.as_deref(), &args.target) {
+        return status;
+    }
     let format = Format::from_flags(args.hex, args.base64);
     let mut buf = Vec::with_capacity(4096);
     let whole = |schema: &Schema, ty: &Type, input: &[u8], out: &mut Output| {

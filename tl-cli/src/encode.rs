@@ -17,6 +17,9 @@
 //!
 //! Errors name the JSON path and what was expected there:
 //! `error: $.invoice.slug: expected string, found number 7`.
+//!
+//! With `--json tdlib --schema td_api.tl` (or `--json tonlib`) every input line is TL-JSON
+//! and every output line TDLib's (tonlib's) JSON; see [`crate::tdjson`].
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +28,7 @@ use tlgen_dynamic::{Schema, Type, ValueError, ValueErrorKind};
 
 use crate::codec::{self, Failure, Output, Target};
 use crate::payload::Format;
+use crate::tdjson;
 
 /// The `encode` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -43,10 +47,15 @@ pub struct Args {
     lines: bool,
     #[command(flatten)]
     target: Target,
+    #[command(flatten)]
+    library: tdjson::EncodeArgs,
 }
 
 /// Encodes the input and writes the payload; see the module docs.
 pub fn run(args: Args) -> ExitCode {
+    if let Some(status) = tdjson::encode(&args.library, args.input.as_deref(), &args.target) {
+        return status;
+    }
     let format = Format::from_flags(args.hex, args.base64);
     let mut buf = Vec::with_capacity(4096);
     let whole = |schema: &Schema, ty: &Type, input: &[u8], out: &mut Output| {

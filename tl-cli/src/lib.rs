@@ -10,5 +10,6 @@ pub mod encode;
 pub mod generate;
 pub mod inspect;
 pub mod payload;
+pub mod tdjson;
 pub mod update;
 pub mod workspace;

@@ -21,9 +21,11 @@ enum Command {
     Inspect(inspect::Args),
     /// Documentation pages.
     Docs(docs::Args),
-    /// Decode TL bytes (raw, hex or base64) to TL-JSON with the built-in or a given schema.
+    /// Decode TL bytes (raw, hex or base64) to TL-JSON with the built-in or a given schema;
+    /// with --json tdlib|tonlib, check TDLib's or tonlib's JSON lines against --schema.
     Decode(decode::Args),
-    /// Encode TL-JSON to TL bytes (raw, hex or base64).
+    /// Encode TL-JSON to TL bytes (raw, hex or base64), or with --json tdlib|tonlib to
+    /// TDLib's or tonlib's JSON lines.
     Encode(encode::Args),
     /// Compare two schemas: what changed in TL and in the generated Rust.
     Diff(diff::Args),

@@ -343,6 +343,17 @@ pub enum ValueErrorKind {
     },
     /// A JSON object without its `"_"` name.
     MissingName,
+    /// A TDLib or tonlib JSON object without the `"@type"` that its type needs (an
+    /// abstract type, or any object at the top).
+    MissingType,
+    /// A TDLib or tonlib JSON `"@type"` the schema does not have, where a value of
+    /// `expected` stands (a newer library's constructor, read with an older schema).
+    UnknownConstructor {
+        /// The `"@type"` as written (a name, or a numeric id in decimal).
+        name: String,
+        /// The type expected there: `MessageContent`, `a function call`, ….
+        expected: String,
+    },
     /// A value that does not fit its TL type (number out of range, bad base64, bad length).
     Invalid {
         /// The expected TL type.
@@ -399,6 +410,10 @@ impl fmt::Display for ValueErrorKind {
             ),
             Self::UnknownName { name } => write!(f, "unknown constructor or function `{name}`"),
             Self::MissingName => f.write_str("object without its \"_\" name"),
+            Self::MissingType => f.write_str("object without its \"@type\""),
+            Self::UnknownConstructor { name, expected } => {
+                write!(f, "unknown constructor `{name}` for {expected}")
+            }
             Self::Invalid { expected, reason } => write!(f, "invalid {expected}: {reason}"),
             Self::TooLong { len } => write!(f, "{len} bytes is too long for TL (max 16777215)"),
             Self::TooDeep { limit } => write!(f, "nesting deeper than {limit} levels"),

@@ -105,6 +105,7 @@ impl Serialize for JsonValue<'_> {
             Value::Int128(v) => s.serialize_str(&base64::encode(&v[..])),
             Value::Int256(v) => s.serialize_str(&base64::encode(&v[..])),
             Value::Bool(v) => s.serialize_bool(*v),
+            Value::Null => s.serialize_unit(),
             Value::Vector(items) => {
                 let mut seq = s.serialize_seq(Some(items.len()))?;
                 for item in items {
@@ -455,7 +456,7 @@ impl JsonReader<'_> {
             let json = map.get(name);
             used += usize::from(json.is_some());
             let value = match json {
-                None | Some(Json::Null) if field.is_optional() => None,
+                None | Some(Json::Null) if field.is_optional() || field.nullable => None,
                 None => {
                     return Err(ValueError::new(ValueErrorKind::MissingField {
                         definition: def.name.to_string(),
@@ -474,6 +475,11 @@ impl JsonReader<'_> {
                                     .at_field(name))
                             }
                         }
+                    } else if field.nullable {
+                        Some(
+                            self.nullable(j, field.ty, depth)
+                                .map_err(|e| e.at_field(name))?,
+                        )
                     } else {
                         Some(self.ty(j, field.ty, depth).map_err(|e| e.at_field(name))?)
                     }
@@ -491,6 +497,25 @@ impl JsonReader<'_> {
             def: id,
             fields: fields.into_boxed_slice(),
         })
+    }
+
+    /// The value of a field whose docs say it may be null: for a vector, its `null` items
+    /// are [`Value::Null`] (TDLib's `messages may be null`).
+    fn nullable(&self, json: &Json, ty: Ty, depth: u32) -> JResult<Value> {
+        let (Ty::Vector(elem) | Ty::BareVector(elem), Json::Array(items)) = (ty, json) else {
+            return self.ty(json, ty, depth);
+        };
+        let elem = self.schema.elem(elem);
+        let depth = Self::enter(depth)?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, j)| match j {
+                Json::Null if elem.is_object() => Ok(Value::Null),
+                _ => self.ty(j, elem, depth).map_err(|e| e.at_index(i)),
+            })
+            .collect::<JResult<Box<[_]>>>()
+            .map(Value::Vector)
     }
 
     /// An envelope object (see [`crate::envelope`]) from its JSON.

@@ -139,6 +139,16 @@
 //! Objects and arrays may nest [`MAX_JSON_DEPTH`] levels. A NaN's payload bits are not
 //! kept (every NaN is written `"NaN"` and read back as the canonical NaN).
 //!
+//! A field whose `//@` doc says it "may be null" (TDLib's and tonlib's schemas) may be
+//! absent or `null`, and the `null` items of such a vector are [`Value::Null`], written
+//! `null`.
+//!
+//! # TDLib's and tonlib's JSON
+//!
+//! The JSON of `libtdjson` and `libtonlibjson` (`{"@type": "updateNewMessage", …}`, `int64`
+//! as strings, `int53` as numbers) is a second mapping over the same values, read as a
+//! check against the schema with each problem's path: see [`tdjson`].
+//!
 //! # Limits
 //!
 //! Decoding follows `tlgen-runtime`'s rules and guarantees: each error is a [`DecodeError`]
@@ -159,6 +169,8 @@ mod ids;
 #[cfg(feature = "json")]
 mod json;
 mod schema;
+#[cfg(feature = "json")]
+pub mod tdjson;
 mod ty;
 mod value;
 
@@ -170,5 +182,7 @@ pub use error::{
 #[cfg(feature = "json")]
 pub use json::{JsonValue, MAX_JSON_DEPTH, NAME_KEY};
 pub use schema::{DefId, Definition, Field, Schema, MAX_FLAG_WORDS};
+#[cfg(feature = "json")]
+pub use tdjson::{TdDialect, TdJsonOptions, TdJsonRead, TdJsonValue};
 pub use ty::Type;
 pub use value::Value;

@@ -76,6 +76,17 @@ pub(crate) enum Ty {
     AnyObject,
 }
 
+impl Ty {
+    /// Whether values of it are objects (a constructor or function call): what TDLib's and
+    /// tonlib's JSON may write as `null`.
+    pub(crate) fn is_object(self) -> bool {
+        matches!(
+            self,
+            Ty::Boxed(_) | Ty::Bare(_) | Ty::AnyObject | Ty::AnyFunction
+        )
+    }
+}
+
 /// Where a `flags.N?T` field's bit is: the flag word's slot and the bit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Cond {
@@ -273,6 +284,11 @@ pub struct Field {
     pub(crate) cond: Option<Cond>,
     /// `field.N` as written, for conditional fields.
     pub(crate) flag: Box<str>,
+    /// Whether its `//@` doc says it may be null ([`tlgen_parser::Param::may_be_null`]).
+    pub(crate) nullable: bool,
+    /// Whether its `long` (or the `long`s of its vectors) was written `int53`: a JSON
+    /// number in TDLib's and tonlib's JSON, where `int64` is a string.
+    pub(crate) int53: bool,
 }
 
 impl Field {
@@ -292,6 +308,21 @@ impl Field {
     #[must_use]
     pub fn is_true_flag(&self) -> bool {
         self.cond.is_some() && self.ty == Ty::True
+    }
+
+    /// Whether its `//@` doc comment says it may be null (TDLib's and tonlib's schemas:
+    /// "may be null", "pass null"; see [`tlgen_parser::Param::may_be_null`]): their JSON
+    /// reads it as absent or `null`, and for a vector, its items may be `null`.
+    #[must_use]
+    pub fn may_be_null(&self) -> bool {
+        self.nullable
+    }
+
+    /// Whether it is an `int53` (or a vector of them), written as a JSON number in TDLib's
+    /// and tonlib's JSON; `int64` and `long` are decimal strings there.
+    #[must_use]
+    pub fn is_int53(&self) -> bool {
+        self.int53
     }
 }
 
@@ -684,6 +715,8 @@ impl Builder {
                             ty: Ty::Nat,
                             cond: None,
                             flag: "".into(),
+                            nullable: false,
+                            int53: false,
                         });
                     }
                     ParamKind::FlagField => {
@@ -701,6 +734,8 @@ impl Builder {
                                 ty: Ty::Nat,
                                 cond: None,
                                 flag: "".into(),
+                                nullable: false,
+                                int53: false,
                             });
                         } else {
                             schema.steps.push(Step::Flags(slot));
@@ -716,6 +751,8 @@ impl Builder {
                             ty,
                             cond: None,
                             flag: "".into(),
+                            nullable: p.may_be_null(),
+                            int53: is_int53(t),
                         });
                     }
                     ParamKind::Conditional { field, bit, ty: t } => {
@@ -741,6 +778,8 @@ impl Builder {
                             ty,
                             cond: Some(cond),
                             flag: format!("{field}.{bit}").into(),
+                            nullable: p.may_be_null(),
+                            int53: is_int53(t),
                         });
                     }
                 }
@@ -817,4 +856,13 @@ fn shared_groups(fields: &[Field]) -> Box<[Box<[usize]>]> {
         .filter(|(_, m)| m.len() > 1)
         .map(|(_, m)| m.into_boxed_slice())
         .collect()
+}
+
+/// Whether a parameter type is `int53`, or a vector (of vectors) of it.
+fn is_int53(t: &tlgen_parser::Type<'_>) -> bool {
+    let mut t = t;
+    while let Some(inner) = t.args.first() {
+        t = inner;
+    }
+    t.name == "int53"
 }

@@ -45,6 +45,12 @@ pub enum Value {
     Bool(bool),
     /// A `Vector<T>` or `vector<T>`.
     Vector(Box<[Value]>),
+    /// JSON's `null` where TDLib's and tonlib's JSON have one: an item of a vector whose
+    /// items may be null (`messages:vector<message>`, "messages may be null": what
+    /// `getMessages` answers for a message not found), or, when reading leniently, an
+    /// object of a constructor the schema does not know. TL-JSON writes it as `null`; it
+    /// has no binary encoding.
+    Null,
     /// An MTProto envelope object (`msg_container`, `rpc_result`, …) that the schema does
     /// not define; see [`Envelope`].
     Envelope(Box<Envelope>),
@@ -92,6 +98,7 @@ impl Value {
             Value::Int256(_) => "int256",
             Value::Bool(_) => "bool",
             Value::Vector(_) => "vector",
+            Value::Null => "null",
             Value::Envelope(e) => e.name(),
         }
     }

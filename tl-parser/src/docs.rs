@@ -133,6 +133,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn nullable_wording_of_td_api() {
+        use crate::model::docs_say_nullable;
+        // td_api.tl 1.8.61's wordings.
+        assert!(docs_say_nullable("The new default background; may be null"));
+        assert!(docs_say_nullable(
+            "The message reply markup; pass null if none. Must be of type replyMarkupInlineKeyboard or null"
+        ));
+        assert!(docs_say_nullable("List of messages; messages May Be Null"));
+        assert!(!docs_say_nullable(
+            "Expected width of the sticker, which can be used if the sticker is null"
+        ));
+        assert!(!docs_say_nullable(
+            "New location for the chat; must be valid and not null"
+        ));
+        let schema =
+            crate::parse("//@description D @a First; may be null @b Second\nx a:int b:int = X;");
+        let def = &schema.definitions[0];
+        assert!(def.params[0].may_be_null());
+        assert!(!def.params[1].may_be_null());
+    }
+
+    #[test]
     fn splits_pairs() {
         let got: Vec<_> =
             pairs("@description A text, with mail a@b.c @user_id User ID @x").collect();
