@@ -20,26 +20,6 @@ fn tdlib() -> TdJsonOptions {
     TdJsonOptions::new(TdDialect::Tdlib)
 }
 
-/// Whether two JSON values are equal, numbers compared by value (TDLib prints doubles
-/// with six decimals: `1.500000`, `3.000000`).
-fn same_json(a: &Json, b: &Json) -> bool {
-    match (a, b) {
-        (Json::Number(x), Json::Number(y)) => match (x.as_i64(), y.as_i64()) {
-            (Some(x), Some(y)) => x == y,
-            _ => x.as_f64() == y.as_f64(),
-        },
-        (Json::Array(x), Json::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
-        }
-        (Json::Object(x), Json::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
-        }
-        _ => a == b,
-    }
-}
-
 /// The error (its `Display`: path and message) of reading `line` as any object.
 fn error(schema: &Schema, line: &str) -> String {
     schema
@@ -51,6 +31,10 @@ fn error(schema: &Schema, line: &str) -> String {
 #[test]
 fn every_real_line_reads_and_writes_back_as_tdlib_wrote_it() {
     let schema = td_api();
+    // The fixture holds what makes TDLib's text TDLib's: doubles, non-ASCII text.
+    assert!(REAL_OUTPUT.contains("1.500000"));
+    assert!(REAL_OUTPUT.contains("123456789012345677877719597056.000000"));
+    assert!(REAL_OUTPUT.contains("\\u"));
     let mut count = 0;
     for line in REAL_OUTPUT.lines().filter(|l| !l.is_empty()) {
         let read = schema
@@ -62,11 +46,8 @@ fn every_real_line_reads_and_writes_back_as_tdlib_wrote_it() {
             .with_extra(read.extra.as_ref(), read.client_id)
             .to_json_string()
             .unwrap();
-        let (original, again): (Json, Json) = (
-            serde_json::from_str(line).unwrap(),
-            serde_json::from_str(&written).unwrap(),
-        );
-        assert!(same_json(&original, &again), "{line}\n{written}");
+        // Byte for byte: doubles with six decimals, non-ASCII as \uXXXX, int64 strings.
+        assert_eq!(written, line);
         count += 1;
     }
     assert_eq!(count, 44);
@@ -75,9 +56,7 @@ fn every_real_line_reads_and_writes_back_as_tdlib_wrote_it() {
 #[test]
 fn golden_lines_written_exactly() {
     let schema = td_api();
-    // Written by libtdjson 1.8.61 for `{"@type":"testCallVectorIntObject", ...}`-like calls:
-    // these have no double, so our text is TDLib's byte for byte (but for the \u escapes
-    // TDLib uses for non-ASCII; this one has none).
+    // Written by libtdjson 1.8.61 for `{"@type":"testCallVectorIntObject", ...}`-like calls.
     for line in [
         r#"{"@type":"updateOption","name":"anti_spam_bot_user_id","value":{"@type":"optionValueInteger","value":"2200583762"},"@client_id":1}"#,
         r#"{"@type":"updateGroupCallMessageLevels","levels":[{"@type":"groupCallMessageLevel","min_star_count":0,"pin_duration":0,"max_text_length":30,"max_custom_emoji_count":0,"first_color":9788635,"second_color":9788635,"background_color":4786075}],"@client_id":1}"#,
@@ -204,12 +183,12 @@ fn what_tdlib_refuses_is_an_error_with_its_path() {
         // Wrong padding length
         (
             r#"{"@type":"testCallBytes","x":"AAE"}"#,
-            "$.x: invalid bytes: base64: ",
+            r#"$.x: invalid bytes: "AAE" is not padded standard base64"#,
         ),
         // Can't parse as an integer string "7.0"
         (
             r#"{"@type":"testSquareInt","x":7.0}"#,
-            "$.x: invalid int32: 7.0 is not an integer",
+            "$.x: invalid int32: 7.0 is not an integer in canonical decimal form",
         ),
         // Can't parse as an integer string "2147483648"
         (
@@ -283,7 +262,7 @@ fn every_error_kind_names_its_path() {
         ),
         (
             r#"{"@type":"optionValueInteger","value":"12a"}"#,
-            r#"$.value: invalid int64: "12a" is not a decimal 64-bit integer"#,
+            r#"$.value: invalid int64: "12a" is not an integer in canonical decimal form"#,
         ),
         (
             r#"{"@type":"optionValueInteger","value":18446744073709551615}"#,
@@ -291,7 +270,7 @@ fn every_error_kind_names_its_path() {
         ),
         (
             r#"{"@type":"optionValueInteger","value":"9223372036854775808"}"#,
-            r#"$.value: invalid int64: "9223372036854775808" is not a decimal 64-bit integer"#,
+            r#"$.value: invalid int64: "9223372036854775808" is out of range"#,
         ),
         // Bool.
         (
@@ -310,7 +289,7 @@ fn every_error_kind_names_its_path() {
         ),
         (
             r#"{"@type":"testVectorInt","value":[1,"x"]}"#,
-            r#"$.value[1]: invalid int32: "x" is not a decimal 64-bit integer"#,
+            r#"$.value[1]: invalid int32: "x" is not an integer in canonical decimal form"#,
         ),
         // An object where a number stands, and the reverse.
         (
@@ -342,7 +321,7 @@ fn every_error_kind_names_its_path() {
         // A bad @client_id.
         (
             r#"{"@type":"ok","@client_id":"one"}"#,
-            r#"$.@client_id: expected an int32 client id, found string "one""#,
+            r#"$.@client_id: invalid int32: "one" is not an integer in canonical decimal form"#,
         ),
         // Not an object at all.
         (
@@ -350,9 +329,10 @@ fn every_error_kind_names_its_path() {
             "$: expected a constructor or function call, found an array",
         ),
         // JSON syntax.
+        ("{", "$: JSON syntax: unexpected end of input at byte 1"),
         (
-            "{",
-            "$: JSON syntax: EOF while parsing an object at line 1 column 1",
+            r#"{"@type":"testString","value":"a\qb"}"#,
+            "$: JSON syntax: invalid escape in string at byte 32, in $.value",
         ),
     ];
     for (line, expected) in cases {
@@ -675,15 +655,32 @@ fn hostile_input_is_an_error_not_a_panic() {
         r#"{"@type":"testBytes","value":"AAE=AAE="}"#,
         r#"{"@type":"testString","value":"\ud800"}"#,
         r#"{"@type":"testString","value":"#,
-        r#"{"@type":12345678901234567890}"#,
-        r#"{"@type":-2147483649}"#,
-        r#"{"@type":1.5}"#,
         "\u{0}",
         "",
         "null",
     ] {
         let result = schema.from_td_json_str(line, &Type::OBJECT, tdlib());
         assert!(result.is_err(), "{line}");
+    }
+    // A numeric @type that is not an int32 names no constructor (TDLib reads it with
+    // `to_integer<int32>`): unknown, like an unknown name — an error when strict.
+    for line in [
+        r#"{"@type":12345678901234567890}"#,
+        r#"{"@type":-2147483649}"#,
+        r#"{"@type":1.5}"#,
+    ] {
+        let read = schema
+            .from_td_json_str(line, &Type::OBJECT, tdlib())
+            .unwrap();
+        assert_eq!(read.value, Value::Null, "{line}");
+        assert_eq!(read.warnings.len(), 1, "{line}");
+        let err = schema
+            .from_td_json_str(line, &Type::OBJECT, tdlib().strict(true))
+            .unwrap_err();
+        assert!(
+            matches!(err.kind(), ValueErrorKind::UnknownConstructor { .. }),
+            "{line}"
+        );
     }
     // An unknown numeric id is a warning like an unknown name.
     let read = schema
@@ -713,13 +710,27 @@ fn round_trips(schema: &Schema, text: &str) {
     let again = schema
         .from_td_json_str(&written, &Type::OBJECT, tdlib().strict(true))
         .unwrap_or_else(|e| panic!("{text}\n{written}: {e}"));
-    assert_eq!(again.value, read.value, "{text}\n{written}");
+    // Doubles survive TDLib's JSON to six decimals.
+    assert_eq!(again.value, six_decimals(&read.value), "{text}\n{written}");
     assert_eq!(
         schema
             .to_td_json_string(&again.value, TdDialect::Tdlib)
             .unwrap(),
         written
     );
+}
+
+/// `value` with every double rounded to six decimals, as TDLib's JSON prints it.
+fn six_decimals(value: &Value) -> Value {
+    match value {
+        Value::Double(d) => Value::Double(format!("{d:.6}").parse().unwrap()),
+        Value::Object { def, fields } => Value::Object {
+            def: *def,
+            fields: fields.iter().map(|(i, v)| (*i, six_decimals(v))).collect(),
+        },
+        Value::Vector(items) => Value::Vector(items.iter().map(six_decimals).collect()),
+        other => other.clone(),
+    }
 }
 
 proptest::proptest! {
@@ -766,4 +777,200 @@ fn every_real_line_round_trips() {
     for line in REAL_OUTPUT.lines().filter(|l| !l.is_empty()) {
         round_trips(&schema, line);
     }
+}
+
+/// The dynamic codec accepts and refuses exactly what tlgen-runtime's reader (that of the
+/// generated bindings) does: the same numbers, base64, escapes and depth limit.
+#[test]
+fn input_rules_are_the_generated_bindings() {
+    use tlgen_runtime::json::JsonReader;
+
+    let schema = td_api();
+    /// Whether `read` takes all of `text`.
+    fn runtime<T>(
+        text: &str,
+        read: impl FnOnce(&mut JsonReader<'_>) -> Result<T, tlgen_runtime::json::JsonError>,
+    ) -> bool {
+        let mut input = JsonReader::new(text);
+        read(&mut input).is_ok() && input.finish().is_ok()
+    }
+    let numbers = [
+        "0",
+        "-0",
+        "7",
+        "07",
+        "+7",
+        "-7",
+        "7.0",
+        "7e0",
+        "1e400",
+        ".5",
+        "1.5",
+        "-1.5e3",
+        "2147483647",
+        "2147483648",
+        "-2147483648",
+        "-2147483649",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        r#""7""#,
+        r#""-0""#,
+        r#""07""#,
+        r#"" 7""#,
+        r#""7.0""#,
+        r#""""#,
+        "true",
+        "false",
+        "null",
+        "[]",
+        "{}",
+        "1-2",
+        "--1",
+    ];
+    let strings = [
+        r#""""#,
+        r#""abc""#,
+        r#""a\qb""#,
+        r#""\ud83d\ude00""#,
+        r#""\ud83d""#,
+        r#""\ude00x""#,
+        r#""\u00e9""#,
+        r#""\u00E9""#,
+        r#""\u12""#,
+        r#""é""#,
+        "\"a\tb\"",
+        r#""\/""#,
+        "5",
+    ];
+    let base64 = [
+        r#""""#,
+        r#""AAE=""#,
+        r#""AAE""#,
+        r#""AAH/""#,
+        r#""AAH_""#,
+        r#""AAF=""#,
+        r#""AA==""#,
+        r#""A===""#,
+        r#""AAE=AAE=""#,
+        r#""Zm9v YmFy""#,
+        r#""Zm9vYmFy""#,
+        "5",
+    ];
+    let cases: [(&str, &[&str], fn(&str) -> bool); 6] = [
+        ("testInt", &numbers, |t| runtime(t, |r| r.read_i32())),
+        ("optionValueInteger", &numbers, |t| {
+            runtime(t, |r| r.read_i64())
+        }),
+        ("jsonValueNumber", &numbers, |t| {
+            runtime(t, |r| r.read_f64())
+        }),
+        ("optionValueBoolean", &numbers, |t| {
+            runtime(t, |r| r.read_bool())
+        }),
+        ("testString", &strings, |t| runtime(t, |r| r.read_string())),
+        ("testBytes", &base64, |t| runtime(t, |r| r.read_bytes())),
+    ];
+    let mut refused = 0;
+    for (constructor, values, accepts) in cases {
+        for value in values {
+            let line = format!(r#"{{"@type":"{constructor}","value":{value}}}"#);
+            let ours = schema
+                .from_td_json_str(&line, &Type::OBJECT, tdlib())
+                .is_ok();
+            assert_eq!(ours, accepts(value), "{line}");
+            refused += usize::from(!ours);
+        }
+    }
+    // The check can fail: most of these are refused by someone.
+    assert!(refused > 40, "{refused}");
+    // The depth limit: TDLib's 100, counted alike.
+    for levels in [48, 49, 50, 51] {
+        let mut line = r#"{"@type":"jsonValueNull"}"#.to_owned();
+        for _ in 0..levels {
+            line = format!(r#"{{"@type":"jsonValueArray","values":[{line}]}}"#);
+        }
+        let ours = schema.from_td_json_str(&line, &Type::OBJECT, tdlib());
+        let theirs = JsonReader::new(&line).skip_value();
+        assert_eq!(ours.is_ok(), theirs.is_ok(), "{levels} levels");
+        if let Err(err) = ours {
+            assert!(
+                matches!(err.kind(), ValueErrorKind::TooDeep { limit: 100 }),
+                "{err}"
+            );
+        }
+    }
+    assert!(JsonReader::new(&"[".repeat(101)).skip_value().is_err());
+}
+
+/// What the dynamic codec writes is what the generated bindings write: tlgen-runtime's
+/// writer, TDLib's text (six-decimal doubles, non-ASCII as `\uXXXX`, int64 strings, padded
+/// base64).
+#[test]
+fn writing_is_the_generated_bindings() {
+    use tlgen_runtime::json::{Bytes, Int64, JsonWriter, Plain};
+
+    let schema = td_api();
+    let line = r#"{"@type":"jsonValueNumber","value":0.1}"#;
+    let read = schema
+        .from_td_json_str(line, &Type::OBJECT, tdlib())
+        .unwrap();
+    let ours = schema
+        .to_td_json_string(&read.value, TdDialect::Tdlib)
+        .unwrap();
+    let mut out = JsonWriter::new();
+    out.begin_object("jsonValueNumber");
+    out.field::<f64, Plain>("value", &0.1);
+    out.end_object();
+    assert_eq!(ours, out.as_str());
+    assert_eq!(ours, r#"{"@type":"jsonValueNumber","value":0.100000}"#);
+
+    let line = "{\"@type\":\"testString\",\"value\":\"h\u{e9}llo \u{1f600}\\u007f/\"}";
+    let read = schema
+        .from_td_json_str(line, &Type::OBJECT, tdlib())
+        .unwrap();
+    let ours = schema
+        .to_td_json_string(&read.value, TdDialect::Tdlib)
+        .unwrap();
+    // DEL and `/` as they are (TDLib's `JsonString`).
+    assert_eq!(
+        ours,
+        "{\"@type\":\"testString\",\"value\":\"h\\u00e9llo \\ud83d\\ude00\u{7f}/\"}"
+    );
+    let mut out = JsonWriter::new();
+    out.begin_object("testString");
+    out.field::<String, Plain>("value", &"h\u{e9}llo \u{1f600}\u{7f}/".to_owned());
+    out.end_object();
+    assert_eq!(ours, out.as_str());
+
+    for (line, written) in [
+        (
+            r#"{"@type":"optionValueInteger","value":-5}"#,
+            r#"{"@type":"optionValueInteger","value":"-5"}"#,
+        ),
+        (
+            r#"{"@type":"testBytes","value":"AAH/"}"#,
+            r#"{"@type":"testBytes","value":"AAH/"}"#,
+        ),
+    ] {
+        let read = schema
+            .from_td_json_str(line, &Type::OBJECT, tdlib())
+            .unwrap();
+        let ours = schema
+            .to_td_json_string(&read.value, TdDialect::Tdlib)
+            .unwrap();
+        assert_eq!(ours, written);
+    }
+    let mut out = JsonWriter::new();
+    out.begin_object("optionValueInteger");
+    out.field::<i64, Int64>("value", &-5);
+    out.end_object();
+    out.raw(" ");
+    out.begin_object("testBytes");
+    out.field::<Vec<u8>, Bytes>("value", &vec![0, 1, 0xff]);
+    out.end_object();
+    assert_eq!(
+        out.as_str(),
+        r#"{"@type":"optionValueInteger","value":"-5"} {"@type":"testBytes","value":"AAH/"}"#
+    );
 }

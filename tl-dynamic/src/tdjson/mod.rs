@@ -5,29 +5,38 @@
 //!
 //! # The mapping
 //!
-//! Written down from the libraries' sources — TDLib's `td/generate/tl_json_converter.cpp`
-//! (what is written, how fields are read), `td/tl/tl_json.h` (each TL type's JSON) and
-//! `td/telegram/ClientJson.cpp` (`@extra`, `@client_id`); TON's `tl/generate/tl_json_converter.cpp`,
-//! `tl/tl/tl_json.h` and `tonlib/tonlib/ClientJson.cpp` — and checked against the real
-//! `libtdjson` 1.8.61 (PyPI's `tdjson` wheel):
+//! The mapping is tlgen-runtime's ([`tlgen_runtime::json`], whose module docs write it
+//! down from the libraries' sources — TDLib's `td/generate/tl_json_converter.cpp`,
+//! `td/tl/tl_json.h`, `tdutils/td/utils/JsonBuilder.cpp`, `td/telegram/ClientJson.cpp`;
+//! TON's `tl/generate/tl_json_converter.cpp`, `tl/tl/tl_json.h`, `tonlib/tonlib/ClientJson.cpp`
+//! — checked against the real `libtdjson` 1.8.61): the text is read by its
+//! [`JsonReader`](tlgen_runtime::json::JsonReader) and written by its
+//! [`JsonWriter`](tlgen_runtime::json::JsonWriter), the reader and writer of the bindings
+//! that `tl-codegen --json tdlib|tonlib` generates, driven here by the schema. So a value
+//! is written byte for byte as TDLib writes it (`int64` as strings, doubles with six
+//! decimals, `1.500000`, every non-ASCII character as `\uXXXX`, padded base64), and what
+//! is accepted on input (numbers in canonical decimal form, as numbers or strings; padded
+//! base64; JSON's escapes; at most 100 nested arrays and objects) is what the bindings
+//! accept.
 //!
 //! | TL | JSON written | also read |
 //! |----|--------------|-----------|
-//! | constructor or function | `{"@type": "<schema name>", <fields in schema order>}` (tonlib's names keep their namespace: `raw.getAccountState`) | `@type` as the numeric id; no `@type` where the type has one constructor |
-//! | `int32` | number | a decimal string (`"7"`) |
-//! | `int53` | number | a decimal string |
+//! | constructor or function | `{"@type": "<schema name>", <fields in schema order>}` (tonlib's names keep their namespace: `raw.getAccountState`) | `@type` anywhere among the keys, or as the numeric id; no `@type` where the type has one constructor |
+//! | `int32`, `int53` | number | a decimal string (`"7"`) |
 //! | `int64` | decimal string (`"-42"`) | a number |
-//! | `double` | number (TDLib itself prints six decimals: `1.500000`) | — |
-//! | `string`, `secureString` | string | — |
-//! | `bytes`, `secureBytes`, `int128`, `int256` | standard base64 with `=` padding (16 and 32 bytes for the ints; TDLib refuses unpadded text: "Wrong padding length") | — |
+//! | `double` | number with six decimals (`1.500000`) | — |
+//! | `string`, `secureString` | string, non-ASCII as `\uXXXX` | — |
+//! | `bytes`, `secureBytes`, `int128`, `int256` | standard base64 with `=` padding (16 and 32 bytes for the ints) | — |
 //! | `Bool` | `true` / `false` | an `int32` (number or string): non-zero is `true` |
 //! | `vector<T>` | array | — |
 //! | a field whose doc says "may be null" / "pass null" | left out when null (TDLib leaves out every null object field) | absent or `null` |
 //! | an item of such a vector (`messages may be null`) | `null` ([`Value::Null`]) | `null` |
 //!
 //! At the top of a line, `@extra` (any JSON, the request's, echoed in its answer) and, for
-//! TDLib, `@client_id` (a number) are allowed besides the fields: they are returned by
-//! [`Schema::from_td_json`] and written after the fields by [`TdJsonValue::with_extra`].
+//! TDLib, `@client_id` (an `int32`) are allowed besides the fields: they are returned by
+//! [`Schema::from_td_json_str`] and written after the fields by [`TdJsonValue::with_extra`]
+//! (`@extra` re-encoded as TDLib does, its strings escaped the same way; a number in it is
+//! written as serde_json prints it, where TDLib keeps its text as it came).
 //!
 //! tonlib's schema documents no nullability, and TON's converter leaves out every null
 //! object field and reads a missing one as null: in [`TdDialect::Tonlib`] every field
@@ -49,8 +58,8 @@
 //!   `$.content: unknown constructor `messageFoo` for type MessageContent`), read as
 //!   [`Value::Null`] (left out in a field that may be null).
 //!
-//! Writing checks that every required field is present. Objects and arrays may nest
-//! [`MAX_JSON_DEPTH`](crate::MAX_JSON_DEPTH) levels.
+//! A line that is not JSON is a [`ValueErrorKind::Syntax`] error naming the byte. Writing
+//! checks that every required field is present.
 //!
 //! ```
 //! use tlgen_dynamic::{Schema, TdDialect, TdJsonOptions, Type};
@@ -64,19 +73,19 @@
 //!      sendText chat_id:int53 random_id:int64 text:formattedText = FormattedText;",
 //! )?;
 //! let options = TdJsonOptions::new(TdDialect::Tdlib);
-//! let line = r#"{"@type":"sendText","chat_id":"12","random_id":34,"text":{"text":"hi","entities":[]},"@extra":7}"#;
+//! let line = r#"{"@type":"sendText","chat_id":"12","random_id":34,"text":{"text":"h\u00e9","entities":[]},"@extra":7}"#;
 //! let read = schema.from_td_json_str(line, &Type::FUNCTION, options)?;
 //! assert!(read.warnings.is_empty());
 //! let written = schema.td_json(&read.value, TdDialect::Tdlib).with_extra(read.extra.as_ref(), None);
 //! assert_eq!(
-//!     serde_json::to_string(&written)?,
-//!     r#"{"@type":"sendText","chat_id":12,"random_id":"34","text":{"@type":"formattedText","text":"hi","entities":[]},"@extra":7}"#
+//!     written.to_json_string()?,
+//!     r#"{"@type":"sendText","chat_id":12,"random_id":"34","text":{"@type":"formattedText","text":"h\u00e9","entities":[]},"@extra":7}"#
 //! );
 //!
 //! let err = schema
 //!     .from_td_json_str(r#"{"@type":"sendText","chat_id":1,"random_id":"x","text":{}}"#, &Type::FUNCTION, options)
 //!     .unwrap_err();
-//! assert_eq!(err.to_string(), r#"$.random_id: invalid int64: "x" is not a decimal 64-bit integer"#);
+//! assert_eq!(err.to_string(), r#"$.random_id: invalid int64: "x" is not an integer in canonical decimal form"#);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -177,25 +186,27 @@ impl Schema {
         ty: &Type,
         options: TdJsonOptions,
     ) -> Result<TdJsonRead, ValueError> {
-        let json: Json = serde_json::from_str(text).map_err(|e| {
-            ValueError::new(ValueErrorKind::Syntax {
-                message: e.to_string(),
-            })
-        })?;
-        self.from_td_json(&json, ty, options)
+        read::Reader::new(self, text, options).top(&ty.0)
     }
 
-    /// Reads a JSON value of TDLib's or tonlib's mapping as a value of `ty`.
+    /// Reads a JSON value of TDLib's or tonlib's mapping as a value of `ty`: its text, as
+    /// serde_json writes it, read by [`from_td_json_str`](Self::from_td_json_str).
     pub fn from_td_json(
         &self,
         json: &Json,
         ty: &Type,
         options: TdJsonOptions,
     ) -> Result<TdJsonRead, ValueError> {
-        read::Reader::new(self, options).top(json, &ty.0)
+        let text = serde_json::to_string(json).map_err(|e| {
+            ValueError::new(ValueErrorKind::Syntax {
+                message: e.to_string(),
+            })
+        })?;
+        self.from_td_json_str(&text, ty, options)
     }
 
-    /// `value` in TDLib's or tonlib's JSON: pass it to `serde_json::to_string`, ….
+    /// `value` in TDLib's or tonlib's JSON, to be written with
+    /// [`TdJsonValue::to_json_string`] (after [`TdJsonValue::with_extra`], for an answer).
     #[must_use]
     pub fn td_json<'s>(&'s self, value: &'s Value, dialect: TdDialect) -> TdJsonValue<'s> {
         TdJsonValue::new(self, value, dialect)

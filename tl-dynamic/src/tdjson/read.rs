@@ -1,15 +1,17 @@
 //! Reading TDLib's and tonlib's JSON into a [`Value`], checking it against the schema.
 //!
-//! The reader keeps the path it is at, so that a warning (which does not stop reading)
-//! knows where it is; an error takes the same path.
+//! The JSON text is read by tlgen-runtime's [`JsonReader`], the reader of the generated
+//! bindings, driven here by the schema: the same numbers, base64, escapes and depth limit
+//! are accepted, and refused, as there. This module adds what a schema loaded at run time
+//! needs: the `@type` looked up by name or id, warnings for what the schema does not know,
+//! and the errors as [`ValueError`]s with their paths.
 
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
+use tlgen_runtime::json::{JsonError, JsonErrorKind, JsonKind, JsonReader, TypeTag};
 
 use super::{TdDialect, TdJsonOptions, TdJsonRead, CLIENT_ID_KEY, EXTRA_KEY, TYPE_KEY};
-use crate::base64;
 use crate::error::{Segment, ValueError, ValueErrorKind};
-use crate::json::MAX_JSON_DEPTH;
-use crate::schema::{DefId, Definition, Field, Schema, Ty};
+use crate::schema::{DefId, Field, Schema, Ty};
 use crate::ty::Node;
 use crate::value::Value;
 
@@ -25,58 +27,57 @@ struct Hint {
 }
 
 /// What the `@type` of an object names.
-enum Tag<'j> {
+enum Tag {
     /// No `@type`.
     Absent,
     /// A definition of the schema.
     Known(DefId),
     /// A name or id the schema does not have, as written.
     Unknown(String),
-    /// Something that is not a name or an id.
-    Invalid(&'j Json),
 }
 
-pub(super) struct Reader<'s> {
+pub(super) struct Reader<'s, 't> {
     schema: &'s Schema,
+    /// The line being read (to quote a bad value in an error).
+    text: &'t str,
     options: TdJsonOptions,
     /// Where the reader is, from the root down.
     path: Vec<Segment>,
     warnings: Vec<ValueError>,
+    extra: Option<Json>,
+    client_id: Option<i32>,
+    /// An error raised inside a callback of the [`JsonReader`] (which can only return a
+    /// [`JsonError`]), taken back when the reader returns.
+    pending: Option<ValueError>,
 }
 
-impl<'s> Reader<'s> {
-    pub(super) fn new(schema: &'s Schema, options: TdJsonOptions) -> Self {
+impl<'s, 't> Reader<'s, 't> {
+    pub(super) fn new(schema: &'s Schema, text: &'t str, options: TdJsonOptions) -> Self {
         Reader {
             schema,
+            text,
             options,
             path: Vec::new(),
             warnings: Vec::new(),
+            extra: None,
+            client_id: None,
+            pending: None,
         }
     }
 
     /// Reads a whole line: the value, and `@extra` / `@client_id` beside it.
-    pub(super) fn top(mut self, json: &Json, node: &Node) -> Result<TdJsonRead> {
-        let (mut extra, mut client_id) = (None, None);
-        if let Json::Object(map) = json {
-            extra = map.get(EXTRA_KEY).cloned();
-            if self.options.dialect == TdDialect::Tdlib {
-                client_id = match map.get(CLIENT_ID_KEY) {
-                    None => None,
-                    Some(id) => Some(id.as_i64().and_then(|n| i32::try_from(n).ok()).ok_or_else(
-                        || {
-                            self.wrong("an int32 client id".to_owned(), id)
-                                .at_field(CLIENT_ID_KEY)
-                        },
-                    )?),
-                };
-            }
-        }
-        let value = self.node(json, node, Hint::default())?;
+    pub(super) fn top(mut self, node: &Node) -> Result<TdJsonRead> {
+        let mut input = JsonReader::new(self.text);
+        let value = match node {
+            Node::Leaf(ty) => self.value(&mut input, *ty, Hint::default(), true)?,
+            Node::Vector { .. } => self.node(&mut input, node, Hint::default())?,
+        };
+        input.finish().map_err(|e| self.fail(e, ""))?;
         Ok(TdJsonRead {
             value,
             warnings: self.warnings,
-            extra,
-            client_id,
+            extra: self.extra,
+            client_id: self.client_id,
         })
     }
 
@@ -92,15 +93,6 @@ impl<'s> Reader<'s> {
         self.path.iter().rev().fold(error, |e, s| e.at(s.clone()))
     }
 
-    /// A value of the wrong kind at the current path.
-    #[cold]
-    fn wrong(&self, expected: String, json: &Json) -> ValueError {
-        self.error(ValueErrorKind::WrongKind {
-            expected,
-            found: json_kind(json),
-        })
-    }
-
     /// A value that does not fit its type, at the current path.
     #[cold]
     fn invalid(&self, expected: &str, reason: String) -> ValueError {
@@ -108,6 +100,69 @@ impl<'s> Reader<'s> {
             expected: expected.to_owned(),
             reason,
         })
+    }
+
+    /// Keeps `error` for when the [`JsonReader`] returns, and gives the reader an error to
+    /// return meanwhile.
+    #[cold]
+    fn stash(&mut self, error: ValueError) -> JsonError {
+        self.pending = Some(error);
+        JsonError::new(JsonErrorKind::Syntax { expected: "" }, "$", 0)
+    }
+
+    /// The [`ValueError`] of an error of the [`JsonReader`] at the current path (or the one
+    /// [stashed](Self::stash) meanwhile); `what` names the TL type being read.
+    #[cold]
+    fn fail(&mut self, error: JsonError, what: &str) -> ValueError {
+        if let Some(pending) = self.pending.take() {
+            return pending;
+        }
+        let token = token(self.text, error.offset());
+        let invalid = |reason: &str| ValueErrorKind::Invalid {
+            expected: what.to_owned(),
+            reason: format!("{token} {reason}"),
+        };
+        let kind = match error.kind() {
+            // A `Bool` may be an `int32`; another string is not a `Bool` at all.
+            JsonErrorKind::UnexpectedType { .. } | JsonErrorKind::InvalidNumber { .. }
+                if matches!(error.kind(), JsonErrorKind::UnexpectedType { .. })
+                    || what == "Bool" =>
+            {
+                ValueErrorKind::WrongKind {
+                    expected: with_form(what),
+                    found: shown(self.text, error.offset()),
+                }
+            }
+            JsonErrorKind::UnexpectedType { .. } => ValueErrorKind::WrongKind {
+                expected: with_form(what),
+                found: shown(self.text, error.offset()),
+            },
+            JsonErrorKind::InvalidNumber { expected: "double" } => {
+                invalid("is not a finite number")
+            }
+            JsonErrorKind::InvalidNumber { .. } if is_canonical_integer(token) => {
+                invalid("is out of range")
+            }
+            JsonErrorKind::InvalidNumber { .. } => {
+                invalid("is not an integer in canonical decimal form")
+            }
+            JsonErrorKind::InvalidBase64 => invalid("is not padded standard base64"),
+            JsonErrorKind::InvalidLength { expected, found } => ValueErrorKind::Invalid {
+                expected: what.to_owned(),
+                reason: format!("{found} bytes instead of {expected}"),
+            },
+            JsonErrorKind::TooDeep { limit } => ValueErrorKind::TooDeep { limit: *limit },
+            JsonErrorKind::MissingType => ValueErrorKind::MissingType,
+            // Syntax: the line is not JSON; said without a path, like a parser's message.
+            kind => {
+                let mut message = format!("{kind} at byte {}", error.offset());
+                if error.path() != "$" {
+                    message = format!("{message}, in {}", error.path());
+                }
+                return ValueError::new(ValueErrorKind::Syntax { message });
+            }
+        };
+        self.error(kind)
     }
 
     /// A warning at the current path, or with `strict`, the error.
@@ -120,31 +175,21 @@ impl<'s> Reader<'s> {
         Ok(())
     }
 
-    /// Runs `f` one segment further down.
-    fn within<T>(&mut self, segment: Segment, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
-        // Each object or array adds a segment below it: the path bounds the nesting.
-        if self.path.len() >= MAX_JSON_DEPTH as usize {
-            return Err(self.error(ValueErrorKind::TooDeep {
-                limit: MAX_JSON_DEPTH,
-            }));
-        }
-        self.path.push(segment);
-        let result = f(self);
-        self.path.pop();
-        result
-    }
-
-    fn node(&mut self, json: &Json, node: &Node, hint: Hint) -> Result<Value> {
+    /// A vector type's items.
+    fn node(&mut self, input: &mut JsonReader<'_>, node: &Node, hint: Hint) -> Result<Value> {
         match node {
-            Node::Leaf(ty) => self.value(json, *ty, hint),
+            Node::Leaf(ty) => self.value(input, *ty, hint, false),
             Node::Vector { elem, .. } => {
-                let Json::Array(items) = json else {
-                    return Err(self.wrong(self.schema.describe_node(node), json));
-                };
-                let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    out.push(self.within(Segment::Index(i), |r| r.node(item, elem, hint))?);
-                }
+                let mut out = Vec::new();
+                input
+                    .read_array(|input| {
+                        self.path.push(Segment::Index(out.len()));
+                        let item = self.node(input, elem, hint).map_err(|e| self.stash(e))?;
+                        self.path.pop();
+                        out.push(item);
+                        Ok(())
+                    })
+                    .map_err(|e| self.fail(e, &self.schema.describe_node(node)))?;
                 Ok(Value::Vector(out.into_boxed_slice()))
             }
         }
@@ -155,89 +200,91 @@ impl<'s> Reader<'s> {
         hint.null_items || self.options.dialect == TdDialect::Tonlib
     }
 
-    fn value(&mut self, json: &Json, ty: Ty, hint: Hint) -> Result<Value> {
+    /// Reads a value of `ty`; `top`: the line's object, where `@extra` and `@client_id`
+    /// may stand.
+    fn value(
+        &mut self,
+        input: &mut JsonReader<'_>,
+        ty: Ty,
+        hint: Hint,
+        top: bool,
+    ) -> Result<Value> {
         Ok(match ty {
-            Ty::Int => Value::Int(self.int32(json)?),
+            Ty::Int => Value::Int(input.read_i32().map_err(|e| self.fail(e, "int32"))?),
             Ty::Nat => {
-                let n = self.integer(json, "#", "a number from 0 to 4294967295")?;
+                let n = input.read_i64().map_err(|e| self.fail(e, "#"))?;
                 Value::Nat(
                     u32::try_from(n)
                         .map_err(|_| self.invalid("#", format!("{n} is out of range")))?,
                 )
             }
-            Ty::Long if hint.int53 => Value::Long(self.integer(json, "int53", "a number")?),
-            Ty::Long => Value::Long(self.integer(json, "int64", "a decimal string or a number")?),
-            Ty::Double => match json {
-                Json::Number(n) => Value::Double(
-                    n.as_f64()
-                        .ok_or_else(|| self.wrong("double".to_owned(), json))?,
-                ),
-                _ => return Err(self.wrong("double (a number)".to_owned(), json)),
-            },
-            Ty::String => match json {
-                Json::String(s) => Value::String(s.as_str().into()),
-                _ => return Err(self.wrong("string".to_owned(), json)),
-            },
-            Ty::Bytes => Value::Bytes(self.base64(json, "bytes")?.into()),
-            Ty::Int128 => {
-                let data = self.base64(json, "int128")?;
-                Value::Int128(Box::new(data.try_into().map_err(|d: Vec<u8>| {
-                    self.invalid("int128", format!("{} bytes instead of 16", d.len()))
-                })?))
+            Ty::Long => {
+                let what = if hint.int53 { "int53" } else { "int64" };
+                Value::Long(input.read_i64().map_err(|e| self.fail(e, what))?)
             }
-            Ty::Int256 => {
-                let data = self.base64(json, "int256")?;
-                Value::Int256(Box::new(data.try_into().map_err(|d: Vec<u8>| {
-                    self.invalid("int256", format!("{} bytes instead of 32", d.len()))
-                })?))
+            Ty::Double => Value::Double(input.read_f64().map_err(|e| self.fail(e, "double"))?),
+            Ty::String => Value::String(
+                input
+                    .read_string()
+                    .map_err(|e| self.fail(e, "string"))?
+                    .into(),
+            ),
+            Ty::Bytes => Value::Bytes(
+                input
+                    .read_bytes()
+                    .map_err(|e| self.fail(e, "bytes"))?
+                    .into(),
+            ),
+            Ty::Int128 => Value::Int128(Box::new(
+                input
+                    .read_byte_array()
+                    .map_err(|e| self.fail(e, "int128"))?,
+            )),
+            Ty::Int256 => Value::Int256(Box::new(
+                input
+                    .read_byte_array()
+                    .map_err(|e| self.fail(e, "int256"))?,
+            )),
+            Ty::Bool | Ty::True => {
+                Value::Bool(input.read_bool().map_err(|e| self.fail(e, "Bool"))?)
             }
-            Ty::Bool | Ty::True => match json {
-                Json::Bool(b) => Value::Bool(*b),
-                // TDLib's `from_json(bool&)` also takes an int32: non-zero is true.
-                Json::Number(_) | Json::String(_) => match self.int32(json) {
-                    Ok(n) => Value::Bool(n != 0),
-                    Err(_) => return Err(self.wrong("Bool (true or false)".to_owned(), json)),
-                },
-                _ => return Err(self.wrong("Bool (true or false)".to_owned(), json)),
-            },
             Ty::Vector(elem) | Ty::BareVector(elem) => {
-                let Json::Array(items) = json else {
-                    return Err(self.wrong(self.schema.describe(ty), json));
-                };
                 let elem = self.schema.elem(elem);
                 let null_items = elem.is_object() && self.null_items(hint);
-                let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    let value = match item {
-                        Json::Null if null_items => Value::Null,
-                        _ => self.within(Segment::Index(i), |r| r.value(item, elem, hint))?,
-                    };
-                    out.push(value);
-                }
+                let mut out = Vec::new();
+                input
+                    .read_array(|input| {
+                        self.path.push(Segment::Index(out.len()));
+                        let item = if null_items && input.read_null()? {
+                            Value::Null
+                        } else {
+                            self.value(input, elem, hint, false)
+                                .map_err(|e| self.stash(e))?
+                        };
+                        self.path.pop();
+                        out.push(item);
+                        Ok(())
+                    })
+                    .map_err(|e| self.fail(e, &self.schema.describe(ty)))?;
                 Value::Vector(out.into_boxed_slice())
             }
             Ty::Boxed(t) => {
-                let Json::Object(map) = json else {
-                    return Err(self.wrong(self.schema.describe(ty), json));
-                };
-                let expected = || format!("type {}", self.schema.type_name(t));
-                let def = match self.tag(map) {
+                let def = match self.tag(input, ty)? {
                     Tag::Known(def) if self.schema.type_of(def) == Some(t) => def,
                     Tag::Known(def) => return Err(self.not_of(def, &self.schema.describe(ty))),
                     Tag::Absent => match self.sole_constructor(t) {
                         Some(def) => def,
                         None => return Err(self.error(ValueErrorKind::MissingType)),
                     },
-                    Tag::Unknown(name) => return self.unknown(name, expected()),
-                    Tag::Invalid(tag) => return Err(self.bad_tag(tag)),
+                    Tag::Unknown(name) => {
+                        let expected = format!("type {}", self.schema.type_name(t));
+                        return self.unknown(input, name, expected);
+                    }
                 };
-                self.object(map, def)?
+                self.object(input, def, top)?
             }
             Ty::Bare(d) => {
-                let Json::Object(map) = json else {
-                    return Err(self.wrong(self.schema.describe(ty), json));
-                };
-                match self.tag(map) {
+                match self.tag(input, ty)? {
                     Tag::Absent => {}
                     Tag::Known(def) if def == d => {}
                     Tag::Known(def) => return Err(self.not_of(def, &self.schema.describe(ty))),
@@ -247,34 +294,40 @@ impl<'s> Reader<'s> {
                             self.error(ValueErrorKind::UnknownConstructor { name, expected })
                         );
                     }
-                    Tag::Invalid(tag) => return Err(self.bad_tag(tag)),
                 }
-                self.object(map, d)?
+                self.object(input, d, top)?
             }
             Ty::AnyFunction | Ty::AnyObject => {
-                let map = match json {
-                    Json::Bool(b) if ty == Ty::AnyObject => return Ok(Value::Bool(*b)),
-                    Json::Object(map) => map,
-                    _ => return Err(self.wrong(self.schema.describe(ty), json)),
-                };
                 let expected = self.schema.describe(ty);
-                let def = match self.tag(map) {
+                if ty == Ty::AnyObject && input.peek_kind() == Ok(JsonKind::Bool) {
+                    return input
+                        .read_bool()
+                        .map(Value::Bool)
+                        .map_err(|e| self.fail(e, &expected));
+                }
+                let def = match self.tag(input, ty)? {
                     Tag::Known(def) => def,
                     Tag::Absent => return Err(self.error(ValueErrorKind::MissingType)),
-                    Tag::Unknown(name) => return self.unknown(name, expected),
-                    Tag::Invalid(tag) => return Err(self.bad_tag(tag)),
+                    Tag::Unknown(name) => return self.unknown(input, name, expected),
                 };
                 if ty == Ty::AnyFunction && self.schema.type_of(def).is_some() {
                     return Err(self.not_of(def, &expected));
                 }
-                self.object(map, def)?
+                self.object(input, def, top)?
             }
         })
     }
 
-    /// An object of an unknown constructor: a warning and [`Value::Null`], or the error.
-    fn unknown(&mut self, name: String, expected: String) -> Result<Value> {
+    /// An object of an unknown constructor: a warning and [`Value::Null`] (the object
+    /// skipped), or the error.
+    fn unknown(
+        &mut self,
+        input: &mut JsonReader<'_>,
+        name: String,
+        expected: String,
+    ) -> Result<Value> {
         self.warn(ValueErrorKind::UnknownConstructor { name, expected })?;
+        input.skip_value().map_err(|e| self.fail(e, ""))?;
         Ok(Value::Null)
     }
 
@@ -286,36 +339,34 @@ impl<'s> Reader<'s> {
         }
     }
 
-    /// What an object's `@type` names: a name, or a numeric id (TDLib and TON read it as
-    /// an `int32`; the unsigned form is accepted too).
-    fn tag<'j>(&self, map: &'j Map<String, Json>) -> Tag<'j> {
-        match map.get(TYPE_KEY) {
-            None => Tag::Absent,
-            Some(Json::String(name)) => match self.schema.by_name(name) {
-                Some(def) => Tag::Known(def),
-                None => Tag::Unknown(name.clone()),
-            },
-            Some(number @ Json::Number(n)) => {
-                let id = n
-                    .as_i64()
-                    .filter(|n| (i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(n));
-                match id {
-                    // In range: the low 32 bits are the id.
-                    Some(id) => match self.schema.by_id(id as u32) {
-                        Some(def) => Tag::Known(def),
-                        None => Tag::Unknown(id.to_string()),
-                    },
-                    None => Tag::Invalid(number),
-                }
+    /// What the `@type` of the object at the cursor names (without consuming anything); an
+    /// error when the value (of type `ty`) is not an object, or its `@type` is neither a
+    /// name nor a number.
+    fn tag(&mut self, input: &mut JsonReader<'_>, ty: Ty) -> Result<Tag> {
+        match input.peek_type() {
+            Ok(None) => Ok(Tag::Absent),
+            Ok(Some(tag)) => Ok(self.resolve(tag)),
+            // Not a name or a number: the `@type` is at fault.
+            Err(e) if matches!(e.kind(), JsonErrorKind::UnexpectedType { expected, .. } if *expected == "string") => {
+                Err(self.fail(e, "a constructor name or id").at_field(TYPE_KEY))
             }
-            Some(other) => Tag::Invalid(other),
+            Err(e) => Err(self.fail(e, &self.schema.describe(ty))),
         }
     }
 
-    #[cold]
-    fn bad_tag(&self, tag: &Json) -> ValueError {
-        self.wrong("a constructor name or id".to_owned(), tag)
-            .at_field(TYPE_KEY)
+    /// The definition a `@type` names: by name, or by numeric id (an `int32`, as TDLib and
+    /// TON read it).
+    fn resolve(&self, tag: TypeTag<'_>) -> Tag {
+        let found = match &tag {
+            TypeTag::Name(name) => self.schema.by_name(name),
+            TypeTag::Id { id: Some(id), .. } => self.schema.by_id(*id as u32),
+            TypeTag::Id { id: None, .. } => None,
+        };
+        match (found, tag) {
+            (Some(def), _) => Tag::Known(def),
+            (None, TypeTag::Name(name)) => Tag::Unknown(name.into_owned()),
+            (None, TypeTag::Id { text, .. }) => Tag::Unknown(text.to_owned()),
+        }
     }
 
     #[cold]
@@ -333,46 +384,85 @@ impl<'s> Reader<'s> {
             || (self.options.dialect == TdDialect::Tonlib && field.ty.is_object())
     }
 
-    /// The fields of `def` from `map`; unknown keys are warnings.
-    fn object(&mut self, map: &Map<String, Json>, id: DefId) -> Result<Value> {
+    /// The fields of `def` from the object at the cursor; unknown keys are warnings. A key
+    /// given twice: the last value counts, as in the generated bindings.
+    fn object(&mut self, input: &mut JsonReader<'_>, id: DefId, top: bool) -> Result<Value> {
         let schema = self.schema;
         let Some(def) = schema.definition(id) else {
             return Err(self.error(ValueErrorKind::UnknownName {
                 name: format!("definition #{}", id.index()),
             }));
         };
-        let mut fields = Vec::new();
-        let mut known = usize::from(map.contains_key(TYPE_KEY));
-        for (field, index) in def.fields.iter().zip(0u32..) {
-            let name = &*field.name;
-            let json = map.get(name);
-            known += usize::from(json.is_some());
-            match json {
-                None | Some(Json::Null) if self.may_be_absent(field) => {}
-                None | Some(Json::Null) => {
-                    let kind = ValueErrorKind::MissingField {
-                        definition: def.name.to_string(),
-                        field: name.to_owned(),
+        let mut slots: Vec<Option<Value>> = def.fields.iter().map(|_| None).collect();
+        input
+            .read_object_keys(|input, key| {
+                if key == TYPE_KEY {
+                    // The first `@type` chose `def`; another must name it too.
+                    let tag = input.read_type()?;
+                    return match self.resolve(tag) {
+                        Tag::Known(found) if found == id => Ok(()),
+                        Tag::Known(found) => {
+                            let error = self.not_of(found, &def.name).at_field(TYPE_KEY);
+                            Err(self.stash(error))
+                        }
+                        Tag::Unknown(name) => {
+                            let expected = def.name.to_string();
+                            let kind = ValueErrorKind::UnknownConstructor { name, expected };
+                            let error = self.error(kind).at_field(TYPE_KEY);
+                            Err(self.stash(error))
+                        }
+                        Tag::Absent => Ok(()),
                     };
-                    return Err(self.outer(ValueError::new(kind).at_field(name)));
                 }
-                Some(json) => {
+                if top && self.options.dialect.is_meta_key(key) {
+                    return self.meta(input, key).map_err(|e| self.stash(e));
+                }
+                let Some((index, field)) =
+                    def.fields.iter().enumerate().find(|(_, f)| *f.name == *key)
+                else {
+                    self.path.push(Segment::Field(key.to_owned()));
+                    let kind = ValueErrorKind::UnknownField {
+                        definition: def.name.to_string(),
+                        field: key.to_owned(),
+                    };
+                    self.warn(kind).map_err(|e| self.stash(e))?;
+                    self.path.pop();
+                    return input.skip_value();
+                };
+                let value = if input.read_null()? {
+                    None
+                } else {
+                    self.path.push(Segment::Field(key.to_owned()));
                     let hint = Hint {
                         int53: field.int53,
                         null_items: field.nullable,
                     };
-                    let value = self.within(Segment::Field(name.to_owned()), |r| {
-                        r.value(json, field.ty, hint)
-                    })?;
+                    let value = self
+                        .value(input, field.ty, hint, false)
+                        .map_err(|e| self.stash(e))?;
+                    self.path.pop();
                     // An unknown constructor read leniently, where null may stand: absent.
-                    if value != Value::Null || !self.may_be_absent(field) {
-                        fields.push((index, value));
-                    }
+                    Some(value).filter(|v| *v != Value::Null || !self.may_be_absent(field))
+                };
+                if let Some(slot) = slots.get_mut(index) {
+                    *slot = value;
+                }
+                Ok(())
+            })
+            .map_err(|e| self.fail(e, &def.name))?;
+        let mut fields = Vec::new();
+        for ((field, slot), index) in def.fields.iter().zip(slots).zip(0u32..) {
+            match slot {
+                Some(value) => fields.push((index, value)),
+                None if self.may_be_absent(field) => {}
+                None => {
+                    let kind = ValueErrorKind::MissingField {
+                        definition: def.name.to_string(),
+                        field: field.name.to_string(),
+                    };
+                    return Err(self.outer(ValueError::new(kind).at_field(&field.name)));
                 }
             }
-        }
-        if known != map.len() {
-            self.unknown_fields(def, map)?;
         }
         Schema::check_shared(def, |i| crate::encode::present_at(def, &fields, i))
             .map_err(|e| self.outer(e))?;
@@ -382,112 +472,80 @@ impl<'s> Reader<'s> {
         })
     }
 
-    /// A warning for each key of `map` that is not a field of `def`, `@type`, or (at the
-    /// top) `@extra` / `@client_id`.
-    #[cold]
-    fn unknown_fields(&mut self, def: &Definition, map: &Map<String, Json>) -> Result<()> {
-        let top = self.path.is_empty();
-        for key in map.keys() {
-            let known = key == TYPE_KEY
-                || (top && self.options.dialect.is_meta_key(key))
-                || def.fields.iter().any(|f| *f.name == **key);
-            if !known {
-                let kind = ValueErrorKind::UnknownField {
-                    definition: def.name.to_string(),
-                    field: key.clone(),
-                };
-                self.within(Segment::Field(key.clone()), |r| r.warn(kind))?;
-            }
+    /// Reads `@extra` (any JSON) or `@client_id` (an `int32`) at the top of a line.
+    fn meta(&mut self, input: &mut JsonReader<'_>, key: &str) -> Result<()> {
+        self.path.push(Segment::Field(key.to_owned()));
+        if key == EXTRA_KEY {
+            let raw = input.read_raw().map_err(|e| self.fail(e, "JSON"))?;
+            let extra = serde_json::from_str(raw)
+                .map_err(|e| self.invalid("JSON", format!("serde_json cannot hold it: {e}")))?;
+            self.extra = Some(extra);
+        } else if key == CLIENT_ID_KEY {
+            let id = input.read_i32().map_err(|e| self.fail(e, "int32"))?;
+            self.client_id = Some(id);
         }
+        self.path.pop();
         Ok(())
     }
+}
 
-    /// An `int32`: a number, or a decimal string (TDLib's `from_json(int32&)`).
-    fn int32(&self, json: &Json) -> Result<i32> {
-        let n = self.integer(json, "int32", "a number")?;
-        i32::try_from(n).map_err(|_| self.invalid("int32", format!("{n} is out of range")))
-    }
+/// `what` (a TL type) with how its JSON is written, for "expected …" messages.
+fn with_form(what: &str) -> String {
+    let form = match what {
+        "int32" | "int53" => "a number",
+        "int64" => "a decimal string or a number",
+        "#" => "a number from 0 to 4294967295",
+        "double" => "a number",
+        "bytes" | "int128" | "int256" => "a base64 string",
+        "Bool" => "true or false",
+        _ => return what.to_owned(),
+    };
+    format!("{what} ({form})")
+}
 
-    /// An integer given as a JSON integer or a decimal string; `what` names the type,
-    /// `form` how it is written.
-    fn integer(&self, json: &Json, what: &str, form: &str) -> Result<i64> {
-        match json {
-            Json::Number(n) => n.as_i64().ok_or_else(|| {
-                let why = if n.is_f64() {
-                    "is not an integer"
-                } else {
-                    "is out of range"
-                };
-                self.invalid(what, format!("{n} {why}"))
-            }),
-            Json::String(s) => parse_decimal(s).ok_or_else(|| {
-                let shown = if s.len() <= 40 {
-                    format!("{s:?}")
-                } else {
-                    "the string".to_owned()
-                };
-                self.invalid(what, format!("{shown} is not a decimal 64-bit integer"))
-            }),
-            _ => Err(self.wrong(format!("{what} ({form})"), json)),
-        }
-    }
-
-    fn base64(&self, json: &Json, what: &str) -> Result<Vec<u8>> {
-        let Json::String(text) = json else {
-            return Err(self.wrong(format!("{what} (a base64 string)"), json));
-        };
-        base64::decode(text).map_err(|e| self.invalid(what, e.to_string()))
+/// The JSON value that starts at byte `offset` of `text`, for messages: `null`, `true`,
+/// `number 5`, `string "x"` (a long string: `a string`), `an array`, `an object`.
+fn shown(text: &str, offset: usize) -> String {
+    let rest = text.get(offset..).unwrap_or("");
+    let mut value = JsonReader::new(rest);
+    let kind = value.peek_kind();
+    let raw = value.read_raw().unwrap_or("");
+    match kind {
+        Ok(JsonKind::Null) => "null".to_owned(),
+        Ok(JsonKind::Bool) => raw.to_owned(),
+        Ok(JsonKind::Number) if raw.len() <= 40 => format!("number {raw}"),
+        Ok(JsonKind::String) if raw.len() <= 42 => format!("string {raw}"),
+        Ok(JsonKind::Number) => "a number".to_owned(),
+        Ok(JsonKind::String) => "a string".to_owned(),
+        Ok(JsonKind::Array) => "an array".to_owned(),
+        Ok(JsonKind::Object) => "an object".to_owned(),
+        Err(_) => "the end of the line".to_owned(),
     }
 }
 
-/// A decimal integer as TDLib's `to_integer_safe` reads it: an optional `-`, then digits,
-/// nothing else, in range.
-fn parse_decimal(s: &str) -> Option<i64> {
-    let digits = s.strip_prefix('-').unwrap_or(s);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-/// What a JSON value is, for messages.
-fn json_kind(json: &Json) -> String {
-    match json {
-        Json::Null => "null".to_owned(),
-        Json::Bool(b) => b.to_string(),
-        Json::Number(n) => format!("number {n}"),
-        Json::String(s) if s.len() <= 40 => format!("string {s:?}"),
-        Json::String(_) => "a string".to_owned(),
-        Json::Array(_) => "an array".to_owned(),
-        Json::Object(o) => match o.get(TYPE_KEY).and_then(Json::as_str) {
-            Some(name) if name.len() <= 80 => format!("object {name}"),
-            _ => "an object".to_owned(),
-        },
+/// The text of the number or string that starts at byte `offset` of `text`, for messages
+/// (`the value` when it is long).
+fn token(text: &str, offset: usize) -> &str {
+    let raw = JsonReader::new(text.get(offset..).unwrap_or(""))
+        .read_raw()
+        .unwrap_or("");
+    if raw.len() <= 42 {
+        raw
+    } else {
+        "the value"
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::parse_decimal;
-
-    #[test]
-    fn decimals_as_tdlib_reads_them() {
-        assert_eq!(parse_decimal("0"), Some(0));
-        assert_eq!(parse_decimal("-42"), Some(-42));
-        assert_eq!(parse_decimal("9223372036854775807"), Some(i64::MAX));
-        assert_eq!(parse_decimal("-9223372036854775808"), Some(i64::MIN));
-        for bad in [
-            "",
-            "-",
-            "+1",
-            " 1",
-            "1 ",
-            "1.0",
-            "1e3",
-            "9223372036854775808",
-            "0x10",
-        ] {
-            assert_eq!(parse_decimal(bad), None, "{bad:?}");
-        }
-    }
+/// Whether `token` (a number, or a string) holds an integer in canonical decimal form:
+/// then it is refused for its range.
+fn is_canonical_integer(token: &str) -> bool {
+    let text = token
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .unwrap_or(token);
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
+        && text != "-0"
 }

@@ -1,27 +1,24 @@
-//! Writing a [`Value`] as TDLib's or tonlib's JSON, through [`serde::Serialize`]: fields in
-//! schema order, no intermediate JSON tree.
+//! Writing a [`Value`] as TDLib's or tonlib's JSON through tlgen-runtime's [`JsonWriter`]:
+//! the same writer as the generated bindings', so the text is TDLib's byte for byte (fields
+//! in schema order, `int64` as strings, doubles with six decimals, every non-ASCII character
+//! as `\uXXXX`, padded base64).
 
-use serde::ser::{Error as _, SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
 use serde_json::Value as Json;
+use tlgen_runtime::json::JsonWriter;
 
-use super::{TdDialect, CLIENT_ID_KEY, EXTRA_KEY, TYPE_KEY};
-use crate::base64;
+use super::{TdDialect, CLIENT_ID_KEY, EXTRA_KEY};
 use crate::encode::MAX_ENCODE_DEPTH;
 use crate::error::{ValueError, ValueErrorKind};
-use crate::schema::{DefId, Field, Schema};
+use crate::schema::{Field, Schema};
 use crate::value::Value;
 
-/// A value with its schema, serializable as TDLib's or tonlib's JSON (see
+/// A value with its schema, to be written as TDLib's or tonlib's JSON (see
 /// [`Schema::td_json`]).
 #[derive(Debug, Clone, Copy)]
 pub struct TdJsonValue<'s> {
     schema: &'s Schema,
     value: &'s Value,
     dialect: TdDialect,
-    /// Whether a `long` here is an `int53` (a number).
-    int53: bool,
-    depth: u32,
     /// `@extra` and `@client_id`, written after the fields of the top object.
     extra: Option<&'s Json>,
     client_id: Option<i32>,
@@ -33,8 +30,6 @@ impl<'s> TdJsonValue<'s> {
             schema,
             value,
             dialect,
-            int53: false,
-            depth: 0,
             extra: None,
             client_id: None,
         }
@@ -49,20 +44,38 @@ impl<'s> TdJsonValue<'s> {
         self
     }
 
-    /// The JSON text, on one line. The value is checked first, so that an error says
-    /// where: a required field missing, a non-finite `double`, an MTProto envelope.
+    /// The JSON text, on one line, exactly as the library writes it. Fails, with the path of
+    /// the problem, for a value that is not of this schema, that lacks a required field,
+    /// holds a non-finite `double` or an MTProto envelope, or nests deeper than
+    /// [`MAX_ENCODE_DEPTH`].
     pub fn to_json_string(&self) -> Result<String, ValueError> {
-        self.check(self.value, self.depth)?;
-        serde_json::to_string(self).map_err(|e| {
-            ValueError::new(ValueErrorKind::Invalid {
-                expected: "a value of the schema".to_owned(),
-                reason: e.to_string(),
-            })
-        })
+        let mut out = JsonWriter::new();
+        self.write_json(&mut out)?;
+        Ok(out.into_string())
     }
 
-    /// Checks that `value` can be written, with the path of the first problem.
-    fn check(&self, value: &Value, depth: u32) -> Result<(), ValueError> {
+    /// Appends the JSON text to `out` (which is left partly written on an error).
+    pub fn write_json(&self, out: &mut JsonWriter) -> Result<(), ValueError> {
+        self.value(out, self.value, false, 0, true)
+    }
+
+    /// Whether a field may be left out.
+    fn may_be_absent(&self, field: &Field) -> bool {
+        field.nullable
+            || field.is_optional()
+            || (self.dialect == TdDialect::Tonlib && field.ty.is_object())
+    }
+
+    /// Writes `value`; `int53`: a `long` here is a number; `top`: `@extra` and
+    /// `@client_id` go after the fields.
+    fn value(
+        &self,
+        out: &mut JsonWriter,
+        value: &Value,
+        int53: bool,
+        depth: u32,
+        top: bool,
+    ) -> Result<(), ValueError> {
         if depth > MAX_ENCODE_DEPTH {
             return Err(ValueError::new(ValueErrorKind::TooDeep {
                 limit: MAX_ENCODE_DEPTH,
@@ -75,159 +88,112 @@ impl<'s> TdJsonValue<'s> {
                         name: format!("definition #{}", id.index()),
                     }));
                 };
-                let mut next = 0u32;
-                for (i, value) in fields.iter() {
-                    let Some(field) = def.fields.get(*i as usize).filter(|_| *i >= next) else {
-                        return Err(ValueError::new(ValueErrorKind::BadFieldIndex {
-                            definition: def.name.to_string(),
-                            index: *i,
-                            fields: def.fields.len(),
-                        }));
-                    };
-                    next = i + 1;
-                    self.check(value, depth + 1)
-                        .map_err(|e| e.at_field(&field.name))?;
-                }
+                out.begin_object(&def.name);
+                let mut given = fields.iter().peekable();
                 for (field, index) in def.fields.iter().zip(0u32..) {
-                    let present = fields.iter().any(|(i, _)| *i == index);
-                    if !present && !self.may_be_absent(field) {
+                    let Some((_, value)) = given.next_if(|(i, _)| *i == index) else {
+                        if self.may_be_absent(field) {
+                            continue;
+                        }
                         return Err(ValueError::new(ValueErrorKind::MissingField {
                             definition: def.name.to_string(),
                             field: field.name.to_string(),
                         })
                         .at_field(&field.name));
+                    };
+                    if field.is_true_flag() && !matches!(value, Value::Bool(true)) {
+                        continue;
+                    }
+                    out.key(&field.name);
+                    self.value(out, value, field.int53, depth + 1, false)
+                        .map_err(|e| e.at_field(&field.name))?;
+                }
+                // Indices out of order, repeated or beyond the fields are left over.
+                if let Some((index, _)) = given.next() {
+                    return Err(ValueError::new(ValueErrorKind::BadFieldIndex {
+                        definition: def.name.to_string(),
+                        index: *index,
+                        fields: def.fields.len(),
+                    }));
+                }
+                if top {
+                    if let Some(extra) = self.extra {
+                        out.key(EXTRA_KEY);
+                        any_json(out, extra);
+                    }
+                    if let Some(client_id) = self.client_id {
+                        out.key(CLIENT_ID_KEY);
+                        out.i64(client_id.into());
                     }
                 }
-                Ok(())
+                out.end_object();
             }
             Value::Vector(items) => {
+                out.begin_array();
                 for (i, item) in items.iter().enumerate() {
-                    self.check(item, depth + 1).map_err(|e| e.at_index(i))?;
+                    out.array_item();
+                    self.value(out, item, int53, depth + 1, false)
+                        .map_err(|e| e.at_index(i))?;
                 }
-                Ok(())
+                out.end_array();
             }
-            Value::Double(v) if !v.is_finite() => Err(ValueError::new(ValueErrorKind::Invalid {
-                expected: "double".to_owned(),
-                reason: format!("{v} has no JSON form in the library's JSON"),
-            })),
-            Value::Envelope(envelope) => Err(ValueError::new(ValueErrorKind::WrongKind {
-                expected: "a value of the schema".to_owned(),
-                found: format!("the MTProto envelope {}", envelope.name()),
-            })),
-            _ => Ok(()),
-        }
-    }
-
-    fn child(&self, value: &'s Value, int53: bool) -> Self {
-        TdJsonValue {
-            value,
-            int53,
-            depth: self.depth + 1,
-            extra: None,
-            client_id: None,
-            ..*self
-        }
-    }
-
-    /// Whether a field may be left out.
-    fn may_be_absent(&self, field: &Field) -> bool {
-        field.nullable
-            || field.is_optional()
-            || (self.dialect == TdDialect::Tonlib && field.ty.is_object())
-    }
-
-    fn object<S: Serializer>(
-        &self,
-        s: S,
-        id: DefId,
-        fields: &'s [(u32, Value)],
-    ) -> Result<S::Ok, S::Error> {
-        let Some(def) = self.schema.definition(id) else {
-            return Err(S::Error::custom(format_args!(
-                "definition #{} is not in the schema",
-                id.index()
-            )));
-        };
-        // Check before writing anything: every field in order, every required one present.
-        let mut given = fields.iter().peekable();
-        for (field, index) in def.fields.iter().zip(0u32..) {
-            if let Some((i, _)) = given.peek() {
-                if *i < index {
-                    return Err(S::Error::custom(format_args!(
-                        "field index {i} is out of order in {}",
-                        def.name
-                    )));
-                }
+            Value::Int(v) => out.i64((*v).into()),
+            Value::Nat(v) => out.i64((*v).into()),
+            Value::Long(v) if int53 => out.i64(*v),
+            Value::Long(v) => out.int64_string(*v),
+            Value::Double(v) if v.is_finite() => out.f64(*v),
+            Value::Double(v) => {
+                return Err(ValueError::new(ValueErrorKind::Invalid {
+                    expected: "double".to_owned(),
+                    reason: format!("{v} has no JSON form in the library's JSON"),
+                }))
             }
-            if given.next_if(|(i, _)| *i == index).is_none() && !self.may_be_absent(field) {
-                return Err(S::Error::custom(format_args!(
-                    "missing field `{}` of {}",
-                    field.name, def.name
-                )));
+            Value::String(v) => out.string(v),
+            Value::Bytes(v) => out.bytes(v),
+            Value::Int128(v) => out.bytes(&v[..]),
+            Value::Int256(v) => out.bytes(&v[..]),
+            Value::Bool(v) => out.bool(*v),
+            Value::Null => out.null(),
+            Value::Envelope(envelope) => {
+                return Err(ValueError::new(ValueErrorKind::WrongKind {
+                    expected: "a value of the schema".to_owned(),
+                    found: format!("the MTProto envelope {}", envelope.name()),
+                }))
             }
         }
-        if let Some((i, _)) = given.next() {
-            return Err(S::Error::custom(format_args!(
-                "field index {i} is not below {}, the fields of {}",
-                def.fields.len(),
-                def.name
-            )));
-        }
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry(TYPE_KEY, &*def.name)?;
-        for (i, value) in fields {
-            let Some(field) = def.fields.get(*i as usize) else {
-                continue;
-            };
-            if field.is_true_flag() && !matches!(value, Value::Bool(true)) {
-                continue;
-            }
-            map.serialize_entry(&*field.name, &self.child(value, field.int53))?;
-        }
-        if let Some(extra) = self.extra {
-            map.serialize_entry(EXTRA_KEY, extra)?;
-        }
-        if let Some(client_id) = self.client_id {
-            map.serialize_entry(CLIENT_ID_KEY, &client_id)?;
-        }
-        map.end()
+        Ok(())
     }
 }
 
-impl Serialize for TdJsonValue<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.depth > MAX_ENCODE_DEPTH {
-            return Err(S::Error::custom(format_args!(
-                "nesting deeper than {MAX_ENCODE_DEPTH} levels"
-            )));
-        }
-        match self.value {
-            Value::Object { def, fields } => self.object(s, *def, fields),
-            Value::Int(v) => s.serialize_i32(*v),
-            Value::Nat(v) => s.serialize_u32(*v),
-            Value::Long(v) if self.int53 => s.serialize_i64(*v),
-            Value::Long(v) => s.collect_str(v),
-            Value::Double(v) if v.is_finite() => s.serialize_f64(*v),
-            Value::Double(v) => Err(S::Error::custom(format_args!(
-                "the double {v} has no JSON form"
-            ))),
-            Value::String(v) => s.serialize_str(v),
-            Value::Bytes(v) => s.serialize_str(&base64::encode(v)),
-            Value::Int128(v) => s.serialize_str(&base64::encode(&v[..])),
-            Value::Int256(v) => s.serialize_str(&base64::encode(&v[..])),
-            Value::Bool(v) => s.serialize_bool(*v),
-            Value::Null => s.serialize_unit(),
-            Value::Vector(items) => {
-                let mut seq = s.serialize_seq(Some(items.len()))?;
-                for item in items.iter() {
-                    seq.serialize_element(&self.child(item, self.int53))?;
-                }
-                seq.end()
+/// Writes any JSON (an `@extra`) as TDLib re-encodes it (`json_encode` in
+/// `td/telegram/ClientJson.cpp`): compact, strings escaped as TDLib escapes them. A number is
+/// written as serde_json prints it (TDLib keeps the number's text as it came).
+fn any_json(out: &mut JsonWriter, json: &Json) {
+    match json {
+        Json::Null => out.null(),
+        Json::Bool(b) => out.bool(*b),
+        Json::Number(n) => out.raw(&n.to_string()),
+        Json::String(s) => out.string(s),
+        Json::Array(items) => {
+            out.begin_array();
+            for item in items {
+                out.array_item();
+                any_json(out, item);
             }
-            Value::Envelope(envelope) => Err(S::Error::custom(format_args!(
-                "the MTProto envelope {} has no TDLib JSON form",
-                envelope.name()
-            ))),
+            out.end_array();
+        }
+        Json::Object(map) => {
+            out.raw("{");
+            for (i, (key, value)) in map.iter().enumerate() {
+                if i == 0 {
+                    out.string(key);
+                    out.raw(":");
+                } else {
+                    out.key(key);
+                }
+                any_json(out, value);
+            }
+            out.end_object();
         }
     }
 }

@@ -784,25 +784,57 @@ impl<'a> JsonReader<'a> {
         };
         let saved = self.pos;
         self.pos = type_at;
-        let found = self.type_value();
+        let found = self.read_type();
         self.pos = saved;
         Ok(match found? {
-            TypeValue::Name(name) => table.binary_search_by(|(n, _)| (*n).cmp(&*name)).ok(),
-            TypeValue::Id(Some(id)) => table.iter().position(|&(_, i)| i == id),
-            TypeValue::Id(None) => None,
+            TypeTag::Name(name) => table.binary_search_by(|(n, _)| (*n).cmp(&*name)).ok(),
+            TypeTag::Id { id: Some(id), .. } => table.iter().position(|&(_, i)| i == id),
+            TypeTag::Id { id: None, .. } => None,
         })
     }
 
-    /// The `@type` value at the cursor: a name, or a number (`None` if not an int32).
-    fn type_value(&mut self) -> Result<TypeValue<'a>, JsonError> {
+    /// The `@type` of the object at the cursor (its first one, wherever it stands among the
+    /// keys), without consuming anything; `None` when the object has none. For readers driven
+    /// by a schema at run time, which look the name up themselves; generated code uses
+    /// [`peek_constructor`](Self::peek_constructor). An error when the value is not an object,
+    /// or the `@type` is neither a string nor a number.
+    ///
+    /// ```
+    /// use tlgen_runtime::json::{JsonReader, TypeTag};
+    ///
+    /// let mut input = JsonReader::new(r#"{"text":"hi","@type":"formattedText"}"#);
+    /// assert_eq!(input.peek_type()?, Some(TypeTag::Name("formattedText".into())));
+    /// assert_eq!(input.position(), 0);
+    /// let mut input = JsonReader::new(r#"{"@type":-1951688280}"#);
+    /// assert_eq!(input.peek_type()?, Some(TypeTag::Id { id: Some(-1951688280), text: "-1951688280" }));
+    /// assert_eq!(JsonReader::new("{}").peek_type()?, None);
+    /// # Ok::<(), tlgen_runtime::json::JsonError>(())
+    /// ```
+    pub fn peek_type(&mut self) -> Result<Option<TypeTag<'a>>, JsonError> {
+        let Some(type_at) = self.find_type()? else {
+            return Ok(None);
+        };
+        let saved = self.pos;
+        self.pos = type_at;
+        let found = self.read_type();
+        self.pos = saved;
+        found.map(Some)
+    }
+
+    /// Reads a `@type` value at the cursor: a string (a name) or a number (a constructor id,
+    /// `None` unless it is an `int32` in canonical form, as TDLib's `to_integer<int32>`
+    /// reads it). Anything else is [`JsonErrorKind::UnexpectedType`].
+    pub fn read_type(&mut self) -> Result<TypeTag<'a>, JsonError> {
         let byte = self.peek_token()?;
         match Self::kind_of(byte) {
-            Some(JsonKind::String) => Ok(TypeValue::Name(self.read_str()?)),
+            Some(JsonKind::String) => Ok(TypeTag::Name(self.read_str()?)),
             Some(JsonKind::Number) => {
                 let token = self.number_token();
-                Ok(TypeValue::Id(
-                    parse_canonical(token).and_then(|id| i32::try_from(id).ok()),
-                ))
+                Ok(TypeTag::Id {
+                    id: parse_canonical(token).and_then(|id| i32::try_from(id).ok()),
+                    // The token's bytes are all ASCII.
+                    text: core::str::from_utf8(token).unwrap_or(""),
+                })
             }
             _ => Err(self.unexpected("string")),
         }
@@ -818,12 +850,9 @@ impl<'a> JsonReader<'a> {
         let start = self.pos;
         let saved = self.pos;
         self.pos = type_at;
-        let type_name = match self.type_value()? {
-            TypeValue::Name(name) => name.into_owned(),
-            TypeValue::Id(_) => {
-                self.pos = type_at;
-                String::from_utf8_lossy(self.number_token()).into_owned()
-            }
+        let type_name = match self.read_type()? {
+            TypeTag::Name(name) => name.into_owned(),
+            TypeTag::Id { text, .. } => text.to_owned(),
         };
         self.pos = saved;
         self.skip_value()?;
@@ -850,10 +879,19 @@ impl<'a> JsonReader<'a> {
     }
 }
 
-/// A `@type` value.
-enum TypeValue<'a> {
+/// An object's `@type` as written, from [`JsonReader::peek_type`] and
+/// [`JsonReader::read_type`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TypeTag<'a> {
+    /// A constructor's name: `"updateNewMessage"`.
     Name(Cow<'a, str>),
-    Id(Option<i32>),
+    /// A number: the constructor's id (TDLib reads `@type` as an `int32` too).
+    Id {
+        /// The value, if the number is an `int32` in canonical decimal form.
+        id: Option<i32>,
+        /// The number's text as written.
+        text: &'a str,
+    },
 }
 
 /// The value of `text` if it is the canonical decimal form of an `i64`: `-?(0|[1-9][0-9]*)`,
