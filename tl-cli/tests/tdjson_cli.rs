@@ -134,7 +134,7 @@ fn a_failing_line_is_reported_in_place_and_the_others_go_on() {
             "\n",
             r#"{"_":"updateAuthorizationState","authorization_state":null}"#,
             "\n",
-            r#"{"error":"invalid JSON: expected ident at line 1 column 2","path":null,"line":4}"#,
+            r#"{"error":"invalid JSON: syntax error: expected a JSON value at byte 0","path":null,"line":4}"#,
             "\n",
             r#"{"error":"expected int64 (a decimal string or a number), found true","path":"$.value","line":5}"#,
             "\n",
@@ -168,7 +168,7 @@ fn a_failing_line_is_reported_in_place_and_the_others_go_on() {
             "error: line 2: $.text.entities[0].type: missing field `type` of textEntity\n",
             "warning: line 3: $.authorization_state: unknown constructor `authorizationStateWaitFoo` for type AuthorizationState\n",
             "warning: line 3: $.x: updateAuthorizationState has no field `x`\n",
-            "error: line 4: invalid JSON: expected ident at line 1 column 2\n",
+            "error: line 4: invalid JSON: syntax error: expected a JSON value at byte 0\n",
             "error: line 5: $.value: expected int64 (a decimal string or a number), found true\n",
         )
     );

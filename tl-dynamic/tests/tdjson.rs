@@ -857,7 +857,10 @@ fn input_rules_are_the_generated_bindings() {
         r#""Zm9vYmFy""#,
         "5",
     ];
-    let cases: [(&str, &[&str], fn(&str) -> bool); 6] = [
+    /// A constructor with one field `value`, the values to try, and whether the runtime
+    /// reads each.
+    type Case<'a> = (&'a str, &'a [&'a str], fn(&str) -> bool);
+    let cases: [Case<'_>; 6] = [
         ("testInt", &numbers, |t| runtime(t, |r| r.read_i32())),
         ("optionValueInteger", &numbers, |t| {
             runtime(t, |r| r.read_i64())

@@ -699,6 +699,82 @@ fn type_anywhere_numeric_or_absent() {
     );
 }
 
+/// `peek_type` and `read_type`: the `@type` as written, for readers driven by a schema at
+/// run time (tlgen-dynamic's); `peek_type` consumes nothing.
+#[test]
+fn type_tags_for_schema_driven_readers() {
+    use tlgen_runtime::json::{JsonKind, TypeTag};
+
+    for (text, tag) in [
+        (
+            r#"{"a":{"@type":"x"},"@type":"textEntity","@type":"other"}"#,
+            Some(TypeTag::Name("textEntity".into())),
+        ),
+        (
+            r#"{"@type":"te\u0078t"}"#,
+            Some(TypeTag::Name("text".into())),
+        ),
+        (
+            r#"{"@type":-1951688280}"#,
+            Some(TypeTag::Id {
+                id: Some(-1951688280),
+                text: "-1951688280",
+            }),
+        ),
+        // Not an int32 in canonical form: no id, the text kept.
+        (
+            r#"{"@type":2147483648}"#,
+            Some(TypeTag::Id {
+                id: None,
+                text: "2147483648",
+            }),
+        ),
+        (
+            r#"{"@type":07}"#,
+            Some(TypeTag::Id {
+                id: None,
+                text: "07",
+            }),
+        ),
+        (r#"{"b":[{"@type":"x"}]}"#, None),
+        ("{}", None),
+    ] {
+        let mut input = JsonReader::new(text);
+        assert_eq!(input.peek_type().unwrap(), tag, "{text}");
+        assert_eq!(input.position(), 0);
+        assert_eq!(input.peek_kind().unwrap(), JsonKind::Object);
+        input.skip_value().unwrap();
+        input.finish().unwrap();
+    }
+    // Not an object, or a @type that is neither a string nor a number.
+    for (text, expected, offset) in [
+        ("[1]", "object", 0),
+        (r#"{"@type":true}"#, "string", 9),
+        (r#"{"@type":{"@type":"x"}}"#, "string", 9),
+    ] {
+        let err = JsonReader::new(text).peek_type().unwrap_err();
+        assert!(
+            matches!(err.kind(), JsonErrorKind::UnexpectedType { expected: e, .. } if *e == expected),
+            "{text}: {err}"
+        );
+        assert_eq!(err.offset(), offset, "{text}");
+    }
+    // read_type reads the value at the cursor.
+    let mut input = JsonReader::new(r#" "updateOption" 7"#);
+    assert_eq!(
+        input.read_type().unwrap(),
+        TypeTag::Name("updateOption".into())
+    );
+    assert_eq!(
+        input.read_type().unwrap(),
+        TypeTag::Id {
+            id: Some(7),
+            text: "7"
+        }
+    );
+    input.finish().unwrap();
+}
+
 #[test]
 fn integers_as_tdlib_reads_them() {
     let read_i32 = |text: &str| JsonReader::new(text).read_i32();

@@ -117,6 +117,19 @@ impl<'s, 't> Reader<'s, 't> {
         if let Some(pending) = self.pending.take() {
             return pending;
         }
+        // A value of the wrong kind is judged by its first character: if it is not a JSON
+        // value at all (`nope`), the line is not JSON.
+        if let JsonErrorKind::UnexpectedType { .. } = error.kind() {
+            let rest = self.text.get(error.offset()..).unwrap_or("");
+            if let Err(syntax) = JsonReader::new(rest).skip_value() {
+                let message = format!(
+                    "{} at byte {}",
+                    syntax.kind(),
+                    error.offset() + syntax.offset()
+                );
+                return ValueError::new(ValueErrorKind::Syntax { message });
+            }
+        }
         let token = token(self.text, error.offset());
         let invalid = |reason: &str| ValueErrorKind::Invalid {
             expected: what.to_owned(),
