@@ -147,7 +147,9 @@
 //!
 //! The JSON of `libtdjson` and `libtonlibjson` (`{"@type": "updateNewMessage", …}`, `int64`
 //! as strings, `int53` as numbers) is a second mapping over the same values, read as a
-//! check against the schema with each problem's path: see [`tdjson`].
+//! check against the schema with each problem's path: see [`tdjson`]. Its text is read and
+//! written by tlgen-runtime's `json` reader and writer, those of the generated bindings, so
+//! it is TDLib's byte for byte.
 //!
 //! # Limits
 //!

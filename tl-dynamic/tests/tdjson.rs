@@ -906,6 +906,16 @@ fn input_rules_are_the_generated_bindings() {
     assert!(JsonReader::new(&"[".repeat(101)).skip_value().is_err());
 }
 
+/// `line` read (leniently) and written again.
+fn rewritten(schema: &Schema, line: &str) -> String {
+    let read = schema
+        .from_td_json_str(line, &Type::OBJECT, tdlib())
+        .unwrap_or_else(|e| panic!("{line}: {e}"));
+    schema
+        .to_td_json_string(&read.value, TdDialect::Tdlib)
+        .unwrap_or_else(|e| panic!("{line}: {e}"))
+}
+
 /// What the dynamic codec writes is what the generated bindings write: tlgen-runtime's
 /// writer, TDLib's text (six-decimal doubles, non-ASCII as `\uXXXX`, int64 strings, padded
 /// base64).
@@ -915,12 +925,7 @@ fn writing_is_the_generated_bindings() {
 
     let schema = td_api();
     let line = r#"{"@type":"jsonValueNumber","value":0.1}"#;
-    let read = schema
-        .from_td_json_str(line, &Type::OBJECT, tdlib())
-        .unwrap();
-    let ours = schema
-        .to_td_json_string(&read.value, TdDialect::Tdlib)
-        .unwrap();
+    let ours = rewritten(&schema, line);
     let mut out = JsonWriter::new();
     out.begin_object("jsonValueNumber");
     out.field::<f64, Plain>("value", &0.1);
@@ -929,12 +934,7 @@ fn writing_is_the_generated_bindings() {
     assert_eq!(ours, r#"{"@type":"jsonValueNumber","value":0.100000}"#);
 
     let line = "{\"@type\":\"testString\",\"value\":\"h\u{e9}llo \u{1f600}\\u007f/\"}";
-    let read = schema
-        .from_td_json_str(line, &Type::OBJECT, tdlib())
-        .unwrap();
-    let ours = schema
-        .to_td_json_string(&read.value, TdDialect::Tdlib)
-        .unwrap();
+    let ours = rewritten(&schema, line);
     // DEL and `/` as they are (TDLib's `JsonString`).
     assert_eq!(
         ours,
@@ -956,12 +956,7 @@ fn writing_is_the_generated_bindings() {
             r#"{"@type":"testBytes","value":"AAH/"}"#,
         ),
     ] {
-        let read = schema
-            .from_td_json_str(line, &Type::OBJECT, tdlib())
-            .unwrap();
-        let ours = schema
-            .to_td_json_string(&read.value, TdDialect::Tdlib)
-            .unwrap();
+        let ours = rewritten(&schema, line);
         assert_eq!(ours, written);
     }
     let mut out = JsonWriter::new();
