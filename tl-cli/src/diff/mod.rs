@@ -93,10 +93,14 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use tlgen_codegen::JsonDialect;
 use tlgen_parser::{ParseOptions, Schema};
 
 pub use rust::{RustChange, RustDiff};
-pub use schema::{diff_schemas, Changed, DefRef, OldNew, ParamChange, ParamRef, SchemaDiff, Side};
+pub use schema::{
+    diff_schemas, diff_schemas_json, Changed, DefRef, OldNew, ParamChange, ParamRef, SchemaDiff,
+    Side,
+};
 
 /// The `diff` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -112,6 +116,10 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// Report the Rust changes of bindings in this JSON dialect (tdlib, tonlib): their
+    /// `Option` fields and JSON roots, as `generate --json` makes them.
+    #[arg(long, value_name = "DIALECT")]
+    bindings: Option<crate::generate::JsonArg>,
 }
 
 /// Compares the schemas and prints the report on stdout; fails when a file cannot be
@@ -132,7 +140,8 @@ pub fn run(args: Args) -> ExitCode {
     let (Some(old), Some(new)) = (read_files(&old), read_files(&new)) else {
         return ExitCode::FAILURE;
     };
-    match diff(&old, &new) {
+    let bindings = args.bindings.map(crate::generate::JsonArg::td_dialect);
+    match diff_json(&old, &new, bindings.as_ref()) {
         Ok(report) => {
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");
@@ -192,8 +201,18 @@ pub fn parse_checked(files: &[(String, String)]) -> Result<Schema<'_>, String> {
 /// Compares two schemas given as `(name, text)` files; the rendered diagnostics of
 /// either when it has errors.
 pub fn diff(old: &[(String, String)], new: &[(String, String)]) -> Result<SchemaDiff, String> {
+    diff_json(old, new, None)
+}
+
+/// [`diff`], with the Rust part for bindings in a JSON dialect (TDLib's `Option` fields and
+/// roots): `None` is [`diff`].
+pub fn diff_json(
+    old: &[(String, String)],
+    new: &[(String, String)],
+    json: Option<&JsonDialect>,
+) -> Result<SchemaDiff, String> {
     let new_names: Vec<&str> = new.iter().map(|(name, _)| name.as_str()).collect();
     let old = parse_checked(old)?;
     let new = parse_checked(new)?;
-    Ok(diff_schemas(&old, &new, &new_names.join(" + ")))
+    Ok(diff_schemas_json(&old, &new, &new_names.join(" + "), json))
 }
