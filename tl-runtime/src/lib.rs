@@ -148,6 +148,8 @@ mod boxed;
 pub mod envelope;
 mod error;
 mod gzip;
+#[cfg(feature = "json")]
+pub mod json;
 mod reader;
 mod rpc_error;
 mod traits;
