@@ -84,7 +84,10 @@ fn a_bad_runtime_path_is_a_configuration_error() {
         "{err}"
     );
     let err = Config::new()
-        .serde_via(Some("crate::"))
+        .json(tlgen_codegen::JsonDialect::Tl {
+            feature: "serde".into(),
+            module: "crate::".into(),
+        })
         .generate()
         .unwrap_err();
     assert!(

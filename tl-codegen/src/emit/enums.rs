@@ -128,6 +128,16 @@ impl Context<'_> {
         };
         let derives = self.derives();
         let default = self.enum_default(e, ty);
+        if let Some(json) = self.json {
+            let (unknown, json_impl) = self.json_enum(e, json, &variants_for_json(&variants));
+            return quote! {
+                #docs
+                #derives
+                pub enum #name { #(#definitions)* #unknown }
+                #default
+                #json_impl
+            };
+        }
         quote! {
             #docs
             #derives
@@ -160,6 +170,16 @@ impl Context<'_> {
             }
         }
     }
+}
+
+/// The variants as the JSON emitter takes them: name and payload type.
+fn variants_for_json<T, U>(
+    variants: &[(proc_macro2::Ident, TokenStream, T, U)],
+) -> Vec<(proc_macro2::Ident, TokenStream)> {
+    variants
+        .iter()
+        .map(|(v, path, _, _)| (v.clone(), path.clone()))
+        .collect()
 }
 
 /// `super::types::Foo` → `super::types::Foo` as plain text, for intra-doc links.

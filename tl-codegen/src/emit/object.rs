@@ -25,6 +25,14 @@ impl Context<'_> {
             }
             None => quote!(),
         };
+        if let Some(json) = self.json {
+            // No wire form: no id table, no binary `Object`; the JSON roots instead.
+            let roots = self.json_roots(json);
+            return quote! {
+                #layer
+                #roots
+            };
+        }
         let entries = self.ir.names_by_id.iter().map(|(id, name)| {
             let id = hex_literal(*id);
             quote!((#id, #name),)

@@ -15,6 +15,7 @@
 //! ```
 
 mod borrows;
+pub mod json;
 mod large_fields;
 pub mod naming;
 mod path;
@@ -54,6 +55,9 @@ pub struct Model {
     /// Which constructors and boxed types hold a string or bytes: those get a twin in the
     /// generated `borrowed` module.
     pub borrows: Borrows,
+    /// The JSON decisions of TDLib's or tonlib's dialect ([`Model::with_json`]); `None`
+    /// for the others.
+    pub json: Option<json::JsonModel>,
 }
 
 /// One RPC error of the generated `errors::Error` enum.
@@ -139,6 +143,9 @@ pub struct Field {
     pub tl_type: String,
     /// How the param appears in the struct.
     pub role: FieldRole,
+    /// Its JSON form in TDLib's or tonlib's dialect ([`Model::with_json`]): then its Rust
+    /// type is the one decided there (`Option` when nullable).
+    pub json: Option<json::JsonField>,
 }
 
 /// How a param appears in the generated struct.
@@ -435,6 +442,7 @@ impl<'a> Lowering<'a> {
             names_by_id,
             errors,
             borrows: Borrows::default(),
+            json: None,
         };
         recursion::mark_boxes(&mut ir);
         large_fields::box_large_fields(&mut ir);
@@ -467,6 +475,7 @@ impl<'a> Lowering<'a> {
                             .or_else(|| self.docs.param_description(d.name, is_function, p.name)),
                         tl_type: "#".to_owned(),
                         role: FieldRole::Own,
+                        json: None,
                     });
                 }
                 ParamKind::FlagField => slots.push(Slot::Flags(p.name.to_owned())),
@@ -499,6 +508,7 @@ impl<'a> Lowering<'a> {
                         description,
                         tl_type: ty.to_string(),
                         role: FieldRole::Own,
+                        json: None,
                     });
                 }
             }
