@@ -252,6 +252,37 @@ impl TdClient {
     }
 }
 
+impl TdClient {
+    /// Closes the TDLib instance and waits, up to `timeout`, until TDLib says it is closed
+    /// (`authorizationStateClosed`): its database and files are released after that. Updates
+    /// that come meanwhile are dropped. A client that never sent anything is closed at once.
+    pub fn close(self, timeout: Duration) -> Result<(), Error> {
+        if !self.started.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let deadline = std::time::Instant::now() + timeout;
+        self.started.store(false, Ordering::Relaxed);
+        self.shared.library.send(self.id, "{\"@type\":\"close\"}")?;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return Err(Error::Timeout);
+            }
+            match self.receive_raw(left)? {
+                Some(update) if is_closed_state(&update) => return Ok(()),
+                Some(_) => {}
+                None => return Err(Error::Timeout),
+            }
+        }
+    }
+}
+
+/// Whether `update` is `updateAuthorizationState` with `authorizationStateClosed`.
+fn is_closed_state(update: &str) -> bool {
+    matches!(json::scan_envelope(update), Ok(envelope) if envelope.type_name == "updateAuthorizationState")
+        && update.contains("\"authorizationStateClosed\"")
+}
+
 impl Drop for TdClient {
     fn drop(&mut self) {
         lock(&self.shared.clients).remove(&self.id);
