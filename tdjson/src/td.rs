@@ -52,6 +52,11 @@ impl std::fmt::Debug for Tdjson {
 impl Tdjson {
     /// Loads libtdjson from `path` (a file such as `libtdjson.so.1.8.61`). Nothing is
     /// downloaded or built.
+    ///
+    /// The file must be a libtdjson: loading a shared library runs its initialisers, and its
+    /// `td_*` functions are then called with the signatures of `td_json_client.h`. A file
+    /// without them is an error; a library that exports them with other meanings is not
+    /// something this crate can detect.
     pub fn load(path: impl AsRef<Path>) -> Result<Tdjson, LoadError> {
         let library = TdjsonLibrary::load(path.as_ref())?;
         let mut all = lock(&SHARED);

@@ -37,6 +37,10 @@ impl std::fmt::Debug for Tonlib {
 
 impl Tonlib {
     /// Loads libtonlibjson from `path`. Nothing is downloaded or built.
+    ///
+    /// The file must be a libtonlibjson: loading runs its initialisers, and its
+    /// `tonlib_client_json_*` functions are then called with the signatures of
+    /// `tonlib_client_json.h`. A file without them is an error.
     pub fn load(path: impl AsRef<Path>) -> Result<Tonlib, LoadError> {
         Ok(Tonlib {
             library: TonlibLibrary::load(path.as_ref())?,

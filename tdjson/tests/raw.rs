@@ -15,6 +15,17 @@ fn parse(text: &str) -> Value {
 }
 
 #[test]
+fn handles_cross_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>() {}
+    send_sync::<Tdjson>();
+    send_sync::<tlgen_tdjson::TdClient>();
+    send_sync::<Tonlib>();
+    send_sync::<tlgen_tdjson::TonClient>();
+    send::<tlgen_tdjson::Pending<String>>();
+}
+
+#[test]
 fn loading_a_missing_or_wrong_file_is_an_error_naming_it() {
     let error = Tdjson::load("/nonexistent/libtdjson.so").unwrap_err();
     assert_eq!(
