@@ -273,18 +273,12 @@ impl<'a> JsonReader<'a> {
         self.pos += 1;
         let start = self.pos;
         // Fast path: no escape before the closing quote.
-        loop {
-            match self.peek_byte() {
-                Some(b'"') => {
-                    let end = self.pos;
-                    self.pos += 1;
-                    // Quotes are ASCII, so `start..end` lies on char boundaries.
-                    return Ok(Cow::Borrowed(self.text.get(start..end).unwrap_or("")));
-                }
-                Some(b'\\') => break,
-                Some(_) => self.pos += 1,
-                None => return Err(self.error(JsonErrorKind::UnexpectedEnd)),
-            }
+        self.skip_to_quote_or_backslash()?;
+        if self.peek_byte() == Some(b'"') {
+            let end = self.pos;
+            self.pos += 1;
+            // Quotes are ASCII, so `start..end` lies on char boundaries.
+            return Ok(Cow::Borrowed(self.text.get(start..end).unwrap_or("")));
         }
         let mut out = String::from(self.text.get(start..self.pos).unwrap_or(""));
         self.string_rest(Some(&mut out))?;
@@ -296,13 +290,7 @@ impl<'a> JsonReader<'a> {
     fn string_rest(&mut self, mut out: Option<&mut String>) -> Result<(), JsonError> {
         loop {
             let run_start = self.pos;
-            loop {
-                match self.peek_byte() {
-                    Some(b'"' | b'\\') => break,
-                    Some(_) => self.pos += 1,
-                    None => return Err(self.error(JsonErrorKind::UnexpectedEnd)),
-                }
-            }
+            self.skip_to_quote_or_backslash()?;
             if let Some(out) = out.as_deref_mut() {
                 out.push_str(self.text.get(run_start..self.pos).unwrap_or(""));
             }
@@ -360,6 +348,22 @@ impl<'a> JsonReader<'a> {
             self.pos += 1;
             if let Some(out) = out.as_deref_mut() {
                 out.push(c);
+            }
+        }
+    }
+
+    /// Moves the cursor to the next `"` or `\\`; an error at the end of input.
+    #[inline]
+    fn skip_to_quote_or_backslash(&mut self) -> Result<(), JsonError> {
+        let rest = self.input.get(self.pos..).unwrap_or(&[]);
+        match find_quote_or_backslash(rest) {
+            Some(index) => {
+                self.pos += index;
+                Ok(())
+            }
+            None => {
+                self.pos = self.input.len();
+                Err(self.error(JsonErrorKind::UnexpectedEnd))
             }
         }
     }
@@ -879,5 +883,81 @@ pub(crate) fn parse_canonical(text: &[u8]) -> Option<i64> {
         0i64.checked_sub_unsigned(magnitude)
     } else {
         i64::try_from(magnitude).ok()
+    }
+}
+
+/// The index of the first `"` or `\\` in `bytes`, eight bytes at a time (the "has zero byte"
+/// test of a word XORed with the byte repeated: a borrow only ever marks bytes above a real
+/// match, so the lowest marked byte is the first match).
+#[inline]
+fn find_quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const QUOTES: u64 = ONES * b'"' as u64;
+    const BACKSLASHES: u64 = ONES * b'\\' as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        if let Ok(word) = <[u8; 8]>::try_from(chunk) {
+            let word = u64::from_le_bytes(word);
+            let quote = word ^ QUOTES;
+            let backslash = word ^ BACKSLASHES;
+            let found = (quote.wrapping_sub(ONES) & !quote
+                | backslash.wrapping_sub(ONES) & !backslash)
+                & HIGHS;
+            if found != 0 {
+                return Some(offset + (found.trailing_zeros() / 8) as usize);
+            }
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .map(|index| offset + index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_quote_or_backslash_agrees_with_a_plain_search() {
+        // Every length up to three words, every position of the match, with bytes around it
+        // that are close to the targets ('"' ± 1, '\\' ± 1, 0x80 and 0xff set the high bits).
+        for len in 0..24 {
+            for at in 0..=len {
+                for target in [b'"', b'\\'] {
+                    for filler in [b'!', b'#', b'[', b']', 0x80, 0xff, 0x00, 0x22 ^ 0x80] {
+                        let mut bytes = vec![filler; len];
+                        if let Some(byte) = bytes.get_mut(at) {
+                            *byte = target;
+                        }
+                        let plain = bytes.iter().position(|&b| b == b'"' || b == b'\\');
+                        assert_eq!(find_quote_or_backslash(&bytes), plain, "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn canonical_integers() {
+        assert_eq!(parse_canonical(b"0"), Some(0));
+        assert_eq!(parse_canonical(b"-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(parse_canonical(b"9223372036854775807"), Some(i64::MAX));
+        for bad in [
+            &b""[..],
+            b"-",
+            b"-0",
+            b"00",
+            b"+1",
+            b"9223372036854775808",
+            b"1a",
+            b"12345678901234567890",
+        ] {
+            assert_eq!(parse_canonical(bad), None, "{bad:?}");
+        }
     }
 }

@@ -122,6 +122,35 @@ impl JsonWriter {
         self.out.push_str(json);
     }
 
+    /// Adds the key `name` with the already-encoded value `json` to the object that ends the
+    /// buffer (`{"@type":"getMe"}` becomes `{"@type":"getMe","@extra":7}`): how a client adds
+    /// `@extra` (or `@client_id`) to a request written by its bindings. Returns false, and
+    /// writes nothing, when the buffer does not end with `}`.
+    ///
+    /// ```
+    /// use tlgen_runtime::json::JsonWriter;
+    ///
+    /// let mut out = JsonWriter::new();
+    /// out.begin_object("getMe");
+    /// out.end_object();
+    /// assert!(out.append_raw_field("@extra", r#"{"id":7}"#));
+    /// assert_eq!(out.as_str(), r#"{"@type":"getMe","@extra":{"id":7}}"#);
+    /// ```
+    pub fn append_raw_field(&mut self, name: &str, json: &str) -> bool {
+        if !self.out.ends_with('}') {
+            return false;
+        }
+        self.out.pop();
+        if !self.out.ends_with('{') {
+            self.out.push(',');
+        }
+        self.string(name);
+        self.out.push(':');
+        self.out.push_str(json);
+        self.out.push('}');
+        true
+    }
+
     /// Writes `null`.
     #[inline]
     pub fn null(&mut self) {
@@ -175,17 +204,23 @@ impl JsonWriter {
         out.push('"');
         let bytes = value.as_bytes();
         let mut run_start = 0;
-        for (index, c) in value.char_indices() {
-            let code = u32::from(c);
-            let plain = (0x20..0x80).contains(&code) && c != '"' && c != '\\';
-            if plain {
+        let mut index = 0;
+        while let Some(&byte) = bytes.get(index) {
+            if (0x20..0x80).contains(&byte) && byte != b'"' && byte != b'\\' {
+                index += 1;
                 continue;
             }
-            // `index` is a char boundary, so the run of plain ASCII before it is a str.
+            // `index` is at a char's first byte (every byte before it in this run is ASCII),
+            // so the run before it is a str.
             if let Some(run) = value.get(run_start..index) {
                 out.push_str(run);
             }
-            run_start = index + c.len_utf8();
+            let c = value
+                .get(index..)
+                .and_then(|rest| rest.chars().next())
+                .unwrap_or('\u{fffd}');
+            index += c.len_utf8();
+            run_start = index;
             match c {
                 '"' => out.push_str("\\\""),
                 '\\' => out.push_str("\\\\"),
@@ -194,15 +229,19 @@ impl JsonWriter {
                 '\n' => out.push_str("\\n"),
                 '\r' => out.push_str("\\r"),
                 '\t' => out.push_str("\\t"),
-                _ if code < 0x1_0000 => push_u_escape(out, code),
                 _ => {
-                    let v = code - 0x1_0000;
-                    push_u_escape(out, 0xd800 | (v >> 10));
-                    push_u_escape(out, 0xdc00 | (v & 0x3ff));
+                    let code = u32::from(c);
+                    if code < 0x1_0000 {
+                        push_u_escape(out, code);
+                    } else {
+                        let v = code - 0x1_0000;
+                        push_u_escape(out, 0xd800 | (v >> 10));
+                        push_u_escape(out, 0xdc00 | (v & 0x3ff));
+                    }
                 }
             }
         }
-        if let Some(run) = value.get(run_start..bytes.len()) {
+        if let Some(run) = value.get(run_start..) {
             out.push_str(run);
         }
         out.push('"');
