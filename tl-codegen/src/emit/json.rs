@@ -12,14 +12,14 @@ use quote::{format_ident, quote};
 use crate::emit::Context;
 use crate::model::json::{JsonField, JsonMarker, JsonModel, JsonRoot};
 use crate::model::naming;
-use crate::model::{FieldRole, Item};
+use crate::model::{FieldRole, Item, RustType};
 
 impl Context<'_> {
     /// `impl TdJson` for the constructor at `index`, or nothing without a TDLib or tonlib
     /// dialect.
-    pub(super) fn json_constructor(&self, index: usize, item: &Item) -> TokenStream {
+    pub(super) fn json_constructor(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
         match self.json.and_then(|j| j.constructors.get(index)) {
-            Some(json) => self.json_impl(item, &json.type_name, json.id),
+            Some(json) => self.json_impl(item, &json.type_name, json.id, depth),
             None => quote!(),
         }
     }
@@ -37,7 +37,7 @@ impl Context<'_> {
         let name = naming::ident(&item.path.name);
         let type_name = &function.type_name;
         let ret = ret.relative(depth);
-        let td_json = self.json_impl(item, type_name, function.id);
+        let td_json = self.json_impl(item, type_name, function.id, depth);
         quote! {
             #td_json
             impl #j::TdFunction for #name {
@@ -79,7 +79,12 @@ impl Context<'_> {
 
     /// `impl TdJson for Name`: `write_json` writes `@type` then every field; `read_json`
     /// reads every known key into a local, skips the others, then builds the struct.
-    fn json_impl(&self, item: &Item, type_name: &str, id: i32) -> TokenStream {
+    ///
+    /// Every call names its Rust type (`read_field::<i32, Plain>`, `Option<i32>` locals):
+    /// left to inference, each `Plain: JsonAs<?T>` waits as a `?T: TdJson` obligation that
+    /// rustc retries against every `TdJson` impl of the crate (thousands for TDLib), which
+    /// made type checking most of the build.
+    fn json_impl(&self, item: &Item, type_name: &str, id: i32, depth: usize) -> TokenStream {
         let j = self.json_path();
         let name = naming::ident(&item.path.name);
         let id = Literal::i32_unsuffixed(id);
@@ -102,16 +107,20 @@ impl Context<'_> {
                     // Written under `if let Some(..)` of its tuple (below); read on its own,
                     // absent or null as `None`.
                     let marker = self.marker(&JsonMarker::Nullable(Box::new(json.marker.clone())));
+                    let ty = RustType::Option(Box::new(json.value.clone()));
+                    let ty = ty.relative(depth);
                     arms.push(quote! {
-                        #key => input.read_field::<_, #marker>(#key).map(|v| #local = v),
+                        #key => #local = input.read_field::<#ty, #marker>(#key)?,
                     });
                 }
                 _ => {
                     let marker = self.marker(&json.field_marker());
                     let ident = naming::ident(&f.name);
-                    write.push(quote!(out.field::<_, #marker>(#key, &self.#ident);));
+                    let ty = json.field_type();
+                    let ty = ty.relative(depth);
+                    write.push(quote!(out.field::<#ty, #marker>(#key, &self.#ident);));
                     arms.push(quote! {
-                        #key => input.read_field::<_, #marker>(#key).map(|v| #local = Some(v)),
+                        #key => #local = Some(input.read_field::<#ty, #marker>(#key)?),
                     });
                 }
             }
@@ -130,7 +139,8 @@ impl Context<'_> {
             let writes = members.iter().zip(&bindings).map(|((_, json), b)| {
                 let marker = self.marker(&json.marker);
                 let key = &json.name;
-                quote!(out.field::<_, #marker>(#key, #b);)
+                let ty = json.value.relative(depth);
+                quote!(out.field::<#ty, #marker>(#key, #b);)
             });
             write.push(quote! {
                 if let Some(#pattern) = &self.#ident { #(#writes)* }
@@ -146,9 +156,15 @@ impl Context<'_> {
                 },
             ));
         }
-        let declarations = fields.iter().map(|&(k, _)| {
+        let declarations = fields.iter().map(|&(k, json)| {
             let local = local(k);
-            quote!(let mut #local = None;)
+            // A shared member's local is its value's `Option`; an own field's, its type's.
+            let ty = match item.fields[k].role {
+                FieldRole::Shared { .. } => json.value.clone(),
+                _ => json.field_type(),
+            };
+            let ty = ty.relative(depth);
+            quote!(let mut #local: Option<#ty> = None;)
         });
         let mut values = Vec::new();
         for (k, f) in item.fields.iter().enumerate() {
@@ -177,15 +193,28 @@ impl Context<'_> {
                 FieldRole::Shared { .. } | FieldRole::Implied(_) => {}
             }
         }
+        // The field callback goes through `&mut dyn FnMut`: the runtime's object reader is
+        // then compiled once for every type, not once per type (it is generic over the
+        // callback).
+        let callback = quote! {
+            &mut dyn FnMut(&mut #j::JsonReader<'_>, &str) -> ::core::result::Result<(), #j::JsonError>
+        };
         let reader = if arms.is_empty() {
-            quote!(input.read_object(#type_name, #id, |input, _| input.skip_value())?;)
+            quote! {
+                let field: #callback = &mut |input, _| input.skip_value();
+                input.read_object(#type_name, #id, field)?;
+            }
         } else {
             quote! {
                 #(#declarations)*
-                input.read_object(#type_name, #id, |input, key| match key {
-                    #(#arms)*
-                    _ => input.skip_value(),
-                })?;
+                let field: #callback = &mut |input, key| {
+                    match key {
+                        #(#arms)*
+                        _ => return input.skip_value(),
+                    }
+                    ::core::result::Result::Ok(())
+                };
+                input.read_object(#type_name, #id, field)?;
             }
         };
         quote! {
@@ -229,16 +258,16 @@ impl Context<'_> {
             let k = Literal::usize_unsuffixed(k);
             Some(quote!(Some(#k) => Self::#variant(<#path as #j::TdJson>::read_json(input)?),))
         });
-        let writes = variants
-            .iter()
-            .map(|(variant, _)| quote!(Self::#variant(x) => #j::TdJson::write_json(x, out),));
+        let writes = variants.iter().map(|(variant, path)| {
+            quote!(Self::#variant(x) => <#path as #j::TdJson>::write_json(x, out),)
+        });
         let count = Literal::usize_unsuffixed(table.table.len());
         let body = quote! {
             impl #j::TdJson for #name {
                 fn write_json(&self, out: &mut #j::JsonWriter) {
                     match self {
                         #(#writes)*
-                        Self::#unknown(x) => #j::TdJson::write_json(x, out),
+                        Self::#unknown(x) => <#j::UnknownObject as #j::TdJson>::write_json(x, out),
                     }
                 }
                 fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
@@ -277,9 +306,9 @@ impl Context<'_> {
         let definitions = variants
             .iter()
             .map(|(v, path, doc)| quote!(#[doc = #doc] #v(Box<#path>),));
-        let writes = variants
-            .iter()
-            .map(|(v, _, _)| quote!(Self::#v(x) => #j::TdJson::write_json(&**x, out),));
+        let writes = variants.iter().map(|(v, path, _)| {
+            quote!(Self::#v(x) => <#path as #j::TdJson>::write_json(x, out),)
+        });
         let entries = root.table.iter().map(|(type_name, id, _)| {
             let id = Literal::i32_unsuffixed(*id);
             quote!((#type_name, #id),)
@@ -307,7 +336,7 @@ impl Context<'_> {
                 fn write_json(&self, out: &mut #j::JsonWriter) {
                     match self {
                         #(#writes)*
-                        Self::#unknown(x) => #j::TdJson::write_json(x, out),
+                        Self::#unknown(x) => <#j::UnknownObject as #j::TdJson>::write_json(x, out),
                     }
                 }
                 fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {

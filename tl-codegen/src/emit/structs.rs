@@ -46,7 +46,7 @@ impl Context<'_> {
         let r = reader_param(item);
         let from = self.conversions(item, depth);
         let serde = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
-        let json = self.json_constructor(index, item);
+        let json = self.json_constructor(index, item, depth);
         if !self.binary {
             return quote! {
                 #definition

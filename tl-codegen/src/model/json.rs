@@ -11,7 +11,8 @@
 //! `tl/generate/tl_json_converter.cpp`, `tl/tl/tl_json.h`) generate the same JSON:
 //! - an object is `{"@type":"<TL name>", "<param>":<value>, …}`: the TL name as written
 //!   (`updateNewMessage`, tonlib's `raw.getAccountState`), each param under its TL name;
-//! - `int32`, `int53`, `double` and `#` are JSON numbers; `int64` is a decimal string
+//! - `int32`, `int53`, `double` and `#` are JSON numbers (a `#` is an `int32` in tonlib's
+//!   C++, so `i32` here); `int64` is a decimal string
 //!   (`JsonInt64`; a number is accepted on input); `Bool` is `true`/`false`; `string` and
 //!   `secureString` strings; `bytes`, `secureBytes`, `int128` and `int256` base64 strings;
 //!   vectors arrays;
@@ -383,6 +384,9 @@ fn json_field(model: &Model, field: &Field, tonlib: bool) -> JsonField {
 fn json_value(model: &Model, ty: &Ty, tl: &str, elements_null: bool) -> (RustType, JsonMarker) {
     match ty {
         Ty::Long if is_int64(tl) => (RustType::I64, JsonMarker::Int64),
+        // tonlib's C++ holds a `#` in an `int32` and reads it with `from_json(int32&)`
+        // (`tl/tl/tl_json.h`): a JSON number in i32's range, so `i32` here.
+        Ty::Nat => (RustType::I32, JsonMarker::Plain),
         Ty::Bytes => (RustType::Vec(Box::new(RustType::U8)), JsonMarker::Bytes),
         Ty::Int128 => (RustType::ByteArray(16), JsonMarker::Int128),
         Ty::Int256 => (RustType::ByteArray(32), JsonMarker::Int256),
