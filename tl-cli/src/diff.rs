@@ -92,6 +92,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use tlgen_codegen::model::{self, Item, Model, RustType, Twin};
+use tlgen_codegen::JsonDialect;
 use tlgen_codegen::NoDocs;
 use tlgen_parser::{Category, Definition, ParamKind, ParseOptions, Schema};
 
@@ -109,6 +110,10 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// Report the Rust changes of bindings in this JSON dialect (tdlib, tonlib): their
+    /// `Option` fields and JSON roots, as `generate --json` makes them.
+    #[arg(long, value_name = "DIALECT")]
+    dialect: Option<crate::generate::JsonArg>,
 }
 
 /// Compares the schemas and prints the report on stdout; fails when a file cannot be
@@ -129,7 +134,8 @@ pub fn run(args: Args) -> ExitCode {
     let (Some(old), Some(new)) = (read_files(&old), read_files(&new)) else {
         return ExitCode::FAILURE;
     };
-    match diff(&old, &new) {
+    let dialect = args.dialect.map(crate::generate::JsonArg::td_dialect);
+    match diff_json(&old, &new, dialect.as_ref()) {
         Ok(report) => {
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");
@@ -189,10 +195,20 @@ pub fn parse_checked(files: &[(String, String)]) -> Result<Schema<'_>, String> {
 /// Compares two schemas given as `(name, text)` files; the rendered diagnostics of
 /// either when it has errors.
 pub fn diff(old: &[(String, String)], new: &[(String, String)]) -> Result<SchemaDiff, String> {
+    diff_json(old, new, None)
+}
+
+/// [`diff`], with the Rust part for bindings in a JSON dialect (TDLib's `Option` fields and
+/// roots): `None` is [`diff`].
+pub fn diff_json(
+    old: &[(String, String)],
+    new: &[(String, String)],
+    json: Option<&JsonDialect>,
+) -> Result<SchemaDiff, String> {
     let new_names: Vec<&str> = new.iter().map(|(name, _)| name.as_str()).collect();
     let old = parse_checked(old)?;
     let new = parse_checked(new)?;
-    Ok(diff_schemas(&old, &new, &new_names.join(" + ")))
+    Ok(diff_schemas_json(&old, &new, &new_names.join(" + "), json))
 }
 
 /// The differences between two parsed schemas.
@@ -382,6 +398,16 @@ fn wire_id(d: &Definition<'_>) -> u32 {
 /// Compares two parsed schemas; `bindings` names the new schema (its files) in the report
 /// of the Rust it generates.
 pub fn diff_schemas(old: &Schema<'_>, new: &Schema<'_>, bindings: &str) -> SchemaDiff {
+    diff_schemas_json(old, new, bindings, None)
+}
+
+/// [`diff_schemas`] for bindings in a JSON dialect (`None`: none).
+pub fn diff_schemas_json(
+    old: &Schema<'_>,
+    new: &Schema<'_>,
+    bindings: &str,
+    json: Option<&JsonDialect>,
+) -> SchemaDiff {
     let index = |s: &'_ Schema<'_>| -> BTreeMap<(&'static str, String), usize> {
         s.definitions
             .iter()
@@ -431,7 +457,14 @@ pub fn diff_schemas(old: &Schema<'_>, new: &Schema<'_>, bindings: &str) -> Schem
         })
         .collect();
     let mut notes = Vec::new();
-    let rust = match (lower(old, "old"), lower(new, "new")) {
+    let with_json = |model: Model| match json {
+        Some(dialect) => model.with_json(dialect),
+        None => model,
+    };
+    let rust = match (
+        lower(old, "old").map(with_json),
+        lower(new, "new").map(with_json),
+    ) {
         (Ok(o), Ok(n)) => Some(rust_diff(&o, &n, bindings)),
         (Err(e), _) | (_, Err(e)) => {
             notes.push(format!("no Rust impact: {e}"));

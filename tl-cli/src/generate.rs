@@ -140,6 +140,11 @@ pub enum JsonArg {
 }
 
 impl JsonArg {
+    /// The dialect, with `generate`'s default feature and module for the serde ones.
+    pub fn td_dialect(self) -> JsonDialect {
+        self.dialect("serde", "crate::serde_support")
+    }
+
     /// The dialect, with the feature and module of the other arguments.
     fn dialect(self, feature: &str, module: &str) -> JsonDialect {
         match self {

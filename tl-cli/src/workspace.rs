@@ -53,17 +53,28 @@ impl JsonBindings {
     /// The configuration of these bindings in a workspace at `root`: the module-directory
     /// layout, the dialect's JSON, the docs of the schema's `//@` comments.
     pub fn config(&self, root: &Path) -> Config {
+        self.config_with(root, &root.join(self.schema))
+    }
+
+    /// [`JsonBindings::config`] reading `schema` instead of the workspace's: what `update
+    /// --bindings` checks a new schema with.
+    pub fn config_with(&self, root: &Path, schema: &Path) -> Config {
         let mut config = Config::new();
         config
-            .schema(root.join(self.schema))
+            .schema(schema)
             .out_dir(root.join(self.out_dir))
             .layout(Layout::ModuleDir)
-            .json(if self.tonlib {
-                JsonDialect::Tonlib
-            } else {
-                JsonDialect::Tdlib
-            });
+            .json(self.dialect());
         config
+    }
+
+    /// The bindings' JSON dialect.
+    pub fn dialect(&self) -> JsonDialect {
+        if self.tonlib {
+            JsonDialect::Tonlib
+        } else {
+            JsonDialect::Tdlib
+        }
     }
 }
 

@@ -29,6 +29,12 @@ mod subset {
 mod defaults {
     include!("snapshots/defaults.rs");
 }
+mod tdjson {
+    include!("snapshots/tdjson.rs");
+}
+mod tonjson {
+    include!("snapshots/tonjson.rs");
+}
 
 use tlgen_runtime::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
 

@@ -28,22 +28,48 @@ pub enum Object {
 impl ::tlgen_runtime::json::TdJson for Object {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
-            Self::Error(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
-            Self::Ok(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
+            Self::Error(x) => {
+                <types::Error as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+            }
+            Self::Ok(x) => {
+                <types::Ok as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+            }
             Self::FileTypeUnknown(x) => {
-                ::tlgen_runtime::json::TdJson::write_json(&**x, out)
+                <types::FileTypeUnknown as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::FileTypePhoto(x) => {
-                ::tlgen_runtime::json::TdJson::write_json(&**x, out)
+                <types::FileTypePhoto as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
-            Self::File(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
-            Self::Message(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
-            Self::Messages(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
+            Self::File(x) => {
+                <types::File as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+            }
+            Self::Message(x) => {
+                <types::Message as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+            }
+            Self::Messages(x) => {
+                <types::Messages as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+            }
             Self::UpdateNewMessage(x) => {
-                ::tlgen_runtime::json::TdJson::write_json(&**x, out)
+                <types::UpdateNewMessage as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
-            Self::UpdateFiles(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
-            Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+            Self::UpdateFiles(x) => {
+                <types::UpdateFiles as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+            }
+            Self::Unknown(x) => {
+                <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
+            }
         }
     }
     fn read_json(
@@ -164,10 +190,30 @@ pub enum Function {
 impl ::tlgen_runtime::json::TdJson for Function {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
-            Self::GetMessage(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
-            Self::GetMessages(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
-            Self::UploadFile(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
-            Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+            Self::GetMessage(x) => {
+                <functions::GetMessage as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
+            }
+            Self::GetMessages(x) => {
+                <functions::GetMessages as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
+            }
+            Self::UploadFile(x) => {
+                <functions::UploadFile as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
+            }
+            Self::Unknown(x) => {
+                <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
+            }
         }
     }
     fn read_json(
@@ -238,15 +284,15 @@ pub mod types {
     impl ::tlgen_runtime::json::TdJson for Error {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("error");
-            out.field::<_, ::tlgen_runtime::json::Plain>("code", &self.code);
-            out.field::<_, ::tlgen_runtime::json::Plain>("message", &self.message);
+            out.field::<i32, ::tlgen_runtime::json::Plain>("code", &self.code);
+            out.field::<String, ::tlgen_runtime::json::Plain>("message", &self.message);
             out.end_object();
         }
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
+            let mut f0: Option<i32> = None;
+            let mut f1: Option<String> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -257,13 +303,17 @@ pub mod types {
                 match key {
                     "code" => {
                         f0 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Plain>("code")?,
+                            input
+                                .read_field::<i32, ::tlgen_runtime::json::Plain>("code")?,
                         );
                     }
                     "message" => {
                         f1 = Some(
                             input
-                                .read_field::<_, ::tlgen_runtime::json::Plain>("message")?,
+                                .read_field::<
+                                    String,
+                                    ::tlgen_runtime::json::Plain,
+                                >("message")?,
                         );
                     }
                     _ => return input.skip_value(),
@@ -454,13 +504,16 @@ pub mod types {
     impl ::tlgen_runtime::json::TdJson for File {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("file");
-            out.field::<_, ::tlgen_runtime::json::Plain>("id", &self.id);
-            out.field::<_, ::tlgen_runtime::json::Plain>("size", &self.size);
-            out.field::<_, ::tlgen_runtime::json::Int64>("hash", &self.hash);
-            out.field::<_, ::tlgen_runtime::json::Bytes>("data", &self.data);
-            out.field::<_, ::tlgen_runtime::json::Plain>("type", &self.r#type);
+            out.field::<i64, ::tlgen_runtime::json::Plain>("id", &self.id);
+            out.field::<i64, ::tlgen_runtime::json::Plain>("size", &self.size);
+            out.field::<i64, ::tlgen_runtime::json::Int64>("hash", &self.hash);
+            out.field::<Vec<u8>, ::tlgen_runtime::json::Bytes>("data", &self.data);
             out.field::<
-                    _,
+                    super::enums::FileType,
+                    ::tlgen_runtime::json::Plain,
+                >("type", &self.r#type);
+            out.field::<
+                    Option<Box<super::types::File>>,
                     ::tlgen_runtime::json::Nullable<
                         ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
                     >,
@@ -470,12 +523,12 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
-            let mut f2 = None;
-            let mut f3 = None;
-            let mut f4 = None;
-            let mut f5 = None;
+            let mut f0: Option<i64> = None;
+            let mut f1: Option<i64> = None;
+            let mut f2: Option<i64> = None;
+            let mut f3: Option<Vec<u8>> = None;
+            let mut f4: Option<super::enums::FileType> = None;
+            let mut f5: Option<Option<Box<super::types::File>>> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -486,34 +539,44 @@ pub mod types {
                 match key {
                     "id" => {
                         f0 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Plain>("id")?,
+                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
                         );
                     }
                     "size" => {
                         f1 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Plain>("size")?,
+                            input
+                                .read_field::<i64, ::tlgen_runtime::json::Plain>("size")?,
                         );
                     }
                     "hash" => {
                         f2 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Int64>("hash")?,
+                            input
+                                .read_field::<i64, ::tlgen_runtime::json::Int64>("hash")?,
                         );
                     }
                     "data" => {
                         f3 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Bytes>("data")?,
+                            input
+                                .read_field::<
+                                    Vec<u8>,
+                                    ::tlgen_runtime::json::Bytes,
+                                >("data")?,
                         );
                     }
                     "type" => {
                         f4 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Plain>("type")?,
+                            input
+                                .read_field::<
+                                    super::enums::FileType,
+                                    ::tlgen_runtime::json::Plain,
+                                >("type")?,
                         );
                     }
                     "thumbnail" => {
                         f5 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    Option<Box<super::types::File>>,
                                     ::tlgen_runtime::json::Nullable<
                                         ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
                                     >,
@@ -586,34 +649,34 @@ pub mod types {
     impl ::tlgen_runtime::json::TdJson for Message {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("message");
-            out.field::<_, ::tlgen_runtime::json::Plain>("id", &self.id);
+            out.field::<i64, ::tlgen_runtime::json::Plain>("id", &self.id);
             out.field::<
-                    _,
+                    Option<Box<super::types::Message>>,
                     ::tlgen_runtime::json::Nullable<
                         ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
                     >,
                 >("reply_to", &self.reply_to);
             out.field::<
-                    _,
+                    Option<super::types::File>,
                     ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
                 >("file", &self.file);
             out.field::<
-                    _,
+                    Vec<i64>,
                     ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int64>,
                 >("ids", &self.ids);
-            out.field::<_, ::tlgen_runtime::json::Plain>("ratio", &self.ratio);
-            out.field::<_, ::tlgen_runtime::json::Plain>("pinned", &self.pinned);
+            out.field::<f64, ::tlgen_runtime::json::Plain>("ratio", &self.ratio);
+            out.field::<bool, ::tlgen_runtime::json::Plain>("pinned", &self.pinned);
             out.end_object();
         }
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
-            let mut f2 = None;
-            let mut f3 = None;
-            let mut f4 = None;
-            let mut f5 = None;
+            let mut f0: Option<i64> = None;
+            let mut f1: Option<Option<Box<super::types::Message>>> = None;
+            let mut f2: Option<Option<super::types::File>> = None;
+            let mut f3: Option<Vec<i64>> = None;
+            let mut f4: Option<f64> = None;
+            let mut f5: Option<bool> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -624,14 +687,14 @@ pub mod types {
                 match key {
                     "id" => {
                         f0 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Plain>("id")?,
+                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
                         );
                     }
                     "reply_to" => {
                         f1 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    Option<Box<super::types::Message>>,
                                     ::tlgen_runtime::json::Nullable<
                                         ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
                                     >,
@@ -642,7 +705,7 @@ pub mod types {
                         f2 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    Option<super::types::File>,
                                     ::tlgen_runtime::json::Nullable<
                                         ::tlgen_runtime::json::Plain,
                                     >,
@@ -653,20 +716,21 @@ pub mod types {
                         f3 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    Vec<i64>,
                                     ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int64>,
                                 >("ids")?,
                         );
                     }
                     "ratio" => {
                         f4 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Plain>("ratio")?,
+                            input
+                                .read_field::<f64, ::tlgen_runtime::json::Plain>("ratio")?,
                         );
                     }
                     "pinned" => {
                         f5 = Some(
                             input
-                                .read_field::<_, ::tlgen_runtime::json::Plain>("pinned")?,
+                                .read_field::<bool, ::tlgen_runtime::json::Plain>("pinned")?,
                         );
                     }
                     _ => return input.skip_value(),
@@ -720,11 +784,11 @@ pub mod types {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("messages");
             out.field::<
-                    _,
+                    i32,
                     ::tlgen_runtime::json::Plain,
                 >("total_count", &self.total_count);
             out.field::<
-                    _,
+                    Vec<Option<super::types::Message>>,
                     ::tlgen_runtime::json::Vector<
                         ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
                     >,
@@ -734,8 +798,8 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
+            let mut f0: Option<i32> = None;
+            let mut f1: Option<Vec<Option<super::types::Message>>> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -748,7 +812,7 @@ pub mod types {
                         f0 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    i32,
                                     ::tlgen_runtime::json::Plain,
                                 >("total_count")?,
                         );
@@ -757,7 +821,7 @@ pub mod types {
                         f1 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    Vec<Option<super::types::Message>>,
                                     ::tlgen_runtime::json::Vector<
                                         ::tlgen_runtime::json::Nullable<
                                             ::tlgen_runtime::json::Plain,
@@ -808,13 +872,16 @@ pub mod types {
     impl ::tlgen_runtime::json::TdJson for UpdateNewMessage {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("updateNewMessage");
-            out.field::<_, ::tlgen_runtime::json::Plain>("message", &self.message);
+            out.field::<
+                    super::types::Message,
+                    ::tlgen_runtime::json::Plain,
+                >("message", &self.message);
             out.end_object();
         }
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
+            let mut f0: Option<super::types::Message> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -826,7 +893,10 @@ pub mod types {
                     "message" => {
                         f0 = Some(
                             input
-                                .read_field::<_, ::tlgen_runtime::json::Plain>("message")?,
+                                .read_field::<
+                                    super::types::Message,
+                                    ::tlgen_runtime::json::Plain,
+                                >("message")?,
                         );
                     }
                     _ => return input.skip_value(),
@@ -875,13 +945,13 @@ pub mod types {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("updateFiles");
             out.field::<
-                    _,
+                    Vec<Vec<super::types::File>>,
                     ::tlgen_runtime::json::Vector<
                         ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
                     >,
                 >("files", &self.files);
             out.field::<
-                    _,
+                    Vec<i64>,
                     ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int64>,
                 >("sizes", &self.sizes);
             out.end_object();
@@ -889,8 +959,8 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
+            let mut f0: Option<Vec<Vec<super::types::File>>> = None;
+            let mut f1: Option<Vec<i64>> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -903,7 +973,7 @@ pub mod types {
                         f0 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    Vec<Vec<super::types::File>>,
                                     ::tlgen_runtime::json::Vector<
                                         ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
                                     >,
@@ -914,7 +984,7 @@ pub mod types {
                         f1 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    Vec<i64>,
                                     ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int64>,
                                 >("sizes")?,
                         );
@@ -968,8 +1038,18 @@ pub mod enums {
     impl ::tlgen_runtime::json::TdJson for Error {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             match self {
-                Self::Error(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
-                Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                Self::Error(x) => {
+                    <super::types::Error as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
+                Self::Unknown(x) => {
+                    <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
             }
         }
         fn read_json(
@@ -1001,8 +1081,18 @@ pub mod enums {
     impl ::tlgen_runtime::json::TdJson for File {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             match self {
-                Self::File(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
-                Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                Self::File(x) => {
+                    <super::types::File as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
+                Self::Unknown(x) => {
+                    <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
             }
         }
         fn read_json(
@@ -1044,10 +1134,23 @@ pub mod enums {
     impl ::tlgen_runtime::json::TdJson for FileType {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             match self {
-                Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
-                Self::Photo(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                Self::Unknown(x) => {
+                    <super::types::FileTypeUnknown as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
+                Self::Photo(x) => {
+                    <super::types::FileTypePhoto as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
                 Self::UnknownConstructor(x) => {
-                    ::tlgen_runtime::json::TdJson::write_json(x, out)
+                    <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
                 }
             }
         }
@@ -1092,8 +1195,18 @@ pub mod enums {
     impl ::tlgen_runtime::json::TdJson for Message {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             match self {
-                Self::Message(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
-                Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                Self::Message(x) => {
+                    <super::types::Message as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
+                Self::Unknown(x) => {
+                    <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
             }
         }
         fn read_json(
@@ -1133,8 +1246,18 @@ pub mod enums {
     impl ::tlgen_runtime::json::TdJson for Messages {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             match self {
-                Self::Messages(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
-                Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                Self::Messages(x) => {
+                    <super::types::Messages as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
+                Self::Unknown(x) => {
+                    <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
             }
         }
         fn read_json(
@@ -1174,8 +1297,18 @@ pub mod enums {
     impl ::tlgen_runtime::json::TdJson for Ok {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             match self {
-                Self::Ok(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
-                Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                Self::Ok(x) => {
+                    <super::types::Ok as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
+                Self::Unknown(x) => {
+                    <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
             }
         }
         fn read_json(
@@ -1215,9 +1348,24 @@ pub mod enums {
     impl ::tlgen_runtime::json::TdJson for Update {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             match self {
-                Self::NewMessage(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
-                Self::Files(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
-                Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                Self::NewMessage(x) => {
+                    <super::types::UpdateNewMessage as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
+                Self::Files(x) => {
+                    <super::types::UpdateFiles as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
+                Self::Unknown(x) => {
+                    <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
             }
         }
         fn read_json(
@@ -1273,15 +1421,18 @@ pub mod functions {
     impl ::tlgen_runtime::json::TdJson for GetMessage {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("getMessage");
-            out.field::<_, ::tlgen_runtime::json::Plain>("chat_id", &self.chat_id);
-            out.field::<_, ::tlgen_runtime::json::Plain>("message_id", &self.message_id);
+            out.field::<i64, ::tlgen_runtime::json::Plain>("chat_id", &self.chat_id);
+            out.field::<
+                    i64,
+                    ::tlgen_runtime::json::Plain,
+                >("message_id", &self.message_id);
             out.end_object();
         }
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
+            let mut f0: Option<i64> = None;
+            let mut f1: Option<i64> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -1293,14 +1444,14 @@ pub mod functions {
                     "chat_id" => {
                         f0 = Some(
                             input
-                                .read_field::<_, ::tlgen_runtime::json::Plain>("chat_id")?,
+                                .read_field::<i64, ::tlgen_runtime::json::Plain>("chat_id")?,
                         );
                     }
                     "message_id" => {
                         f1 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    i64,
                                     ::tlgen_runtime::json::Plain,
                                 >("message_id")?,
                         );
@@ -1341,9 +1492,9 @@ pub mod functions {
     impl ::tlgen_runtime::json::TdJson for GetMessages {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("getMessages");
-            out.field::<_, ::tlgen_runtime::json::Plain>("chat_id", &self.chat_id);
+            out.field::<i64, ::tlgen_runtime::json::Plain>("chat_id", &self.chat_id);
             out.field::<
-                    _,
+                    Vec<i64>,
                     ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
                 >("message_ids", &self.message_ids);
             out.end_object();
@@ -1351,8 +1502,8 @@ pub mod functions {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
+            let mut f0: Option<i64> = None;
+            let mut f1: Option<Vec<i64>> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -1364,14 +1515,14 @@ pub mod functions {
                     "chat_id" => {
                         f0 = Some(
                             input
-                                .read_field::<_, ::tlgen_runtime::json::Plain>("chat_id")?,
+                                .read_field::<i64, ::tlgen_runtime::json::Plain>("chat_id")?,
                         );
                     }
                     "message_ids" => {
                         f1 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    Vec<i64>,
                                     ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
                                 >("message_ids")?,
                         );
@@ -1421,21 +1572,21 @@ pub mod functions {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("uploadFile");
             out.field::<
-                    _,
+                    Option<super::types::File>,
                     ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
                 >("file", &self.file);
-            out.field::<_, ::tlgen_runtime::json::Plain>("priority", &self.priority);
-            out.field::<_, ::tlgen_runtime::json::Bytes>("secret", &self.secret);
-            out.field::<_, ::tlgen_runtime::json::Int64>("hash", &self.hash);
+            out.field::<i32, ::tlgen_runtime::json::Plain>("priority", &self.priority);
+            out.field::<Vec<u8>, ::tlgen_runtime::json::Bytes>("secret", &self.secret);
+            out.field::<i64, ::tlgen_runtime::json::Int64>("hash", &self.hash);
             out.end_object();
         }
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
-            let mut f2 = None;
-            let mut f3 = None;
+            let mut f0: Option<Option<super::types::File>> = None;
+            let mut f1: Option<i32> = None;
+            let mut f2: Option<Vec<u8>> = None;
+            let mut f3: Option<i64> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -1448,7 +1599,7 @@ pub mod functions {
                         f0 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    Option<super::types::File>,
                                     ::tlgen_runtime::json::Nullable<
                                         ::tlgen_runtime::json::Plain,
                                     >,
@@ -1458,18 +1609,25 @@ pub mod functions {
                     "priority" => {
                         f1 = Some(
                             input
-                                .read_field::<_, ::tlgen_runtime::json::Plain>("priority")?,
+                                .read_field::<
+                                    i32,
+                                    ::tlgen_runtime::json::Plain,
+                                >("priority")?,
                         );
                     }
                     "secret" => {
                         f2 = Some(
                             input
-                                .read_field::<_, ::tlgen_runtime::json::Bytes>("secret")?,
+                                .read_field::<
+                                    Vec<u8>,
+                                    ::tlgen_runtime::json::Bytes,
+                                >("secret")?,
                         );
                     }
                     "hash" => {
                         f3 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Int64>("hash")?,
+                            input
+                                .read_field::<i64, ::tlgen_runtime::json::Int64>("hash")?,
                         );
                     }
                     _ => return input.skip_value(),

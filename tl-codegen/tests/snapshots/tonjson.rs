@@ -24,22 +24,45 @@ pub enum Object {
 impl ::tlgen_runtime::json::TdJson for Object {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
-            Self::Error(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
-            Self::Ok(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
-            Self::AccountAddress(x) => {
-                ::tlgen_runtime::json::TdJson::write_json(&**x, out)
+            Self::Error(x) => {
+                <types::Error as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
-            Self::Key(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
+            Self::Ok(x) => {
+                <types::Ok as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+            }
+            Self::AccountAddress(x) => {
+                <types::AccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
+            }
+            Self::Key(x) => {
+                <types::Key as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+            }
             Self::TonBlockIdExt(x) => {
-                ::tlgen_runtime::json::TdJson::write_json(&**x, out)
+                <types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawAccountState(x) => {
-                ::tlgen_runtime::json::TdJson::write_json(&**x, out)
+                <types::raw::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksShortTxId(x) => {
-                ::tlgen_runtime::json::TdJson::write_json(&**x, out)
+                <types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
-            Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+            Self::Unknown(x) => {
+                <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
+            }
         }
     }
     fn read_json(
@@ -141,13 +164,29 @@ impl ::tlgen_runtime::json::TdJson for Function {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::RawGetAccountState(x) => {
-                ::tlgen_runtime::json::TdJson::write_json(&**x, out)
+                <functions::raw::GetAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetConfigParam(x) => {
-                ::tlgen_runtime::json::TdJson::write_json(&**x, out)
+                <functions::GetConfigParam as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
-            Self::WithBlock(x) => ::tlgen_runtime::json::TdJson::write_json(&**x, out),
-            Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+            Self::WithBlock(x) => {
+                <functions::WithBlock as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
+            }
+            Self::Unknown(x) => {
+                <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
+            }
         }
     }
     fn read_json(
@@ -212,15 +251,15 @@ pub mod types {
     impl ::tlgen_runtime::json::TdJson for Error {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("error");
-            out.field::<_, ::tlgen_runtime::json::Plain>("code", &self.code);
-            out.field::<_, ::tlgen_runtime::json::Plain>("message", &self.message);
+            out.field::<i32, ::tlgen_runtime::json::Plain>("code", &self.code);
+            out.field::<String, ::tlgen_runtime::json::Plain>("message", &self.message);
             out.end_object();
         }
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
+            let mut f0: Option<i32> = None;
+            let mut f1: Option<String> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -231,13 +270,17 @@ pub mod types {
                 match key {
                     "code" => {
                         f0 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Plain>("code")?,
+                            input
+                                .read_field::<i32, ::tlgen_runtime::json::Plain>("code")?,
                         );
                     }
                     "message" => {
                         f1 = Some(
                             input
-                                .read_field::<_, ::tlgen_runtime::json::Plain>("message")?,
+                                .read_field::<
+                                    String,
+                                    ::tlgen_runtime::json::Plain,
+                                >("message")?,
                         );
                     }
                     _ => return input.skip_value(),
@@ -319,7 +362,7 @@ pub mod types {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("accountAddress");
             out.field::<
-                    _,
+                    String,
                     ::tlgen_runtime::json::Plain,
                 >("account_address", &self.account_address);
             out.end_object();
@@ -327,7 +370,7 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
+            let mut f0: Option<String> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -340,7 +383,7 @@ pub mod types {
                         f0 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    String,
                                     ::tlgen_runtime::json::Plain,
                                 >("account_address")?,
                         );
@@ -384,15 +427,18 @@ pub mod types {
     impl ::tlgen_runtime::json::TdJson for Key {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("key");
-            out.field::<_, ::tlgen_runtime::json::Plain>("public_key", &self.public_key);
-            out.field::<_, ::tlgen_runtime::json::Bytes>("secret", &self.secret);
+            out.field::<
+                    String,
+                    ::tlgen_runtime::json::Plain,
+                >("public_key", &self.public_key);
+            out.field::<Vec<u8>, ::tlgen_runtime::json::Bytes>("secret", &self.secret);
             out.end_object();
         }
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
+            let mut f0: Option<String> = None;
+            let mut f1: Option<Vec<u8>> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -405,7 +451,7 @@ pub mod types {
                         f0 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    String,
                                     ::tlgen_runtime::json::Plain,
                                 >("public_key")?,
                         );
@@ -413,7 +459,10 @@ pub mod types {
                     "secret" => {
                         f1 = Some(
                             input
-                                .read_field::<_, ::tlgen_runtime::json::Bytes>("secret")?,
+                                .read_field::<
+                                    Vec<u8>,
+                                    ::tlgen_runtime::json::Bytes,
+                                >("secret")?,
                         );
                     }
                     _ => return input.skip_value(),
@@ -463,24 +512,24 @@ pub mod types {
         impl ::tlgen_runtime::json::TdJson for ShortTxId {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
                 out.begin_object("blocks.shortTxId");
-                out.field::<_, ::tlgen_runtime::json::Plain>("mode", &self.mode);
+                out.field::<i32, ::tlgen_runtime::json::Plain>("mode", &self.mode);
                 out.field::<
-                        _,
+                        Option<Vec<u8>>,
                         ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Bytes>,
                     >("account", &self.account);
                 if let Some((f2, f3)) = &self.lt_and_hash {
-                    out.field::<_, ::tlgen_runtime::json::Int64>("lt", f2);
-                    out.field::<_, ::tlgen_runtime::json::Bytes>("hash", f3);
+                    out.field::<i64, ::tlgen_runtime::json::Int64>("lt", f2);
+                    out.field::<Vec<u8>, ::tlgen_runtime::json::Bytes>("hash", f3);
                 }
                 out.end_object();
             }
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0 = None;
-                let mut f1 = None;
-                let mut f2 = None;
-                let mut f3 = None;
+                let mut f0: Option<i32> = None;
+                let mut f1: Option<Option<Vec<u8>>> = None;
+                let mut f2: Option<i64> = None;
+                let mut f3: Option<Vec<u8>> = None;
                 let field: &mut dyn FnMut(
                     &mut ::tlgen_runtime::json::JsonReader<'_>,
                     &str,
@@ -491,14 +540,15 @@ pub mod types {
                     match key {
                         "mode" => {
                             f0 = Some(
-                                input.read_field::<_, ::tlgen_runtime::json::Plain>("mode")?,
+                                input
+                                    .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
                             );
                         }
                         "account" => {
                             f1 = Some(
                                 input
                                     .read_field::<
-                                        _,
+                                        Option<Vec<u8>>,
                                         ::tlgen_runtime::json::Nullable<
                                             ::tlgen_runtime::json::Bytes,
                                         >,
@@ -508,7 +558,7 @@ pub mod types {
                         "lt" => {
                             f2 = input
                                 .read_field::<
-                                    _,
+                                    Option<i64>,
                                     ::tlgen_runtime::json::Nullable<
                                         ::tlgen_runtime::json::Int64,
                                     >,
@@ -517,7 +567,7 @@ pub mod types {
                         "hash" => {
                             f3 = input
                                 .read_field::<
-                                    _,
+                                    Option<Vec<u8>>,
                                     ::tlgen_runtime::json::Nullable<
                                         ::tlgen_runtime::json::Bytes,
                                     >,
@@ -576,14 +626,14 @@ pub mod types {
         impl ::tlgen_runtime::json::TdJson for AccountState {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
                 out.begin_object("raw.accountState");
-                out.field::<_, ::tlgen_runtime::json::Int64>("balance", &self.balance);
-                out.field::<_, ::tlgen_runtime::json::Bytes>("code", &self.code);
+                out.field::<i64, ::tlgen_runtime::json::Int64>("balance", &self.balance);
+                out.field::<Vec<u8>, ::tlgen_runtime::json::Bytes>("code", &self.code);
                 out.field::<
-                        _,
+                        [u8; 32],
                         ::tlgen_runtime::json::Int256,
                     >("last_hash", &self.last_hash);
                 out.field::<
-                        _,
+                        Option<super::super::types::ton::BlockIdExt>,
                         ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
                     >("block_id", &self.block_id);
                 out.end_object();
@@ -591,10 +641,10 @@ pub mod types {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0 = None;
-                let mut f1 = None;
-                let mut f2 = None;
-                let mut f3 = None;
+                let mut f0: Option<i64> = None;
+                let mut f1: Option<Vec<u8>> = None;
+                let mut f2: Option<[u8; 32]> = None;
+                let mut f3: Option<Option<super::super::types::ton::BlockIdExt>> = None;
                 let field: &mut dyn FnMut(
                     &mut ::tlgen_runtime::json::JsonReader<'_>,
                     &str,
@@ -606,19 +656,23 @@ pub mod types {
                         "balance" => {
                             f0 = Some(
                                 input
-                                    .read_field::<_, ::tlgen_runtime::json::Int64>("balance")?,
+                                    .read_field::<i64, ::tlgen_runtime::json::Int64>("balance")?,
                             );
                         }
                         "code" => {
                             f1 = Some(
-                                input.read_field::<_, ::tlgen_runtime::json::Bytes>("code")?,
+                                input
+                                    .read_field::<
+                                        Vec<u8>,
+                                        ::tlgen_runtime::json::Bytes,
+                                    >("code")?,
                             );
                         }
                         "last_hash" => {
                             f2 = Some(
                                 input
                                     .read_field::<
-                                        _,
+                                        [u8; 32],
                                         ::tlgen_runtime::json::Int256,
                                     >("last_hash")?,
                             );
@@ -627,7 +681,7 @@ pub mod types {
                             f3 = Some(
                                 input
                                     .read_field::<
-                                        _,
+                                        Option<super::super::types::ton::BlockIdExt>,
                                         ::tlgen_runtime::json::Nullable<
                                             ::tlgen_runtime::json::Plain,
                                         >,
@@ -688,17 +742,17 @@ pub mod types {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
                 out.begin_object("ton.blockIdExt");
                 out.field::<
-                        _,
+                        i32,
                         ::tlgen_runtime::json::Plain,
                     >("workchain", &self.workchain);
-                out.field::<_, ::tlgen_runtime::json::Int64>("shard", &self.shard);
-                out.field::<_, ::tlgen_runtime::json::Plain>("seqno", &self.seqno);
+                out.field::<i64, ::tlgen_runtime::json::Int64>("shard", &self.shard);
+                out.field::<i32, ::tlgen_runtime::json::Plain>("seqno", &self.seqno);
                 out.field::<
-                        _,
+                        Vec<u8>,
                         ::tlgen_runtime::json::Bytes,
                     >("root_hash", &self.root_hash);
                 out.field::<
-                        _,
+                        Vec<u8>,
                         ::tlgen_runtime::json::Bytes,
                     >("file_hash", &self.file_hash);
                 out.end_object();
@@ -706,11 +760,11 @@ pub mod types {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0 = None;
-                let mut f1 = None;
-                let mut f2 = None;
-                let mut f3 = None;
-                let mut f4 = None;
+                let mut f0: Option<i32> = None;
+                let mut f1: Option<i64> = None;
+                let mut f2: Option<i32> = None;
+                let mut f3: Option<Vec<u8>> = None;
+                let mut f4: Option<Vec<u8>> = None;
                 let field: &mut dyn FnMut(
                     &mut ::tlgen_runtime::json::JsonReader<'_>,
                     &str,
@@ -722,31 +776,40 @@ pub mod types {
                         "workchain" => {
                             f0 = Some(
                                 input
-                                    .read_field::<_, ::tlgen_runtime::json::Plain>("workchain")?,
+                                    .read_field::<
+                                        i32,
+                                        ::tlgen_runtime::json::Plain,
+                                    >("workchain")?,
                             );
                         }
                         "shard" => {
                             f1 = Some(
                                 input
-                                    .read_field::<_, ::tlgen_runtime::json::Int64>("shard")?,
+                                    .read_field::<i64, ::tlgen_runtime::json::Int64>("shard")?,
                             );
                         }
                         "seqno" => {
                             f2 = Some(
                                 input
-                                    .read_field::<_, ::tlgen_runtime::json::Plain>("seqno")?,
+                                    .read_field::<i32, ::tlgen_runtime::json::Plain>("seqno")?,
                             );
                         }
                         "root_hash" => {
                             f3 = Some(
                                 input
-                                    .read_field::<_, ::tlgen_runtime::json::Bytes>("root_hash")?,
+                                    .read_field::<
+                                        Vec<u8>,
+                                        ::tlgen_runtime::json::Bytes,
+                                    >("root_hash")?,
                             );
                         }
                         "file_hash" => {
                             f4 = Some(
                                 input
-                                    .read_field::<_, ::tlgen_runtime::json::Bytes>("file_hash")?,
+                                    .read_field::<
+                                        Vec<u8>,
+                                        ::tlgen_runtime::json::Bytes,
+                                    >("file_hash")?,
                             );
                         }
                         _ => return input.skip_value(),
@@ -805,9 +868,17 @@ pub mod enums {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             match self {
                 Self::AccountAddress(x) => {
-                    ::tlgen_runtime::json::TdJson::write_json(x, out)
+                    <super::types::AccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
                 }
-                Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                Self::Unknown(x) => {
+                    <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
             }
         }
         fn read_json(
@@ -845,8 +916,18 @@ pub mod enums {
     impl ::tlgen_runtime::json::TdJson for Error {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             match self {
-                Self::Error(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
-                Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                Self::Error(x) => {
+                    <super::types::Error as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
+                Self::Unknown(x) => {
+                    <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
             }
         }
         fn read_json(
@@ -884,8 +965,18 @@ pub mod enums {
     impl ::tlgen_runtime::json::TdJson for Key {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             match self {
-                Self::Key(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
-                Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                Self::Key(x) => {
+                    <super::types::Key as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
+                Self::Unknown(x) => {
+                    <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
             }
         }
         fn read_json(
@@ -925,8 +1016,18 @@ pub mod enums {
     impl ::tlgen_runtime::json::TdJson for Ok {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             match self {
-                Self::Ok(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
-                Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                Self::Ok(x) => {
+                    <super::types::Ok as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
+                Self::Unknown(x) => {
+                    <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                        x,
+                        out,
+                    )
+                }
             }
         }
         fn read_json(
@@ -967,9 +1068,17 @@ pub mod enums {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
                 match self {
                     Self::ShortTxId(x) => {
-                        ::tlgen_runtime::json::TdJson::write_json(x, out)
+                        <super::super::types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::write_json(
+                            x,
+                            out,
+                        )
                     }
-                    Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                    Self::Unknown(x) => {
+                        <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                            x,
+                            out,
+                        )
+                    }
                 }
             }
             fn read_json(
@@ -1013,9 +1122,17 @@ pub mod enums {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
                 match self {
                     Self::AccountState(x) => {
-                        ::tlgen_runtime::json::TdJson::write_json(x, out)
+                        <super::super::types::raw::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                            x,
+                            out,
+                        )
                     }
-                    Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                    Self::Unknown(x) => {
+                        <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                            x,
+                            out,
+                        )
+                    }
                 }
             }
             fn read_json(
@@ -1057,9 +1174,17 @@ pub mod enums {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
                 match self {
                     Self::BlockIdExt(x) => {
-                        ::tlgen_runtime::json::TdJson::write_json(x, out)
+                        <super::super::types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::write_json(
+                            x,
+                            out,
+                        )
                     }
-                    Self::Unknown(x) => ::tlgen_runtime::json::TdJson::write_json(x, out),
+                    Self::Unknown(x) => {
+                        <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
+                            x,
+                            out,
+                        )
+                    }
                 }
             }
             fn read_json(
@@ -1100,15 +1225,15 @@ pub mod functions {
     impl ::tlgen_runtime::json::TdJson for GetConfigParam {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("getConfigParam");
-            out.field::<_, ::tlgen_runtime::json::Plain>("mode", &self.mode);
-            out.field::<_, ::tlgen_runtime::json::Plain>("param", &self.param);
+            out.field::<i32, ::tlgen_runtime::json::Plain>("mode", &self.mode);
+            out.field::<i32, ::tlgen_runtime::json::Plain>("param", &self.param);
             out.end_object();
         }
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
+            let mut f0: Option<i32> = None;
+            let mut f1: Option<i32> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -1119,12 +1244,14 @@ pub mod functions {
                 match key {
                     "mode" => {
                         f0 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Plain>("mode")?,
+                            input
+                                .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
                         );
                     }
                     "param" => {
                         f1 = Some(
-                            input.read_field::<_, ::tlgen_runtime::json::Plain>("param")?,
+                            input
+                                .read_field::<i32, ::tlgen_runtime::json::Plain>("param")?,
                         );
                     }
                     _ => return input.skip_value(),
@@ -1158,11 +1285,11 @@ pub mod functions {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("withBlock");
             out.field::<
-                    _,
+                    Option<super::types::ton::BlockIdExt>,
                     ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
                 >("id", &self.id);
             out.field::<
-                    _,
+                    Option<Box<super::Function>>,
                     ::tlgen_runtime::json::Nullable<
                         ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
                     >,
@@ -1172,8 +1299,8 @@ pub mod functions {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0 = None;
-            let mut f1 = None;
+            let mut f0: Option<Option<super::types::ton::BlockIdExt>> = None;
+            let mut f1: Option<Option<Box<super::Function>>> = None;
             let field: &mut dyn FnMut(
                 &mut ::tlgen_runtime::json::JsonReader<'_>,
                 &str,
@@ -1186,7 +1313,7 @@ pub mod functions {
                         f0 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    Option<super::types::ton::BlockIdExt>,
                                     ::tlgen_runtime::json::Nullable<
                                         ::tlgen_runtime::json::Plain,
                                     >,
@@ -1197,7 +1324,7 @@ pub mod functions {
                         f1 = Some(
                             input
                                 .read_field::<
-                                    _,
+                                    Option<Box<super::Function>>,
                                     ::tlgen_runtime::json::Nullable<
                                         ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
                                     >,
@@ -1235,7 +1362,7 @@ pub mod functions {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
                 out.begin_object("raw.getAccountState");
                 out.field::<
-                        _,
+                        Option<super::super::types::AccountAddress>,
                         ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
                     >("account_address", &self.account_address);
                 out.end_object();
@@ -1243,7 +1370,7 @@ pub mod functions {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0 = None;
+                let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
                 let field: &mut dyn FnMut(
                     &mut ::tlgen_runtime::json::JsonReader<'_>,
                     &str,
@@ -1256,7 +1383,7 @@ pub mod functions {
                             f0 = Some(
                                 input
                                     .read_field::<
-                                        _,
+                                        Option<super::super::types::AccountAddress>,
                                         ::tlgen_runtime::json::Nullable<
                                             ::tlgen_runtime::json::Plain,
                                         >,
