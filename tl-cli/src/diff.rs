@@ -109,6 +109,9 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// How both schemas' ids are computed (default: by evidence, each on its own).
+    #[command(flatten)]
+    dialect: crate::dialect::DialectArg,
 }
 
 /// Compares the schemas and prints the report on stdout; fails when a file cannot be
@@ -129,7 +132,7 @@ pub fn run(args: Args) -> ExitCode {
     let (Some(old), Some(new)) = (read_files(&old), read_files(&new)) else {
         return ExitCode::FAILURE;
     };
-    match diff(&old, &new) {
+    match diff_with(&old, &new, &args.dialect.options(false)) {
         Ok(report) => {
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");
@@ -172,10 +175,16 @@ pub fn read_files(paths: &[PathBuf]) -> Option<Vec<(String, String)>> {
 
 /// Parses `files` as one schema; the rendered diagnostics when it has errors.
 pub fn parse_checked(files: &[(String, String)]) -> Result<Schema<'_>, String> {
-    let schema = tlgen_parser::parse_files(
-        files.iter().map(|(n, s)| (n.as_str(), s.as_str())),
-        &ParseOptions::default(),
-    );
+    parse_checked_with(files, &ParseOptions::default())
+}
+
+/// [`parse_checked`] with `options`.
+fn parse_checked_with<'a>(
+    files: &'a [(String, String)],
+    options: &ParseOptions,
+) -> Result<Schema<'a>, String> {
+    let schema =
+        tlgen_parser::parse_files(files.iter().map(|(n, s)| (n.as_str(), s.as_str())), options);
     if schema.has_errors() {
         let mut out = String::new();
         for d in schema.errors() {
@@ -189,9 +198,18 @@ pub fn parse_checked(files: &[(String, String)]) -> Result<Schema<'_>, String> {
 /// Compares two schemas given as `(name, text)` files; the rendered diagnostics of
 /// either when it has errors.
 pub fn diff(old: &[(String, String)], new: &[(String, String)]) -> Result<SchemaDiff, String> {
+    diff_with(old, new, &ParseOptions::default())
+}
+
+/// [`diff`] with both schemas parsed with `options` (e.g. a chosen dialect).
+pub fn diff_with(
+    old: &[(String, String)],
+    new: &[(String, String)],
+    options: &ParseOptions,
+) -> Result<SchemaDiff, String> {
     let new_names: Vec<&str> = new.iter().map(|(name, _)| name.as_str()).collect();
-    let old = parse_checked(old)?;
-    let new = parse_checked(new)?;
+    let old = parse_checked_with(old, options)?;
+    let new = parse_checked_with(new, options)?;
     Ok(diff_schemas(&old, &new, &new_names.join(" + ")))
 }
 

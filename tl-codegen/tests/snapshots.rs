@@ -16,6 +16,7 @@ const CASES: &[&str] = &[
     "borrowed",
     "subset",
     "defaults",
+    "prefix",
 ];
 
 /// The generator as each case runs it: the defaults with `Object` and the conversions on
