@@ -22,9 +22,12 @@
 //! `crate::serde_support`, as tlgen-types has) behind the cargo feature `--json-feature NAME`
 //! (default `serde`); `--json serde-derive` serde's derives behind that feature (Rust-shaped
 //! JSON that no TL library reads).
-//! The three declared ids of Telegram's `mtproto.tl` that differ from their lines' CRC32 and
-//! are right on the wire (`tlgen_schema::KNOWN_ID_MISMATCHES`) are accepted without a
-//! warning, as in the workspace's own generation; any other mismatch is still reported.
+//! The schema's ids are computed in the dialect its declared ids agree with (`--dialect`
+//! chooses instead; `inspect` says which and why). Declared ids that differ from their
+//! lines on purpose (Telegram's `help.configSimple`, TON's `liteServer.transactionId`, …,
+//! known to the parser: `tlgen_parser::ids::KNOWN_MISMATCHES`) are notes, printed with
+//! `--warn-ids` only; any other mismatch is a warning, the same one `inspect` and a
+//! `build.rs` print.
 //!
 //! `--functions a.b,c.d` (and `--types X,Y`; comma-separated, repeatable, `namespace.*`
 //! globs) generate only those functions (types) and the types they need, as
@@ -41,6 +44,7 @@ use std::process::ExitCode;
 use tlgen_codegen::{Config, Include, JsonDialect, Layout, Output};
 use tlgen_docs::Documentation;
 
+use crate::dialect::DialectArg;
 use crate::workspace;
 
 /// The `generate` subcommand's arguments.
@@ -124,6 +128,12 @@ pub struct Args {
     /// Only these boxed types (and the functions of --functions) and what they need.
     #[arg(long, value_name = "NAMES", value_delimiter = ',', requires = "schema")]
     types: Vec<String>,
+    #[command(flatten)]
+    dialect: DialectArg,
+    /// Also print the notes on declared ids that differ from their lines on purpose (known
+    /// to the parser; `inspect` shows them too).
+    #[arg(long)]
+    warn_ids: bool,
 }
 
 /// The values of `--json`.
@@ -186,7 +196,7 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut code = ExitCode::SUCCESS;
     for job in jobs {
-        if run_job(job, args.check) != ExitCode::SUCCESS {
+        if run_job(job, &args) != ExitCode::SUCCESS {
             code = ExitCode::FAILURE;
         }
     }
@@ -194,15 +204,19 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 /// Writes one output, or checks it.
-fn run_job(job: Job, check: bool) -> ExitCode {
+fn run_job(job: Job, args: &Args) -> ExitCode {
     let Job {
-        config,
+        mut config,
         schemas,
         docs,
         label,
         regenerate,
     } = job;
-    if check {
+    if let Some(dialect) = args.dialect.dialect {
+        config.dialect(dialect);
+    }
+    config.warn_ids(args.warn_ids);
+    if args.check {
         return match config.stale_files() {
             Ok(stale) if stale.is_empty() => {
                 println!("{label} is up to date");
@@ -321,11 +335,6 @@ fn schema_job(args: &Args) -> Result<Job, String> {
     if let Some(i) = borrowed {
         config.borrowed(i);
     }
-    // Telegram's mtproto.tl declares three ids that are right on the wire though not their
-    // lines' CRC32: only a definition of that name declaring exactly that id passes silently.
-    for (name, id) in tlgen_schema::KNOWN_ID_MISMATCHES {
-        config.known_id_mismatch(name, id);
-    }
     if !args.functions.is_empty() {
         config.functions(&args.functions);
     }
@@ -412,6 +421,7 @@ pub fn freshness_note(
         .iter()
         .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(p).ok()?)))
         .collect();
+    // Only the layer is read: any dialect does.
     let schema = tlgen_parser::parse_files(
         files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
         &tlgen_parser::ParseOptions::default(),

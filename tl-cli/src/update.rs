@@ -170,7 +170,12 @@ fn run_json(root: &std::path::Path, name: &str, new_path: &std::path::Path) -> E
     let Some(new_files) = diff::read_files(&[new_path.to_path_buf()]) else {
         return ExitCode::FAILURE;
     };
-    let report = match diff::diff_json(&old_files, &new_files, Some(&bindings.dialect())) {
+    let report = match diff::diff_json(
+        &old_files,
+        &new_files,
+        Some(&bindings.dialect()),
+        &Default::default(),
+    ) {
         Ok(report) => report,
         Err(diagnostics) => {
             eprint!("{diagnostics}");

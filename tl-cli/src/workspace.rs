@@ -187,9 +187,6 @@ pub fn bindings_config_with(
         .object(Include::Feature("object".into()))
         .conversions(Include::Feature("conversions".into()))
         .borrowed(Include::Feature("borrowed".into()));
-    for (name, id) in tlgen_schema::KNOWN_ID_MISMATCHES {
-        config.known_id_mismatch(name, id);
-    }
     if let Some(docs) = docs {
         config.docs(docs);
     }

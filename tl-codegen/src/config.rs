@@ -52,6 +52,8 @@ pub struct Config {
     borrowed: Include,
     pretty: bool,
     strict_ids: bool,
+    dialect: Option<tlgen_parser::Dialect>,
+    warn_ids: bool,
     known_id_mismatches: Vec<(String, u32)>,
     subset: Option<Selection>,
 }
@@ -70,7 +72,8 @@ pub struct GeneratedFile {
 pub struct Output {
     /// The files, in a fixed order.
     pub files: Vec<GeneratedFile>,
-    /// Schema warnings (severity [`Severity::Warning`]); `Display` renders one rustc-style.
+    /// Schema warnings (severity [`Severity::Warning`]; with [`Config::warn_ids`], the notes
+    /// on declared ids too); `Display` renders one rustc-style.
     pub warnings: Vec<Diagnostic>,
     /// Counts for the report.
     pub stats: Stats,
@@ -293,6 +296,8 @@ impl Config {
             borrowed: Include::Never,
             pretty: cfg!(feature = "pretty"),
             strict_ids: false,
+            dialect: None,
+            warn_ids: false,
             known_id_mismatches: Vec::new(),
             subset: None,
         }
@@ -449,6 +454,25 @@ impl Config {
         self
     }
 
+    /// Computes the schema's ids in `dialect` instead of choosing by evidence (see
+    /// [`tlgen_parser::Dialect`]): `Telegram` for MTProto's schemas, `Ton` for TON's and
+    /// TDLib's own (`td_api.tl`). The evidence gets every real schema right; this is for a
+    /// schema too small to tell.
+    pub fn dialect(&mut self, dialect: tlgen_parser::Dialect) -> &mut Self {
+        self.dialect = Some(dialect);
+        self
+    }
+
+    /// Also report the notes on declared ids (ids that differ from their lines on purpose
+    /// and are right on the wire: Telegram's `help.configSimple`, TON's
+    /// `liteServer.transactionId`, TDLib's versioned names; see
+    /// [`tlgen_parser::ids::KNOWN_MISMATCHES`]) in [`Output::warnings`] and as cargo warnings.
+    /// Off by default: a build has nothing to act on. `tl-codegen inspect` always shows them.
+    pub fn warn_ids(&mut self, warn: bool) -> &mut Self {
+        self.warn_ids = warn;
+        self
+    }
+
     /// Accepts the declared id `declared_id` of the definition `name` although it differs
     /// from the id computed from its TL line: no warning for it, and no error under
     /// [`strict_ids`](Self::strict_ids).
@@ -530,9 +554,10 @@ impl Config {
                 .map(|(name, text)| (name.as_str(), text.as_str())),
             &ParseOptions {
                 strict_ids: self.strict_ids,
+                dialect: self.dialect,
             },
         );
-        let warnings = check_schema(&schema, &self.known_id_mismatches)?;
+        let warnings = check_schema(&schema, &self.known_id_mismatches, self.warn_ids)?;
         let docs_ref: &dyn DocSource = match &self.docs {
             Some(d) => d.get(),
             None => &NoDocs,
@@ -854,12 +879,17 @@ fn wrap_module(kind: ModuleKind, tokens: TokenStream, options: &EmitOptions) -> 
     quote!(#attrs pub mod #ident { #tokens })
 }
 
-/// Errors stop generation; warnings are returned rendered. Id mismatches listed in
-/// `known` ([`Config::known_id_mismatch`]) are neither.
-fn check_schema(schema: &Schema, known: &[(String, u32)]) -> Result<Vec<Diagnostic>> {
+/// Errors stop generation; warnings are returned rendered, notes too with `warn_ids`. Id
+/// mismatches listed in `known` ([`Config::known_id_mismatch`]) are none of these.
+fn check_schema(
+    schema: &Schema,
+    known: &[(String, u32)],
+    warn_ids: bool,
+) -> Result<Vec<Diagnostic>> {
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = schema
         .diagnostics
         .iter()
+        .filter(|d| warn_ids || d.severity != Severity::Note)
         .filter(|d| !is_known_mismatch(schema, d, known))
         .cloned()
         .partition(|d| d.severity == Severity::Error);

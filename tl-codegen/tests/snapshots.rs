@@ -18,6 +18,7 @@ const CASES: &[&str] = &[
     "defaults",
     "tdjson",
     "tonjson",
+    "prefix",
 ];
 
 /// The generator as each case runs it: the defaults with `Object` and the conversions on

@@ -81,7 +81,8 @@ impl Context<'_> {
                 #rt::BareSerializable::serialize_bare(x, out);
             })
         });
-        let decode = variants.iter().map(|(v, _, item, borrows)| {
+        // A prefix constructor's id reads its full one (`Item::prefix_of`).
+        let decode = variants.iter().filter(|(_, _, item, _)| item.prefix_of.is_none()).map(|(v, _, item, borrows)| {
             let id = hex_literal(item.id);
             match (ty.recursive, borrows) {
                 // Small frames: these nest up to the depth limit (see `decode_bare_with`).

@@ -105,6 +105,10 @@ pub struct Item {
     /// Params the documentation describes that the definition no longer has: the docs were
     /// written for an earlier version of it.
     pub stale_doc_params: Vec<String>,
+    /// For a prefix definition (TDLib's `invokeWithBusinessConnectionPrefix`, see
+    /// [`tlgen_parser::Definition::is_prefix_of`]): the TL name of the full definition that
+    /// shares its id. It encodes as usual; decoding by id (`Object`, its enum) reads the full one.
+    pub prefix_of: Option<String>,
 }
 
 /// What an item belongs to or returns.
@@ -325,6 +329,16 @@ pub fn lower(schema: &Schema, docs: &dyn DocSource) -> Result<Model, Vec<LowerEr
     Lowering::new(schema, docs).run()
 }
 
+/// The definitions of `schema` by id, for the ids more than one definition has.
+fn shared_ids<'a>(schema: &'a Schema<'a>) -> HashMap<u32, Vec<&'a Definition<'a>>> {
+    let mut by_id: HashMap<u32, Vec<&Definition>> = HashMap::new();
+    for d in &schema.definitions {
+        by_id.entry(d.id()).or_default().push(d);
+    }
+    by_id.retain(|_, defs| defs.len() > 1);
+    by_id
+}
+
 struct Lowering<'a> {
     schema: &'a Schema<'a>,
     docs: &'a dyn DocSource,
@@ -334,6 +348,8 @@ struct Lowering<'a> {
     ctor_index: HashMap<String, usize>,
     /// enum index → its constructor's index, when it has exactly one
     sole_ctor: Vec<Option<usize>>,
+    /// id → the definitions sharing it, for ids that more than one has (prefix definitions)
+    shared_ids: HashMap<u32, Vec<&'a Definition<'a>>>,
     errors: Vec<LowerError>,
 }
 
@@ -345,8 +361,16 @@ impl<'a> Lowering<'a> {
             enum_index: HashMap::new(),
             ctor_index: HashMap::new(),
             sole_ctor: Vec::new(),
+            shared_ids: shared_ids(schema),
             errors: Vec::new(),
         }
+    }
+
+    /// The TL name of the definition `d` is a prefix definition of, if any.
+    fn prefix_of(&self, d: &Definition) -> Option<String> {
+        let sharing = self.shared_ids.get(&d.id())?;
+        let full = sharing.iter().find(|full| d.is_prefix_of(full))?;
+        Some(full.name.to_owned())
     }
 
     fn run(mut self) -> Result<Model, Vec<LowerError>> {
@@ -418,10 +442,12 @@ impl<'a> Lowering<'a> {
         dedupe_paths(&mut constructors);
         dedupe_paths(&mut functions);
 
+        // A prefix definition's id names its full definition.
         let mut names_by_id: Vec<(u32, String)> = self
             .schema
             .definitions
             .iter()
+            .filter(|d| self.prefix_of(d).is_none())
             .map(|d| (d.id(), d.name.to_owned()))
             .collect();
         names_by_id.extend(
@@ -546,6 +572,7 @@ impl<'a> Lowering<'a> {
             } else {
                 Vec::new()
             },
+            prefix_of: self.prefix_of(d),
             stale_doc_params: {
                 let mut stale: Vec<String> = self
                     .docs
