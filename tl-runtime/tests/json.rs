@@ -652,6 +652,32 @@ fn writer_numbers_and_non_finite() {
 }
 
 #[test]
+fn extra_added_to_a_request() {
+    let mut out = JsonWriter::new();
+    GetTextEntities { text: "hi".into() }.write_json(&mut out);
+    assert!(out.append_raw_field("@extra", r#"{"id":7}"#));
+    assert!(out.append_raw_field("@client_id", "1"));
+    assert_eq!(
+        out.as_str(),
+        r#"{"@type":"getTextEntities","text":"hi","@extra":{"id":7},"@client_id":1}"#
+    );
+    let envelope = scan_envelope(out.as_str()).unwrap();
+    assert_eq!(
+        (envelope.extra, envelope.client_id),
+        (Some(r#"{"id":7}"#), Some(1))
+    );
+    // Not after an object: nothing is written.
+    let mut out = JsonWriter::new();
+    out.begin_array();
+    assert!(!out.append_raw_field("@extra", "1"));
+    assert_eq!(out.as_str(), "[");
+    let mut out = JsonWriter::new();
+    out.raw("{}");
+    assert!(out.append_raw_field("a", "1"));
+    assert_eq!(out.as_str(), r#"{"a":1}"#);
+}
+
+#[test]
 fn function_and_error() {
     let request = GetTextEntities { text: "hi".into() };
     assert_eq!(
