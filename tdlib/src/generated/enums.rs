@@ -198,6 +198,8 @@ impl ::tlgen_runtime::json::TdJson for AccountTtl {
         )
     }
 }
+/// Describes state of active stories posted by a chat
+///
 /// TL type `ActiveStoryState`, with 3 constructors.
 ///
 /// Held by [`user.active_story_state`](super::types::User), [`supergroup.active_story_state`](super::types::Supergroup).
@@ -730,6 +732,8 @@ impl ::tlgen_runtime::json::TdJson for AffiliateProgramParameters {
         )
     }
 }
+/// Describes the order of the found affiliate programs
+///
 /// TL type `AffiliateProgramSortOrder`, with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AffiliateProgramSortOrder {
@@ -813,6 +817,8 @@ impl ::tlgen_runtime::json::TdJson for AffiliateProgramSortOrder {
         )
     }
 }
+/// Describes type of affiliate for an affiliate program
+///
 /// TL type `AffiliateType`, with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AffiliateType {
@@ -1498,6 +1504,8 @@ impl ::tlgen_runtime::json::TdJson for AuctionRound {
         )
     }
 }
+/// Describes state of an auction
+///
 /// TL type `AuctionState`, with 2 constructors.
 ///
 /// Held by [`giftAuctionState.state`](super::types::GiftAuctionState).
@@ -1718,6 +1726,8 @@ impl ::tlgen_runtime::json::TdJson for AuthenticationCodeInfo {
         )
     }
 }
+/// Provides information about the method by which an authentication code is delivered to the user
+///
 /// TL type `AuthenticationCodeType`, with 10 constructors.
 ///
 /// Held by [`authenticationCodeInfo.type`](super::types::AuthenticationCodeInfo), [`authenticationCodeInfo.next_type`](super::types::AuthenticationCodeInfo).
@@ -1915,6 +1925,8 @@ impl ::tlgen_runtime::json::TdJson for AuthenticationCodeType {
         )
     }
 }
+/// Represents the current authorization state of the TDLib client
+///
 /// TL type `AuthorizationState`, with 13 constructors.
 ///
 /// Returned by [`getAuthorizationState`](super::functions::GetAuthorizationState).
@@ -2364,6 +2376,8 @@ impl ::tlgen_runtime::json::TdJson for AutosaveSettingsException {
         )
     }
 }
+/// Describes scope of autosave settings
+///
 /// TL type `AutosaveSettingsScope`, with 4 constructors.
 ///
 /// Held by [`updateAutosaveSettings.scope`](super::types::UpdateAutosaveSettings).
@@ -2716,6 +2730,8 @@ impl ::tlgen_runtime::json::TdJson for Background {
         )
     }
 }
+/// Describes a fill of a background
+///
 /// TL type `BackgroundFill`, with 3 constructors.
 ///
 /// Held by [`chatPhotoSticker.background_fill`](super::types::ChatPhotoSticker), [`themeSettings.outgoing_message_fill`](super::types::ThemeSettings), [`backgroundTypePattern.fill`](super::types::BackgroundTypePattern), [`backgroundTypeFill.fill`](super::types::BackgroundTypeFill).
@@ -2801,6 +2817,8 @@ impl ::tlgen_runtime::json::TdJson for BackgroundFill {
         )
     }
 }
+/// Describes the type of background
+///
 /// TL type `BackgroundType`, with 4 constructors.
 ///
 /// Held by [`background.type`](super::types::Background), [`linkPreviewTypeBackground.background_type`](super::types::LinkPreviewTypeBackground).
@@ -3204,6 +3222,8 @@ impl ::tlgen_runtime::json::TdJson for Birthdate {
         )
     }
 }
+/// Describes type of block list
+///
 /// TL type `BlockList`, with 2 constructors.
 ///
 /// Held by [`userFullInfo.block_list`](super::types::UserFullInfo), [`chat.block_list`](super::types::Chat), [`storyInteraction.block_list`](super::types::StoryInteraction), [`updateChatBlockList.block_list`](super::types::UpdateChatBlockList).
@@ -3322,6 +3342,8 @@ impl ::tlgen_runtime::json::TdJson for BotCommand {
         )
     }
 }
+/// Represents the scope to which bot commands are relevant
+///
 /// TL type `BotCommandScope`, with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BotCommandScope {
@@ -3871,6 +3893,8 @@ impl ::tlgen_runtime::json::TdJson for BotVerificationParameters {
         )
     }
 }
+/// Describes a reason why a bot was allowed to write messages to the current user
+///
 /// TL type `BotWriteAccessAllowReason`, with 4 constructors.
 ///
 /// Held by [`messageBotWriteAccessAllowed.reason`](super::types::MessageBotWriteAccessAllowed).
@@ -3972,6 +3996,8 @@ impl ::tlgen_runtime::json::TdJson for BotWriteAccessAllowReason {
         )
     }
 }
+/// Describes a built-in theme of an official app
+///
 /// TL type `BuiltInTheme`, with 5 constructors.
 ///
 /// Held by [`themeSettings.base_theme`](super::types::ThemeSettings).
@@ -4089,6 +4115,8 @@ impl ::tlgen_runtime::json::TdJson for BuiltInTheme {
         )
     }
 }
+/// Describes conditions for sending of away messages by a Telegram Business account
+///
 /// TL type `BusinessAwayMessageSchedule`, with 3 constructors.
 ///
 /// Held by [`businessAwayMessageSettings.schedule`](super::types::BusinessAwayMessageSettings).
@@ -4578,6 +4606,8 @@ impl ::tlgen_runtime::json::TdJson for BusinessConnection {
         )
     }
 }
+/// Describes a feature available to Business user accounts
+///
 /// TL type `BusinessFeature`, with 11 constructors.
 ///
 /// Held by [`businessFeatures.features`](super::types::BusinessFeatures), [`premiumSourceBusinessFeature.feature`](super::types::PremiumSourceBusinessFeature), [`businessFeaturePromotionAnimation.feature`](super::types::BusinessFeaturePromotionAnimation).
@@ -5340,6 +5370,8 @@ impl ::tlgen_runtime::json::TdJson for BusinessStartPage {
         )
     }
 }
+/// Describes style of a button
+///
 /// TL type `ButtonStyle`, with 4 constructors.
 ///
 /// Held by [`keyboardButton.style`](super::types::KeyboardButton), [`inlineKeyboardButton.style`](super::types::InlineKeyboardButton).
@@ -5487,6 +5519,8 @@ impl ::tlgen_runtime::json::TdJson for Call {
         )
     }
 }
+/// Describes the reason why a call was discarded
+///
 /// TL type `CallDiscardReason`, with 6 constructors.
 ///
 /// Held by [`messageCall.discard_reason`](super::types::MessageCall), [`callStateDiscarded.reason`](super::types::CallStateDiscarded).
@@ -5671,6 +5705,8 @@ impl ::tlgen_runtime::json::TdJson for CallId {
         )
     }
 }
+/// Describes the exact type of problem with a call
+///
 /// TL type `CallProblem`, with 9 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CallProblem {
@@ -5948,6 +5984,8 @@ impl ::tlgen_runtime::json::TdJson for CallServer {
         )
     }
 }
+/// Describes the type of call server
+///
 /// TL type `CallServerType`, with 2 constructors.
 ///
 /// Held by [`callServer.type`](super::types::CallServer).
@@ -6017,6 +6055,8 @@ impl ::tlgen_runtime::json::TdJson for CallServerType {
         )
     }
 }
+/// Describes the current call state
+///
 /// TL type `CallState`, with 6 constructors.
 ///
 /// Held by [`call.state`](super::types::Call).
@@ -6201,6 +6241,8 @@ impl ::tlgen_runtime::json::TdJson for CallbackQueryAnswer {
         )
     }
 }
+/// Represents a payload of a callback query
+///
 /// TL type `CallbackQueryPayload`, with 3 constructors.
 ///
 /// Held by [`updateNewCallbackQuery.payload`](super::types::UpdateNewCallbackQuery), [`updateNewInlineCallbackQuery.payload`](super::types::UpdateNewInlineCallbackQuery), [`updateNewBusinessCallbackQuery.payload`](super::types::UpdateNewBusinessCallbackQuery).
@@ -6286,6 +6328,8 @@ impl ::tlgen_runtime::json::TdJson for CallbackQueryPayload {
         )
     }
 }
+/// Represents result of checking whether the current user can post a story on behalf of the specific chat
+///
 /// TL type `CanPostStoryResult`, with 7 constructors.
 ///
 /// Returned by [`canPostStory`](super::functions::CanPostStory).
@@ -6437,6 +6481,8 @@ impl ::tlgen_runtime::json::TdJson for CanPostStoryResult {
         )
     }
 }
+/// Describes whether a gift can be sent now by the current user
+///
 /// TL type `CanSendGiftResult`, with 2 constructors.
 ///
 /// Returned by [`canSendGift`](super::functions::CanSendGift).
@@ -6506,6 +6552,8 @@ impl ::tlgen_runtime::json::TdJson for CanSendGiftResult {
         )
     }
 }
+/// Describes result of canSendMessageToUser
+///
 /// TL type `CanSendMessageToUserResult`, with 4 constructors.
 ///
 /// Returned by [`canSendMessageToUser`](super::functions::CanSendMessageToUser).
@@ -6607,6 +6655,8 @@ impl ::tlgen_runtime::json::TdJson for CanSendMessageToUserResult {
         )
     }
 }
+/// Represents result of checking whether the current session can be used to transfer a chat ownership to another user
+///
 /// TL type `CanTransferOwnershipResult`, with 4 constructors.
 ///
 /// Returned by [`canTransferOwnership`](super::functions::CanTransferOwnership).
@@ -6756,6 +6806,8 @@ impl ::tlgen_runtime::json::TdJson for Chat {
         )
     }
 }
+/// Describes the different types of activity in a chat
+///
 /// TL type `ChatAction`, with 15 constructors.
 ///
 /// Held by [`updateChatAction.action`](super::types::UpdateChatAction).
@@ -7033,6 +7085,8 @@ impl ::tlgen_runtime::json::TdJson for ChatAction {
         )
     }
 }
+/// Describes actions which must be possible to do through a chat action bar
+///
 /// TL type `ChatActionBar`, with 6 constructors.
 ///
 /// Held by [`chat.action_bar`](super::types::Chat), [`updateChatActionBar.action_bar`](super::types::UpdateChatActionBar).
@@ -7366,6 +7420,8 @@ impl ::tlgen_runtime::json::TdJson for ChatAdministrators {
         )
     }
 }
+/// Describes reactions available in the chat
+///
 /// TL type `ChatAvailableReactions`, with 2 constructors.
 ///
 /// Held by [`chat.available_reactions`](super::types::Chat), [`chatEventAvailableReactionsChanged.old_available_reactions`](super::types::ChatEventAvailableReactionsChanged), [`chatEventAvailableReactionsChanged.new_available_reactions`](super::types::ChatEventAvailableReactionsChanged), [`updateChatAvailableReactions.available_reactions`](super::types::UpdateChatAvailableReactions).
@@ -7837,6 +7893,8 @@ impl ::tlgen_runtime::json::TdJson for ChatBoostSlots {
         )
     }
 }
+/// Describes source of a chat boost
+///
 /// TL type `ChatBoostSource`, with 3 constructors.
 ///
 /// Held by [`chatBoost.source`](super::types::ChatBoost).
@@ -8022,6 +8080,8 @@ impl ::tlgen_runtime::json::TdJson for ChatEvent {
         )
     }
 }
+/// Represents a chat event
+///
 /// TL type `ChatEventAction`, with 52 constructors.
 ///
 /// Held by [`chatEvent.action`](super::types::ChatEvent).
@@ -9917,6 +9977,8 @@ impl ::tlgen_runtime::json::TdJson for ChatJoinRequestsInfo {
         )
     }
 }
+/// Describes a list of chats
+///
 /// TL type `ChatList`, with 3 constructors.
 ///
 /// Held by [`chatLists.chat_lists`](super::types::ChatLists), [`chatPosition.list`](super::types::ChatPosition), [`chat.chat_lists`](super::types::Chat), [`updateChatAddedToList.chat_list`](super::types::UpdateChatAddedToList), [`updateChatRemovedFromList.chat_list`](super::types::UpdateChatRemovedFromList), [`updateUnreadMessageCount.chat_list`](super::types::UpdateUnreadMessageCount), [`updateUnreadChatCount.chat_list`](super::types::UpdateUnreadChatCount).
@@ -10153,6 +10215,8 @@ impl ::tlgen_runtime::json::TdJson for ChatMember {
         )
     }
 }
+/// Provides information about the status of a member in a chat
+///
 /// TL type `ChatMemberStatus`, with 6 constructors.
 ///
 /// Held by [`chatMember.status`](super::types::ChatMember), [`basicGroup.status`](super::types::BasicGroup), [`supergroup.status`](super::types::Supergroup), [`chatEventMemberInvited.status`](super::types::ChatEventMemberInvited), [`chatEventMemberPromoted.old_status`](super::types::ChatEventMemberPromoted), [`chatEventMemberPromoted.new_status`](super::types::ChatEventMemberPromoted), [`chatEventMemberRestricted.old_status`](super::types::ChatEventMemberRestricted), [`chatEventMemberRestricted.new_status`](super::types::ChatEventMemberRestricted), [`chatEventMemberSubscriptionExtended.old_status`](super::types::ChatEventMemberSubscriptionExtended), [`chatEventMemberSubscriptionExtended.new_status`](super::types::ChatEventMemberSubscriptionExtended).
@@ -10337,6 +10401,8 @@ impl ::tlgen_runtime::json::TdJson for ChatMembers {
         )
     }
 }
+/// Specifies the kind of chat members to return in searchChatMembers
+///
 /// TL type `ChatMembersFilter`, with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatMembersFilter {
@@ -10829,6 +10895,8 @@ impl ::tlgen_runtime::json::TdJson for ChatPhotoSticker {
         )
     }
 }
+/// Describes type of sticker, which was used to create a chat photo
+///
 /// TL type `ChatPhotoStickerType`, with 2 constructors.
 ///
 /// Held by [`chatPhotoSticker.type`](super::types::ChatPhotoSticker).
@@ -11147,6 +11215,8 @@ impl ::tlgen_runtime::json::TdJson for ChatRevenueTransaction {
         )
     }
 }
+/// Describes type of transaction for revenue earned from sponsored messages in a chat
+///
 /// TL type `ChatRevenueTransactionType`, with 5 constructors.
 ///
 /// Held by [`chatRevenueTransaction.type`](super::types::ChatRevenueTransaction).
@@ -11317,6 +11387,8 @@ impl ::tlgen_runtime::json::TdJson for ChatRevenueTransactions {
         )
     }
 }
+/// Describes a reason why an external chat is shown in a chat list
+///
 /// TL type `ChatSource`, with 2 constructors.
 ///
 /// Held by [`chatPosition.source`](super::types::ChatPosition).
@@ -11386,6 +11458,8 @@ impl ::tlgen_runtime::json::TdJson for ChatSource {
         )
     }
 }
+/// Contains a detailed statistics about a chat
+///
 /// TL type `ChatStatistics`, with 2 constructors.
 ///
 /// Returned by [`getChatStatistics`](super::functions::GetChatStatistics).
@@ -11657,6 +11731,8 @@ impl ::tlgen_runtime::json::TdJson for ChatStatisticsMessageSenderInfo {
         )
     }
 }
+/// Describes type of object, for which statistics are provided
+///
 /// TL type `ChatStatisticsObjectType`, with 2 constructors.
 ///
 /// Held by [`chatStatisticsInteractionInfo.object_type`](super::types::ChatStatisticsInteractionInfo).
@@ -11726,6 +11802,8 @@ impl ::tlgen_runtime::json::TdJson for ChatStatisticsObjectType {
         )
     }
 }
+/// Describes a chat theme
+///
 /// TL type `ChatTheme`, with 2 constructors.
 ///
 /// Held by [`chat.theme`](super::types::Chat), [`messageChatSetTheme.theme`](super::types::MessageChatSetTheme), [`updateChatTheme.theme`](super::types::UpdateChatTheme).
@@ -11795,6 +11873,8 @@ impl ::tlgen_runtime::json::TdJson for ChatTheme {
         )
     }
 }
+/// Describes the type of chat
+///
 /// TL type `ChatType`, with 4 constructors.
 ///
 /// Held by [`chat.type`](super::types::Chat), [`updateNewInlineQuery.chat_type`](super::types::UpdateNewInlineQuery).
@@ -11947,6 +12027,8 @@ impl ::tlgen_runtime::json::TdJson for Chats {
         )
     }
 }
+/// Represents result of checking whether a username can be set for a chat
+///
 /// TL type `CheckChatUsernameResult`, with 6 constructors.
 ///
 /// Returned by [`checkChatUsername`](super::functions::CheckChatUsername).
@@ -12082,6 +12164,8 @@ impl ::tlgen_runtime::json::TdJson for CheckChatUsernameResult {
         )
     }
 }
+/// Represents result of checking whether a name can be used for a new sticker set
+///
 /// TL type `CheckStickerSetNameResult`, with 3 constructors.
 ///
 /// Returned by [`checkStickerSetName`](super::functions::CheckStickerSetName).
@@ -12414,6 +12498,8 @@ impl ::tlgen_runtime::json::TdJson for CollectibleItemInfo {
         )
     }
 }
+/// Describes a collectible item that can be purchased at https://fragment.com
+///
 /// TL type `CollectibleItemType`, with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CollectibleItemType {
@@ -12683,6 +12769,8 @@ impl ::tlgen_runtime::json::TdJson for ConnectedWebsites {
         )
     }
 }
+/// Describes the current state of the connection to Telegram servers
+///
 /// TL type `ConnectionState`, with 5 constructors.
 ///
 /// Held by [`updateConnectionState.state`](super::types::UpdateConnectionState).
@@ -13000,6 +13088,8 @@ impl ::tlgen_runtime::json::TdJson for CountryInfo {
         )
     }
 }
+/// Contains result of gift crafting
+///
 /// TL type `CraftGiftResult`, with 4 constructors.
 ///
 /// Returned by [`craftGift`](super::functions::CraftGift).
@@ -13548,6 +13638,8 @@ impl ::tlgen_runtime::json::TdJson for DeepLinkInfo {
         )
     }
 }
+/// Represents a data needed to subscribe for push notifications through registerDevice method. To use specific push notification service, the correct application platform must be specified and a valid server authentication data must be uploaded at https://my.telegram.org
+///
 /// TL type `DeviceToken`, with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeviceToken {
@@ -13775,6 +13867,8 @@ impl ::tlgen_runtime::json::TdJson for DeviceToken {
         )
     }
 }
+/// Contains animated stickers which must be used for dice animation rendering
+///
 /// TL type `DiceStickers`, with 2 constructors.
 ///
 /// Held by [`messageDice.initial_state`](super::types::MessageDice), [`messageDice.final_state`](super::types::MessageDice), [`messageStakeDice.initial_state`](super::types::MessageStakeDice), [`messageStakeDice.final_state`](super::types::MessageStakeDice).
@@ -14042,6 +14136,8 @@ impl ::tlgen_runtime::json::TdJson for DraftMessage {
         )
     }
 }
+/// Contains authentication data for an email address
+///
 /// TL type `EmailAddressAuthentication`, with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmailAddressAuthentication {
@@ -14178,6 +14274,8 @@ impl ::tlgen_runtime::json::TdJson for EmailAddressAuthenticationCodeInfo {
         )
     }
 }
+/// Describes reset state of an email address
+///
 /// TL type `EmailAddressResetState`, with 2 constructors.
 ///
 /// Held by [`authorizationStateWaitEmailCode.email_address_reset_state`](super::types::AuthorizationStateWaitEmailCode).
@@ -14347,6 +14445,8 @@ impl ::tlgen_runtime::json::TdJson for EmojiCategory {
         )
     }
 }
+/// Describes source of stickers for an emoji category
+///
 /// TL type `EmojiCategorySource`, with 2 constructors.
 ///
 /// Held by [`emojiCategory.source`](super::types::EmojiCategory).
@@ -14416,6 +14516,8 @@ impl ::tlgen_runtime::json::TdJson for EmojiCategorySource {
         )
     }
 }
+/// Describes type of emoji category
+///
 /// TL type `EmojiCategoryType`, with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EmojiCategoryType {
@@ -14815,6 +14917,8 @@ impl ::tlgen_runtime::json::TdJson for EmojiStatusCustomEmojis {
         )
     }
 }
+/// Describes type of emoji status
+///
 /// TL type `EmojiStatusType`, with 2 constructors.
 ///
 /// Held by [`emojiStatus.type`](super::types::EmojiStatus).
@@ -15432,6 +15536,8 @@ impl ::tlgen_runtime::json::TdJson for FileDownloadedPrefixSize {
         )
     }
 }
+/// Represents the type of file
+///
 /// TL type `FileType`, with 23 constructors.
 ///
 /// Held by [`storageStatisticsByFileType.file_type`](super::types::StorageStatisticsByFileType), [`networkStatisticsEntryFile.file_type`](super::types::NetworkStatisticsEntryFile).
@@ -15837,6 +15943,8 @@ impl ::tlgen_runtime::json::TdJson for FileType {
         )
     }
 }
+/// Contains settings for Firebase Authentication in the official applications
+///
 /// TL type `FirebaseAuthenticationSettings`, with 2 constructors.
 ///
 /// Held by [`phoneNumberAuthenticationSettings.firebase_authentication_settings`](super::types::PhoneNumberAuthenticationSettings).
@@ -15906,6 +16014,8 @@ impl ::tlgen_runtime::json::TdJson for FirebaseAuthenticationSettings {
         )
     }
 }
+/// Describes parameters to be used for device verification
+///
 /// TL type `FirebaseDeviceVerificationParameters`, with 2 constructors.
 ///
 /// Held by [`authenticationCodeTypeFirebaseAndroid.device_verification_parameters`](super::types::AuthenticationCodeTypeFirebaseAndroid).
@@ -17579,6 +17689,8 @@ impl ::tlgen_runtime::json::TdJson for GiftForResale {
         )
     }
 }
+/// Describes order in which upgraded gifts for resale will be sorted
+///
 /// TL type `GiftForResaleOrder`, with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GiftForResaleOrder {
@@ -17711,6 +17823,8 @@ impl ::tlgen_runtime::json::TdJson for GiftPurchaseLimits {
         )
     }
 }
+/// Describes state of a gift purchase offer
+///
 /// TL type `GiftPurchaseOfferState`, with 3 constructors.
 ///
 /// Held by [`messageUpgradedGiftPurchaseOffer.state`](super::types::MessageUpgradedGiftPurchaseOffer).
@@ -17845,6 +17959,8 @@ impl ::tlgen_runtime::json::TdJson for GiftResaleParameters {
         )
     }
 }
+/// Describes price of a resold gift
+///
 /// TL type `GiftResalePrice`, with 2 constructors.
 ///
 /// Held by [`upgradedGiftOriginResale.price`](super::types::UpgradedGiftOriginResale), [`upgradedGiftOriginOffer.price`](super::types::UpgradedGiftOriginOffer), [`giftResaleResultPriceIncreased.price`](super::types::GiftResaleResultPriceIncreased), [`messageUpgradedGiftPurchaseOffer.price`](super::types::MessageUpgradedGiftPurchaseOffer), [`messageUpgradedGiftPurchaseOfferRejected.price`](super::types::MessageUpgradedGiftPurchaseOfferRejected).
@@ -17914,6 +18030,8 @@ impl ::tlgen_runtime::json::TdJson for GiftResalePrice {
         )
     }
 }
+/// Describes result of sending a resold gift
+///
 /// TL type `GiftResaleResult`, with 2 constructors.
 ///
 /// Returned by [`sendResoldGift`](super::functions::SendResoldGift).
@@ -18285,6 +18403,8 @@ impl ::tlgen_runtime::json::TdJson for GiftsForResale {
         )
     }
 }
+/// Contains information about a giveaway
+///
 /// TL type `GiveawayInfo`, with 2 constructors.
 ///
 /// Returned by [`getGiveawayInfo`](super::functions::GetGiveawayInfo).
@@ -18403,6 +18523,8 @@ impl ::tlgen_runtime::json::TdJson for GiveawayParameters {
         )
     }
 }
+/// Contains information about status of a user in a giveaway
+///
 /// TL type `GiveawayParticipantStatus`, with 5 constructors.
 ///
 /// Held by [`giveawayInfoOngoing.status`](super::types::GiveawayInfoOngoing).
@@ -18520,6 +18642,8 @@ impl ::tlgen_runtime::json::TdJson for GiveawayParticipantStatus {
         )
     }
 }
+/// Contains information about a giveaway prize
+///
 /// TL type `GiveawayPrize`, with 2 constructors.
 ///
 /// Held by [`messageGiveaway.prize`](super::types::MessageGiveaway), [`messageGiveawayWinners.prize`](super::types::MessageGiveawayWinners), [`prepaidGiveaway.prize`](super::types::PrepaidGiveaway), [`pushMessageContentGiveaway.prize`](super::types::PushMessageContentGiveaway).
@@ -18640,6 +18764,8 @@ impl ::tlgen_runtime::json::TdJson for GroupCall {
         )
     }
 }
+/// Describes data channel for a group call
+///
 /// TL type `GroupCallDataChannel`, with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GroupCallDataChannel {
@@ -19256,6 +19382,8 @@ impl ::tlgen_runtime::json::TdJson for GroupCallStreams {
         )
     }
 }
+/// Describes the quality of a group call video
+///
 /// TL type `GroupCallVideoQuality`, with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GroupCallVideoQuality {
@@ -19688,6 +19816,8 @@ impl ::tlgen_runtime::json::TdJson for InlineKeyboardButton {
         )
     }
 }
+/// Describes the type of inline keyboard button
+///
 /// TL type `InlineKeyboardButtonType`, with 10 constructors.
 ///
 /// Held by [`inlineKeyboardButton.type`](super::types::InlineKeyboardButton).
@@ -19885,6 +20015,8 @@ impl ::tlgen_runtime::json::TdJson for InlineKeyboardButtonType {
         )
     }
 }
+/// Represents a single result of an inline query
+///
 /// TL type `InlineQueryResult`, with 12 constructors.
 ///
 /// Held by [`inlineQueryResults.results`](super::types::InlineQueryResults), [`preparedInlineMessage.result`](super::types::PreparedInlineMessage).
@@ -20214,6 +20346,8 @@ impl ::tlgen_runtime::json::TdJson for InlineQueryResultsButton {
         )
     }
 }
+/// Represents type of button in results of inline query
+///
 /// TL type `InlineQueryResultsButtonType`, with 2 constructors.
 ///
 /// Held by [`inlineQueryResultsButton.type`](super::types::InlineQueryResultsButton).
@@ -20283,6 +20417,8 @@ impl ::tlgen_runtime::json::TdJson for InlineQueryResultsButtonType {
         )
     }
 }
+/// Contains information about background to set
+///
 /// TL type `InputBackground`, with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputBackground {
@@ -20464,6 +20600,8 @@ impl ::tlgen_runtime::json::TdJson for InputBusinessStartPage {
         )
     }
 }
+/// Describes a photo to be set as a user profile or chat photo
+///
 /// TL type `InputChatPhoto`, with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputChatPhoto {
@@ -20563,6 +20701,8 @@ impl ::tlgen_runtime::json::TdJson for InputChatPhoto {
         )
     }
 }
+/// Describes a chat theme to set
+///
 /// TL type `InputChatTheme`, with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputChatTheme {
@@ -20728,6 +20868,8 @@ impl ::tlgen_runtime::json::TdJson for InputChecklistTask {
         )
     }
 }
+/// Contains information about the payment method chosen by the user
+///
 /// TL type `InputCredentials`, with 4 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputCredentials {
@@ -20827,6 +20969,8 @@ impl ::tlgen_runtime::json::TdJson for InputCredentials {
         )
     }
 }
+/// Points to a file
+///
 /// TL type `InputFile`, with 4 constructors.
 ///
 /// Held by [`inputBusinessStartPage.sticker`](super::types::InputBusinessStartPage), [`inputChatPhotoStatic.photo`](super::types::InputChatPhotoStatic), [`inputChatPhotoAnimation.animation`](super::types::InputChatPhotoAnimation), [`inputIdentityDocument.front_side`](super::types::InputIdentityDocument), [`inputIdentityDocument.reverse_side`](super::types::InputIdentityDocument), [`inputIdentityDocument.selfie`](super::types::InputIdentityDocument), [`inputIdentityDocument.translation`](super::types::InputIdentityDocument), [`inputPersonalDocument.files`](super::types::InputPersonalDocument), [`inputPersonalDocument.translation`](super::types::InputPersonalDocument), [`inputThumbnail.thumbnail`](super::types::InputThumbnail) and 15 more.
@@ -20928,6 +21072,8 @@ impl ::tlgen_runtime::json::TdJson for InputFile {
         )
     }
 }
+/// Describes a non-joined group call that isn't bound to a chat
+///
 /// TL type `InputGroupCall`, with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputGroupCall {
@@ -21044,6 +21190,8 @@ impl ::tlgen_runtime::json::TdJson for InputIdentityDocument {
         )
     }
 }
+/// Represents a single result of an inline query; for bots only
+///
 /// TL type `InputInlineQueryResult`, with 12 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputInlineQueryResult {
@@ -21271,6 +21419,8 @@ impl ::tlgen_runtime::json::TdJson for InputInlineQueryResult {
         )
     }
 }
+/// Describes an invoice to process
+///
 /// TL type `InputInvoice`, with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputInvoice {
@@ -21354,6 +21504,8 @@ impl ::tlgen_runtime::json::TdJson for InputInvoice {
         )
     }
 }
+/// The content of a message to send
+///
 /// TL type `InputMessageContent`, with 21 constructors.
 ///
 /// Held by [`draftMessage.input_message_text`](super::types::DraftMessage), [`inputInlineQueryResultAnimation.input_message_content`](super::types::InputInlineQueryResultAnimation), [`inputInlineQueryResultArticle.input_message_content`](super::types::InputInlineQueryResultArticle), [`inputInlineQueryResultAudio.input_message_content`](super::types::InputInlineQueryResultAudio), [`inputInlineQueryResultContact.input_message_content`](super::types::InputInlineQueryResultContact), [`inputInlineQueryResultDocument.input_message_content`](super::types::InputInlineQueryResultDocument), [`inputInlineQueryResultLocation.input_message_content`](super::types::InputInlineQueryResultLocation), [`inputInlineQueryResultPhoto.input_message_content`](super::types::InputInlineQueryResultPhoto), [`inputInlineQueryResultSticker.input_message_content`](super::types::InputInlineQueryResultSticker), [`inputInlineQueryResultVenue.input_message_content`](super::types::InputInlineQueryResultVenue) and 2 more.
@@ -21727,6 +21879,8 @@ impl ::tlgen_runtime::json::TdJson for InputMessageContent {
         )
     }
 }
+/// Contains information about the message or the story to be replied
+///
 /// TL type `InputMessageReplyTo`, with 3 constructors.
 ///
 /// Held by [`draftMessage.reply_to`](super::types::DraftMessage).
@@ -21861,6 +22015,8 @@ impl ::tlgen_runtime::json::TdJson for InputPaidMedia {
         )
     }
 }
+/// Describes type of paid media to sent
+///
 /// TL type `InputPaidMediaType`, with 2 constructors.
 ///
 /// Held by [`inputPaidMedia.type`](super::types::InputPaidMedia).
@@ -21930,6 +22086,8 @@ impl ::tlgen_runtime::json::TdJson for InputPaidMediaType {
         )
     }
 }
+/// Contains information about a Telegram Passport element to be saved
+///
 /// TL type `InputPassportElement`, with 13 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputPassportElement {
@@ -22222,6 +22380,8 @@ impl ::tlgen_runtime::json::TdJson for InputPassportElementError {
         )
     }
 }
+/// Contains the description of an error in a Telegram Passport element; for bots only
+///
 /// TL type `InputPassportElementErrorSource`, with 9 constructors.
 ///
 /// Held by [`inputPassportElementError.source`](super::types::InputPassportElementError).
@@ -22550,6 +22710,8 @@ impl ::tlgen_runtime::json::TdJson for InputStoryArea {
         )
     }
 }
+/// Describes type of clickable area on a story media to be added
+///
 /// TL type `InputStoryAreaType`, with 8 constructors.
 ///
 /// Held by [`inputStoryArea.type`](super::types::InputStoryArea).
@@ -22764,6 +22926,8 @@ impl ::tlgen_runtime::json::TdJson for InputStoryAreas {
         )
     }
 }
+/// The content of a story to post
+///
 /// TL type `InputStoryContent`, with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputStoryContent {
@@ -22978,6 +23142,8 @@ impl ::tlgen_runtime::json::TdJson for InputThumbnail {
         )
     }
 }
+/// Describes an internal https://t.me or tg: link, which must be processed by the application in a special way
+///
 /// TL type `InternalLinkType`, with 54 constructors.
 ///
 /// Returned by [`getInternalLinkType`](super::functions::GetInternalLinkType).
@@ -23881,6 +24047,8 @@ impl ::tlgen_runtime::json::TdJson for InternalLinkType {
         )
     }
 }
+/// Describes result of group call participant invitation
+///
 /// TL type `InviteGroupCallParticipantResult`, with 4 constructors.
 ///
 /// Returned by [`inviteGroupCallParticipant`](super::functions::InviteGroupCallParticipant).
@@ -23986,6 +24154,8 @@ impl ::tlgen_runtime::json::TdJson for InviteGroupCallParticipantResult {
         )
     }
 }
+/// Describes the type of chat to which points an invite link
+///
 /// TL type `InviteLinkChatType`, with 3 constructors.
 ///
 /// Held by [`chatInviteLinkInfo.type`](super::types::ChatInviteLinkInfo), [`linkPreviewTypeChat.type`](super::types::LinkPreviewTypeChat).
@@ -24169,6 +24339,8 @@ impl ::tlgen_runtime::json::TdJson for JsonObjectMember {
         )
     }
 }
+/// Represents a JSON value
+///
 /// TL type `JsonValue`, with 6 constructors.
 ///
 /// Returned by [`getJsonValue`](super::functions::GetJsonValue), [`getApplicationConfig`](super::functions::GetApplicationConfig).
@@ -24353,6 +24525,8 @@ impl ::tlgen_runtime::json::TdJson for KeyboardButton {
         )
     }
 }
+/// Describes a keyboard button type
+///
 /// TL type `KeyboardButtonType`, with 7 constructors.
 ///
 /// Held by [`keyboardButton.type`](super::types::KeyboardButton).
@@ -24651,6 +24825,8 @@ impl ::tlgen_runtime::json::TdJson for LanguagePackString {
         )
     }
 }
+/// Represents the value of a string in a language pack
+///
 /// TL type `LanguagePackStringValue`, with 3 constructors.
 ///
 /// Returned by [`getLanguagePackString`](super::functions::GetLanguagePackString).
@@ -24840,6 +25016,8 @@ impl ::tlgen_runtime::json::TdJson for LinkPreview {
         )
     }
 }
+/// Describes a media from a link preview album
+///
 /// TL type `LinkPreviewAlbumMedia`, with 2 constructors.
 ///
 /// Held by [`linkPreviewTypeAlbum.media`](super::types::LinkPreviewTypeAlbum).
@@ -24958,6 +25136,8 @@ impl ::tlgen_runtime::json::TdJson for LinkPreviewOptions {
         )
     }
 }
+/// Describes type of link preview
+///
 /// TL type `LinkPreviewType`, with 38 constructors.
 ///
 /// Held by [`linkPreview.type`](super::types::LinkPreview).
@@ -25852,6 +26032,8 @@ impl ::tlgen_runtime::json::TdJson for LocationAddress {
         )
     }
 }
+/// Describes a stream to which TDLib internal log is written
+///
 /// TL type `LogStream`, with 3 constructors.
 ///
 /// Returned by [`getLogStream`](super::functions::GetLogStream).
@@ -26039,6 +26221,8 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
         )
     }
 }
+/// Contains information about an inline button of type inlineKeyboardButtonTypeLoginUrl
+///
 /// TL type `LoginUrlInfo`, with 2 constructors.
 ///
 /// Returned by [`getLoginUrlInfo`](super::functions::GetLoginUrlInfo), [`getExternalLinkInfo`](super::functions::GetExternalLinkInfo).
@@ -26159,6 +26343,8 @@ impl ::tlgen_runtime::json::TdJson for MainWebApp {
         )
     }
 }
+/// Part of the face, relative to which a mask is placed
+///
 /// TL type `MaskPoint`, with 4 constructors.
 ///
 /// Held by [`maskPosition.point`](super::types::MaskPosition).
@@ -26511,6 +26697,8 @@ impl ::tlgen_runtime::json::TdJson for MessageCalendarDay {
         )
     }
 }
+/// Contains the content of a message
+///
 /// TL type `MessageContent`, with 95 constructors.
 ///
 /// Held by [`messageReplyToMessage.content`](super::types::MessageReplyToMessage), [`message.content`](super::types::Message), [`sponsoredMessage.content`](super::types::SponsoredMessage), [`quickReplyMessage.content`](super::types::QuickReplyMessage), [`updateMessageContent.new_content`](super::types::UpdateMessageContent), [`updateServiceNotification.content`](super::types::UpdateServiceNotification).
@@ -28172,6 +28360,8 @@ impl ::tlgen_runtime::json::TdJson for MessageEffect {
         )
     }
 }
+/// Describes type of emoji effect
+///
 /// TL type `MessageEffectType`, with 2 constructors.
 ///
 /// Held by [`messageEffect.type`](super::types::MessageEffect).
@@ -28241,6 +28431,8 @@ impl ::tlgen_runtime::json::TdJson for MessageEffectType {
         )
     }
 }
+/// Contains information about a file with messages exported from another app
+///
 /// TL type `MessageFileType`, with 3 constructors.
 ///
 /// Returned by [`getMessageFileType`](super::functions::GetMessageFileType).
@@ -28575,6 +28767,8 @@ impl ::tlgen_runtime::json::TdJson for MessageLinkInfo {
         )
     }
 }
+/// Contains information about the origin of a message
+///
 /// TL type `MessageOrigin`, with 4 constructors.
 ///
 /// Held by [`messageForwardInfo.origin`](super::types::MessageForwardInfo), [`messageReplyToMessage.origin`](super::types::MessageReplyToMessage).
@@ -28925,6 +29119,8 @@ impl ::tlgen_runtime::json::TdJson for MessageReactions {
         )
     }
 }
+/// Describes read date of a recent outgoing message in a private chat
+///
 /// TL type `MessageReadDate`, with 5 constructors.
 ///
 /// Returned by [`getMessageReadDate`](super::functions::GetMessageReadDate).
@@ -29091,6 +29287,8 @@ impl ::tlgen_runtime::json::TdJson for MessageReplyInfo {
         )
     }
 }
+/// Contains information about the message or the story a message is replying to
+///
 /// TL type `MessageReplyTo`, with 2 constructors.
 ///
 /// Held by [`message.reply_to`](super::types::Message).
@@ -29160,6 +29358,8 @@ impl ::tlgen_runtime::json::TdJson for MessageReplyTo {
         )
     }
 }
+/// Contains information about the time when a scheduled message will be sent
+///
 /// TL type `MessageSchedulingState`, with 3 constructors.
 ///
 /// Held by [`message.scheduling_state`](super::types::Message), [`messageSendOptions.scheduling_state`](super::types::MessageSendOptions).
@@ -29245,6 +29445,8 @@ impl ::tlgen_runtime::json::TdJson for MessageSchedulingState {
         )
     }
 }
+/// Describes when a message will be self-destructed
+///
 /// TL type `MessageSelfDestructType`, with 2 constructors.
 ///
 /// Held by [`message.self_destruct_type`](super::types::Message), [`inputMessagePhoto.self_destruct_type`](super::types::InputMessagePhoto), [`inputMessageVideo.self_destruct_type`](super::types::InputMessageVideo), [`inputMessageVideoNote.self_destruct_type`](super::types::InputMessageVideoNote), [`inputMessageVoiceNote.self_destruct_type`](super::types::InputMessageVoiceNote).
@@ -29363,6 +29565,8 @@ impl ::tlgen_runtime::json::TdJson for MessageSendOptions {
         )
     }
 }
+/// Contains information about the sender of a message
+///
 /// TL type `MessageSender`, with 2 constructors.
 ///
 /// Returned by [`setGroupCallParticipantIsSpeaking`](super::functions::SetGroupCallParticipantIsSpeaking).
@@ -29485,6 +29689,8 @@ impl ::tlgen_runtime::json::TdJson for MessageSenders {
         )
     }
 }
+/// Contains information about the sending state of the message
+///
 /// TL type `MessageSendingState`, with 2 constructors.
 ///
 /// Held by [`message.sending_state`](super::types::Message), [`quickReplyMessage.sending_state`](super::types::QuickReplyMessage).
@@ -29554,6 +29760,8 @@ impl ::tlgen_runtime::json::TdJson for MessageSendingState {
         )
     }
 }
+/// Describes source of a message
+///
 /// TL type `MessageSource`, with 11 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageSource {
@@ -29869,6 +30077,8 @@ impl ::tlgen_runtime::json::TdJson for MessageThreadInfo {
         )
     }
 }
+/// Describes a topic of messages in a chat
+///
 /// TL type `MessageTopic`, with 4 constructors.
 ///
 /// Held by [`chatMembersFilterMention.topic_id`](super::types::ChatMembersFilterMention), [`supergroupMembersFilterMention.topic_id`](super::types::SupergroupMembersFilterMention), [`message.topic_id`](super::types::Message), [`messageLinkInfo.topic_id`](super::types::MessageLinkInfo), [`updateTopicMessageCount.topic_id`](super::types::UpdateTopicMessageCount), [`updateChatAction.topic_id`](super::types::UpdateChatAction).
@@ -30221,6 +30431,8 @@ impl ::tlgen_runtime::json::TdJson for NetworkStatistics {
         )
     }
 }
+/// Contains statistics about network usage
+///
 /// TL type `NetworkStatisticsEntry`, with 2 constructors.
 ///
 /// Held by [`networkStatistics.entries`](super::types::NetworkStatistics).
@@ -30290,6 +30502,8 @@ impl ::tlgen_runtime::json::TdJson for NetworkStatisticsEntry {
         )
     }
 }
+/// Represents the type of network
+///
 /// TL type `NetworkType`, with 5 constructors.
 ///
 /// Held by [`networkStatisticsEntryFile.network_type`](super::types::NetworkStatisticsEntryFile), [`networkStatisticsEntryCall.network_type`](super::types::NetworkStatisticsEntryCall).
@@ -30556,6 +30770,8 @@ impl ::tlgen_runtime::json::TdJson for NotificationGroup {
         )
     }
 }
+/// Describes the type of notifications in a notification group
+///
 /// TL type `NotificationGroupType`, with 4 constructors.
 ///
 /// Held by [`notificationGroup.type`](super::types::NotificationGroup), [`updateNotificationGroup.type`](super::types::UpdateNotificationGroup).
@@ -30657,6 +30873,8 @@ impl ::tlgen_runtime::json::TdJson for NotificationGroupType {
         )
     }
 }
+/// Describes the types of chats to which notification settings are relevant
+///
 /// TL type `NotificationSettingsScope`, with 3 constructors.
 ///
 /// Held by [`updateScopeNotificationSettings.scope`](super::types::UpdateScopeNotificationSettings).
@@ -30844,6 +31062,8 @@ impl ::tlgen_runtime::json::TdJson for NotificationSounds {
         )
     }
 }
+/// Contains detailed information about a notification
+///
 /// TL type `NotificationType`, with 4 constructors.
 ///
 /// Held by [`notification.type`](super::types::Notification).
@@ -30993,6 +31213,8 @@ impl ::tlgen_runtime::json::TdJson for Ok {
         )
     }
 }
+/// Represents the value of an option
+///
 /// TL type `OptionValue`, with 4 constructors.
 ///
 /// Returned by [`getOption`](super::functions::GetOption).
@@ -31198,6 +31420,8 @@ impl ::tlgen_runtime::json::TdJson for Outline {
         )
     }
 }
+/// Describes a block of an instant view for a web page
+///
 /// TL type `PageBlock`, with 29 constructors.
 ///
 /// Held by [`pageBlockListItem.page_blocks`](super::types::PageBlockListItem), [`pageBlockCover.cover`](super::types::PageBlockCover), [`pageBlockEmbeddedPost.page_blocks`](super::types::PageBlockEmbeddedPost), [`pageBlockCollage.page_blocks`](super::types::PageBlockCollage), [`pageBlockSlideshow.page_blocks`](super::types::PageBlockSlideshow), [`pageBlockDetails.page_blocks`](super::types::PageBlockDetails), [`webPageInstantView.page_blocks`](super::types::WebPageInstantView).
@@ -31748,6 +31972,8 @@ impl ::tlgen_runtime::json::TdJson for PageBlockCaption {
         )
     }
 }
+/// Describes a horizontal alignment of a table cell content
+///
 /// TL type `PageBlockHorizontalAlignment`, with 3 constructors.
 ///
 /// Held by [`pageBlockTableCell.align`](super::types::PageBlockTableCell).
@@ -31980,6 +32206,8 @@ impl ::tlgen_runtime::json::TdJson for PageBlockTableCell {
         )
     }
 }
+/// Describes a Vertical alignment of a table cell content
+///
 /// TL type `PageBlockVerticalAlignment`, with 3 constructors.
 ///
 /// Held by [`pageBlockTableCell.valign`](super::types::PageBlockTableCell).
@@ -32065,6 +32293,8 @@ impl ::tlgen_runtime::json::TdJson for PageBlockVerticalAlignment {
         )
     }
 }
+/// Describes a paid media
+///
 /// TL type `PaidMedia`, with 4 constructors.
 ///
 /// Held by [`starTransactionTypeBotPaidMediaPurchase.media`](super::types::StarTransactionTypeBotPaidMediaPurchase), [`starTransactionTypeBotPaidMediaSale.media`](super::types::StarTransactionTypeBotPaidMediaSale), [`starTransactionTypeChannelPaidMediaPurchase.media`](super::types::StarTransactionTypeChannelPaidMediaPurchase), [`starTransactionTypeChannelPaidMediaSale.media`](super::types::StarTransactionTypeChannelPaidMediaSale), [`messagePaidMedia.media`](super::types::MessagePaidMedia), [`messageInvoice.paid_media`](super::types::MessageInvoice).
@@ -32166,6 +32396,8 @@ impl ::tlgen_runtime::json::TdJson for PaidMedia {
         )
     }
 }
+/// Describes type of paid message reaction
+///
 /// TL type `PaidReactionType`, with 3 constructors.
 ///
 /// Held by [`updateDefaultPaidReactionType.type`](super::types::UpdateDefaultPaidReactionType).
@@ -32453,6 +32685,8 @@ impl ::tlgen_runtime::json::TdJson for PassportAuthorizationForm {
         )
     }
 }
+/// Contains information about a Telegram Passport element
+///
 /// TL type `PassportElement`, with 13 constructors.
 ///
 /// Returned by [`getPassportElement`](super::functions::GetPassportElement), [`setPassportElement`](super::functions::SetPassportElement).
@@ -32749,6 +32983,8 @@ impl ::tlgen_runtime::json::TdJson for PassportElementError {
         )
     }
 }
+/// Contains the description of an error in a Telegram Passport element
+///
 /// TL type `PassportElementErrorSource`, with 9 constructors.
 ///
 /// Held by [`passportElementError.source`](super::types::PassportElementError).
@@ -32930,6 +33166,8 @@ impl ::tlgen_runtime::json::TdJson for PassportElementErrorSource {
         )
     }
 }
+/// Contains the type of Telegram Passport element
+///
 /// TL type `PassportElementType`, with 13 constructors.
 ///
 /// Held by [`passportElementError.type`](super::types::PassportElementError), [`passportSuitableElement.type`](super::types::PassportSuitableElement), [`encryptedPassportElement.type`](super::types::EncryptedPassportElement), [`inputPassportElementError.type`](super::types::InputPassportElementError), [`messagePassportDataSent.types`](super::types::MessagePassportDataSent).
@@ -33477,6 +33715,8 @@ impl ::tlgen_runtime::json::TdJson for PaymentForm {
         )
     }
 }
+/// Describes type of payment form
+///
 /// TL type `PaymentFormType`, with 3 constructors.
 ///
 /// Held by [`paymentForm.type`](super::types::PaymentForm).
@@ -33611,6 +33851,8 @@ impl ::tlgen_runtime::json::TdJson for PaymentOption {
         )
     }
 }
+/// Contains information about a payment provider
+///
 /// TL type `PaymentProvider`, with 3 constructors.
 ///
 /// Held by [`paymentFormTypeRegular.payment_provider`](super::types::PaymentFormTypeRegular).
@@ -33747,6 +33989,8 @@ impl ::tlgen_runtime::json::TdJson for PaymentReceipt {
         )
     }
 }
+/// Describes type of successful payment
+///
 /// TL type `PaymentReceiptType`, with 2 constructors.
 ///
 /// Held by [`paymentReceipt.type`](super::types::PaymentReceipt).
@@ -34016,6 +34260,8 @@ impl ::tlgen_runtime::json::TdJson for PhoneNumberAuthenticationSettings {
         )
     }
 }
+/// Describes type of the request for which a code is sent to a phone number
+///
 /// TL type `PhoneNumberCodeType`, with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PhoneNumberCodeType {
@@ -34392,6 +34638,8 @@ impl ::tlgen_runtime::json::TdJson for PollOption {
         )
     }
 }
+/// Describes the type of poll
+///
 /// TL type `PollType`, with 2 constructors.
 ///
 /// Held by [`poll.type`](super::types::Poll), [`inputMessagePoll.type`](super::types::InputMessagePoll).
@@ -34461,6 +34709,8 @@ impl ::tlgen_runtime::json::TdJson for PollType {
         )
     }
 }
+/// Describes a feature available to Premium users
+///
 /// TL type `PremiumFeature`, with 26 constructors.
 ///
 /// Held by [`premiumFeatures.features`](super::types::PremiumFeatures), [`premiumSourceFeature.feature`](super::types::PremiumSourceFeature), [`premiumFeaturePromotionAnimation.feature`](super::types::PremiumFeaturePromotionAnimation).
@@ -35318,6 +35568,8 @@ impl ::tlgen_runtime::json::TdJson for PremiumLimit {
         )
     }
 }
+/// Describes type of limit, increased for Premium users
+///
 /// TL type `PremiumLimitType`, with 19 constructors.
 ///
 /// Held by [`premiumLimit.type`](super::types::PremiumLimit), [`premiumSourceLimitExceeded.limit_type`](super::types::PremiumSourceLimitExceeded).
@@ -35712,6 +35964,8 @@ impl ::tlgen_runtime::json::TdJson for PremiumPaymentOption {
         )
     }
 }
+/// Describes a source from which the Premium features screen is opened
+///
 /// TL type `PremiumSource`, with 6 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PremiumSource {
@@ -35943,6 +36197,8 @@ impl ::tlgen_runtime::json::TdJson for PremiumStatePaymentOption {
         )
     }
 }
+/// Describes a story feature available to Premium users
+///
 /// TL type `PremiumStoryFeature`, with 7 constructors.
 ///
 /// Held by [`premiumSourceStoryFeature.feature`](super::types::PremiumSourceStoryFeature).
@@ -36439,6 +36695,8 @@ impl ::tlgen_runtime::json::TdJson for ProfilePhoto {
         )
     }
 }
+/// Describes a tab shown in a user or a chat profile
+///
 /// TL type `ProfileTab`, with 8 constructors.
 ///
 /// Held by [`userFullInfo.main_profile_tab`](super::types::UserFullInfo), [`supergroupFullInfo.main_profile_tab`](super::types::SupergroupFullInfo).
@@ -36653,6 +36911,8 @@ impl ::tlgen_runtime::json::TdJson for Proxy {
         )
     }
 }
+/// Describes the type of proxy server
+///
 /// TL type `ProxyType`, with 3 constructors.
 ///
 /// Held by [`proxy.type`](super::types::Proxy).
@@ -36738,6 +36998,8 @@ impl ::tlgen_runtime::json::TdJson for ProxyType {
         )
     }
 }
+/// Describes type of public chat
+///
 /// TL type `PublicChatType`, with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PublicChatType {
@@ -36805,6 +37067,8 @@ impl ::tlgen_runtime::json::TdJson for PublicChatType {
         )
     }
 }
+/// Describes a public forward or repost of a story
+///
 /// TL type `PublicForward`, with 2 constructors.
 ///
 /// Held by [`publicForwards.forwards`](super::types::PublicForwards).
@@ -36976,6 +37240,8 @@ impl ::tlgen_runtime::json::TdJson for PublicPostSearchLimits {
         )
     }
 }
+/// Contains content of a push message notification
+///
 /// TL type `PushMessageContent`, with 45 constructors.
 ///
 /// Held by [`notificationTypeNewPushMessage.content`](super::types::NotificationTypeNewPushMessage).
@@ -37986,6 +38252,8 @@ impl ::tlgen_runtime::json::TdJson for ReactionNotificationSettings {
         )
     }
 }
+/// Describes sources of reactions for which notifications will be shown
+///
 /// TL type `ReactionNotificationSource`, with 3 constructors.
 ///
 /// Held by [`reactionNotificationSettings.message_reaction_source`](super::types::ReactionNotificationSettings), [`reactionNotificationSettings.story_reaction_source`](super::types::ReactionNotificationSettings).
@@ -38071,6 +38339,8 @@ impl ::tlgen_runtime::json::TdJson for ReactionNotificationSource {
         )
     }
 }
+/// Describes type of message reaction
+///
 /// TL type `ReactionType`, with 3 constructors.
 ///
 /// Held by [`messageReaction.type`](super::types::MessageReaction), [`unreadReaction.type`](super::types::UnreadReaction), [`chatAvailableReactionsSome.reactions`](super::types::ChatAvailableReactionsSome), [`savedMessagesTag.tag`](super::types::SavedMessagesTag), [`storyAreaTypeSuggestedReaction.reaction_type`](super::types::StoryAreaTypeSuggestedReaction), [`inputStoryAreaTypeSuggestedReaction.reaction_type`](super::types::InputStoryAreaTypeSuggestedReaction), [`story.chosen_reaction_type`](super::types::Story), [`storyInteractionTypeView.chosen_reaction_type`](super::types::StoryInteractionTypeView), [`addedReaction.type`](super::types::AddedReaction), [`availableReaction.type`](super::types::AvailableReaction) and 3 more.
@@ -38156,6 +38426,8 @@ impl ::tlgen_runtime::json::TdJson for ReactionType {
         )
     }
 }
+/// Describes why the current user can't add reactions to the message, despite some other users can
+///
 /// TL type `ReactionUnavailabilityReason`, with 2 constructors.
 ///
 /// Held by [`availableReactions.unavailability_reason`](super::types::AvailableReactions).
@@ -38580,6 +38852,8 @@ impl ::tlgen_runtime::json::TdJson for RemoteFile {
         )
     }
 }
+/// Contains a description of a custom keyboard and actions that can be done with it to quickly reply to bots
+///
 /// TL type `ReplyMarkup`, with 4 constructors.
 ///
 /// Held by [`message.reply_markup`](super::types::Message), [`quickReplyMessage.reply_markup`](super::types::QuickReplyMessage), [`inputInlineQueryResultAnimation.reply_markup`](super::types::InputInlineQueryResultAnimation), [`inputInlineQueryResultArticle.reply_markup`](super::types::InputInlineQueryResultArticle), [`inputInlineQueryResultAudio.reply_markup`](super::types::InputInlineQueryResultAudio), [`inputInlineQueryResultContact.reply_markup`](super::types::InputInlineQueryResultContact), [`inputInlineQueryResultDocument.reply_markup`](super::types::InputInlineQueryResultDocument), [`inputInlineQueryResultGame.reply_markup`](super::types::InputInlineQueryResultGame), [`inputInlineQueryResultLocation.reply_markup`](super::types::InputInlineQueryResultLocation), [`inputInlineQueryResultPhoto.reply_markup`](super::types::InputInlineQueryResultPhoto) and 5 more.
@@ -38681,6 +38955,8 @@ impl ::tlgen_runtime::json::TdJson for ReplyMarkup {
         )
     }
 }
+/// Describes result of chat report
+///
 /// TL type `ReportChatResult`, with 4 constructors.
 ///
 /// Returned by [`reportChat`](super::functions::ReportChat).
@@ -38831,6 +39107,8 @@ impl ::tlgen_runtime::json::TdJson for ReportOption {
         )
     }
 }
+/// Describes the reason why a chat is reported
+///
 /// TL type `ReportReason`, with 10 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReportReason {
@@ -39026,6 +39304,8 @@ impl ::tlgen_runtime::json::TdJson for ReportReason {
         )
     }
 }
+/// Describes result of sponsored message or chat report
+///
 /// TL type `ReportSponsoredResult`, with 5 constructors.
 ///
 /// Returned by [`reportChatSponsoredMessage`](super::functions::ReportChatSponsoredMessage), [`reportSponsoredChat`](super::functions::ReportSponsoredChat), [`reportVideoMessageAdvertisement`](super::functions::ReportVideoMessageAdvertisement).
@@ -39143,6 +39423,8 @@ impl ::tlgen_runtime::json::TdJson for ReportSponsoredResult {
         )
     }
 }
+/// Describes result of story report
+///
 /// TL type `ReportStoryResult`, with 3 constructors.
 ///
 /// Returned by [`reportStory`](super::functions::ReportStory).
@@ -39228,6 +39510,8 @@ impl ::tlgen_runtime::json::TdJson for ReportStoryResult {
         )
     }
 }
+/// Describes the reason why a code needs to be re-sent
+///
 /// TL type `ResendCodeReason`, with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResendCodeReason {
@@ -39295,6 +39579,8 @@ impl ::tlgen_runtime::json::TdJson for ResendCodeReason {
         )
     }
 }
+/// Represents result of 2-step verification password reset
+///
 /// TL type `ResetPasswordResult`, with 3 constructors.
 ///
 /// Returned by [`resetPassword`](super::functions::ResetPassword).
@@ -39429,6 +39715,8 @@ impl ::tlgen_runtime::json::TdJson for RestrictionInfo {
         )
     }
 }
+/// Describes state of a revenue withdrawal
+///
 /// TL type `RevenueWithdrawalState`, with 3 constructors.
 ///
 /// Held by [`starTransactionTypeFragmentWithdrawal.withdrawal_state`](super::types::StarTransactionTypeFragmentWithdrawal), [`tonTransactionTypeFragmentWithdrawal.withdrawal_state`](super::types::TonTransactionTypeFragmentWithdrawal), [`chatRevenueTransactionTypeFragmentWithdrawal.state`](super::types::ChatRevenueTransactionTypeFragmentWithdrawal).
@@ -39514,6 +39802,8 @@ impl ::tlgen_runtime::json::TdJson for RevenueWithdrawalState {
         )
     }
 }
+/// Describes a formatted text object
+///
 /// TL type `RichText`, with 17 constructors.
 ///
 /// Held by [`richTextBold.text`](super::types::RichTextBold), [`richTextItalic.text`](super::types::RichTextItalic), [`richTextUnderline.text`](super::types::RichTextUnderline), [`richTextStrikethrough.text`](super::types::RichTextStrikethrough), [`richTextFixed.text`](super::types::RichTextFixed), [`richTextUrl.text`](super::types::RichTextUrl), [`richTextEmailAddress.text`](super::types::RichTextEmailAddress), [`richTextSubscript.text`](super::types::RichTextSubscript), [`richTextSuperscript.text`](super::types::RichTextSuperscript), [`richTextMarked.text`](super::types::RichTextMarked) and 23 more.
@@ -40072,6 +40362,8 @@ impl ::tlgen_runtime::json::TdJson for SavedMessagesTopic {
         )
     }
 }
+/// Describes type of Saved Messages topic
+///
 /// TL type `SavedMessagesTopicType`, with 3 constructors.
 ///
 /// Held by [`savedMessagesTopic.type`](super::types::SavedMessagesTopic).
@@ -40257,6 +40549,8 @@ impl ::tlgen_runtime::json::TdJson for ScopeNotificationSettings {
         )
     }
 }
+/// Represents a filter for type of the chats in which to search messages
+///
 /// TL type `SearchMessagesChatTypeFilter`, with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SearchMessagesChatTypeFilter {
@@ -40340,6 +40634,8 @@ impl ::tlgen_runtime::json::TdJson for SearchMessagesChatTypeFilter {
         )
     }
 }
+/// Represents a filter for message search results
+///
 /// TL type `SearchMessagesFilter`, with 17 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SearchMessagesFilter {
@@ -40749,6 +41045,8 @@ impl ::tlgen_runtime::json::TdJson for SecretChat {
         )
     }
 }
+/// Describes the current secret chat state
+///
 /// TL type `SecretChatState`, with 3 constructors.
 ///
 /// Held by [`secretChat.state`](super::types::SecretChat).
@@ -40834,6 +41132,8 @@ impl ::tlgen_runtime::json::TdJson for SecretChatState {
         )
     }
 }
+/// Represents content of a gift received by a user or a channel chat
+///
 /// TL type `SentGift`, with 2 constructors.
 ///
 /// Held by [`receivedGift.gift`](super::types::ReceivedGift).
@@ -41005,6 +41305,8 @@ impl ::tlgen_runtime::json::TdJson for Session {
         )
     }
 }
+/// Represents the type of session
+///
 /// TL type `SessionType`, with 17 constructors.
 ///
 /// Held by [`session.type`](super::types::Session).
@@ -41365,6 +41667,8 @@ impl ::tlgen_runtime::json::TdJson for Sessions {
         )
     }
 }
+/// Describes a section of the application settings
+///
 /// TL type `SettingsSection`, with 21 constructors.
 ///
 /// Held by [`internalLinkTypeSettings.section`](super::types::InternalLinkTypeSettings).
@@ -41885,6 +42189,8 @@ impl ::tlgen_runtime::json::TdJson for ShippingOption {
         )
     }
 }
+/// Describes result of speech recognition in a voice note
+///
 /// TL type `SpeechRecognitionResult`, with 3 constructors.
 ///
 /// Held by [`videoNote.speech_recognition_result`](super::types::VideoNote), [`voiceNote.speech_recognition_result`](super::types::VoiceNote).
@@ -42770,6 +43076,8 @@ impl ::tlgen_runtime::json::TdJson for StarSubscriptionPricing {
         )
     }
 }
+/// Describes type of subscription paid in Telegram Stars
+///
 /// TL type `StarSubscriptionType`, with 2 constructors.
 ///
 /// Held by [`starSubscription.type`](super::types::StarSubscription).
@@ -42939,6 +43247,8 @@ impl ::tlgen_runtime::json::TdJson for StarTransaction {
         )
     }
 }
+/// Describes type of transaction with Telegram Stars
+///
 /// TL type `StarTransactionType`, with 45 constructors.
 ///
 /// Held by [`starTransaction.type`](super::types::StarTransaction).
@@ -43763,6 +44073,8 @@ impl ::tlgen_runtime::json::TdJson for StarTransactions {
         )
     }
 }
+/// Represents result of starting a live story
+///
 /// TL type `StartLiveStoryResult`, with 2 constructors.
 ///
 /// Returned by [`startLiveStory`](super::functions::StartLiveStory).
@@ -43832,6 +44144,8 @@ impl ::tlgen_runtime::json::TdJson for StartLiveStoryResult {
         )
     }
 }
+/// Describes a statistical graph
+///
 /// TL type `StatisticalGraph`, with 3 constructors.
 ///
 /// Returned by [`getStatisticalGraph`](super::functions::GetStatisticalGraph).
@@ -44019,6 +44333,8 @@ impl ::tlgen_runtime::json::TdJson for Sticker {
         )
     }
 }
+/// Describes format of a sticker
+///
 /// TL type `StickerFormat`, with 3 constructors.
 ///
 /// Held by [`sticker.format`](super::types::Sticker), [`inputSticker.format`](super::types::InputSticker).
@@ -44104,6 +44420,8 @@ impl ::tlgen_runtime::json::TdJson for StickerFormat {
         )
     }
 }
+/// Contains full information about sticker type
+///
 /// TL type `StickerFullType`, with 3 constructors.
 ///
 /// Held by [`sticker.full_type`](super::types::Sticker).
@@ -44340,6 +44658,8 @@ impl ::tlgen_runtime::json::TdJson for StickerSets {
         )
     }
 }
+/// Describes type of sticker
+///
 /// TL type `StickerType`, with 3 constructors.
 ///
 /// Held by [`stickerSet.sticker_type`](super::types::StickerSet), [`stickerSetInfo.sticker_type`](super::types::StickerSetInfo), [`updateInstalledStickerSets.sticker_type`](super::types::UpdateInstalledStickerSets), [`updateTrendingStickerSets.sticker_type`](super::types::UpdateTrendingStickerSets).
@@ -44676,6 +44996,8 @@ impl ::tlgen_runtime::json::TdJson for StorageStatisticsFast {
         )
     }
 }
+/// Describes a purpose of an in-store payment
+///
 /// TL type `StorePaymentPurpose`, with 7 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StorePaymentPurpose {
@@ -44823,6 +45145,8 @@ impl ::tlgen_runtime::json::TdJson for StorePaymentPurpose {
         )
     }
 }
+/// Describes an in-store transaction
+///
 /// TL type `StoreTransaction`, with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StoreTransaction {
@@ -45192,6 +45516,8 @@ impl ::tlgen_runtime::json::TdJson for StoryAreaPosition {
         )
     }
 }
+/// Describes type of clickable area on a story media
+///
 /// TL type `StoryAreaType`, with 7 constructors.
 ///
 /// Held by [`storyArea.type`](super::types::StoryArea).
@@ -45341,6 +45667,8 @@ impl ::tlgen_runtime::json::TdJson for StoryAreaType {
         )
     }
 }
+/// Contains the content of a story
+///
 /// TL type `StoryContent`, with 4 constructors.
 ///
 /// Held by [`story.content`](super::types::Story), [`botMediaPreview.content`](super::types::BotMediaPreview).
@@ -45442,6 +45770,8 @@ impl ::tlgen_runtime::json::TdJson for StoryContent {
         )
     }
 }
+/// Contains the type of the content of a story
+///
 /// TL type `StoryContentType`, with 4 constructors.
 ///
 /// Held by [`internalLinkTypeNewStory.content_type`](super::types::InternalLinkTypeNewStory).
@@ -45739,6 +46069,8 @@ impl ::tlgen_runtime::json::TdJson for StoryInteractionInfo {
         )
     }
 }
+/// Describes type of interaction with a story
+///
 /// TL type `StoryInteractionType`, with 3 constructors.
 ///
 /// Held by [`storyInteraction.type`](super::types::StoryInteraction).
@@ -45875,6 +46207,8 @@ impl ::tlgen_runtime::json::TdJson for StoryInteractions {
         )
     }
 }
+/// Describes a list of stories
+///
 /// TL type `StoryList`, with 2 constructors.
 ///
 /// Held by [`chatActiveStories.list`](super::types::ChatActiveStories), [`updateStoryListChatCount.story_list`](super::types::UpdateStoryListChatCount).
@@ -45944,6 +46278,8 @@ impl ::tlgen_runtime::json::TdJson for StoryList {
         )
     }
 }
+/// Contains information about the origin of a story that was reposted
+///
 /// TL type `StoryOrigin`, with 2 constructors.
 ///
 /// Held by [`storyRepostInfo.origin`](super::types::StoryRepostInfo).
@@ -46013,6 +46349,8 @@ impl ::tlgen_runtime::json::TdJson for StoryOrigin {
         )
     }
 }
+/// Describes privacy settings of a story
+///
 /// TL type `StoryPrivacySettings`, with 4 constructors.
 ///
 /// Held by [`story.privacy_settings`](super::types::Story).
@@ -46263,6 +46601,8 @@ impl ::tlgen_runtime::json::TdJson for StoryVideo {
         )
     }
 }
+/// Describes an action suggested to the current user
+///
 /// TL type `SuggestedAction`, with 17 constructors.
 ///
 /// Held by [`updateSuggestedActions.added_actions`](super::types::UpdateSuggestedActions), [`updateSuggestedActions.removed_actions`](super::types::UpdateSuggestedActions).
@@ -46623,6 +46963,8 @@ impl ::tlgen_runtime::json::TdJson for SuggestedPostInfo {
         )
     }
 }
+/// Describes price of a suggested post
+///
 /// TL type `SuggestedPostPrice`, with 2 constructors.
 ///
 /// Held by [`suggestedPostInfo.price`](super::types::SuggestedPostInfo), [`inputSuggestedPostInfo.price`](super::types::InputSuggestedPostInfo), [`messageSuggestedPostApprovalFailed.price`](super::types::MessageSuggestedPostApprovalFailed), [`messageSuggestedPostApproved.price`](super::types::MessageSuggestedPostApproved).
@@ -46692,6 +47034,8 @@ impl ::tlgen_runtime::json::TdJson for SuggestedPostPrice {
         )
     }
 }
+/// Describes reason for refund of the payment for a suggested post
+///
 /// TL type `SuggestedPostRefundReason`, with 2 constructors.
 ///
 /// Held by [`messageSuggestedPostRefunded.reason`](super::types::MessageSuggestedPostRefunded).
@@ -46761,6 +47105,8 @@ impl ::tlgen_runtime::json::TdJson for SuggestedPostRefundReason {
         )
     }
 }
+/// Describes state of a suggested post
+///
 /// TL type `SuggestedPostState`, with 3 constructors.
 ///
 /// Held by [`suggestedPostInfo.state`](super::types::SuggestedPostInfo).
@@ -46948,6 +47294,8 @@ impl ::tlgen_runtime::json::TdJson for SupergroupFullInfo {
         )
     }
 }
+/// Specifies the kind of chat members to return in getSupergroupMembers
+///
 /// TL type `SupergroupMembersFilter`, with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SupergroupMembersFilter {
@@ -47160,6 +47508,8 @@ impl ::tlgen_runtime::json::TdJson for TMeUrl {
         )
     }
 }
+/// Describes the type of URL linking to an internal Telegram entity
+///
 /// TL type `TMeUrlType`, with 4 constructors.
 ///
 /// Held by [`tMeUrl.type`](super::types::TMeUrl).
@@ -47312,6 +47662,8 @@ impl ::tlgen_runtime::json::TdJson for TMeUrls {
         )
     }
 }
+/// Describes the target chat to be opened
+///
 /// TL type `TargetChat`, with 3 constructors.
 ///
 /// Held by [`inlineKeyboardButtonTypeSwitchInline.target_chat`](super::types::InlineKeyboardButtonTypeSwitchInline), [`internalLinkTypeAttachmentMenuBot.target_chat`](super::types::InternalLinkTypeAttachmentMenuBot).
@@ -47446,6 +47798,8 @@ impl ::tlgen_runtime::json::TdJson for TargetChatTypes {
         )
     }
 }
+/// Describes a purpose of a payment toward Telegram
+///
 /// TL type `TelegramPaymentPurpose`, with 7 constructors.
 ///
 /// Held by [`inputInvoiceTelegram.purpose`](super::types::InputInvoiceTelegram).
@@ -48200,6 +48554,8 @@ impl ::tlgen_runtime::json::TdJson for TextEntity {
         )
     }
 }
+/// Represents a part of the text which must be formatted differently
+///
 /// TL type `TextEntityType`, with 22 constructors.
 ///
 /// Held by [`textEntity.type`](super::types::TextEntity).
@@ -48589,6 +48945,8 @@ impl ::tlgen_runtime::json::TdJson for TextEntityType {
         )
     }
 }
+/// Describes the way the text needs to be parsed for text entities
+///
 /// TL type `TextParseMode`, with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TextParseMode {
@@ -48852,6 +49210,8 @@ impl ::tlgen_runtime::json::TdJson for Thumbnail {
         )
     }
 }
+/// Describes format of a thumbnail
+///
 /// TL type `ThumbnailFormat`, with 7 constructors.
 ///
 /// Held by [`thumbnail.format`](super::types::Thumbnail).
@@ -49250,6 +49610,8 @@ impl ::tlgen_runtime::json::TdJson for TonTransaction {
         )
     }
 }
+/// Describes type of transaction with Toncoins
+///
 /// TL type `TonTransactionType`, with 9 constructors.
 ///
 /// Held by [`tonTransaction.type`](super::types::TonTransaction).
@@ -49482,6 +49844,8 @@ impl ::tlgen_runtime::json::TdJson for TonTransactions {
         )
     }
 }
+/// Represents the categories of chats for which a list of frequently used chats can be retrieved
+///
 /// TL type `TopChatCategory`, with 8 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TopChatCategory {
@@ -49645,6 +50009,8 @@ impl ::tlgen_runtime::json::TdJson for TopChatCategory {
         )
     }
 }
+/// Describes direction of transactions in a transaction list
+///
 /// TL type `TransactionDirection`, with 2 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TransactionDirection {
@@ -49861,6 +50227,8 @@ impl ::tlgen_runtime::json::TdJson for UnreadReaction {
         )
     }
 }
+/// Contains notifications about data changes
+///
 /// TL type `Update`, with 174 constructors.
 ///
 /// Returned by [`testUseUpdate`](super::functions::TestUseUpdate).
@@ -52839,6 +53207,8 @@ impl ::tlgen_runtime::json::TdJson for UpgradedGift {
         )
     }
 }
+/// Contains identifier of an upgraded gift attribute to search for
+///
 /// TL type `UpgradedGiftAttributeId`, with 3 constructors.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UpgradedGiftAttributeId {
@@ -52922,6 +53292,8 @@ impl ::tlgen_runtime::json::TdJson for UpgradedGiftAttributeId {
         )
     }
 }
+/// Describes rarity of an upgraded gift attribute
+///
 /// TL type `UpgradedGiftAttributeRarity`, with 5 constructors.
 ///
 /// Held by [`upgradedGiftModel.rarity`](super::types::UpgradedGiftModel), [`upgradedGiftSymbol.rarity`](super::types::UpgradedGiftSymbol), [`upgradedGiftBackdrop.rarity`](super::types::UpgradedGiftBackdrop).
@@ -53333,6 +53705,8 @@ impl ::tlgen_runtime::json::TdJson for UpgradedGiftModelCount {
         )
     }
 }
+/// Describes origin from which the upgraded gift was obtained
+///
 /// TL type `UpgradedGiftOrigin`, with 7 constructors.
 ///
 /// Held by [`messageUpgradedGift.origin`](super::types::MessageUpgradedGift), [`messageRefundedUpgradedGift.origin`](super::types::MessageRefundedUpgradedGift).
@@ -53879,6 +54253,8 @@ impl ::tlgen_runtime::json::TdJson for UserLink {
         )
     }
 }
+/// Describes available user privacy settings
+///
 /// TL type `UserPrivacySetting`, with 14 constructors.
 ///
 /// Held by [`updateUserPrivacySettingRules.setting`](super::types::UpdateUserPrivacySettingRules).
@@ -54144,6 +54520,8 @@ impl ::tlgen_runtime::json::TdJson for UserPrivacySetting {
         )
     }
 }
+/// Represents a single rule for managing user privacy settings
+///
 /// TL type `UserPrivacySettingRule`, with 11 constructors.
 ///
 /// Held by [`userPrivacySettingRules.rules`](super::types::UserPrivacySettingRules).
@@ -54457,6 +54835,8 @@ impl ::tlgen_runtime::json::TdJson for UserRating {
         )
     }
 }
+/// Describes the last time the user was online
+///
 /// TL type `UserStatus`, with 6 constructors.
 ///
 /// Held by [`user.status`](super::types::User), [`updateUserStatus.status`](super::types::UpdateUserStatus).
@@ -54641,6 +55021,8 @@ impl ::tlgen_runtime::json::TdJson for UserSupportInfo {
         )
     }
 }
+/// Represents the type of user. The following types are possible: regular users, deleted users and bots
+///
 /// TL type `UserType`, with 4 constructors.
 ///
 /// Held by [`user.type`](super::types::User).
@@ -54893,6 +55275,8 @@ impl ::tlgen_runtime::json::TdJson for ValidatedOrderInfo {
         )
     }
 }
+/// Represents a vector path command
+///
 /// TL type `VectorPathCommand`, with 2 constructors.
 ///
 /// Held by [`closedVectorPath.commands`](super::types::ClosedVectorPath).
@@ -55505,6 +55889,8 @@ impl ::tlgen_runtime::json::TdJson for WebAppInfo {
         )
     }
 }
+/// Describes mode in which a Web App is opened
+///
 /// TL type `WebAppOpenMode`, with 3 constructors.
 ///
 /// Held by [`mainWebApp.mode`](super::types::MainWebApp), [`webAppOpenParameters.mode`](super::types::WebAppOpenParameters), [`internalLinkTypeMainWebApp.mode`](super::types::InternalLinkTypeMainWebApp), [`internalLinkTypeWebApp.mode`](super::types::InternalLinkTypeWebApp).

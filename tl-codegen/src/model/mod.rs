@@ -397,7 +397,10 @@ impl<'a> Lowering<'a> {
                 path: rust_path_of(name, PathKind::Enums),
                 variants: Vec::new(),
                 recursive: false,
-                description: self.docs.type_description(name),
+                description: self
+                    .docs
+                    .type_description(name)
+                    .or_else(|| class_description(self.schema, name)),
             })
             .collect();
         for (i, e) in enums.iter().enumerate() {
@@ -706,6 +709,20 @@ impl resolve::Scope for Names<'_> {
     fn definition(&self, name: &str) -> Option<(usize, Category)> {
         self.ctor_index.get(name).map(|&i| (i, Category::Type))
     }
+}
+
+/// The description of boxed type `name` from a TDLib-style `//@class Name @description …`
+/// comment (the parser keeps its pairs on the next definition's docs).
+fn class_description(schema: &Schema, name: &str) -> Option<String> {
+    schema.definitions.iter().find_map(|d| {
+        let fields = &d.docs.fields;
+        let class = fields.iter().position(|(k, v)| k == "class" && v == name)?;
+        fields
+            .iter()
+            .skip(class + 1)
+            .find(|(k, _)| k == "class_description")
+            .map(|(_, v)| v.clone())
+    })
 }
 
 /// Sorts and names the errors: variant names unique over the whole set.

@@ -1113,6 +1113,8 @@ pub mod enums {
             )
         }
     }
+    /// Represents the type of a file
+    ///
     /// TL type `FileType`, with 2 constructors.
     ///
     /// Held by [`file.type`](super::types::File).
@@ -1329,6 +1331,8 @@ pub mod enums {
             )
         }
     }
+    /// Contains notifications about data changes
+    ///
     /// TL type `Update`, with 2 constructors.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Update {

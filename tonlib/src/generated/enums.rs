@@ -1445,6 +1445,8 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreType {
         )
     }
 }
+/// Describes a stream to which tonlib internal log is written
+///
 /// TL type `LogStream`, with 3 constructors.
 ///
 /// Returned by [`getLogStream`](super::functions::GetLogStream).
