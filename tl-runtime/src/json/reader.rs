@@ -829,6 +829,10 @@ impl<'a> JsonReader<'a> {
     /// `table`, or `None` when the `@type` is not in it (an unknown constructor: read it with
     /// [`read_unknown`](Self::read_unknown)). A numeric `@type` is looked up by id.
     ///
+    /// When the `@type` is the object's first key (as TDLib writes it), the
+    /// [`read_object`](Self::read_object) of the same constructor that follows goes on after
+    /// it instead of reading it again.
+    ///
     /// An error when the value is not an object or has no `@type` (or a `@type` that is
     /// neither a string nor a number).
     pub fn peek_constructor(&mut self, table: &[(&str, i32)]) -> Result<Option<usize>, JsonError> {
