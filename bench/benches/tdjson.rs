@@ -12,7 +12,10 @@
 //! - `validate/…`: the whole line checked and skipped — `JsonReader::skip_value` against
 //!   `serde_json::from_str::<IgnoredAny>`.
 //! - `typed/…`: `formattedText` with its entities into hand-written bindings shaped as the
-//!   generator emits them, against a `serde_json::Value` of the same line.
+//!   generator emits them, against a `serde_json::Value` of the same line and against serde
+//!   derives shaped as tdlib-rs's (`#[serde(tag = "@type")]` enums); `…as_object`: the same
+//!   line read as a root enum of any object, as `td_receive`'s answers are (serde's internally
+//!   tagged enum buffers the whole object before reading it as the variant).
 //! - `encode/…`: the same `formattedText` written back (`to_string`), against
 //!   `serde_json::to_string` of its `Value`.
 //!
@@ -213,6 +216,84 @@ impl TdJson for FormattedText {
     }
 }
 
+/// A root type as `td_receive` answers it: any object, chosen by its `@type`.
+#[derive(Debug, Clone, PartialEq)]
+enum Object {
+    FormattedText(FormattedText),
+    TextEntityType(TextEntityType),
+    Unknown(UnknownObject),
+}
+
+const OBJECTS: &[(&str, i32)] = &[
+    ("formattedText", -252624564),
+    ("textEntityTypeBold", -1128210000),
+];
+
+impl TdJson for Object {
+    fn write_json(&self, out: &mut JsonWriter) {
+        match self {
+            Self::FormattedText(value) => value.write_json(out),
+            Self::TextEntityType(value) => value.write_json(out),
+            Self::Unknown(value) => value.write_json(out),
+        }
+    }
+
+    fn read_json(input: &mut JsonReader<'_>) -> Result<Self, JsonError> {
+        Ok(match input.peek_constructor(OBJECTS)? {
+            Some(0) => Self::FormattedText(FormattedText::read_json(input)?),
+            Some(_) => Self::TextEntityType(TextEntityType::read_json(input)?),
+            None => Self::Unknown(input.read_unknown()?),
+        })
+    }
+}
+
+/// The same types as tdlib-rs 1.4.0 declares them: serde derives, an internally tagged enum
+/// (`#[serde(tag = "@type")]`, which buffers each object before choosing its variant).
+// The fields are filled by serde and dropped unread: the bench measures the decoding.
+#[allow(dead_code)]
+mod serde_types {
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(tag = "@type")]
+    pub enum TextEntityType {
+        #[serde(rename = "textEntityTypeBold")]
+        Bold,
+        #[serde(rename = "textEntityTypeUrl")]
+        Url,
+        #[serde(rename = "textEntityTypeTextUrl")]
+        TextUrl(TextEntityTypeTextUrl),
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct TextEntityTypeTextUrl {
+        pub url: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct TextEntity {
+        pub offset: i32,
+        pub length: i32,
+        #[serde(rename = "type")]
+        pub type_: TextEntityType,
+    }
+
+    #[derive(Debug, Deserialize)]
+    pub struct FormattedText {
+        pub text: String,
+        pub entities: Vec<TextEntity>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(tag = "@type")]
+    pub enum Object {
+        #[serde(rename = "formattedText")]
+        FormattedText(FormattedText),
+        #[serde(rename = "textEntityTypeBold")]
+        TextEntityTypeBold,
+    }
+}
+
 fn envelope(c: &mut Criterion) {
     // Both read the same thing.
     let ours = scan_envelope(UPDATE).expect("the update scans");
@@ -280,6 +361,24 @@ fn typed(c: &mut Criterion) {
     group.bench_function("serde_json_value", |b| {
         b.iter(|| {
             black_box(serde_json::from_str::<serde_json::Value>(black_box(&line)).expect("parses"))
+        });
+    });
+    group.bench_function("ours_as_object", |b| {
+        b.iter(|| black_box(from_str::<Object>(black_box(&line)).expect("reads")));
+    });
+    group.bench_function("serde_derive_tagged_as_object", |b| {
+        b.iter(|| {
+            black_box(
+                serde_json::from_str::<serde_types::Object>(black_box(&line)).expect("parses"),
+            )
+        });
+    });
+    group.bench_function("serde_derive_tagged", |b| {
+        b.iter(|| {
+            black_box(
+                serde_json::from_str::<serde_types::FormattedText>(black_box(&line))
+                    .expect("parses"),
+            )
         });
     });
     group.finish();

@@ -1151,6 +1151,39 @@ fn unknown_objects_keep_their_text() {
 }
 
 #[test]
+fn peeked_type_is_checked_again_when_it_differs() {
+    // peek_constructor finds textEntityTypeUrl; a binding that then reads another constructor
+    // at the same place still gets its @type checked.
+    let text = r#"{"@type":"textEntityTypeUrl","url":"u"}"#;
+    let mut input = JsonReader::new(text);
+    assert_eq!(input.peek_constructor(TEXT_ENTITY_TYPES).unwrap(), Some(2));
+    let error = input
+        .read_object("textEntityTypeTextUrl", 445719651, |input, _| {
+            input.skip_value()
+        })
+        .unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &JsonErrorKind::UnexpectedConstructor {
+            expected: "textEntityTypeTextUrl",
+            found: "textEntityTypeUrl".into()
+        }
+    );
+    // The same constructor: read on after the @type, every other key still seen.
+    let mut input = JsonReader::new(r#" {"@type":"textEntityTypeTextUrl" , "url":"u","x":1}"#);
+    assert_eq!(input.peek_constructor(TEXT_ENTITY_TYPES).unwrap(), Some(1));
+    let mut keys = Vec::new();
+    input
+        .read_object("textEntityTypeTextUrl", 445719651, |input, key| {
+            keys.push(key.to_owned());
+            input.skip_value()
+        })
+        .unwrap();
+    input.finish().unwrap();
+    assert_eq!(keys, ["url", "x"]);
+}
+
+#[test]
 fn envelopes() {
     let line = r#"{"@type":"updateOption","name":"version","value":{"@type":"optionValueString","value":"1.8.61"},"@client_id":1}"#;
     let envelope = scan_envelope(line).unwrap();
