@@ -181,6 +181,11 @@ impl ModuleKind {
                  default (fewest nested boxed values), the first in schema order among \
                  equals; each impl names it."
             }
+            ModuleKind::Functions if !options.binary => {
+                " One struct per function (a request); each implements `TdFunction`, whose \
+                 `Return` is the type of its answer, and `Default` as the constructors in \
+                 `types` do."
+            }
             ModuleKind::Functions => {
                 " One struct per RPC function; each implements `RemoteCall`, and `Default` as \
                  the constructors in `types` do."

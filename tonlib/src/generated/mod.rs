@@ -3944,6 +3944,6 @@ pub mod types;
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 #[allow(dead_code)]
 pub mod enums;
-/// One struct per RPC function; each implements `RemoteCall`, and `Default` as the constructors in `types` do.
+/// One struct per function (a request); each implements `TdFunction`, whose `Return` is the type of its answer, and `Default` as the constructors in `types` do.
 #[allow(dead_code)]
 pub mod functions;
