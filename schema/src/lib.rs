@@ -32,17 +32,6 @@ pub const LAYER: i32 = 230;
 /// The schema files with their conventional names, API first: `[("api.tl", …), ("mtproto.tl", …)]`.
 pub const FILES: [(&str, &str); 2] = [("api.tl", API_TL), ("mtproto.tl", MTPROTO_TL)];
 
-/// The definitions of [`MTPROTO_TL`] whose declared id is not the CRC32 of their TL line and
-/// is nonetheless the id Telegram sends: `help.configSimple` and the two types it holds, used
-/// in the DC-config fallback (their ids come from an older form of the lines). Pass each to
-/// `tlgen_codegen::Config::known_id_mismatch` so the generator does not warn about them; any
-/// other mismatch, or another id for these names, is still reported.
-pub const KNOWN_ID_MISMATCHES: [(&str, u32); 3] = [
-    ("ipPortSecret", 0x3798_2646),
-    ("accessPointRule", 0x4679_b65f),
-    ("help.configSimple", 0x5a59_2a6c),
-];
-
 /// core.telegram.org's documentation for the API, as the JSON dump `tlgen-docs` reads
 /// (`tlgen_docs::load_dump`). It describes layer [`DOCS_LAYER`], which may be older than
 /// [`LAYER`]: definitions added since are undocumented.
@@ -66,14 +55,6 @@ mod tests {
     #[test]
     fn mtproto_holds_the_key_exchange() {
         assert!(MTPROTO_TL.contains("req_pq_multi#be7e8ef1"));
-    }
-
-    #[test]
-    fn known_mismatches_are_declared_so() {
-        for (name, id) in KNOWN_ID_MISMATCHES {
-            let declared = format!("\n{name}#{id:08x} ");
-            assert!(MTPROTO_TL.contains(&declared), "{declared:?}");
-        }
     }
 
     #[cfg(feature = "docs")]

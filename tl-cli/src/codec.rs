@@ -31,6 +31,9 @@ pub struct Target {
     /// The payload's type: `Vector<User>`, `%Message` (bare), `message`, `int`, ….
     #[arg(long = "type", value_name = "T")]
     ty: Option<String>,
+    /// With --schema: how its ids are computed (default: by evidence).
+    #[command(flatten)]
+    dialect: crate::dialect::DialectArg,
 }
 
 impl Target {
@@ -49,7 +52,7 @@ impl Target {
         let schema = if self.schemas.is_empty() {
             builtin()?
         } else {
-            custom = load(&self.schemas)?;
+            custom = load(&self.schemas, self.dialect)?;
             &custom
         };
         let ty = match (&self.ty, self.function) {
@@ -72,9 +75,9 @@ pub fn builtin() -> Result<&'static Schema, Failure> {
         .map_err(|e| Failure::message(format!("the built-in schema: {e}")))
 }
 
-/// Reads and builds the schema of `files`; a parse error is reported as its first
-/// diagnostic, on one line.
-fn load(files: &[PathBuf]) -> Result<Schema, Failure> {
+/// Reads and builds the schema of `files` (its ids computed in `dialect`); a parse error is
+/// reported as its first diagnostic, on one line.
+fn load(files: &[PathBuf], dialect: crate::dialect::DialectArg) -> Result<Schema, Failure> {
     let mut sources = Vec::with_capacity(files.len());
     for path in files {
         let text = tlgen_parser::read_file(path).map_err(|e| Failure::message(e.to_string()))?;
@@ -84,7 +87,7 @@ fn load(files: &[PathBuf]) -> Result<Schema, Failure> {
         sources
             .iter()
             .map(|(name, text)| (name.as_str(), text.as_str())),
-        &tlgen_parser::ParseOptions::default(),
+        &dialect.options(false),
     );
     let mut errors = parsed.errors();
     if let Some(first) = errors.next() {

@@ -31,6 +31,17 @@
 //!
 //! With `--json tdlib --schema td_api.tl` the input is TDLib's JSON lines instead of TL
 //! bytes, checked against the schema; see [`crate::tdjson`].
+//!
+//! # Objects the schema does not know
+//!
+//! A whole payload is decoded tolerantly ([`tlgen_dynamic::Schema::decode_tolerant`]): a
+//! message body, `gzip_packed` content or `rpc_result` result that does not decode — an
+//! object of another layer, say — is printed in place as
+//! `{"_":"unknown","id":"0x330b4067","bytes":"<base64 of the bytes after the id>"}`, with a
+//! warning on stderr naming its JSON path, where it is and why; everything else decodes. The
+//! exit status is 0 unless `--strict`. Every offset says which stream it counts in: `at byte
+//! 68 of the gzip_packed content at byte 32` is byte 68 of the unpacked content of the
+//! `gzip_packed` whose id is at byte 32 of the input.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,6 +71,10 @@ pub struct Args {
     /// One payload per input line, one JSON value per output line (needs --hex or --base64).
     #[arg(long, requires = "text")]
     lines: bool,
+    /// Fail (exit status 1) when an object could not be decoded and was kept as bytes; with
+    /// --json, a field or constructor the schema does not have is an error, not a warning.
+    #[arg(long)]
+    strict: bool,
     #[command(flatten)]
     target: Target,
     #[command(flatten)]
@@ -68,7 +83,12 @@ pub struct Args {
 
 /// Decodes the input and prints its JSON; see the module docs.
 pub fn run(args: Args) -> ExitCode {
-    if let Some(status) = tdjson::decode(&args.library, args.input.as_deref(), &args.target) {
+    if let Some(status) = tdjson::decode(
+        &args.library,
+        args.strict,
+        args.input.as_deref(),
+        &args.target,
+    ) {
         return status;
     }
     let format = Format::from_flags(args.hex, args.base64);
@@ -77,14 +97,31 @@ pub fn run(args: Args) -> ExitCode {
         let payload = format
             .read(input)
             .map_err(|e| Failure::message(e.to_string()))?;
-        let value = schema
-            .decode_as(&payload, ty)
+        let decoded = schema
+            .decode_tolerant(&payload, ty)
             .map_err(|e| Failure::message(e.to_string()))?;
         let mut json = schema
-            .to_json_string(&value, !args.compact)
+            .to_json_string(&decoded.value, !args.compact)
             .map_err(|e| Failure::message(e.to_string()))?;
         json.push('\n');
-        out.write(json.as_bytes())
+        out.write(json.as_bytes())?;
+        let paths = schema.unknown_paths(&decoded.value);
+        for (found, path) in decoded.unknown.iter().zip(&paths) {
+            eprintln!(
+                "warning: {path}: object {:#010x} at {} kept as bytes: {}",
+                found.id, found.location, found.error
+            );
+        }
+        match decoded.unknown.len() {
+            n @ 1.. if args.strict => {
+                out.flush()?;
+                Err(Failure::message(format!(
+                    "{n} object{} could not be decoded (--strict)",
+                    if n == 1 { "" } else { "s" }
+                )))
+            }
+            _ => Ok(()),
+        }
     };
     // Each line's JSON, or in its place a `LineError`.
     let line = |schema: &Schema, ty: &Type, number, line: &[u8], out: &mut Output| {

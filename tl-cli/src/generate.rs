@@ -13,11 +13,21 @@
 //! directory (`getdoc.json` and pages); `--errors` is on by default, `--object`,
 //! `--conversions` and `--borrowed` are off (as in tlgen-types' default features: pay only
 //! for what you use), `--no-X` leaves the part out, `--X` puts it in,
-//! `--X-feature NAME` puts it behind the cargo feature `NAME` of the including crate; `--serde-feature NAME` derives serde's
-//! traits behind that feature.
-//! The three declared ids of Telegram's `mtproto.tl` that differ from their lines' CRC32 and
-//! are right on the wire (`tlgen_schema::KNOWN_ID_MISMATCHES`) are accepted without a
-//! warning, as in the workspace's own generation; any other mismatch is still reported.
+//! `--X-feature NAME` puts it behind the cargo feature `NAME` of the including crate.
+//!
+//! `--json tdlib` / `--json tonlib` generate TDLib's / tonlib's JSON interface
+//! (`tlgen_runtime::json::TdJson` impls, the `Object` and `Function` roots, no binary codecs;
+//! the crate needs tlgen-runtime's `json` feature); `--json tl` our TL-JSON as serde impls
+//! calling `serialize`/`deserialize` of the module `--json-module PATH` (default
+//! `crate::serde_support`, as tlgen-types has) behind the cargo feature `--json-feature NAME`
+//! (default `serde`); `--json serde-derive` serde's derives behind that feature (Rust-shaped
+//! JSON that no TL library reads).
+//! The schema's ids are computed in the dialect its declared ids agree with (`--dialect`
+//! chooses instead; `inspect` says which and why). Declared ids that differ from their
+//! lines on purpose (Telegram's `help.configSimple`, TON's `liteServer.transactionId`, …,
+//! known to the parser: `tlgen_parser::ids::KNOWN_MISMATCHES`) are notes, printed with
+//! `--warn-ids` only; any other mismatch is a warning, the same one `inspect` and a
+//! `build.rs` print.
 //!
 //! `--functions a.b,c.d` (and `--types X,Y`; comma-separated, repeatable, `namespace.*`
 //! globs) generate only those functions (types) and the types they need, as
@@ -31,9 +41,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tlgen_codegen::{Config, Include, Layout, Output};
+use tlgen_codegen::{Config, Include, JsonDialect, Layout, Output};
 use tlgen_docs::Documentation;
 
+use crate::dialect::DialectArg;
 use crate::workspace;
 
 /// The `generate` subcommand's arguments.
@@ -100,9 +111,16 @@ pub struct Args {
     /// Put the `borrowed` module behind this cargo feature.
     #[arg(long, value_name = "NAME")]
     borrowed_feature: Option<String>,
-    /// Derive serde's traits behind this cargo feature.
-    #[arg(long, value_name = "NAME")]
-    serde_feature: Option<String>,
+    /// The JSON the bindings speak: tdlib, tonlib (their JSON interfaces), tl (our TL-JSON
+    /// through a module, behind a feature) or serde-derive (serde's derives, behind a feature).
+    #[arg(long, value_name = "DIALECT")]
+    json: Option<JsonArg>,
+    /// With --json tl or serde-derive: the cargo feature gating the serde impls.
+    #[arg(long, value_name = "NAME", default_value = "serde")]
+    json_feature: String,
+    /// With --json tl: the module whose `serialize`/`deserialize` the impls call.
+    #[arg(long, value_name = "PATH", default_value = "crate::serde_support")]
+    json_module: String,
     /// Only these functions and the types they need (TL names, `ns.*` globs; comma-separated,
     /// repeatable).
     #[arg(long, value_name = "NAMES", value_delimiter = ',', requires = "schema")]
@@ -110,6 +128,47 @@ pub struct Args {
     /// Only these boxed types (and the functions of --functions) and what they need.
     #[arg(long, value_name = "NAMES", value_delimiter = ',', requires = "schema")]
     types: Vec<String>,
+    #[command(flatten)]
+    dialect: DialectArg,
+    /// Also print the notes on declared ids that differ from their lines on purpose (known
+    /// to the parser; `inspect` shows them too).
+    #[arg(long)]
+    warn_ids: bool,
+}
+
+/// The values of `--json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum JsonArg {
+    /// Our TL-JSON, through a module (`--json-module`), behind `--json-feature`.
+    Tl,
+    /// serde's derives behind `--json-feature`.
+    SerdeDerive,
+    /// TDLib's JSON interface.
+    Tdlib,
+    /// tonlib's JSON interface.
+    Tonlib,
+}
+
+impl JsonArg {
+    /// The dialect, with `generate`'s default feature and module for the serde ones.
+    pub fn td_dialect(self) -> JsonDialect {
+        self.dialect("serde", "crate::serde_support")
+    }
+
+    /// The dialect, with the feature and module of the other arguments.
+    fn dialect(self, feature: &str, module: &str) -> JsonDialect {
+        match self {
+            JsonArg::Tl => JsonDialect::Tl {
+                feature: feature.to_owned(),
+                module: module.to_owned(),
+            },
+            JsonArg::SerdeDerive => JsonDialect::SerdeDerive {
+                feature: feature.to_owned(),
+            },
+            JsonArg::Tdlib => JsonDialect::Tdlib,
+            JsonArg::Tonlib => JsonDialect::Tonlib,
+        }
+    }
 }
 
 /// `--X`, `--no-X`, `--X-feature NAME` as an [`Include`]; `None` keeps the default.
@@ -122,23 +181,41 @@ fn include(on: bool, off: bool, feature: Option<&String>) -> Option<Include> {
     }
 }
 
-/// Regenerates the bindings, or with `--check` reports the stale files.
+/// Regenerates the bindings, or with `--check` reports the stale files: with `--schema`,
+/// one output; in the workspace, `generated/` and the JSON bindings
+/// ([`workspace::JSON_BINDINGS`]).
 pub fn run(args: Args) -> ExitCode {
-    let job = if args.schema.is_empty() {
-        workspace_job(&args).map_err(|e| e.to_string())
+    let jobs = if args.schema.is_empty() {
+        workspace_jobs(&args).map_err(|e| e.to_string())
     } else {
-        schema_job(&args)
+        schema_job(&args).map(|job| vec![job])
     };
+    let jobs = match jobs {
+        Ok(jobs) => jobs,
+        Err(e) => return fail(&e),
+    };
+    let mut code = ExitCode::SUCCESS;
+    for job in jobs {
+        if run_job(job, &args) != ExitCode::SUCCESS {
+            code = ExitCode::FAILURE;
+        }
+    }
+    code
+}
+
+/// Writes one output, or checks it.
+fn run_job(job: Job, args: &Args) -> ExitCode {
     let Job {
-        config,
+        mut config,
         schemas,
         docs,
         label,
         regenerate,
-    } = match job {
-        Ok(job) => job,
-        Err(e) => return fail(&e),
-    };
+    } = job;
+    if let Some(dialect) = args.dialect.dialect {
+        config.dialect(dialect);
+    }
+    config.warn_ids(args.warn_ids);
     if args.check {
         return match config.stale_files() {
             Ok(stale) if stale.is_empty() => {
@@ -182,18 +259,34 @@ struct Job {
     regenerate: String,
 }
 
-/// The workspace's configuration, its docs, and the command that regenerates it.
-fn workspace_job(args: &Args) -> Result<Job, workspace::WorkspaceError> {
+/// The workspace's configurations (`generated/`, then each of
+/// [`workspace::JSON_BINDINGS`] whose schema is there), their docs, and the command that
+/// regenerates them.
+fn workspace_jobs(args: &Args) -> Result<Vec<Job>, workspace::WorkspaceError> {
     let root = args.root.clone().map_or_else(workspace::find_root, Ok)?;
     let docs = workspace::load_docs(&root)?;
     let schemas: Vec<PathBuf> = workspace::SCHEMAS.iter().map(|s| root.join(s)).collect();
-    Ok(Job {
+    let mut jobs = vec![Job {
         config: workspace::bindings_config_with(&root, &schemas, docs.clone()),
         schemas,
         docs,
         label: "generated/".to_owned(),
         regenerate: workspace::REGENERATE.to_owned(),
-    })
+    }];
+    for bindings in workspace::JSON_BINDINGS {
+        // A workspace without the schema (a test fixture) has no such crate.
+        if !root.join(bindings.schema).is_file() {
+            continue;
+        }
+        jobs.push(Job {
+            config: bindings.config(&root),
+            schemas: vec![root.join(bindings.schema)],
+            docs: None,
+            label: bindings.label.to_owned(),
+            regenerate: workspace::REGENERATE.to_owned(),
+        });
+    }
+    Ok(jobs)
 }
 
 /// The configuration for `--schema … --out …`.
@@ -203,8 +296,10 @@ fn schema_job(args: &Args) -> Result<Job, String> {
     config
         .schemas(&args.schema)
         .out_dir(out)
-        .layout(Layout::ModuleDir)
-        .serde_feature(args.serde_feature.as_deref());
+        .layout(Layout::ModuleDir);
+    if let Some(json) = args.json {
+        config.json(json.dialect(&args.json_feature, &args.json_module));
+    }
     let parts = [
         include(args.errors, args.no_errors, args.errors_feature.as_ref()),
         include(
@@ -239,11 +334,6 @@ fn schema_job(args: &Args) -> Result<Job, String> {
     }
     if let Some(i) = borrowed {
         config.borrowed(i);
-    }
-    // Telegram's mtproto.tl declares three ids that are right on the wire though not their
-    // lines' CRC32: only a definition of that name declaring exactly that id passes silently.
-    for (name, id) in tlgen_schema::KNOWN_ID_MISMATCHES {
-        config.known_id_mismatch(name, id);
     }
     if !args.functions.is_empty() {
         config.functions(&args.functions);
@@ -331,6 +421,7 @@ pub fn freshness_note(
         .iter()
         .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(p).ok()?)))
         .collect();
+    // Only the layer is read: any dialect does.
     let schema = tlgen_parser::parse_files(
         files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
         &tlgen_parser::ParseOptions::default(),

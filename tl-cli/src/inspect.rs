@@ -1,25 +1,29 @@
-//! `tl-codegen inspect FILE.tl... [--json] [--strict-ids]`: what a schema holds, and what is wrong with it.
+//! `tl-codegen inspect FILE.tl... [--json] [--strict-ids] [--dialect D]`: what a schema
+//! holds, and what is wrong with it.
 //!
 //! The files are read together as one schema (like `api.tl` with `mtproto.tl`).
 //!
 //! # Text output
 //!
-//! On stdout, the layer, the counts of constructors, functions, types (distinct boxed
-//! result types of constructors) and builtin lines:
+//! On stdout, the layer, the dialect the ids are computed in and why (see
+//! [`tlgen_parser::Dialect`]; `--dialect` chooses it instead), the counts of constructors,
+//! functions, types (distinct boxed result types of constructors) and builtin lines:
 //!
 //! ```text
 //! layer: 230
+//! dialect: telegram (2601 of the 2604 declared ids agree with Telegram's rule, 2005 with TDLib/TON's)
 //! constructors: 1752
 //! functions: 860
 //! types: 677
 //! builtins: 8
-//! diagnostics: 0 errors, 3 warnings
+//! diagnostics: 0 errors, 0 warnings, 3 notes
 //! ```
 //!
-//! and on stderr every diagnostic rendered like rustc's:
+//! and on stderr every diagnostic rendered like rustc's, notes included (declared ids that
+//! differ from their lines on purpose, which a build does not print):
 //!
 //! ```text
-//! warning: declared id 0x37982646 of `ipPortSecret` differs from the computed id ...
+//! note: declared id 0x37982646 of `ipPortSecret` differs from the computed id ...
 //!  --> schema/mtproto.tl:102:13
 //! ...
 //! ```
@@ -31,6 +35,8 @@
 //! ```json
 //! {
 //!   "layer": 230,
+//!   "dialect": "telegram",
+//!   "dialect_reason": "2601 of the 2604 declared ids agree with Telegram's rule, 2005 with TDLib/TON's",
 //!   "definitions": [
 //!     {
 //!       "name": "payments.sendStarsForm",
@@ -46,12 +52,13 @@
 //!     }
 //!   ],
 //!   "diagnostics": [
-//!     { "severity": "warning", "file": "schema/mtproto.tl", "line": 102, "column": 13, "message": "..." }
+//!     { "severity": "note", "file": "schema/mtproto.tl", "line": 102, "column": 13, "message": "..." }
 //!   ]
 //! }
 //! ```
 //!
 //! - `layer`: the number of a `// LAYER N` comment, or `null`.
+//! - `dialect`: `"telegram"` or `"tdlib/ton"`; `dialect_reason`: why, in one sentence.
 //! - `definitions`: every constructor and function in source order, files in the order given.
 //!   - `category`: `"type"` for a constructor, `"function"` for a function.
 //!   - `id`: the declared `#id` (the one that goes on the wire) as `0x` and 8 lowercase hex
@@ -60,7 +67,7 @@
 //!     `Vector<MessageEntity>`, `%Message`, `!X`; a flag field (`flags:#`) has type `"#"`.
 //!   - `generics`: the `{X:Type}` declarations, as `{"name": "X", "type": "Type"}`.
 //!   - `flag`: for a conditional param `name:flags.3?Type`, `{"field": "flags", "bit": 3}`; else `null`.
-//! - `diagnostics`: errors and warnings in source order, with the file name as given,
+//! - `diagnostics`: errors, warnings and notes (`severity`) in source order, with the file name as given,
 //!   1-based line and column (in characters) and a one-sentence message.
 
 use std::fmt::Write as _;
@@ -69,6 +76,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use tlgen_parser::{Category, Definition, Diagnostic, ParamKind, ParseOptions, Schema, Severity};
+
+use crate::dialect::DialectArg;
 
 /// The `inspect` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -79,9 +88,11 @@ pub struct Args {
     /// Print the stable JSON dump instead of the summary.
     #[arg(long)]
     json: bool,
-    /// Report id mismatches as errors.
+    /// Report id mismatches as errors (the known ones stay notes).
     #[arg(long)]
     strict_ids: bool,
+    #[command(flatten)]
+    dialect: DialectArg,
 }
 
 /// Reads the files and prints the report: the summary or JSON on stdout, the rendered
@@ -101,7 +112,7 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
     }
-    let report = inspect(&sources, args.json, args.strict_ids);
+    let report = inspect(&sources, args.json, &args.dialect.options(args.strict_ids));
     print!("{}", report.output);
     eprint!("{}", report.diagnostics);
     if report.has_errors {
@@ -123,14 +134,14 @@ pub struct InspectReport {
     pub has_errors: bool,
 }
 
-/// Parses `files` (`(name, source)` pairs) as one schema and reports on it, as text or as JSON.
-pub fn inspect(files: &[(String, String)], json: bool, strict_ids: bool) -> InspectReport {
-    let options = ParseOptions { strict_ids };
+/// Parses `files` (`(name, source)` pairs) as one schema with `options` and reports on it,
+/// as text or as JSON.
+pub fn inspect(files: &[(String, String)], json: bool, options: &ParseOptions) -> InspectReport {
     let schema = tlgen_parser::parse_files(
         files
             .iter()
             .map(|(name, source)| (name.as_str(), source.as_str())),
-        &options,
+        options,
     );
     let (output, diagnostics) = if json {
         (json_report(&schema), String::new())
@@ -147,22 +158,38 @@ pub fn inspect(files: &[(String, String)], json: bool, strict_ids: bool) -> Insp
 /// The text report: layer and counts.
 fn text_report(schema: &Schema) -> String {
     let counts = schema.counts();
-    let errors = schema.errors().count();
-    let warnings = schema.diagnostics.len() - errors;
+    let count = |severity| {
+        schema
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
     let mut out = String::new();
     let layer = schema
         .layer
         .map_or_else(|| "none".to_owned(), |layer| layer.to_string());
     let _ = writeln!(out, "layer: {layer}");
+    let _ = writeln!(
+        out,
+        "dialect: {} ({})",
+        schema.dialect, schema.dialect_reason
+    );
     let _ = writeln!(out, "constructors: {}", counts.constructors);
     let _ = writeln!(out, "functions: {}", counts.functions);
     let _ = writeln!(out, "types: {}", counts.types);
     let _ = writeln!(out, "builtins: {}", schema.builtins.len());
     let _ = writeln!(
         out,
-        "diagnostics: {errors} {}, {warnings} {}",
+        "diagnostics: {errors} {}, {warnings} {}, {notes} {}",
         plural(errors, "error"),
-        plural(warnings, "warning")
+        plural(warnings, "warning"),
+        plural(notes, "note")
     );
     out
 }
@@ -189,6 +216,8 @@ fn plural(n: usize, word: &str) -> String {
 fn json_report(schema: &Schema) -> String {
     let report = JsonSchema {
         layer: schema.layer,
+        dialect: schema.dialect.to_string(),
+        dialect_reason: schema.dialect_reason.to_string(),
         definitions: schema
             .definitions
             .iter()
@@ -211,6 +240,10 @@ fn json_report(schema: &Schema) -> String {
 struct JsonSchema<'a> {
     /// The layer, or `null`.
     layer: Option<i32>,
+    /// `telegram` or `tdlib/ton`.
+    dialect: String,
+    /// Why that dialect.
+    dialect_reason: String,
     /// Every definition.
     definitions: Vec<JsonDefinition<'a>>,
     /// Every diagnostic.
@@ -270,7 +303,7 @@ struct JsonFlag<'a> {
 /// One diagnostic.
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
-    /// `"error"` or `"warning"`.
+    /// `"error"`, `"warning"` or `"note"`.
     severity: &'static str,
     /// The file name as given.
     file: &'a str,
@@ -337,6 +370,7 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
             severity: match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Note => "note",
             },
             file: &d.file,
             line: d.span.line,

@@ -4,6 +4,7 @@
 
 pub mod codec;
 pub mod decode;
+pub mod dialect;
 pub mod diff;
 pub mod docs;
 pub mod encode;

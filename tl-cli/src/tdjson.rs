@@ -66,9 +66,6 @@ pub struct DecodeArgs {
     /// With --json: only check each line; print nothing but the problems, on stderr.
     #[arg(long, requires = "json")]
     check: bool,
-    /// With --json: a field or constructor the schema does not have is an error, not a warning.
-    #[arg(long, requires = "json")]
-    strict: bool,
 }
 
 /// `encode`'s switch for the libraries' JSON.
@@ -80,9 +77,14 @@ pub struct EncodeArgs {
 }
 
 /// Runs `decode --json`, if it was asked for.
-pub fn decode(args: &DecodeArgs, input: Option<&Path>, target: &Target) -> Option<ExitCode> {
+pub fn decode(
+    args: &DecodeArgs,
+    strict: bool,
+    input: Option<&Path>,
+    target: &Target,
+) -> Option<ExitCode> {
     let library = args.json?;
-    let options = TdJsonOptions::new(library.into()).strict(args.strict);
+    let options = TdJsonOptions::new(library.into()).strict(strict);
     let check = args.check;
     let mut buf = Vec::with_capacity(4096);
     let line = |schema: &Schema, ty: &Type, number, line: &[u8], out: &mut Output| {

@@ -24,11 +24,15 @@ use crate::workspace::{self, SCHEMAS};
 /// The `update` subcommand's arguments.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The new api.tl.
+    /// The new api.tl (with --bindings: the new schema of those bindings).
     new_api: PathBuf,
     /// A new mtproto.tl (default: keep the current one).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "bindings")]
     mtproto: Option<PathBuf>,
+    /// Update a checked-in JSON crate instead: `tdlib` (schema/tdlib/td_api.tl, tdlib/) or
+    /// `tonlib` (schema/ton/tonlib_api.tl, tonlib/).
+    #[arg(long, value_name = "tdlib|tonlib")]
+    bindings: Option<String>,
     /// The workspace root (default: found from the current directory).
     #[arg(long)]
     root: Option<PathBuf>,
@@ -43,6 +47,9 @@ pub fn run(args: Args) -> ExitCode {
         Ok(root) => root,
         Err(e) => return fail(&e),
     };
+    if let Some(name) = &args.bindings {
+        return run_json(&root, name, &args.new_api);
+    }
     let [api_path, mtproto_path] = SCHEMAS.map(|s| root.join(s));
     let new_mtproto = args.mtproto.clone().unwrap_or_else(|| mtproto_path.clone());
     let Some(old_files) = diff::read_files(&[api_path.clone(), mtproto_path.clone()]) else {
@@ -143,6 +150,90 @@ pub fn run(args: Args) -> ExitCode {
             workspace::DOCS_DIR
         ),
     }
+    ExitCode::SUCCESS
+}
+
+/// `update --bindings tdlib NEW.tl`: checks the new schema (parsed and generated in memory;
+/// on any error nothing is replaced), prints the diff with the Rust changes of the JSON
+/// bindings, replaces the schema and rewrites the crate's generated modules.
+fn run_json(root: &std::path::Path, name: &str, new_path: &std::path::Path) -> ExitCode {
+    let Some(bindings) = workspace::JSON_BINDINGS
+        .iter()
+        .find(|b| b.label.trim_end_matches('/') == name)
+    else {
+        return fail(&format!("--bindings {name}: expected tdlib or tonlib"));
+    };
+    let schema_path = root.join(bindings.schema);
+    let Some(old_files) = diff::read_files(std::slice::from_ref(&schema_path)) else {
+        return ExitCode::FAILURE;
+    };
+    let Some(new_files) = diff::read_files(&[new_path.to_path_buf()]) else {
+        return ExitCode::FAILURE;
+    };
+    let report = match diff::diff_json(
+        &old_files,
+        &new_files,
+        Some(&bindings.dialect()),
+        &Default::default(),
+    ) {
+        Ok(report) => report,
+        Err(diagnostics) => {
+            eprint!("{diagnostics}");
+            return refused();
+        }
+    };
+    let new_text = new_files
+        .first()
+        .map(|(_, t)| t.clone())
+        .unwrap_or_default();
+    let old_text = old_files
+        .first()
+        .map(|(_, t)| t.clone())
+        .unwrap_or_default();
+    // Generated from the new file, in memory: what cannot be generated is refused here.
+    let output = match bindings.config_with(root, new_path).generate() {
+        Ok(output) => output,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return refused();
+        }
+    };
+    for warning in &output.warnings {
+        eprintln!("{warning}");
+    }
+    let replaced = [Replaced {
+        path: schema_path,
+        old: old_text,
+        new: new_text,
+    }];
+    if let Err(e) = std::fs::write(&replaced[0].path, &replaced[0].new) {
+        eprintln!("error: {}: {e}", replaced[0].path.display());
+        return ExitCode::FAILURE;
+    }
+    let out_dir = root.join(bindings.out_dir);
+    for file in &output.files {
+        let path = out_dir.join(&file.path);
+        if std::fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
+            continue;
+        }
+        if let Err(e) = std::fs::write(&path, &file.contents) {
+            eprintln!("error: {}: {e}", path.display());
+            restore(&replaced);
+            eprintln!(
+                "the schema was restored; {} may be partly rewritten: run `{}`",
+                bindings.out_dir,
+                workspace::REGENERATE
+            );
+            return ExitCode::FAILURE;
+        }
+    }
+    print!("{}", report.to_text());
+    println!();
+    println!(
+        "generated {} into {}",
+        crate::generate::counts_line(&output.stats),
+        bindings.out_dir
+    );
     ExitCode::SUCCESS
 }
 

@@ -8,7 +8,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use tlgen_codegen::{Config, Include, Layout};
+use tlgen_codegen::{Config, Include, JsonDialect, Layout};
 
 /// The schema files, relative to the workspace root.
 pub const SCHEMAS: [&str; 2] = ["schema/api.tl", "schema/mtproto.tl"];
@@ -18,6 +18,65 @@ pub const DOCS_DIR: &str = "schema/docs";
 pub const OUT_DIR: &str = "generated/src/generated";
 /// The command that regenerates the bindings.
 pub const REGENERATE: &str = "cargo run -p tlgen-cli -- generate";
+
+/// A checked-in crate of bindings to a library's JSON interface, generated from a schema of
+/// `schema/` by the same command as `generated/` ([`REGENERATE`]).
+#[derive(Debug, Clone, Copy)]
+pub struct JsonBindings {
+    /// The crate's directory, as named in messages (`tdlib/`).
+    pub label: &'static str,
+    /// The schema file, relative to the workspace root.
+    pub schema: &'static str,
+    /// Where the generated modules go, relative to the workspace root.
+    pub out_dir: &'static str,
+    /// The library's JSON dialect.
+    pub tonlib: bool,
+}
+
+/// The checked-in JSON bindings: `tlgen-tdlib` (TDLib 1.8.61) and `tlgen-tonlib`.
+pub const JSON_BINDINGS: [JsonBindings; 2] = [
+    JsonBindings {
+        label: "tdlib/",
+        schema: "schema/tdlib/td_api.tl",
+        out_dir: "tdlib/src/generated",
+        tonlib: false,
+    },
+    JsonBindings {
+        label: "tonlib/",
+        schema: "schema/ton/tonlib_api.tl",
+        out_dir: "tonlib/src/generated",
+        tonlib: true,
+    },
+];
+
+impl JsonBindings {
+    /// The configuration of these bindings in a workspace at `root`: the module-directory
+    /// layout, the dialect's JSON, the docs of the schema's `//@` comments.
+    pub fn config(&self, root: &Path) -> Config {
+        self.config_with(root, &root.join(self.schema))
+    }
+
+    /// [`JsonBindings::config`] reading `schema` instead of the workspace's: what `update
+    /// --bindings` checks a new schema with.
+    pub fn config_with(&self, root: &Path, schema: &Path) -> Config {
+        let mut config = Config::new();
+        config
+            .schema(schema)
+            .out_dir(root.join(self.out_dir))
+            .layout(Layout::ModuleDir)
+            .json(self.dialect());
+        config
+    }
+
+    /// The bindings' JSON dialect.
+    pub fn dialect(&self) -> JsonDialect {
+        if self.tonlib {
+            JsonDialect::Tonlib
+        } else {
+            JsonDialect::Tdlib
+        }
+    }
+}
 
 /// Why the bindings' configuration could not be made.
 #[derive(Debug)]
@@ -119,16 +178,15 @@ pub fn bindings_config_with(
         .schemas(schemas)
         .out_dir(root.join(OUT_DIR))
         .layout(Layout::ModuleDir)
-        .serde_feature(Some("serde"))
-        .serde_via(Some("crate::serde_support"))
+        .json(JsonDialect::Tl {
+            feature: "serde".into(),
+            module: "crate::serde_support".into(),
+        })
         .errors(Include::Feature("errors".into()))
         .method_errors(Include::Feature("method-errors".into()))
         .object(Include::Feature("object".into()))
         .conversions(Include::Feature("conversions".into()))
         .borrowed(Include::Feature("borrowed".into()));
-    for (name, id) in tlgen_schema::KNOWN_ID_MISMATCHES {
-        config.known_id_mismatch(name, id);
-    }
     if let Some(docs) = docs {
         config.docs(docs);
     }

@@ -54,7 +54,7 @@ fn inspect_prints_the_summary_on_stdout_and_diagnostics_on_stderr() {
     let stdout = text(&output.stdout);
     let stderr = text(&output.stderr);
     assert!(
-        stdout.ends_with("diagnostics: 1 error, 0 warnings\n"),
+        stdout.ends_with("diagnostics: 1 error, 0 warnings, 0 notes\n"),
         "{stdout}"
     );
     assert!(!stdout.contains("error:"), "{stdout}");

@@ -1,7 +1,17 @@
 //! `tlgen_cli::inspect`: the text report and the JSON dump.
 
 use serde_json::{json, Value};
-use tlgen_cli::inspect::inspect;
+use tlgen_cli::inspect;
+use tlgen_parser::{Dialect, ParseOptions};
+
+/// `inspect` with the default options, or with `strict_ids`.
+fn inspect(files: &[(String, String)], json: bool, strict_ids: bool) -> inspect::InspectReport {
+    let options = ParseOptions {
+        strict_ids,
+        ..ParseOptions::default()
+    };
+    inspect::inspect(files, json, &options)
+}
 
 /// A small schema with a constructor, a flag, a generic function and a bad id.
 const SMALL: &str = "// LAYER 230\n\
@@ -38,6 +48,8 @@ fn json_dump_has_the_documented_shape() {
     let value: Value = serde_json::from_str(&report.output).expect("valid JSON");
     let expected = json!({
         "layer": 230,
+        "dialect": "telegram",
+        "dialect_reason": "no declared id tells the rules apart and the schema declares no builtin type",
         "definitions": [
             {
                 "name": "payments.paymentResult", "category": "type", "id": "0x4e5f810d", "computed_id": "0x4e5f810d",
@@ -83,7 +95,7 @@ fn json_dump_has_the_documented_shape() {
         "diagnostics": [
             {
                 "severity": "warning", "file": "small.tl", "line": 5, "column": 10,
-                "message": "declared id 0xbc799738 of `boolFalse` differs from the computed id 0xbc799737 of `boolFalse = Bool`"
+                "message": "declared id 0xbc799738 of `boolFalse` differs from the computed id 0xbc799737 of `boolFalse = Bool`; the declared id is used"
             }
         ]
     });
@@ -107,6 +119,8 @@ fn json_keys_keep_the_documented_order() {
     };
     let top = [
         "layer",
+        "dialect",
+        "dialect_reason",
         "definitions",
         "name",
         "category",
@@ -151,30 +165,57 @@ fn strict_ids_make_a_mismatch_an_error() {
 fn text_report_of_the_real_schemas() {
     let report = inspect(&[schema("api.tl"), schema("mtproto.tl")], false, false);
     assert!(!report.has_errors);
-    let head: Vec<&str> = report.output.lines().take(6).collect();
+    let head: Vec<&str> = report.output.lines().take(7).collect();
     assert_eq!(
         head,
         [
             "layer: 230",
+            "dialect: telegram (2601 of the 2604 declared ids agree with Telegram's rule, \
+             2005 with TDLib/TON's)",
             "constructors: 1752",
             "functions: 860",
             "types: 677",
             "builtins: 8",
-            "diagnostics: 0 errors, 3 warnings"
+            "diagnostics: 0 errors, 0 warnings, 3 notes"
         ]
     );
-    assert_eq!(report.output.lines().count(), 6, "diagnostics go to stderr");
+    assert_eq!(report.output.lines().count(), 7, "diagnostics go to stderr");
     assert!(report
         .diagnostics
-        .starts_with("warning: declared id 0x37982646 of `ipPortSecret`"));
+        .starts_with("note: declared id 0x37982646 of `ipPortSecret`"));
     assert!(report
         .diagnostics
         .contains(" --> schema/mtproto.tl:102:13\n"));
     assert!(report.diagnostics.ends_with("^\n\n"));
 
+    // The parser knows these three: notes under `--strict-ids` too.
     let strict = inspect(&[schema("api.tl"), schema("mtproto.tl")], false, true);
-    assert!(strict.has_errors);
-    assert!(strict.output.contains("diagnostics: 3 errors, 0 warnings"));
+    assert!(!strict.has_errors);
+    assert!(strict
+        .output
+        .contains("diagnostics: 0 errors, 0 warnings, 3 notes"));
+}
+
+/// `--dialect` overrides the evidence, and the report says so.
+#[test]
+fn an_explicit_dialect_is_reported() {
+    let td = files(&[(
+        "td_api.tl",
+        "int32 = Int32;\nbytes = Bytes;\ntestBytes value:bytes = TestBytes;\n",
+    )]);
+    let report = inspect(&td, false, false);
+    assert!(report.output.contains(
+        "\ndialect: tdlib/ton (no declared id tells the rules apart and the schema declares its \
+         builtins (`int32 = Int32`))\n"
+    ));
+    let options = ParseOptions {
+        dialect: Some(Dialect::Telegram),
+        ..ParseOptions::default()
+    };
+    let report = inspect::inspect(&td, true, &options);
+    let value: Value = serde_json::from_str(&report.output).expect("valid JSON");
+    assert_eq!(value["dialect"], "telegram");
+    assert_eq!(value["dialect_reason"], "chosen by the caller");
 }
 
 #[test]
@@ -183,7 +224,9 @@ fn text_report_renders_errors() {
     assert!(report.has_errors);
     assert_eq!(
         report.output,
-        "layer: none\nconstructors: 0\nfunctions: 0\ntypes: 0\nbuiltins: 0\ndiagnostics: 1 error, 0 warnings\n"
+        "layer: none\ndialect: telegram (no declared id tells the rules apart and the schema \
+         declares no builtin type)\nconstructors: 0\nfunctions: 0\ntypes: 0\nbuiltins: 0\n\
+         diagnostics: 1 error, 0 warnings, 0 notes\n"
     );
     assert_eq!(
         report.diagnostics,

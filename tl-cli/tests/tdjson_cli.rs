@@ -361,7 +361,6 @@ fn usage_errors() {
         &["decode", "--json", "tdlib", "--base64"],
         &["encode", "--json", "tdlib", "--hex"],
         &["decode", "--check"],
-        &["decode", "--strict"],
         &["decode", "--json", "tl"],
     ] {
         let run = tl(args, "");

@@ -20,6 +20,7 @@ use tlgen_parser::{Diagnostic, DiagnosticKind, ParseOptions, ReadError, Schema, 
 use crate::docs_source::{DocSource, NoDocs, SharedDocs};
 use crate::emit::{self, EmitOptions, FeaturePart, Include, ModuleKind};
 use crate::model;
+use crate::model::json::JsonDialect;
 use crate::subset::{self, Selection, SubsetDocs, UnknownName};
 use crate::{format, write};
 
@@ -42,8 +43,8 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     layout: Layout,
     runtime_path: String,
-    serde_feature: Option<String>,
-    serde_via: Option<String>,
+    json: Option<JsonDialect>,
+    binary: Option<bool>,
     errors: Include,
     method_errors: Include,
     object: Include,
@@ -51,6 +52,8 @@ pub struct Config {
     borrowed: Include,
     pretty: bool,
     strict_ids: bool,
+    dialect: Option<tlgen_parser::Dialect>,
+    warn_ids: bool,
     known_id_mismatches: Vec<(String, u32)>,
     subset: Option<Selection>,
 }
@@ -69,7 +72,8 @@ pub struct GeneratedFile {
 pub struct Output {
     /// The files, in a fixed order.
     pub files: Vec<GeneratedFile>,
-    /// Schema warnings (severity [`Severity::Warning`]); `Display` renders one rustc-style.
+    /// Schema warnings (severity [`Severity::Warning`]; with [`Config::warn_ids`], the notes
+    /// on declared ids too); `Display` renders one rustc-style.
     pub warnings: Vec<Diagnostic>,
     /// Counts for the report.
     pub stats: Stats,
@@ -146,7 +150,7 @@ pub enum ConfigError {
         /// Why it is not one.
         reason: String,
     },
-    /// [`Config::serde_via`] is not a Rust path.
+    /// The module of [`JsonDialect::Tl`] is not a Rust path.
     SerdeVia {
         /// The path as given.
         path: String,
@@ -155,6 +159,9 @@ pub enum ConfigError {
     },
     /// [`Config::pretty`] is on, and this crate was built without its `pretty` feature.
     PrettyWithoutFeature,
+    /// [`Config::binary`] is on with TDLib's or tonlib's JSON dialect, whose nullable
+    /// fields and `Unknown` variants have no binary form.
+    BinaryWithTdJson,
 }
 
 impl fmt::Display for ConfigError {
@@ -166,6 +173,11 @@ impl fmt::Display for ConfigError {
             ConfigError::SerdeVia { path, reason } => {
                 write!(f, "serde_via `{path}` is not a Rust path: {reason}")
             }
+            ConfigError::BinaryWithTdJson => write!(
+                f,
+                "binary(true) with the tdlib or tonlib JSON dialect: their nullable fields \
+                 and Unknown variants have no TL binary form (TDLib's JSON interface has none)"
+            ),
             ConfigError::PrettyWithoutFeature => write!(
                 f,
                 "pretty(true) needs the `pretty` feature of tlgen-codegen (a default feature): \
@@ -275,8 +287,8 @@ impl Config {
             out_dir: None,
             layout: Layout::SingleFile("tl.rs".into()),
             runtime_path: "::tlgen_runtime".into(),
-            serde_feature: None,
-            serde_via: None,
+            json: None,
+            binary: None,
             errors: Include::Always,
             method_errors: Include::Always,
             object: Include::Never,
@@ -284,6 +296,8 @@ impl Config {
             borrowed: Include::Never,
             pretty: cfg!(feature = "pretty"),
             strict_ids: false,
+            dialect: None,
+            warn_ids: false,
             known_id_mismatches: Vec::new(),
             subset: None,
         }
@@ -335,9 +349,34 @@ impl Config {
         self
     }
 
-    /// Derive serde's traits when this cargo feature of the including crate is on.
-    pub fn serde_feature(&mut self, feature: Option<&str>) -> &mut Self {
-        self.serde_feature = feature.map(str::to_string);
+    /// The JSON the generated code speaks ([`JsonDialect`]); none by default.
+    ///
+    /// - [`JsonDialect::Tl`]: our TL-JSON, as serde impls behind a cargo feature calling a
+    ///   module's `serialize`/`deserialize` (what tlgen-types does, through tlgen-dynamic);
+    /// - [`JsonDialect::SerdeDerive`]: serde's derives behind a cargo feature (Rust-shaped
+    ///   JSON, read by no TL library);
+    /// - [`JsonDialect::Tdlib`] / [`JsonDialect::Tonlib`]: TDLib's / tonlib's JSON interface,
+    ///   as `tlgen_runtime::json::TdJson` impls (the runtime's `json` feature), the `Object`
+    ///   and `Function` roots with an `Unknown` variant each, `TdFunction` per function,
+    ///   nullable fields as `Option` (the rules are in [`crate::model::json`]); no binary
+    ///   codecs ([`Config::binary`]), typed RPC errors, `borrowed` module or binary `Object`.
+    ///
+    /// ```no_run
+    /// tlgen_codegen::Config::new()
+    ///     .schema("td_api.tl")
+    ///     .json(tlgen_codegen::JsonDialect::Tdlib)
+    ///     .compile_or_exit();
+    /// ```
+    pub fn json(&mut self, dialect: JsonDialect) -> &mut Self {
+        self.json = Some(dialect);
+        self
+    }
+
+    /// The binary TL codecs (`Serializable`, `Deserializable`, `RemoteCall`, the id table).
+    /// Default: on, except with TDLib's or tonlib's JSON dialect, which has no wire form
+    /// (asking for them there is [`ConfigError::BinaryWithTdJson`]).
+    pub fn binary(&mut self, binary: bool) -> &mut Self {
+        self.binary = Some(binary);
         self
     }
 
@@ -400,17 +439,6 @@ impl Config {
         self
     }
 
-    /// With [`Config::serde_feature`]: implement `Serialize` and `Deserialize` by calling
-    /// `serialize(&value, serializer)` and `deserialize(deserializer)` of the module at this
-    /// path (e.g. `crate::serde_support`) instead of deriving them.
-    ///
-    /// `tlgen-types` uses it to speak canonical TL-JSON through `tlgen-dynamic`: one small generic
-    /// impl per type instead of a derive, so the feature costs little to compile.
-    pub fn serde_via(&mut self, module: Option<&str>) -> &mut Self {
-        self.serde_via = module.map(str::to_string);
-        self
-    }
-
     /// Pretty-print the output (the default with the `pretty` feature). Off is several
     /// times faster, for `build.rs`, and needs neither syn nor prettyplease: with
     /// `default-features = false` they are not compiled, and `pretty(true)` is
@@ -423,6 +451,25 @@ impl Config {
     /// Fail when a declared constructor id differs from the computed one.
     pub fn strict_ids(&mut self, strict: bool) -> &mut Self {
         self.strict_ids = strict;
+        self
+    }
+
+    /// Computes the schema's ids in `dialect` instead of choosing by evidence (see
+    /// [`tlgen_parser::Dialect`]): `Telegram` for MTProto's schemas, `Ton` for TON's and
+    /// TDLib's own (`td_api.tl`). The evidence gets every real schema right; this is for a
+    /// schema too small to tell.
+    pub fn dialect(&mut self, dialect: tlgen_parser::Dialect) -> &mut Self {
+        self.dialect = Some(dialect);
+        self
+    }
+
+    /// Also report the notes on declared ids (ids that differ from their lines on purpose
+    /// and are right on the wire: Telegram's `help.configSimple`, TON's
+    /// `liteServer.transactionId`, TDLib's versioned names; see
+    /// [`tlgen_parser::ids::KNOWN_MISMATCHES`]) in [`Output::warnings`] and as cargo warnings.
+    /// Off by default: a build has nothing to act on. `tl-codegen inspect` always shows them.
+    pub fn warn_ids(&mut self, warn: bool) -> &mut Self {
+        self.warn_ids = warn;
         self
     }
 
@@ -477,7 +524,18 @@ impl Config {
     /// Runs the pipeline in memory: parse → lower → emit → format.
     pub fn generate(&self) -> Result<Output> {
         let start = Instant::now();
-        check_paths(&self.runtime_path, self.serde_via.as_deref())?;
+        let (serde_feature, serde_via) = match &self.json {
+            Some(JsonDialect::Tl { feature, module }) => {
+                (Some(feature.clone()), Some(module.clone()))
+            }
+            Some(JsonDialect::SerdeDerive { feature }) => (Some(feature.clone()), None),
+            _ => (None, None),
+        };
+        let td_json = self.json.as_ref().is_some_and(JsonDialect::is_td);
+        if td_json && self.binary == Some(true) {
+            return Err(Error::Config(ConfigError::BinaryWithTdJson));
+        }
+        check_paths(&self.runtime_path, serde_via.as_deref())?;
         if self.pretty && !cfg!(feature = "pretty") {
             return Err(Error::Config(ConfigError::PrettyWithoutFeature));
         }
@@ -496,9 +554,10 @@ impl Config {
                 .map(|(name, text)| (name.as_str(), text.as_str())),
             &ParseOptions {
                 strict_ids: self.strict_ids,
+                dialect: self.dialect,
             },
         );
-        let warnings = check_schema(&schema, &self.known_id_mismatches)?;
+        let warnings = check_schema(&schema, &self.known_id_mismatches, self.warn_ids)?;
         let docs_ref: &dyn DocSource = match &self.docs {
             Some(d) => d.get(),
             None => &NoDocs,
@@ -512,27 +571,39 @@ impl Config {
             }
             None => (schema, docs_ref),
         };
-        let ir = model::lower(&schema, docs_ref).map_err(Error::Lower)?;
+        let mut ir = model::lower(&schema, docs_ref).map_err(Error::Lower)?;
+        if let Some(dialect) = &self.json {
+            ir = ir.with_json(dialect);
+        }
         let options = EmitOptions {
             runtime_path: self.runtime_path.clone(),
-            serde_feature: self.serde_feature.clone(),
-            serde_via: self.serde_via.clone(),
+            serde_feature,
+            serde_via,
             // Typed errors are Telegram's `rpc_error`: TON's schemas answer with their own
-            // constructors (`liteServer.error`), so they get no `errors` module.
-            errors: if ir.dialect == tlgen_parser::Dialect::Ton {
+            // constructors (`liteServer.error`), so they get no `errors` module; nor do
+            // TDLib's and tonlib's JSON interfaces (`error code message`).
+            errors: if ir.dialect == tlgen_parser::Dialect::Ton || td_json {
                 Include::Never
             } else {
                 self.errors.clone()
             },
             method_errors: self.method_errors.clone(),
-            // TON's `Object` params and results are typed with it.
-            object: if ir.needs_object() {
+            // TON's `Object` params and results are typed with it; the JSON dialects have
+            // JSON roots of their own instead.
+            object: if td_json {
+                Include::Never
+            } else if ir.needs_object() {
                 Include::Always
             } else {
                 self.object.clone()
             },
             conversions: self.conversions.clone(),
-            borrowed: self.borrowed.clone(),
+            borrowed: if td_json {
+                Include::Never
+            } else {
+                self.borrowed.clone()
+            },
+            binary: self.binary.unwrap_or(!td_json),
         };
         let files = self.lay_out(&ir, &options)?;
         let mut stats = Stats {
@@ -808,12 +879,17 @@ fn wrap_module(kind: ModuleKind, tokens: TokenStream, options: &EmitOptions) -> 
     quote!(#attrs pub mod #ident { #tokens })
 }
 
-/// Errors stop generation; warnings are returned rendered. Id mismatches listed in
-/// `known` ([`Config::known_id_mismatch`]) are neither.
-fn check_schema(schema: &Schema, known: &[(String, u32)]) -> Result<Vec<Diagnostic>> {
+/// Errors stop generation; warnings are returned rendered, notes too with `warn_ids`. Id
+/// mismatches listed in `known` ([`Config::known_id_mismatch`]) are none of these.
+fn check_schema(
+    schema: &Schema,
+    known: &[(String, u32)],
+    warn_ids: bool,
+) -> Result<Vec<Diagnostic>> {
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = schema
         .diagnostics
         .iter()
+        .filter(|d| warn_ids || d.severity != Severity::Note)
         .filter(|d| !is_known_mismatch(schema, d, known))
         .cloned()
         .partition(|d| d.severity == Severity::Error);

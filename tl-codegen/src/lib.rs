@@ -36,6 +36,7 @@ pub use config::{
 };
 pub use docs_source::{DocSource, ErrorRef, NoDocs};
 pub use emit::Include;
+pub use model::json::JsonDialect;
 pub use model::{LowerError, LowerErrorKind};
 pub use subset::{NameKind, UnknownName};
 pub use tlgen_parser::{Diagnostic, DiagnosticKind, Severity};

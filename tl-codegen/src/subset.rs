@@ -120,6 +120,7 @@ pub(crate) fn closure<'a>(
         builtins: schema.builtins.clone(),
         diagnostics: schema.diagnostics.clone(),
         dialect: schema.dialect,
+        dialect_reason: schema.dialect_reason.clone(),
     })
 }
 

@@ -84,7 +84,10 @@ fn a_bad_runtime_path_is_a_configuration_error() {
         "{err}"
     );
     let err = Config::new()
-        .serde_via(Some("crate::"))
+        .json(tlgen_codegen::JsonDialect::Tl {
+            feature: "serde".into(),
+            module: "crate::".into(),
+        })
         .generate()
         .unwrap_err();
     assert!(
@@ -293,7 +296,7 @@ fn known_id_mismatches_are_quiet_and_others_are_not() {
         err.summary_lines(),
         [format!(
             "{}:2:2: error: declared id 0x00000002 of `b` differs from the computed id \
-             0xa4070ed3 of `b = B`",
+             0xa4070ed3 of `b = B`; the declared id is used",
             file.path().display()
         )]
     );
@@ -353,4 +356,58 @@ fn pretty_output_needs_the_pretty_feature() {
         );
         assert_eq!(default.ok(), Some(compact.files));
     }
+}
+
+/// TON's `lite_api.tl` declares three ids on purpose that differ from their lines: known to
+/// the parser, so a build is quiet; `warn_ids(true)` shows them (as notes).
+#[test]
+fn a_build_of_tons_lite_api_is_quiet_unless_asked() {
+    let lite = include_str!("../../tl-parser/tests/fixtures/ton/lite_api.tl");
+    let output = Config::new()
+        .schema_text("lite_api.tl", lite)
+        .generate()
+        .unwrap();
+    assert_eq!(output.warnings, [], "{:?}", output.warnings);
+    let output = Config::new()
+        .schema_text("lite_api.tl", lite)
+        .warn_ids(true)
+        .generate()
+        .unwrap();
+    let notes: Vec<_> = output
+        .warnings
+        .iter()
+        .map(|d| (d.severity, d.kind, d.span.line))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (Severity::Note, DiagnosticKind::IdMismatch, 45),
+            (Severity::Note, DiagnosticKind::IdMismatch, 51),
+            (Severity::Note, DiagnosticKind::IdMismatch, 107),
+        ]
+    );
+    assert!(output.warnings[0].to_string().starts_with(
+        "note: declared id 0xb12f65af of `liteServer.transactionId` differs from the computed id"
+    ));
+}
+
+/// `Config::dialect` overrides the evidence: TDLib's `td_api.tl` style hashed as Telegram's.
+#[test]
+fn an_explicit_dialect_changes_the_ids() {
+    let td = "int32 = Int32;\nbytes = Bytes;\ntestBytes value:bytes = TestBytes;\n";
+    let id = |config: &mut Config| {
+        let output = config.schema_text("td_api.tl", td).generate().unwrap();
+        let text = &output.files[0].contents;
+        let at = text.find("const CONSTRUCTOR_ID: u32 = ").unwrap();
+        text[at..].split(';').next().unwrap().to_owned()
+    };
+    // CRC32 of `testBytes value:bytes = TestBytes`, and of it with `string`.
+    assert_eq!(
+        id(&mut Config::new()),
+        "const CONSTRUCTOR_ID: u32 = 0xa422c4de"
+    );
+    assert_eq!(
+        id(Config::new().dialect(tlgen_parser::Dialect::Telegram)),
+        "const CONSTRUCTOR_ID: u32 = 0x17d61bd6"
+    );
 }

@@ -16,11 +16,15 @@ const CASES: &[&str] = &[
     "borrowed",
     "subset",
     "defaults",
+    "tdjson",
+    "tonjson",
+    "prefix",
 ];
 
 /// The generator as each case runs it: the defaults with `Object` and the conversions on
 /// (off by default; the snapshots show them), plus the `borrowed` module for `borrowed.tl`
-/// and the subset its first line names for `subset.tl`.
+/// and the subset its first line names for `subset.tl`; TDLib's and tonlib's JSON dialects for
+/// `tdjson.tl` and `tonjson.tl` (no binary codecs there).
 fn config(case: &str) -> tlgen_codegen::Config {
     let mut config = tlgen_codegen::Config::new();
     config
@@ -28,6 +32,15 @@ fn config(case: &str) -> tlgen_codegen::Config {
         .object(true)
         .conversions(true)
         .borrowed(case == "borrowed");
+    match case {
+        "tdjson" => {
+            config.json(tlgen_codegen::JsonDialect::Tdlib);
+        }
+        "tonjson" => {
+            config.json(tlgen_codegen::JsonDialect::Tonlib);
+        }
+        _ => {}
+    }
     if case == "subset" {
         config
             .functions(["chat.send", "chat.read*"])

@@ -29,6 +29,15 @@ mod subset {
 mod defaults {
     include!("snapshots/defaults.rs");
 }
+mod tdjson {
+    include!("snapshots/tdjson.rs");
+}
+mod tonjson {
+    include!("snapshots/tonjson.rs");
+}
+mod prefix {
+    include!("snapshots/prefix.rs");
+}
 
 use tlgen_runtime::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
 
@@ -443,5 +452,44 @@ fn a_subset_holds_its_closure_and_encodes_as_the_whole_schema_would() {
     assert_eq!(
         subset::name_for_id(subset::types::Sticker::CONSTRUCTOR_ID),
         Some("sticker")
+    );
+}
+
+/// TDLib's `…Prefix = Error;` function writes the leading bytes of its full function (same
+/// id, its first params); `Object` decodes that id as the full one.
+#[test]
+fn a_prefix_function_is_the_start_of_its_full_one() {
+    use prefix::functions::{
+        upload, InvokeWithBusinessConnection, InvokeWithBusinessConnectionPrefix,
+    };
+    let query = prefix::Object::UploadSaveFilePart(Box::new(upload::SaveFilePart {
+        file_id: 7,
+        file_part: 1,
+        bytes: vec![1, 2, 3],
+    }));
+    let full = InvokeWithBusinessConnection {
+        connection_id: "conn".into(),
+        query: query.clone(),
+    };
+    let prefix = InvokeWithBusinessConnectionPrefix {
+        connection_id: "conn".into(),
+    };
+    let (full_bytes, prefix_bytes) = (full.to_bytes(), prefix.to_bytes());
+    // 0xdd289f8e, then `conn` as a TL string: the same leading bytes.
+    assert_eq!(
+        prefix_bytes,
+        [0x8e, 0x9f, 0x28, 0xdd, 4, b'c', b'o', b'n', b'n', 0, 0, 0]
+    );
+    assert!(full_bytes.starts_with(&prefix_bytes));
+    assert_eq!(&full_bytes[prefix_bytes.len()..], query.to_bytes());
+    let decoded = prefix::Object::from_bytes(&full_bytes).unwrap();
+    assert_eq!(
+        decoded,
+        prefix::Object::InvokeWithBusinessConnection(Box::new(full))
+    );
+    assert_eq!(decoded.name(), "invokeWithBusinessConnection");
+    assert_eq!(
+        prefix::name_for_id(0xdd28_9f8e),
+        Some("invokeWithBusinessConnection")
     );
 }

@@ -10,7 +10,7 @@ use crate::envelope::{
     Envelope, Message, GZIP_PACKED_ID, MAX_CONTAINER_MESSAGES, MSG_CONTAINER_ID, MSG_COPY_ID,
     RPC_RESULT_ID,
 };
-use crate::error::{DecodeError, DecodeErrorKind};
+use crate::error::{DecodeError, DecodeErrorKind, Location};
 use crate::schema::{DefId, Hot, Schema, Step, Ty, TyId, TypeId, MAX_FLAG_WORDS};
 use crate::ty::{Node, Type};
 use crate::value::Value;
@@ -50,16 +50,63 @@ impl Schema {
     /// whole input for any `ty`; errors inside it have offsets into the unpacked bytes. See
     /// [`crate::envelope`] for the other envelope objects.
     pub fn decode_as(&self, bytes: &[u8], ty: &Type) -> Result<Value> {
+        self.decode_with(bytes, ty, false)
+            .map(|decoded| decoded.value)
+    }
+
+    /// Decodes like [`decode_as`](Self::decode_as), but keeps what cannot be decoded in
+    /// place instead of failing: a message body, `gzip_packed` content or `rpc_result`
+    /// result that does not decode (an object of another layer, say `config#330b4067` that
+    /// this layer does not know) becomes an [`Envelope::Unknown`] (its id and bytes), and
+    /// everything around it decodes. [`Tolerant::unknown`] says where each is and why, in
+    /// the order of [`Schema::unknown_paths`]. An error outside such a part (the input
+    /// itself not decoding) still fails.
+    pub fn decode_tolerant(&self, bytes: &[u8], ty: &Type) -> Result<Tolerant> {
+        self.decode_with(bytes, ty, true)
+    }
+
+    /// [`decode_as`](Self::decode_as), tolerant or not.
+    fn decode_with(&self, bytes: &[u8], ty: &Type, tolerant: bool) -> Result<Tolerant> {
         let mut buffer = Vec::new();
-        let bytes = if ty.0 == Node::Leaf(Ty::AnyObject) {
-            bytes
+        let (bytes, gzip) = if ty.0 == Node::Leaf(Ty::AnyObject) {
+            (bytes, false)
         } else {
-            tlgen_runtime::unpack(bytes, &mut buffer)?
+            let gzip = bytes.get(..4) == Some(&GZIP_PACKED_ID.to_le_bytes()[..]);
+            (tlgen_runtime::unpack(bytes, &mut buffer)?, gzip)
+        };
+        // A whole input wrapped in a `gzip_packed`: offsets count in its content.
+        let seen_from_input = |location: Location| {
+            if gzip {
+                location.in_gzip_at(0)
+            } else {
+                location
+            }
         };
         let mut r = Reader::new(bytes);
-        let value = self.read(&mut r, ty)?;
-        r.finish()?;
-        Ok(value)
+        let mut decoder = Decoder {
+            schema: self,
+            r: &mut r,
+            packed: gzip,
+            tolerant,
+            unknown: Vec::new(),
+        };
+        // The input itself is not kept as bytes: when nothing decodes, that is an error.
+        let value = decoder
+            .node(&ty.0)
+            .map_err(|e| if gzip { e.in_gzip_at(0) } else { e })?;
+        let mut unknown = std::mem::take(&mut decoder.unknown);
+        for found in &mut unknown {
+            found.location = seen_from_input(found.location);
+        }
+        r.finish().map_err(|e| {
+            let e = DecodeError::from(e);
+            if gzip {
+                e.in_gzip_at(0)
+            } else {
+                e
+            }
+        })?;
+        Ok(Tolerant { value, unknown })
     }
 
     /// Reads one value of `ty` from `r`, leaving whatever follows it unread.
@@ -68,8 +115,60 @@ impl Schema {
             schema: self,
             r,
             packed: false,
+            tolerant: false,
+            unknown: Vec::new(),
         }
         .node(&ty.0)
+    }
+
+    /// The JSON path (`$.messages[1].body.result`) of every [`Envelope::Unknown`] in
+    /// `value`, in the order they were read (that of [`Tolerant::unknown`]).
+    #[must_use]
+    pub fn unknown_paths(&self, value: &Value) -> Vec<String> {
+        let mut out = Vec::new();
+        self.collect_unknown(value, &mut String::from("$"), &mut out);
+        out
+    }
+
+    /// Appends the paths of the unknown objects in `value`, which is at `path`.
+    fn collect_unknown(&self, value: &Value, path: &mut String, out: &mut Vec<String>) {
+        let len = path.len();
+        let mut at = |path: &mut String, segment: std::fmt::Arguments<'_>, value: &Value| {
+            use std::fmt::Write as _;
+            let _ = path.write_fmt(segment);
+            self.collect_unknown(value, path, out);
+            path.truncate(len);
+        };
+        match value {
+            Value::Vector(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    at(path, format_args!("[{i}]"), item);
+                }
+            }
+            Value::Object { def, fields } => {
+                let def = self.definition(*def);
+                for (i, field) in fields.iter() {
+                    let name = def
+                        .and_then(|d| d.fields().get(*i as usize))
+                        .map_or("?", |f| f.name());
+                    at(path, format_args!(".{name}"), field);
+                }
+            }
+            Value::Envelope(envelope) => match &**envelope {
+                Envelope::Container(messages) => {
+                    for (i, message) in messages.iter().enumerate() {
+                        at(path, format_args!(".messages[{i}].body"), &message.body);
+                    }
+                }
+                Envelope::RpcResult { result, .. } => at(path, format_args!(".result"), result),
+                Envelope::MsgCopy(message) => {
+                    at(path, format_args!(".orig_message.body"), &message.body);
+                }
+                Envelope::GzipPacked(_) => {}
+                Envelope::Unknown { .. } => out.push(path.clone()),
+            },
+            _ => {}
+        }
     }
 
     #[inline]
@@ -93,12 +192,63 @@ impl Schema {
     }
 }
 
+/// What [`Schema::decode_tolerant`] read: the value, and the objects kept undecoded in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tolerant {
+    /// The value, with an [`Envelope::Unknown`] in place of each object it could not decode.
+    pub value: Value,
+    /// Each [`Envelope::Unknown`] of the value, in the order of [`Schema::unknown_paths`].
+    pub unknown: Vec<UnknownObject>,
+}
+
+/// An object [`Schema::decode_tolerant`] could not decode and kept as bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownObject {
+    /// Its constructor id.
+    pub id: u32,
+    /// Where it starts (its id), with the stream the offset counts in.
+    pub location: Location,
+    /// Why it could not be decoded (the error's offset counts in the input too).
+    pub error: DecodeError,
+}
+
+/// Where a part decoded on its own sits in the input being decoded.
+#[derive(Clone, Copy)]
+enum Part {
+    /// It starts at this byte of the input (a message body, an `rpc_result`'s result).
+    At(usize),
+    /// It is the unpacked content of the `gzip_packed` at this byte of the input.
+    Gzip(usize),
+}
+
+impl Part {
+    /// A location in the part, seen from the input.
+    fn locate(self, location: Location) -> Location {
+        match self {
+            Part::At(start) => location.in_part_at(start),
+            Part::Gzip(start) => location.in_gzip_at(start),
+        }
+    }
+
+    /// An error in the part, seen from the input.
+    fn error(self, error: DecodeError) -> DecodeError {
+        match self {
+            Part::At(start) => error.shifted(start),
+            Part::Gzip(start) => error.in_gzip_at(start),
+        }
+    }
+}
+
 /// One decoding: the schema and the input.
 struct Decoder<'s, 'r, 'a> {
     schema: &'s Schema,
     r: &'r mut Reader<'a>,
     /// Whether this input is the content of a `gzip_packed` (another one is refused).
     packed: bool,
+    /// Whether a part that does not decode is kept as an [`Envelope::Unknown`].
+    tolerant: bool,
+    /// The parts kept so, with locations in this input.
+    unknown: Vec<UnknownObject>,
 }
 
 impl Decoder<'_, '_, '_> {
@@ -323,7 +473,14 @@ impl Decoder<'_, '_, '_> {
             MSG_CONTAINER_ID => self.container()?,
             RPC_RESULT_ID => {
                 let req_msg_id = self.r.read_i64()?;
-                let result = self.ty(Ty::AnyObject)?;
+                let result = if self.tolerant {
+                    // The result runs to the end of what holds it (a message body).
+                    let start = self.r.position();
+                    let rest = self.r.read_raw(self.r.remaining())?;
+                    self.part(rest, self.packed, Ty::AnyObject, Part::At(start))?
+                } else {
+                    self.ty(Ty::AnyObject)?
+                };
                 Value::Envelope(Box::new(Envelope::RpcResult { req_msg_id, result }))
             }
             MSG_COPY_ID => Value::Envelope(Box::new(Envelope::MsgCopy(self.message()?))),
@@ -374,9 +531,7 @@ impl Decoder<'_, '_, '_> {
                 },
             ));
         }
-        let body = self
-            .part(body, self.packed, Ty::AnyObject)
-            .map_err(|e| e.shifted(start))?;
+        let body = self.part(body, self.packed, Ty::AnyObject, Part::At(start))?;
         Ok(Message {
             msg_id,
             seqno,
@@ -404,21 +559,51 @@ impl Decoder<'_, '_, '_> {
         let unpacked = tlgen_runtime::unpack(&object, &mut buffer)
             .map_err(|e| DecodeError::from(e).shifted(start))?;
         // Offsets inside are into the unpacked bytes.
-        self.part(unpacked, true, ty)
+        self.part(unpacked, true, ty, Part::Gzip(start))
     }
 
-    /// Decodes `bytes` whole as a `ty`, as a part of this input.
-    fn part(&self, bytes: &[u8], packed: bool, ty: Ty) -> Result<Value> {
+    /// Decodes `bytes` whole as a `ty`, as a part of this input at `part`. When tolerant, a
+    /// part that does not decode is kept as an [`Envelope::Unknown`].
+    fn part(&mut self, bytes: &[u8], packed: bool, ty: Ty, part: Part) -> Result<Value> {
         let depth = self.r.max_depth().saturating_sub(self.r.depth());
         let mut r = Reader::with_max_depth(bytes, depth);
-        let value = Decoder {
+        let mut inner = Decoder {
             schema: self.schema,
             r: &mut r,
             packed,
+            tolerant: self.tolerant,
+            unknown: Vec::new(),
+        };
+        let decoded = inner.ty(ty).and_then(|value| {
+            inner.r.finish()?;
+            Ok(value)
+        });
+        let found = std::mem::take(&mut inner.unknown);
+        match decoded {
+            Ok(value) => {
+                self.unknown.extend(found.into_iter().map(|mut found| {
+                    found.location = part.locate(found.location);
+                    found.error = part.error(found.error);
+                    found
+                }));
+                Ok(value)
+            }
+            Err(error) => match (self.tolerant, bytes.split_first_chunk::<4>()) {
+                (true, Some((id, rest))) => {
+                    let id = u32::from_le_bytes(*id);
+                    self.unknown.push(UnknownObject {
+                        id,
+                        location: part.locate(Location::default()),
+                        error: part.error(error),
+                    });
+                    Ok(Value::Envelope(Box::new(Envelope::Unknown {
+                        id,
+                        bytes: rest.into(),
+                    })))
+                }
+                _ => Err(part.error(error)),
+            },
         }
-        .ty(ty)?;
-        r.finish()?;
-        Ok(value)
     }
 }
 

@@ -149,6 +149,7 @@ impl Writer<'_, '_> {
                 .message(message)
                 .map_err(|e| e.at_field("orig_message"))?,
             Envelope::GzipPacked(data) => self.bytes(data)?,
+            Envelope::Unknown { bytes, .. } => self.out.extend_from_slice(bytes),
         }
         self.depth -= 1;
         Ok(())

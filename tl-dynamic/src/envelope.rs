@@ -13,7 +13,12 @@
 //! {"_":"rpc_result","req_msg_id":"…","result":{…}}
 //! {"_":"msg_copy","orig_message":{"_":"message",…}}
 //! {"_":"gzip_packed","packed_data":"<base64>"}
+//! {"_":"unknown","id":"0x330b4067","bytes":"<base64>"}
 //! ```
+//!
+//! `unknown` is an object the schema does not know (e.g. of another layer), kept in place by
+//! [`Schema::decode_tolerant`](crate::Schema::decode_tolerant): its id, and its bytes after
+//! the id, which re-encode unchanged.
 //!
 //! `bytes` is derived when encoding (like flag words): the length of the body's encoding.
 //! A `gzip_packed` is only ever the explicit raw form read from JSON or built by hand; it
@@ -41,6 +46,15 @@ pub enum Envelope {
     MsgCopy(Message),
     /// `gzip_packed#3072cfa1 packed_data:bytes`, as given (decoding unpacks it instead).
     GzipPacked(Box<[u8]>),
+    /// An object that could not be decoded, kept as bytes: see
+    /// [`Schema::decode_tolerant`](crate::Schema::decode_tolerant).
+    Unknown {
+        /// Its constructor id.
+        id: u32,
+        /// Its bytes after the id, up to the end of the message body or `gzip_packed`
+        /// content holding it.
+        bytes: Box<[u8]>,
+    },
 }
 
 /// `message msg_id:long seqno:int bytes:int body:Object` (bare).
@@ -65,6 +79,7 @@ impl Envelope {
             Self::RpcResult { .. } => "rpc_result",
             Self::MsgCopy(_) => "msg_copy",
             Self::GzipPacked(_) => "gzip_packed",
+            Self::Unknown { .. } => "unknown",
         }
     }
 
@@ -76,6 +91,7 @@ impl Envelope {
             Self::RpcResult { .. } => RPC_RESULT_ID,
             Self::MsgCopy(_) => MSG_COPY_ID,
             Self::GzipPacked(_) => GZIP_PACKED_ID,
+            Self::Unknown { id, .. } => *id,
         }
     }
 }

@@ -154,11 +154,61 @@ pub enum DecodeErrorKind {
     Gzip(tlgen_runtime::GzipError),
 }
 
-/// A decoding error: the byte offset and what was expected there.
+/// Where something is in the input: a byte offset, and the stream it counts in — the input
+/// itself, or the unpacked content of the `gzip_packed` object at a byte of the input.
+///
+/// Displays as `byte 68` or `byte 68 of the gzip_packed content at byte 32`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Location {
+    /// The byte offset, in the input or in the unpacked content of [`Location::gzip_packed`].
+    pub offset: usize,
+    /// Where the `gzip_packed` object (its id) is in the input, when `offset` counts in its
+    /// unpacked content.
+    pub gzip_packed: Option<usize>,
+}
+
+impl Location {
+    /// The same place seen from a stream in which the part holding it starts at `start`.
+    #[must_use]
+    pub(crate) fn in_part_at(self, start: usize) -> Self {
+        match self.gzip_packed {
+            Some(at) => Location {
+                gzip_packed: Some(at.saturating_add(start)),
+                ..self
+            },
+            None => Location {
+                offset: self.offset.saturating_add(start),
+                ..self
+            },
+        }
+    }
+
+    /// The same place seen from the stream holding, at `start`, the `gzip_packed` whose
+    /// content it counts in.
+    #[must_use]
+    pub(crate) fn in_gzip_at(self, start: usize) -> Self {
+        Location {
+            gzip_packed: Some(start),
+            ..self
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "byte {}", self.offset)?;
+        if let Some(at) = self.gzip_packed {
+            write!(f, " of the gzip_packed content at byte {at}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A decoding error: where ([`Location`]) and what was expected there.
 ///
 /// One pointer wide, so that `Result<Value, DecodeError>` stays small on the hot path.
 #[derive(Clone, PartialEq, Eq)]
-pub struct DecodeError(Box<(usize, DecodeErrorKind)>);
+pub struct DecodeError(Box<(Location, DecodeErrorKind)>);
 
 impl DecodeError {
     /// An error of `kind` at byte `offset`.
@@ -166,19 +216,40 @@ impl DecodeError {
     #[inline(never)]
     #[must_use]
     pub fn new(offset: usize, kind: DecodeErrorKind) -> Self {
-        Self(Box::new((offset, kind)))
+        Self(Box::new((
+            Location {
+                offset,
+                gzip_packed: None,
+            },
+            kind,
+        )))
     }
 
-    /// The byte offset in the input where the error happened.
+    /// The byte offset where the error happened, in the stream [`DecodeError::location`]
+    /// names: the input, or the unpacked content of a `gzip_packed`.
     #[must_use]
     pub fn offset(&self) -> usize {
+        self.0 .0.offset
+    }
+
+    /// Where the error happened, with the stream its offset counts in.
+    #[must_use]
+    pub fn location(&self) -> Location {
         self.0 .0
     }
 
     /// The same error `by` bytes further into the input (for a part decoded on its own).
     #[must_use]
     pub(crate) fn shifted(mut self, by: usize) -> Self {
-        self.0 .0 = self.0 .0.saturating_add(by);
+        self.0 .0 = self.0 .0.in_part_at(by);
+        self
+    }
+
+    /// The same error seen from the stream holding, at `start`, the `gzip_packed` whose
+    /// unpacked content it happened in.
+    #[must_use]
+    pub(crate) fn in_gzip_at(mut self, start: usize) -> Self {
+        self.0 .0 = self.0 .0.in_gzip_at(start);
         self
     }
 
@@ -229,16 +300,17 @@ impl fmt::Display for DecodeErrorKind {
 }
 
 impl fmt::Display for DecodeError {
-    /// Formats as e.g. `unexpected constructor 0x12345678 for Updates at byte 8`.
+    /// Formats as e.g. `unexpected constructor 0x12345678 for Updates at byte 8`, or
+    /// `… at byte 68 of the gzip_packed content at byte 32`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at byte {}", self.kind(), self.offset())
+        write!(f, "{} at {}", self.kind(), self.location())
     }
 }
 
 impl fmt::Debug for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DecodeError")
-            .field("offset", &self.offset())
+            .field("location", &self.location())
             .field("kind", self.kind())
             .finish()
     }

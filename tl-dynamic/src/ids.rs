@@ -55,6 +55,20 @@ impl IdTable {
         }
     }
 
+    /// Makes `id` name `def`, whether or not another definition had it.
+    pub fn replace(&mut self, id: u32, def: DefId) {
+        if let Some(old) = self.insert(id, def) {
+            let mut i = self.home(id);
+            while let Some(slot) = self.slots.get_mut(i) {
+                if slot.0 == id && slot.1 == old.0 {
+                    slot.1 = def.0;
+                    return;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+    }
+
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
         let size = old.len() * 2;

@@ -141,6 +141,10 @@ impl Serialize for JsonValue<'_> {
                     Envelope::GzipPacked(data) => {
                         map.serialize_entry("packed_data", &base64::encode(data))?;
                     }
+                    Envelope::Unknown { id, bytes } => {
+                        map.serialize_entry("id", &format!("{id:#010x}"))?;
+                        map.serialize_entry("bytes", &base64::encode(bytes))?;
+                    }
                 }
                 map.end()
             }
@@ -179,7 +183,9 @@ impl Serialize for JsonValue<'_> {
 /// `gzip_packed`), if any.
 fn envelope_name(map: &serde_json::Map<String, Json>) -> Option<&str> {
     match map.get(NAME_KEY)?.as_str()? {
-        name @ ("msg_container" | "rpc_result" | "msg_copy" | "gzip_packed") => Some(name),
+        name @ ("msg_container" | "rpc_result" | "msg_copy" | "gzip_packed" | "unknown") => {
+            Some(name)
+        }
         _ => None,
     }
 }
@@ -557,6 +563,26 @@ impl JsonReader<'_> {
                     .message(json, depth)
                     .map_err(|e| e.at_field("orig_message"))?;
                 Envelope::MsgCopy(message)
+            }
+            "unknown" => {
+                only(map, name, &["id", "bytes"])?;
+                let json = field(map, name, "id")?;
+                let id = json
+                    .as_str()
+                    .and_then(|s| s.strip_prefix("0x"))
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .ok_or_else(|| {
+                        self.expected("a constructor id (\"0x1234abcd\")".to_owned(), json)
+                            .at_field("id")
+                    })?;
+                let json = field(map, name, "bytes")?;
+                let bytes = self
+                    .base64(json, "bytes")
+                    .map_err(|e| e.at_field("bytes"))?;
+                Envelope::Unknown {
+                    id,
+                    bytes: bytes.into(),
+                }
             }
             _ => {
                 only(map, name, &["packed_data"])?;

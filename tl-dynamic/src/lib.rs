@@ -176,10 +176,11 @@ pub mod tdjson;
 mod ty;
 mod value;
 
+pub use decode::{Tolerant, UnknownObject};
 pub use encode::MAX_ENCODE_DEPTH;
 pub use envelope::Envelope;
 pub use error::{
-    DecodeError, DecodeErrorKind, Path, SchemaError, Segment, ValueError, ValueErrorKind,
+    DecodeError, DecodeErrorKind, Location, Path, SchemaError, Segment, ValueError, ValueErrorKind,
 };
 #[cfg(feature = "json")]
 pub use json::{JsonValue, MAX_JSON_DEPTH, NAME_KEY};

@@ -649,14 +649,19 @@ impl Builder {
                 });
             }
             if let Some(first) = schema.ids.insert(d.id(), def) {
-                return Err(SchemaError::DuplicateId {
-                    id: d.id(),
-                    first: parsed
-                        .definitions
-                        .get(first.index())
-                        .map_or(String::new(), |f| f.name.to_owned()),
-                    second: d.name.to_owned(),
-                });
+                // TDLib's `…Prefix` definitions share their full one's id: the id reads the
+                // full one (see `tlgen_parser::Definition::is_prefix_of`).
+                match parsed.definitions.get(first.index()) {
+                    Some(f) if f.is_prefix_of(d) => schema.ids.replace(d.id(), def),
+                    Some(f) if d.is_prefix_of(f) => {}
+                    f => {
+                        return Err(SchemaError::DuplicateId {
+                            id: d.id(),
+                            first: f.map_or(String::new(), |f| f.name.to_owned()),
+                            second: d.name.to_owned(),
+                        })
+                    }
+                }
             }
             let ty = match d.category {
                 Category::Function => Hot::FUNCTION,

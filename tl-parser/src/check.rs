@@ -28,10 +28,6 @@ pub(crate) struct FileContext<'a> {
     pub name: &'a str,
     /// The file's text.
     pub source: &'a str,
-    /// Whether an id mismatch is an error.
-    pub strict_ids: bool,
-    /// How ids are computed.
-    pub dialect: crate::model::Dialect,
 }
 
 impl FileContext<'_> {
@@ -137,35 +133,14 @@ fn locate_type(source: &str, span: &Span, from: usize, name: &str) -> Span {
     within(span, from, 0)
 }
 
-/// Checks one definition on its own: its id, params, flags, generics and result.
+/// Checks one definition on its own: its params, flags, generics and result (its id is
+/// checked once the schema's dialect is known, by [`IdCheck`]).
 pub(crate) fn check_definition(
     def: &Definition,
     result: Span,
     cx: &FileContext<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
-    if let Some(declared) = def.declared_id.filter(|&id| id != def.computed_id) {
-        let severity = if cx.strict_ids {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
-        let span = id_span(def, cx.source);
-        let message = format!(
-            "declared id {declared:#010x} of `{}` differs from the computed id {:#010x} of `{}`",
-            def.name,
-            def.computed_id,
-            crate::ids::canonical_form_in(def, cx.dialect)
-        );
-        out.push(Diagnostic::new(
-            severity,
-            DiagnosticKind::IdMismatch,
-            cx.name,
-            cx.source,
-            span,
-            message,
-        ));
-    }
     let index = ParamIndex::new(&def.params);
     for (i, param) in def.params.iter().enumerate() {
         if index.first(param.name).is_some_and(|first| first < i) {
@@ -199,6 +174,89 @@ pub(crate) fn check_definition(
             def.name, def.result
         );
         cx.error(out, DiagnosticKind::BareFunctionResult, result, message);
+    }
+}
+
+/// How to report a declared id that differs from the computed one.
+pub(crate) struct IdCheck<'a> {
+    /// The file's name.
+    pub file: &'a str,
+    /// The file's text.
+    pub source: &'a str,
+    /// Whether an unexplained mismatch is an error.
+    pub strict_ids: bool,
+    /// The schema's dialect, whose rule computed [`Definition::computed_id`].
+    pub dialect: crate::model::Dialect,
+    /// What explains the declared id, if anything.
+    pub explained: Explained,
+}
+
+/// What explains a declared id that the schema's rule does not compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Explained {
+    /// Nothing: a warning.
+    No,
+    /// The other dialect's rule computes it.
+    OtherRule,
+    /// It is the id of the line under the name the definition is a version of
+    /// ([`crate::ids::versioned_base`]).
+    VersionedName,
+}
+
+impl IdCheck<'_> {
+    /// The diagnostic for `def`, whose declared id differs from its computed id: a note when
+    /// something explains it ([`Explained`]) or it is one of the [`crate::ids::KNOWN_MISMATCHES`]
+    /// (known and harmless), else a warning that the declared id is used (an error with
+    /// `strict_ids`).
+    pub(crate) fn diagnostic(&self, def: &Definition) -> Option<Diagnostic> {
+        use crate::model::Dialect;
+        let declared = def.declared_id?;
+        let known = crate::ids::known_mismatch(def.name, declared);
+        let severity = match known {
+            _ if self.explained != Explained::No => Severity::Note,
+            Some(_) => Severity::Note,
+            None if self.strict_ids => Severity::Error,
+            None => Severity::Warning,
+        };
+        let mut message = format!(
+            "declared id {declared:#010x} of `{}` differs from the computed id {:#010x} of `{}`; \
+             the declared id is used",
+            def.name,
+            def.computed_id,
+            crate::ids::canonical_form_in(def, self.dialect)
+        );
+        match (self.explained, known) {
+            (Explained::OtherRule, _) => {
+                let other = match self.dialect {
+                    Dialect::Telegram => Dialect::Ton,
+                    Dialect::Ton => Dialect::Telegram,
+                };
+                message.push_str(&format!(
+                    " (it is {} rule's id, of `{}`)",
+                    other.rule_name(),
+                    crate::ids::canonical_form_in(def, other)
+                ));
+            }
+            (Explained::VersionedName, _) => {
+                let base = crate::ids::versioned_base(def.name).unwrap_or(def.name);
+                message.push_str(&format!(
+                    " (it is the id of the line named `{base}`, of which `{}` is a version)",
+                    def.name
+                ));
+            }
+            (Explained::No, Some(known)) => {
+                message.push_str(&format!(" (known: {})", known.why));
+            }
+            (Explained::No, None) => {}
+        }
+        Some(Diagnostic::new(
+            severity,
+            DiagnosticKind::IdMismatch,
+            self.file,
+            self.source,
+            id_span(def, self.source),
+            message,
+        ))
     }
 }
 
@@ -345,7 +403,7 @@ impl<'s> TypeRef<'s> {
 
 /// Appends the type names of `def` that need looking up, in order: every param's type and
 /// its arguments, then the result's. Returns whether [`check_definition`] may find
-/// something to report besides an id mismatch; when it returns `false`, it would not.
+/// something to report; when it returns `false`, it would not.
 pub(crate) fn type_refs<'s>(def: &Definition<'s>, out: &mut Vec<TypeRef<'s>>) -> bool {
     /// Appends the references of `ty` and its arguments; whether they name unknown generics.
     fn walk<'s>(
@@ -456,6 +514,8 @@ pub(crate) struct SchemaIndex<'s> {
     ids_out_of_order: bool,
     /// Duplicate names and ids, in the order of the definitions.
     duplicates: Vec<Diagnostic>,
+    /// The prefix definitions (see [`prefix_pair`]), by index.
+    prefixes: Vec<usize>,
     /// Type references to look up again at the end.
     pending: Vec<Pending<'s>>,
 }
@@ -481,6 +541,12 @@ impl<'s> SchemaIndex<'s> {
                 info.boxed_type
             }
         })
+    }
+
+    /// Makes [`SchemaIndex::finish`] check the ids again: the computed ids changed since
+    /// the definitions were recorded (the schema's dialect was settled at the end).
+    pub(crate) fn ids_changed(&mut self) {
+        self.ids_out_of_order = true;
     }
 
     /// Records a builtin line; `text` is its source text.
@@ -567,7 +633,38 @@ impl<'s> SchemaIndex<'s> {
         }
         let owner = *self.ids.entry(def.id()).or_insert(i);
         if owner != i {
-            let owner = match defs.get(owner) {
+            let span = if def.declared_id.is_some() {
+                id_span(def, source)
+            } else {
+                name_span
+            };
+            let first = defs.get(owner);
+            if let Some((short, full)) = first.and_then(|first| prefix_pair(first, def)) {
+                let message = format!(
+                    "`{}` and `{}` share the id {:#010x}: the params of `{}` are the first \
+                     params of `{}`, a prefix definition (it writes the leading bytes of `{}`); \
+                     decoding by id reads `{}`",
+                    short.name,
+                    full.name,
+                    def.id(),
+                    short.name,
+                    full.name,
+                    full.name,
+                    full.name
+                );
+                let short_index = if std::ptr::eq(short, def) { i } else { owner };
+                self.prefixes.push(short_index);
+                self.duplicates.push(Diagnostic::new(
+                    Severity::Warning,
+                    DiagnosticKind::PrefixDefinition,
+                    file_name,
+                    source,
+                    span,
+                    message,
+                ));
+                return;
+            }
+            let owner = match first {
                 Some(first) => format!("`{}`", first.name),
                 None => "a builtin".to_owned(),
             };
@@ -576,18 +673,14 @@ impl<'s> SchemaIndex<'s> {
                 def.id(),
                 def.name
             );
-            let span = if def.declared_id.is_some() {
-                id_span(def, source)
-            } else {
-                name_span
-            };
             self.duplicates
                 .push(error(DiagnosticKind::DuplicateId, span, message));
         }
     }
 
-    /// Adds the diagnostics that need every file to `schema`: duplicates, then undeclared types.
-    pub(crate) fn finish(mut self, schema: &mut Schema<'s>, sources: &[&str]) {
+    /// Adds the diagnostics that need every file to `schema`: duplicates, then undeclared
+    /// types. Returns the indices of the prefix definitions (see [`prefix_pair`]).
+    pub(crate) fn finish(mut self, schema: &mut Schema<'s>, sources: &[&str]) -> Vec<usize> {
         let defs = &schema.definitions;
         let files = &schema.files;
         let source_of = |def: &Definition<'_>| sources.get(def.span.file).copied().unwrap_or("");
@@ -601,6 +694,7 @@ impl<'s> SchemaIndex<'s> {
                 again.check_duplicates(defs, i, files, source_of(def));
             }
             self.duplicates = again.duplicates;
+            self.prefixes = again.prefixes;
         }
         let mut out = std::mem::take(&mut self.duplicates);
         for pending in &self.pending {
@@ -637,6 +731,22 @@ impl<'s> SchemaIndex<'s> {
             ));
         }
         schema.diagnostics.append(&mut out);
+        self.prefixes
+    }
+}
+
+/// When `a` and `b` are a prefix definition and its full definition, in either order
+/// ([`Definition::is_prefix_of`]): `(prefix, full)`.
+pub(crate) fn prefix_pair<'d, 's>(
+    a: &'d Definition<'s>,
+    b: &'d Definition<'s>,
+) -> Option<(&'d Definition<'s>, &'d Definition<'s>)> {
+    if a.is_prefix_of(b) {
+        Some((a, b))
+    } else if b.is_prefix_of(a) {
+        Some((b, a))
+    } else {
+        None
     }
 }
 

@@ -9,30 +9,27 @@
 //! - `%` and `!` prefixes stay: `query:!X`.
 //!
 //! Two rules depend on the schema's [`Dialect`]:
-//! - [`Dialect::Telegram`] (MTProto's `api.tl`, `mtproto.tl`): a param of type `bytes` is
-//!   written `string` (but `Vector<bytes>` keeps `bytes`), and `name:flags.N?true` params
-//!   are left out (other conditionals stay `name:flags.N?Type`);
-//! - [`Dialect::Ton`] (a schema that declares `bytes` itself: TON's `ton_api.tl`,
-//!   `lite_api.tl`, `tonlib_api.tl`, TDLib's `td_api.tl`): neither; the definition is hashed
-//!   as written, `mode.6?true` params and `bytes` included.
+//! - [`Dialect::Telegram`] (MTProto's `api.tl`, `mtproto.tl`, and every schema in their
+//!   style: TDLib's `telegram_api.tl`, `secret_api.tl`, `mtproto_api.tl`, gotd's and
+//!   Telethon's): a param of type `bytes` is written `string` (but `Vector<bytes>` keeps
+//!   `bytes`), and `name:flags.N?true` params are left out (other conditionals stay
+//!   `name:flags.N?Type`);
+//! - [`Dialect::Ton`] (TON's `ton_api.tl`, `lite_api.tl`, `tonlib_api.tl`, TDLib's own
+//!   `td_api.tl` and `e2e_api.tl`): neither; the definition is hashed as written,
+//!   `mode.6?true` params and `bytes` included.
 //!
-//! For example `payments.sendStarsForm#7998c914 form_id:long invoice:InputInvoice = payments.PaymentResult;`
-//! has the canonical form `payments.sendStarsForm form_id:long invoice:InputInvoice = payments.PaymentResult`.
+//! Which one a schema uses is decided by evidence (see [`Dialect`]): declaring `bytes`
+//! proves nothing, since TDLib's `telegram_api.tl` (`bytes = Bytes;`) and gotd's
+//! (`bytes#e937bb82 = Bytes;`) do while their ids are Telegram's. A declared id that
+//! neither rule computes is reported once, as a warning that the declared id is used,
+//! unless it is one of the [`KNOWN_MISMATCHES`] (a note then: known and harmless).
 //!
-//! The TON rule is what TON's own tools do. TON's C++ code generator (the `tl-parser` under
-//! `tl/generate/` in `ton-blockchain/ton`, whose output checked into e.g.
-//! `DanShaders/ton/tl/generate/auto/tl/lite_api.h` gives `liteServer_masterchainInfo::ID =
-//! -2055001983`, i.e. `0x85832881`) and the public Go client tonutils-go (`tl/loader.go`:
-//! `tlCRC` removes `(` and `)` and takes `crc32.IEEE` of the text the type registers, as
-//! in `"liteServer.getMasterchainInfo = liteServer.MasterchainInfo"`) agree, as do
-//! TON's documentation's wire bytes: `liteServer.query data:bytes = Object` is `df068c79`
-//! on the wire (`0x798c06df`, with `bytes`, not `string`), `liteServer.listBlockTransactions`
-//! is `0xadfcc7da` only with its `reverse_order:mode.6?true want_proof:mode.5?true` params,
-//! and tonlib's `exportedKey word_list:vector<secureString> = ExportedKey` is `-1449248297`
-//! (`vector secureString`) in tonlib's generated `tonlib_api.h`. A definition's declared
-//! `#id` wins over the computed one on the wire, as in Telegram's schemas (TON's
-//! `liteServer.transactionId#b12f65af` kept its id when a param was added).
-
+//! TDLib's own schemas are hashed as written: a real libtdjson 1.8.61 accepts
+//! `{"@type": <id>}` for `testCallBytes` with id `0xd4215aa9`, the CRC32 of
+//! `testCallBytes x:bytes = TestBytes`, and refuses the id computed with `string`; gotd's
+//! TL parser (`ernado/tl`, its README's `tl-print` of `td_api.tl`) prints
+//! `error#9bdd8f1a = Error;`, the CRC32 of `error code:int32 message:string = Error`.
+//!
 use crate::model::{Definition, Dialect, ParamKind, Type};
 
 /// The canonical form of `def` under Telegram's rules, whose CRC32 is its id.
@@ -74,7 +71,8 @@ pub(crate) fn compute_id_with(
 }
 
 /// Whether `source` declares `bytes` itself, as a line `bytes data:string = Bytes;` or
-/// `bytes = Bytes;`: what makes a schema [`Dialect::Ton`].
+/// `bytes = Bytes;`: a cheap first guess of [`Dialect::Ton`] while the file is read, checked
+/// against the evidence once the whole schema is read.
 pub(crate) fn declares_bytes(source: &str) -> bool {
     // Cheap first: Telegram's schemas never contain the result.
     if !source.contains("Bytes") {
@@ -90,6 +88,122 @@ pub(crate) fn declares_bytes(source: &str) -> bool {
                 .split_once('=')
                 .is_some_and(|(_, result)| result.trim_start().starts_with("Bytes"))
     })
+}
+
+/// The builtins that only TDLib's and TON's schemas declare (Telegram's declare `int`,
+/// `long`, `double`, `string`, `int128` and `int256`, never these): what makes a schema
+/// without telling ids [`Dialect::Ton`].
+pub(crate) const RAW_BUILTINS: [&str; 6] = [
+    "bytes",
+    "int32",
+    "int53",
+    "int64",
+    "secureString",
+    "secureBytes",
+];
+
+/// Whether the two rules can compute different ids for `def`: it has a `bytes` param or a
+/// `flags.N?true` param.
+pub(crate) fn rules_differ(def: &Definition<'_>) -> bool {
+    def.params.iter().any(|p| match &p.kind {
+        ParamKind::Plain(ty) => is_plain(ty, "bytes"),
+        ParamKind::Conditional { ty, .. } => is_plain(ty, "bytes") || is_true(ty),
+        ParamKind::FlagField => false,
+    })
+}
+
+/// Whether `ty` is the plain type `name`, without arguments or prefixes.
+fn is_plain(ty: &Type<'_>, name: &str) -> bool {
+    ty.name == name && ty.args.is_empty() && !ty.percent && !ty.generic_ref
+}
+
+/// The name a versioned definition stands for: `decryptedMessage` for TDLib's
+/// `decryptedMessage8` or `decryptedMessage46` (in `secret_api.tl`, one per layer), and
+/// `inputStickerSetThumb` for `inputStickerSetThumbLegacy` (in `telegram_api.tl`). Their
+/// declared ids are those of the lines with that name; `None` for a name without such a
+/// suffix.
+pub fn versioned_base(name: &str) -> Option<&str> {
+    let base = name
+        .strip_suffix("Legacy")
+        .unwrap_or_else(|| name.trim_end_matches(|c: char| c.is_ascii_digit()));
+    let ok = base.len() < name.len()
+        && base
+            .rsplit('.')
+            .next()
+            .is_some_and(|short| short.ends_with(|c: char| c.is_ascii_alphabetic()));
+    ok.then_some(base)
+}
+
+/// A declared id that differs from the line's CRC32 on purpose and is the id on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownMismatch {
+    /// The definition's name.
+    pub name: &'static str,
+    /// Its declared (wire) id.
+    pub declared_id: u32,
+    /// Where it comes from, for the note.
+    pub why: &'static str,
+}
+
+/// The declared ids of real schemas that no rule computes and that are right on the wire.
+///
+/// The parser reports each as a [`Severity::Note`](crate::Severity::Note) instead of a
+/// warning (and not as an error under `strict_ids`), for that name with exactly that id:
+/// - Telegram's `mtproto.tl`: `accessPointRule` and `help.configSimple`, used in the
+///   DC-config fallback; their ids come from an older form of the lines. (The third,
+///   `ipPortSecret#37982646`, needs no entry: it is TDLib/TON's rule's id of its line, with
+///   `bytes` as written, and a declared id that the other rule computes is a note anyway.)
+/// - TON's `lite_api.tl` and `ton_api.tl`: ids kept when params were added
+///   (`liteServer.transactionId#b12f65af` gained `metadata:mode.8?…`); TON's own generated
+///   C++ (`tl/generate/auto/tl/lite_api.h`) uses the declared ids.
+pub const KNOWN_MISMATCHES: [KnownMismatch; 8] = [
+    KnownMismatch {
+        name: "accessPointRule",
+        declared_id: 0x4679_b65f,
+        why: "Telegram's mtproto.tl, an older form of the line",
+    },
+    KnownMismatch {
+        name: "help.configSimple",
+        declared_id: 0x5a59_2a6c,
+        why: "Telegram's mtproto.tl, an older form of the line",
+    },
+    KnownMismatch {
+        name: "liteServer.transactionId",
+        declared_id: 0xb12f_65af,
+        why: "TON's lite_api.tl, kept when params were added",
+    },
+    KnownMismatch {
+        name: "liteServer.signatureSet.ordinary",
+        declared_id: 0xf644_a6e6,
+        why: "TON's lite_api.tl, kept when the line changed",
+    },
+    KnownMismatch {
+        name: "liteServer.getValidatorStats",
+        declared_id: 0x091a_58bc,
+        why: "TON's lite_api.tl, kept when params were added",
+    },
+    KnownMismatch {
+        name: "tonNode.capabilities",
+        declared_id: 0xf5bf_60c0,
+        why: "TON's ton_api.tl, kept when the line changed",
+    },
+    KnownMismatch {
+        name: "db.block.info",
+        declared_id: 0x4ac6_e727,
+        why: "TON's ton_api.tl, kept when the line changed",
+    },
+    KnownMismatch {
+        name: "collatorNode.pong",
+        declared_id: 0x5bbf_0521,
+        why: "TON's ton_api.tl, kept when the line changed",
+    },
+];
+
+/// The known mismatch of the definition `name` declaring `declared_id`, if it is one.
+pub fn known_mismatch(name: &str, declared_id: u32) -> Option<&'static KnownMismatch> {
+    KNOWN_MISMATCHES
+        .iter()
+        .find(|k| k.name == name && k.declared_id == declared_id)
 }
 
 /// Where a canonical form is written.
@@ -268,7 +382,7 @@ fn write_to(out: &mut impl Sink, def: &Definition<'_>, dialect: Dialect) {
 
 /// Whether `ty` is plain `true`, the type of a flag that carries no value.
 fn is_true(ty: &Type<'_>) -> bool {
-    ty.name == "true" && ty.args.is_empty() && !ty.percent && !ty.generic_ref
+    is_plain(ty, "true")
 }
 
 /// ` name:`.

@@ -72,8 +72,11 @@ pub use source_file::{read_file, ReadError};
 /// Options for [`parse_files`].
 #[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
-    /// Report a declared id that differs from the computed one as an error instead of a warning.
+    /// Report a declared id that no rule computes as an error instead of a warning (the
+    /// [`ids::KNOWN_MISMATCHES`] stay notes).
     pub strict_ids: bool,
+    /// The dialect to compute ids in; `None` (the default) chooses by evidence (see [`Dialect`]).
+    pub dialect: Option<Dialect>,
 }
 
 /// Parses one source, named `<input>` in diagnostics.

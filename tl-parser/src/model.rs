@@ -53,21 +53,109 @@ pub struct Schema<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Which TL dialect the ids were computed for (see [`crate::ids`]).
     pub dialect: Dialect,
+    /// Why [`Schema::dialect`] was chosen: the caller's choice, or the evidence.
+    pub dialect_reason: DialectReason,
 }
 
 /// The TL dialect of a schema: it decides how constructor ids are computed.
 ///
-/// A schema is [`Dialect::Ton`] when one of its files declares `bytes` itself, as TON's
-/// `ton_api.tl`, `lite_api.tl`, `tonlib_api.tl` and TDLib's `td_api.tl` do
-/// (`bytes data:string = Bytes;`, `bytes = Bytes;`); Telegram's `api.tl` and `mtproto.tl`
-/// never do. See [`crate::ids`] for what differs.
+/// Chosen by evidence unless the caller chooses ([`crate::ParseOptions::dialect`]): when
+/// definitions declare ids, the rule that more of them agree with wins (Telegram's for every
+/// Telegram schema, also TDLib's `telegram_api.tl` and gotd's, which declare `bytes = Bytes;`);
+/// without ids telling the rules apart, [`Dialect::Ton`] when the schema declares its
+/// builtins (`int32 = Int32;`, `bytes = Bytes;`, as TON's `ton_api.tl`, `lite_api.tl`,
+/// `tonlib_api.tl` and TDLib's `td_api.tl`, `e2e_api.tl` do), else [`Dialect::Telegram`].
+/// [`Schema::dialect_reason`] says which. See [`crate::ids`] for what differs.
+///
+/// TDLib's own schemas and TON's hash alike and are generated alike (no `rpc_error`, `#`
+/// params that no conditional names are values), so they are one dialect; `tdlib` is
+/// accepted as its name by [`Dialect::from_name`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Dialect {
     /// Telegram's MTProto schemas: `bytes` hashes as `string`, `flags.N?true` params are left out.
     #[default]
     Telegram,
-    /// TON's (and TDLib's) generator: the definition hashes as written, parentheses removed.
+    /// TON's and TDLib's generator: the definition hashes as written, parentheses removed.
     Ton,
+}
+
+impl Dialect {
+    /// The dialect called `name`: `telegram`, or `tdlib` or `ton` (the same rule); `None` for
+    /// anything else.
+    pub fn from_name(name: &str) -> Option<Dialect> {
+        match name.to_ascii_lowercase().as_str() {
+            "telegram" | "mtproto" => Some(Dialect::Telegram),
+            "tdlib" | "ton" => Some(Dialect::Ton),
+            _ => None,
+        }
+    }
+
+    /// The rule's name in messages: `Telegram's` or `TDLib/TON's`.
+    pub fn rule_name(self) -> &'static str {
+        match self {
+            Dialect::Telegram => "Telegram's",
+            Dialect::Ton => "TDLib/TON's",
+        }
+    }
+}
+
+/// `telegram` or `tdlib/ton`, as `--dialect` and `inspect --json` write it.
+impl fmt::Display for Dialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Dialect::Telegram => "telegram",
+            Dialect::Ton => "tdlib/ton",
+        })
+    }
+}
+
+/// Why a schema's [`Dialect`] was chosen (see [`Dialect`] for the rule).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum DialectReason {
+    /// The caller chose it ([`crate::ParseOptions::dialect`], `--dialect`).
+    Chosen,
+    /// Declared ids decided: of `declared` definitions that declare an id, `telegram` agree
+    /// with Telegram's rule and `raw` with TDLib/TON's (a definition that both rules hash
+    /// alike counts for both).
+    DeclaredIds {
+        /// Definitions that declare an id.
+        declared: usize,
+        /// How many of those ids Telegram's rule computes.
+        telegram: usize,
+        /// How many of those ids TDLib/TON's rule computes.
+        raw: usize,
+    },
+    /// No declared id tells the rules apart, and the schema declares this builtin itself
+    /// (its text, e.g. `bytes = Bytes`), as TDLib's and TON's schemas do.
+    DeclaresBuiltins(String),
+    /// No declared id tells the rules apart and the schema declares no builtin type: Telegram's.
+    #[default]
+    Default,
+}
+
+/// One line: `telegram: 1402 of the 1405 declared ids agree with Telegram's rule, 860 with TDLib/TON's`.
+impl fmt::Display for DialectReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DialectReason::Chosen => f.write_str("chosen by the caller"),
+            DialectReason::DeclaredIds {
+                declared,
+                telegram,
+                raw,
+            } => write!(
+                f,
+                "{telegram} of the {declared} declared ids agree with Telegram's rule, \
+                 {raw} with TDLib/TON's"
+            ),
+            DialectReason::DeclaresBuiltins(text) => write!(
+                f,
+                "no declared id tells the rules apart and the schema declares its builtins (`{text}`)"
+            ),
+            DialectReason::Default => f.write_str(
+                "no declared id tells the rules apart and the schema declares no builtin type",
+            ),
+        }
+    }
 }
 
 /// Whether a definition is a constructor (`---types---`) or a function (`---functions---`).
@@ -183,6 +271,10 @@ pub struct Builtin<'a> {
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
+    /// Known and harmless, e.g. a declared id that differs from its line on purpose
+    /// ([`crate::ids::KNOWN_MISMATCHES`]): `tl-codegen inspect` shows it; a build does not,
+    /// unless asked (`Config::warn_ids` in tlgen-codegen).
+    Note,
     /// Something worth knowing that does not stop code generation.
     Warning,
     /// The schema is wrong.
@@ -194,12 +286,16 @@ pub enum Severity {
 pub enum DiagnosticKind {
     /// The text does not follow the grammar.
     Syntax,
-    /// The declared id differs from the computed one.
+    /// The declared id differs from the id every rule computes (the declared id is used).
     IdMismatch,
     /// Two definitions share a name.
     DuplicateName,
     /// Two definitions share an id.
     DuplicateId,
+    /// Two definitions share an id and the params of one are the first params of the other:
+    /// TDLib's `…Prefix = Error;` functions, which write the leading bytes of the full one
+    /// (a warning; decoding by id reads the full definition).
+    PrefixDefinition,
     /// Two params of one definition share a name.
     DuplicateParam,
     /// `field.N?` names a param that is not declared earlier.
@@ -268,6 +364,22 @@ impl<'a> Definition<'a> {
     /// The name without namespace, `sendStarsForm` for `payments.sendStarsForm`.
     pub fn short_name(&self) -> &'a str {
         self.name.rsplit_once('.').map_or(self.name, |(_, n)| n)
+    }
+
+    /// Whether this is a prefix definition of `full`, as TDLib's
+    /// `invokeWithBusinessConnectionPrefix#dd289f8e connection_id:string = Error;` is of
+    /// `invokeWithBusinessConnection#dd289f8e {X:Type} connection_id:string query:!X = X;`:
+    /// the same id and category, fewer params, and its params are the first params of `full`
+    /// (names and types). It writes the leading bytes of `full`; decoding by id reads `full`.
+    pub fn is_prefix_of(&self, full: &Definition<'_>) -> bool {
+        self.id() == full.id()
+            && self.category == full.category
+            && self.params.len() < full.params.len()
+            && self
+                .params
+                .iter()
+                .zip(&full.params)
+                .all(|(p, q)| p.name == q.name && p.kind == q.kind)
     }
 }
 

@@ -8,7 +8,8 @@ use crate::docs::DocsBuilder;
 use crate::grammar::{self, offset_in, GrammarError, Label};
 use crate::ids::{self, CanonicalBuffer};
 use crate::model::{
-    Builtin, Category, Diagnostic, DiagnosticKind, Dialect, Param, Schema, Severity, Span,
+    Builtin, Category, Diagnostic, DiagnosticKind, Dialect, DialectReason, Param, Schema, Severity,
+    Span,
 };
 use crate::position::{column_after, LineCursor};
 use crate::ParseOptions;
@@ -17,6 +18,15 @@ use crate::ParseOptions;
 pub(crate) struct Reader<'s> {
     /// Whether id mismatches are errors.
     pub strict_ids: bool,
+    /// The dialect the caller chose, if any.
+    chosen: Option<Dialect>,
+    /// The dialect each file's ids were computed in, indexed like [`Schema::files`].
+    file_dialects: Vec<Dialect>,
+    /// The evidence for the dialect (see [`Evidence`]).
+    evidence: Evidence,
+    /// The definitions whose declared id one rule does not compute, by index, with what
+    /// explains it.
+    mismatches: Vec<(usize, check::Explained)>,
     /// The text of each file, indexed like [`Schema::files`].
     pub sources: Vec<&'s str>,
     /// The schema being built.
@@ -32,6 +42,10 @@ impl<'s> Reader<'s> {
     pub(crate) fn new(options: &ParseOptions) -> Self {
         Reader {
             strict_ids: options.strict_ids,
+            chosen: options.dialect,
+            file_dialects: Vec::new(),
+            evidence: Evidence::default(),
+            mismatches: Vec::new(),
             sources: Vec::new(),
             schema: Schema::default(),
             index: check::SchemaIndex::default(),
@@ -43,9 +57,13 @@ impl<'s> Reader<'s> {
     pub(crate) fn read_file(&mut self, name: &str, source: &'s str) {
         let file = self.schema.files.len();
         self.schema.files.push(name.to_owned());
-        if ids::declares_bytes(source) {
-            self.schema.dialect = Dialect::Ton;
-        }
+        // A first guess, settled by the evidence in `finish`.
+        self.schema.dialect = match self.chosen {
+            Some(dialect) => dialect,
+            None if ids::declares_bytes(source) => Dialect::Ton,
+            None => self.schema.dialect,
+        };
+        self.file_dialects.push(self.schema.dialect);
         self.sources.push(source);
         // About one definition per `;`: reserve once rather than grow.
         let statements = count_byte(source.as_bytes(), b';');
@@ -66,11 +84,106 @@ impl<'s> Reader<'s> {
 
     /// Runs the checks that need every file, and returns the schema with its diagnostics in order.
     pub(crate) fn finish(mut self) -> Schema<'s> {
-        self.index.finish(&mut self.schema, &self.sources);
+        self.settle_dialect();
+        let index = std::mem::take(&mut self.index);
+        let prefixes = index.finish(&mut self.schema, &self.sources);
+        self.report_ids(&prefixes);
+        self.schema.diagnostics.sort_by_key(|d| {
+            (
+                d.span.file,
+                d.span.start,
+                d.kind != DiagnosticKind::IdMismatch,
+            )
+        });
         self.schema
-            .diagnostics
-            .sort_by_key(|d| (d.span.file, d.span.start));
-        self.schema
+    }
+}
+
+impl Reader<'_> {
+    /// Chooses the schema's dialect (the caller's, or by [`Evidence`]) and recomputes the
+    /// ids that were computed in another.
+    fn settle_dialect(&mut self) {
+        let (dialect, reason) = match self.chosen {
+            Some(dialect) => (dialect, DialectReason::Chosen),
+            None => self.evidence.decide(&self.schema.builtins),
+        };
+        self.schema.dialect = dialect;
+        self.schema.dialect_reason = reason;
+        if self.file_dialects.iter().any(|&d| d != dialect) {
+            let mut buffer = CanonicalBuffer::default();
+            for def in &mut self.schema.definitions {
+                if self.file_dialects.get(def.span.file) != Some(&dialect) {
+                    def.computed_id = ids::compute_id_with(&mut buffer, def, dialect);
+                }
+            }
+            self.index.ids_changed();
+        }
+    }
+
+    /// Reports the declared ids that differ from the computed ones, but for the prefix
+    /// definitions' (their id is their full definition's, reported as such).
+    fn report_ids(&mut self, prefixes: &[usize]) {
+        let schema = &mut self.schema;
+        let dialect = schema.dialect;
+        for &(i, explained) in &self.mismatches {
+            let Some(def) = schema.definitions.get(i) else {
+                continue;
+            };
+            if def.declared_id == Some(def.computed_id) || prefixes.contains(&i) {
+                continue;
+            }
+            let file = def.span.file;
+            let id = check::IdCheck {
+                file: schema.files.get(file).map_or("", String::as_str),
+                source: self.sources.get(file).copied().unwrap_or_default(),
+                strict_ids: self.strict_ids,
+                dialect,
+                explained,
+            };
+            schema.diagnostics.extend(id.diagnostic(def));
+        }
+    }
+}
+
+/// What the declared ids say about the dialect: how many definitions declare an id, and
+/// how many of those ids each rule computes.
+#[derive(Debug, Default)]
+struct Evidence {
+    /// Definitions that declare an id.
+    declared: usize,
+    /// Declared ids that Telegram's rule computes.
+    telegram: usize,
+    /// Declared ids that TDLib/TON's rule computes.
+    raw: usize,
+}
+
+impl Evidence {
+    /// The rule more declared ids agree with; on a tie, TDLib/TON's when the schema
+    /// declares one of the [`ids::RAW_BUILTINS`], else Telegram's.
+    fn decide(&self, builtins: &[Builtin<'_>]) -> (Dialect, DialectReason) {
+        if self.telegram != self.raw {
+            let reason = DialectReason::DeclaredIds {
+                declared: self.declared,
+                telegram: self.telegram,
+                raw: self.raw,
+            };
+            let dialect = if self.telegram > self.raw {
+                Dialect::Telegram
+            } else {
+                Dialect::Ton
+            };
+            return (dialect, reason);
+        }
+        match builtins
+            .iter()
+            .find(|b| ids::RAW_BUILTINS.contains(&b.name))
+        {
+            Some(builtin) => (
+                Dialect::Ton,
+                DialectReason::DeclaresBuiltins(builtin.text.clone()),
+            ),
+            None => (Dialect::Telegram, DialectReason::Default),
+        }
     }
 }
 
@@ -269,6 +382,7 @@ impl<'s> FileReader<'_, 's> {
         let (file, name) = (self.file, self.name);
         let reader = &mut *self.reader;
         let schema = &mut reader.schema;
+        let index = schema.definitions.len().saturating_sub(1);
         let Some(def) = schema.definitions.last_mut() else {
             return;
         };
@@ -305,16 +419,40 @@ impl<'s> FileReader<'_, 's> {
         };
         let dialect = schema.dialect;
         def.computed_id = ids::compute_id_with(&mut reader.buffers.canonical, def, dialect);
+        if let Some(declared) = def.declared_id {
+            // The id under the other rule, when it can differ.
+            let other = if ids::rules_differ(def) {
+                let other = match dialect {
+                    Dialect::Telegram => Dialect::Ton,
+                    Dialect::Ton => Dialect::Telegram,
+                };
+                ids::compute_id_with(&mut reader.buffers.canonical, def, other)
+            } else {
+                def.computed_id
+            };
+            let (telegram, raw) = match dialect {
+                Dialect::Telegram => (def.computed_id, other),
+                Dialect::Ton => (other, def.computed_id),
+            };
+            let evidence = &mut reader.evidence;
+            evidence.declared += 1;
+            evidence.telegram += usize::from(declared == telegram);
+            evidence.raw += usize::from(declared == raw);
+            if declared != telegram || declared != raw {
+                let explained = if declared == telegram || declared == raw {
+                    check::Explained::OtherRule
+                } else if versioned(&mut reader.buffers.canonical, def, declared) {
+                    check::Explained::VersionedName
+                } else {
+                    check::Explained::No
+                };
+                reader.mismatches.push((index, explained));
+            }
+        }
         reader.buffers.refs.clear();
-        let suspect = check::type_refs(def, &mut reader.buffers.refs)
-            || def.declared_id.is_some_and(|id| id != def.computed_id);
+        let suspect = check::type_refs(def, &mut reader.buffers.refs);
         self.docs.attach(def);
-        let context = check::FileContext {
-            name,
-            source,
-            strict_ids: reader.strict_ids,
-            dialect,
-        };
+        let context = check::FileContext { name, source };
         if suspect {
             check::check_definition(def, result_span, &context, &mut schema.diagnostics);
         }
@@ -352,6 +490,23 @@ impl<'s> FileReader<'_, 's> {
     }
 }
 
+/// Whether `declared` is the id, in either rule, of `def` under the name it is a version
+/// of ([`ids::versioned_base`]).
+fn versioned(
+    buffer: &mut CanonicalBuffer,
+    def: &crate::model::Definition<'_>,
+    declared: u32,
+) -> bool {
+    let Some(base) = ids::versioned_base(def.name) else {
+        return false;
+    };
+    let mut renamed = def.clone();
+    renamed.name = base;
+    [Dialect::Telegram, Dialect::Ton]
+        .into_iter()
+        .any(|dialect| ids::compute_id_with(buffer, &renamed, dialect) == declared)
+}
+
 /// The names of the builtin types: TL's primitives, TON's `int128`/`int256`, tonlib's and
 /// TDLib's `int32`/`int53`/`int64`/`secureString`/`secureBytes`, and the `object`/`function`
 /// placeholders.
@@ -375,14 +530,16 @@ const BUILTIN_NAMES: [&str; 15] = [
 
 /// Whether the last of `defs`, just read, declares a builtin type in definition syntax:
 /// a constructor named after a builtin (`bytes data:string = Bytes;`, `int32 = Int32;`)
-/// whose result is that name capitalized, without an id.
+/// whose result is that name capitalized, without an id unless it has no params
+/// (`bytes#e937bb82 = Bytes;`).
 fn is_builtin_definition(defs: &[crate::model::Definition<'_>]) -> bool {
     let Some(def) = defs.last() else {
         return false;
     };
     let result = def.result.name;
+    // gotd's schemas give the builtin an id: `bytes#e937bb82 = Bytes;`.
     def.category == Category::Type
-        && def.declared_id.is_none()
+        && (def.declared_id.is_none() || def.params.is_empty())
         && BUILTIN_NAMES.contains(&def.name)
         && result.len() == def.name.len()
         && result.get(1..) == def.name.get(1..)

@@ -166,11 +166,14 @@ fn id_mismatch() {
     assert!(!schema.has_errors());
     assert_eq!(
         warning.render(),
-        "warning: declared id 0xbc799738 of `boolFalse` differs from the computed id 0xbc799737 of `boolFalse = Bool`\n --> <input>:1:10\n  |\n1 | boolFalse#bc799738 = Bool;\n  |          ^^^^^^^^^"
+        "warning: declared id 0xbc799738 of `boolFalse` differs from the computed id 0xbc799737 of `boolFalse = Bool`; the declared id is used\n --> <input>:1:10\n  |\n1 | boolFalse#bc799738 = Bool;\n  |          ^^^^^^^^^"
     );
     let strict = parse_files(
         [("x.tl", "boolFalse#bc799738 = Bool;")],
-        &ParseOptions { strict_ids: true },
+        &ParseOptions {
+            strict_ids: true,
+            ..ParseOptions::default()
+        },
     );
     assert_eq!(strict.diagnostics[0].severity, Severity::Error);
     assert!(strict.has_errors());

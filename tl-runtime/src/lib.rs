@@ -114,6 +114,13 @@
 //! [`unpack`] for the limits), and borrowed decoding unpacks into a buffer the caller owns
 //! ([`RemoteCallBorrowed::decode_response_in`]).
 //!
+//! # TDLib's and tonlib's JSON
+//!
+//! With the `json` feature (off by default; no dependencies), the `json` module reads and
+//! writes the JSON of TDLib's `td_json_client` and tonlib's `tonlib_client_json` exactly as
+//! those libraries do; bindings generated with `tl-codegen generate --json tdlib|tonlib`
+//! implement its `TdJson` trait. Its module docs give the mapping and its sources.
+//!
 //! # Example
 //!
 //! ```

@@ -652,6 +652,32 @@ fn writer_numbers_and_non_finite() {
 }
 
 #[test]
+fn extra_added_to_a_request() {
+    let mut out = JsonWriter::new();
+    GetTextEntities { text: "hi".into() }.write_json(&mut out);
+    assert!(out.append_raw_field("@extra", r#"{"id":7}"#));
+    assert!(out.append_raw_field("@client_id", "1"));
+    assert_eq!(
+        out.as_str(),
+        r#"{"@type":"getTextEntities","text":"hi","@extra":{"id":7},"@client_id":1}"#
+    );
+    let envelope = scan_envelope(out.as_str()).unwrap();
+    assert_eq!(
+        (envelope.extra, envelope.client_id),
+        (Some(r#"{"id":7}"#), Some(1))
+    );
+    // Not after an object: nothing is written.
+    let mut out = JsonWriter::new();
+    out.begin_array();
+    assert!(!out.append_raw_field("@extra", "1"));
+    assert_eq!(out.as_str(), "[");
+    let mut out = JsonWriter::new();
+    out.raw("{}");
+    assert!(out.append_raw_field("a", "1"));
+    assert_eq!(out.as_str(), r#"{"a":1}"#);
+}
+
+#[test]
 fn function_and_error() {
     let request = GetTextEntities { text: "hi".into() };
     assert_eq!(
@@ -1198,6 +1224,39 @@ fn unknown_objects_keep_their_text() {
         from_str::<TextEntityType>(text).unwrap_err().kind(),
         JsonErrorKind::UnexpectedConstructor { .. }
     ));
+}
+
+#[test]
+fn peeked_type_is_checked_again_when_it_differs() {
+    // peek_constructor finds textEntityTypeUrl; a binding that then reads another constructor
+    // at the same place still gets its @type checked.
+    let text = r#"{"@type":"textEntityTypeUrl","url":"u"}"#;
+    let mut input = JsonReader::new(text);
+    assert_eq!(input.peek_constructor(TEXT_ENTITY_TYPES).unwrap(), Some(2));
+    let error = input
+        .read_object("textEntityTypeTextUrl", 445719651, |input, _| {
+            input.skip_value()
+        })
+        .unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &JsonErrorKind::UnexpectedConstructor {
+            expected: "textEntityTypeTextUrl",
+            found: "textEntityTypeUrl".into()
+        }
+    );
+    // The same constructor: read on after the @type, every other key still seen.
+    let mut input = JsonReader::new(r#" {"@type":"textEntityTypeTextUrl" , "url":"u","x":1}"#);
+    assert_eq!(input.peek_constructor(TEXT_ENTITY_TYPES).unwrap(), Some(1));
+    let mut keys = Vec::new();
+    input
+        .read_object("textEntityTypeTextUrl", 445719651, |input, key| {
+            keys.push(key.to_owned());
+            input.skip_value()
+        })
+        .unwrap();
+    input.finish().unwrap();
+    assert_eq!(keys, ["url", "x"]);
 }
 
 #[test]

@@ -93,10 +93,14 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use tlgen_codegen::JsonDialect;
 use tlgen_parser::{ParseOptions, Schema};
 
 pub use rust::{RustChange, RustDiff};
-pub use schema::{diff_schemas, Changed, DefRef, OldNew, ParamChange, ParamRef, SchemaDiff, Side};
+pub use schema::{
+    diff_schemas, diff_schemas_json, Changed, DefRef, OldNew, ParamChange, ParamRef, SchemaDiff,
+    Side,
+};
 
 /// The `diff` subcommand's arguments.
 #[derive(Debug, clap::Args)]
@@ -112,6 +116,13 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// Report the Rust changes of bindings in this JSON dialect (tdlib, tonlib): their
+    /// `Option` fields and JSON roots, as `generate --json` makes them.
+    #[arg(long, value_name = "DIALECT")]
+    bindings: Option<crate::generate::JsonArg>,
+    /// How both schemas' ids are computed (default: by evidence, each on its own).
+    #[command(flatten)]
+    dialect: crate::dialect::DialectArg,
 }
 
 /// Compares the schemas and prints the report on stdout; fails when a file cannot be
@@ -132,7 +143,8 @@ pub fn run(args: Args) -> ExitCode {
     let (Some(old), Some(new)) = (read_files(&old), read_files(&new)) else {
         return ExitCode::FAILURE;
     };
-    match diff(&old, &new) {
+    let bindings = args.bindings.map(crate::generate::JsonArg::td_dialect);
+    match diff_json(&old, &new, bindings.as_ref(), &args.dialect.options(false)) {
         Ok(report) => {
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");
@@ -175,10 +187,16 @@ pub fn read_files(paths: &[PathBuf]) -> Option<Vec<(String, String)>> {
 
 /// Parses `files` as one schema; the rendered diagnostics when it has errors.
 pub fn parse_checked(files: &[(String, String)]) -> Result<Schema<'_>, String> {
-    let schema = tlgen_parser::parse_files(
-        files.iter().map(|(n, s)| (n.as_str(), s.as_str())),
-        &ParseOptions::default(),
-    );
+    parse_checked_with(files, &ParseOptions::default())
+}
+
+/// [`parse_checked`] with `options`.
+fn parse_checked_with<'a>(
+    files: &'a [(String, String)],
+    options: &ParseOptions,
+) -> Result<Schema<'a>, String> {
+    let schema =
+        tlgen_parser::parse_files(files.iter().map(|(n, s)| (n.as_str(), s.as_str())), options);
     if schema.has_errors() {
         let mut out = String::new();
         for d in schema.errors() {
@@ -192,8 +210,19 @@ pub fn parse_checked(files: &[(String, String)]) -> Result<Schema<'_>, String> {
 /// Compares two schemas given as `(name, text)` files; the rendered diagnostics of
 /// either when it has errors.
 pub fn diff(old: &[(String, String)], new: &[(String, String)]) -> Result<SchemaDiff, String> {
+    diff_json(old, new, None, &ParseOptions::default())
+}
+
+/// [`diff`], with the Rust part for bindings in a JSON dialect (TDLib's `Option` fields and
+/// roots; `None`: none) and both schemas parsed with `options` (e.g. a chosen id dialect).
+pub fn diff_json(
+    old: &[(String, String)],
+    new: &[(String, String)],
+    json: Option<&JsonDialect>,
+    options: &ParseOptions,
+) -> Result<SchemaDiff, String> {
     let new_names: Vec<&str> = new.iter().map(|(name, _)| name.as_str()).collect();
-    let old = parse_checked(old)?;
-    let new = parse_checked(new)?;
-    Ok(diff_schemas(&old, &new, &new_names.join(" + ")))
+    let old = parse_checked_with(old, options)?;
+    let new = parse_checked_with(new, options)?;
+    Ok(diff_schemas_json(&old, &new, &new_names.join(" + "), json))
 }

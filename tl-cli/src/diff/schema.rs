@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use tlgen_codegen::model::{self, Model};
-use tlgen_codegen::NoDocs;
+use tlgen_codegen::{JsonDialect, NoDocs};
 use tlgen_parser::{Category, Definition, ParamKind, Schema};
 
 use super::report::label;
@@ -132,6 +132,16 @@ fn wire_id(d: &Definition<'_>) -> u32 {
 /// Compares two parsed schemas; `bindings` names the new schema (its files) in the report
 /// of the Rust it generates.
 pub fn diff_schemas(old: &Schema<'_>, new: &Schema<'_>, bindings: &str) -> SchemaDiff {
+    diff_schemas_json(old, new, bindings, None)
+}
+
+/// [`diff_schemas`] for bindings in a JSON dialect (`None`: none).
+pub fn diff_schemas_json(
+    old: &Schema<'_>,
+    new: &Schema<'_>,
+    bindings: &str,
+    json: Option<&JsonDialect>,
+) -> SchemaDiff {
     let index = |s: &'_ Schema<'_>| -> BTreeMap<(&'static str, String), usize> {
         s.definitions
             .iter()
@@ -181,7 +191,14 @@ pub fn diff_schemas(old: &Schema<'_>, new: &Schema<'_>, bindings: &str) -> Schem
         })
         .collect();
     let mut notes = Vec::new();
-    let rust = match (lower(old, "old"), lower(new, "new")) {
+    let with_json = |model: Model| match json {
+        Some(dialect) => model.with_json(dialect),
+        None => model,
+    };
+    let rust = match (
+        lower(old, "old").map(with_json),
+        lower(new, "new").map(with_json),
+    ) {
         (Ok(o), Ok(n)) => Some(RustDiff::new(&model::api_diff::diff(&o, &n), bindings)),
         (Err(e), _) | (_, Err(e)) => {
             notes.push(format!("no Rust impact: {e}"));

@@ -24,7 +24,7 @@ impl Context<'_> {
                 .enumerate()
                 .filter(|&(i, _)| borrows.constructors[i])
                 .map(|(i, c)| (i, c.path.clone())),
-            |i, depth| cx.constructor(&self.ir.constructors[i], depth),
+            |i, depth| cx.constructor(i, &self.ir.constructors[i], depth),
         );
         let enums = cx.namespaced(
             self.ir
@@ -61,6 +61,8 @@ impl Context<'_> {
             borrowed_returns: None,
             defaults: self.defaults.clone(),
             type_uses: Vec::new(),
+            binary: true,
+            json: None,
         }
     }
 

@@ -81,7 +81,8 @@ impl Context<'_> {
                 #rt::BareSerializable::serialize_bare(x, out);
             })
         });
-        let decode = variants.iter().map(|(v, _, item, borrows)| {
+        // A prefix constructor's id reads its full one (`Item::prefix_of`).
+        let decode = variants.iter().filter(|(_, _, item, _)| item.prefix_of.is_none()).map(|(v, _, item, borrows)| {
             let id = hex_literal(item.id);
             match (ty.recursive, borrows) {
                 // Small frames: these nest up to the depth limit (see `decode_bare_with`).
@@ -128,6 +129,16 @@ impl Context<'_> {
         };
         let derives = self.derives();
         let default = self.enum_default(e, ty);
+        if let Some(json) = self.json {
+            let (unknown, json_impl) = self.json_enum(e, json, &variants_for_json(&variants));
+            return quote! {
+                #docs
+                #derives
+                pub enum #name { #(#definitions)* #unknown }
+                #default
+                #json_impl
+            };
+        }
         quote! {
             #docs
             #derives
@@ -160,6 +171,16 @@ impl Context<'_> {
             }
         }
     }
+}
+
+/// The variants as the JSON emitter takes them: name and payload type.
+fn variants_for_json<T, U>(
+    variants: &[(proc_macro2::Ident, TokenStream, T, U)],
+) -> Vec<(proc_macro2::Ident, TokenStream)> {
+    variants
+        .iter()
+        .map(|(v, path, _, _)| (v.clone(), path.clone()))
+        .collect()
 }
 
 /// `super::types::Foo` → `super::types::Foo` as plain text, for intra-doc links.

@@ -11,6 +11,7 @@ mod docs;
 mod enums;
 mod errors;
 mod feature_files;
+mod json;
 mod object;
 mod structs;
 
@@ -48,6 +49,9 @@ pub struct EmitOptions {
     pub conversions: Include,
     /// The `borrowed` module: types and enums decoded without copying strings and bytes.
     pub borrowed: Include,
+    /// The binary TL codecs (`Serializable`, `RemoteCall`, …); off for TDLib's and tonlib's
+    /// JSON dialects, which have no wire form.
+    pub binary: bool,
 }
 
 /// Whether an optional part of the generated code is emitted.
@@ -177,6 +181,11 @@ impl ModuleKind {
                  default (fewest nested boxed values), the first in schema order among \
                  equals; each impl names it."
             }
+            ModuleKind::Functions if !options.binary => {
+                " One struct per function (a request); each implements `TdFunction`, whose \
+                 `Return` is the type of its answer, and `Default` as the constructors in \
+                 `types` do."
+            }
             ModuleKind::Functions => {
                 " One struct per RPC function; each implements `RemoteCall`, and `Default` as \
                  the constructors in `types` do."
@@ -290,6 +299,10 @@ pub(crate) struct Context<'a> {
     pub defaults: defaults::Defaults,
     /// While emitting `enums`: where each type is used, for its page.
     pub type_uses: Vec<docs::TypeUses>,
+    /// The binary codecs are emitted.
+    pub binary: bool,
+    /// TDLib's or tonlib's JSON decisions, when the model has them.
+    pub json: Option<&'a crate::model::json::JsonModel>,
 }
 
 /// The cargo features whose impls are moved into modules of their own
@@ -366,7 +379,7 @@ pub fn emit(ir: &Model, options: &EmitOptions, kind: ModuleKind) -> Result<Token
         },
         typed_method_errors: options.method_errors_on() && options.method_errors == Include::Always,
         // TON's `Object` params and results are the root `Object` enum: always there.
-        object_gate: if ir.needs_object() {
+        object_gate: if ir.needs_object() && options.object != Include::Never {
             Some(quote!())
         } else {
             options.object.gate()
@@ -382,6 +395,8 @@ pub fn emit(ir: &Model, options: &EmitOptions, kind: ModuleKind) -> Result<Token
             ModuleKind::Enums => docs::TypeUses::of(ir),
             _ => Vec::new(),
         },
+        binary: options.binary,
+        json: ir.json.as_ref(),
     };
     Ok(match kind {
         ModuleKind::Root => cx.root(),

@@ -25,6 +25,14 @@ impl Context<'_> {
             }
             None => quote!(),
         };
+        if let Some(json) = self.json {
+            // No wire form: no id table, no binary `Object`; the JSON roots instead.
+            let roots = self.json_roots(json);
+            return quote! {
+                #layer
+                #roots
+            };
+        }
         let entries = self.ir.names_by_id.iter().map(|(id, name)| {
             let id = hex_literal(*id);
             quote!((#id, #name),)
@@ -89,10 +97,13 @@ impl Context<'_> {
             let path = &ty.path;
             let doc = format!(" A value of the type `{}`.", ty.tl_name);
             definitions.push(quote!(#[doc = #doc] #v(Box<#path>),));
+            // A prefix constructor's id reads its full one.
             let patterns = ty
                 .variants
                 .iter()
-                .map(|(_, c)| hex_literal(self.ir.constructors[*c].id));
+                .map(|(_, c)| &self.ir.constructors[*c])
+                .filter(|c| c.prefix_of.is_none())
+                .map(|c| hex_literal(c.id));
             decode.push(quote!(#(#patterns)|* => #rt::__private::decode_boxed_with(r, Self::#v),));
             encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(&**x, out),));
             ids.push(quote!(Self::#v(x) => x.constructor_id(),));
@@ -109,10 +120,13 @@ impl Context<'_> {
             let doc = format!(" A call to `{}`.", f.tl_name);
             definitions.push(quote!(#[doc = #doc] #v(#ty),));
             let id = hex_literal(f.id);
-            decode.push(quote!(#id => {
-                #rt::__private::tri!(r.read_u32());
-                #value
-            }));
+            // A prefix function's id reads its full one (`Item::prefix_of`).
+            if f.prefix_of.is_none() {
+                decode.push(quote!(#id => {
+                    #rt::__private::tri!(r.read_u32());
+                    #value
+                }));
+            }
 
             encode.push(quote!(Self::#v(x) => {
                 #rt::__private::write_u32(out, #id);

@@ -17,7 +17,7 @@ impl Context<'_> {
             .map(|c| c.path.clone())
             .enumerate();
         self.namespaced(paths, |i, depth| {
-            self.constructor(&self.ir.constructors[i], depth)
+            self.constructor(i, &self.ir.constructors[i], depth)
         })
     }
 
@@ -25,7 +25,7 @@ impl Context<'_> {
     pub fn functions(&self) -> TokenStream {
         let paths = self.ir.functions.iter().map(|f| f.path.clone()).enumerate();
         self.namespaced(paths, |i, depth| {
-            self.function(&self.ir.functions[i], depth)
+            self.function(i, &self.ir.functions[i], depth)
         })
     }
 
@@ -35,7 +35,7 @@ impl Context<'_> {
     ///
     /// Constructor codecs are compiled here, once: a client decoding `Updates` reaches most
     /// of them, and inlining them into it made its release rebuilds 3× slower (BENCHMARKS.md).
-    pub(super) fn constructor(&self, item: &Item, depth: usize) -> TokenStream {
+    pub(super) fn constructor(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
         let definition = self.struct_definition(item, depth);
@@ -46,6 +46,14 @@ impl Context<'_> {
         let r = reader_param(item);
         let from = self.conversions(item, depth);
         let serde = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
+        let json = self.json_constructor(index, item, depth);
+        if !self.binary {
+            return quote! {
+                #definition
+                #json
+                #from
+            };
+        }
         let inline = if is_tiny(item) {
             quote!(#[inline])
         } else {
@@ -78,6 +86,7 @@ impl Context<'_> {
             #serde
             #identifiable
             #codec
+            #json
             #from
         }
     }
@@ -86,10 +95,17 @@ impl Context<'_> {
     ///
     /// Function codecs are `#[inline]`: a client calls a few dozen of the 860 functions, and
     /// only those are then compiled, in the client.
-    fn function(&self, item: &Item, depth: usize) -> TokenStream {
+    fn function(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
         let definition = self.struct_definition(item, depth);
+        let json = self.json_function(index, item, depth);
+        if !self.binary {
+            return quote! {
+                #definition
+                #json
+            };
+        }
         let identifiable = self.identifiable(item);
         let encode = self.encode_body(item);
         let decode = self.decode_body(item);
@@ -154,6 +170,7 @@ impl Context<'_> {
             }
             #typed_errors
             #borrowed_call
+            #json
         }
     }
 
@@ -438,7 +455,8 @@ impl Context<'_> {
         let variant = naming::ident(variant);
         let name = naming::ident(&item.path.name);
         let enum_path = ty.path.relative(depth);
-        let try_from = if ty.variants.len() == 1 {
+        // An enum with an `Unknown` variant (TDLib's and tonlib's JSON) has two at least.
+        let try_from = if ty.variants.len() == 1 && self.json.is_none() {
             quote! {
                 #gate
                 impl From<#enum_path> for #name {

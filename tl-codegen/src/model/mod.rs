@@ -16,6 +16,7 @@
 
 pub mod api_diff;
 mod borrows;
+pub mod json;
 mod large_fields;
 pub mod naming;
 mod path;
@@ -55,6 +56,9 @@ pub struct Model {
     /// Which constructors and boxed types hold a string or bytes: those get a twin in the
     /// generated `borrowed` module.
     pub borrows: Borrows,
+    /// The JSON decisions of TDLib's or tonlib's dialect ([`Model::with_json`]); `None`
+    /// for the others.
+    pub json: Option<json::JsonModel>,
 }
 
 /// One RPC error of the generated `errors::Error` enum.
@@ -101,6 +105,10 @@ pub struct Item {
     /// Params the documentation describes that the definition no longer has: the docs were
     /// written for an earlier version of it.
     pub stale_doc_params: Vec<String>,
+    /// For a prefix definition (TDLib's `invokeWithBusinessConnectionPrefix`, see
+    /// [`tlgen_parser::Definition::is_prefix_of`]): the TL name of the full definition that
+    /// shares its id. It encodes as usual; decoding by id (`Object`, its enum) reads the full one.
+    pub prefix_of: Option<String>,
 }
 
 /// What an item belongs to or returns.
@@ -140,6 +148,9 @@ pub struct Field {
     pub tl_type: String,
     /// How the param appears in the struct.
     pub role: FieldRole,
+    /// Its JSON form in TDLib's or tonlib's dialect ([`Model::with_json`]): then its Rust
+    /// type is the one decided there (`Option` when nullable).
+    pub json: Option<json::JsonField>,
 }
 
 /// How a param appears in the generated struct.
@@ -318,6 +329,16 @@ pub fn lower(schema: &Schema, docs: &dyn DocSource) -> Result<Model, Vec<LowerEr
     Lowering::new(schema, docs).run()
 }
 
+/// The definitions of `schema` by id, for the ids more than one definition has.
+fn shared_ids<'a>(schema: &'a Schema<'a>) -> HashMap<u32, Vec<&'a Definition<'a>>> {
+    let mut by_id: HashMap<u32, Vec<&Definition>> = HashMap::new();
+    for d in &schema.definitions {
+        by_id.entry(d.id()).or_default().push(d);
+    }
+    by_id.retain(|_, defs| defs.len() > 1);
+    by_id
+}
+
 struct Lowering<'a> {
     schema: &'a Schema<'a>,
     docs: &'a dyn DocSource,
@@ -327,6 +348,8 @@ struct Lowering<'a> {
     ctor_index: HashMap<String, usize>,
     /// enum index → its constructor's index, when it has exactly one
     sole_ctor: Vec<Option<usize>>,
+    /// id → the definitions sharing it, for ids that more than one has (prefix definitions)
+    shared_ids: HashMap<u32, Vec<&'a Definition<'a>>>,
     errors: Vec<LowerError>,
 }
 
@@ -338,8 +361,16 @@ impl<'a> Lowering<'a> {
             enum_index: HashMap::new(),
             ctor_index: HashMap::new(),
             sole_ctor: Vec::new(),
+            shared_ids: shared_ids(schema),
             errors: Vec::new(),
         }
+    }
+
+    /// The TL name of the definition `d` is a prefix definition of, if any.
+    fn prefix_of(&self, d: &Definition) -> Option<String> {
+        let sharing = self.shared_ids.get(&d.id())?;
+        let full = sharing.iter().find(|full| d.is_prefix_of(full))?;
+        Some(full.name.to_owned())
     }
 
     fn run(mut self) -> Result<Model, Vec<LowerError>> {
@@ -366,7 +397,10 @@ impl<'a> Lowering<'a> {
                 path: rust_path_of(name, PathKind::Enums),
                 variants: Vec::new(),
                 recursive: false,
-                description: self.docs.type_description(name),
+                description: self
+                    .docs
+                    .type_description(name)
+                    .or_else(|| class_description(self.schema, name)),
             })
             .collect();
         for (i, e) in enums.iter().enumerate() {
@@ -411,10 +445,12 @@ impl<'a> Lowering<'a> {
         dedupe_paths(&mut constructors);
         dedupe_paths(&mut functions);
 
+        // A prefix definition's id names its full definition.
         let mut names_by_id: Vec<(u32, String)> = self
             .schema
             .definitions
             .iter()
+            .filter(|d| self.prefix_of(d).is_none())
             .map(|d| (d.id(), d.name.to_owned()))
             .collect();
         names_by_id.extend(
@@ -436,6 +472,7 @@ impl<'a> Lowering<'a> {
             names_by_id,
             errors,
             borrows: Borrows::default(),
+            json: None,
         };
         recursion::mark_boxes(&mut ir);
         large_fields::box_large_fields(&mut ir);
@@ -468,6 +505,7 @@ impl<'a> Lowering<'a> {
                             .or_else(|| self.docs.param_description(d.name, is_function, p.name)),
                         tl_type: "#".to_owned(),
                         role: FieldRole::Own,
+                        json: None,
                     });
                 }
                 ParamKind::FlagField => slots.push(Slot::Flags(p.name.to_owned())),
@@ -500,6 +538,7 @@ impl<'a> Lowering<'a> {
                         description,
                         tl_type: ty.to_string(),
                         role: FieldRole::Own,
+                        json: None,
                     });
                 }
             }
@@ -536,6 +575,7 @@ impl<'a> Lowering<'a> {
             } else {
                 Vec::new()
             },
+            prefix_of: self.prefix_of(d),
             stale_doc_params: {
                 let mut stale: Vec<String> = self
                     .docs
@@ -669,6 +709,20 @@ impl resolve::Scope for Names<'_> {
     fn definition(&self, name: &str) -> Option<(usize, Category)> {
         self.ctor_index.get(name).map(|&i| (i, Category::Type))
     }
+}
+
+/// The description of boxed type `name` from a TDLib-style `//@class Name @description …`
+/// comment (the parser keeps its pairs on the next definition's docs).
+fn class_description(schema: &Schema, name: &str) -> Option<String> {
+    schema.definitions.iter().find_map(|d| {
+        let fields = &d.docs.fields;
+        let class = fields.iter().position(|(k, v)| k == "class" && v == name)?;
+        fields
+            .iter()
+            .skip(class + 1)
+            .find(|(k, _)| k == "class_description")
+            .map(|(_, v)| v.clone())
+    })
 }
 
 /// Sorts and names the errors: variant names unique over the whole set.

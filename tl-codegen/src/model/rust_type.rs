@@ -58,6 +58,9 @@ pub enum RustType {
     Item(ItemPath),
     /// The root `Object` enum: any boxed value of the schema (TON's `Object`).
     Object,
+    /// The root `Function` enum of the TDLib and tonlib JSON dialects: any function (TON's
+    /// `Function` as a param type, tonlib's `withBlock function:Function`).
+    Function,
     /// A generic parameter, `X`.
     Generic(String),
     /// `X::Return`: what a generic function returns (the query's return type).
@@ -113,6 +116,10 @@ impl RustType {
                 let supers = supers(depth);
                 quote!(#supers Object)
             }
+            RustType::Function => {
+                let supers = supers(depth);
+                quote!(#supers Function)
+            }
             RustType::Generic(g) => naming::ident(g).into_token_stream(),
             RustType::GenericReturn(g) => {
                 let g = naming::ident(g);
@@ -165,6 +172,7 @@ impl fmt::Display for RustType {
             RustType::Item(path) if path.kind.is_borrowed() => write!(f, "{path}<'a>"),
             RustType::Item(path) => write!(f, "{path}"),
             RustType::Object => f.write_str("Object"),
+            RustType::Function => f.write_str("Function"),
             RustType::Generic(g) => f.write_str(&naming::ident(g).to_string()),
             RustType::GenericReturn(g) => write!(f, "{}::Return", naming::ident(g)),
         }
@@ -279,6 +287,9 @@ impl Model {
 
     /// The type of a param's value: its Rust type, in a `Box` if the field is boxed.
     pub fn value_type(&self, field: &Field, twin: Twin) -> RustType {
+        if let Some(json) = &field.json {
+            return json.value.clone();
+        }
         let ty = self.rust_type(&field.ty, twin);
         if field.boxed {
             RustType::Box(Box::new(ty))
@@ -290,6 +301,9 @@ impl Model {
     /// The type of a param's own struct field: `Option` when conditional, `bool` for
     /// `flags.N?true`.
     pub fn field_type(&self, field: &Field, twin: Twin) -> RustType {
+        if let Some(json) = &field.json {
+            return json.field_type();
+        }
         match (&field.condition, &field.ty) {
             (Some(_), Ty::True) => RustType::Bool,
             (Some(_), _) => RustType::Option(Box::new(self.value_type(field, twin))),

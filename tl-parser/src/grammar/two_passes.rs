@@ -64,8 +64,6 @@ fn agree(text: &str, start: usize) -> bool {
     let cx = FileContext {
         name: "t.tl",
         source: text,
-        strict_ids: false,
-        dialect: crate::model::Dialect::Telegram,
     };
     let mut diagnostics = Vec::new();
     check_definition(&def, Span::default(), &cx, &mut diagnostics);

@@ -85,6 +85,19 @@ pub struct JsonReader<'a> {
     /// Where the last object that [`read_object`](Self::read_object) finished started: the
     /// offset of a [`MissingField`](JsonErrorKind::MissingField) error.
     object_start: usize,
+    /// What [`peek_constructor`](Self::peek_constructor) learnt of the object at the cursor
+    /// when its `@type` is its first key, for the [`read_object`](Self::read_object) that
+    /// follows.
+    peeked: Option<Peeked<'a>>,
+}
+
+/// An object whose first key is a `@type` already read: where the object and that value end,
+/// and the name.
+#[derive(Debug, Clone, Copy)]
+struct Peeked<'a> {
+    object: usize,
+    value_end: usize,
+    name: &'a str,
 }
 
 impl<'a> JsonReader<'a> {
@@ -108,6 +121,7 @@ impl<'a> JsonReader<'a> {
             max_depth,
             path: Vec::new(),
             object_start: 0,
+            peeked: None,
         }
     }
 
@@ -270,6 +284,12 @@ impl<'a> JsonReader<'a> {
         if self.peek_token()? != b'"' {
             return Err(self.unexpected("string"));
         }
+        self.string_at_quote()
+    }
+
+    /// Reads the string whose opening quote is at the cursor.
+    #[inline]
+    fn string_at_quote(&mut self) -> Result<Cow<'a, str>, JsonError> {
         self.pos += 1;
         let start = self.pos;
         // Fast path: no escape before the closing quote.
@@ -557,7 +577,7 @@ impl<'a> JsonReader<'a> {
             }));
         }
         let start = self.pos + 1;
-        let key = self.read_str()?;
+        let key = self.string_at_quote()?;
         let segment = Segment::Key {
             start,
             end: self.pos - 1,
@@ -575,20 +595,34 @@ impl<'a> JsonReader<'a> {
     /// `field`, which must consume its value with [`read_field`](Self::read_field) or
     /// [`skip_value`](Self::skip_value) (unknown keys: skip — bindings for TDLib N read what
     /// N+k sends); the key is on the error path meanwhile.
-    #[inline]
     pub fn read_object(
         &mut self,
         type_name: &'static str,
         id: i32,
         mut field: impl FnMut(&mut Self, &str) -> Result<(), JsonError>,
     ) -> Result<(), JsonError> {
-        self.read_object_keys(|input, key| {
+        let mut member = |input: &mut Self, key: &str| {
             if key == "@type" {
                 input.expect_type(type_name, id)
             } else {
                 field(input, key)
             }
-        })
+        };
+        if self.peek_token()? != b'{' {
+            return Err(self.unexpected("object"));
+        }
+        let start = self.pos;
+        // Right after `peek_constructor` found this object's `@type` as its first key: go on
+        // after it instead of reading it again.
+        if let Some(peeked) = self.peeked.take() {
+            if peeked.object == start && peeked.name == type_name {
+                self.depth += 1;
+                self.check_depth()?;
+                self.pos = peeked.value_end;
+                return self.object_rest(start, &mut member);
+            }
+        }
+        self.read_object_keys(member)
     }
 
     /// Reads an object, passing every key (`@type` included) to `field`, which must consume
@@ -611,14 +645,31 @@ impl<'a> JsonReader<'a> {
             return Ok(());
         }
         self.check_depth()?;
-        loop {
-            let (key, segment) = self.object_key()?;
-            self.path.push(segment);
-            field(self, &key)?;
-            self.path.pop();
-            if !self.after_item(b'}', "',' or '}'")? {
-                break;
-            }
+        self.member(&mut field)?;
+        self.object_rest(start, &mut field)
+    }
+
+    /// Reads one `"key": value` member, the value by `field`.
+    #[inline]
+    fn member(
+        &mut self,
+        field: &mut impl FnMut(&mut Self, &str) -> Result<(), JsonError>,
+    ) -> Result<(), JsonError> {
+        let (key, segment) = self.object_key()?;
+        self.path.push(segment);
+        field(self, &key)?;
+        self.path.pop();
+        Ok(())
+    }
+
+    /// After a member of the object that starts at `start`: the other members, and `}`.
+    fn object_rest(
+        &mut self,
+        start: usize,
+        field: &mut impl FnMut(&mut Self, &str) -> Result<(), JsonError>,
+    ) -> Result<(), JsonError> {
+        while self.after_item(b'}', "',' or '}'")? {
+            self.member(field)?;
         }
         self.object_start = start;
         Ok(())
@@ -735,7 +786,7 @@ impl<'a> JsonReader<'a> {
     /// Scans the object at the cursor for its first `@type` key, without consuming anything;
     /// returns the byte offset of that key's value, or `None` when the object has none.
     /// Only the object's own keys count; their values are skipped (and checked) on the way.
-    fn find_type(&mut self) -> Result<Option<usize>, JsonError> {
+    fn find_type(&mut self) -> Result<Option<(usize, bool)>, JsonError> {
         if self.peek_token()? != b'{' {
             return Err(self.unexpected("object"));
         }
@@ -749,18 +800,20 @@ impl<'a> JsonReader<'a> {
         result
     }
 
-    fn find_type_inner(&mut self) -> Result<Option<usize>, JsonError> {
+    fn find_type_inner(&mut self) -> Result<Option<(usize, bool)>, JsonError> {
         self.enter();
         if self.peek_token()? == b'}' {
             return Ok(None);
         }
         self.check_depth()?;
+        let mut first = true;
         loop {
             let (key, segment) = self.object_key()?;
             if key == "@type" {
                 self.skip_whitespace();
-                return Ok(Some(self.pos));
+                return Ok(Some((self.pos, first)));
             }
+            first = false;
             self.path.push(segment);
             self.skip_value()?;
             self.path.pop();
@@ -776,18 +829,33 @@ impl<'a> JsonReader<'a> {
     /// `table`, or `None` when the `@type` is not in it (an unknown constructor: read it with
     /// [`read_unknown`](Self::read_unknown)). A numeric `@type` is looked up by id.
     ///
+    /// When the `@type` is the object's first key (as TDLib writes it), the
+    /// [`read_object`](Self::read_object) of the same constructor that follows goes on after
+    /// it instead of reading it again.
+    ///
     /// An error when the value is not an object or has no `@type` (or a `@type` that is
     /// neither a string nor a number).
     pub fn peek_constructor(&mut self, table: &[(&str, i32)]) -> Result<Option<usize>, JsonError> {
-        let Some(type_at) = self.find_type()? else {
+        let Some((type_at, first)) = self.find_type()? else {
             return Err(self.error(JsonErrorKind::MissingType));
         };
-        let saved = self.pos;
+        let object = self.pos;
         self.pos = type_at;
         let found = self.read_type();
-        self.pos = saved;
+        let value_end = self.pos;
+        self.pos = object;
         Ok(match found? {
-            TypeTag::Name(name) => table.binary_search_by(|(n, _)| (*n).cmp(&*name)).ok(),
+            TypeTag::Name(name) => {
+                let index = table.binary_search_by(|(n, _)| (*n).cmp(&*name)).ok();
+                if let (true, Some(_), Cow::Borrowed(name)) = (first, index, name) {
+                    self.peeked = Some(Peeked {
+                        object,
+                        value_end,
+                        name,
+                    });
+                }
+                index
+            }
             TypeTag::Id { id: Some(id), .. } => table.iter().position(|&(_, i)| i == id),
             TypeTag::Id { id: None, .. } => None,
         })
@@ -811,7 +879,7 @@ impl<'a> JsonReader<'a> {
     /// # Ok::<(), tlgen_runtime::json::JsonError>(())
     /// ```
     pub fn peek_type(&mut self) -> Result<Option<TypeTag<'a>>, JsonError> {
-        let Some(type_at) = self.find_type()? else {
+        let Some((type_at, _)) = self.find_type()? else {
             return Ok(None);
         };
         let saved = self.pos;
@@ -844,7 +912,7 @@ impl<'a> JsonReader<'a> {
     /// of a numeric one) and its exact JSON text. An error if it is not an object or has no
     /// `@type`.
     pub fn read_unknown(&mut self) -> Result<UnknownObject, JsonError> {
-        let Some(type_at) = self.find_type()? else {
+        let Some((type_at, _)) = self.find_type()? else {
             return Err(self.error(JsonErrorKind::MissingType));
         };
         let start = self.pos;

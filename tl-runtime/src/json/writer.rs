@@ -122,6 +122,35 @@ impl JsonWriter {
         self.out.push_str(json);
     }
 
+    /// Adds the key `name` with the already-encoded value `json` to the object that ends the
+    /// buffer (`{"@type":"getMe"}` becomes `{"@type":"getMe","@extra":7}`): how a client adds
+    /// `@extra` (or `@client_id`) to a request written by its bindings. Returns false, and
+    /// writes nothing, when the buffer does not end with `}`.
+    ///
+    /// ```
+    /// use tlgen_runtime::json::JsonWriter;
+    ///
+    /// let mut out = JsonWriter::new();
+    /// out.begin_object("getMe");
+    /// out.end_object();
+    /// assert!(out.append_raw_field("@extra", r#"{"id":7}"#));
+    /// assert_eq!(out.as_str(), r#"{"@type":"getMe","@extra":{"id":7}}"#);
+    /// ```
+    pub fn append_raw_field(&mut self, name: &str, json: &str) -> bool {
+        if !self.out.ends_with('}') {
+            return false;
+        }
+        self.out.pop();
+        if !self.out.ends_with('{') {
+            self.out.push(',');
+        }
+        self.string(name);
+        self.out.push(':');
+        self.out.push_str(json);
+        self.out.push('}');
+        true
+    }
+
     /// Writes `null`.
     #[inline]
     pub fn null(&mut self) {

@@ -1,0 +1,364 @@
+//! TDLib's and tonlib's JSON: `TdJson` impls for structs and enums, `TdFunction` for
+//! functions, and the `Object` and `Function` roots.
+//!
+//! Everything rendered here is decided in [`crate::model::json`]: JSON names, markers,
+//! nullability, the `Unknown` variants, the roots' variants and lookup tables, the functions'
+//! `Return` types. One `read_json` and one `write_json` per type, calling the runtime
+//! (`tlgen_runtime::json`); no serde.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::emit::Context;
+use crate::model::json::{JsonField, JsonMarker, JsonModel, JsonRoot};
+use crate::model::naming;
+use crate::model::{FieldRole, Item, RustType};
+
+impl Context<'_> {
+    /// `impl TdJson` for the constructor at `index`, or nothing without a TDLib or tonlib
+    /// dialect.
+    pub(super) fn json_constructor(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
+        match self.json.and_then(|j| j.constructors.get(index)) {
+            Some(json) => self.json_impl(item, &json.type_name, json.id, depth),
+            None => quote!(),
+        }
+    }
+
+    /// `impl TdJson` and `impl TdFunction` for the function at `index`, or nothing.
+    pub(super) fn json_function(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
+        let Some(json) = self.json else {
+            return quote!();
+        };
+        let (Some(function), Some(ret)) = (json.functions.get(index), json.returns.get(index))
+        else {
+            return quote!();
+        };
+        let j = self.json_path();
+        let name = naming::ident(&item.path.name);
+        let type_name = &function.type_name;
+        let ret = ret.relative(depth);
+        let td_json = self.json_impl(item, type_name, function.id, depth);
+        quote! {
+            #td_json
+            impl #j::TdFunction for #name {
+                type Return = #ret;
+                const TYPE_NAME: &'static str = #type_name;
+            }
+        }
+    }
+
+    /// `#rt::json`.
+    fn json_path(&self) -> TokenStream {
+        let rt = &self.rt;
+        quote!(#rt::json)
+    }
+
+    /// A marker as a type: `#rt::json::Vector<#rt::json::Plain>`.
+    fn marker(&self, marker: &JsonMarker) -> TokenStream {
+        let j = self.json_path();
+        match marker {
+            JsonMarker::Plain => quote!(#j::Plain),
+            JsonMarker::Int64 => quote!(#j::Int64),
+            JsonMarker::Bytes => quote!(#j::Bytes),
+            JsonMarker::Int128 => quote!(#j::Int128),
+            JsonMarker::Int256 => quote!(#j::Int256),
+            JsonMarker::Vector(inner) => {
+                let inner = self.marker(inner);
+                quote!(#j::Vector<#inner>)
+            }
+            JsonMarker::Nullable(inner) => {
+                let inner = self.marker(inner);
+                quote!(#j::Nullable<#inner>)
+            }
+            JsonMarker::Boxed(inner) => {
+                let inner = self.marker(inner);
+                quote!(#j::Boxed<#inner>)
+            }
+        }
+    }
+
+    /// `impl TdJson for Name`: `write_json` writes `@type` then every field; `read_json`
+    /// reads every known key into a local, skips the others, then builds the struct.
+    ///
+    /// Every call names its Rust type (`read_field::<i32, Plain>`, `Option<i32>` locals):
+    /// left to inference, each `Plain: JsonAs<?T>` waits as a `?T: TdJson` obligation that
+    /// rustc retries against every `TdJson` impl of the crate (thousands for TDLib), which
+    /// made type checking most of the build.
+    fn json_impl(&self, item: &Item, type_name: &str, id: i32, depth: usize) -> TokenStream {
+        let j = self.json_path();
+        let name = naming::ident(&item.path.name);
+        let id = Literal::i32_unsuffixed(id);
+        let fields: Vec<(usize, &JsonField)> = item
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !matches!(f.role, FieldRole::Implied(_)))
+            .filter_map(|(k, f)| Some((k, f.json.as_ref()?)))
+            .collect();
+        let local = |k: usize| format_ident!("f{}", k);
+        let mut write = Vec::new();
+        let mut arms = Vec::new();
+        for &(k, json) in &fields {
+            let f = &item.fields[k];
+            let key = &json.name;
+            let local = local(k);
+            match f.role {
+                FieldRole::Shared { .. } => {
+                    // Written under `if let Some(..)` of its tuple (below); read on its own,
+                    // absent or null as `None`.
+                    let marker = self.marker(&JsonMarker::Nullable(Box::new(json.marker.clone())));
+                    let ty = RustType::Option(Box::new(json.value.clone()));
+                    let ty = ty.relative(depth);
+                    arms.push(quote! {
+                        #key => #local = input.read_field::<#ty, #marker>(#key)?,
+                    });
+                }
+                _ => {
+                    let marker = self.marker(&json.field_marker());
+                    let ident = naming::ident(&f.name);
+                    let ty = json.field_type();
+                    let ty = ty.relative(depth);
+                    write.push(quote!(out.field::<#ty, #marker>(#key, &self.#ident);));
+                    arms.push(quote! {
+                        #key => #local = Some(input.read_field::<#ty, #marker>(#key)?),
+                    });
+                }
+            }
+        }
+        // The shared tuples: written when present, built when every member is.
+        let mut shared_values = Vec::new();
+        for (group, shared) in item.shared.iter().enumerate() {
+            let members: Vec<(usize, &JsonField)> = shared
+                .members
+                .iter()
+                .filter_map(|&m| Some((m, item.fields.get(m)?.json.as_ref()?)))
+                .collect();
+            let bindings: Vec<Ident> = members.iter().map(|(m, _)| local(*m)).collect();
+            let pattern = tuple_pattern(shared, &bindings);
+            let ident = naming::ident(&shared.name);
+            let writes = members.iter().zip(&bindings).map(|((_, json), b)| {
+                let marker = self.marker(&json.marker);
+                let key = &json.name;
+                let ty = json.value.relative(depth);
+                quote!(out.field::<#ty, #marker>(#key, #b);)
+            });
+            write.push(quote! {
+                if let Some(#pattern) = &self.#ident { #(#writes)* }
+            });
+            let somes = bindings.iter().map(|b| quote!(Some(#b)));
+            shared_values.push((
+                group,
+                quote! {
+                    match (#(#bindings),*) {
+                        (#(#somes),*) => Some(#pattern),
+                        _ => None,
+                    }
+                },
+            ));
+        }
+        let declarations = fields.iter().map(|&(k, json)| {
+            let local = local(k);
+            // A shared member's local is its value's `Option`; an own field's, its type's.
+            let ty = match item.fields[k].role {
+                FieldRole::Shared { .. } => json.value.clone(),
+                _ => json.field_type(),
+            };
+            let ty = ty.relative(depth);
+            quote!(let mut #local: Option<#ty> = None;)
+        });
+        let mut values = Vec::new();
+        for (k, f) in item.fields.iter().enumerate() {
+            let Some(json) = &f.json else { continue };
+            let local = local(k);
+            let key = &json.name;
+            match f.role {
+                FieldRole::Own => {
+                    let ident = naming::ident(&f.name);
+                    values.push(if json.nullable {
+                        quote!(#ident: #local.flatten(),)
+                    } else {
+                        quote!(#ident: input.required(#local, #key)?,)
+                    });
+                }
+                FieldRole::Shared { group, index: 0 } => {
+                    let Some((_, value)) = shared_values.iter().find(|(g, _)| *g == group) else {
+                        continue;
+                    };
+                    let Some(shared) = item.shared.get(group) else {
+                        continue;
+                    };
+                    let ident = naming::ident(&shared.name);
+                    values.push(quote!(#ident: #value,));
+                }
+                FieldRole::Shared { .. } | FieldRole::Implied(_) => {}
+            }
+        }
+        // The field callback goes through `&mut dyn FnMut`: the runtime's object reader is
+        // then compiled once for every type, not once per type (it is generic over the
+        // callback).
+        let callback = quote! {
+            &mut dyn FnMut(&mut #j::JsonReader<'_>, &str) -> ::core::result::Result<(), #j::JsonError>
+        };
+        let reader = if arms.is_empty() {
+            quote! {
+                let field: #callback = &mut |input, _| input.skip_value();
+                input.read_object(#type_name, #id, field)?;
+            }
+        } else {
+            quote! {
+                #(#declarations)*
+                let field: #callback = &mut |input, key| {
+                    match key {
+                        #(#arms)*
+                        _ => return input.skip_value(),
+                    }
+                    ::core::result::Result::Ok(())
+                };
+                input.read_object(#type_name, #id, field)?;
+            }
+        };
+        quote! {
+            impl #j::TdJson for #name {
+                fn write_json(&self, out: &mut #j::JsonWriter) {
+                    out.begin_object(#type_name);
+                    #(#write)*
+                    out.end_object();
+                }
+                fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
+                    #reader
+                    ::core::result::Result::Ok(Self { #(#values)* })
+                }
+            }
+        }
+    }
+
+    /// The `Unknown` variant of enum `e` and its `impl TdJson`: dispatch on `@type` through
+    /// the sorted table; a `@type` not in it is kept whole as `Unknown`.
+    pub(super) fn json_enum(
+        &self,
+        e: usize,
+        json: &JsonModel,
+        variants: &[(Ident, TokenStream)],
+    ) -> (TokenStream, TokenStream) {
+        let j = self.json_path();
+        let (Some(ty), Some(table)) = (self.ir.enums.get(e), json.enums.get(e)) else {
+            return (quote!(), quote!());
+        };
+        let name = naming::ident(&ty.path.name);
+        let unknown = naming::ident(&table.unknown);
+        let doc = " A constructor these bindings do not know (from a newer library): its \
+                   `@type` and its JSON, written back unchanged.";
+        let definition = quote!(#[doc = #doc] #unknown(#j::UnknownObject),);
+        let entries = table.table.iter().map(|(type_name, id, _)| {
+            let id = Literal::i32_unsuffixed(*id);
+            quote!((#type_name, #id),)
+        });
+        let reads = table.table.iter().enumerate().filter_map(|(k, (_, _, v))| {
+            let (variant, path) = variants.get(*v)?;
+            let k = Literal::usize_unsuffixed(k);
+            Some(quote!(Some(#k) => Self::#variant(<#path as #j::TdJson>::read_json(input)?),))
+        });
+        let writes = variants.iter().map(|(variant, path)| {
+            quote!(Self::#variant(x) => <#path as #j::TdJson>::write_json(x, out),)
+        });
+        let count = Literal::usize_unsuffixed(table.table.len());
+        let body = quote! {
+            impl #j::TdJson for #name {
+                fn write_json(&self, out: &mut #j::JsonWriter) {
+                    match self {
+                        #(#writes)*
+                        Self::#unknown(x) => <#j::UnknownObject as #j::TdJson>::write_json(x, out),
+                    }
+                }
+                fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
+                    const TABLE: [(&str, i32); #count] = [#(#entries)*];
+                    ::core::result::Result::Ok(match input.peek_constructor(&TABLE)? {
+                        #(#reads)*
+                        _ => Self::#unknown(input.read_unknown()?),
+                    })
+                }
+            }
+        };
+        (definition, body)
+    }
+
+    /// The `Object` and `Function` roots, at depth 0.
+    pub(super) fn json_roots(&self, json: &JsonModel) -> TokenStream {
+        let object = self.json_root(&json.object, " Any object of the schema: what `td_receive` (TDLib) or `tonlib_client_json_receive` (tonlib) returns, an update or an answer. Read it when the type is not known in advance; `Unknown` holds a constructor these bindings do not know.");
+        let function = self.json_root(&json.function, " Any function of the schema: a request, as sent with `td_send` / `tonlib_client_json_send`. `Unknown` holds a function these bindings do not know.");
+        quote!(#object #function)
+    }
+
+    /// One root enum: a boxed variant per item, `Unknown`, and `impl TdJson`.
+    fn json_root(&self, root: &JsonRoot, doc: &str) -> TokenStream {
+        let j = self.json_path();
+        let name = format_ident!("{}", root.name);
+        let unknown = naming::ident(&root.unknown);
+        let variants: Vec<(Ident, TokenStream, String)> = root
+            .variants
+            .iter()
+            .map(|v| {
+                let path = v.path.relative(0);
+                let doc = format!(" [`{}`].", v.path);
+                (naming::ident(&v.name), quote!(#path), doc)
+            })
+            .collect();
+        let definitions = variants
+            .iter()
+            .map(|(v, path, doc)| quote!(#[doc = #doc] #v(Box<#path>),));
+        let writes = variants
+            .iter()
+            .map(|(v, path, _)| quote!(Self::#v(x) => <#path as #j::TdJson>::write_json(x, out),));
+        let entries = root.table.iter().map(|(type_name, id, _)| {
+            let id = Literal::i32_unsuffixed(*id);
+            quote!((#type_name, #id),)
+        });
+        let reads = root.table.iter().enumerate().filter_map(|(k, (_, _, v))| {
+            let (variant, path, _) = variants.get(*v)?;
+            let k = Literal::usize_unsuffixed(k);
+            Some(quote! {
+                Some(#k) => Self::#variant(Box::new(<#path as #j::TdJson>::read_json(input)?)),
+            })
+        });
+        let count = Literal::usize_unsuffixed(root.table.len());
+        let unknown_doc = " A `@type` these bindings do not know (from a newer library), kept \
+                           whole and written back unchanged.";
+        quote! {
+            #[doc = #doc]
+            #[derive(Debug, Clone, PartialEq)]
+            #[allow(dead_code)]
+            pub enum #name {
+                #(#definitions)*
+                #[doc = #unknown_doc]
+                #unknown(#j::UnknownObject),
+            }
+            impl #j::TdJson for #name {
+                fn write_json(&self, out: &mut #j::JsonWriter) {
+                    match self {
+                        #(#writes)*
+                        Self::#unknown(x) => <#j::UnknownObject as #j::TdJson>::write_json(x, out),
+                    }
+                }
+                fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
+                    static TABLE: [(&str, i32); #count] = [#(#entries)*];
+                    ::core::result::Result::Ok(match input.peek_constructor(&TABLE)? {
+                        #(#reads)*
+                        _ => Self::#unknown(input.read_unknown()?),
+                    })
+                }
+            }
+        }
+    }
+}
+
+/// The tuple pattern of a shared flag bit's members, nested when it has more than
+/// [`crate::model::MAX_TUPLE`] members: `(a, b)` or `((a, b), (c, d))`.
+fn tuple_pattern(shared: &crate::model::SharedBit, bindings: &[Ident]) -> TokenStream {
+    match shared.chunk() {
+        Some(size) => {
+            let chunks = bindings.chunks(size).map(|c| quote!((#(#c),*)));
+            quote!((#(#chunks),*))
+        }
+        None => quote!((#(#bindings),*)),
+    }
+}
