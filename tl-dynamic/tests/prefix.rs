@@ -1,5 +1,6 @@
 //! TDLib's `…Prefix = Error;` functions share the id of the function whose first params
 //! they are: both encode, and decoding by id reads the full one.
+#![cfg(feature = "json")]
 
 use tlgen_dynamic::{Schema, Type};
 
