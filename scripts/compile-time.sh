@@ -31,7 +31,7 @@
 #   tdlib12   what `tl-codegen generate --json tdlib --schema schema/tdlib/td_api.tl
 #             --functions …` writes for issue 26's 12-function bot (test-support's
 #             TDLIB_BOT_FUNCTIONS), in a library crate, against tdlib-rs
-#   tdlib-rs  tdlib-rs =1.4.0 with its feature `docs` (its generated bindings of the same
+#   tdlib-rs  tdlib-rs =1.4.0 with its features `docs` and `bots-only-api` (its generated bindings of the whole
 #             td_api.tl, without linking TDLib): the reference for tdlib and tdlib12
 # Every clean build: target directory removed, `CARGO_INCREMENTAL=0 cargo build -j2`, the
 # library alone (`-p`) or the whole client with its dependencies. Dependencies are fetched
@@ -87,7 +87,7 @@ declare -A label=(
     [cli-edit]="tl-client-subset on \`generate --out\` files, one-line change"
     [tdlib]="tlgen-tdlib (TDLib 1.8.61 JSON bindings)"
     [tdlib12]="12-function TDLib bot subset (\`generate --json tdlib\`)"
-    [tdlib-rs]="tdlib-rs 1.4.0 (feature docs)"
+    [tdlib-rs]="tdlib-rs 1.4.0 (docs, bots-only-api)"
 )
 declare -A package=(
     [lean]=tlgen-types [full]=tlgen-types [default]=tlgen-types [borrowed]=tlgen-types
@@ -146,7 +146,7 @@ read -r -a bot12_functions <<< "$(sed -n '/^const FUNCTIONS/,/^];/p' "$root/exam
     --schema "$root/schema/api.tl" --schema "$root/schema/mtproto.tl" \
     --functions "${bot12_functions[*]}" --out "${dir[bot12]}/src/generated" > /dev/null)
 scratch_library tdlib "tlgen-tdlib = { path = \"$root/tdlib\" }"
-scratch_library tdlib-rs 'tdlib-rs = { version = "=1.4.0", features = ["docs"] }'
+scratch_library tdlib-rs 'tdlib-rs = { version = "=1.4.0", features = ["docs", "bots-only-api"] }'
 scratch_library tdlib12 "tlgen-runtime = { path = \"$root/tl-runtime\", features = [\"json\"] }"
 printf 'mod generated;\npub use generated::*;\n' > "${dir[tdlib12]}/src/lib.rs"
 read -r -a tdlib12_functions <<< "$(sed -n '/^pub const TDLIB_BOT_FUNCTIONS/,/^];/p' "$root/test-support/src/lib.rs" |

@@ -78,7 +78,8 @@ pub(crate) enum Ty {
 
 impl Ty {
     /// Whether values of it are objects (a constructor or function call): what TDLib's and
-    /// tonlib's JSON may write as `null`.
+    /// tonlib's JSON may write as `null`. Only the JSON mappings (feature `json`) ask.
+    #[cfg(feature = "json")]
     pub(crate) fn is_object(self) -> bool {
         matches!(
             self,
