@@ -23,9 +23,10 @@
 
 use std::ffi::{c_char, c_double, c_int, c_void, CStr, CString};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::Mutex;
 
 use crate::error::{Error, LoadError};
+use crate::route::lock;
 
 type TdCreateClientId = unsafe extern "C" fn() -> c_int;
 type TdSend = unsafe extern "C" fn(c_int, *const c_char);
@@ -62,11 +63,6 @@ pub(crate) struct TonlibLibrary {
 /// Libraries loaded so far, by canonical path. Entries are leaked on purpose (see the module docs).
 static TDJSON: Mutex<Vec<&'static TdjsonLibrary>> = Mutex::new(Vec::new());
 static TONLIB: Mutex<Vec<&'static TonlibLibrary>> = Mutex::new(Vec::new());
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A panic while holding one of these locks leaves nothing half-updated: go on.
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
 
 fn canonical(path: &Path) -> Result<PathBuf, LoadError> {
     path.canonicalize()

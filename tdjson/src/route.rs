@@ -18,10 +18,24 @@ use crate::error::Error;
 /// The prefix of the `@extra` strings this client writes.
 const EXTRA_PREFIX: &str = "\"tlgen:";
 
+/// Locks `mutex`, going on after a panic elsewhere: the maps, queues and library lists behind
+/// these locks stay consistent at every step, so a panic while one was held leaves nothing
+/// to repair.
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    // The maps behind these locks stay consistent at every step: a panic elsewhere while one
-    // was held leaves nothing to repair.
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The next line of a client's update queue, waiting up to `timeout`: `Ok(None)` when none
+/// came, [`Error::Closed`] when the receive loop is gone.
+pub(crate) fn next_update(
+    updates: &Mutex<Receiver<String>>,
+    timeout: Duration,
+) -> Result<Option<String>, Error> {
+    match lock(updates).recv_timeout(timeout) {
+        Ok(line) => Ok(Some(line)),
+        Err(RecvTimeoutError::Timeout) => Ok(None),
+        Err(RecvTimeoutError::Disconnected) => Err(Error::Closed),
+    }
 }
 
 /// The requests waiting for their answers.

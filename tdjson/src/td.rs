@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Mutex, Once};
 use std::time::Duration;
 
@@ -11,7 +11,7 @@ use tlgen_runtime::json::{self, TdFunction, TdJson};
 
 use crate::error::{Error, LoadError};
 use crate::library::TdjsonLibrary;
-use crate::route::{decode_answer, lock, raw_answer, with_extra, Pending, Router};
+use crate::route::{decode_answer, lock, next_update, raw_answer, with_extra, Pending, Router};
 
 /// The environment variable [`Tdjson::from_env`] reads: the path of libtdjson.
 pub const TDJSON_PATH: &str = "TDJSON_PATH";
@@ -239,11 +239,7 @@ impl TdClient {
     /// The next update (or answer to an unmatched request) of this client as JSON text,
     /// waiting up to `timeout`; `Ok(None)` when none came.
     pub fn receive_raw(&self, timeout: Duration) -> Result<Option<String>, Error> {
-        match lock(&self.updates).recv_timeout(timeout) {
-            Ok(line) => Ok(Some(line)),
-            Err(RecvTimeoutError::Timeout) => Ok(None),
-            Err(RecvTimeoutError::Disconnected) => Err(Error::Closed),
-        }
+        next_update(&self.updates, timeout)
     }
 
     /// The next update of this client, decoded as `O` (the bindings' `Object`, or an

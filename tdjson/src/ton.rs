@@ -2,7 +2,7 @@
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -11,7 +11,7 @@ use tlgen_runtime::json::{self, TdFunction, TdJson};
 
 use crate::error::{Error, LoadError};
 use crate::library::{TonlibHandle, TonlibLibrary};
-use crate::route::{decode_answer, lock, raw_answer, with_extra, Pending, Router};
+use crate::route::{decode_answer, next_update, raw_answer, with_extra, Pending, Router};
 
 /// The environment variable [`Tonlib::from_env`] reads: the path of libtonlibjson.
 pub const TONLIBJSON_PATH: &str = "TONLIBJSON_PATH";
@@ -171,11 +171,7 @@ impl TonClient {
     /// The next update (or answer to an unmatched request) as JSON text, waiting up to
     /// `timeout`; `Ok(None)` when none came.
     pub fn receive_raw(&self, timeout: Duration) -> Result<Option<String>, Error> {
-        match lock(&self.updates).recv_timeout(timeout) {
-            Ok(line) => Ok(Some(line)),
-            Err(RecvTimeoutError::Timeout) => Ok(None),
-            Err(RecvTimeoutError::Disconnected) => Err(Error::Closed),
-        }
+        next_update(&self.updates, timeout)
     }
 
     /// The next update decoded as `O` (the bindings' `Object`), waiting up to `timeout`.
