@@ -16,6 +16,9 @@ use crate::route::{decode_answer, lock, next_update, raw_answer, with_extra, Pen
 /// The environment variable [`Tdjson::from_env`] reads: the path of libtdjson.
 pub const TDJSON_PATH: &str = "TDJSON_PATH";
 
+/// How long dropping a [`TdClient`] waits for TDLib to close its instance.
+const DROP_CLOSE_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// How long one `td_receive` of the receive loop waits (seconds).
 const RECEIVE_TIMEOUT: f64 = 1.0;
 
@@ -164,7 +167,8 @@ fn receive_loop(shared: &'static Shared) {
 /// One TDLib instance of a [`Tdjson`] library (TDLib's multi-client interface: each has its
 /// own `@client_id`, and receives only its own updates).
 ///
-/// Dropping it closes the instance (sends `close` if anything was sent to it).
+/// Dropping it closes the instance as [`TdClient::close`] does, waiting up to 10 seconds
+/// (nothing to close when nothing was sent to it).
 pub struct TdClient {
     id: i32,
     shared: &'static Shared,
@@ -258,11 +262,18 @@ impl TdClient {
     /// (`authorizationStateClosed`): its database and files are released after that. Updates
     /// that come meanwhile are dropped. A client that never sent anything is closed at once.
     pub fn close(self, timeout: Duration) -> Result<(), Error> {
-        if !self.started.load(Ordering::Relaxed) {
+        self.close_and_wait(timeout)
+    }
+
+    /// What [`TdClient::close`] and `drop` do: TDLib's rule for ending an instance
+    /// (tdlib/td#594, #2916: send `close`, then wait for `authorizationStateClosed`). A
+    /// process that ends while an instance is still closing can crash in TDLib's static
+    /// destructors, so `drop` waits too.
+    fn close_and_wait(&self, timeout: Duration) -> Result<(), Error> {
+        if !self.started.swap(false, Ordering::Relaxed) {
             return Ok(());
         }
         let deadline = std::time::Instant::now() + timeout;
-        self.started.store(false, Ordering::Relaxed);
         self.shared.library.send(self.id, "{\"@type\":\"close\"}")?;
         loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
@@ -286,10 +297,9 @@ fn is_closed_state(update: &str) -> bool {
 
 impl Drop for TdClient {
     fn drop(&mut self) {
+        // An instance that was sent anything is closed, and waited for (see close_and_wait);
+        // a drop cannot report a failure, and a closing that takes longer is left to TDLib.
+        let _ = self.close_and_wait(DROP_CLOSE_TIMEOUT);
         lock(&self.shared.clients).remove(&self.id);
-        if self.started.load(Ordering::Relaxed) {
-            // Frees the TDLib instance; its last updates have no one to go to.
-            let _ = self.shared.library.send(self.id, "{\"@type\":\"close\"}");
-        }
     }
 }
