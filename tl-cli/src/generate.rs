@@ -111,6 +111,15 @@ pub struct Args {
     /// Put the `borrowed` module behind this cargo feature.
     #[arg(long, value_name = "NAME")]
     borrowed_feature: Option<String>,
+    /// Derive `PartialEq` on structs and enums (the default).
+    #[arg(long, overrides_with = "no_partial_eq")]
+    partial_eq: bool,
+    /// Leave `PartialEq` out (a faster build of large bindings).
+    #[arg(long)]
+    no_partial_eq: bool,
+    /// Derive `PartialEq` behind this cargo feature.
+    #[arg(long, value_name = "NAME")]
+    partial_eq_feature: Option<String>,
     /// The JSON the bindings speak: tdlib, tonlib (their JSON interfaces), tl (our TL-JSON
     /// through a module, behind a feature) or serde-derive (serde's derives, behind a feature).
     #[arg(long, value_name = "DIALECT")]
@@ -318,8 +327,13 @@ fn schema_job(args: &Args) -> Result<Job, String> {
             args.no_borrowed,
             args.borrowed_feature.as_ref(),
         ),
+        include(
+            args.partial_eq,
+            args.no_partial_eq,
+            args.partial_eq_feature.as_ref(),
+        ),
     ];
-    let [errors, method_errors, object, conversions, borrowed] = parts;
+    let [errors, method_errors, object, conversions, borrowed, partial_eq] = parts;
     if let Some(i) = errors {
         config.errors(i);
     }
@@ -334,6 +348,9 @@ fn schema_job(args: &Args) -> Result<Job, String> {
     }
     if let Some(i) = borrowed {
         config.borrowed(i);
+    }
+    if let Some(i) = partial_eq {
+        config.partial_eq(i);
     }
     if !args.functions.is_empty() {
         config.functions(&args.functions);

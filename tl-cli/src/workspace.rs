@@ -64,7 +64,9 @@ impl JsonBindings {
             .schema(schema)
             .out_dir(root.join(self.out_dir))
             .layout(Layout::ModuleDir)
-            .json(self.dialect());
+            .json(self.dialect())
+            // Comparing TDLib's objects is rare, and PartialEq is a large part of the build.
+            .partial_eq(Include::Feature("eq".into()));
         config
     }
 

@@ -50,6 +50,7 @@ pub struct Config {
     object: Include,
     conversions: Include,
     borrowed: Include,
+    partial_eq: Include,
     pretty: bool,
     strict_ids: bool,
     dialect: Option<tlgen_parser::Dialect>,
@@ -294,6 +295,7 @@ impl Config {
             object: Include::Never,
             conversions: Include::Never,
             borrowed: Include::Never,
+            partial_eq: Include::Always,
             pretty: cfg!(feature = "pretty"),
             strict_ids: false,
             dialect: None,
@@ -436,6 +438,15 @@ impl Config {
     /// for the choices.
     pub fn borrowed(&mut self, include: impl Into<Include>) -> &mut Self {
         self.borrowed = include.into();
+        self
+    }
+
+    /// `PartialEq` on every struct and enum. Default: always. Comparing is rarely what
+    /// bindings of a large JSON interface are used for, and it is a large part of their build
+    /// (tlgen-tdlib puts it behind its `eq` feature: BENCHMARKS.md); see [`Config::errors`]
+    /// for the choices.
+    pub fn partial_eq(&mut self, include: impl Into<Include>) -> &mut Self {
+        self.partial_eq = include.into();
         self
     }
 
@@ -604,6 +615,7 @@ impl Config {
                 self.borrowed.clone()
             },
             binary: self.binary.unwrap_or(!td_json),
+            partial_eq: self.partial_eq.clone(),
         };
         let files = self.lay_out(&ir, &options)?;
         let mut stats = Stats {

@@ -57,6 +57,7 @@ impl Context<'_> {
             typed_method_errors: false,
             object_gate: None,
             conversions_gate: None,
+            partial_eq: None,
             borrowed: Some(borrows),
             borrowed_returns: None,
             defaults: self.defaults.clone(),

@@ -80,7 +80,7 @@ impl Context<'_> {
     /// `impl TdJson for Name`: `write_json` writes `@type` then every field; `read_json`
     /// reads every known key into a local, skips the others, then builds the struct.
     ///
-    /// Every call names its Rust type (`read_field::<i32, Plain>`, `Option<i32>` locals):
+    /// Every call names its Rust type (`<Plain as JsonAs<i32>>`, `Option<i32>` locals):
     /// left to inference, each `Plain: JsonAs<?T>` waits as a `?T: TdJson` obligation that
     /// rustc retries against every `TdJson` impl of the crate (thousands for TDLib), which
     /// made type checking most of the build.
@@ -97,6 +97,7 @@ impl Context<'_> {
             .collect();
         let local = |k: usize| format_ident!("f{}", k);
         let mut write = Vec::new();
+        let mut keys = Vec::new();
         let mut arms = Vec::new();
         for &(k, json) in &fields {
             let f = &item.fields[k];
@@ -109,8 +110,10 @@ impl Context<'_> {
                     let marker = self.marker(&JsonMarker::Nullable(Box::new(json.marker.clone())));
                     let ty = RustType::Option(Box::new(json.value.clone()));
                     let ty = ty.relative(depth);
+                    let index = Literal::usize_unsuffixed(keys.len());
+                    keys.push(key);
                     arms.push(quote! {
-                        #key => #local = input.read_field::<#ty, #marker>(#key)?,
+                        #index => #local = <#marker as #j::JsonAs<#ty>>::read_json(input)?,
                     });
                 }
                 _ => {
@@ -119,8 +122,10 @@ impl Context<'_> {
                     let ty = json.field_type();
                     let ty = ty.relative(depth);
                     write.push(quote!(out.field::<#ty, #marker>(#key, &self.#ident);));
+                    let index = Literal::usize_unsuffixed(keys.len());
+                    keys.push(key);
                     arms.push(quote! {
-                        #key => #local = Some(input.read_field::<#ty, #marker>(#key)?),
+                        #index => #local = Some(<#marker as #j::JsonAs<#ty>>::read_json(input)?),
                     });
                 }
             }
@@ -193,28 +198,24 @@ impl Context<'_> {
                 FieldRole::Shared { .. } | FieldRole::Implied(_) => {}
             }
         }
-        // The field callback goes through `&mut dyn FnMut`: the runtime's object reader is
-        // then compiled once for every type, not once per type (it is generic over the
-        // callback).
-        let callback = quote! {
-            &mut dyn FnMut(&mut #j::JsonReader<'_>, &str) -> ::core::result::Result<(), #j::JsonError>
-        };
+        // A loop over the object's keys, each known one by its index into `KEYS` (an integer
+        // `match`: string arms would compare every key in every function). No closure: one
+        // body per type.
         let reader = if arms.is_empty() {
             quote! {
-                let field: #callback = &mut |input, _| input.skip_value();
-                input.read_object(#type_name, #id, field)?;
+                let mut object = input.begin_object(#type_name, #id)?;
+                while input.next_field(&mut object, &[])?.is_some() {}
             }
         } else {
             quote! {
                 #(#declarations)*
-                let field: #callback = &mut |input, key| {
-                    match key {
+                let mut object = input.begin_object(#type_name, #id)?;
+                while let Some(field) = input.next_field(&mut object, &[#(#keys),*])? {
+                    match field {
                         #(#arms)*
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object(#type_name, #id, field)?;
+                }
             }
         };
         quote! {
@@ -323,9 +324,10 @@ impl Context<'_> {
         let count = Literal::usize_unsuffixed(root.table.len());
         let unknown_doc = " A `@type` these bindings do not know (from a newer library), kept \
                            whole and written back unchanged.";
+        let derives = self.derives();
         quote! {
             #[doc = #doc]
-            #[derive(Debug, Clone, PartialEq)]
+            #derives
             #[allow(dead_code)]
             pub enum #name {
                 #(#definitions)*

@@ -52,6 +52,8 @@ pub struct EmitOptions {
     /// The binary TL codecs (`Serializable`, `RemoteCall`, …); off for TDLib's and tonlib's
     /// JSON dialects, which have no wire form.
     pub binary: bool,
+    /// `PartialEq` on the structs and enums (never in the `borrowed` module).
+    pub partial_eq: Include,
 }
 
 /// Whether an optional part of the generated code is emitted.
@@ -290,6 +292,9 @@ pub(crate) struct Context<'a> {
     pub object_gate: Option<TokenStream>,
     /// `None` without conversions; otherwise the attributes gating them.
     pub conversions_gate: Option<TokenStream>,
+    /// `PartialEq`: `None` not derived, `Some(None)` derived, `Some(Some(feature))` derived
+    /// behind that cargo feature.
+    pub partial_eq: Option<Option<String>>,
     /// While emitting the `borrowed` module: which types borrow from the input.
     pub borrowed: Option<&'a Borrows>,
     /// While emitting `functions` with a `borrowed` module: the attributes gating it, and
@@ -385,6 +390,11 @@ pub fn emit(ir: &Model, options: &EmitOptions, kind: ModuleKind) -> Result<Token
             options.object.gate()
         },
         conversions_gate: options.conversions.gate(),
+        partial_eq: match &options.partial_eq {
+            Include::Always => Some(None),
+            Include::Feature(feature) => Some(Some(feature.clone())),
+            Include::Never => None,
+        },
         borrowed: None,
         borrowed_returns: match (kind, options.borrowed.gate()) {
             (ModuleKind::Functions, Some(gate)) => Some((gate, &ir.borrows)),

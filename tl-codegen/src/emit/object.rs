@@ -154,13 +154,14 @@ impl Context<'_> {
                 #rt::__private::decode_gzip_packed(r)
             })
         });
+        let derives = self.derives();
         quote! {
             /// Any boxed value of the schema — a constructor of any type, or a function call —
             /// decoded by its constructor id. For logging, debugging, and containers whose
             /// contents are not known in advance. Values are boxed, so an `Object` is small
             /// and nested objects (`invokeWithLayer` and friends) cost little stack.
             #gate
-            #[derive(Debug, Clone, PartialEq)]
+            #derives
             #serde
             #[allow(clippy::large_enum_variant, #names dead_code)]
             pub enum Object {

@@ -232,7 +232,8 @@ impl Context<'_> {
 
     /// `#[derive(Debug, Clone, PartialEq)]`; without `PartialEq` in the `borrowed` module,
     /// where it would cost a third of the module's release build (BENCHMARKS.md) for values
-    /// that are read, not compared.
+    /// that are read, not compared, and as [`Config::partial_eq`](crate::Config::partial_eq)
+    /// says elsewhere (behind `#[cfg_attr(feature = "…", derive(PartialEq))]`, or not at all).
     pub(super) fn derives(&self) -> TokenStream {
         self.derives_with(quote!())
     }
@@ -240,10 +241,13 @@ impl Context<'_> {
     /// [`Self::derives`] plus `extra` (`Default`, or nothing).
     fn derives_with(&self, extra: TokenStream) -> TokenStream {
         let extra = (!extra.is_empty()).then(|| quote!(, #extra));
-        if self.borrowed.is_some() {
-            quote!(#[derive(Debug, Clone #extra)])
-        } else {
-            quote!(#[derive(Debug, Clone, PartialEq #extra)])
+        match (&self.partial_eq, self.borrowed) {
+            (Some(None), None) => quote!(#[derive(Debug, Clone, PartialEq #extra)]),
+            (Some(Some(feature)), None) => quote! {
+                #[derive(Debug, Clone #extra)]
+                #[cfg_attr(feature = #feature, derive(PartialEq))]
+            },
+            _ => quote!(#[derive(Debug, Clone #extra)]),
         }
     }
 

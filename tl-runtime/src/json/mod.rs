@@ -118,7 +118,7 @@ pub use envelope::{scan_envelope, Envelope};
 pub use error::{JsonError, JsonErrorKind};
 pub use markers::{Boxed, Bytes, Int128, Int256, Int64, JsonAs, Nullable, Plain, TdJson, Vector};
 pub use objects::{TdError, UnknownObject};
-pub use reader::{JsonKind, JsonReader, TypeTag};
+pub use reader::{JsonKind, JsonReader, ObjectCursor, TypeTag};
 pub use writer::JsonWriter;
 
 /// A request: the type of its answer and its `@type`.

@@ -16,6 +16,34 @@ enum Segment {
     Index(usize),
 }
 
+/// An object being read key by key: from [`JsonReader::begin_object`] (or
+/// [`begin_object_keys`](JsonReader::begin_object_keys)), passed to each
+/// [`next_field`](JsonReader::next_field) / [`next_key`](JsonReader::next_key) call.
+#[derive(Debug)]
+pub struct ObjectCursor {
+    /// Where the object starts.
+    start: usize,
+    /// The constructor whose `@type` the object may carry; `None`: `@type` is a key like
+    /// the others.
+    expected: Option<(&'static str, i32)>,
+    state: CursorState,
+    /// The index after the field found last (TDLib writes fields in schema order).
+    next: usize,
+}
+
+/// Where an [`ObjectCursor`] stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CursorState {
+    /// After `{`.
+    First,
+    /// After a key (on the path) and its value.
+    InMember,
+    /// After a member that put nothing on the path (a `@type` peeked before).
+    AfterMember,
+    /// After `}`.
+    Done,
+}
+
 /// The kind of the JSON value at the cursor, as [`JsonReader::peek_kind`] sees it from its
 /// first character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,8 +80,8 @@ impl JsonKind {
 /// Reads TDLib/tonlib JSON: a byte-level cursor over a `&str` (see the
 /// [module docs](super#what-the-reader-accepts) for what it accepts).
 ///
-/// Generated code calls [`read_object`](Self::read_object) with a closure that reads each
-/// field, [`peek_constructor`](Self::peek_constructor) for abstract types, and
+/// Generated code reads an object with [`begin_object`](Self::begin_object) and a loop over
+/// [`next_field`](Self::next_field), [`peek_constructor`](Self::peek_constructor) for abstract types, and
 /// [`required`](Self::required) for fields that must be present. Errors carry the JSON path and
 /// the byte offset.
 ///
@@ -589,29 +617,42 @@ impl<'a> JsonReader<'a> {
         Ok((key, segment))
     }
 
-    /// Reads an object of constructor `type_name` (numeric id `id`). A `@type` key, if present
-    /// (anywhere in the object), must be `type_name` or the number `id` (TDLib accepts both);
-    /// it may be absent (TDLib accepts that for a concrete type). Every other key is passed to
-    /// `field`, which must consume its value with [`read_field`](Self::read_field) or
-    /// [`skip_value`](Self::skip_value) (unknown keys: skip — bindings for TDLib N read what
-    /// N+k sends); the key is on the error path meanwhile.
-    pub fn read_object(
+    /// Starts reading an object of constructor `type_name` (numeric id `id`), key by key with
+    /// [`next_field`](Self::next_field) (generated code) or [`next_key`](Self::next_key).
+    /// A `@type` key, if present (anywhere in the object), must be `type_name` or the number
+    /// `id` (TDLib accepts both); it may be absent (TDLib accepts that for a concrete type).
+    ///
+    /// ```
+    /// use tlgen_runtime::json::{JsonAs, JsonError, JsonReader, Plain};
+    ///
+    /// let mut input = JsonReader::new(r#"{"@type":"textEntity","offset":0,"length":9,"x":[1]}"#);
+    /// let (mut offset, mut length) = (None, None);
+    /// let mut object = input.begin_object("textEntity", -1951688280)?;
+    /// while let Some(field) = input.next_field(&mut object, &["offset", "length"])? {
+    ///     match field {
+    ///         0 => offset = Some(<Plain as JsonAs<i32>>::read_json(&mut input)?),
+    ///         _ => length = Some(<Plain as JsonAs<i32>>::read_json(&mut input)?),
+    ///     }
+    /// }
+    /// assert_eq!((input.required(offset, "offset")?, input.required(length, "length")?), (0, 9));
+    /// input.finish()?;
+    /// # Ok::<(), JsonError>(())
+    /// ```
+    pub fn begin_object(
         &mut self,
         type_name: &'static str,
         id: i32,
-        mut field: impl FnMut(&mut Self, &str) -> Result<(), JsonError>,
-    ) -> Result<(), JsonError> {
-        let mut member = |input: &mut Self, key: &str| {
-            if key == "@type" {
-                input.expect_type(type_name, id)
-            } else {
-                field(input, key)
-            }
-        };
+    ) -> Result<ObjectCursor, JsonError> {
         if self.peek_token()? != b'{' {
             return Err(self.unexpected("object"));
         }
         let start = self.pos;
+        let mut cursor = ObjectCursor {
+            start,
+            expected: Some((type_name, id)),
+            state: CursorState::First,
+            next: 0,
+        };
         // Right after `peek_constructor` found this object's `@type` as its first key: go on
         // after it instead of reading it again.
         if let Some(peeked) = self.peeked.take() {
@@ -619,59 +660,148 @@ impl<'a> JsonReader<'a> {
                 self.depth += 1;
                 self.check_depth()?;
                 self.pos = peeked.value_end;
-                return self.object_rest(start, &mut member);
+                cursor.state = CursorState::AfterMember;
+                return Ok(cursor);
             }
         }
-        self.read_object_keys(member)
+        self.enter();
+        Ok(cursor)
     }
 
-    /// Reads an object, passing every key (`@type` included) to `field`, which must consume
-    /// its value; the key is on the error path meanwhile. What
-    /// [`read_object`](Self::read_object) is made of, for readers driven by a schema at run
-    /// time.
-    pub fn read_object_keys(
-        &mut self,
-        mut field: impl FnMut(&mut Self, &str) -> Result<(), JsonError>,
-    ) -> Result<(), JsonError> {
+    /// Starts reading an object of any constructor, key by key with
+    /// [`next_key`](Self::next_key), which then passes its `@type` on like any other key: for
+    /// readers driven by a schema at run time.
+    pub fn begin_object_keys(&mut self) -> Result<ObjectCursor, JsonError> {
         if self.peek_token()? != b'{' {
             return Err(self.unexpected("object"));
         }
         let start = self.pos;
         self.enter();
-        if self.peek_token()? == b'}' {
-            self.pos += 1;
-            self.depth -= 1;
-            self.object_start = start;
-            return Ok(());
-        }
-        self.check_depth()?;
-        self.member(&mut field)?;
-        self.object_rest(start, &mut field)
+        Ok(ObjectCursor {
+            start,
+            expected: None,
+            state: CursorState::First,
+            next: 0,
+        })
     }
 
-    /// Reads one `"key": value` member, the value by `field`.
-    #[inline]
-    fn member(
+    /// The next key of the object `cursor` reads, with the cursor before its value (which the
+    /// caller must consume: a `read_*` call or [`skip_value`](Self::skip_value)); `None` after
+    /// the closing `}`. The key is on the error path until the next call. A `@type` is checked
+    /// and passed over (for [`begin_object`](Self::begin_object)'s cursors).
+    pub fn next_key(
         &mut self,
-        field: &mut impl FnMut(&mut Self, &str) -> Result<(), JsonError>,
+        cursor: &mut ObjectCursor,
+    ) -> Result<Option<Cow<'a, str>>, JsonError> {
+        loop {
+            match cursor.state {
+                CursorState::Done => return Ok(None),
+                CursorState::First => {
+                    if self.peek_token()? == b'}' {
+                        self.pos += 1;
+                        self.depth -= 1;
+                        return Ok(self.end_object(cursor));
+                    }
+                    self.check_depth()?;
+                }
+                CursorState::InMember => {
+                    self.path.pop();
+                    if !self.after_item(b'}', "',' or '}'")? {
+                        return Ok(self.end_object(cursor));
+                    }
+                }
+                CursorState::AfterMember => {
+                    if !self.after_item(b'}', "',' or '}'")? {
+                        return Ok(self.end_object(cursor));
+                    }
+                }
+            }
+            let (key, segment) = self.object_key()?;
+            self.path.push(segment);
+            cursor.state = CursorState::InMember;
+            match cursor.expected {
+                Some((type_name, id)) if key == "@type" => self.expect_type(type_name, id)?,
+                _ => return Ok(Some(key)),
+            }
+        }
+    }
+
+    /// The next field of the object `cursor` reads that is one of `keys`, as its index into
+    /// `keys`, with the cursor before its value (which the caller must consume); other keys'
+    /// values are skipped (bindings for TDLib N read what N+k sends). `None` after the closing
+    /// `}`. The key is on the error path until the next call.
+    pub fn next_field(
+        &mut self,
+        cursor: &mut ObjectCursor,
+        keys: &[&str],
+    ) -> Result<Option<usize>, JsonError> {
+        while let Some(key) = self.next_key(cursor)? {
+            // TDLib writes the fields in their schema order: try the one after the last first.
+            let found = match keys.get(cursor.next) {
+                Some(next) if *next == key => Some(cursor.next),
+                _ => keys.iter().position(|k| *k == key),
+            };
+            if let Some(index) = found {
+                cursor.next = index + 1;
+                return Ok(Some(index));
+            }
+            self.skip_value()?;
+        }
+        Ok(None)
+    }
+
+    /// After an object's `}`: where it started is the offset of a missing-field error.
+    fn end_object<T>(&mut self, cursor: &mut ObjectCursor) -> Option<T> {
+        cursor.state = CursorState::Done;
+        self.object_start = cursor.start;
+        None
+    }
+
+    /// Reads an object of constructor `type_name` (numeric id `id`), as
+    /// [`begin_object`](Self::begin_object) does, passing every other key to `field`, which
+    /// must consume its value with [`read_field`](Self::read_field) or
+    /// [`skip_value`](Self::skip_value) (unknown keys: skip).
+    ///
+    /// ```
+    /// use tlgen_runtime::json::{JsonError, JsonReader, Plain};
+    ///
+    /// let mut input = JsonReader::new(r#"{"offset":0,"@type":"textEntity","length":9}"#);
+    /// let (mut offset, mut length) = (None, None);
+    /// input.read_object("textEntity", -1951688280, |input, key| {
+    ///     match key {
+    ///         "offset" => offset = Some(input.read_field::<i32, Plain>("offset")?),
+    ///         "length" => length = Some(input.read_field::<i32, Plain>("length")?),
+    ///         _ => input.skip_value()?,
+    ///     }
+    ///     Ok(())
+    /// })?;
+    /// assert_eq!((offset, length), (Some(0), Some(9)));
+    /// # Ok::<(), JsonError>(())
+    /// ```
+    pub fn read_object(
+        &mut self,
+        type_name: &'static str,
+        id: i32,
+        mut field: impl FnMut(&mut Self, &str) -> Result<(), JsonError>,
     ) -> Result<(), JsonError> {
-        let (key, segment) = self.object_key()?;
-        self.path.push(segment);
-        field(self, &key)?;
-        self.path.pop();
+        let mut cursor = self.begin_object(type_name, id)?;
+        while let Some(key) = self.next_key(&mut cursor)? {
+            field(self, &key)?;
+        }
         Ok(())
     }
 
-    /// After a member of the object that starts at `start`: the other members, and `}`.
-    fn object_rest(
+    /// Reads an object, passing every key (`@type` included) to `field`, which must consume
+    /// its value; the key is on the error path meanwhile. For readers driven by a schema at
+    /// run time.
+    pub fn read_object_keys(
         &mut self,
-        start: usize,
-        field: &mut impl FnMut(&mut Self, &str) -> Result<(), JsonError>,
+        mut field: impl FnMut(&mut Self, &str) -> Result<(), JsonError>,
     ) -> Result<(), JsonError> {
-        while self.after_item(b'}', "',' or '}'")? {
-            self.member(field)?;
+        let mut cursor = self.begin_object_keys()?;
+        while let Some(key) = self.next_key(&mut cursor)? {
+            field(self, &key)?;
         }
-        self.object_start = start;
         Ok(())
     }
 

@@ -5,7 +5,8 @@
 /// Returned by [`packAccountAddress`](super::functions::PackAccountAddress), [`getAccountAddress`](super::functions::GetAccountAddress).
 ///
 /// Held by [`dns.entryDataNextResolver.resolver`](super::types::dns::EntryDataNextResolver), [`dns.entryDataSmcAddress.smc_address`](super::types::dns::EntryDataSmcAddress).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AccountAddress {
     /// `accountAddress#2d09bdab`: [`super::types::AccountAddress`].
     AccountAddress(super::types::AccountAddress),
@@ -54,7 +55,8 @@ impl ::tlgen_runtime::json::TdJson for AccountAddress {
     }
 }
 /// TL type `AccountList`, with 1 constructor.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AccountList {
     /// `accountList#783eb255`: [`super::types::AccountList`].
     AccountList(super::types::AccountList),
@@ -105,7 +107,8 @@ impl ::tlgen_runtime::json::TdJson for AccountList {
 /// TL type `AccountRevisionList`, with 1 constructor.
 ///
 /// Returned by [`guessAccountRevision`](super::functions::GuessAccountRevision), [`guessAccount`](super::functions::GuessAccount).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AccountRevisionList {
     /// `accountRevisionList#1f6c64ca`: [`super::types::AccountRevisionList`].
     AccountRevisionList(super::types::AccountRevisionList),
@@ -156,7 +159,8 @@ impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
 /// TL type `AccountState`, with 9 constructors.
 ///
 /// Held by [`fullAccountState.account_state`](super::types::FullAccountState).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AccountState {
     /// `raw.accountState#e04b963a`: [`super::types::raw::AccountState`].
     AccountState(super::types::raw::AccountState),
@@ -335,7 +339,8 @@ impl ::tlgen_runtime::json::TdJson for AccountState {
     }
 }
 /// TL type `Action`, with 5 constructors.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Action {
     /// `actionNoop#43b3ac9b`: [`super::types::ActionNoop`].
     Noop(super::types::ActionNoop),
@@ -452,7 +457,8 @@ impl ::tlgen_runtime::json::TdJson for Action {
 /// TL type `AdnlAddress`, with 1 constructor.
 ///
 /// Held by [`dns.entryDataAdnlAddress.adnl_address`](super::types::dns::EntryDataAdnlAddress).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AdnlAddress {
     /// `adnlAddress#0431950c`: [`super::types::AdnlAddress`].
     AdnlAddress(super::types::AdnlAddress),
@@ -503,7 +509,8 @@ impl ::tlgen_runtime::json::TdJson for AdnlAddress {
 /// TL type `Bip39Hints`, with 1 constructor.
 ///
 /// Returned by [`getBip39Hints`](super::functions::GetBip39Hints).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Bip39Hints {
     /// `bip39Hints#3c559c00`: [`super::types::Bip39Hints`].
     Bip39Hints(super::types::Bip39Hints),
@@ -552,7 +559,8 @@ impl ::tlgen_runtime::json::TdJson for Bip39Hints {
     }
 }
 /// TL type `Config`, with 1 constructor.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Config {
     /// `config#a44e0238`: [`super::types::Config`].
     Config(super::types::Config),
@@ -603,7 +611,8 @@ impl ::tlgen_runtime::json::TdJson for Config {
 /// TL type `ConfigInfo`, with 1 constructor.
 ///
 /// Returned by [`getConfigParam`](super::functions::GetConfigParam), [`getConfigAll`](super::functions::GetConfigAll).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ConfigInfo {
     /// `configInfo#290055ff`: [`super::types::ConfigInfo`].
     ConfigInfo(super::types::ConfigInfo),
@@ -654,7 +663,8 @@ impl ::tlgen_runtime::json::TdJson for ConfigInfo {
 /// TL type `Data`, with 1 constructor.
 ///
 /// Returned by [`encrypt`](super::functions::Encrypt), [`decrypt`](super::functions::Decrypt), [`kdf`](super::functions::Kdf), [`pchan.packPromise`](super::functions::pchan::PackPromise).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Data {
     /// `data#e747a971`: [`super::types::Data`].
     Data(super::types::Data),
@@ -700,7 +710,8 @@ impl ::tlgen_runtime::json::TdJson for Data {
     }
 }
 /// TL type `Error`, with 1 constructor.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Error {
     /// `error#9bdd8f1a`: [`super::types::Error`].
     Error(super::types::Error),
@@ -751,7 +762,8 @@ impl ::tlgen_runtime::json::TdJson for Error {
 /// TL type `ExportedEncryptedKey`, with 1 constructor.
 ///
 /// Returned by [`exportEncryptedKey`](super::functions::ExportEncryptedKey).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ExportedEncryptedKey {
     /// `exportedEncryptedKey#78a9fe54`: [`super::types::ExportedEncryptedKey`].
     ExportedEncryptedKey(super::types::ExportedEncryptedKey),
@@ -802,7 +814,8 @@ impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
 /// TL type `ExportedKey`, with 1 constructor.
 ///
 /// Returned by [`exportKey`](super::functions::ExportKey).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ExportedKey {
     /// `exportedKey#a99e39d7`: [`super::types::ExportedKey`].
     ExportedKey(super::types::ExportedKey),
@@ -853,7 +866,8 @@ impl ::tlgen_runtime::json::TdJson for ExportedKey {
 /// TL type `ExportedPemKey`, with 1 constructor.
 ///
 /// Returned by [`exportPemKey`](super::functions::ExportPemKey).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ExportedPemKey {
     /// `exportedPemKey#54f700bd`: [`super::types::ExportedPemKey`].
     ExportedPemKey(super::types::ExportedPemKey),
@@ -904,7 +918,8 @@ impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
 /// TL type `ExportedUnencryptedKey`, with 1 constructor.
 ///
 /// Returned by [`exportUnencryptedKey`](super::functions::ExportUnencryptedKey).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ExportedUnencryptedKey {
     /// `exportedUnencryptedKey#2b839ae8`: [`super::types::ExportedUnencryptedKey`].
     ExportedUnencryptedKey(super::types::ExportedUnencryptedKey),
@@ -953,7 +968,8 @@ impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
     }
 }
 /// TL type `ExtraCurrency`, with 1 constructor.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ExtraCurrency {
     /// `extraCurrency#14af25d1`: [`super::types::ExtraCurrency`].
     ExtraCurrency(super::types::ExtraCurrency),
@@ -1002,7 +1018,8 @@ impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
     }
 }
 /// TL type `Fees`, with 1 constructor.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Fees {
     /// `fees#63e9e6bc`: [`super::types::Fees`].
     Fees(super::types::Fees),
@@ -1050,7 +1067,8 @@ impl ::tlgen_runtime::json::TdJson for Fees {
 /// TL type `FullAccountState`, with 1 constructor.
 ///
 /// Returned by [`getAccountState`](super::functions::GetAccountState), [`getAccountStateByTransaction`](super::functions::GetAccountStateByTransaction).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FullAccountState {
     /// `fullAccountState#d7a76269`: [`super::types::FullAccountState`].
     FullAccountState(super::types::FullAccountState),
@@ -1099,7 +1117,8 @@ impl ::tlgen_runtime::json::TdJson for FullAccountState {
     }
 }
 /// TL type `InitialAccountState`, with 8 constructors.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum InitialAccountState {
     /// `raw.initialAccountState#ebdb5c47`: [`super::types::raw::InitialAccountState`].
     InitialAccountState(super::types::raw::InitialAccountState),
@@ -1262,7 +1281,8 @@ impl ::tlgen_runtime::json::TdJson for InitialAccountState {
     }
 }
 /// TL type `InputKey`, with 2 constructors.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum InputKey {
     /// `inputKeyRegular#dee5469e`: [`super::types::InputKeyRegular`].
     Regular(super::types::InputKeyRegular),
@@ -1331,7 +1351,8 @@ impl ::tlgen_runtime::json::TdJson for InputKey {
 /// TL type `Key`, with 1 constructor.
 ///
 /// Returned by [`createNewKey`](super::functions::CreateNewKey), [`importKey`](super::functions::ImportKey), [`importPemKey`](super::functions::ImportPemKey), [`importEncryptedKey`](super::functions::ImportEncryptedKey), [`importUnencryptedKey`](super::functions::ImportUnencryptedKey), [`changeLocalPassword`](super::functions::ChangeLocalPassword).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Key {
     /// `key#8a1493d5`: [`super::types::Key`].
     Key(super::types::Key),
@@ -1379,7 +1400,8 @@ impl ::tlgen_runtime::json::TdJson for Key {
 /// TL type `KeyStoreType`, with 2 constructors.
 ///
 /// Held by [`options.keystore_type`](super::types::Options).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum KeyStoreType {
     /// `keyStoreTypeDirectory#e969122a`: [`super::types::KeyStoreTypeDirectory`].
     Directory(super::types::KeyStoreTypeDirectory),
@@ -1450,7 +1472,8 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreType {
 /// TL type `LogStream`, with 3 constructors.
 ///
 /// Returned by [`getLogStream`](super::functions::GetLogStream).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LogStream {
     /// `logStreamDefault#52e296bc`: [`super::types::LogStreamDefault`].
     Default(super::types::LogStreamDefault),
@@ -1535,7 +1558,8 @@ impl ::tlgen_runtime::json::TdJson for LogStream {
 /// TL type `LogTags`, with 1 constructor.
 ///
 /// Returned by [`getLogTags`](super::functions::GetLogTags).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LogTags {
     /// `logTags#a056b3d7`: [`super::types::LogTags`].
     LogTags(super::types::LogTags),
@@ -1586,7 +1610,8 @@ impl ::tlgen_runtime::json::TdJson for LogTags {
 /// TL type `LogVerbosityLevel`, with 1 constructor.
 ///
 /// Returned by [`getLogVerbosityLevel`](super::functions::GetLogVerbosityLevel), [`getLogTagVerbosityLevel`](super::functions::GetLogTagVerbosityLevel).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LogVerbosityLevel {
     /// `logVerbosityLevel#676443ea`: [`super::types::LogVerbosityLevel`].
     LogVerbosityLevel(super::types::LogVerbosityLevel),
@@ -1637,7 +1662,8 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
 /// TL type `Ok`, with 1 constructor.
 ///
 /// Returned by [`close`](super::functions::Close), [`deleteKey`](super::functions::DeleteKey), [`deleteAllKeys`](super::functions::DeleteAllKeys), [`raw.sendMessage`](super::functions::raw::SendMessage), [`raw.createAndSendMessage`](super::functions::raw::CreateAndSendMessage), [`query.send`](super::functions::query::Send), [`query.forget`](super::functions::query::Forget), [`smc.forget`](super::functions::smc::Forget), [`pchan.validatePromise`](super::functions::pchan::ValidatePromise), [`onLiteServerQueryResult`](super::functions::OnLiteServerQueryResult) and 6 more.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Ok {
     /// `ok#d4edbe69`: [`super::types::Ok`].
     Ok(super::types::Ok),
@@ -1683,7 +1709,8 @@ impl ::tlgen_runtime::json::TdJson for Ok {
     }
 }
 /// TL type `Options`, with 1 constructor.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Options {
     /// `options#8d4c29f9`: [`super::types::Options`].
     Options(super::types::Options),
@@ -1734,7 +1761,8 @@ impl ::tlgen_runtime::json::TdJson for Options {
 /// TL type `SyncState`, with 2 constructors.
 ///
 /// Held by [`updateSyncState.sync_state`](super::types::UpdateSyncState).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum SyncState {
     /// `syncStateDone#53f33909`: [`super::types::SyncStateDone`].
     Done(super::types::SyncStateDone),
@@ -1803,7 +1831,8 @@ impl ::tlgen_runtime::json::TdJson for SyncState {
 /// TL type `UnpackedAccountAddress`, with 1 constructor.
 ///
 /// Returned by [`unpackAccountAddress`](super::functions::UnpackAccountAddress).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum UnpackedAccountAddress {
     /// `unpackedAccountAddress#70d41436`: [`super::types::UnpackedAccountAddress`].
     UnpackedAccountAddress(super::types::UnpackedAccountAddress),
@@ -1852,7 +1881,8 @@ impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
     }
 }
 /// TL type `Update`, with 2 constructors.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Update {
     /// `updateSendLiteServerQuery#a34e95dc`: [`super::types::UpdateSendLiteServerQuery`].
     SendLiteServerQuery(super::types::UpdateSendLiteServerQuery),
@@ -1921,7 +1951,8 @@ impl ::tlgen_runtime::json::TdJson for Update {
 /// The `blocks` namespace.
 pub mod blocks {
     /// TL type `blocks.AccountTransactionId`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum AccountTransactionId {
         /// `blocks.accountTransactionId#cbf72284`: [`super::super::types::blocks::AccountTransactionId`].
         AccountTransactionId(super::super::types::blocks::AccountTransactionId),
@@ -1972,7 +2003,8 @@ pub mod blocks {
         }
     }
     /// TL type `blocks.BlockLinkBack`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum BlockLinkBack {
         /// `blocks.blockLinkBack#418c8035`: [`super::super::types::blocks::BlockLinkBack`].
         BlockLinkBack(super::super::types::blocks::BlockLinkBack),
@@ -2023,7 +2055,8 @@ pub mod blocks {
     /// TL type `blocks.BlockSignatures`, with 2 constructors.
     ///
     /// Returned by [`blocks.getMasterchainBlockSignatures`](super::super::functions::blocks::GetMasterchainBlockSignatures).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum BlockSignatures {
         /// `blocks.blockSignatures#e801db9b`: [`super::super::types::blocks::BlockSignatures`].
         BlockSignatures(super::super::types::blocks::BlockSignatures),
@@ -2092,7 +2125,8 @@ pub mod blocks {
     /// TL type `blocks.Header`, with 1 constructor.
     ///
     /// Returned by [`blocks.getBlockHeader`](super::super::functions::blocks::GetBlockHeader).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Header {
         /// `blocks.header#58298662`: [`super::super::types::blocks::Header`].
         Header(super::super::types::blocks::Header),
@@ -2143,7 +2177,8 @@ pub mod blocks {
     /// TL type `blocks.MasterchainInfo`, with 1 constructor.
     ///
     /// Returned by [`blocks.getMasterchainInfo`](super::super::functions::blocks::GetMasterchainInfo).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum MasterchainInfo {
         /// `blocks.masterchainInfo#31ca434b`: [`super::super::types::blocks::MasterchainInfo`].
         MasterchainInfo(super::super::types::blocks::MasterchainInfo),
@@ -2194,7 +2229,8 @@ pub mod blocks {
     /// TL type `blocks.MasterchainInfoExt`, with 1 constructor.
     ///
     /// Returned by [`blocks.getMasterchainInfoExt`](super::super::functions::blocks::GetMasterchainInfoExt).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum MasterchainInfoExt {
         /// `blocks.masterchainInfoExt#1972d9ed`: [`super::super::types::blocks::MasterchainInfoExt`].
         MasterchainInfoExt(super::super::types::blocks::MasterchainInfoExt),
@@ -2243,7 +2279,8 @@ pub mod blocks {
         }
     }
     /// TL type `blocks.OutMsgQueueSize`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum OutMsgQueueSize {
         /// `blocks.outMsgQueueSize#62608b4f`: [`super::super::types::blocks::OutMsgQueueSize`].
         OutMsgQueueSize(super::super::types::blocks::OutMsgQueueSize),
@@ -2294,7 +2331,8 @@ pub mod blocks {
     /// TL type `blocks.OutMsgQueueSizes`, with 1 constructor.
     ///
     /// Returned by [`blocks.getOutMsgQueueSizes`](super::super::functions::blocks::GetOutMsgQueueSizes).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum OutMsgQueueSizes {
         /// `blocks.outMsgQueueSizes#dd038d42`: [`super::super::types::blocks::OutMsgQueueSizes`].
         OutMsgQueueSizes(super::super::types::blocks::OutMsgQueueSizes),
@@ -2343,7 +2381,8 @@ pub mod blocks {
         }
     }
     /// TL type `blocks.ShardBlockLink`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum ShardBlockLink {
         /// `blocks.shardBlockLink#a6e01569`: [`super::super::types::blocks::ShardBlockLink`].
         ShardBlockLink(super::super::types::blocks::ShardBlockLink),
@@ -2394,7 +2433,8 @@ pub mod blocks {
     /// TL type `blocks.ShardBlockProof`, with 1 constructor.
     ///
     /// Returned by [`blocks.getShardBlockProof`](super::super::functions::blocks::GetShardBlockProof).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum ShardBlockProof {
         /// `blocks.shardBlockProof#fbd65f53`: [`super::super::types::blocks::ShardBlockProof`].
         ShardBlockProof(super::super::types::blocks::ShardBlockProof),
@@ -2445,7 +2485,8 @@ pub mod blocks {
     /// TL type `blocks.Shards`, with 1 constructor.
     ///
     /// Returned by [`blocks.getShards`](super::super::functions::blocks::GetShards).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Shards {
         /// `blocks.shards#7b59a94a`: [`super::super::types::blocks::Shards`].
         Shards(super::super::types::blocks::Shards),
@@ -2494,7 +2535,8 @@ pub mod blocks {
         }
     }
     /// TL type `blocks.Signature`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Signature {
         /// `blocks.signature#b71288c1`: [`super::super::types::blocks::Signature`].
         Signature(super::super::types::blocks::Signature),
@@ -2545,7 +2587,8 @@ pub mod blocks {
     /// TL type `blocks.Transactions`, with 1 constructor.
     ///
     /// Returned by [`blocks.getTransactions`](super::super::functions::blocks::GetTransactions).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Transactions {
         /// `blocks.transactions#8d6bf094`: [`super::super::types::blocks::Transactions`].
         Transactions(super::super::types::blocks::Transactions),
@@ -2596,7 +2639,8 @@ pub mod blocks {
     /// TL type `blocks.TransactionsExt`, with 1 constructor.
     ///
     /// Returned by [`blocks.getTransactionsExt`](super::super::functions::blocks::GetTransactionsExt).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum TransactionsExt {
         /// `blocks.transactionsExt#4fc94e1d`: [`super::super::types::blocks::TransactionsExt`].
         TransactionsExt(super::super::types::blocks::TransactionsExt),
@@ -2650,7 +2694,8 @@ pub mod dns {
     /// TL type `dns.Action`, with 3 constructors.
     ///
     /// Held by [`actionDns.actions`](super::super::types::ActionDns).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Action {
         /// `dns.actionDeleteAll#3f9e909e`: [`super::super::types::dns::ActionDeleteAll`].
         DeleteAll(super::super::types::dns::ActionDeleteAll),
@@ -2733,7 +2778,8 @@ pub mod dns {
         }
     }
     /// TL type `dns.Entry`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Entry {
         /// `dns.entry#1e1b47a6`: [`super::super::types::dns::Entry`].
         Entry(super::super::types::dns::Entry),
@@ -2784,7 +2830,8 @@ pub mod dns {
     /// TL type `dns.EntryData`, with 6 constructors.
     ///
     /// Held by [`dns.entry.entry`](super::super::types::dns::Entry).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum EntryData {
         /// `dns.entryDataUnknown#b35ad380`: [`super::super::types::dns::EntryDataUnknown`].
         Unknown(super::super::types::dns::EntryDataUnknown),
@@ -2917,7 +2964,8 @@ pub mod dns {
     /// TL type `dns.Resolved`, with 1 constructor.
     ///
     /// Returned by [`dns.resolve`](super::super::functions::dns::Resolve).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Resolved {
         /// `dns.resolved#7c970596`: [`super::super::types::dns::Resolved`].
         Resolved(super::super::types::dns::Resolved),
@@ -2969,7 +3017,8 @@ pub mod dns {
 /// The `internal` namespace.
 pub mod internal {
     /// TL type `internal.BlockId`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum BlockId {
         /// `ton.blockId#b9587fa2`: [`super::super::types::ton::BlockId`].
         BlockId(super::super::types::ton::BlockId),
@@ -3018,7 +3067,8 @@ pub mod internal {
         }
     }
     /// TL type `internal.TransactionId`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum TransactionId {
         /// `internal.transactionId#c5050322`: [`super::super::types::internal::TransactionId`].
         TransactionId(super::super::types::internal::TransactionId),
@@ -3072,7 +3122,8 @@ pub mod lite_server {
     /// TL type `liteServer.Info`, with 1 constructor.
     ///
     /// Returned by [`liteServer.getInfo`](super::super::functions::lite_server::GetInfo).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Info {
         /// `liteServer.info#b57bfe73`: [`super::super::types::lite_server::Info`].
         Info(super::super::types::lite_server::Info),
@@ -3121,7 +3172,8 @@ pub mod lite_server {
         }
     }
     /// TL type `liteServer.TransactionId`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum TransactionId {
         /// `blocks.shortTxId#1d15ef45`: [`super::super::types::blocks::ShortTxId`].
         ShortTxId(super::super::types::blocks::ShortTxId),
@@ -3177,7 +3229,8 @@ pub mod msg {
     /// Returned by [`msg.decryptWithProof`](super::super::functions::msg::DecryptWithProof).
     ///
     /// Held by [`raw.message.msg_data`](super::super::types::raw::Message), [`msg.dataEncrypted.data`](super::super::types::msg::DataEncrypted), [`msg.dataDecrypted.data`](super::super::types::msg::DataDecrypted), [`msg.message.data`](super::super::types::msg::Message).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Data {
         /// `msg.dataRaw#8d065d76`: [`super::super::types::msg::DataRaw`].
         Raw(super::super::types::msg::DataRaw),
@@ -3276,7 +3329,8 @@ pub mod msg {
         }
     }
     /// TL type `msg.DataDecrypted`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum DataDecrypted {
         /// `msg.dataDecrypted#0ba960e9`: [`super::super::types::msg::DataDecrypted`].
         DataDecrypted(super::super::types::msg::DataDecrypted),
@@ -3327,7 +3381,8 @@ pub mod msg {
     /// TL type `msg.DataDecryptedArray`, with 1 constructor.
     ///
     /// Returned by [`msg.decrypt`](super::super::functions::msg::Decrypt).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum DataDecryptedArray {
         /// `msg.dataDecryptedArray#e35c4709`: [`super::super::types::msg::DataDecryptedArray`].
         DataDecryptedArray(super::super::types::msg::DataDecryptedArray),
@@ -3376,7 +3431,8 @@ pub mod msg {
         }
     }
     /// TL type `msg.DataEncrypted`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum DataEncrypted {
         /// `msg.dataEncrypted#21a13d51`: [`super::super::types::msg::DataEncrypted`].
         DataEncrypted(super::super::types::msg::DataEncrypted),
@@ -3425,7 +3481,8 @@ pub mod msg {
         }
     }
     /// TL type `msg.DataEncryptedArray`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum DataEncryptedArray {
         /// `msg.dataEncryptedArray#244759b2`: [`super::super::types::msg::DataEncryptedArray`].
         DataEncryptedArray(super::super::types::msg::DataEncryptedArray),
@@ -3474,7 +3531,8 @@ pub mod msg {
         }
     }
     /// TL type `msg.Message`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Message {
         /// `msg.message#9d79d116`: [`super::super::types::msg::Message`].
         Message(super::super::types::msg::Message),
@@ -3528,7 +3586,8 @@ pub mod options {
     /// TL type `options.ConfigInfo`, with 1 constructor.
     ///
     /// Returned by [`options.setConfig`](super::super::functions::options::SetConfig), [`options.validateConfig`](super::super::functions::options::ValidateConfig).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum ConfigInfo {
         /// `options.configInfo#07b75f16`: [`super::super::types::options::ConfigInfo`].
         ConfigInfo(super::super::types::options::ConfigInfo),
@@ -3579,7 +3638,8 @@ pub mod options {
     /// TL type `options.Info`, with 1 constructor.
     ///
     /// Returned by [`init`](super::super::functions::Init).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Info {
         /// `options.info#fc251c80`: [`super::super::types::options::Info`].
         Info(super::super::types::options::Info),
@@ -3633,7 +3693,8 @@ pub mod pchan {
     /// TL type `pchan.Action`, with 3 constructors.
     ///
     /// Held by [`actionPchan.action`](super::super::types::ActionPchan).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Action {
         /// `pchan.actionInit#1a2bf68a`: [`super::super::types::pchan::ActionInit`].
         Init(super::super::types::pchan::ActionInit),
@@ -3716,7 +3777,8 @@ pub mod pchan {
         }
     }
     /// TL type `pchan.Config`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Config {
         /// `pchan.config#8486f436`: [`super::super::types::pchan::Config`].
         Config(super::super::types::pchan::Config),
@@ -3767,7 +3829,8 @@ pub mod pchan {
     /// TL type `pchan.Promise`, with 1 constructor.
     ///
     /// Returned by [`pchan.signPromise`](super::super::functions::pchan::SignPromise), [`pchan.unpackPromise`](super::super::functions::pchan::UnpackPromise).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Promise {
         /// `pchan.promise#a20e945d`: [`super::super::types::pchan::Promise`].
         Promise(super::super::types::pchan::Promise),
@@ -3818,7 +3881,8 @@ pub mod pchan {
     /// TL type `pchan.State`, with 3 constructors.
     ///
     /// Held by [`pchan.accountState.state`](super::super::types::pchan::AccountState).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum State {
         /// `pchan.stateInit#b92a0cf8`: [`super::super::types::pchan::StateInit`].
         Init(super::super::types::pchan::StateInit),
@@ -3906,7 +3970,8 @@ pub mod query {
     /// TL type `query.Fees`, with 1 constructor.
     ///
     /// Returned by [`query.estimateFees`](super::super::functions::query::EstimateFees).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Fees {
         /// `query.fees#603d17be`: [`super::super::types::query::Fees`].
         Fees(super::super::types::query::Fees),
@@ -3957,7 +4022,8 @@ pub mod query {
     /// TL type `query.Info`, with 1 constructor.
     ///
     /// Returned by [`raw.createQuery`](super::super::functions::raw::CreateQuery), [`createQuery`](super::super::functions::CreateQuery), [`query.getInfo`](super::super::functions::query::GetInfo).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Info {
         /// `query.info#5689dc70`: [`super::super::types::query::Info`].
         Info(super::super::types::query::Info),
@@ -4011,7 +4077,8 @@ pub mod raw {
     /// TL type `raw.ExtMessageInfo`, with 1 constructor.
     ///
     /// Returned by [`raw.sendMessageReturnHash`](super::super::functions::raw::SendMessageReturnHash).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum ExtMessageInfo {
         /// `raw.extMessageInfo#28cf2fe3`: [`super::super::types::raw::ExtMessageInfo`].
         ExtMessageInfo(super::super::types::raw::ExtMessageInfo),
@@ -4062,7 +4129,8 @@ pub mod raw {
     /// TL type `raw.FullAccountState`, with 1 constructor.
     ///
     /// Returned by [`raw.getAccountState`](super::super::functions::raw::GetAccountState), [`raw.getAccountStateByTransaction`](super::super::functions::raw::GetAccountStateByTransaction), [`smc.getRawFullAccountState`](super::super::functions::smc::GetRawFullAccountState).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum FullAccountState {
         /// `raw.fullAccountState#c43e1081`: [`super::super::types::raw::FullAccountState`].
         FullAccountState(super::super::types::raw::FullAccountState),
@@ -4111,7 +4179,8 @@ pub mod raw {
         }
     }
     /// TL type `raw.Message`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Message {
         /// `raw.message#e836703f`: [`super::super::types::raw::Message`].
         Message(super::super::types::raw::Message),
@@ -4160,7 +4229,8 @@ pub mod raw {
         }
     }
     /// TL type `raw.Transaction`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Transaction {
         /// `raw.transaction#8e689f5a`: [`super::super::types::raw::Transaction`].
         Transaction(super::super::types::raw::Transaction),
@@ -4211,7 +4281,8 @@ pub mod raw {
     /// TL type `raw.Transactions`, with 1 constructor.
     ///
     /// Returned by [`raw.getTransactions`](super::super::functions::raw::GetTransactions), [`raw.getTransactionsV2`](super::super::functions::raw::GetTransactionsV2).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Transactions {
         /// `raw.transactions#84fae8ed`: [`super::super::types::raw::Transactions`].
         Transactions(super::super::types::raw::Transactions),
@@ -4263,7 +4334,8 @@ pub mod raw {
 /// The `rwallet` namespace.
 pub mod rwallet {
     /// TL type `rwallet.Action`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Action {
         /// `rwallet.actionInit#2533bd6b`: [`super::super::types::rwallet::ActionInit`].
         Init(super::super::types::rwallet::ActionInit),
@@ -4312,7 +4384,8 @@ pub mod rwallet {
         }
     }
     /// TL type `rwallet.Config`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Config {
         /// `rwallet.config#fae7849a`: [`super::super::types::rwallet::Config`].
         Config(super::super::types::rwallet::Config),
@@ -4361,7 +4434,8 @@ pub mod rwallet {
         }
     }
     /// TL type `rwallet.Limit`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Limit {
         /// `rwallet.limit#48def67e`: [`super::super::types::rwallet::Limit`].
         Limit(super::super::types::rwallet::Limit),
@@ -4415,7 +4489,8 @@ pub mod smc {
     /// TL type `smc.Info`, with 1 constructor.
     ///
     /// Returned by [`smc.load`](super::super::functions::smc::Load), [`smc.loadByTransaction`](super::super::functions::smc::LoadByTransaction).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Info {
         /// `smc.info#439b963c`: [`super::super::types::smc::Info`].
         Info(super::super::types::smc::Info),
@@ -4464,7 +4539,8 @@ pub mod smc {
         }
     }
     /// TL type `smc.LibraryEntry`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum LibraryEntry {
         /// `smc.libraryEntry#a3d5d20c`: [`super::super::types::smc::LibraryEntry`].
         LibraryEntry(super::super::types::smc::LibraryEntry),
@@ -4513,7 +4589,8 @@ pub mod smc {
         }
     }
     /// TL type `smc.LibraryQueryExt`, with 2 constructors.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum LibraryQueryExt {
         /// `smc.libraryQueryExt.one#6424eae3`: [`super::super::types::smc::library_query_ext::One`].
         One(super::super::types::smc::library_query_ext::One),
@@ -4582,7 +4659,8 @@ pub mod smc {
     /// TL type `smc.LibraryResult`, with 1 constructor.
     ///
     /// Returned by [`smc.getLibraries`](super::super::functions::smc::GetLibraries).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum LibraryResult {
         /// `smc.libraryResult#0c27bbfe`: [`super::super::types::smc::LibraryResult`].
         LibraryResult(super::super::types::smc::LibraryResult),
@@ -4633,7 +4711,8 @@ pub mod smc {
     /// TL type `smc.LibraryResultExt`, with 1 constructor.
     ///
     /// Returned by [`smc.getLibrariesExt`](super::super::functions::smc::GetLibrariesExt).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum LibraryResultExt {
         /// `smc.libraryResultExt#b4deed72`: [`super::super::types::smc::LibraryResultExt`].
         LibraryResultExt(super::super::types::smc::LibraryResultExt),
@@ -4682,7 +4761,8 @@ pub mod smc {
         }
     }
     /// TL type `smc.MethodId`, with 2 constructors.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum MethodId {
         /// `smc.methodIdNumber#a423b9fc`: [`super::super::types::smc::MethodIdNumber`].
         Number(super::super::types::smc::MethodIdNumber),
@@ -4751,7 +4831,8 @@ pub mod smc {
     /// TL type `smc.RunResult`, with 1 constructor.
     ///
     /// Returned by [`smc.runGetMethod`](super::super::functions::smc::RunGetMethod).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum RunResult {
         /// `smc.runResult#5444f3f3`: [`super::super::types::smc::RunResult`].
         RunResult(super::super::types::smc::RunResult),
@@ -4807,7 +4888,8 @@ pub mod ton {
     /// Returned by [`sync`](super::super::functions::Sync), [`blocks.lookupBlock`](super::super::functions::blocks::LookupBlock).
     ///
     /// Held by [`blocks.masterchainInfo.last`](super::super::types::blocks::MasterchainInfo), [`blocks.masterchainInfo.init`](super::super::types::blocks::MasterchainInfo), [`blocks.masterchainInfoExt.last`](super::super::types::blocks::MasterchainInfoExt), [`blocks.masterchainInfoExt.init`](super::super::types::blocks::MasterchainInfoExt), [`blocks.shards.shards`](super::super::types::blocks::Shards).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum BlockIdExt {
         /// `ton.blockIdExt#7910fc9a`: [`super::super::types::ton::BlockIdExt`].
         BlockIdExt(super::super::types::ton::BlockIdExt),
@@ -4861,7 +4943,8 @@ pub mod tvm {
     /// TL type `tvm.Cell`, with 1 constructor.
     ///
     /// Returned by [`getShardAccountCell`](super::super::functions::GetShardAccountCell), [`getShardAccountCellByTransaction`](super::super::functions::GetShardAccountCellByTransaction), [`smc.getCode`](super::super::functions::smc::GetCode), [`smc.getData`](super::super::functions::smc::GetData), [`smc.getState`](super::super::functions::smc::GetState).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Cell {
         /// `tvm.cell#e75ba3a1`: [`super::super::types::tvm::Cell`].
         Cell(super::super::types::tvm::Cell),
@@ -4912,7 +4995,8 @@ pub mod tvm {
     /// TL type `tvm.List`, with 1 constructor.
     ///
     /// Held by [`tvm.stackEntryList.list`](super::super::types::tvm::StackEntryList).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum List {
         /// `tvm.list#4bb78d08`: [`super::super::types::tvm::List`].
         List(super::super::types::tvm::List),
@@ -4963,7 +5047,8 @@ pub mod tvm {
     /// TL type `tvm.Number`, with 1 constructor.
     ///
     /// Held by [`tvm.stackEntryNumber.number`](super::super::types::tvm::StackEntryNumber).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Number {
         /// `tvm.numberDecimal#45e296b3`: [`super::super::types::tvm::NumberDecimal`].
         Decimal(super::super::types::tvm::NumberDecimal),
@@ -5012,7 +5097,8 @@ pub mod tvm {
         }
     }
     /// TL type `tvm.Slice`, with 1 constructor.
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Slice {
         /// `tvm.slice#20068ae7`: [`super::super::types::tvm::Slice`].
         Slice(super::super::types::tvm::Slice),
@@ -5063,7 +5149,8 @@ pub mod tvm {
     /// TL type `tvm.StackEntry`, with 6 constructors.
     ///
     /// Held by [`tvm.tuple.elements`](super::super::types::tvm::Tuple), [`tvm.list.elements`](super::super::types::tvm::List), [`smc.runResult.stack`](super::super::types::smc::RunResult).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum StackEntry {
         /// `tvm.stackEntrySlice#532d6b25`: [`super::super::types::tvm::StackEntrySlice`].
         Slice(super::super::types::tvm::StackEntrySlice),
@@ -5196,7 +5283,8 @@ pub mod tvm {
     /// TL type `tvm.Tuple`, with 1 constructor.
     ///
     /// Held by [`tvm.stackEntryTuple.tuple`](super::super::types::tvm::StackEntryTuple).
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Tuple {
         /// `tvm.tuple#aeb3ba63`: [`super::super::types::tvm::Tuple`].
         Tuple(super::super::types::tvm::Tuple),

@@ -5,7 +5,8 @@
 /// ```text
 /// init options:options = options.Info;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Init {
     /// TL: `options:options`
     pub options: Option<super::types::Options>,
@@ -23,30 +24,21 @@ impl ::tlgen_runtime::json::TdJson for Init {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::Options>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "options" => {
+        let mut object = input.begin_object("init", -1000594762)?;
+        while let Some(field) = input.next_field(&mut object, &["options"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::Options>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("options")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::Options>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("init", -1000594762, field)?;
+        }
         ::core::result::Result::Ok(Self { options: f0.flatten() })
     }
 }
@@ -59,7 +51,8 @@ impl ::tlgen_runtime::json::TdFunction for Init {
 /// ```text
 /// close = Ok;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Close {}
 impl ::tlgen_runtime::json::TdJson for Close {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -69,14 +62,8 @@ impl ::tlgen_runtime::json::TdJson for Close {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("close", -1187782273, field)?;
+        let mut object = input.begin_object("close", -1187782273)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -89,7 +76,8 @@ impl ::tlgen_runtime::json::TdFunction for Close {
 /// ```text
 /// createNewKey local_password:secureBytes mnemonic_password:secureBytes random_extra_seed:secureBytes = Key;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct CreateNewKey {
     /// TL: `local_password:secureBytes`
     pub local_password: Vec<u8>,
@@ -121,46 +109,38 @@ impl ::tlgen_runtime::json::TdJson for CreateNewKey {
         let mut f0: Option<Vec<u8>> = None;
         let mut f1: Option<Vec<u8>> = None;
         let mut f2: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("createNewKey", -1861385712)?;
+        while let Some(field) = input
+            .next_field(
+                &mut object,
+                &["local_password", "mnemonic_password", "random_extra_seed"],
+            )?
         {
-            match key {
-                "local_password" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("local_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "mnemonic_password" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("mnemonic_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "random_extra_seed" => {
+                2 => {
                     f2 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("random_extra_seed")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("createNewKey", -1861385712, field)?;
+        }
         ::core::result::Result::Ok(Self {
             local_password: input.required(f0, "local_password")?,
             mnemonic_password: input.required(f1, "mnemonic_password")?,
@@ -177,7 +157,8 @@ impl ::tlgen_runtime::json::TdFunction for CreateNewKey {
 /// ```text
 /// deleteKey key:key = Ok;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct DeleteKey {
     /// TL: `key:key`
     pub key: Option<super::types::Key>,
@@ -195,30 +176,21 @@ impl ::tlgen_runtime::json::TdJson for DeleteKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::Key>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "key" => {
+        let mut object = input.begin_object("deleteKey", -1579595571)?;
+        while let Some(field) = input.next_field(&mut object, &["key"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::Key>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::Key>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("deleteKey", -1579595571, field)?;
+        }
         ::core::result::Result::Ok(Self { key: f0.flatten() })
     }
 }
@@ -231,7 +203,8 @@ impl ::tlgen_runtime::json::TdFunction for DeleteKey {
 /// ```text
 /// deleteAllKeys = Ok;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct DeleteAllKeys {}
 impl ::tlgen_runtime::json::TdJson for DeleteAllKeys {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -241,14 +214,8 @@ impl ::tlgen_runtime::json::TdJson for DeleteAllKeys {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("deleteAllKeys", 1608776483, field)?;
+        let mut object = input.begin_object("deleteAllKeys", 1608776483)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -261,7 +228,8 @@ impl ::tlgen_runtime::json::TdFunction for DeleteAllKeys {
 /// ```text
 /// exportKey input_key:InputKey = ExportedKey;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportKey {
     /// TL: `input_key:InputKey`
     pub input_key: Option<super::enums::InputKey>,
@@ -279,30 +247,21 @@ impl ::tlgen_runtime::json::TdJson for ExportKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::enums::InputKey>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "input_key" => {
+        let mut object = input.begin_object("exportKey", -1622353549)?;
+        while let Some(field) = input.next_field(&mut object, &["input_key"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::InputKey>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("input_key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::InputKey>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("exportKey", -1622353549, field)?;
+        }
         ::core::result::Result::Ok(Self { input_key: f0.flatten() })
     }
 }
@@ -315,7 +274,8 @@ impl ::tlgen_runtime::json::TdFunction for ExportKey {
 /// ```text
 /// exportPemKey input_key:InputKey key_password:secureBytes = ExportedPemKey;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportPemKey {
     /// TL: `input_key:InputKey`
     pub input_key: Option<super::enums::InputKey>,
@@ -340,39 +300,30 @@ impl ::tlgen_runtime::json::TdJson for ExportPemKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::enums::InputKey>> = None;
         let mut f1: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("exportPemKey", -643259462)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["input_key", "key_password"])?
         {
-            match key {
-                "input_key" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::InputKey>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("input_key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::InputKey>,
+                        >>::read_json(input)?,
                     );
                 }
-                "key_password" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("key_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("exportPemKey", -643259462, field)?;
+        }
         ::core::result::Result::Ok(Self {
             input_key: f0.flatten(),
             key_password: input.required(f1, "key_password")?,
@@ -388,7 +339,8 @@ impl ::tlgen_runtime::json::TdFunction for ExportPemKey {
 /// ```text
 /// exportEncryptedKey input_key:InputKey key_password:secureBytes = ExportedEncryptedKey;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportEncryptedKey {
     /// TL: `input_key:InputKey`
     pub input_key: Option<super::enums::InputKey>,
@@ -413,39 +365,30 @@ impl ::tlgen_runtime::json::TdJson for ExportEncryptedKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::enums::InputKey>> = None;
         let mut f1: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("exportEncryptedKey", 218237311)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["input_key", "key_password"])?
         {
-            match key {
-                "input_key" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::InputKey>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("input_key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::InputKey>,
+                        >>::read_json(input)?,
                     );
                 }
-                "key_password" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("key_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("exportEncryptedKey", 218237311, field)?;
+        }
         ::core::result::Result::Ok(Self {
             input_key: f0.flatten(),
             key_password: input.required(f1, "key_password")?,
@@ -461,7 +404,8 @@ impl ::tlgen_runtime::json::TdFunction for ExportEncryptedKey {
 /// ```text
 /// exportUnencryptedKey input_key:InputKey = ExportedUnencryptedKey;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportUnencryptedKey {
     /// TL: `input_key:InputKey`
     pub input_key: Option<super::enums::InputKey>,
@@ -479,30 +423,21 @@ impl ::tlgen_runtime::json::TdJson for ExportUnencryptedKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::enums::InputKey>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "input_key" => {
+        let mut object = input.begin_object("exportUnencryptedKey", -634665152)?;
+        while let Some(field) = input.next_field(&mut object, &["input_key"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::InputKey>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("input_key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::InputKey>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("exportUnencryptedKey", -634665152, field)?;
+        }
         ::core::result::Result::Ok(Self { input_key: f0.flatten() })
     }
 }
@@ -515,7 +450,8 @@ impl ::tlgen_runtime::json::TdFunction for ExportUnencryptedKey {
 /// ```text
 /// importKey local_password:secureBytes mnemonic_password:secureBytes exported_key:exportedKey = Key;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ImportKey {
     /// TL: `local_password:secureBytes`
     pub local_password: Vec<u8>,
@@ -547,48 +483,40 @@ impl ::tlgen_runtime::json::TdJson for ImportKey {
         let mut f0: Option<Vec<u8>> = None;
         let mut f1: Option<Vec<u8>> = None;
         let mut f2: Option<Option<super::types::ExportedKey>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("importKey", -1607900903)?;
+        while let Some(field) = input
+            .next_field(
+                &mut object,
+                &["local_password", "mnemonic_password", "exported_key"],
+            )?
         {
-            match key {
-                "local_password" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("local_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "mnemonic_password" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("mnemonic_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "exported_key" => {
+                2 => {
                     f2 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::ExportedKey>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("exported_key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::ExportedKey>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("importKey", -1607900903, field)?;
+        }
         ::core::result::Result::Ok(Self {
             local_password: input.required(f0, "local_password")?,
             mnemonic_password: input.required(f1, "mnemonic_password")?,
@@ -605,7 +533,8 @@ impl ::tlgen_runtime::json::TdFunction for ImportKey {
 /// ```text
 /// importPemKey local_password:secureBytes key_password:secureBytes exported_key:exportedPemKey = Key;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ImportPemKey {
     /// TL: `local_password:secureBytes`
     pub local_password: Vec<u8>,
@@ -637,48 +566,40 @@ impl ::tlgen_runtime::json::TdJson for ImportPemKey {
         let mut f0: Option<Vec<u8>> = None;
         let mut f1: Option<Vec<u8>> = None;
         let mut f2: Option<Option<super::types::ExportedPemKey>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("importPemKey", 76385617)?;
+        while let Some(field) = input
+            .next_field(
+                &mut object,
+                &["local_password", "key_password", "exported_key"],
+            )?
         {
-            match key {
-                "local_password" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("local_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "key_password" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("key_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "exported_key" => {
+                2 => {
                     f2 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::ExportedPemKey>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("exported_key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::ExportedPemKey>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("importPemKey", 76385617, field)?;
+        }
         ::core::result::Result::Ok(Self {
             local_password: input.required(f0, "local_password")?,
             key_password: input.required(f1, "key_password")?,
@@ -695,7 +616,8 @@ impl ::tlgen_runtime::json::TdFunction for ImportPemKey {
 /// ```text
 /// importEncryptedKey local_password:secureBytes key_password:secureBytes exported_encrypted_key:exportedEncryptedKey = Key;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ImportEncryptedKey {
     /// TL: `local_password:secureBytes`
     pub local_password: Vec<u8>,
@@ -727,48 +649,40 @@ impl ::tlgen_runtime::json::TdJson for ImportEncryptedKey {
         let mut f0: Option<Vec<u8>> = None;
         let mut f1: Option<Vec<u8>> = None;
         let mut f2: Option<Option<super::types::ExportedEncryptedKey>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("importEncryptedKey", 656724958)?;
+        while let Some(field) = input
+            .next_field(
+                &mut object,
+                &["local_password", "key_password", "exported_encrypted_key"],
+            )?
         {
-            match key {
-                "local_password" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("local_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "key_password" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("key_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "exported_encrypted_key" => {
+                2 => {
                     f2 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::ExportedEncryptedKey>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("exported_encrypted_key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::ExportedEncryptedKey>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("importEncryptedKey", 656724958, field)?;
+        }
         ::core::result::Result::Ok(Self {
             local_password: input.required(f0, "local_password")?,
             key_password: input.required(f1, "key_password")?,
@@ -785,7 +699,8 @@ impl ::tlgen_runtime::json::TdFunction for ImportEncryptedKey {
 /// ```text
 /// importUnencryptedKey local_password:secureBytes exported_unencrypted_key:exportedUnencryptedKey = Key;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ImportUnencryptedKey {
     /// TL: `local_password:secureBytes`
     pub local_password: Vec<u8>,
@@ -810,39 +725,30 @@ impl ::tlgen_runtime::json::TdJson for ImportUnencryptedKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<u8>> = None;
         let mut f1: Option<Option<super::types::ExportedUnencryptedKey>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("importUnencryptedKey", -1184671467)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["local_password", "exported_unencrypted_key"])?
         {
-            match key {
-                "local_password" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("local_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "exported_unencrypted_key" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::ExportedUnencryptedKey>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("exported_unencrypted_key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::ExportedUnencryptedKey>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("importUnencryptedKey", -1184671467, field)?;
+        }
         ::core::result::Result::Ok(Self {
             local_password: input.required(f0, "local_password")?,
             exported_unencrypted_key: f1.flatten(),
@@ -858,7 +764,8 @@ impl ::tlgen_runtime::json::TdFunction for ImportUnencryptedKey {
 /// ```text
 /// changeLocalPassword input_key:InputKey new_local_password:secureBytes = Key;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ChangeLocalPassword {
     /// TL: `input_key:InputKey`
     pub input_key: Option<super::enums::InputKey>,
@@ -883,39 +790,30 @@ impl ::tlgen_runtime::json::TdJson for ChangeLocalPassword {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::enums::InputKey>> = None;
         let mut f1: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("changeLocalPassword", -401590337)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["input_key", "new_local_password"])?
         {
-            match key {
-                "input_key" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::InputKey>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("input_key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::InputKey>,
+                        >>::read_json(input)?,
                     );
                 }
-                "new_local_password" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("new_local_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("changeLocalPassword", -401590337, field)?;
+        }
         ::core::result::Result::Ok(Self {
             input_key: f0.flatten(),
             new_local_password: input.required(f1, "new_local_password")?,
@@ -931,7 +829,8 @@ impl ::tlgen_runtime::json::TdFunction for ChangeLocalPassword {
 /// ```text
 /// encrypt decrypted_data:secureBytes secret:secureBytes = Data;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Encrypt {
     /// TL: `decrypted_data:secureBytes`
     pub decrypted_data: Vec<u8>,
@@ -953,37 +852,28 @@ impl ::tlgen_runtime::json::TdJson for Encrypt {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<u8>> = None;
         let mut f1: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("encrypt", -1821422820)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["decrypted_data", "secret"])?
         {
-            match key {
-                "decrypted_data" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("decrypted_data")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "secret" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("secret")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("encrypt", -1821422820, field)?;
+        }
         ::core::result::Result::Ok(Self {
             decrypted_data: input.required(f0, "decrypted_data")?,
             secret: input.required(f1, "secret")?,
@@ -999,7 +889,8 @@ impl ::tlgen_runtime::json::TdFunction for Encrypt {
 /// ```text
 /// decrypt encrypted_data:secureBytes secret:secureBytes = Data;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Decrypt {
     /// TL: `encrypted_data:secureBytes`
     pub encrypted_data: Vec<u8>,
@@ -1021,37 +912,28 @@ impl ::tlgen_runtime::json::TdJson for Decrypt {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<u8>> = None;
         let mut f1: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("decrypt", 357991854)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["encrypted_data", "secret"])?
         {
-            match key {
-                "encrypted_data" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("encrypted_data")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "secret" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("secret")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("decrypt", 357991854, field)?;
+        }
         ::core::result::Result::Ok(Self {
             encrypted_data: input.required(f0, "encrypted_data")?,
             secret: input.required(f1, "secret")?,
@@ -1067,7 +949,8 @@ impl ::tlgen_runtime::json::TdFunction for Decrypt {
 /// ```text
 /// kdf password:secureBytes salt:secureBytes iterations:int32 = Data;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Kdf {
     /// TL: `password:secureBytes`
     pub password: Vec<u8>,
@@ -1090,43 +973,35 @@ impl ::tlgen_runtime::json::TdJson for Kdf {
         let mut f0: Option<Vec<u8>> = None;
         let mut f1: Option<Vec<u8>> = None;
         let mut f2: Option<i32> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("kdf", -1667861635)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["password", "salt", "iterations"])?
         {
-            match key {
-                "password" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "salt" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<Vec<u8>, ::tlgen_runtime::json::Bytes>("salt")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                "iterations" => {
+                2 => {
                     f2 = Some(
-                        input
-                            .read_field::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >("iterations")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("kdf", -1667861635, field)?;
+        }
         ::core::result::Result::Ok(Self {
             password: input.required(f0, "password")?,
             salt: input.required(f1, "salt")?,
@@ -1143,7 +1018,8 @@ impl ::tlgen_runtime::json::TdFunction for Kdf {
 /// ```text
 /// unpackAccountAddress account_address:string = UnpackedAccountAddress;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct UnpackAccountAddress {
     /// TL: `account_address:string`
     pub account_address: String,
@@ -1161,28 +1037,19 @@ impl ::tlgen_runtime::json::TdJson for UnpackAccountAddress {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "account_address" => {
+        let mut object = input.begin_object("unpackAccountAddress", -682459063)?;
+        while let Some(field) = input.next_field(&mut object, &["account_address"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >("account_address")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("unpackAccountAddress", -682459063, field)?;
+        }
         ::core::result::Result::Ok(Self {
             account_address: input.required(f0, "account_address")?,
         })
@@ -1197,7 +1064,8 @@ impl ::tlgen_runtime::json::TdFunction for UnpackAccountAddress {
 /// ```text
 /// packAccountAddress account_address:unpackedAccountAddress = AccountAddress;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct PackAccountAddress {
     /// TL: `account_address:unpackedAccountAddress`
     pub account_address: Option<super::types::UnpackedAccountAddress>,
@@ -1215,30 +1083,21 @@ impl ::tlgen_runtime::json::TdJson for PackAccountAddress {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::UnpackedAccountAddress>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "account_address" => {
+        let mut object = input.begin_object("packAccountAddress", -1388561940)?;
+        while let Some(field) = input.next_field(&mut object, &["account_address"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::UnpackedAccountAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("account_address")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::UnpackedAccountAddress>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("packAccountAddress", -1388561940, field)?;
+        }
         ::core::result::Result::Ok(Self {
             account_address: f0.flatten(),
         })
@@ -1253,7 +1112,8 @@ impl ::tlgen_runtime::json::TdFunction for PackAccountAddress {
 /// ```text
 /// getBip39Hints prefix:string = Bip39Hints;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetBip39Hints {
     /// TL: `prefix:string`
     pub prefix: String,
@@ -1268,28 +1128,19 @@ impl ::tlgen_runtime::json::TdJson for GetBip39Hints {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "prefix" => {
+        let mut object = input.begin_object("getBip39Hints", -1889640982)?;
+        while let Some(field) = input.next_field(&mut object, &["prefix"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >("prefix")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("getBip39Hints", -1889640982, field)?;
+        }
         ::core::result::Result::Ok(Self {
             prefix: input.required(f0, "prefix")?,
         })
@@ -1304,7 +1155,8 @@ impl ::tlgen_runtime::json::TdFunction for GetBip39Hints {
 /// ```text
 /// sync = ton.BlockIdExt;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Sync {}
 impl ::tlgen_runtime::json::TdJson for Sync {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1314,14 +1166,8 @@ impl ::tlgen_runtime::json::TdJson for Sync {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("sync", -1875977070, field)?;
+        let mut object = input.begin_object("sync", -1875977070)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -1334,7 +1180,8 @@ impl ::tlgen_runtime::json::TdFunction for Sync {
 /// ```text
 /// getAccountAddress initial_account_state:InitialAccountState revision:int32 workchain_id:int32 = AccountAddress;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetAccountAddress {
     /// TL: `initial_account_state:InitialAccountState`
     pub initial_account_state: Option<super::enums::InitialAccountState>,
@@ -1363,45 +1210,40 @@ impl ::tlgen_runtime::json::TdJson for GetAccountAddress {
         let mut f0: Option<Option<super::enums::InitialAccountState>> = None;
         let mut f1: Option<i32> = None;
         let mut f2: Option<i32> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("getAccountAddress", 512468424)?;
+        while let Some(field) = input
+            .next_field(
+                &mut object,
+                &["initial_account_state", "revision", "workchain_id"],
+            )?
         {
-            match key {
-                "initial_account_state" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::InitialAccountState>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("initial_account_state")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::InitialAccountState>,
+                        >>::read_json(input)?,
                     );
                 }
-                "revision" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<i32, ::tlgen_runtime::json::Plain>("revision")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                "workchain_id" => {
+                2 => {
                     f2 = Some(
-                        input
-                            .read_field::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >("workchain_id")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("getAccountAddress", 512468424, field)?;
+        }
         ::core::result::Result::Ok(Self {
             initial_account_state: f0.flatten(),
             revision: input.required(f1, "revision")?,
@@ -1418,7 +1260,8 @@ impl ::tlgen_runtime::json::TdFunction for GetAccountAddress {
 /// ```text
 /// guessAccountRevision initial_account_state:InitialAccountState workchain_id:int32 = AccountRevisionList;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GuessAccountRevision {
     /// TL: `initial_account_state:InitialAccountState`
     pub initial_account_state: Option<super::enums::InitialAccountState>,
@@ -1443,39 +1286,30 @@ impl ::tlgen_runtime::json::TdJson for GuessAccountRevision {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::enums::InitialAccountState>> = None;
         let mut f1: Option<i32> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("guessAccountRevision", 1857589922)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["initial_account_state", "workchain_id"])?
         {
-            match key {
-                "initial_account_state" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::InitialAccountState>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("initial_account_state")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::InitialAccountState>,
+                        >>::read_json(input)?,
                     );
                 }
-                "workchain_id" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >("workchain_id")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("guessAccountRevision", 1857589922, field)?;
+        }
         ::core::result::Result::Ok(Self {
             initial_account_state: f0.flatten(),
             workchain_id: input.required(f1, "workchain_id")?,
@@ -1491,7 +1325,8 @@ impl ::tlgen_runtime::json::TdFunction for GuessAccountRevision {
 /// ```text
 /// guessAccount public_key:string rwallet_init_public_key:string = AccountRevisionList;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GuessAccount {
     /// TL: `public_key:string`
     pub public_key: String,
@@ -1516,37 +1351,28 @@ impl ::tlgen_runtime::json::TdJson for GuessAccount {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
         let mut f1: Option<String> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("guessAccount", -1737659296)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["public_key", "rwallet_init_public_key"])?
         {
-            match key {
-                "public_key" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >("public_key")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                "rwallet_init_public_key" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >("rwallet_init_public_key")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("guessAccount", -1737659296, field)?;
+        }
         ::core::result::Result::Ok(Self {
             public_key: input.required(f0, "public_key")?,
             rwallet_init_public_key: input.required(f1, "rwallet_init_public_key")?,
@@ -1562,7 +1388,8 @@ impl ::tlgen_runtime::json::TdFunction for GuessAccount {
 /// ```text
 /// getAccountState account_address:accountAddress = FullAccountState;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetAccountState {
     /// TL: `account_address:accountAddress`
     pub account_address: Option<super::types::AccountAddress>,
@@ -1580,30 +1407,21 @@ impl ::tlgen_runtime::json::TdJson for GetAccountState {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::AccountAddress>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "account_address" => {
+        let mut object = input.begin_object("getAccountState", -2116357050)?;
+        while let Some(field) = input.next_field(&mut object, &["account_address"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::AccountAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("account_address")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::AccountAddress>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("getAccountState", -2116357050, field)?;
+        }
         ::core::result::Result::Ok(Self {
             account_address: f0.flatten(),
         })
@@ -1618,7 +1436,8 @@ impl ::tlgen_runtime::json::TdFunction for GetAccountState {
 /// ```text
 /// getAccountStateByTransaction account_address:accountAddress transaction_id:internal.transactionId = FullAccountState;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetAccountStateByTransaction {
     /// TL: `account_address:accountAddress`
     pub account_address: Option<super::types::AccountAddress>,
@@ -1643,41 +1462,32 @@ impl ::tlgen_runtime::json::TdJson for GetAccountStateByTransaction {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::AccountAddress>> = None;
         let mut f1: Option<Option<super::types::internal::TransactionId>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("getAccountStateByTransaction", 756813774)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["account_address", "transaction_id"])?
         {
-            match key {
-                "account_address" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::AccountAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("account_address")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::AccountAddress>,
+                        >>::read_json(input)?,
                     );
                 }
-                "transaction_id" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::internal::TransactionId>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("transaction_id")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::internal::TransactionId>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("getAccountStateByTransaction", 756813774, field)?;
+        }
         ::core::result::Result::Ok(Self {
             account_address: f0.flatten(),
             transaction_id: f1.flatten(),
@@ -1693,7 +1503,8 @@ impl ::tlgen_runtime::json::TdFunction for GetAccountStateByTransaction {
 /// ```text
 /// getShardAccountCell account_address:accountAddress = tvm.Cell;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetShardAccountCell {
     /// TL: `account_address:accountAddress`
     pub account_address: Option<super::types::AccountAddress>,
@@ -1711,30 +1522,21 @@ impl ::tlgen_runtime::json::TdJson for GetShardAccountCell {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::AccountAddress>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "account_address" => {
+        let mut object = input.begin_object("getShardAccountCell", -1734437861)?;
+        while let Some(field) = input.next_field(&mut object, &["account_address"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::AccountAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("account_address")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::AccountAddress>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("getShardAccountCell", -1734437861, field)?;
+        }
         ::core::result::Result::Ok(Self {
             account_address: f0.flatten(),
         })
@@ -1749,7 +1551,8 @@ impl ::tlgen_runtime::json::TdFunction for GetShardAccountCell {
 /// ```text
 /// getShardAccountCellByTransaction account_address:accountAddress transaction_id:internal.transactionId = tvm.Cell;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetShardAccountCellByTransaction {
     /// TL: `account_address:accountAddress`
     pub account_address: Option<super::types::AccountAddress>,
@@ -1774,41 +1577,33 @@ impl ::tlgen_runtime::json::TdJson for GetShardAccountCellByTransaction {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::AccountAddress>> = None;
         let mut f1: Option<Option<super::types::internal::TransactionId>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input
+            .begin_object("getShardAccountCellByTransaction", 406971329)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["account_address", "transaction_id"])?
         {
-            match key {
-                "account_address" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::AccountAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("account_address")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::AccountAddress>,
+                        >>::read_json(input)?,
                     );
                 }
-                "transaction_id" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::internal::TransactionId>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("transaction_id")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::internal::TransactionId>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("getShardAccountCellByTransaction", 406971329, field)?;
+        }
         ::core::result::Result::Ok(Self {
             account_address: f0.flatten(),
             transaction_id: f1.flatten(),
@@ -1824,7 +1619,8 @@ impl ::tlgen_runtime::json::TdFunction for GetShardAccountCellByTransaction {
 /// ```text
 /// createQuery private_key:InputKey address:accountAddress timeout:int32 action:Action initial_account_state:InitialAccountState = query.Info;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct CreateQuery {
     /// TL: `private_key:InputKey`
     pub private_key: Option<super::enums::InputKey>,
@@ -1867,68 +1663,60 @@ impl ::tlgen_runtime::json::TdJson for CreateQuery {
         let mut f2: Option<i32> = None;
         let mut f3: Option<Option<super::enums::Action>> = None;
         let mut f4: Option<Option<super::enums::InitialAccountState>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("createQuery", -242540347)?;
+        while let Some(field) = input
+            .next_field(
+                &mut object,
+                &["private_key", "address", "timeout", "action", "initial_account_state"],
+            )?
         {
-            match key {
-                "private_key" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::InputKey>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("private_key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::InputKey>,
+                        >>::read_json(input)?,
                     );
                 }
-                "address" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::AccountAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("address")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::AccountAddress>,
+                        >>::read_json(input)?,
                     );
                 }
-                "timeout" => {
+                2 => {
                     f2 = Some(
-                        input.read_field::<i32, ::tlgen_runtime::json::Plain>("timeout")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                "action" => {
+                3 => {
                     f3 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::Action>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("action")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::Action>,
+                        >>::read_json(input)?,
                     );
                 }
-                "initial_account_state" => {
+                4 => {
                     f4 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::InitialAccountState>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("initial_account_state")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::InitialAccountState>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("createQuery", -242540347, field)?;
+        }
         ::core::result::Result::Ok(Self {
             private_key: f0.flatten(),
             address: f1.flatten(),
@@ -1947,7 +1735,8 @@ impl ::tlgen_runtime::json::TdFunction for CreateQuery {
 /// ```text
 /// getConfigParam mode:# param:# = ConfigInfo;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetConfigParam {
     /// TL: `mode:#`
     pub mode: i32,
@@ -1966,29 +1755,26 @@ impl ::tlgen_runtime::json::TdJson for GetConfigParam {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<i32> = None;
         let mut f1: Option<i32> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "mode" => {
+        let mut object = input.begin_object("getConfigParam", -234421517)?;
+        while let Some(field) = input.next_field(&mut object, &["mode", "param"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                "param" => {
+                1 => {
                     f1 = Some(
-                        input.read_field::<i32, ::tlgen_runtime::json::Plain>("param")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("getConfigParam", -234421517, field)?;
+        }
         ::core::result::Result::Ok(Self {
             mode: input.required(f0, "mode")?,
             param: input.required(f1, "param")?,
@@ -2004,7 +1790,8 @@ impl ::tlgen_runtime::json::TdFunction for GetConfigParam {
 /// ```text
 /// getConfigAll mode:# = ConfigInfo;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetConfigAll {
     /// TL: `mode:#`
     pub mode: i32,
@@ -2019,24 +1806,19 @@ impl ::tlgen_runtime::json::TdJson for GetConfigAll {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<i32> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "mode" => {
+        let mut object = input.begin_object("getConfigAll", 484522064)?;
+        while let Some(field) = input.next_field(&mut object, &["mode"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("getConfigAll", 484522064, field)?;
+        }
         ::core::result::Result::Ok(Self {
             mode: input.required(f0, "mode")?,
         })
@@ -2051,7 +1833,8 @@ impl ::tlgen_runtime::json::TdFunction for GetConfigAll {
 /// ```text
 /// onLiteServerQueryResult id:int64 bytes:bytes = Ok;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct OnLiteServerQueryResult {
     /// TL: `id:int64`
     pub id: i64,
@@ -2070,33 +1853,26 @@ impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryResult {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<i64> = None;
         let mut f1: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "id" => {
+        let mut object = input.begin_object("onLiteServerQueryResult", 2056444510)?;
+        while let Some(field) = input.next_field(&mut object, &["id", "bytes"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<i64, ::tlgen_runtime::json::Int64>("id")?,
+                        <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?,
                     );
                 }
-                "bytes" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("bytes")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("onLiteServerQueryResult", 2056444510, field)?;
+        }
         ::core::result::Result::Ok(Self {
             id: input.required(f0, "id")?,
             bytes: input.required(f1, "bytes")?,
@@ -2112,7 +1888,8 @@ impl ::tlgen_runtime::json::TdFunction for OnLiteServerQueryResult {
 /// ```text
 /// onLiteServerQueryError id:int64 error:error = Ok;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct OnLiteServerQueryError {
     /// TL: `id:int64`
     pub id: i64,
@@ -2134,35 +1911,28 @@ impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryError {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<i64> = None;
         let mut f1: Option<Option<super::types::Error>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "id" => {
+        let mut object = input.begin_object("onLiteServerQueryError", -677427533)?;
+        while let Some(field) = input.next_field(&mut object, &["id", "error"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<i64, ::tlgen_runtime::json::Int64>("id")?,
+                        <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?,
                     );
                 }
-                "error" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::Error>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("error")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::Error>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("onLiteServerQueryError", -677427533, field)?;
+        }
         ::core::result::Result::Ok(Self {
             id: input.required(f0, "id")?,
             error: f1.flatten(),
@@ -2178,7 +1948,8 @@ impl ::tlgen_runtime::json::TdFunction for OnLiteServerQueryError {
 /// ```text
 /// withBlock id:ton.blockIdExt function:Function = Object;
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct WithBlock {
     /// TL: `id:ton.blockIdExt`
     pub id: Option<super::types::ton::BlockIdExt>,
@@ -2205,41 +1976,30 @@ impl ::tlgen_runtime::json::TdJson for WithBlock {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::ton::BlockIdExt>> = None;
         let mut f1: Option<Option<Box<super::Function>>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "id" => {
+        let mut object = input.begin_object("withBlock", -789093723)?;
+        while let Some(field) = input.next_field(&mut object, &["id", "function"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::ton::BlockIdExt>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("id")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?,
                     );
                 }
-                "function" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Option<Box<super::Function>>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
-                                >,
-                            >("function")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<Box<super::Function>>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("withBlock", -789093723, field)?;
+        }
         ::core::result::Result::Ok(Self {
             id: f0.flatten(),
             function: f1.flatten(),
@@ -2255,7 +2015,8 @@ impl ::tlgen_runtime::json::TdFunction for WithBlock {
 /// ```text
 /// runTests dir:string = Ok;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct RunTests {
     /// TL: `dir:string`
     pub dir: String,
@@ -2270,24 +2031,19 @@ impl ::tlgen_runtime::json::TdJson for RunTests {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "dir" => {
+        let mut object = input.begin_object("runTests", -2039925427)?;
+        while let Some(field) = input.next_field(&mut object, &["dir"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<String, ::tlgen_runtime::json::Plain>("dir")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("runTests", -2039925427, field)?;
+        }
         ::core::result::Result::Ok(Self {
             dir: input.required(f0, "dir")?,
         })
@@ -2304,7 +2060,8 @@ impl ::tlgen_runtime::json::TdFunction for RunTests {
 /// ```text
 /// setLogStream log_stream:LogStream = Ok;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct SetLogStream {
     /// New log stream
     ///
@@ -2324,30 +2081,21 @@ impl ::tlgen_runtime::json::TdJson for SetLogStream {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::enums::LogStream>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "log_stream" => {
+        let mut object = input.begin_object("setLogStream", -1364199535)?;
+        while let Some(field) = input.next_field(&mut object, &["log_stream"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::LogStream>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("log_stream")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::LogStream>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("setLogStream", -1364199535, field)?;
+        }
         ::core::result::Result::Ok(Self { log_stream: f0.flatten() })
     }
 }
@@ -2362,7 +2110,8 @@ impl ::tlgen_runtime::json::TdFunction for SetLogStream {
 /// ```text
 /// getLogStream = LogStream;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetLogStream {}
 impl ::tlgen_runtime::json::TdJson for GetLogStream {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2372,14 +2121,8 @@ impl ::tlgen_runtime::json::TdJson for GetLogStream {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("getLogStream", 1167608667, field)?;
+        let mut object = input.begin_object("getLogStream", 1167608667)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -2394,7 +2137,8 @@ impl ::tlgen_runtime::json::TdFunction for GetLogStream {
 /// ```text
 /// setLogVerbosityLevel new_verbosity_level:int32 = Ok;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct SetLogVerbosityLevel {
     /// New value of the verbosity level for logging. Value 0 corresponds to fatal errors, value 1 corresponds to errors, value 2 corresponds to warnings and debug warnings, value 3 corresponds to informational, value 4 corresponds to debug, value 5 corresponds to verbose debug, value greater than 5 and up to 1023 can be used to enable even more logging
     ///
@@ -2414,28 +2158,20 @@ impl ::tlgen_runtime::json::TdJson for SetLogVerbosityLevel {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<i32> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("setLogVerbosityLevel", -303429678)?;
+        while let Some(field) = input.next_field(&mut object, &["new_verbosity_level"])?
         {
-            match key {
-                "new_verbosity_level" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >("new_verbosity_level")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("setLogVerbosityLevel", -303429678, field)?;
+        }
         ::core::result::Result::Ok(Self {
             new_verbosity_level: input.required(f0, "new_verbosity_level")?,
         })
@@ -2452,7 +2188,8 @@ impl ::tlgen_runtime::json::TdFunction for SetLogVerbosityLevel {
 /// ```text
 /// getLogVerbosityLevel = LogVerbosityLevel;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetLogVerbosityLevel {}
 impl ::tlgen_runtime::json::TdJson for GetLogVerbosityLevel {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2462,14 +2199,8 @@ impl ::tlgen_runtime::json::TdJson for GetLogVerbosityLevel {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("getLogVerbosityLevel", 594057956, field)?;
+        let mut object = input.begin_object("getLogVerbosityLevel", 594057956)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -2484,7 +2215,8 @@ impl ::tlgen_runtime::json::TdFunction for GetLogVerbosityLevel {
 /// ```text
 /// getLogTags = LogTags;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetLogTags {}
 impl ::tlgen_runtime::json::TdJson for GetLogTags {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2494,14 +2226,8 @@ impl ::tlgen_runtime::json::TdJson for GetLogTags {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("getLogTags", -254449190, field)?;
+        let mut object = input.begin_object("getLogTags", -254449190)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -2516,7 +2242,8 @@ impl ::tlgen_runtime::json::TdFunction for GetLogTags {
 /// ```text
 /// setLogTagVerbosityLevel tag:string new_verbosity_level:int32 = Ok;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct SetLogTagVerbosityLevel {
     /// Logging tag to change verbosity level
     ///
@@ -2542,33 +2269,28 @@ impl ::tlgen_runtime::json::TdJson for SetLogTagVerbosityLevel {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
         let mut f1: Option<i32> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("setLogTagVerbosityLevel", -2095589738)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["tag", "new_verbosity_level"])?
         {
-            match key {
-                "tag" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<String, ::tlgen_runtime::json::Plain>("tag")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                "new_verbosity_level" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >("new_verbosity_level")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("setLogTagVerbosityLevel", -2095589738, field)?;
+        }
         ::core::result::Result::Ok(Self {
             tag: input.required(f0, "tag")?,
             new_verbosity_level: input.required(f1, "new_verbosity_level")?,
@@ -2586,7 +2308,8 @@ impl ::tlgen_runtime::json::TdFunction for SetLogTagVerbosityLevel {
 /// ```text
 /// getLogTagVerbosityLevel tag:string = LogVerbosityLevel;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetLogTagVerbosityLevel {
     /// Logging tag to change verbosity level
     ///
@@ -2603,24 +2326,19 @@ impl ::tlgen_runtime::json::TdJson for GetLogTagVerbosityLevel {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "tag" => {
+        let mut object = input.begin_object("getLogTagVerbosityLevel", 951004547)?;
+        while let Some(field) = input.next_field(&mut object, &["tag"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<String, ::tlgen_runtime::json::Plain>("tag")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("getLogTagVerbosityLevel", 951004547, field)?;
+        }
         ::core::result::Result::Ok(Self {
             tag: input.required(f0, "tag")?,
         })
@@ -2637,7 +2355,8 @@ impl ::tlgen_runtime::json::TdFunction for GetLogTagVerbosityLevel {
 /// ```text
 /// addLogMessage verbosity_level:int32 text:string = Ok;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct AddLogMessage {
     /// Minimum verbosity level needed for the message to be logged, 1-1024; value 0 is reserved for fatal errors and is not accepted
     ///
@@ -2663,33 +2382,28 @@ impl ::tlgen_runtime::json::TdJson for AddLogMessage {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<i32> = None;
         let mut f1: Option<String> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("addLogMessage", 1597427692)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["verbosity_level", "text"])?
         {
-            match key {
-                "verbosity_level" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >("verbosity_level")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                "text" => {
+                1 => {
                     f1 = Some(
-                        input.read_field::<String, ::tlgen_runtime::json::Plain>("text")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("addLogMessage", 1597427692, field)?;
+        }
         ::core::result::Result::Ok(Self {
             verbosity_level: input.required(f0, "verbosity_level")?,
             text: input.required(f1, "text")?,
@@ -2707,7 +2421,8 @@ pub mod blocks {
     /// ```text
     /// blocks.getMasterchainInfo = blocks.MasterchainInfo;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetMasterchainInfo {}
     impl ::tlgen_runtime::json::TdJson for GetMasterchainInfo {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2717,14 +2432,8 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                _|
-            input.skip_value();
-            input.read_object("blocks.getMasterchainInfo", -45493615, field)?;
+            let mut object = input.begin_object("blocks.getMasterchainInfo", -45493615)?;
+            while input.next_field(&mut object, &[])?.is_some() {}
             ::core::result::Result::Ok(Self {})
         }
     }
@@ -2737,7 +2446,8 @@ pub mod blocks {
     /// ```text
     /// blocks.getMasterchainInfoExt mode:int32 = blocks.MasterchainInfoExt;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetMasterchainInfoExt {
         /// TL: `mode:int32`
         pub mode: i32,
@@ -2752,25 +2462,20 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i32> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "mode" => {
+            let mut object = input
+                .begin_object("blocks.getMasterchainInfoExt", 213175363)?;
+            while let Some(field) = input.next_field(&mut object, &["mode"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.getMasterchainInfoExt", 213175363, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 mode: input.required(f0, "mode")?,
             })
@@ -2785,7 +2490,8 @@ pub mod blocks {
     /// ```text
     /// blocks.getShards id:ton.blockIdExt = blocks.Shards;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetShards {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
@@ -2803,30 +2509,21 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("blocks.getShards", 2072773677)?;
+            while let Some(field) = input.next_field(&mut object, &["id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.getShards", 2072773677, field)?;
+            }
             ::core::result::Result::Ok(Self { id: f0.flatten() })
         }
     }
@@ -2839,7 +2536,8 @@ pub mod blocks {
     /// ```text
     /// blocks.lookupBlock mode:int32 id:ton.blockId lt:int64 utime:int32 = ton.BlockIdExt;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct LookupBlock {
         /// TL: `mode:int32`
         pub mode: i32,
@@ -2869,47 +2567,44 @@ pub mod blocks {
             let mut f1: Option<Option<super::super::types::ton::BlockId>> = None;
             let mut f2: Option<i64> = None;
             let mut f3: Option<i32> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.lookupBlock", 1418484659)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["mode", "id", "lt", "utime"])?
             {
-                match key {
-                    "mode" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "id" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockId>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "lt" => {
+                    2 => {
                         f2 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Int64>("lt")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "utime" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("utime")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.lookupBlock", 1418484659, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 mode: input.required(f0, "mode")?,
                 id: f1.flatten(),
@@ -2927,7 +2622,8 @@ pub mod blocks {
     /// ```text
     /// blocks.getTransactions id:ton.blockIdExt mode:# count:# after:blocks.accountTransactionId = blocks.Transactions;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetTransactions {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
@@ -2962,53 +2658,46 @@ pub mod blocks {
             let mut f3: Option<
                 Option<super::super::types::blocks::AccountTransactionId>,
             > = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.getTransactions", -896152271)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["id", "mode", "count", "after"])?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "mode" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "count" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("count")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "after" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::blocks::AccountTransactionId>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("after")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::blocks::AccountTransactionId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.getTransactions", -896152271, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: f0.flatten(),
                 mode: input.required(f1, "mode")?,
@@ -3026,7 +2715,8 @@ pub mod blocks {
     /// ```text
     /// blocks.getTransactionsExt id:ton.blockIdExt mode:# count:# after:blocks.accountTransactionId = blocks.TransactionsExt;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetTransactionsExt {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
@@ -3061,53 +2751,47 @@ pub mod blocks {
             let mut f3: Option<
                 Option<super::super::types::blocks::AccountTransactionId>,
             > = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input
+                .begin_object("blocks.getTransactionsExt", -1527774002)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["id", "mode", "count", "after"])?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "mode" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "count" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("count")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "after" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::blocks::AccountTransactionId>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("after")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::blocks::AccountTransactionId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.getTransactionsExt", -1527774002, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: f0.flatten(),
                 mode: input.required(f1, "mode")?,
@@ -3125,7 +2809,8 @@ pub mod blocks {
     /// ```text
     /// blocks.getBlockHeader id:ton.blockIdExt = blocks.Header;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetBlockHeader {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
@@ -3143,30 +2828,21 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("blocks.getBlockHeader", 1915102018)?;
+            while let Some(field) = input.next_field(&mut object, &["id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.getBlockHeader", 1915102018, field)?;
+            }
             ::core::result::Result::Ok(Self { id: f0.flatten() })
         }
     }
@@ -3179,7 +2855,8 @@ pub mod blocks {
     /// ```text
     /// blocks.getMasterchainBlockSignatures seqno:int32 = blocks.BlockSignatures;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetMasterchainBlockSignatures {
         /// TL: `seqno:int32`
         pub seqno: i32,
@@ -3194,26 +2871,20 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i32> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "seqno" => {
+            let mut object = input
+                .begin_object("blocks.getMasterchainBlockSignatures", 1616913876)?;
+            while let Some(field) = input.next_field(&mut object, &["seqno"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("seqno")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input
-                .read_object("blocks.getMasterchainBlockSignatures", 1616913876, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 seqno: input.required(f0, "seqno")?,
             })
@@ -3228,7 +2899,8 @@ pub mod blocks {
     /// ```text
     /// blocks.getShardBlockProof id:ton.blockIdExt mode:# from:mode.0?ton.blockIdExt = blocks.ShardBlockProof;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetShardBlockProof {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
@@ -3257,47 +2929,39 @@ pub mod blocks {
             let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
             let mut f1: Option<i32> = None;
             let mut f2: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.getShardBlockProof", 435003111)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["id", "mode", "from"])?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "mode" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "from" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("from")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.getShardBlockProof", 435003111, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: f0.flatten(),
                 mode: input.required(f1, "mode")?,
@@ -3314,7 +2978,8 @@ pub mod blocks {
     /// ```text
     /// blocks.getOutMsgQueueSizes mode:# wc:mode.0?int32 shard:mode.0?int64 = blocks.OutMsgQueueSizes;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetOutMsgQueueSizes {
         /// TL: `mode:#`
         pub mode: i32,
@@ -3340,43 +3005,36 @@ pub mod blocks {
             let mut f0: Option<i32> = None;
             let mut f1: Option<i32> = None;
             let mut f2: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input
+                .begin_object("blocks.getOutMsgQueueSizes", -1187352660)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["mode", "wc", "shard"])?
             {
-                match key {
-                    "mode" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "wc" => {
-                        f1 = input
-                            .read_field::<
-                                Option<i32>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("wc")?;
+                    1 => {
+                        f1 = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<i32>,
+                        >>::read_json(input)?;
                     }
-                    "shard" => {
-                        f2 = input
-                            .read_field::<
-                                Option<i64>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Int64,
-                                >,
-                            >("shard")?;
+                    2 => {
+                        f2 = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Int64,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<i64>,
+                        >>::read_json(input)?;
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.getOutMsgQueueSizes", -1187352660, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 mode: input.required(f0, "mode")?,
                 wc_and_shard: match (f1, f2) {
@@ -3398,7 +3056,8 @@ pub mod dns {
     /// ```text
     /// dns.resolve account_address:accountAddress name:string category:int256 ttl:int32 = dns.Resolved;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Resolve {
         /// TL: `account_address:accountAddress`
         pub account_address: Option<super::super::types::AccountAddress>,
@@ -3431,50 +3090,47 @@ pub mod dns {
             let mut f1: Option<String> = None;
             let mut f2: Option<[u8; 32]> = None;
             let mut f3: Option<i32> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("dns.resolve", 1791399222)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["account_address", "name", "category", "ttl"],
+                )?
             {
-                match key {
-                    "account_address" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("account_address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "name" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<String, ::tlgen_runtime::json::Plain>("name")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    "category" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    [u8; 32],
-                                    ::tlgen_runtime::json::Int256,
-                                >("category")?,
+                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                                [u8; 32],
+                            >>::read_json(input)?,
                         );
                     }
-                    "ttl" => {
+                    3 => {
                         f3 = Some(
-                            input.read_field::<i32, ::tlgen_runtime::json::Plain>("ttl")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.resolve", 1791399222, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 account_address: f0.flatten(),
                 name: input.required(f1, "name")?,
@@ -3495,7 +3151,8 @@ pub mod lite_server {
     /// ```text
     /// liteServer.getInfo = liteServer.Info;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetInfo {}
     impl ::tlgen_runtime::json::TdJson for GetInfo {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3505,14 +3162,8 @@ pub mod lite_server {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                _|
-            input.skip_value();
-            input.read_object("liteServer.getInfo", 1435327470, field)?;
+            let mut object = input.begin_object("liteServer.getInfo", 1435327470)?;
+            while input.next_field(&mut object, &[])?.is_some() {}
             ::core::result::Result::Ok(Self {})
         }
     }
@@ -3528,7 +3179,8 @@ pub mod msg {
     /// ```text
     /// msg.decrypt input_key:InputKey data:msg.dataEncryptedArray = msg.DataDecryptedArray;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Decrypt {
         /// TL: `input_key:InputKey`
         pub input_key: Option<super::super::enums::InputKey>,
@@ -3553,41 +3205,32 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::enums::InputKey>> = None;
             let mut f1: Option<Option<super::super::types::msg::DataEncryptedArray>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("msg.decrypt", 223596297)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["input_key", "data"])?
             {
-                match key {
-                    "input_key" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::InputKey>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("input_key")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::InputKey>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::msg::DataEncryptedArray>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("data")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::msg::DataEncryptedArray>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("msg.decrypt", 223596297, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 input_key: f0.flatten(),
                 data: f1.flatten(),
@@ -3603,7 +3246,8 @@ pub mod msg {
     /// ```text
     /// msg.decryptWithProof proof:bytes data:msg.dataEncrypted = msg.Data;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DecryptWithProof {
         /// TL: `proof:bytes`
         pub proof: Vec<u8>,
@@ -3625,39 +3269,28 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
             let mut f1: Option<Option<super::super::types::msg::DataEncrypted>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "proof" => {
+            let mut object = input.begin_object("msg.decryptWithProof", -2111649663)?;
+            while let Some(field) = input.next_field(&mut object, &["proof", "data"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("proof")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::msg::DataEncrypted>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("data")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::msg::DataEncrypted>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("msg.decryptWithProof", -2111649663, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 proof: input.required(f0, "proof")?,
                 data: f1.flatten(),
@@ -3676,7 +3309,8 @@ pub mod options {
     /// ```text
     /// options.setConfig config:config = options.ConfigInfo;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct SetConfig {
         /// TL: `config:config`
         pub config: Option<super::super::types::Config>,
@@ -3694,30 +3328,21 @@ pub mod options {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::Config>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "config" => {
+            let mut object = input.begin_object("options.setConfig", 1870064579)?;
+            while let Some(field) = input.next_field(&mut object, &["config"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::Config>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("config")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::Config>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("options.setConfig", 1870064579, field)?;
+            }
             ::core::result::Result::Ok(Self { config: f0.flatten() })
         }
     }
@@ -3730,7 +3355,8 @@ pub mod options {
     /// ```text
     /// options.validateConfig config:config = options.ConfigInfo;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ValidateConfig {
         /// TL: `config:config`
         pub config: Option<super::super::types::Config>,
@@ -3748,30 +3374,21 @@ pub mod options {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::Config>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "config" => {
+            let mut object = input.begin_object("options.validateConfig", -346965447)?;
+            while let Some(field) = input.next_field(&mut object, &["config"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::Config>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("config")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::Config>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("options.validateConfig", -346965447, field)?;
+            }
             ::core::result::Result::Ok(Self { config: f0.flatten() })
         }
     }
@@ -3787,7 +3404,8 @@ pub mod pchan {
     /// ```text
     /// pchan.signPromise input_key:InputKey promise:pchan.promise = pchan.Promise;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct SignPromise {
         /// TL: `input_key:InputKey`
         pub input_key: Option<super::super::enums::InputKey>,
@@ -3812,41 +3430,32 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::enums::InputKey>> = None;
             let mut f1: Option<Option<super::super::types::pchan::Promise>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("pchan.signPromise", 1814322974)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["input_key", "promise"])?
             {
-                match key {
-                    "input_key" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::InputKey>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("input_key")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::InputKey>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "promise" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::pchan::Promise>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("promise")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::pchan::Promise>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.signPromise", 1814322974, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 input_key: f0.flatten(),
                 promise: f1.flatten(),
@@ -3862,7 +3471,8 @@ pub mod pchan {
     /// ```text
     /// pchan.validatePromise public_key:bytes promise:pchan.promise = Ok;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ValidatePromise {
         /// TL: `public_key:bytes`
         pub public_key: Vec<u8>,
@@ -3887,39 +3497,30 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
             let mut f1: Option<Option<super::super::types::pchan::Promise>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("pchan.validatePromise", 258262242)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["public_key", "promise"])?
             {
-                match key {
-                    "public_key" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("public_key")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "promise" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::pchan::Promise>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("promise")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::pchan::Promise>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.validatePromise", 258262242, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 public_key: input.required(f0, "public_key")?,
                 promise: f1.flatten(),
@@ -3935,7 +3536,8 @@ pub mod pchan {
     /// ```text
     /// pchan.packPromise promise:pchan.promise = Data;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct PackPromise {
         /// TL: `promise:pchan.promise`
         pub promise: Option<super::super::types::pchan::Promise>,
@@ -3953,30 +3555,21 @@ pub mod pchan {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::pchan::Promise>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "promise" => {
+            let mut object = input.begin_object("pchan.packPromise", -851703103)?;
+            while let Some(field) = input.next_field(&mut object, &["promise"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::pchan::Promise>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("promise")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::pchan::Promise>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.packPromise", -851703103, field)?;
+            }
             ::core::result::Result::Ok(Self { promise: f0.flatten() })
         }
     }
@@ -3989,7 +3582,8 @@ pub mod pchan {
     /// ```text
     /// pchan.unpackPromise data:secureBytes = pchan.Promise;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct UnpackPromise {
         /// TL: `data:secureBytes`
         pub data: Vec<u8>,
@@ -4004,28 +3598,19 @@ pub mod pchan {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "data" => {
+            let mut object = input.begin_object("pchan.unpackPromise", -1250106157)?;
+            while let Some(field) = input.next_field(&mut object, &["data"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("data")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.unpackPromise", -1250106157, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 data: input.required(f0, "data")?,
             })
@@ -4043,7 +3628,8 @@ pub mod query {
     /// ```text
     /// query.send id:int53 = Ok;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Send {
         /// TL: `id:int53`
         pub id: i64,
@@ -4058,24 +3644,19 @@ pub mod query {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("query.send", 925242739)?;
+            while let Some(field) = input.next_field(&mut object, &["id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("query.send", 925242739, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
             })
@@ -4090,7 +3671,8 @@ pub mod query {
     /// ```text
     /// query.forget id:int53 = Ok;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Forget {
         /// TL: `id:int53`
         pub id: i64,
@@ -4105,24 +3687,19 @@ pub mod query {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("query.forget", -1211985313)?;
+            while let Some(field) = input.next_field(&mut object, &["id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("query.forget", -1211985313, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
             })
@@ -4137,7 +3714,8 @@ pub mod query {
     /// ```text
     /// query.estimateFees id:int53 ignore_chksig:Bool = query.Fees;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EstimateFees {
         /// TL: `id:int53`
         pub id: i64,
@@ -4159,33 +3737,28 @@ pub mod query {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
             let mut f1: Option<bool> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("query.estimateFees", -957002175)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["id", "ignore_chksig"])?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "ignore_chksig" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("ignore_chksig")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("query.estimateFees", -957002175, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
                 ignore_chksig: input.required(f1, "ignore_chksig")?,
@@ -4201,7 +3774,8 @@ pub mod query {
     /// ```text
     /// query.getInfo id:int53 = query.Info;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetInfo {
         /// TL: `id:int53`
         pub id: i64,
@@ -4216,24 +3790,19 @@ pub mod query {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("query.getInfo", -799333669)?;
+            while let Some(field) = input.next_field(&mut object, &["id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("query.getInfo", -799333669, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
             })
@@ -4251,7 +3820,8 @@ pub mod raw {
     /// ```text
     /// raw.getAccountState account_address:accountAddress = raw.FullAccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetAccountState {
         /// TL: `account_address:accountAddress`
         pub account_address: Option<super::super::types::AccountAddress>,
@@ -4269,30 +3839,22 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("raw.getAccountState", -1327847118)?;
+            while let Some(field) = input.next_field(&mut object, &["account_address"])?
             {
-                match key {
-                    "account_address" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("account_address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.getAccountState", -1327847118, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 account_address: f0.flatten(),
             })
@@ -4307,7 +3869,8 @@ pub mod raw {
     /// ```text
     /// raw.getAccountStateByTransaction account_address:accountAddress transaction_id:internal.transactionId = raw.FullAccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetAccountStateByTransaction {
         /// TL: `account_address:accountAddress`
         pub account_address: Option<super::super::types::AccountAddress>,
@@ -4332,41 +3895,33 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
             let mut f1: Option<Option<super::super::types::internal::TransactionId>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input
+                .begin_object("raw.getAccountStateByTransaction", 714199203)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["account_address", "transaction_id"])?
             {
-                match key {
-                    "account_address" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("account_address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "transaction_id" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::internal::TransactionId>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("transaction_id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::internal::TransactionId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.getAccountStateByTransaction", 714199203, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 account_address: f0.flatten(),
                 transaction_id: f1.flatten(),
@@ -4382,7 +3937,8 @@ pub mod raw {
     /// ```text
     /// raw.getTransactions private_key:InputKey account_address:accountAddress from_transaction_id:internal.transactionId = raw.Transactions;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetTransactions {
         /// TL: `private_key:InputKey`
         pub private_key: Option<super::super::enums::InputKey>,
@@ -4414,52 +3970,44 @@ pub mod raw {
             let mut f0: Option<Option<super::super::enums::InputKey>> = None;
             let mut f1: Option<Option<super::super::types::AccountAddress>> = None;
             let mut f2: Option<Option<super::super::types::internal::TransactionId>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("raw.getTransactions", 1029612317)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["private_key", "account_address", "from_transaction_id"],
+                )?
             {
-                match key {
-                    "private_key" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::InputKey>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("private_key")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::InputKey>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "account_address" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("account_address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "from_transaction_id" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::internal::TransactionId>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("from_transaction_id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::internal::TransactionId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.getTransactions", 1029612317, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 private_key: f0.flatten(),
                 account_address: f1.flatten(),
@@ -4476,7 +4024,8 @@ pub mod raw {
     /// ```text
     /// raw.getTransactionsV2 private_key:InputKey account_address:accountAddress from_transaction_id:internal.transactionId count:# try_decode_messages:Bool = raw.Transactions;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetTransactionsV2 {
         /// TL: `private_key:InputKey`
         pub private_key: Option<super::super::enums::InputKey>,
@@ -4519,67 +4068,64 @@ pub mod raw {
             let mut f2: Option<Option<super::super::types::internal::TransactionId>> = None;
             let mut f3: Option<i32> = None;
             let mut f4: Option<bool> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("raw.getTransactionsV2", -566264666)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &[
+                        "private_key",
+                        "account_address",
+                        "from_transaction_id",
+                        "count",
+                        "try_decode_messages",
+                    ],
+                )?
             {
-                match key {
-                    "private_key" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::InputKey>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("private_key")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::InputKey>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "account_address" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("account_address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "from_transaction_id" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::internal::TransactionId>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("from_transaction_id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::internal::TransactionId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "count" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("count")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "try_decode_messages" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("try_decode_messages")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.getTransactionsV2", -566264666, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 private_key: f0.flatten(),
                 account_address: f1.flatten(),
@@ -4598,7 +4144,8 @@ pub mod raw {
     /// ```text
     /// raw.sendMessage body:bytes = Ok;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct SendMessage {
         /// TL: `body:bytes`
         pub body: Vec<u8>,
@@ -4613,28 +4160,19 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "body" => {
+            let mut object = input.begin_object("raw.sendMessage", -1789427488)?;
+            while let Some(field) = input.next_field(&mut object, &["body"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("body")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.sendMessage", -1789427488, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 body: input.required(f0, "body")?,
             })
@@ -4649,7 +4187,8 @@ pub mod raw {
     /// ```text
     /// raw.sendMessageReturnHash body:bytes = raw.ExtMessageInfo;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct SendMessageReturnHash {
         /// TL: `body:bytes`
         pub body: Vec<u8>,
@@ -4664,28 +4203,20 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "body" => {
+            let mut object = input
+                .begin_object("raw.sendMessageReturnHash", -1228445927)?;
+            while let Some(field) = input.next_field(&mut object, &["body"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("body")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.sendMessageReturnHash", -1228445927, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 body: input.required(f0, "body")?,
             })
@@ -4700,7 +4231,8 @@ pub mod raw {
     /// ```text
     /// raw.createAndSendMessage destination:accountAddress initial_account_state:bytes data:bytes = Ok;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct CreateAndSendMessage {
         /// TL: `destination:accountAddress`
         pub destination: Option<super::super::types::AccountAddress>,
@@ -4729,48 +4261,40 @@ pub mod raw {
             let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
             let mut f1: Option<Vec<u8>> = None;
             let mut f2: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("raw.createAndSendMessage", -772224603)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["destination", "initial_account_state", "data"],
+                )?
             {
-                match key {
-                    "destination" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("destination")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "initial_account_state" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("initial_account_state")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("data")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.createAndSendMessage", -772224603, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 destination: f0.flatten(),
                 initial_account_state: input.required(f1, "initial_account_state")?,
@@ -4787,7 +4311,8 @@ pub mod raw {
     /// ```text
     /// raw.createQuery destination:accountAddress init_code:bytes init_data:bytes body:bytes = query.Info;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct CreateQuery {
         /// TL: `destination:accountAddress`
         pub destination: Option<super::super::types::AccountAddress>,
@@ -4823,57 +4348,47 @@ pub mod raw {
             let mut f1: Option<Vec<u8>> = None;
             let mut f2: Option<Vec<u8>> = None;
             let mut f3: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("raw.createQuery", -1928557909)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["destination", "init_code", "init_data", "body"],
+                )?
             {
-                match key {
-                    "destination" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("destination")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "init_code" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("init_code")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "init_data" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("init_data")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "body" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("body")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.createQuery", -1928557909, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 destination: f0.flatten(),
                 init_code: input.required(f1, "init_code")?,
@@ -4894,7 +4409,8 @@ pub mod smc {
     /// ```text
     /// smc.load account_address:accountAddress = smc.Info;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Load {
         /// TL: `account_address:accountAddress`
         pub account_address: Option<super::super::types::AccountAddress>,
@@ -4912,30 +4428,22 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("smc.load", -903491521)?;
+            while let Some(field) = input.next_field(&mut object, &["account_address"])?
             {
-                match key {
-                    "account_address" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("account_address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.load", -903491521, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 account_address: f0.flatten(),
             })
@@ -4950,7 +4458,8 @@ pub mod smc {
     /// ```text
     /// smc.loadByTransaction account_address:accountAddress transaction_id:internal.transactionId = smc.Info;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct LoadByTransaction {
         /// TL: `account_address:accountAddress`
         pub account_address: Option<super::super::types::AccountAddress>,
@@ -4975,41 +4484,32 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
             let mut f1: Option<Option<super::super::types::internal::TransactionId>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("smc.loadByTransaction", -2019210447)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["account_address", "transaction_id"])?
             {
-                match key {
-                    "account_address" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("account_address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "transaction_id" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::internal::TransactionId>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("transaction_id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::internal::TransactionId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.loadByTransaction", -2019210447, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 account_address: f0.flatten(),
                 transaction_id: f1.flatten(),
@@ -5025,7 +4525,8 @@ pub mod smc {
     /// ```text
     /// smc.forget id:int53 = Ok;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Forget {
         /// TL: `id:int53`
         pub id: i64,
@@ -5040,24 +4541,19 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("smc.forget", 911028710)?;
+            while let Some(field) = input.next_field(&mut object, &["id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.forget", 911028710, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
             })
@@ -5072,7 +4568,8 @@ pub mod smc {
     /// ```text
     /// smc.getCode id:int53 = tvm.Cell;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetCode {
         /// TL: `id:int53`
         pub id: i64,
@@ -5087,24 +4584,19 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("smc.getCode", -2115626088)?;
+            while let Some(field) = input.next_field(&mut object, &["id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.getCode", -2115626088, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
             })
@@ -5119,7 +4611,8 @@ pub mod smc {
     /// ```text
     /// smc.getData id:int53 = tvm.Cell;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetData {
         /// TL: `id:int53`
         pub id: i64,
@@ -5134,24 +4627,19 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("smc.getData", -427601079)?;
+            while let Some(field) = input.next_field(&mut object, &["id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.getData", -427601079, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
             })
@@ -5166,7 +4654,8 @@ pub mod smc {
     /// ```text
     /// smc.getState id:int53 = tvm.Cell;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetState {
         /// TL: `id:int53`
         pub id: i64,
@@ -5181,24 +4670,19 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("smc.getState", -214390293)?;
+            while let Some(field) = input.next_field(&mut object, &["id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.getState", -214390293, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
             })
@@ -5213,7 +4697,8 @@ pub mod smc {
     /// ```text
     /// smc.getRawFullAccountState id:int53 = raw.FullAccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetRawFullAccountState {
         /// TL: `id:int53`
         pub id: i64,
@@ -5228,24 +4713,20 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input
+                .begin_object("smc.getRawFullAccountState", -672334072)?;
+            while let Some(field) = input.next_field(&mut object, &["id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.getRawFullAccountState", -672334072, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
             })
@@ -5260,7 +4741,8 @@ pub mod smc {
     /// ```text
     /// smc.runGetMethod id:int53 method:smc.MethodId stack:vector<tvm.StackEntry> = smc.RunResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct RunGetMethod {
         /// TL: `id:int53`
         pub id: i64,
@@ -5289,44 +4771,39 @@ pub mod smc {
             let mut f0: Option<i64> = None;
             let mut f1: Option<Option<super::super::enums::smc::MethodId>> = None;
             let mut f2: Option<Vec<super::super::enums::tvm::StackEntry>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("smc.runGetMethod", -255261270)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["id", "method", "stack"])?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "method" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::smc::MethodId>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("method")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::smc::MethodId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "stack" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::enums::tvm::StackEntry>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("stack")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::enums::tvm::StackEntry>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.runGetMethod", -255261270, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
                 method: f1.flatten(),
@@ -5343,7 +4820,8 @@ pub mod smc {
     /// ```text
     /// smc.getLibraries library_list:vector<int256> = smc.LibraryResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetLibraries {
         /// TL: `library_list:vector<int256>`
         pub library_list: Vec<[u8; 32]>,
@@ -5361,28 +4839,21 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<[u8; 32]>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "library_list" => {
+            let mut object = input.begin_object("smc.getLibraries", 814345749)?;
+            while let Some(field) = input.next_field(&mut object, &["library_list"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<[u8; 32]>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int256>,
-                                >("library_list")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Int256,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<[u8; 32]>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.getLibraries", 814345749, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 library_list: input.required(f0, "library_list")?,
             })
@@ -5397,7 +4868,8 @@ pub mod smc {
     /// ```text
     /// smc.getLibrariesExt list:vector<smc.LibraryQueryExt> = smc.LibraryResultExt;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetLibrariesExt {
         /// TL: `list:vector<smc.LibraryQueryExt>`
         pub list: Vec<super::super::enums::smc::LibraryQueryExt>,
@@ -5415,28 +4887,21 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<super::super::enums::smc::LibraryQueryExt>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "list" => {
+            let mut object = input.begin_object("smc.getLibrariesExt", 931219762)?;
+            while let Some(field) = input.next_field(&mut object, &["list"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::enums::smc::LibraryQueryExt>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("list")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::enums::smc::LibraryQueryExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.getLibrariesExt", 931219762, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 list: input.required(f0, "list")?,
             })

@@ -5,7 +5,8 @@
 /// ```text
 /// error code:int32 message:string = Error;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Error {
     /// TL: `code:int32`
     pub code: i32,
@@ -24,33 +25,26 @@ impl ::tlgen_runtime::json::TdJson for Error {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<i32> = None;
         let mut f1: Option<String> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "code" => {
+        let mut object = input.begin_object("error", -1679978726)?;
+        while let Some(field) = input.next_field(&mut object, &["code", "message"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<i32, ::tlgen_runtime::json::Plain>("code")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                "message" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >("message")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("error", -1679978726, field)?;
+        }
         ::core::result::Result::Ok(Self {
             code: input.required(f0, "code")?,
             message: input.required(f1, "message")?,
@@ -62,7 +56,8 @@ impl ::tlgen_runtime::json::TdJson for Error {
 /// ```text
 /// ok = Ok;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Ok {}
 impl ::tlgen_runtime::json::TdJson for Ok {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -72,14 +67,8 @@ impl ::tlgen_runtime::json::TdJson for Ok {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("ok", -722616727, field)?;
+        let mut object = input.begin_object("ok", -722616727)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -88,7 +77,8 @@ impl ::tlgen_runtime::json::TdJson for Ok {
 /// ```text
 /// keyStoreTypeDirectory directory:string = KeyStoreType;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct KeyStoreTypeDirectory {
     /// TL: `directory:string`
     pub directory: String,
@@ -103,28 +93,19 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeDirectory {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "directory" => {
+        let mut object = input.begin_object("keyStoreTypeDirectory", -378990038)?;
+        while let Some(field) = input.next_field(&mut object, &["directory"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >("directory")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("keyStoreTypeDirectory", -378990038, field)?;
+        }
         ::core::result::Result::Ok(Self {
             directory: input.required(f0, "directory")?,
         })
@@ -135,7 +116,8 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeDirectory {
 /// ```text
 /// keyStoreTypeInMemory = KeyStoreType;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct KeyStoreTypeInMemory {}
 impl ::tlgen_runtime::json::TdJson for KeyStoreTypeInMemory {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -145,14 +127,8 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeInMemory {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("keyStoreTypeInMemory", -2106848825, field)?;
+        let mut object = input.begin_object("keyStoreTypeInMemory", -2106848825)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -161,7 +137,8 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeInMemory {
 /// ```text
 /// config config:string blockchain_name:string use_callbacks_for_network:Bool ignore_cache:Bool = Config;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Config {
     /// TL: `config:string`
     pub config: String,
@@ -197,55 +174,50 @@ impl ::tlgen_runtime::json::TdJson for Config {
         let mut f1: Option<String> = None;
         let mut f2: Option<bool> = None;
         let mut f3: Option<bool> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("config", -1538391496)?;
+        while let Some(field) = input
+            .next_field(
+                &mut object,
+                &[
+                    "config",
+                    "blockchain_name",
+                    "use_callbacks_for_network",
+                    "ignore_cache",
+                ],
+            )?
         {
-            match key {
-                "config" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >("config")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                "blockchain_name" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >("blockchain_name")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                "use_callbacks_for_network" => {
+                2 => {
                     f2 = Some(
-                        input
-                            .read_field::<
-                                bool,
-                                ::tlgen_runtime::json::Plain,
-                            >("use_callbacks_for_network")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?,
                     );
                 }
-                "ignore_cache" => {
+                3 => {
                     f3 = Some(
-                        input
-                            .read_field::<
-                                bool,
-                                ::tlgen_runtime::json::Plain,
-                            >("ignore_cache")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("config", -1538391496, field)?;
+        }
         ::core::result::Result::Ok(Self {
             config: input.required(f0, "config")?,
             blockchain_name: input.required(f1, "blockchain_name")?,
@@ -259,7 +231,8 @@ impl ::tlgen_runtime::json::TdJson for Config {
 /// ```text
 /// options config:config keystore_type:KeyStoreType = Options;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Options {
     /// TL: `config:config`
     pub config: Option<super::types::Config>,
@@ -284,41 +257,32 @@ impl ::tlgen_runtime::json::TdJson for Options {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::Config>> = None;
         let mut f1: Option<Option<super::enums::KeyStoreType>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("options", -1924388359)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["config", "keystore_type"])?
         {
-            match key {
-                "config" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::Config>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("config")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::Config>,
+                        >>::read_json(input)?,
                     );
                 }
-                "keystore_type" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::KeyStoreType>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("keystore_type")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::KeyStoreType>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("options", -1924388359, field)?;
+        }
         ::core::result::Result::Ok(Self {
             config: f0.flatten(),
             keystore_type: f1.flatten(),
@@ -330,7 +294,8 @@ impl ::tlgen_runtime::json::TdJson for Options {
 /// ```text
 /// key public_key:string secret:secureBytes = Key;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Key {
     /// TL: `public_key:string`
     pub public_key: String,
@@ -352,37 +317,27 @@ impl ::tlgen_runtime::json::TdJson for Key {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
         let mut f1: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("key", -1978362923)?;
+        while let Some(field) = input.next_field(&mut object, &["public_key", "secret"])?
         {
-            match key {
-                "public_key" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >("public_key")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                "secret" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("secret")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("key", -1978362923, field)?;
+        }
         ::core::result::Result::Ok(Self {
             public_key: input.required(f0, "public_key")?,
             secret: input.required(f1, "secret")?,
@@ -394,7 +349,8 @@ impl ::tlgen_runtime::json::TdJson for Key {
 /// ```text
 /// inputKeyRegular key:key local_password:secureBytes = InputKey;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct InputKeyRegular {
     /// TL: `key:key`
     pub key: Option<super::types::Key>,
@@ -419,39 +375,30 @@ impl ::tlgen_runtime::json::TdJson for InputKeyRegular {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::Key>> = None;
         let mut f1: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("inputKeyRegular", -555399522)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["key", "local_password"])?
         {
-            match key {
-                "key" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::Key>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("key")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::Key>,
+                        >>::read_json(input)?,
                     );
                 }
-                "local_password" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("local_password")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("inputKeyRegular", -555399522, field)?;
+        }
         ::core::result::Result::Ok(Self {
             key: f0.flatten(),
             local_password: input.required(f1, "local_password")?,
@@ -463,7 +410,8 @@ impl ::tlgen_runtime::json::TdJson for InputKeyRegular {
 /// ```text
 /// inputKeyFake = InputKey;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct InputKeyFake {}
 impl ::tlgen_runtime::json::TdJson for InputKeyFake {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -473,14 +421,8 @@ impl ::tlgen_runtime::json::TdJson for InputKeyFake {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("inputKeyFake", -1074054722, field)?;
+        let mut object = input.begin_object("inputKeyFake", -1074054722)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -489,7 +431,8 @@ impl ::tlgen_runtime::json::TdJson for InputKeyFake {
 /// ```text
 /// exportedKey word_list:vector<secureString> = ExportedKey;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportedKey {
     /// TL: `word_list:vector<secureString>`
     pub word_list: Vec<String>,
@@ -507,28 +450,21 @@ impl ::tlgen_runtime::json::TdJson for ExportedKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<String>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "word_list" => {
+        let mut object = input.begin_object("exportedKey", -1449248297)?;
+        while let Some(field) = input.next_field(&mut object, &["word_list"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<String>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >("word_list")?,
+                        <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<String>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("exportedKey", -1449248297, field)?;
+        }
         ::core::result::Result::Ok(Self {
             word_list: input.required(f0, "word_list")?,
         })
@@ -539,7 +475,8 @@ impl ::tlgen_runtime::json::TdJson for ExportedKey {
 /// ```text
 /// exportedPemKey pem:secureString = ExportedPemKey;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportedPemKey {
     /// TL: `pem:secureString`
     pub pem: String,
@@ -554,24 +491,19 @@ impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "pem" => {
+        let mut object = input.begin_object("exportedPemKey", 1425473725)?;
+        while let Some(field) = input.next_field(&mut object, &["pem"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<String, ::tlgen_runtime::json::Plain>("pem")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("exportedPemKey", 1425473725, field)?;
+        }
         ::core::result::Result::Ok(Self {
             pem: input.required(f0, "pem")?,
         })
@@ -582,7 +514,8 @@ impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
 /// ```text
 /// exportedEncryptedKey data:secureBytes = ExportedEncryptedKey;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportedEncryptedKey {
     /// TL: `data:secureBytes`
     pub data: Vec<u8>,
@@ -597,25 +530,19 @@ impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "data" => {
+        let mut object = input.begin_object("exportedEncryptedKey", 2024406612)?;
+        while let Some(field) = input.next_field(&mut object, &["data"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<Vec<u8>, ::tlgen_runtime::json::Bytes>("data")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("exportedEncryptedKey", 2024406612, field)?;
+        }
         ::core::result::Result::Ok(Self {
             data: input.required(f0, "data")?,
         })
@@ -626,7 +553,8 @@ impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
 /// ```text
 /// exportedUnencryptedKey data:secureBytes = ExportedUnencryptedKey;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportedUnencryptedKey {
     /// TL: `data:secureBytes`
     pub data: Vec<u8>,
@@ -641,25 +569,19 @@ impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "data" => {
+        let mut object = input.begin_object("exportedUnencryptedKey", 730045160)?;
+        while let Some(field) = input.next_field(&mut object, &["data"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<Vec<u8>, ::tlgen_runtime::json::Bytes>("data")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("exportedUnencryptedKey", 730045160, field)?;
+        }
         ::core::result::Result::Ok(Self {
             data: input.required(f0, "data")?,
         })
@@ -670,7 +592,8 @@ impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
 /// ```text
 /// bip39Hints words:vector<string> = Bip39Hints;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Bip39Hints {
     /// TL: `words:vector<string>`
     pub words: Vec<String>,
@@ -688,28 +611,21 @@ impl ::tlgen_runtime::json::TdJson for Bip39Hints {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<String>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "words" => {
+        let mut object = input.begin_object("bip39Hints", 1012243456)?;
+        while let Some(field) = input.next_field(&mut object, &["words"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<String>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >("words")?,
+                        <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<String>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("bip39Hints", 1012243456, field)?;
+        }
         ::core::result::Result::Ok(Self {
             words: input.required(f0, "words")?,
         })
@@ -720,7 +636,8 @@ impl ::tlgen_runtime::json::TdJson for Bip39Hints {
 /// ```text
 /// adnlAddress adnl_address:string = AdnlAddress;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct AdnlAddress {
     /// TL: `adnl_address:string`
     pub adnl_address: String,
@@ -738,28 +655,19 @@ impl ::tlgen_runtime::json::TdJson for AdnlAddress {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "adnl_address" => {
+        let mut object = input.begin_object("adnlAddress", 70358284)?;
+        while let Some(field) = input.next_field(&mut object, &["adnl_address"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >("adnl_address")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("adnlAddress", 70358284, field)?;
+        }
         ::core::result::Result::Ok(Self {
             adnl_address: input.required(f0, "adnl_address")?,
         })
@@ -770,7 +678,8 @@ impl ::tlgen_runtime::json::TdJson for AdnlAddress {
 /// ```text
 /// accountAddress account_address:string = AccountAddress;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct AccountAddress {
     /// TL: `account_address:string`
     pub account_address: String,
@@ -788,28 +697,19 @@ impl ::tlgen_runtime::json::TdJson for AccountAddress {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "account_address" => {
+        let mut object = input.begin_object("accountAddress", 755613099)?;
+        while let Some(field) = input.next_field(&mut object, &["account_address"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >("account_address")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("accountAddress", 755613099, field)?;
+        }
         ::core::result::Result::Ok(Self {
             account_address: input.required(f0, "account_address")?,
         })
@@ -820,7 +720,8 @@ impl ::tlgen_runtime::json::TdJson for AccountAddress {
 /// ```text
 /// unpackedAccountAddress workchain_id:int32 bounceable:Bool testnet:Bool addr:bytes = UnpackedAccountAddress;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct UnpackedAccountAddress {
     /// TL: `workchain_id:int32`
     pub workchain_id: i32,
@@ -850,49 +751,42 @@ impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
         let mut f1: Option<bool> = None;
         let mut f2: Option<bool> = None;
         let mut f3: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("unpackedAccountAddress", 1892946998)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["workchain_id", "bounceable", "testnet", "addr"])?
         {
-            match key {
-                "workchain_id" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >("workchain_id")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                "bounceable" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                bool,
-                                ::tlgen_runtime::json::Plain,
-                            >("bounceable")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?,
                     );
                 }
-                "testnet" => {
+                2 => {
                     f2 = Some(
-                        input
-                            .read_field::<bool, ::tlgen_runtime::json::Plain>("testnet")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?,
                     );
                 }
-                "addr" => {
+                3 => {
                     f3 = Some(
-                        input
-                            .read_field::<Vec<u8>, ::tlgen_runtime::json::Bytes>("addr")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("unpackedAccountAddress", 1892946998, field)?;
+        }
         ::core::result::Result::Ok(Self {
             workchain_id: input.required(f0, "workchain_id")?,
             bounceable: input.required(f1, "bounceable")?,
@@ -906,7 +800,8 @@ impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
 /// ```text
 /// extraCurrency id:int32 amount:int64 = ExtraCurrency;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExtraCurrency {
     /// TL: `id:int32`
     pub id: i32,
@@ -925,29 +820,26 @@ impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<i32> = None;
         let mut f1: Option<i64> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "id" => {
+        let mut object = input.begin_object("extraCurrency", 347022801)?;
+        while let Some(field) = input.next_field(&mut object, &["id", "amount"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<i32, ::tlgen_runtime::json::Plain>("id")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                "amount" => {
+                1 => {
                     f1 = Some(
-                        input.read_field::<i64, ::tlgen_runtime::json::Int64>("amount")?,
+                        <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("extraCurrency", 347022801, field)?;
+        }
         ::core::result::Result::Ok(Self {
             id: input.required(f0, "id")?,
             amount: input.required(f1, "amount")?,
@@ -959,7 +851,8 @@ impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
 /// ```text
 /// fullAccountState address:accountAddress balance:int64 extra_currencies:vector<extraCurrency> last_transaction_id:internal.transactionId block_id:ton.blockIdExt sync_utime:int53 account_state:AccountState revision:int32 = FullAccountState;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct FullAccountState {
     /// TL: `address:accountAddress`
     pub address: Option<super::types::AccountAddress>,
@@ -1019,92 +912,92 @@ impl ::tlgen_runtime::json::TdJson for FullAccountState {
         let mut f5: Option<i64> = None;
         let mut f6: Option<Option<Box<super::enums::AccountState>>> = None;
         let mut f7: Option<i32> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("fullAccountState", -676896151)?;
+        while let Some(field) = input
+            .next_field(
+                &mut object,
+                &[
+                    "address",
+                    "balance",
+                    "extra_currencies",
+                    "last_transaction_id",
+                    "block_id",
+                    "sync_utime",
+                    "account_state",
+                    "revision",
+                ],
+            )?
         {
-            match key {
-                "address" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::AccountAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("address")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::AccountAddress>,
+                        >>::read_json(input)?,
                     );
                 }
-                "balance" => {
+                1 => {
                     f1 = Some(
-                        input.read_field::<i64, ::tlgen_runtime::json::Int64>("balance")?,
+                        <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?,
                     );
                 }
-                "extra_currencies" => {
+                2 => {
                     f2 = Some(
-                        input
-                            .read_field::<
-                                Vec<super::types::ExtraCurrency>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >("extra_currencies")?,
+                        <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::types::ExtraCurrency>,
+                        >>::read_json(input)?,
                     );
                 }
-                "last_transaction_id" => {
+                3 => {
                     f3 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::internal::TransactionId>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("last_transaction_id")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::internal::TransactionId>,
+                        >>::read_json(input)?,
                     );
                 }
-                "block_id" => {
+                4 => {
                     f4 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::ton::BlockIdExt>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("block_id")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?,
                     );
                 }
-                "sync_utime" => {
+                5 => {
                     f5 = Some(
-                        input
-                            .read_field::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >("sync_utime")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?,
                     );
                 }
-                "account_state" => {
+                6 => {
                     f6 = Some(
-                        input
-                            .read_field::<
-                                Option<Box<super::enums::AccountState>>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
-                                >,
-                            >("account_state")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<Box<super::enums::AccountState>>,
+                        >>::read_json(input)?,
                     );
                 }
-                "revision" => {
+                7 => {
                     f7 = Some(
-                        input
-                            .read_field::<i32, ::tlgen_runtime::json::Plain>("revision")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("fullAccountState", -676896151, field)?;
+        }
         ::core::result::Result::Ok(Self {
             address: f0.flatten(),
             balance: input.required(f1, "balance")?,
@@ -1122,7 +1015,8 @@ impl ::tlgen_runtime::json::TdJson for FullAccountState {
 /// ```text
 /// accountRevisionList revisions:vector<fullAccountState> = AccountRevisionList;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct AccountRevisionList {
     /// TL: `revisions:vector<fullAccountState>`
     pub revisions: Vec<super::types::FullAccountState>,
@@ -1140,28 +1034,21 @@ impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<super::types::FullAccountState>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "revisions" => {
+        let mut object = input.begin_object("accountRevisionList", 527197386)?;
+        while let Some(field) = input.next_field(&mut object, &["revisions"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<super::types::FullAccountState>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >("revisions")?,
+                        <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::types::FullAccountState>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("accountRevisionList", 527197386, field)?;
+        }
         ::core::result::Result::Ok(Self {
             revisions: input.required(f0, "revisions")?,
         })
@@ -1172,7 +1059,8 @@ impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
 /// ```text
 /// accountList accounts:vector<fullAccountState> = AccountList;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct AccountList {
     /// TL: `accounts:vector<fullAccountState>`
     pub accounts: Vec<super::types::FullAccountState>,
@@ -1190,28 +1078,21 @@ impl ::tlgen_runtime::json::TdJson for AccountList {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<super::types::FullAccountState>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "accounts" => {
+        let mut object = input.begin_object("accountList", 2017374805)?;
+        while let Some(field) = input.next_field(&mut object, &["accounts"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<super::types::FullAccountState>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >("accounts")?,
+                        <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::types::FullAccountState>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("accountList", 2017374805, field)?;
+        }
         ::core::result::Result::Ok(Self {
             accounts: input.required(f0, "accounts")?,
         })
@@ -1222,7 +1103,8 @@ impl ::tlgen_runtime::json::TdJson for AccountList {
 /// ```text
 /// syncStateDone = SyncState;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct SyncStateDone {}
 impl ::tlgen_runtime::json::TdJson for SyncStateDone {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1232,14 +1114,8 @@ impl ::tlgen_runtime::json::TdJson for SyncStateDone {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("syncStateDone", 1408448777, field)?;
+        let mut object = input.begin_object("syncStateDone", 1408448777)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -1248,7 +1124,8 @@ impl ::tlgen_runtime::json::TdJson for SyncStateDone {
 /// ```text
 /// syncStateInProgress from_seqno:int32 to_seqno:int32 current_seqno:int32 = SyncState;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct SyncStateInProgress {
     /// TL: `from_seqno:int32`
     pub from_seqno: i32,
@@ -1274,43 +1151,35 @@ impl ::tlgen_runtime::json::TdJson for SyncStateInProgress {
         let mut f0: Option<i32> = None;
         let mut f1: Option<i32> = None;
         let mut f2: Option<i32> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("syncStateInProgress", 107726023)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["from_seqno", "to_seqno", "current_seqno"])?
         {
-            match key {
-                "from_seqno" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >("from_seqno")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                "to_seqno" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<i32, ::tlgen_runtime::json::Plain>("to_seqno")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                "current_seqno" => {
+                2 => {
                     f2 = Some(
-                        input
-                            .read_field::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >("current_seqno")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("syncStateInProgress", 107726023, field)?;
+        }
         ::core::result::Result::Ok(Self {
             from_seqno: input.required(f0, "from_seqno")?,
             to_seqno: input.required(f1, "to_seqno")?,
@@ -1323,7 +1192,8 @@ impl ::tlgen_runtime::json::TdJson for SyncStateInProgress {
 /// ```text
 /// actionNoop = Action;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ActionNoop {}
 impl ::tlgen_runtime::json::TdJson for ActionNoop {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1333,14 +1203,8 @@ impl ::tlgen_runtime::json::TdJson for ActionNoop {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("actionNoop", 1135848603, field)?;
+        let mut object = input.begin_object("actionNoop", 1135848603)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -1349,7 +1213,8 @@ impl ::tlgen_runtime::json::TdJson for ActionNoop {
 /// ```text
 /// actionMsg messages:vector<msg.message> allow_send_to_uninited:Bool = Action;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ActionMsg {
     /// TL: `messages:vector<msg.message>`
     pub messages: Vec<super::types::msg::Message>,
@@ -1374,37 +1239,30 @@ impl ::tlgen_runtime::json::TdJson for ActionMsg {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<super::types::msg::Message>> = None;
         let mut f1: Option<bool> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("actionMsg", 246839120)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["messages", "allow_send_to_uninited"])?
         {
-            match key {
-                "messages" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<super::types::msg::Message>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >("messages")?,
+                        <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::types::msg::Message>,
+                        >>::read_json(input)?,
                     );
                 }
-                "allow_send_to_uninited" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                bool,
-                                ::tlgen_runtime::json::Plain,
-                            >("allow_send_to_uninited")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("actionMsg", 246839120, field)?;
+        }
         ::core::result::Result::Ok(Self {
             messages: input.required(f0, "messages")?,
             allow_send_to_uninited: input.required(f1, "allow_send_to_uninited")?,
@@ -1416,7 +1274,8 @@ impl ::tlgen_runtime::json::TdJson for ActionMsg {
 /// ```text
 /// actionDns actions:vector<dns.Action> = Action;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ActionDns {
     /// TL: `actions:vector<dns.Action>`
     pub actions: Vec<super::enums::dns::Action>,
@@ -1434,28 +1293,21 @@ impl ::tlgen_runtime::json::TdJson for ActionDns {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<super::enums::dns::Action>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "actions" => {
+        let mut object = input.begin_object("actionDns", 1193750561)?;
+        while let Some(field) = input.next_field(&mut object, &["actions"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<super::enums::dns::Action>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >("actions")?,
+                        <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::enums::dns::Action>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("actionDns", 1193750561, field)?;
+        }
         ::core::result::Result::Ok(Self {
             actions: input.required(f0, "actions")?,
         })
@@ -1466,7 +1318,8 @@ impl ::tlgen_runtime::json::TdJson for ActionDns {
 /// ```text
 /// actionPchan action:pchan.Action = Action;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ActionPchan {
     /// TL: `action:pchan.Action`
     pub action: Option<super::enums::pchan::Action>,
@@ -1484,30 +1337,21 @@ impl ::tlgen_runtime::json::TdJson for ActionPchan {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::enums::pchan::Action>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "action" => {
+        let mut object = input.begin_object("actionPchan", -1490172447)?;
+        while let Some(field) = input.next_field(&mut object, &["action"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::pchan::Action>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("action")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::pchan::Action>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("actionPchan", -1490172447, field)?;
+        }
         ::core::result::Result::Ok(Self { action: f0.flatten() })
     }
 }
@@ -1516,7 +1360,8 @@ impl ::tlgen_runtime::json::TdJson for ActionPchan {
 /// ```text
 /// actionRwallet action:rwallet.actionInit = Action;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ActionRwallet {
     /// TL: `action:rwallet.actionInit`
     pub action: Option<super::types::rwallet::ActionInit>,
@@ -1534,30 +1379,21 @@ impl ::tlgen_runtime::json::TdJson for ActionRwallet {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::rwallet::ActionInit>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "action" => {
+        let mut object = input.begin_object("actionRwallet", -117295163)?;
+        while let Some(field) = input.next_field(&mut object, &["action"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::rwallet::ActionInit>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("action")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::rwallet::ActionInit>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("actionRwallet", -117295163, field)?;
+        }
         ::core::result::Result::Ok(Self { action: f0.flatten() })
     }
 }
@@ -1566,7 +1402,8 @@ impl ::tlgen_runtime::json::TdJson for ActionRwallet {
 /// ```text
 /// fees in_fwd_fee:int53 storage_fee:int53 gas_fee:int53 fwd_fee:int53 = Fees;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Fees {
     /// TL: `in_fwd_fee:int53`
     pub in_fwd_fee: i64,
@@ -1593,47 +1430,45 @@ impl ::tlgen_runtime::json::TdJson for Fees {
         let mut f1: Option<i64> = None;
         let mut f2: Option<i64> = None;
         let mut f3: Option<i64> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("fees", 1676273340)?;
+        while let Some(field) = input
+            .next_field(
+                &mut object,
+                &["in_fwd_fee", "storage_fee", "gas_fee", "fwd_fee"],
+            )?
         {
-            match key {
-                "in_fwd_fee" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >("in_fwd_fee")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?,
                     );
                 }
-                "storage_fee" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >("storage_fee")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?,
                     );
                 }
-                "gas_fee" => {
+                2 => {
                     f2 = Some(
-                        input.read_field::<i64, ::tlgen_runtime::json::Plain>("gas_fee")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?,
                     );
                 }
-                "fwd_fee" => {
+                3 => {
                     f3 = Some(
-                        input.read_field::<i64, ::tlgen_runtime::json::Plain>("fwd_fee")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("fees", 1676273340, field)?;
+        }
         ::core::result::Result::Ok(Self {
             in_fwd_fee: input.required(f0, "in_fwd_fee")?,
             storage_fee: input.required(f1, "storage_fee")?,
@@ -1647,7 +1482,8 @@ impl ::tlgen_runtime::json::TdJson for Fees {
 /// ```text
 /// updateSendLiteServerQuery id:int64 data:bytes = Update;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct UpdateSendLiteServerQuery {
     /// TL: `id:int64`
     pub id: i64,
@@ -1666,30 +1502,26 @@ impl ::tlgen_runtime::json::TdJson for UpdateSendLiteServerQuery {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<i64> = None;
         let mut f1: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "id" => {
+        let mut object = input.begin_object("updateSendLiteServerQuery", -1555130916)?;
+        while let Some(field) = input.next_field(&mut object, &["id", "data"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<i64, ::tlgen_runtime::json::Int64>("id")?,
+                        <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?,
                     );
                 }
-                "data" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<Vec<u8>, ::tlgen_runtime::json::Bytes>("data")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("updateSendLiteServerQuery", -1555130916, field)?;
+        }
         ::core::result::Result::Ok(Self {
             id: input.required(f0, "id")?,
             data: input.required(f1, "data")?,
@@ -1701,7 +1533,8 @@ impl ::tlgen_runtime::json::TdJson for UpdateSendLiteServerQuery {
 /// ```text
 /// updateSyncState sync_state:SyncState = Update;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct UpdateSyncState {
     /// TL: `sync_state:SyncState`
     pub sync_state: Option<super::enums::SyncState>,
@@ -1719,30 +1552,21 @@ impl ::tlgen_runtime::json::TdJson for UpdateSyncState {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::enums::SyncState>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "sync_state" => {
+        let mut object = input.begin_object("updateSyncState", 1204298718)?;
+        while let Some(field) = input.next_field(&mut object, &["sync_state"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::enums::SyncState>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("sync_state")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::enums::SyncState>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("updateSyncState", 1204298718, field)?;
+        }
         ::core::result::Result::Ok(Self { sync_state: f0.flatten() })
     }
 }
@@ -1753,7 +1577,8 @@ impl ::tlgen_runtime::json::TdJson for UpdateSyncState {
 /// ```text
 /// logStreamDefault = LogStream;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct LogStreamDefault {}
 impl ::tlgen_runtime::json::TdJson for LogStreamDefault {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1763,14 +1588,8 @@ impl ::tlgen_runtime::json::TdJson for LogStreamDefault {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("logStreamDefault", 1390581436, field)?;
+        let mut object = input.begin_object("logStreamDefault", 1390581436)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -1781,7 +1600,8 @@ impl ::tlgen_runtime::json::TdJson for LogStreamDefault {
 /// ```text
 /// logStreamFile path:string max_file_size:int53 = LogStream;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct LogStreamFile {
     /// Path to the file to where the internal tonlib log will be written
     ///
@@ -1807,33 +1627,28 @@ impl ::tlgen_runtime::json::TdJson for LogStreamFile {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<String> = None;
         let mut f1: Option<i64> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
+        let mut object = input.begin_object("logStreamFile", -1880085930)?;
+        while let Some(field) = input
+            .next_field(&mut object, &["path", "max_file_size"])?
         {
-            match key {
-                "path" => {
+            match field {
+                0 => {
                     f0 = Some(
-                        input.read_field::<String, ::tlgen_runtime::json::Plain>("path")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?,
                     );
                 }
-                "max_file_size" => {
+                1 => {
                     f1 = Some(
-                        input
-                            .read_field::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >("max_file_size")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("logStreamFile", -1880085930, field)?;
+        }
         ::core::result::Result::Ok(Self {
             path: input.required(f0, "path")?,
             max_file_size: input.required(f1, "max_file_size")?,
@@ -1847,7 +1662,8 @@ impl ::tlgen_runtime::json::TdJson for LogStreamFile {
 /// ```text
 /// logStreamEmpty = LogStream;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct LogStreamEmpty {}
 impl ::tlgen_runtime::json::TdJson for LogStreamEmpty {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1857,14 +1673,8 @@ impl ::tlgen_runtime::json::TdJson for LogStreamEmpty {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            _|
-        input.skip_value();
-        input.read_object("logStreamEmpty", -499912244, field)?;
+        let mut object = input.begin_object("logStreamEmpty", -499912244)?;
+        while input.next_field(&mut object, &[])?.is_some() {}
         ::core::result::Result::Ok(Self {})
     }
 }
@@ -1875,7 +1685,8 @@ impl ::tlgen_runtime::json::TdJson for LogStreamEmpty {
 /// ```text
 /// logVerbosityLevel verbosity_level:int32 = LogVerbosityLevel;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct LogVerbosityLevel {
     /// Log verbosity level
     ///
@@ -1895,28 +1706,19 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<i32> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "verbosity_level" => {
+        let mut object = input.begin_object("logVerbosityLevel", 1734624234)?;
+        while let Some(field) = input.next_field(&mut object, &["verbosity_level"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >("verbosity_level")?,
+                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("logVerbosityLevel", 1734624234, field)?;
+        }
         ::core::result::Result::Ok(Self {
             verbosity_level: input.required(f0, "verbosity_level")?,
         })
@@ -1929,7 +1731,8 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
 /// ```text
 /// logTags tags:vector<string> = LogTags;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct LogTags {
     /// List of log tags
     ///
@@ -1949,28 +1752,21 @@ impl ::tlgen_runtime::json::TdJson for LogTags {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<String>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "tags" => {
+        let mut object = input.begin_object("logTags", -1604930601)?;
+        while let Some(field) = input.next_field(&mut object, &["tags"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<String>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >("tags")?,
+                        <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<String>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("logTags", -1604930601, field)?;
+        }
         ::core::result::Result::Ok(Self {
             tags: input.required(f0, "tags")?,
         })
@@ -1981,7 +1777,8 @@ impl ::tlgen_runtime::json::TdJson for LogTags {
 /// ```text
 /// data bytes:secureBytes = Data;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Data {
     /// TL: `bytes:secureBytes`
     pub bytes: Vec<u8>,
@@ -1996,28 +1793,19 @@ impl ::tlgen_runtime::json::TdJson for Data {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Vec<u8>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "bytes" => {
+        let mut object = input.begin_object("data", -414733967)?;
+        while let Some(field) = input.next_field(&mut object, &["bytes"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >("bytes")?,
+                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("data", -414733967, field)?;
+        }
         ::core::result::Result::Ok(Self {
             bytes: input.required(f0, "bytes")?,
         })
@@ -2028,7 +1816,8 @@ impl ::tlgen_runtime::json::TdJson for Data {
 /// ```text
 /// configInfo config:tvm.cell = ConfigInfo;
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ConfigInfo {
     /// TL: `config:tvm.cell`
     pub config: Option<super::types::tvm::Cell>,
@@ -2046,30 +1835,21 @@ impl ::tlgen_runtime::json::TdJson for ConfigInfo {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut f0: Option<Option<super::types::tvm::Cell>> = None;
-        let field: &mut dyn FnMut(
-            &mut ::tlgen_runtime::json::JsonReader<'_>,
-            &str,
-        ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-            input,
-            key|
-        {
-            match key {
-                "config" => {
+        let mut object = input.begin_object("configInfo", 687887871)?;
+        while let Some(field) = input.next_field(&mut object, &["config"])? {
+            match field {
+                0 => {
                     f0 = Some(
-                        input
-                            .read_field::<
-                                Option<super::types::tvm::Cell>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >("config")?,
+                        <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::types::tvm::Cell>,
+                        >>::read_json(input)?,
                     );
                 }
-                _ => return input.skip_value(),
+                _ => input.skip_value()?,
             }
-            ::core::result::Result::Ok(())
-        };
-        input.read_object("configInfo", 687887871, field)?;
+        }
         ::core::result::Result::Ok(Self { config: f0.flatten() })
     }
 }
@@ -2080,7 +1860,8 @@ pub mod blocks {
     /// ```text
     /// blocks.masterchainInfo last:ton.BlockIdExt state_root_hash:bytes init:ton.BlockIdExt = blocks.MasterchainInfo;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct MasterchainInfo {
         /// TL: `last:ton.BlockIdExt`
         pub last: Option<super::super::enums::ton::BlockIdExt>,
@@ -2112,50 +1893,39 @@ pub mod blocks {
             let mut f0: Option<Option<super::super::enums::ton::BlockIdExt>> = None;
             let mut f1: Option<Vec<u8>> = None;
             let mut f2: Option<Option<super::super::enums::ton::BlockIdExt>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.masterchainInfo", 835339083)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["last", "state_root_hash", "init"])?
             {
-                match key {
-                    "last" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("last")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "state_root_hash" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("state_root_hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "init" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("init")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.masterchainInfo", 835339083, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 last: f0.flatten(),
                 state_root_hash: input.required(f1, "state_root_hash")?,
@@ -2168,7 +1938,8 @@ pub mod blocks {
     /// ```text
     /// blocks.masterchainInfoExt mode:int32 version:int32 capabilities:int64 last:ton.BlockIdExt last_utime:int53 now:int53 state_root_hash:bytes init:ton.BlockIdExt = blocks.MasterchainInfoExt;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct MasterchainInfoExt {
         /// TL: `mode:int32`
         pub mode: i32,
@@ -2226,85 +1997,86 @@ pub mod blocks {
             let mut f5: Option<i64> = None;
             let mut f6: Option<Vec<u8>> = None;
             let mut f7: Option<Option<super::super::enums::ton::BlockIdExt>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.masterchainInfoExt", 426957293)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &[
+                        "mode",
+                        "version",
+                        "capabilities",
+                        "last",
+                        "last_utime",
+                        "now",
+                        "state_root_hash",
+                        "init",
+                    ],
+                )?
             {
-                match key {
-                    "mode" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "version" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("version")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "capabilities" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("capabilities")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "last" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("last")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "last_utime" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Plain,
-                                >("last_utime")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "now" => {
+                    5 => {
                         f5 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("now")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "state_root_hash" => {
+                    6 => {
                         f6 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("state_root_hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "init" => {
+                    7 => {
                         f7 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("init")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.masterchainInfoExt", 426957293, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 mode: input.required(f0, "mode")?,
                 version: input.required(f1, "version")?,
@@ -2322,7 +2094,8 @@ pub mod blocks {
     /// ```text
     /// blocks.shards shards:vector<ton.BlockIdExt> = blocks.Shards;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Shards {
         /// TL: `shards:vector<ton.BlockIdExt>`
         pub shards: Vec<super::super::enums::ton::BlockIdExt>,
@@ -2340,28 +2113,21 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<super::super::enums::ton::BlockIdExt>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "shards" => {
+            let mut object = input.begin_object("blocks.shards", 2069473610)?;
+            while let Some(field) = input.next_field(&mut object, &["shards"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::enums::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("shards")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::enums::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.shards", 2069473610, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 shards: input.required(f0, "shards")?,
             })
@@ -2372,7 +2138,8 @@ pub mod blocks {
     /// ```text
     /// blocks.accountTransactionId account:bytes lt:int64 = blocks.AccountTransactionId;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountTransactionId {
         /// TL: `account:bytes`
         pub account: Vec<u8>,
@@ -2391,33 +2158,27 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
             let mut f1: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "account" => {
+            let mut object = input
+                .begin_object("blocks.accountTransactionId", -872996220)?;
+            while let Some(field) = input.next_field(&mut object, &["account", "lt"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("account")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "lt" => {
+                    1 => {
                         f1 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Int64>("lt")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.accountTransactionId", -872996220, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 account: input.required(f0, "account")?,
                 lt: input.required(f1, "lt")?,
@@ -2429,7 +2190,8 @@ pub mod blocks {
     /// ```text
     /// blocks.shortTxId mode:# account:mode.0?bytes lt:mode.1?int64 hash:mode.2?bytes = liteServer.TransactionId;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ShortTxId {
         /// TL: `mode:#`
         pub mode: i32,
@@ -2465,58 +2227,48 @@ pub mod blocks {
             let mut f1: Option<Option<Vec<u8>>> = None;
             let mut f2: Option<Option<i64>> = None;
             let mut f3: Option<Option<Vec<u8>>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.shortTxId", 487976773)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["mode", "account", "lt", "hash"])?
             {
-                match key {
-                    "mode" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "account" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<Vec<u8>>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Bytes,
-                                    >,
-                                >("account")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Bytes,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<Vec<u8>>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "lt" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Option<i64>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Int64,
-                                    >,
-                                >("lt")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Int64,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<i64>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "hash" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Option<Vec<u8>>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Bytes,
-                                    >,
-                                >("hash")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Bytes,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<Vec<u8>>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.shortTxId", 487976773, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 mode: input.required(f0, "mode")?,
                 account: f1.flatten(),
@@ -2530,7 +2282,8 @@ pub mod blocks {
     /// ```text
     /// blocks.transactions id:ton.blockIdExt req_count:int32 incomplete:Bool transactions:vector<blocks.shortTxId> = blocks.Transactions;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Transactions {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
@@ -2566,57 +2319,49 @@ pub mod blocks {
             let mut f1: Option<i32> = None;
             let mut f2: Option<bool> = None;
             let mut f3: Option<Vec<super::super::types::blocks::ShortTxId>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.transactions", -1922305900)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["id", "req_count", "incomplete", "transactions"],
+                )?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "req_count" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("req_count")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "incomplete" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("incomplete")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "transactions" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::blocks::ShortTxId>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("transactions")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::blocks::ShortTxId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.transactions", -1922305900, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: f0.flatten(),
                 req_count: input.required(f1, "req_count")?,
@@ -2630,7 +2375,8 @@ pub mod blocks {
     /// ```text
     /// blocks.transactionsExt id:ton.blockIdExt req_count:int32 incomplete:Bool transactions:vector<raw.transaction> = blocks.TransactionsExt;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct TransactionsExt {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
@@ -2666,57 +2412,49 @@ pub mod blocks {
             let mut f1: Option<i32> = None;
             let mut f2: Option<bool> = None;
             let mut f3: Option<Vec<super::super::types::raw::Transaction>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.transactionsExt", 1338592797)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["id", "req_count", "incomplete", "transactions"],
+                )?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "req_count" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("req_count")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "incomplete" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("incomplete")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "transactions" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::raw::Transaction>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("transactions")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::raw::Transaction>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.transactionsExt", 1338592797, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: f0.flatten(),
                 req_count: input.required(f1, "req_count")?,
@@ -2730,7 +2468,8 @@ pub mod blocks {
     /// ```text
     /// blocks.header id:ton.blockIdExt global_id:int32 version:int32 flags:# after_merge:Bool after_split:Bool before_split:Bool want_merge:Bool want_split:Bool validator_list_hash_short:int32 catchain_seqno:int32 min_ref_mc_seqno:int32 is_key_block:Bool prev_key_block_seqno:int32 start_lt:int64 end_lt:int64 gen_utime:int53 vert_seqno:# prev_blocks:vector<ton.blockIdExt> = blocks.Header;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Header {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
@@ -2856,183 +2595,174 @@ pub mod blocks {
             let mut f16: Option<i64> = None;
             let mut f17: Option<i32> = None;
             let mut f18: Option<Vec<super::super::types::ton::BlockIdExt>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.header", 1479116386)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &[
+                        "id",
+                        "global_id",
+                        "version",
+                        "flags",
+                        "after_merge",
+                        "after_split",
+                        "before_split",
+                        "want_merge",
+                        "want_split",
+                        "validator_list_hash_short",
+                        "catchain_seqno",
+                        "min_ref_mc_seqno",
+                        "is_key_block",
+                        "prev_key_block_seqno",
+                        "start_lt",
+                        "end_lt",
+                        "gen_utime",
+                        "vert_seqno",
+                        "prev_blocks",
+                    ],
+                )?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "global_id" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("global_id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "version" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("version")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "flags" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("flags")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "after_merge" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("after_merge")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "after_split" => {
+                    5 => {
                         f5 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("after_split")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "before_split" => {
+                    6 => {
                         f6 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("before_split")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "want_merge" => {
+                    7 => {
                         f7 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("want_merge")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "want_split" => {
+                    8 => {
                         f8 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("want_split")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "validator_list_hash_short" => {
+                    9 => {
                         f9 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("validator_list_hash_short")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "catchain_seqno" => {
+                    10 => {
                         f10 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("catchain_seqno")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "min_ref_mc_seqno" => {
+                    11 => {
                         f11 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("min_ref_mc_seqno")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "is_key_block" => {
+                    12 => {
                         f12 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("is_key_block")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "prev_key_block_seqno" => {
+                    13 => {
                         f13 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("prev_key_block_seqno")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "start_lt" => {
+                    14 => {
                         f14 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("start_lt")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "end_lt" => {
+                    15 => {
                         f15 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("end_lt")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "gen_utime" => {
+                    16 => {
                         f16 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Plain,
-                                >("gen_utime")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "vert_seqno" => {
+                    17 => {
                         f17 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("vert_seqno")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "prev_blocks" => {
+                    18 => {
                         f18 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("prev_blocks")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.header", 1479116386, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: f0.flatten(),
                 global_id: input.required(f1, "global_id")?,
@@ -3062,7 +2792,8 @@ pub mod blocks {
     /// ```text
     /// blocks.signature node_id_short:int256 signature:bytes = blocks.Signature;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Signature {
         /// TL: `node_id_short:int256`
         pub node_id_short: [u8; 32],
@@ -3087,37 +2818,28 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<[u8; 32]> = None;
             let mut f1: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.signature", -1223522111)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["node_id_short", "signature"])?
             {
-                match key {
-                    "node_id_short" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    [u8; 32],
-                                    ::tlgen_runtime::json::Int256,
-                                >("node_id_short")?,
+                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                                [u8; 32],
+                            >>::read_json(input)?,
                         );
                     }
-                    "signature" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("signature")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.signature", -1223522111, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 node_id_short: input.required(f0, "node_id_short")?,
                 signature: input.required(f1, "signature")?,
@@ -3129,7 +2851,8 @@ pub mod blocks {
     /// ```text
     /// blocks.blockSignatures id:ton.blockIdExt signatures:vector<blocks.signature> = blocks.BlockSignatures;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct BlockSignatures {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
@@ -3154,39 +2877,31 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
             let mut f1: Option<Vec<super::super::types::blocks::Signature>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.blockSignatures", -402531429)?;
+            while let Some(field) = input.next_field(&mut object, &["id", "signatures"])?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "signatures" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::blocks::Signature>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("signatures")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::blocks::Signature>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.blockSignatures", -402531429, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: f0.flatten(),
                 signatures: input.required(f1, "signatures")?,
@@ -3198,7 +2913,8 @@ pub mod blocks {
     /// ```text
     /// blocks.shardBlockLink id:ton.blockIdExt proof:bytes = blocks.ShardBlockLink;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ShardBlockLink {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
@@ -3220,39 +2936,28 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
             let mut f1: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("blocks.shardBlockLink", -1495263895)?;
+            while let Some(field) = input.next_field(&mut object, &["id", "proof"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "proof" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("proof")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.shardBlockLink", -1495263895, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: f0.flatten(),
                 proof: input.required(f1, "proof")?,
@@ -3264,7 +2969,8 @@ pub mod blocks {
     /// ```text
     /// blocks.blockLinkBack to_key_block:Bool from:ton.blockIdExt to:ton.blockIdExt dest_proof:bytes proof:bytes state_proof:bytes = blocks.BlockLinkBack;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct BlockLinkBack {
         /// TL: `to_key_block:Bool`
         pub to_key_block: bool,
@@ -3314,77 +3020,63 @@ pub mod blocks {
             let mut f3: Option<Vec<u8>> = None;
             let mut f4: Option<Vec<u8>> = None;
             let mut f5: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.blockLinkBack", 1099726901)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["to_key_block", "from", "to", "dest_proof", "proof", "state_proof"],
+                )?
             {
-                match key {
-                    "to_key_block" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("to_key_block")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "from" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("from")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "to" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("to")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "dest_proof" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("dest_proof")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "proof" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("proof")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "state_proof" => {
+                    5 => {
                         f5 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("state_proof")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.blockLinkBack", 1099726901, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 to_key_block: input.required(f0, "to_key_block")?,
                 from: f1.flatten(),
@@ -3400,7 +3092,8 @@ pub mod blocks {
     /// ```text
     /// blocks.shardBlockProof from:ton.blockIdExt mc_id:ton.blockIdExt links:vector<blocks.shardBlockLink> mc_proof:vector<blocks.blockLinkBack> = blocks.ShardBlockProof;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ShardBlockProof {
         /// TL: `from:ton.blockIdExt`
         pub from: Option<super::super::types::ton::BlockIdExt>,
@@ -3439,59 +3132,50 @@ pub mod blocks {
             let mut f1: Option<Option<super::super::types::ton::BlockIdExt>> = None;
             let mut f2: Option<Vec<super::super::types::blocks::ShardBlockLink>> = None;
             let mut f3: Option<Vec<super::super::types::blocks::BlockLinkBack>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.shardBlockProof", -69836973)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["from", "mc_id", "links", "mc_proof"])?
             {
-                match key {
-                    "from" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("from")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "mc_id" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("mc_id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "links" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::blocks::ShardBlockLink>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("links")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::blocks::ShardBlockLink>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "mc_proof" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::blocks::BlockLinkBack>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("mc_proof")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::blocks::BlockLinkBack>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.shardBlockProof", -69836973, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 from: f0.flatten(),
                 mc_id: f1.flatten(),
@@ -3505,7 +3189,8 @@ pub mod blocks {
     /// ```text
     /// blocks.outMsgQueueSize id:ton.blockIdExt size:int32 = blocks.OutMsgQueueSize;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct OutMsgQueueSize {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
@@ -3527,36 +3212,28 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
             let mut f1: Option<i32> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("blocks.outMsgQueueSize", 1650494287)?;
+            while let Some(field) = input.next_field(&mut object, &["id", "size"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "size" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("size")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.outMsgQueueSize", 1650494287, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: f0.flatten(),
                 size: input.required(f1, "size")?,
@@ -3568,7 +3245,8 @@ pub mod blocks {
     /// ```text
     /// blocks.outMsgQueueSizes shards:vector<blocks.outMsgQueueSize> ext_msg_queue_size_limit:int32 = blocks.OutMsgQueueSizes;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct OutMsgQueueSizes {
         /// TL: `shards:vector<blocks.outMsgQueueSize>`
         pub shards: Vec<super::super::types::blocks::OutMsgQueueSize>,
@@ -3593,37 +3271,30 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<super::super::types::blocks::OutMsgQueueSize>> = None;
             let mut f1: Option<i32> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("blocks.outMsgQueueSizes", -586969790)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["shards", "ext_msg_queue_size_limit"])?
             {
-                match key {
-                    "shards" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::blocks::OutMsgQueueSize>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("shards")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::blocks::OutMsgQueueSize>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "ext_msg_queue_size_limit" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("ext_msg_queue_size_limit")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("blocks.outMsgQueueSizes", -586969790, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 shards: input.required(f0, "shards")?,
                 ext_msg_queue_size_limit: input.required(f1, "ext_msg_queue_size_limit")?,
@@ -3637,7 +3308,8 @@ pub mod blocks {
         /// ```text
         /// blocks.blockSignatures.simplex id:ton.blockIdExt signatures:vector<blocks.signature> session_id:int256 slot:int32 candidate:bytes = blocks.BlockSignatures;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Debug, Clone, Default)]
+        #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct Simplex {
             /// TL: `id:ton.blockIdExt`
             pub id: Option<super::super::super::types::ton::BlockIdExt>,
@@ -3682,63 +3354,57 @@ pub mod blocks {
                 let mut f2: Option<[u8; 32]> = None;
                 let mut f3: Option<i32> = None;
                 let mut f4: Option<Vec<u8>> = None;
-                let field: &mut dyn FnMut(
-                    &mut ::tlgen_runtime::json::JsonReader<'_>,
-                    &str,
-                ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                    input,
-                    key|
+                let mut object = input
+                    .begin_object("blocks.blockSignatures.simplex", -311421748)?;
+                while let Some(field) = input
+                    .next_field(
+                        &mut object,
+                        &["id", "signatures", "session_id", "slot", "candidate"],
+                    )?
                 {
-                    match key {
-                        "id" => {
+                    match field {
+                        0 => {
                             f0 = Some(
-                                input
-                                    .read_field::<
-                                        Option<super::super::super::types::ton::BlockIdExt>,
-                                        ::tlgen_runtime::json::Nullable<
-                                            ::tlgen_runtime::json::Plain,
-                                        >,
-                                    >("id")?,
+                                <::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                > as ::tlgen_runtime::json::JsonAs<
+                                    Option<super::super::super::types::ton::BlockIdExt>,
+                                >>::read_json(input)?,
                             );
                         }
-                        "signatures" => {
+                        1 => {
                             f1 = Some(
-                                input
-                                    .read_field::<
-                                        Vec<super::super::super::types::blocks::Signature>,
-                                        ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                    >("signatures")?,
+                                <::tlgen_runtime::json::Vector<
+                                    ::tlgen_runtime::json::Plain,
+                                > as ::tlgen_runtime::json::JsonAs<
+                                    Vec<super::super::super::types::blocks::Signature>,
+                                >>::read_json(input)?,
                             );
                         }
-                        "session_id" => {
+                        2 => {
                             f2 = Some(
-                                input
-                                    .read_field::<
-                                        [u8; 32],
-                                        ::tlgen_runtime::json::Int256,
-                                    >("session_id")?,
+                                <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                                    [u8; 32],
+                                >>::read_json(input)?,
                             );
                         }
-                        "slot" => {
+                        3 => {
                             f3 = Some(
-                                input
-                                    .read_field::<i32, ::tlgen_runtime::json::Plain>("slot")?,
+                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                    i32,
+                                >>::read_json(input)?,
                             );
                         }
-                        "candidate" => {
+                        4 => {
                             f4 = Some(
-                                input
-                                    .read_field::<
-                                        Vec<u8>,
-                                        ::tlgen_runtime::json::Bytes,
-                                    >("candidate")?,
+                                <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                    Vec<u8>,
+                                >>::read_json(input)?,
                             );
                         }
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object("blocks.blockSignatures.simplex", -311421748, field)?;
+                }
                 ::core::result::Result::Ok(Self {
                     id: f0.flatten(),
                     signatures: input.required(f1, "signatures")?,
@@ -3757,7 +3423,8 @@ pub mod dns {
     /// ```text
     /// dns.initialAccountState public_key:string wallet_id:int64 = InitialAccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct InitialAccountState {
         /// TL: `public_key:string`
         pub public_key: String,
@@ -3779,37 +3446,28 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<String> = None;
             let mut f1: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("dns.initialAccountState", 1842062527)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["public_key", "wallet_id"])?
             {
-                match key {
-                    "public_key" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("public_key")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    "wallet_id" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("wallet_id")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.initialAccountState", 1842062527, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 public_key: input.required(f0, "public_key")?,
                 wallet_id: input.required(f1, "wallet_id")?,
@@ -3821,7 +3479,8 @@ pub mod dns {
     /// ```text
     /// dns.accountState wallet_id:int64 = AccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountState {
         /// TL: `wallet_id:int64`
         pub wallet_id: i64,
@@ -3836,28 +3495,19 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "wallet_id" => {
+            let mut object = input.begin_object("dns.accountState", 1727715434)?;
+            while let Some(field) = input.next_field(&mut object, &["wallet_id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("wallet_id")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.accountState", 1727715434, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 wallet_id: input.required(f0, "wallet_id")?,
             })
@@ -3868,7 +3518,8 @@ pub mod dns {
     /// ```text
     /// dns.entryDataUnknown bytes:bytes = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataUnknown {
         /// TL: `bytes:bytes`
         pub bytes: Vec<u8>,
@@ -3883,28 +3534,19 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "bytes" => {
+            let mut object = input.begin_object("dns.entryDataUnknown", -1285893248)?;
+            while let Some(field) = input.next_field(&mut object, &["bytes"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("bytes")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.entryDataUnknown", -1285893248, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 bytes: input.required(f0, "bytes")?,
             })
@@ -3915,7 +3557,8 @@ pub mod dns {
     /// ```text
     /// dns.entryDataText text:string = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataText {
         /// TL: `text:string`
         pub text: String,
@@ -3930,25 +3573,19 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<String> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "text" => {
+            let mut object = input.begin_object("dns.entryDataText", -792485614)?;
+            while let Some(field) = input.next_field(&mut object, &["text"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<String, ::tlgen_runtime::json::Plain>("text")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.entryDataText", -792485614, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 text: input.required(f0, "text")?,
             })
@@ -3959,7 +3596,8 @@ pub mod dns {
     /// ```text
     /// dns.entryDataNextResolver resolver:AccountAddress = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataNextResolver {
         /// TL: `resolver:AccountAddress`
         pub resolver: Option<super::super::enums::AccountAddress>,
@@ -3977,30 +3615,21 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::enums::AccountAddress>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "resolver" => {
+            let mut object = input.begin_object("dns.entryDataNextResolver", 330382792)?;
+            while let Some(field) = input.next_field(&mut object, &["resolver"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("resolver")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.entryDataNextResolver", 330382792, field)?;
+            }
             ::core::result::Result::Ok(Self { resolver: f0.flatten() })
         }
     }
@@ -4009,7 +3638,8 @@ pub mod dns {
     /// ```text
     /// dns.entryDataSmcAddress smc_address:AccountAddress = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataSmcAddress {
         /// TL: `smc_address:AccountAddress`
         pub smc_address: Option<super::super::enums::AccountAddress>,
@@ -4027,30 +3657,21 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::enums::AccountAddress>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "smc_address" => {
+            let mut object = input.begin_object("dns.entryDataSmcAddress", -1759937982)?;
+            while let Some(field) = input.next_field(&mut object, &["smc_address"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("smc_address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.entryDataSmcAddress", -1759937982, field)?;
+            }
             ::core::result::Result::Ok(Self { smc_address: f0.flatten() })
         }
     }
@@ -4059,7 +3680,8 @@ pub mod dns {
     /// ```text
     /// dns.entryDataAdnlAddress adnl_address:AdnlAddress = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataAdnlAddress {
         /// TL: `adnl_address:AdnlAddress`
         pub adnl_address: Option<super::super::enums::AdnlAddress>,
@@ -4077,30 +3699,22 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::enums::AdnlAddress>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "adnl_address" => {
+            let mut object = input
+                .begin_object("dns.entryDataAdnlAddress", -1114064368)?;
+            while let Some(field) = input.next_field(&mut object, &["adnl_address"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::AdnlAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("adnl_address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::AdnlAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.entryDataAdnlAddress", -1114064368, field)?;
+            }
             ::core::result::Result::Ok(Self { adnl_address: f0.flatten() })
         }
     }
@@ -4109,7 +3723,8 @@ pub mod dns {
     /// ```text
     /// dns.entryDataStorageAddress bag_id:int256 = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataStorageAddress {
         /// TL: `bag_id:int256`
         pub bag_id: [u8; 32],
@@ -4124,28 +3739,20 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<[u8; 32]> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "bag_id" => {
+            let mut object = input
+                .begin_object("dns.entryDataStorageAddress", -1751100388)?;
+            while let Some(field) = input.next_field(&mut object, &["bag_id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    [u8; 32],
-                                    ::tlgen_runtime::json::Int256,
-                                >("bag_id")?,
+                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                                [u8; 32],
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.entryDataStorageAddress", -1751100388, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 bag_id: input.required(f0, "bag_id")?,
             })
@@ -4156,7 +3763,8 @@ pub mod dns {
     /// ```text
     /// dns.entry name:string category:int256 entry:dns.EntryData = dns.Entry;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Entry {
         /// TL: `name:string`
         pub name: String,
@@ -4185,45 +3793,37 @@ pub mod dns {
             let mut f0: Option<String> = None;
             let mut f1: Option<[u8; 32]> = None;
             let mut f2: Option<Option<super::super::enums::dns::EntryData>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("dns.entry", 505104294)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["name", "category", "entry"])?
             {
-                match key {
-                    "name" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<String, ::tlgen_runtime::json::Plain>("name")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    "category" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    [u8; 32],
-                                    ::tlgen_runtime::json::Int256,
-                                >("category")?,
+                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                                [u8; 32],
+                            >>::read_json(input)?,
                         );
                     }
-                    "entry" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::dns::EntryData>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("entry")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::dns::EntryData>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.entry", 505104294, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 name: input.required(f0, "name")?,
                 category: input.required(f1, "category")?,
@@ -4236,7 +3836,8 @@ pub mod dns {
     /// ```text
     /// dns.actionDeleteAll = dns.Action;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionDeleteAll {}
     impl ::tlgen_runtime::json::TdJson for ActionDeleteAll {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4246,14 +3847,8 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                _|
-            input.skip_value();
-            input.read_object("dns.actionDeleteAll", 1067356318, field)?;
+            let mut object = input.begin_object("dns.actionDeleteAll", 1067356318)?;
+            while input.next_field(&mut object, &[])?.is_some() {}
             ::core::result::Result::Ok(Self {})
         }
     }
@@ -4262,7 +3857,8 @@ pub mod dns {
     /// ```text
     /// dns.actionDelete name:string category:int256 = dns.Action;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionDelete {
         /// TL: `name:string`
         pub name: String,
@@ -4284,34 +3880,27 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<String> = None;
             let mut f1: Option<[u8; 32]> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("dns.actionDelete", 1141342033)?;
+            while let Some(field) = input.next_field(&mut object, &["name", "category"])?
             {
-                match key {
-                    "name" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<String, ::tlgen_runtime::json::Plain>("name")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    "category" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    [u8; 32],
-                                    ::tlgen_runtime::json::Int256,
-                                >("category")?,
+                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                                [u8; 32],
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.actionDelete", 1141342033, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 name: input.required(f0, "name")?,
                 category: input.required(f1, "category")?,
@@ -4323,7 +3912,8 @@ pub mod dns {
     /// ```text
     /// dns.actionSet entry:dns.entry = dns.Action;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionSet {
         /// TL: `entry:dns.entry`
         pub entry: Option<super::super::types::dns::Entry>,
@@ -4341,30 +3931,21 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::dns::Entry>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "entry" => {
+            let mut object = input.begin_object("dns.actionSet", -1374965309)?;
+            while let Some(field) = input.next_field(&mut object, &["entry"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::dns::Entry>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("entry")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::dns::Entry>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.actionSet", -1374965309, field)?;
+            }
             ::core::result::Result::Ok(Self { entry: f0.flatten() })
         }
     }
@@ -4373,7 +3954,8 @@ pub mod dns {
     /// ```text
     /// dns.resolved entries:vector<dns.entry> = dns.Resolved;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Resolved {
         /// TL: `entries:vector<dns.entry>`
         pub entries: Vec<super::super::types::dns::Entry>,
@@ -4391,28 +3973,21 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<super::super::types::dns::Entry>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "entries" => {
+            let mut object = input.begin_object("dns.resolved", 2090272150)?;
+            while let Some(field) = input.next_field(&mut object, &["entries"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::dns::Entry>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("entries")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::dns::Entry>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("dns.resolved", 2090272150, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 entries: input.required(f0, "entries")?,
             })
@@ -4426,7 +4001,8 @@ pub mod internal {
     /// ```text
     /// internal.transactionId lt:int64 hash:bytes = internal.TransactionId;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct TransactionId {
         /// TL: `lt:int64`
         pub lt: i64,
@@ -4445,33 +4021,26 @@ pub mod internal {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
             let mut f1: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "lt" => {
+            let mut object = input.begin_object("internal.transactionId", -989527262)?;
+            while let Some(field) = input.next_field(&mut object, &["lt", "hash"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Int64>("lt")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "hash" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("internal.transactionId", -989527262, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 lt: input.required(f0, "lt")?,
                 hash: input.required(f1, "hash")?,
@@ -4486,7 +4055,8 @@ pub mod lite_server {
     /// ```text
     /// liteServer.info now:int53 version:int32 capabilities:int64 = liteServer.Info;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Info {
         /// TL: `now:int53`
         pub now: i64,
@@ -4512,39 +4082,35 @@ pub mod lite_server {
             let mut f0: Option<i64> = None;
             let mut f1: Option<i32> = None;
             let mut f2: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("liteServer.info", -1250165133)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["now", "version", "capabilities"])?
             {
-                match key {
-                    "now" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("now")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "version" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("version")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "capabilities" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("capabilities")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("liteServer.info", -1250165133, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 now: input.required(f0, "now")?,
                 version: input.required(f1, "version")?,
@@ -4560,7 +4126,8 @@ pub mod msg {
     /// ```text
     /// msg.dataRaw body:bytes init_state:bytes = msg.Data;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataRaw {
         /// TL: `body:bytes`
         pub body: Vec<u8>,
@@ -4582,37 +4149,28 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
             let mut f1: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("msg.dataRaw", -1928962698)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["body", "init_state"])?
             {
-                match key {
-                    "body" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("body")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "init_state" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("init_state")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("msg.dataRaw", -1928962698, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 body: input.required(f0, "body")?,
                 init_state: input.required(f1, "init_state")?,
@@ -4624,7 +4182,8 @@ pub mod msg {
     /// ```text
     /// msg.dataText text:bytes = msg.Data;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataText {
         /// TL: `text:bytes`
         pub text: Vec<u8>,
@@ -4639,28 +4198,19 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "text" => {
+            let mut object = input.begin_object("msg.dataText", -341560688)?;
+            while let Some(field) = input.next_field(&mut object, &["text"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("text")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("msg.dataText", -341560688, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 text: input.required(f0, "text")?,
             })
@@ -4671,7 +4221,8 @@ pub mod msg {
     /// ```text
     /// msg.dataDecryptedText text:bytes = msg.Data;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataDecryptedText {
         /// TL: `text:bytes`
         pub text: Vec<u8>,
@@ -4686,28 +4237,19 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "text" => {
+            let mut object = input.begin_object("msg.dataDecryptedText", -1289133895)?;
+            while let Some(field) = input.next_field(&mut object, &["text"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("text")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("msg.dataDecryptedText", -1289133895, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 text: input.required(f0, "text")?,
             })
@@ -4718,7 +4260,8 @@ pub mod msg {
     /// ```text
     /// msg.dataEncryptedText text:bytes = msg.Data;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataEncryptedText {
         /// TL: `text:bytes`
         pub text: Vec<u8>,
@@ -4733,28 +4276,19 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "text" => {
+            let mut object = input.begin_object("msg.dataEncryptedText", -296612902)?;
+            while let Some(field) = input.next_field(&mut object, &["text"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("text")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("msg.dataEncryptedText", -296612902, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 text: input.required(f0, "text")?,
             })
@@ -4765,7 +4299,8 @@ pub mod msg {
     /// ```text
     /// msg.dataEncrypted source:accountAddress data:msg.Data = msg.DataEncrypted;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataEncrypted {
         /// TL: `source:accountAddress`
         pub source: Option<super::super::types::AccountAddress>,
@@ -4790,41 +4325,30 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
             let mut f1: Option<Option<super::super::enums::msg::Data>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "source" => {
+            let mut object = input.begin_object("msg.dataEncrypted", 564215121)?;
+            while let Some(field) = input.next_field(&mut object, &["source", "data"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("source")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::msg::Data>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("data")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::msg::Data>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("msg.dataEncrypted", 564215121, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 source: f0.flatten(),
                 data: f1.flatten(),
@@ -4836,7 +4360,8 @@ pub mod msg {
     /// ```text
     /// msg.dataDecrypted proof:bytes data:msg.Data = msg.DataDecrypted;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataDecrypted {
         /// TL: `proof:bytes`
         pub proof: Vec<u8>,
@@ -4858,39 +4383,28 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
             let mut f1: Option<Option<super::super::enums::msg::Data>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "proof" => {
+            let mut object = input.begin_object("msg.dataDecrypted", 195649769)?;
+            while let Some(field) = input.next_field(&mut object, &["proof", "data"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("proof")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::msg::Data>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("data")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::msg::Data>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("msg.dataDecrypted", 195649769, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 proof: input.required(f0, "proof")?,
                 data: f1.flatten(),
@@ -4902,7 +4416,8 @@ pub mod msg {
     /// ```text
     /// msg.dataEncryptedArray elements:vector<msg.dataEncrypted> = msg.DataEncryptedArray;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataEncryptedArray {
         /// TL: `elements:vector<msg.dataEncrypted>`
         pub elements: Vec<super::super::types::msg::DataEncrypted>,
@@ -4920,28 +4435,21 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<super::super::types::msg::DataEncrypted>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "elements" => {
+            let mut object = input.begin_object("msg.dataEncryptedArray", 608655794)?;
+            while let Some(field) = input.next_field(&mut object, &["elements"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::msg::DataEncrypted>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("elements")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::msg::DataEncrypted>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("msg.dataEncryptedArray", 608655794, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 elements: input.required(f0, "elements")?,
             })
@@ -4952,7 +4460,8 @@ pub mod msg {
     /// ```text
     /// msg.dataDecryptedArray elements:vector<msg.dataDecrypted> = msg.DataDecryptedArray;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataDecryptedArray {
         /// TL: `elements:vector<msg.dataDecrypted>`
         pub elements: Vec<super::super::types::msg::DataDecrypted>,
@@ -4970,28 +4479,21 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<super::super::types::msg::DataDecrypted>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "elements" => {
+            let mut object = input.begin_object("msg.dataDecryptedArray", -480491767)?;
+            while let Some(field) = input.next_field(&mut object, &["elements"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::msg::DataDecrypted>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("elements")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::msg::DataDecrypted>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("msg.dataDecryptedArray", -480491767, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 elements: input.required(f0, "elements")?,
             })
@@ -5002,7 +4504,8 @@ pub mod msg {
     /// ```text
     /// msg.message destination:accountAddress public_key:string amount:int64 extra_currencies:vector<extraCurrency> data:msg.Data send_mode:int32 = msg.Message;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Message {
         /// TL: `destination:accountAddress`
         pub destination: Option<super::super::types::AccountAddress>,
@@ -5049,74 +4552,72 @@ pub mod msg {
             let mut f3: Option<Vec<super::super::types::ExtraCurrency>> = None;
             let mut f4: Option<Option<super::super::enums::msg::Data>> = None;
             let mut f5: Option<i32> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("msg.message", -1652961002)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &[
+                        "destination",
+                        "public_key",
+                        "amount",
+                        "extra_currencies",
+                        "data",
+                        "send_mode",
+                    ],
+                )?
             {
-                match key {
-                    "destination" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("destination")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "public_key" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("public_key")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    "amount" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("amount")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "extra_currencies" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::ExtraCurrency>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("extra_currencies")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::ExtraCurrency>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::msg::Data>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("data")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::msg::Data>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "send_mode" => {
+                    5 => {
                         f5 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("send_mode")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("msg.message", -1652961002, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 destination: f0.flatten(),
                 public_key: input.required(f1, "public_key")?,
@@ -5135,7 +4636,8 @@ pub mod options {
     /// ```text
     /// options.configInfo default_wallet_id:int64 default_rwallet_init_public_key:string = options.ConfigInfo;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ConfigInfo {
         /// TL: `default_wallet_id:int64`
         pub default_wallet_id: i64,
@@ -5163,37 +4665,31 @@ pub mod options {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
             let mut f1: Option<String> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("options.configInfo", 129457942)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["default_wallet_id", "default_rwallet_init_public_key"],
+                )?
             {
-                match key {
-                    "default_wallet_id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("default_wallet_id")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "default_rwallet_init_public_key" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("default_rwallet_init_public_key")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("options.configInfo", 129457942, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 default_wallet_id: input.required(f0, "default_wallet_id")?,
                 default_rwallet_init_public_key: input
@@ -5206,7 +4702,8 @@ pub mod options {
     /// ```text
     /// options.info config_info:options.configInfo = options.Info;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Info {
         /// TL: `config_info:options.configInfo`
         pub config_info: Option<super::super::types::options::ConfigInfo>,
@@ -5224,30 +4721,21 @@ pub mod options {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::options::ConfigInfo>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "config_info" => {
+            let mut object = input.begin_object("options.info", -64676736)?;
+            while let Some(field) = input.next_field(&mut object, &["config_info"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::options::ConfigInfo>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("config_info")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::options::ConfigInfo>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("options.info", -64676736, field)?;
+            }
             ::core::result::Result::Ok(Self { config_info: f0.flatten() })
         }
     }
@@ -5259,7 +4747,8 @@ pub mod pchan {
     /// ```text
     /// pchan.config alice_public_key:string alice_address:accountAddress bob_public_key:string bob_address:accountAddress init_timeout:int32 close_timeout:int32 channel_id:int64 = pchan.Config;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Config {
         /// TL: `alice_public_key:string`
         pub alice_public_key: String,
@@ -5319,86 +4808,78 @@ pub mod pchan {
             let mut f4: Option<i32> = None;
             let mut f5: Option<i32> = None;
             let mut f6: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("pchan.config", -2071530442)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &[
+                        "alice_public_key",
+                        "alice_address",
+                        "bob_public_key",
+                        "bob_address",
+                        "init_timeout",
+                        "close_timeout",
+                        "channel_id",
+                    ],
+                )?
             {
-                match key {
-                    "alice_public_key" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("alice_public_key")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    "alice_address" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("alice_address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "bob_public_key" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("bob_public_key")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    "bob_address" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("bob_address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "init_timeout" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("init_timeout")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "close_timeout" => {
+                    5 => {
                         f5 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("close_timeout")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "channel_id" => {
+                    6 => {
                         f6 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("channel_id")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.config", -2071530442, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 alice_public_key: input.required(f0, "alice_public_key")?,
                 alice_address: f1.flatten(),
@@ -5415,7 +4896,8 @@ pub mod pchan {
     /// ```text
     /// pchan.initialAccountState config:pchan.config = InitialAccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct InitialAccountState {
         /// TL: `config:pchan.config`
         pub config: Option<super::super::types::pchan::Config>,
@@ -5433,30 +4915,22 @@ pub mod pchan {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::pchan::Config>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "config" => {
+            let mut object = input
+                .begin_object("pchan.initialAccountState", -1304552124)?;
+            while let Some(field) = input.next_field(&mut object, &["config"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::pchan::Config>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("config")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::pchan::Config>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.initialAccountState", -1304552124, field)?;
+            }
             ::core::result::Result::Ok(Self { config: f0.flatten() })
         }
     }
@@ -5465,7 +4939,8 @@ pub mod pchan {
     /// ```text
     /// pchan.stateInit signed_A:Bool signed_B:Bool min_A:int64 min_B:int64 expire_at:int53 A:int64 B:int64 = pchan.State;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StateInit {
         /// TL: `signed_A:Bool`
         pub signed_a: bool,
@@ -5504,68 +4979,66 @@ pub mod pchan {
             let mut f4: Option<i64> = None;
             let mut f5: Option<i64> = None;
             let mut f6: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("pchan.stateInit", -1188426504)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["signed_A", "signed_B", "min_A", "min_B", "expire_at", "A", "B"],
+                )?
             {
-                match key {
-                    "signed_A" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("signed_A")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "signed_B" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("signed_B")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "min_A" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("min_A")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "min_B" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("min_B")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "expire_at" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Plain,
-                                >("expire_at")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "A" => {
+                    5 => {
                         f5 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Int64>("A")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "B" => {
+                    6 => {
                         f6 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Int64>("B")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.stateInit", -1188426504, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 signed_a: input.required(f0, "signed_A")?,
                 signed_b: input.required(f1, "signed_B")?,
@@ -5582,7 +5055,8 @@ pub mod pchan {
     /// ```text
     /// pchan.stateClose signed_A:Bool signed_B:Bool min_A:int64 min_B:int64 expire_at:int53 A:int64 B:int64 = pchan.State;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StateClose {
         /// TL: `signed_A:Bool`
         pub signed_a: bool,
@@ -5621,68 +5095,66 @@ pub mod pchan {
             let mut f4: Option<i64> = None;
             let mut f5: Option<i64> = None;
             let mut f6: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("pchan.stateClose", 887226867)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["signed_A", "signed_B", "min_A", "min_B", "expire_at", "A", "B"],
+                )?
             {
-                match key {
-                    "signed_A" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("signed_A")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "signed_B" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    bool,
-                                    ::tlgen_runtime::json::Plain,
-                                >("signed_B")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    "min_A" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("min_A")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "min_B" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("min_B")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "expire_at" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Plain,
-                                >("expire_at")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "A" => {
+                    5 => {
                         f5 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Int64>("A")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "B" => {
+                    6 => {
                         f6 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Int64>("B")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.stateClose", 887226867, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 signed_a: input.required(f0, "signed_A")?,
                 signed_b: input.required(f1, "signed_B")?,
@@ -5699,7 +5171,8 @@ pub mod pchan {
     /// ```text
     /// pchan.statePayout A:int64 B:int64 = pchan.State;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StatePayout {
         /// TL: `A:int64`
         pub a: i64,
@@ -5718,29 +5191,26 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
             let mut f1: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "A" => {
+            let mut object = input.begin_object("pchan.statePayout", 664671303)?;
+            while let Some(field) = input.next_field(&mut object, &["A", "B"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Int64>("A")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "B" => {
+                    1 => {
                         f1 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Int64>("B")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.statePayout", 664671303, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 a: input.required(f0, "A")?,
                 b: input.required(f1, "B")?,
@@ -5752,7 +5222,8 @@ pub mod pchan {
     /// ```text
     /// pchan.accountState config:pchan.config state:pchan.State description:string = AccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountState {
         /// TL: `config:pchan.config`
         pub config: Option<super::super::types::pchan::Config>,
@@ -5784,50 +5255,39 @@ pub mod pchan {
             let mut f0: Option<Option<super::super::types::pchan::Config>> = None;
             let mut f1: Option<Option<super::super::enums::pchan::State>> = None;
             let mut f2: Option<String> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("pchan.accountState", 1612869496)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["config", "state", "description"])?
             {
-                match key {
-                    "config" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::pchan::Config>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("config")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::pchan::Config>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "state" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::pchan::State>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("state")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::pchan::State>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "description" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("description")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.accountState", 1612869496, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 config: f0.flatten(),
                 state: f1.flatten(),
@@ -5840,7 +5300,8 @@ pub mod pchan {
     /// ```text
     /// pchan.promise signature:bytes promise_A:int64 promise_B:int64 channel_id:int64 = pchan.Promise;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Promise {
         /// TL: `signature:bytes`
         pub signature: Vec<u8>,
@@ -5873,55 +5334,45 @@ pub mod pchan {
             let mut f1: Option<i64> = None;
             let mut f2: Option<i64> = None;
             let mut f3: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("pchan.promise", -1576102819)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["signature", "promise_A", "promise_B", "channel_id"],
+                )?
             {
-                match key {
-                    "signature" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("signature")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "promise_A" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("promise_A")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "promise_B" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("promise_B")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "channel_id" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("channel_id")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.promise", -1576102819, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 signature: input.required(f0, "signature")?,
                 promise_a: input.required(f1, "promise_A")?,
@@ -5935,7 +5386,8 @@ pub mod pchan {
     /// ```text
     /// pchan.actionInit inc_A:int64 inc_B:int64 min_A:int64 min_B:int64 = pchan.Action;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionInit {
         /// TL: `inc_A:int64`
         pub inc_a: i64,
@@ -5962,43 +5414,42 @@ pub mod pchan {
             let mut f1: Option<i64> = None;
             let mut f2: Option<i64> = None;
             let mut f3: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("pchan.actionInit", 439088778)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["inc_A", "inc_B", "min_A", "min_B"])?
             {
-                match key {
-                    "inc_A" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("inc_A")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "inc_B" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("inc_B")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "min_A" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("min_A")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "min_B" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("min_B")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.actionInit", 439088778, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 inc_a: input.required(f0, "inc_A")?,
                 inc_b: input.required(f1, "inc_B")?,
@@ -6012,7 +5463,8 @@ pub mod pchan {
     /// ```text
     /// pchan.actionClose extra_A:int64 extra_B:int64 promise:pchan.promise = pchan.Action;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionClose {
         /// TL: `extra_A:int64`
         pub extra_a: i64,
@@ -6038,42 +5490,37 @@ pub mod pchan {
             let mut f0: Option<i64> = None;
             let mut f1: Option<i64> = None;
             let mut f2: Option<Option<super::super::types::pchan::Promise>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("pchan.actionClose", 1671187222)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["extra_A", "extra_B", "promise"])?
             {
-                match key {
-                    "extra_A" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("extra_A")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "extra_B" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("extra_B")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "promise" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::pchan::Promise>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("promise")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::pchan::Promise>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("pchan.actionClose", 1671187222, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 extra_a: input.required(f0, "extra_A")?,
                 extra_b: input.required(f1, "extra_B")?,
@@ -6086,7 +5533,8 @@ pub mod pchan {
     /// ```text
     /// pchan.actionTimeout = pchan.Action;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionTimeout {}
     impl ::tlgen_runtime::json::TdJson for ActionTimeout {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6096,14 +5544,8 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                _|
-            input.skip_value();
-            input.read_object("pchan.actionTimeout", 1998487795, field)?;
+            let mut object = input.begin_object("pchan.actionTimeout", 1998487795)?;
+            while input.next_field(&mut object, &[])?.is_some() {}
             ::core::result::Result::Ok(Self {})
         }
     }
@@ -6115,7 +5557,8 @@ pub mod query {
     /// ```text
     /// query.fees source_fees:fees destination_fees:vector<fees> = query.Fees;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Fees {
         /// TL: `source_fees:fees`
         pub source_fees: Option<super::super::types::Fees>,
@@ -6140,39 +5583,32 @@ pub mod query {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::Fees>> = None;
             let mut f1: Option<Vec<super::super::types::Fees>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("query.fees", 1614616510)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["source_fees", "destination_fees"])?
             {
-                match key {
-                    "source_fees" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::Fees>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("source_fees")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::Fees>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "destination_fees" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::Fees>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("destination_fees")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::Fees>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("query.fees", 1614616510, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 source_fees: f0.flatten(),
                 destination_fees: input.required(f1, "destination_fees")?,
@@ -6184,7 +5620,8 @@ pub mod query {
     /// ```text
     /// query.info id:int53 valid_until:int53 body_hash:bytes body:bytes init_state:bytes = query.Info;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Info {
         /// TL: `id:int53`
         pub id: i64,
@@ -6224,60 +5661,52 @@ pub mod query {
             let mut f2: Option<Vec<u8>> = None;
             let mut f3: Option<Vec<u8>> = None;
             let mut f4: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("query.info", 1451875440)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["id", "valid_until", "body_hash", "body", "init_state"],
+                )?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "valid_until" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Plain,
-                                >("valid_until")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "body_hash" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("body_hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "body" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("body")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "init_state" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("init_state")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("query.info", 1451875440, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
                 valid_until: input.required(f1, "valid_until")?,
@@ -6295,7 +5724,8 @@ pub mod raw {
     /// ```text
     /// raw.fullAccountState balance:int64 extra_currencies:vector<extraCurrency> code:bytes data:bytes last_transaction_id:internal.transactionId block_id:ton.blockIdExt frozen_hash:bytes sync_utime:int53 = raw.FullAccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct FullAccountState {
         /// TL: `balance:int64`
         pub balance: i64,
@@ -6353,92 +5783,88 @@ pub mod raw {
             let mut f5: Option<Option<super::super::types::ton::BlockIdExt>> = None;
             let mut f6: Option<Vec<u8>> = None;
             let mut f7: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("raw.fullAccountState", -1002565503)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &[
+                        "balance",
+                        "extra_currencies",
+                        "code",
+                        "data",
+                        "last_transaction_id",
+                        "block_id",
+                        "frozen_hash",
+                        "sync_utime",
+                    ],
+                )?
             {
-                match key {
-                    "balance" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("balance")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "extra_currencies" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::ExtraCurrency>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("extra_currencies")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::ExtraCurrency>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "code" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("code")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("data")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "last_transaction_id" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::internal::TransactionId>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("last_transaction_id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::internal::TransactionId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "block_id" => {
+                    5 => {
                         f5 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("block_id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "frozen_hash" => {
+                    6 => {
                         f6 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("frozen_hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "sync_utime" => {
+                    7 => {
                         f7 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Plain,
-                                >("sync_utime")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.fullAccountState", -1002565503, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 balance: input.required(f0, "balance")?,
                 extra_currencies: input.required(f1, "extra_currencies")?,
@@ -6456,7 +5882,8 @@ pub mod raw {
     /// ```text
     /// raw.message hash:bytes source:accountAddress destination:accountAddress value:int64 extra_currencies:vector<extraCurrency> fwd_fee:int64 ihr_fee:int64 created_lt:int64 body_hash:bytes msg_data:msg.Data = raw.Message;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Message {
         /// TL: `hash:bytes`
         pub hash: Vec<u8>,
@@ -6525,106 +5952,106 @@ pub mod raw {
             let mut f7: Option<i64> = None;
             let mut f8: Option<Vec<u8>> = None;
             let mut f9: Option<Option<super::super::enums::msg::Data>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("raw.message", -399085505)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &[
+                        "hash",
+                        "source",
+                        "destination",
+                        "value",
+                        "extra_currencies",
+                        "fwd_fee",
+                        "ihr_fee",
+                        "created_lt",
+                        "body_hash",
+                        "msg_data",
+                    ],
+                )?
             {
-                match key {
-                    "hash" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "source" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("source")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "destination" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("destination")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "value" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("value")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "extra_currencies" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::ExtraCurrency>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("extra_currencies")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::ExtraCurrency>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "fwd_fee" => {
+                    5 => {
                         f5 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("fwd_fee")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "ihr_fee" => {
+                    6 => {
                         f6 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("ihr_fee")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "created_lt" => {
+                    7 => {
                         f7 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("created_lt")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "body_hash" => {
+                    8 => {
                         f8 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("body_hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "msg_data" => {
+                    9 => {
                         f9 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::msg::Data>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("msg_data")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::msg::Data>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.message", -399085505, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 hash: input.required(f0, "hash")?,
                 source: f1.flatten(),
@@ -6644,7 +6071,8 @@ pub mod raw {
     /// ```text
     /// raw.transaction address:accountAddress utime:int53 data:bytes transaction_id:internal.transactionId fee:int64 storage_fee:int64 other_fee:int64 in_msg:raw.message out_msgs:vector<raw.message> = raw.Transaction;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Transaction {
         /// TL: `address:accountAddress`
         pub address: Option<super::super::types::AccountAddress>,
@@ -6708,99 +6136,98 @@ pub mod raw {
             let mut f6: Option<i64> = None;
             let mut f7: Option<Option<Box<super::super::types::raw::Message>>> = None;
             let mut f8: Option<Vec<super::super::types::raw::Message>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("raw.transaction", -1905746086)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &[
+                        "address",
+                        "utime",
+                        "data",
+                        "transaction_id",
+                        "fee",
+                        "storage_fee",
+                        "other_fee",
+                        "in_msg",
+                        "out_msgs",
+                    ],
+                )?
             {
-                match key {
-                    "address" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("address")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "utime" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Plain>("utime")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("data")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "transaction_id" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::internal::TransactionId>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("transaction_id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::internal::TransactionId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "fee" => {
+                    4 => {
                         f4 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Int64>("fee")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "storage_fee" => {
+                    5 => {
                         f5 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("storage_fee")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "other_fee" => {
+                    6 => {
                         f6 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("other_fee")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "in_msg" => {
+                    7 => {
                         f7 = Some(
-                            input
-                                .read_field::<
-                                    Option<Box<super::super::types::raw::Message>>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
-                                    >,
-                                >("in_msg")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<Box<super::super::types::raw::Message>>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "out_msgs" => {
+                    8 => {
                         f8 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::raw::Message>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("out_msgs")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::raw::Message>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.transaction", -1905746086, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 address: f0.flatten(),
                 utime: input.required(f1, "utime")?,
@@ -6819,7 +6246,8 @@ pub mod raw {
     /// ```text
     /// raw.transactions transactions:vector<raw.transaction> previous_transaction_id:internal.transactionId = raw.Transactions;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Transactions {
         /// TL: `transactions:vector<raw.transaction>`
         pub transactions: Vec<super::super::types::raw::Transaction>,
@@ -6846,39 +6274,32 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<super::super::types::raw::Transaction>> = None;
             let mut f1: Option<Option<super::super::types::internal::TransactionId>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("raw.transactions", -2063931155)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["transactions", "previous_transaction_id"])?
             {
-                match key {
-                    "transactions" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::raw::Transaction>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("transactions")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::raw::Transaction>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "previous_transaction_id" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::internal::TransactionId>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("previous_transaction_id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::internal::TransactionId>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.transactions", -2063931155, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 transactions: input.required(f0, "transactions")?,
                 previous_transaction_id: f1.flatten(),
@@ -6890,7 +6311,8 @@ pub mod raw {
     /// ```text
     /// raw.extMessageInfo hash:bytes hash_norm:bytes = raw.ExtMessageInfo;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ExtMessageInfo {
         /// TL: `hash:bytes`
         pub hash: Vec<u8>,
@@ -6912,37 +6334,28 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
             let mut f1: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("raw.extMessageInfo", 684666851)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["hash", "hash_norm"])?
             {
-                match key {
-                    "hash" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "hash_norm" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("hash_norm")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.extMessageInfo", 684666851, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 hash: input.required(f0, "hash")?,
                 hash_norm: input.required(f1, "hash_norm")?,
@@ -6954,7 +6367,8 @@ pub mod raw {
     /// ```text
     /// raw.initialAccountState code:bytes data:bytes = InitialAccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct InitialAccountState {
         /// TL: `code:bytes`
         pub code: Vec<u8>,
@@ -6973,37 +6387,26 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
             let mut f1: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "code" => {
+            let mut object = input.begin_object("raw.initialAccountState", -337945529)?;
+            while let Some(field) = input.next_field(&mut object, &["code", "data"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("code")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("data")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.initialAccountState", -337945529, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 code: input.required(f0, "code")?,
                 data: input.required(f1, "data")?,
@@ -7015,7 +6418,8 @@ pub mod raw {
     /// ```text
     /// raw.accountState code:bytes data:bytes frozen_hash:bytes = AccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountState {
         /// TL: `code:bytes`
         pub code: Vec<u8>,
@@ -7041,46 +6445,35 @@ pub mod raw {
             let mut f0: Option<Vec<u8>> = None;
             let mut f1: Option<Vec<u8>> = None;
             let mut f2: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("raw.accountState", -531917254)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["code", "data", "frozen_hash"])?
             {
-                match key {
-                    "code" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("code")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("data")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "frozen_hash" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("frozen_hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("raw.accountState", -531917254, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 code: input.required(f0, "code")?,
                 data: input.required(f1, "data")?,
@@ -7096,7 +6489,8 @@ pub mod rwallet {
     /// ```text
     /// rwallet.limit seconds:int32 value:int64 = rwallet.Limit;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Limit {
         /// TL: `seconds:int32`
         pub seconds: i32,
@@ -7115,31 +6509,27 @@ pub mod rwallet {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i32> = None;
             let mut f1: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("rwallet.limit", 1222571646)?;
+            while let Some(field) = input.next_field(&mut object, &["seconds", "value"])?
             {
-                match key {
-                    "seconds" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("seconds")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "value" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("value")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("rwallet.limit", 1222571646, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 seconds: input.required(f0, "seconds")?,
                 value: input.required(f1, "value")?,
@@ -7151,7 +6541,8 @@ pub mod rwallet {
     /// ```text
     /// rwallet.config start_at:int53 limits:vector<rwallet.limit> = rwallet.Config;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Config {
         /// TL: `start_at:int53`
         pub start_at: i64,
@@ -7173,37 +6564,30 @@ pub mod rwallet {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
             let mut f1: Option<Vec<super::super::types::rwallet::Limit>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("rwallet.config", -85490534)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["start_at", "limits"])?
             {
-                match key {
-                    "start_at" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Plain,
-                                >("start_at")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "limits" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::rwallet::Limit>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("limits")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::rwallet::Limit>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("rwallet.config", -85490534, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 start_at: input.required(f0, "start_at")?,
                 limits: input.required(f1, "limits")?,
@@ -7215,7 +6599,8 @@ pub mod rwallet {
     /// ```text
     /// rwallet.initialAccountState init_public_key:string public_key:string wallet_id:int64 = InitialAccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct InitialAccountState {
         /// TL: `init_public_key:string`
         pub init_public_key: String,
@@ -7244,46 +6629,39 @@ pub mod rwallet {
             let mut f0: Option<String> = None;
             let mut f1: Option<String> = None;
             let mut f2: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input
+                .begin_object("rwallet.initialAccountState", 1169755156)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["init_public_key", "public_key", "wallet_id"],
+                )?
             {
-                match key {
-                    "init_public_key" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("init_public_key")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    "public_key" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("public_key")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    "wallet_id" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("wallet_id")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("rwallet.initialAccountState", 1169755156, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 init_public_key: input.required(f0, "init_public_key")?,
                 public_key: input.required(f1, "public_key")?,
@@ -7296,7 +6674,8 @@ pub mod rwallet {
     /// ```text
     /// rwallet.accountState wallet_id:int64 seqno:int32 unlocked_balance:int64 config:rwallet.config = AccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountState {
         /// TL: `wallet_id:int64`
         pub wallet_id: i64,
@@ -7329,54 +6708,47 @@ pub mod rwallet {
             let mut f1: Option<i32> = None;
             let mut f2: Option<i64> = None;
             let mut f3: Option<Option<super::super::types::rwallet::Config>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("rwallet.accountState", -739540008)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["wallet_id", "seqno", "unlocked_balance", "config"],
+                )?
             {
-                match key {
-                    "wallet_id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("wallet_id")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "seqno" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("seqno")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "unlocked_balance" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Int64,
-                                >("unlocked_balance")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "config" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::rwallet::Config>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("config")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::rwallet::Config>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("rwallet.accountState", -739540008, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 wallet_id: input.required(f0, "wallet_id")?,
                 seqno: input.required(f1, "seqno")?,
@@ -7390,7 +6762,8 @@ pub mod rwallet {
     /// ```text
     /// rwallet.actionInit config:rwallet.config = rwallet.Action;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionInit {
         /// TL: `config:rwallet.config`
         pub config: Option<super::super::types::rwallet::Config>,
@@ -7408,30 +6781,21 @@ pub mod rwallet {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::rwallet::Config>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "config" => {
+            let mut object = input.begin_object("rwallet.actionInit", 624147819)?;
+            while let Some(field) = input.next_field(&mut object, &["config"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::rwallet::Config>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("config")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::rwallet::Config>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("rwallet.actionInit", 624147819, field)?;
+            }
             ::core::result::Result::Ok(Self { config: f0.flatten() })
         }
     }
@@ -7443,7 +6807,8 @@ pub mod smc {
     /// ```text
     /// smc.info id:int53 = smc.Info;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Info {
         /// TL: `id:int53`
         pub id: i64,
@@ -7458,24 +6823,19 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("smc.info", 1134270012)?;
+            while let Some(field) = input.next_field(&mut object, &["id"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.info", 1134270012, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
             })
@@ -7486,7 +6846,8 @@ pub mod smc {
     /// ```text
     /// smc.methodIdNumber number:int32 = smc.MethodId;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct MethodIdNumber {
         /// TL: `number:int32`
         pub number: i32,
@@ -7501,25 +6862,19 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<i32> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "number" => {
+            let mut object = input.begin_object("smc.methodIdNumber", -1541162500)?;
+            while let Some(field) = input.next_field(&mut object, &["number"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("number")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.methodIdNumber", -1541162500, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 number: input.required(f0, "number")?,
             })
@@ -7530,7 +6885,8 @@ pub mod smc {
     /// ```text
     /// smc.methodIdName name:string = smc.MethodId;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct MethodIdName {
         /// TL: `name:string`
         pub name: String,
@@ -7545,25 +6901,19 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<String> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "name" => {
+            let mut object = input.begin_object("smc.methodIdName", -249036908)?;
+            while let Some(field) = input.next_field(&mut object, &["name"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<String, ::tlgen_runtime::json::Plain>("name")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.methodIdName", -249036908, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 name: input.required(f0, "name")?,
             })
@@ -7574,7 +6924,8 @@ pub mod smc {
     /// ```text
     /// smc.runResult gas_used:int53 stack:vector<tvm.StackEntry> exit_code:int32 = smc.RunResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct RunResult {
         /// TL: `gas_used:int53`
         pub gas_used: i64,
@@ -7600,46 +6951,37 @@ pub mod smc {
             let mut f0: Option<i64> = None;
             let mut f1: Option<Vec<super::super::enums::tvm::StackEntry>> = None;
             let mut f2: Option<i32> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("smc.runResult", 1413805043)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["gas_used", "stack", "exit_code"])?
             {
-                match key {
-                    "gas_used" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Plain,
-                                >("gas_used")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "stack" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::enums::tvm::StackEntry>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("stack")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::enums::tvm::StackEntry>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "exit_code" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("exit_code")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.runResult", 1413805043, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 gas_used: input.required(f0, "gas_used")?,
                 stack: input.required(f1, "stack")?,
@@ -7652,7 +6994,8 @@ pub mod smc {
     /// ```text
     /// smc.libraryEntry hash:int256 data:bytes = smc.LibraryEntry;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct LibraryEntry {
         /// TL: `hash:int256`
         pub hash: [u8; 32],
@@ -7671,37 +7014,26 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<[u8; 32]> = None;
             let mut f1: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "hash" => {
+            let mut object = input.begin_object("smc.libraryEntry", -1546268148)?;
+            while let Some(field) = input.next_field(&mut object, &["hash", "data"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    [u8; 32],
-                                    ::tlgen_runtime::json::Int256,
-                                >("hash")?,
+                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                                [u8; 32],
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("data")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.libraryEntry", -1546268148, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 hash: input.required(f0, "hash")?,
                 data: input.required(f1, "data")?,
@@ -7713,7 +7045,8 @@ pub mod smc {
     /// ```text
     /// smc.libraryResult result:vector<smc.libraryEntry> = smc.LibraryResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct LibraryResult {
         /// TL: `result:vector<smc.libraryEntry>`
         pub result: Vec<super::super::types::smc::LibraryEntry>,
@@ -7731,28 +7064,21 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<super::super::types::smc::LibraryEntry>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "result" => {
+            let mut object = input.begin_object("smc.libraryResult", 203930622)?;
+            while let Some(field) = input.next_field(&mut object, &["result"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::types::smc::LibraryEntry>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("result")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::types::smc::LibraryEntry>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.libraryResult", 203930622, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 result: input.required(f0, "result")?,
             })
@@ -7763,7 +7089,8 @@ pub mod smc {
     /// ```text
     /// smc.libraryResultExt dict_boc:bytes libs_ok:vector<int256> libs_not_found:vector<int256> = smc.LibraryResultExt;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct LibraryResultExt {
         /// TL: `dict_boc:bytes`
         pub dict_boc: Vec<u8>,
@@ -7795,46 +7122,39 @@ pub mod smc {
             let mut f0: Option<Vec<u8>> = None;
             let mut f1: Option<Vec<[u8; 32]>> = None;
             let mut f2: Option<Vec<[u8; 32]>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("smc.libraryResultExt", -1260458638)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["dict_boc", "libs_ok", "libs_not_found"])?
             {
-                match key {
-                    "dict_boc" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("dict_boc")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "libs_ok" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<[u8; 32]>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int256>,
-                                >("libs_ok")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Int256,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<[u8; 32]>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "libs_not_found" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Vec<[u8; 32]>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int256>,
-                                >("libs_not_found")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Int256,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<[u8; 32]>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("smc.libraryResultExt", -1260458638, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 dict_boc: input.required(f0, "dict_boc")?,
                 libs_ok: input.required(f1, "libs_ok")?,
@@ -7849,7 +7169,8 @@ pub mod smc {
         /// ```text
         /// smc.libraryQueryExt.one hash:int256 = smc.LibraryQueryExt;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Debug, Clone, Default)]
+        #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct One {
             /// TL: `hash:int256`
             pub hash: [u8; 32],
@@ -7864,28 +7185,20 @@ pub mod smc {
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                 let mut f0: Option<[u8; 32]> = None;
-                let field: &mut dyn FnMut(
-                    &mut ::tlgen_runtime::json::JsonReader<'_>,
-                    &str,
-                ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                    input,
-                    key|
-                {
-                    match key {
-                        "hash" => {
+                let mut object = input
+                    .begin_object("smc.libraryQueryExt.one", 1680141027)?;
+                while let Some(field) = input.next_field(&mut object, &["hash"])? {
+                    match field {
+                        0 => {
                             f0 = Some(
-                                input
-                                    .read_field::<
-                                        [u8; 32],
-                                        ::tlgen_runtime::json::Int256,
-                                    >("hash")?,
+                                <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                                    [u8; 32],
+                                >>::read_json(input)?,
                             );
                         }
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object("smc.libraryQueryExt.one", 1680141027, field)?;
+                }
                 ::core::result::Result::Ok(Self {
                     hash: input.required(f0, "hash")?,
                 })
@@ -7896,7 +7209,8 @@ pub mod smc {
         /// ```text
         /// smc.libraryQueryExt.scanBoc boc:bytes max_libs:int32 = smc.LibraryQueryExt;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Debug, Clone, Default)]
+        #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct ScanBoc {
             /// TL: `boc:bytes`
             pub boc: Vec<u8>,
@@ -7918,34 +7232,29 @@ pub mod smc {
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                 let mut f0: Option<Vec<u8>> = None;
                 let mut f1: Option<i32> = None;
-                let field: &mut dyn FnMut(
-                    &mut ::tlgen_runtime::json::JsonReader<'_>,
-                    &str,
-                ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                    input,
-                    key|
+                let mut object = input
+                    .begin_object("smc.libraryQueryExt.scanBoc", -548100891)?;
+                while let Some(field) = input
+                    .next_field(&mut object, &["boc", "max_libs"])?
                 {
-                    match key {
-                        "boc" => {
+                    match field {
+                        0 => {
                             f0 = Some(
-                                input
-                                    .read_field::<Vec<u8>, ::tlgen_runtime::json::Bytes>("boc")?,
+                                <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                    Vec<u8>,
+                                >>::read_json(input)?,
                             );
                         }
-                        "max_libs" => {
+                        1 => {
                             f1 = Some(
-                                input
-                                    .read_field::<
-                                        i32,
-                                        ::tlgen_runtime::json::Plain,
-                                    >("max_libs")?,
+                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                    i32,
+                                >>::read_json(input)?,
                             );
                         }
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object("smc.libraryQueryExt.scanBoc", -548100891, field)?;
+                }
                 ::core::result::Result::Ok(Self {
                     boc: input.required(f0, "boc")?,
                     max_libs: input.required(f1, "max_libs")?,
@@ -7961,7 +7270,8 @@ pub mod ton {
     /// ```text
     /// ton.blockId workchain:int32 shard:int64 seqno:int32 = internal.BlockId;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct BlockId {
         /// TL: `workchain:int32`
         pub workchain: i32,
@@ -7984,40 +7294,35 @@ pub mod ton {
             let mut f0: Option<i32> = None;
             let mut f1: Option<i64> = None;
             let mut f2: Option<i32> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("ton.blockId", -1185382494)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["workchain", "shard", "seqno"])?
             {
-                match key {
-                    "workchain" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("workchain")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "shard" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("shard")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "seqno" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("seqno")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("ton.blockId", -1185382494, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 workchain: input.required(f0, "workchain")?,
                 shard: input.required(f1, "shard")?,
@@ -8030,7 +7335,8 @@ pub mod ton {
     /// ```text
     /// ton.blockIdExt workchain:int32 shard:int64 seqno:int32 root_hash:bytes file_hash:bytes = ton.BlockIdExt;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct BlockIdExt {
         /// TL: `workchain:int32`
         pub workchain: i32,
@@ -8067,58 +7373,52 @@ pub mod ton {
             let mut f2: Option<i32> = None;
             let mut f3: Option<Vec<u8>> = None;
             let mut f4: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("ton.blockIdExt", 2031156378)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["workchain", "shard", "seqno", "root_hash", "file_hash"],
+                )?
             {
-                match key {
-                    "workchain" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("workchain")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "shard" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("shard")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "seqno" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("seqno")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "root_hash" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("root_hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "file_hash" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("file_hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("ton.blockIdExt", 2031156378, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 workchain: input.required(f0, "workchain")?,
                 shard: input.required(f1, "shard")?,
@@ -8136,7 +7436,8 @@ pub mod tvm {
     /// ```text
     /// tvm.slice bytes:bytes = tvm.Slice;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Slice {
         /// TL: `bytes:bytes`
         pub bytes: Vec<u8>,
@@ -8151,28 +7452,19 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "bytes" => {
+            let mut object = input.begin_object("tvm.slice", 537299687)?;
+            while let Some(field) = input.next_field(&mut object, &["bytes"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("bytes")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("tvm.slice", 537299687, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 bytes: input.required(f0, "bytes")?,
             })
@@ -8183,7 +7475,8 @@ pub mod tvm {
     /// ```text
     /// tvm.cell bytes:bytes = tvm.Cell;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Cell {
         /// TL: `bytes:bytes`
         pub bytes: Vec<u8>,
@@ -8198,28 +7491,19 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "bytes" => {
+            let mut object = input.begin_object("tvm.cell", -413424735)?;
+            while let Some(field) = input.next_field(&mut object, &["bytes"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("bytes")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("tvm.cell", -413424735, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 bytes: input.required(f0, "bytes")?,
             })
@@ -8230,7 +7514,8 @@ pub mod tvm {
     /// ```text
     /// tvm.numberDecimal number:string = tvm.Number;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct NumberDecimal {
         /// TL: `number:string`
         pub number: String,
@@ -8245,28 +7530,19 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<String> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "number" => {
+            let mut object = input.begin_object("tvm.numberDecimal", 1172477619)?;
+            while let Some(field) = input.next_field(&mut object, &["number"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("number")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("tvm.numberDecimal", 1172477619, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 number: input.required(f0, "number")?,
             })
@@ -8277,7 +7553,8 @@ pub mod tvm {
     /// ```text
     /// tvm.tuple elements:vector<tvm.StackEntry> = tvm.Tuple;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Tuple {
         /// TL: `elements:vector<tvm.StackEntry>`
         pub elements: Vec<super::super::enums::tvm::StackEntry>,
@@ -8295,28 +7572,21 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<super::super::enums::tvm::StackEntry>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "elements" => {
+            let mut object = input.begin_object("tvm.tuple", -1363953053)?;
+            while let Some(field) = input.next_field(&mut object, &["elements"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::enums::tvm::StackEntry>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("elements")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::enums::tvm::StackEntry>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("tvm.tuple", -1363953053, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 elements: input.required(f0, "elements")?,
             })
@@ -8327,7 +7597,8 @@ pub mod tvm {
     /// ```text
     /// tvm.list elements:vector<tvm.StackEntry> = tvm.List;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct List {
         /// TL: `elements:vector<tvm.StackEntry>`
         pub elements: Vec<super::super::enums::tvm::StackEntry>,
@@ -8345,28 +7616,21 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<super::super::enums::tvm::StackEntry>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "elements" => {
+            let mut object = input.begin_object("tvm.list", 1270320392)?;
+            while let Some(field) = input.next_field(&mut object, &["elements"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<super::super::enums::tvm::StackEntry>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("elements")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::enums::tvm::StackEntry>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("tvm.list", 1270320392, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 elements: input.required(f0, "elements")?,
             })
@@ -8377,7 +7641,8 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntrySlice slice:tvm.slice = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntrySlice {
         /// TL: `slice:tvm.slice`
         pub slice: Option<super::super::types::tvm::Slice>,
@@ -8395,30 +7660,21 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::tvm::Slice>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "slice" => {
+            let mut object = input.begin_object("tvm.stackEntrySlice", 1395485477)?;
+            while let Some(field) = input.next_field(&mut object, &["slice"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::tvm::Slice>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("slice")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::tvm::Slice>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("tvm.stackEntrySlice", 1395485477, field)?;
+            }
             ::core::result::Result::Ok(Self { slice: f0.flatten() })
         }
     }
@@ -8427,7 +7683,8 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntryCell cell:tvm.cell = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntryCell {
         /// TL: `cell:tvm.cell`
         pub cell: Option<super::super::types::tvm::Cell>,
@@ -8445,30 +7702,21 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::types::tvm::Cell>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "cell" => {
+            let mut object = input.begin_object("tvm.stackEntryCell", 1303473952)?;
+            while let Some(field) = input.next_field(&mut object, &["cell"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::types::tvm::Cell>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("cell")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::tvm::Cell>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("tvm.stackEntryCell", 1303473952, field)?;
+            }
             ::core::result::Result::Ok(Self { cell: f0.flatten() })
         }
     }
@@ -8477,7 +7725,8 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntryNumber number:tvm.Number = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntryNumber {
         /// TL: `number:tvm.Number`
         pub number: Option<super::super::enums::tvm::Number>,
@@ -8495,30 +7744,21 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::enums::tvm::Number>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "number" => {
+            let mut object = input.begin_object("tvm.stackEntryNumber", 1358642622)?;
+            while let Some(field) = input.next_field(&mut object, &["number"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::tvm::Number>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("number")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::tvm::Number>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("tvm.stackEntryNumber", 1358642622, field)?;
+            }
             ::core::result::Result::Ok(Self { number: f0.flatten() })
         }
     }
@@ -8527,7 +7767,8 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntryTuple tuple:tvm.Tuple = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntryTuple {
         /// TL: `tuple:tvm.Tuple`
         pub tuple: Option<super::super::enums::tvm::Tuple>,
@@ -8545,30 +7786,21 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::enums::tvm::Tuple>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "tuple" => {
+            let mut object = input.begin_object("tvm.stackEntryTuple", -157391908)?;
+            while let Some(field) = input.next_field(&mut object, &["tuple"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::tvm::Tuple>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("tuple")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::tvm::Tuple>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("tvm.stackEntryTuple", -157391908, field)?;
+            }
             ::core::result::Result::Ok(Self { tuple: f0.flatten() })
         }
     }
@@ -8577,7 +7809,8 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntryList list:tvm.List = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntryList {
         /// TL: `list:tvm.List`
         pub list: Option<super::super::enums::tvm::List>,
@@ -8595,30 +7828,21 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::super::enums::tvm::List>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "list" => {
+            let mut object = input.begin_object("tvm.stackEntryList", -1186714229)?;
+            while let Some(field) = input.next_field(&mut object, &["list"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::super::enums::tvm::List>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("list")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::enums::tvm::List>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("tvm.stackEntryList", -1186714229, field)?;
+            }
             ::core::result::Result::Ok(Self { list: f0.flatten() })
         }
     }
@@ -8627,7 +7851,8 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntryUnsupported = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntryUnsupported {}
     impl ::tlgen_runtime::json::TdJson for StackEntryUnsupported {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -8637,14 +7862,8 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                _|
-            input.skip_value();
-            input.read_object("tvm.stackEntryUnsupported", 378880498, field)?;
+            let mut object = input.begin_object("tvm.stackEntryUnsupported", 378880498)?;
+            while input.next_field(&mut object, &[])?.is_some() {}
             ::core::result::Result::Ok(Self {})
         }
     }
@@ -8656,7 +7875,8 @@ pub mod uninited {
     /// ```text
     /// uninited.accountState frozen_hash:bytes = AccountState;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountState {
         /// TL: `frozen_hash:bytes`
         pub frozen_hash: Vec<u8>,
@@ -8674,28 +7894,19 @@ pub mod uninited {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "frozen_hash" => {
+            let mut object = input.begin_object("uninited.accountState", 1522374408)?;
+            while let Some(field) = input.next_field(&mut object, &["frozen_hash"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("frozen_hash")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("uninited.accountState", 1522374408, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 frozen_hash: input.required(f0, "frozen_hash")?,
             })
@@ -8713,7 +7924,8 @@ pub mod wallet {
             /// ```text
             /// wallet.highload.v1.initialAccountState public_key:string wallet_id:int64 = InitialAccountState;
             /// ```
-            #[derive(Debug, Clone, PartialEq, Default)]
+            #[derive(Debug, Clone, Default)]
+            #[cfg_attr(feature = "eq", derive(PartialEq))]
             pub struct InitialAccountState {
                 /// TL: `public_key:string`
                 pub public_key: String,
@@ -8738,42 +7950,32 @@ pub mod wallet {
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                     let mut f0: Option<String> = None;
                     let mut f1: Option<i64> = None;
-                    let field: &mut dyn FnMut(
-                        &mut ::tlgen_runtime::json::JsonReader<'_>,
-                        &str,
-                    ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                        input,
-                        key|
-                    {
-                        match key {
-                            "public_key" => {
-                                f0 = Some(
-                                    input
-                                        .read_field::<
-                                            String,
-                                            ::tlgen_runtime::json::Plain,
-                                        >("public_key")?,
-                                );
-                            }
-                            "wallet_id" => {
-                                f1 = Some(
-                                    input
-                                        .read_field::<
-                                            i64,
-                                            ::tlgen_runtime::json::Int64,
-                                        >("wallet_id")?,
-                                );
-                            }
-                            _ => return input.skip_value(),
-                        }
-                        ::core::result::Result::Ok(())
-                    };
-                    input
-                        .read_object(
+                    let mut object = input
+                        .begin_object(
                             "wallet.highload.v1.initialAccountState",
                             -327901626,
-                            field,
                         )?;
+                    while let Some(field) = input
+                        .next_field(&mut object, &["public_key", "wallet_id"])?
+                    {
+                        match field {
+                            0 => {
+                                f0 = Some(
+                                    <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                        String,
+                                    >>::read_json(input)?,
+                                );
+                            }
+                            1 => {
+                                f1 = Some(
+                                    <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                        i64,
+                                    >>::read_json(input)?,
+                                );
+                            }
+                            _ => input.skip_value()?,
+                        }
+                    }
                     ::core::result::Result::Ok(Self {
                         public_key: input.required(f0, "public_key")?,
                         wallet_id: input.required(f1, "wallet_id")?,
@@ -8785,7 +7987,8 @@ pub mod wallet {
             /// ```text
             /// wallet.highload.v1.accountState wallet_id:int64 seqno:int32 = AccountState;
             /// ```
-            #[derive(Debug, Clone, PartialEq, Default)]
+            #[derive(Debug, Clone, Default)]
+            #[cfg_attr(feature = "eq", derive(PartialEq))]
             pub struct AccountState {
                 /// TL: `wallet_id:int64`
                 pub wallet_id: i64,
@@ -8807,39 +8010,29 @@ pub mod wallet {
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                     let mut f0: Option<i64> = None;
                     let mut f1: Option<i32> = None;
-                    let field: &mut dyn FnMut(
-                        &mut ::tlgen_runtime::json::JsonReader<'_>,
-                        &str,
-                    ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                        input,
-                        key|
+                    let mut object = input
+                        .begin_object("wallet.highload.v1.accountState", 1616372956)?;
+                    while let Some(field) = input
+                        .next_field(&mut object, &["wallet_id", "seqno"])?
                     {
-                        match key {
-                            "wallet_id" => {
+                        match field {
+                            0 => {
                                 f0 = Some(
-                                    input
-                                        .read_field::<
-                                            i64,
-                                            ::tlgen_runtime::json::Int64,
-                                        >("wallet_id")?,
+                                    <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                        i64,
+                                    >>::read_json(input)?,
                                 );
                             }
-                            "seqno" => {
+                            1 => {
                                 f1 = Some(
-                                    input
-                                        .read_field::<i32, ::tlgen_runtime::json::Plain>("seqno")?,
+                                    <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                        i32,
+                                    >>::read_json(input)?,
                                 );
                             }
-                            _ => return input.skip_value(),
+                            _ => input.skip_value()?,
                         }
-                        ::core::result::Result::Ok(())
-                    };
-                    input
-                        .read_object(
-                            "wallet.highload.v1.accountState",
-                            1616372956,
-                            field,
-                        )?;
+                    }
                     ::core::result::Result::Ok(Self {
                         wallet_id: input.required(f0, "wallet_id")?,
                         seqno: input.required(f1, "seqno")?,
@@ -8854,7 +8047,8 @@ pub mod wallet {
             /// ```text
             /// wallet.highload.v2.initialAccountState public_key:string wallet_id:int64 = InitialAccountState;
             /// ```
-            #[derive(Debug, Clone, PartialEq, Default)]
+            #[derive(Debug, Clone, Default)]
+            #[cfg_attr(feature = "eq", derive(PartialEq))]
             pub struct InitialAccountState {
                 /// TL: `public_key:string`
                 pub public_key: String,
@@ -8879,42 +8073,32 @@ pub mod wallet {
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                     let mut f0: Option<String> = None;
                     let mut f1: Option<i64> = None;
-                    let field: &mut dyn FnMut(
-                        &mut ::tlgen_runtime::json::JsonReader<'_>,
-                        &str,
-                    ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                        input,
-                        key|
-                    {
-                        match key {
-                            "public_key" => {
-                                f0 = Some(
-                                    input
-                                        .read_field::<
-                                            String,
-                                            ::tlgen_runtime::json::Plain,
-                                        >("public_key")?,
-                                );
-                            }
-                            "wallet_id" => {
-                                f1 = Some(
-                                    input
-                                        .read_field::<
-                                            i64,
-                                            ::tlgen_runtime::json::Int64,
-                                        >("wallet_id")?,
-                                );
-                            }
-                            _ => return input.skip_value(),
-                        }
-                        ::core::result::Result::Ok(())
-                    };
-                    input
-                        .read_object(
+                    let mut object = input
+                        .begin_object(
                             "wallet.highload.v2.initialAccountState",
                             1966373161,
-                            field,
                         )?;
+                    while let Some(field) = input
+                        .next_field(&mut object, &["public_key", "wallet_id"])?
+                    {
+                        match field {
+                            0 => {
+                                f0 = Some(
+                                    <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                        String,
+                                    >>::read_json(input)?,
+                                );
+                            }
+                            1 => {
+                                f1 = Some(
+                                    <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                        i64,
+                                    >>::read_json(input)?,
+                                );
+                            }
+                            _ => input.skip_value()?,
+                        }
+                    }
                     ::core::result::Result::Ok(Self {
                         public_key: input.required(f0, "public_key")?,
                         wallet_id: input.required(f1, "wallet_id")?,
@@ -8926,7 +8110,8 @@ pub mod wallet {
             /// ```text
             /// wallet.highload.v2.accountState wallet_id:int64 = AccountState;
             /// ```
-            #[derive(Debug, Clone, PartialEq, Default)]
+            #[derive(Debug, Clone, Default)]
+            #[cfg_attr(feature = "eq", derive(PartialEq))]
             pub struct AccountState {
                 /// TL: `wallet_id:int64`
                 pub wallet_id: i64,
@@ -8944,33 +8129,22 @@ pub mod wallet {
                     input: &mut ::tlgen_runtime::json::JsonReader<'_>,
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                     let mut f0: Option<i64> = None;
-                    let field: &mut dyn FnMut(
-                        &mut ::tlgen_runtime::json::JsonReader<'_>,
-                        &str,
-                    ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                        input,
-                        key|
+                    let mut object = input
+                        .begin_object("wallet.highload.v2.accountState", -1803723441)?;
+                    while let Some(field) = input
+                        .next_field(&mut object, &["wallet_id"])?
                     {
-                        match key {
-                            "wallet_id" => {
+                        match field {
+                            0 => {
                                 f0 = Some(
-                                    input
-                                        .read_field::<
-                                            i64,
-                                            ::tlgen_runtime::json::Int64,
-                                        >("wallet_id")?,
+                                    <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                        i64,
+                                    >>::read_json(input)?,
                                 );
                             }
-                            _ => return input.skip_value(),
+                            _ => input.skip_value()?,
                         }
-                        ::core::result::Result::Ok(())
-                    };
-                    input
-                        .read_object(
-                            "wallet.highload.v2.accountState",
-                            -1803723441,
-                            field,
-                        )?;
+                    }
                     ::core::result::Result::Ok(Self {
                         wallet_id: input.required(f0, "wallet_id")?,
                     })
@@ -8985,7 +8159,8 @@ pub mod wallet {
         /// ```text
         /// wallet.v3.initialAccountState public_key:string wallet_id:int64 = InitialAccountState;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Debug, Clone, Default)]
+        #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct InitialAccountState {
             /// TL: `public_key:string`
             pub public_key: String,
@@ -9010,37 +8185,29 @@ pub mod wallet {
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                 let mut f0: Option<String> = None;
                 let mut f1: Option<i64> = None;
-                let field: &mut dyn FnMut(
-                    &mut ::tlgen_runtime::json::JsonReader<'_>,
-                    &str,
-                ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                    input,
-                    key|
+                let mut object = input
+                    .begin_object("wallet.v3.initialAccountState", -118074048)?;
+                while let Some(field) = input
+                    .next_field(&mut object, &["public_key", "wallet_id"])?
                 {
-                    match key {
-                        "public_key" => {
+                    match field {
+                        0 => {
                             f0 = Some(
-                                input
-                                    .read_field::<
-                                        String,
-                                        ::tlgen_runtime::json::Plain,
-                                    >("public_key")?,
+                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                    String,
+                                >>::read_json(input)?,
                             );
                         }
-                        "wallet_id" => {
+                        1 => {
                             f1 = Some(
-                                input
-                                    .read_field::<
-                                        i64,
-                                        ::tlgen_runtime::json::Int64,
-                                    >("wallet_id")?,
+                                <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                    i64,
+                                >>::read_json(input)?,
                             );
                         }
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object("wallet.v3.initialAccountState", -118074048, field)?;
+                }
                 ::core::result::Result::Ok(Self {
                     public_key: input.required(f0, "public_key")?,
                     wallet_id: input.required(f1, "wallet_id")?,
@@ -9052,7 +8219,8 @@ pub mod wallet {
         /// ```text
         /// wallet.v3.accountState wallet_id:int64 seqno:int32 = AccountState;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Debug, Clone, Default)]
+        #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct AccountState {
             /// TL: `wallet_id:int64`
             pub wallet_id: i64,
@@ -9074,34 +8242,29 @@ pub mod wallet {
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                 let mut f0: Option<i64> = None;
                 let mut f1: Option<i32> = None;
-                let field: &mut dyn FnMut(
-                    &mut ::tlgen_runtime::json::JsonReader<'_>,
-                    &str,
-                ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                    input,
-                    key|
+                let mut object = input
+                    .begin_object("wallet.v3.accountState", -1619351478)?;
+                while let Some(field) = input
+                    .next_field(&mut object, &["wallet_id", "seqno"])?
                 {
-                    match key {
-                        "wallet_id" => {
+                    match field {
+                        0 => {
                             f0 = Some(
-                                input
-                                    .read_field::<
-                                        i64,
-                                        ::tlgen_runtime::json::Int64,
-                                    >("wallet_id")?,
+                                <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                    i64,
+                                >>::read_json(input)?,
                             );
                         }
-                        "seqno" => {
+                        1 => {
                             f1 = Some(
-                                input
-                                    .read_field::<i32, ::tlgen_runtime::json::Plain>("seqno")?,
+                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                    i32,
+                                >>::read_json(input)?,
                             );
                         }
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object("wallet.v3.accountState", -1619351478, field)?;
+                }
                 ::core::result::Result::Ok(Self {
                     wallet_id: input.required(f0, "wallet_id")?,
                     seqno: input.required(f1, "seqno")?,
@@ -9116,7 +8279,8 @@ pub mod wallet {
         /// ```text
         /// wallet.v4.initialAccountState public_key:string wallet_id:int64 = InitialAccountState;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Debug, Clone, Default)]
+        #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct InitialAccountState {
             /// TL: `public_key:string`
             pub public_key: String,
@@ -9141,37 +8305,29 @@ pub mod wallet {
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                 let mut f0: Option<String> = None;
                 let mut f1: Option<i64> = None;
-                let field: &mut dyn FnMut(
-                    &mut ::tlgen_runtime::json::JsonReader<'_>,
-                    &str,
-                ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                    input,
-                    key|
+                let mut object = input
+                    .begin_object("wallet.v4.initialAccountState", -789986619)?;
+                while let Some(field) = input
+                    .next_field(&mut object, &["public_key", "wallet_id"])?
                 {
-                    match key {
-                        "public_key" => {
+                    match field {
+                        0 => {
                             f0 = Some(
-                                input
-                                    .read_field::<
-                                        String,
-                                        ::tlgen_runtime::json::Plain,
-                                    >("public_key")?,
+                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                    String,
+                                >>::read_json(input)?,
                             );
                         }
-                        "wallet_id" => {
+                        1 => {
                             f1 = Some(
-                                input
-                                    .read_field::<
-                                        i64,
-                                        ::tlgen_runtime::json::Int64,
-                                    >("wallet_id")?,
+                                <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                    i64,
+                                >>::read_json(input)?,
                             );
                         }
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object("wallet.v4.initialAccountState", -789986619, field)?;
+                }
                 ::core::result::Result::Ok(Self {
                     public_key: input.required(f0, "public_key")?,
                     wallet_id: input.required(f1, "wallet_id")?,
@@ -9183,7 +8339,8 @@ pub mod wallet {
         /// ```text
         /// wallet.v4.accountState wallet_id:int64 seqno:int32 = AccountState;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Debug, Clone, Default)]
+        #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct AccountState {
             /// TL: `wallet_id:int64`
             pub wallet_id: i64,
@@ -9205,34 +8362,29 @@ pub mod wallet {
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                 let mut f0: Option<i64> = None;
                 let mut f1: Option<i32> = None;
-                let field: &mut dyn FnMut(
-                    &mut ::tlgen_runtime::json::JsonReader<'_>,
-                    &str,
-                ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                    input,
-                    key|
+                let mut object = input
+                    .begin_object("wallet.v4.accountState", -735144074)?;
+                while let Some(field) = input
+                    .next_field(&mut object, &["wallet_id", "seqno"])?
                 {
-                    match key {
-                        "wallet_id" => {
+                    match field {
+                        0 => {
                             f0 = Some(
-                                input
-                                    .read_field::<
-                                        i64,
-                                        ::tlgen_runtime::json::Int64,
-                                    >("wallet_id")?,
+                                <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                    i64,
+                                >>::read_json(input)?,
                             );
                         }
-                        "seqno" => {
+                        1 => {
                             f1 = Some(
-                                input
-                                    .read_field::<i32, ::tlgen_runtime::json::Plain>("seqno")?,
+                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                    i32,
+                                >>::read_json(input)?,
                             );
                         }
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object("wallet.v4.accountState", -735144074, field)?;
+                }
                 ::core::result::Result::Ok(Self {
                     wallet_id: input.required(f0, "wallet_id")?,
                     seqno: input.required(f1, "seqno")?,
