@@ -59,7 +59,6 @@ impl Context<'_> {
             conversions_gate: None,
             borrowed: Some(borrows),
             borrowed_returns: None,
-            defaults: self.defaults.clone(),
             type_uses: Vec::new(),
             binary: true,
             json: None,

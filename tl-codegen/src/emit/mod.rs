@@ -295,8 +295,6 @@ pub(crate) struct Context<'a> {
     /// While emitting `functions` with a `borrowed` module: the attributes gating it, and
     /// which types borrow (for `RemoteCallBorrowed`).
     pub borrowed_returns: Option<(TokenStream, &'a Borrows)>,
-    /// Which structs and enums implement `Default`.
-    pub defaults: defaults::Defaults,
     /// While emitting `enums`: where each type is used, for its page.
     pub type_uses: Vec<docs::TypeUses>,
     /// The binary codecs are emitted.
@@ -390,7 +388,6 @@ pub fn emit(ir: &Model, options: &EmitOptions, kind: ModuleKind) -> Result<Token
             (ModuleKind::Functions, Some(gate)) => Some((gate, &ir.borrows)),
             _ => None,
         },
-        defaults: defaults::Defaults::of(ir),
         type_uses: match kind {
             ModuleKind::Enums => docs::TypeUses::of(ir),
             _ => Vec::new(),

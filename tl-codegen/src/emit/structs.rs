@@ -38,7 +38,8 @@ impl Context<'_> {
     pub(super) fn constructor(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
-        let definition = self.struct_definition(item, depth);
+        let has_default = self.ir.defaults.constructors.get(index).copied();
+        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false));
         let identifiable = self.identifiable(item);
         let encode = self.encode_body(item);
         let decode = self.decode_body(item);
@@ -98,7 +99,8 @@ impl Context<'_> {
     fn function(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
-        let definition = self.struct_definition(item, depth);
+        let has_default = self.ir.defaults.functions.get(index).copied();
+        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false));
         let json = self.json_function(index, item, depth);
         if !self.binary {
             return quote! {
@@ -176,7 +178,7 @@ impl Context<'_> {
 
     /// `pub struct Name<X> { fields }` with docs and derives, and the methods of params
     /// implied by others (see [`FieldRole::Implied`]).
-    fn struct_definition(&self, item: &Item, depth: usize) -> TokenStream {
+    fn struct_definition(&self, item: &Item, depth: usize, has_default: bool) -> TokenStream {
         let name = naming::ident(&item.path.name);
         let docs = self.item_docs(item);
         let serde = &self.serde_derive;
@@ -192,7 +194,7 @@ impl Context<'_> {
             quote!(#docs pub #ident: #ty,)
         });
         let implied = self.implied_methods(item, &signature.methods);
-        let derives = self.derives_with(self.default_derive(item));
+        let derives = self.derives_with(self.default_derive(has_default));
         // Nested tuples of a flag bit with many params (TON's, see `SharedBit::chunk`).
         let complex = item
             .shared

@@ -16,14 +16,18 @@
 
 pub mod api_diff;
 mod borrows;
+pub mod defaults;
 pub mod json;
 mod large_fields;
 pub mod naming;
+pub mod object;
 mod path;
 mod recursion;
 mod rust_type;
 
 pub use borrows::Borrows;
+pub use defaults::Defaults;
+pub use object::{ObjectEnum, ObjectValue, ObjectVariant};
 pub use path::{supers, ItemPath, PathKind, Relative};
 pub use rust_type::{FlagMethod, RustType, Signature, StructField, Twin, WireKind};
 
@@ -56,6 +60,10 @@ pub struct Model {
     /// Which constructors and boxed types hold a string or bytes: those get a twin in the
     /// generated `borrowed` module.
     pub borrows: Borrows,
+    /// Which generated values have a `Default`, and each enum's default constructor.
+    pub defaults: Defaults,
+    /// The root `Object` enum's variants.
+    pub object: ObjectEnum,
     /// The JSON decisions of TDLib's or tonlib's dialect ([`Model::with_json`]); `None`
     /// for the others.
     pub json: Option<json::JsonModel>,
@@ -472,11 +480,15 @@ impl<'a> Lowering<'a> {
             names_by_id,
             errors,
             borrows: Borrows::default(),
+            defaults: Defaults::default(),
+            object: ObjectEnum::default(),
             json: None,
         };
         recursion::mark_boxes(&mut ir);
         large_fields::box_large_fields(&mut ir);
         ir.borrows = Borrows::of(&ir);
+        ir.defaults = Defaults::of(&ir);
+        ir.object = ObjectEnum::of(&ir);
         if self.errors.is_empty() {
             Ok(ir)
         } else {
