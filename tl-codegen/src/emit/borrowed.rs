@@ -85,22 +85,17 @@ impl Context<'_> {
                 quote!(<#(#generics),*>),
             )
         };
-        let (ty, body) = match ret {
+        let Some(ty) = self.ir.borrowed_return(item) else {
+            return quote!();
+        };
+        let ty = ty.relative(depth);
+        let body = match ret {
             Ty::Generic(g) => {
                 let g = naming::ident(g);
-                (
-                    quote!(#g::BorrowedReturn<'a>),
-                    quote!(#g::decode_response_borrowed(bytes)),
-                )
+                quote!(#g::decode_response_borrowed(bytes))
             }
-            ty if borrows.ty(ty) => (
-                self.in_borrowed(borrows).rust_type(ty, depth),
-                quote!(#rt::decode_response_borrowed(bytes)),
-            ),
-            ty => (
-                self.rust_type(ty, depth),
-                quote!(<Self as #rt::RemoteCall>::decode_response(bytes)),
-            ),
+            ty if borrows.ty(ty) => quote!(#rt::decode_response_borrowed(bytes)),
+            _ => quote!(<Self as #rt::RemoteCall>::decode_response(bytes)),
         };
         quote! {
             #gate

@@ -13,13 +13,13 @@
 use std::collections::HashMap;
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::quote;
 
 use crate::docs_source::ErrorRef;
 use crate::emit::docs::doc_lines;
 use crate::emit::{supers, Context};
 use crate::model::naming;
-use crate::model::{BoxedType, ErrorVariant, FieldRole, Item, ItemResult, Ty};
+use crate::model::{ErrorVariant, Item};
 
 impl Context<'_> {
     /// The `errors` module.
@@ -29,9 +29,8 @@ impl Context<'_> {
     /// all of them in the crate that defines them.
     pub fn errors(&self) -> TokenStream {
         let global = self.global_error_enum();
-        let rpc_error = self.rpc_error_constructor();
-        let into_runtime = self.generated_rpc_error_into_runtime(rpc_error);
-        let error_from_generated = self.generated_rpc_error_into(rpc_error, &quote!(Error), 1);
+        let into_runtime = self.generated_rpc_error_into_runtime();
+        let error_from_generated = self.generated_rpc_error_into(&quote!(Error), 1);
         let reexport = self.method_errors_gate.as_ref().map(|gate| {
             quote! {
                 #gate
@@ -110,57 +109,25 @@ impl Context<'_> {
         }
     }
 
-    /// The `rpc_error error_code:int error_message:string` constructor, if the schema has
-    /// one of that shape: the item and, when it is its type's only constructor, the enum.
-    fn rpc_error_constructor(&self) -> Option<(&Item, Option<(&BoxedType, &str)>)> {
-        let item = self
-            .ir
-            .constructors
-            .iter()
-            .find(|c| c.tl_name == "rpc_error")?;
-        let shape: Vec<(&str, &Ty)> = item
-            .fields
-            .iter()
-            .map(|f| (f.tl_name.as_str(), &f.ty))
-            .collect();
-        let plain = item
-            .fields
-            .iter()
-            .all(|f| f.condition.is_none() && !f.boxed && f.role == FieldRole::Own);
-        if !plain
-            || shape != [("error_code", &Ty::Int), ("error_message", &Ty::String)]
-            || !item.generics.is_empty()
-        {
-            return None;
-        }
-        let boxed = match item.result {
-            ItemResult::Constructor(index) => self.ir.enums.get(index),
-            ItemResult::Function(_) => None,
+    /// `From<types::RpcError>` and `From<enums::RpcError>` for the runtime's `RpcError`
+    /// ([`Model::rpc_error`]).
+    fn generated_rpc_error_into_runtime(&self) -> TokenStream {
+        let Some(bridge) = &self.ir.rpc_error else {
+            return quote!();
         };
-        let boxed = boxed
-            .filter(|ty| ty.variants.len() == 1)
-            .and_then(|ty| Some((ty, ty.variants.first()?.0.as_str())));
-        Some((item, boxed))
-    }
-
-    /// `From<types::RpcError>` and `From<enums::RpcError>` for the runtime's `RpcError`.
-    fn generated_rpc_error_into_runtime(
-        &self,
-        rpc_error: Option<(&Item, Option<(&BoxedType, &str)>)>,
-    ) -> TokenStream {
-        let Some((item, boxed)) = rpc_error else {
+        let Some(item) = self.ir.constructors.get(bridge.constructor) else {
             return quote!();
         };
         let rt = &self.rt;
         let ty = item.path.relative(1);
-        let (code, message) = match item.fields.as_slice() {
-            [code, message] => (naming::ident(&code.name), naming::ident(&message.name)),
-            _ => return quote!(),
-        };
-        let from_enum = boxed.map(|(boxed, variant)| {
-            let path = boxed.path.relative(1);
+        let (code, message) = (
+            naming::ident(&bridge.fields.0),
+            naming::ident(&bridge.fields.1),
+        );
+        let from_enum = bridge.boxed.as_ref().and_then(|(boxed, variant)| {
+            let path = self.ir.enums.get(*boxed)?.path.relative(1);
             let variant = naming::ident(variant);
-            quote! {
+            Some(quote! {
                 /// The error held by the generated `rpc_error`, with its name and number split.
                 impl From<#path> for #rt::RpcError {
                     #[inline]
@@ -170,7 +137,7 @@ impl Context<'_> {
                         }
                     }
                 }
-            }
+            })
         });
         quote! {
             /// The error held by the generated `rpc_error`, with its name and number split
@@ -187,20 +154,21 @@ impl Context<'_> {
     }
 
     /// `From<types::RpcError>` and `From<enums::RpcError>` for `target`, `depth` modules down.
-    fn generated_rpc_error_into(
-        &self,
-        rpc_error: Option<(&Item, Option<(&BoxedType, &str)>)>,
-        target: &TokenStream,
-        depth: usize,
-    ) -> TokenStream {
-        let Some((item, boxed)) = rpc_error else {
+    fn generated_rpc_error_into(&self, target: &TokenStream, depth: usize) -> TokenStream {
+        let Some(bridge) = &self.ir.rpc_error else {
             return quote!();
         };
         let rt = &self.rt;
-        let sources = std::iter::once(item.path.relative(depth))
-            .chain(boxed.map(|(boxed, _)| boxed.path.relative(depth)));
-        sources
+        let item = self
+            .ir
+            .constructors
+            .get(bridge.constructor)
+            .map(|c| &c.path);
+        let boxed = (bridge.boxed.as_ref()).and_then(|(e, _)| Some(&self.ir.enums.get(*e)?.path));
+        item.into_iter()
+            .chain(boxed)
             .map(|source| {
+                let source = source.relative(depth);
                 quote! {
                     impl From<#source> for #target {
                         #[inline]
@@ -213,19 +181,10 @@ impl Context<'_> {
             .collect()
     }
 
-    /// `type Error = …;` for a function's `RemoteCall` impl.
+    /// `type Error = …;` for a function's `RemoteCall` impl ([`Model::error_type`]).
     pub fn function_error_type(&self, item: &Item, depth: usize) -> TokenStream {
-        let ty = match &item.result {
-            ItemResult::Function(Ty::Generic(g)) if item.errors.is_empty() => {
-                let g = naming::ident(g);
-                quote!(#g::Error)
-            }
-            _ if item.errors.is_empty() || !self.typed_method_errors => {
-                let supers = supers(depth);
-                quote!(#supers errors::Error)
-            }
-            _ => item.error_enum().relative(depth).to_token_stream(),
-        };
+        let ty = self.ir.error_type(item, self.typed_method_errors);
+        let ty = ty.relative(depth);
         quote!(type Error = #ty;)
     }
 

@@ -17,6 +17,7 @@
 pub mod api_diff;
 mod borrows;
 pub mod defaults;
+pub mod errors;
 pub mod json;
 mod large_fields;
 pub mod naming;
@@ -27,9 +28,10 @@ mod rust_type;
 
 pub use borrows::Borrows;
 pub use defaults::Defaults;
+pub use errors::{ErrorVariant, RpcErrorBridge};
 pub use object::{ObjectEnum, ObjectValue, ObjectVariant};
 pub use path::{supers, ItemPath, PathKind, Relative};
-pub use rust_type::{FlagMethod, RustType, Signature, StructField, Twin, WireKind};
+pub use rust_type::{Associated, FlagMethod, RustType, Signature, StructField, Twin, WireKind};
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -57,6 +59,9 @@ pub struct Model {
     pub names_by_id: Vec<(u32, String)>,
     /// Every known RPC error, sorted by name, each with a unique variant name.
     pub errors: Vec<ErrorVariant>,
+    /// The schema's `rpc_error error_code:int error_message:string`, when it has one of that
+    /// shape: its generated struct (and enum) convert into the typed errors.
+    pub rpc_error: Option<RpcErrorBridge>,
     /// Which constructors and boxed types hold a string or bytes: those get a twin in the
     /// generated `borrowed` module.
     pub borrows: Borrows,
@@ -67,19 +72,6 @@ pub struct Model {
     /// The JSON decisions of TDLib's or tonlib's dialect ([`Model::with_json`]); `None`
     /// for the others.
     pub json: Option<json::JsonModel>,
-}
-
-/// One RPC error of the generated `errors::Error` enum.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErrorVariant {
-    /// The documented error.
-    pub doc: ErrorRef,
-    /// The Rust variant name, unique in the enum.
-    pub variant: String,
-    /// The name the runtime's `RpcError` parser yields: the documented one without `_%d`.
-    pub runtime_name: String,
-    /// Carries a number (`FLOOD_WAIT_%d`).
-    pub parameterised: bool,
 }
 
 /// A constructor or function.
@@ -470,7 +462,7 @@ impl<'a> Lowering<'a> {
         names_by_id.sort();
         names_by_id.dedup_by_key(|(id, _)| *id);
 
-        let errors = error_variants(self.docs.all_errors());
+        let errors = errors::error_variants(self.docs.all_errors());
         let mut ir = Model {
             layer: self.schema.layer,
             dialect: self.schema.dialect,
@@ -482,6 +474,7 @@ impl<'a> Lowering<'a> {
             borrows: Borrows::default(),
             defaults: Defaults::default(),
             object: ObjectEnum::default(),
+            rpc_error: None,
             json: None,
         };
         recursion::mark_boxes(&mut ir);
@@ -489,6 +482,7 @@ impl<'a> Lowering<'a> {
         ir.borrows = Borrows::of(&ir);
         ir.defaults = Defaults::of(&ir);
         ir.object = ObjectEnum::of(&ir);
+        ir.rpc_error = RpcErrorBridge::of(&ir);
         if self.errors.is_empty() {
             Ok(ir)
         } else {
@@ -737,25 +731,6 @@ fn class_description(schema: &Schema, name: &str) -> Option<String> {
     })
 }
 
-/// Sorts and names the errors: variant names unique over the whole set.
-fn error_variants(mut errors: Vec<ErrorRef>) -> Vec<ErrorVariant> {
-    errors.sort_by(|a, b| a.name.cmp(&b.name));
-    errors.dedup_by(|a, b| a.name == b.name);
-    let names = naming::error_variant_names(errors.iter().map(|e| e.name.as_str()));
-    errors
-        .into_iter()
-        .map(|doc| ErrorVariant {
-            variant: names
-                .get(&doc.name)
-                .cloned()
-                .unwrap_or_else(|| naming::error_variant_name(&doc.name)),
-            runtime_name: doc.name.replace("_%d", ""),
-            parameterised: naming::is_parameterised(&doc.name),
-            doc,
-        })
-        .collect()
-}
-
 /// `payments.sendStarsForm` → modules `["payments"]`, name `SendStarsForm`.
 fn rust_path_of(tl_name: &str, kind: PathKind) -> ItemPath {
     let mut parts: Vec<&str> = tl_name.split('.').collect();
@@ -885,15 +860,6 @@ fn dedupe_field_names(fields: &mut [Field]) {
 }
 
 impl Item {
-    /// The path of a function's error enum in `errors`: `errors::payments::SendStarsFormError`.
-    pub fn error_enum(&self) -> ItemPath {
-        ItemPath {
-            kind: PathKind::Errors,
-            modules: self.path.modules.clone(),
-            name: naming::error_enum_name(&self.path.name),
-        }
-    }
-
     /// Whether the item has type parameters.
     pub fn is_generic(&self) -> bool {
         !self.generics.is_empty()
