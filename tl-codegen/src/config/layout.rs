@@ -38,7 +38,7 @@ impl Files<'_> {
             // One formatted file: format all modules together for proper nesting.
             let mut all = TokenStream::new();
             for kind in ModuleKind::generated(options) {
-                let (tokens, parts) = emit::emit_split(ir, options, kind).map_err(Error::Format)?;
+                let (tokens, parts) = emit::emit_split(ir, options, kind).map_err(Error::Config)?;
                 all.extend(wrap_module(kind, tokens, options));
                 all.extend(parts.iter().map(FeaturePart::inline));
             }
@@ -92,7 +92,7 @@ impl Files<'_> {
         options: &EmitOptions,
         kind: ModuleKind,
     ) -> Result<Vec<RenderedModule>> {
-        let (tokens, parts) = emit::emit_split(ir, options, kind).map_err(Error::Format)?;
+        let (tokens, parts) = emit::emit_split(ir, options, kind).map_err(Error::Config)?;
         if *self.layout != Layout::ModuleDir {
             let mut tokens = wrap_module(kind, tokens, options);
             tokens.extend(parts.iter().map(FeaturePart::inline));

@@ -80,54 +80,12 @@ impl Context<'_> {
     /// them ([`crate::model::ObjectEnum`]).
     fn object(&self, gate: &TokenStream) -> TokenStream {
         let rt = &self.rt;
-        let mut definitions = Vec::new();
-        let mut decode = Vec::new();
-        let mut encode = Vec::new();
-        let mut ids = Vec::new();
-        for variant in &self.ir.object.variants {
-            let v = naming::ident(&variant.name);
-            match variant.value {
-                // Boxed `Bool` is `bool`: its arms are written out below.
-                ObjectValue::Bool => {}
-                ObjectValue::Enum(e) => {
-                    let ty = &self.ir.enums[e];
-                    let path = &ty.path;
-                    let doc = format!(" A value of the type `{}`.", ty.tl_name);
-                    definitions.push(quote!(#[doc = #doc] #v(Box<#path>),));
-                    // A prefix constructor's id reads its full one.
-                    let patterns = ty
-                        .variants
-                        .iter()
-                        .map(|(_, c)| &self.ir.constructors[*c])
-                        .filter(|c| c.prefix_of.is_none())
-                        .map(|c| hex_literal(c.id));
-                    decode.push(
-                        quote!(#(#patterns)|* => #rt::__private::decode_boxed_with(r, Self::#v),),
-                    );
-                    encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(&**x, out),));
-                    ids.push(quote!(Self::#v(x) => x.constructor_id(),));
-                }
-                ObjectValue::Function(i) => {
-                    let f = &self.ir.functions[i];
-                    let ty = object_function(f);
-                    let doc = format!(" A call to `{}`.", f.tl_name);
-                    definitions.push(quote!(#[doc = #doc] #v(Box<#ty>),));
-                    let id = hex_literal(f.id);
-                    // A prefix function's id reads its full one (`Item::prefix_of`).
-                    if f.prefix_of.is_none() {
-                        decode.push(quote!(#id => {
-                            #rt::__private::tri!(r.read_u32());
-                            #rt::__private::decode_bare_boxed_with(r, Self::#v)
-                        }));
-                    }
-                    encode.push(quote!(Self::#v(x) => {
-                        #rt::__private::write_u32(out, #id);
-                        #rt::BareSerializable::serialize_bare(&**x, out);
-                    }));
-                    ids.push(quote!(Self::#v(_) => #id,));
-                }
-            }
-        }
+        let ObjectArms {
+            definitions,
+            decode,
+            encode,
+            ids,
+        } = self.object_arms();
         let serde = &self.serde_derive;
         // TON's `testObject` is variant `TestObject` of `Object`.
         let names = (self.ir.object.variants.iter())
@@ -203,6 +161,74 @@ impl Context<'_> {
             }
         }
     }
+
+    /// Per variant of `Object`: its definition, decoding, encoding and id arms (`Bool`'s
+    /// are written out in [`Context::object`]).
+    fn object_arms(&self) -> ObjectArms {
+        let rt = &self.rt;
+        let mut definitions = Vec::new();
+        let mut decode = Vec::new();
+        let mut encode = Vec::new();
+        let mut ids = Vec::new();
+        for variant in &self.ir.object.variants {
+            let v = naming::ident(&variant.name);
+            match variant.value {
+                // Boxed `Bool` is `bool`: its arms are written out below.
+                ObjectValue::Bool => {}
+                ObjectValue::Enum(e) => {
+                    let ty = &self.ir.enums[e];
+                    let path = &ty.path;
+                    let doc = format!(" A value of the type `{}`.", ty.tl_name);
+                    definitions.push(quote!(#[doc = #doc] #v(Box<#path>),));
+                    // A prefix constructor's id reads its full one.
+                    let patterns = ty
+                        .variants
+                        .iter()
+                        .map(|(_, c)| &self.ir.constructors[*c])
+                        .filter(|c| c.prefix_of.is_none())
+                        .map(|c| hex_literal(c.id));
+                    decode.push(
+                        quote!(#(#patterns)|* => #rt::__private::decode_boxed_with(r, Self::#v),),
+                    );
+                    encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(&**x, out),));
+                    ids.push(quote!(Self::#v(x) => x.constructor_id(),));
+                }
+                ObjectValue::Function(i) => {
+                    let f = &self.ir.functions[i];
+                    let ty = object_function(f);
+                    let doc = format!(" A call to `{}`.", f.tl_name);
+                    definitions.push(quote!(#[doc = #doc] #v(Box<#ty>),));
+                    let id = hex_literal(f.id);
+                    // A prefix function's id reads its full one (`Item::prefix_of`).
+                    if f.prefix_of.is_none() {
+                        decode.push(quote!(#id => {
+                            #rt::__private::tri!(r.read_u32());
+                            #rt::__private::decode_bare_boxed_with(r, Self::#v)
+                        }));
+                    }
+                    encode.push(quote!(Self::#v(x) => {
+                        #rt::__private::write_u32(out, #id);
+                        #rt::BareSerializable::serialize_bare(&**x, out);
+                    }));
+                    ids.push(quote!(Self::#v(_) => #id,));
+                }
+            }
+        }
+        ObjectArms {
+            definitions,
+            decode,
+            encode,
+            ids,
+        }
+    }
+}
+
+/// The arms of `Object`'s definition and impls, one per variant but `Bool`.
+struct ObjectArms {
+    definitions: Vec<TokenStream>,
+    decode: Vec<TokenStream>,
+    encode: Vec<TokenStream>,
+    ids: Vec<TokenStream>,
 }
 
 /// The payload type of a function's variant, from the root: a generic function's type
