@@ -14,9 +14,6 @@ use super::{
 };
 use crate::docs_source::DocSource;
 
-/// Boxed types that map to Rust primitives and get no enum.
-const PRIMITIVE_BOXED: &[&str] = &["Bool"];
-
 /// Lowers a parsed schema. Fails on what cannot be generated (an unknown type, a bad flag).
 pub fn lower(schema: &Schema, docs: &dyn DocSource) -> Result<Model, Vec<LowerError>> {
     Lowering::new(schema, docs).run()
@@ -72,7 +69,8 @@ impl<'a> Lowering<'a> {
             .definitions
             .iter()
             .filter(|d| d.category == Category::Type)
-            .filter(|d| !PRIMITIVE_BOXED.contains(&d.result.name))
+            // Constructors of a builtin boxed type (`Bool`'s): it is a Rust primitive.
+            .filter(|d| Primitive::from_name(d.result.name).is_none())
             .collect();
 
         // Boxed types, in order of first appearance, then sorted by path for stable output.
