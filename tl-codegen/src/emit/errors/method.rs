@@ -207,14 +207,8 @@ impl Context<'_> {
 
     /// `From<errors::Error>` for the enum: a documented variant, else `Global`, else `Other`.
     fn method_enum_from_error(&self, m: &MethodEnum) -> TokenStream {
-        let MethodEnum {
-            name,
-            errors_module,
-            error,
-            known,
-            ..
-        } = m;
-        let rt = &self.rt;
+        let (name, errors_module, error) = (&m.name, &m.errors_module, &m.error);
+        let (known, rt) = (&m.known, &self.rt);
         let to_specific = known
             .iter()
             .filter(|(v, doc)| same_code(v, doc))
@@ -265,14 +259,8 @@ impl Context<'_> {
     /// `From<enum>` for `errors::Error`: a variant documented with another code goes back as
     /// `Error::Other`, with its message rebuilt.
     fn method_enum_into_error(&self, m: &MethodEnum) -> TokenStream {
-        let MethodEnum {
-            name,
-            errors_module,
-            error,
-            known,
-            ..
-        } = m;
-        let rt = &self.rt;
+        let (name, errors_module, error) = (&m.name, &m.errors_module, &m.error);
+        let (known, rt) = (&m.known, &self.rt);
         let to_general = known.iter().map(|(v, doc)| {
             let ident = naming::ident(&v.variant);
             let (documented, code) = (&doc.name, doc.code);
