@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::PathBuf;
 
+use tlgen_parser::resolve::{self, Resolved};
 use tlgen_parser::{Category, Definition, ParamKind, Schema, Type};
 
 use crate::docs_source::{DocSource, ErrorRef};
@@ -279,36 +280,79 @@ impl<'s, 'a> Walk<'s, 'a> {
         }
     }
 
-    /// Follows the queued references until none is left.
+    /// Follows the queued references until none is left, each resolved by the parser's
+    /// rules ([`resolve::resolve`]): a boxed type or a bare constructor brings its whole
+    /// type (`Object` may decode any of its constructors, and the lowering reads the type's
+    /// enum); a vector its element; a generic parameter nothing. A primitive the schema
+    /// also declares by constructors (`Bool`'s `boolTrue`, Telegram's `true`) keeps them:
+    /// their ids name values. A type that does not resolve keeps nothing (the lowering
+    /// reports it).
     fn run(&mut self) {
         while let Some((owner, ty)) = self.stack.pop() {
-            for arg in &ty.args {
-                self.stack.push((owner, arg));
-            }
-            let generic = ty.generic_ref
-                || self
-                    .defs
-                    .get(owner)
-                    .is_some_and(|d| d.generics.iter().any(|g| g.name == ty.name));
-            if generic {
+            let generics: Vec<&str> = (self.defs.get(owner).into_iter())
+                .flat_map(|d| d.generics.iter().map(|g| g.name))
+                .collect();
+            let Ok(resolved) = resolve::resolve(self.index, &generics, ty) else {
                 continue;
-            }
-            let boxed = if ty.percent {
-                Some(ty.name)
-            } else if ty.is_bare() {
-                // A constructor used bare: its whole type comes along (`Object` may decode
-                // any of its constructors, and the lowering reads the type's enum).
-                self.index.type_of_constructor.get(ty.name).copied()
-            } else {
-                Some(ty.name)
             };
-            if let Some(name) = boxed {
-                // Primitives and builtins (`int`, `Vector`) have no constructors: nothing to keep.
-                if let Some((&name, _)) = self.index.by_type.get_key_value(name) {
-                    self.reach(name);
+            self.reach_resolved(ty, resolved);
+        }
+    }
+
+    /// Keeps the boxed types `resolved` (written `ty`) stands for.
+    fn reach_resolved(&mut self, ty: &Type<'a>, resolved: Resolved<'_, &'a str, &'a str>) {
+        let mut resolved = resolved;
+        // Down a vector to its element (the written type too, for a primitive's name).
+        let mut ty = ty;
+        loop {
+            match resolved {
+                Resolved::Boxed(name) | Resolved::Bare(name) => return self.reach(name),
+                Resolved::Vector { elem, .. } => {
+                    resolved = *elem;
+                    match ty.args.first() {
+                        Some(arg) => ty = arg,
+                        None => return,
+                    }
                 }
+                Resolved::Primitive(_) => {
+                    let declared = if ty.is_bare() {
+                        self.index.type_of_constructor.get(ty.name).copied()
+                    } else {
+                        Some(ty.name)
+                    };
+                    if let Some((&name, _)) =
+                        declared.and_then(|name| self.index.by_type.get_key_value(name))
+                    {
+                        self.reach(name);
+                    }
+                    return;
+                }
+                Resolved::Generic { .. } => return,
             }
         }
+    }
+}
+
+/// The schema as [`resolve::resolve`] asks for it: a boxed type by its name, a constructor
+/// by its boxed type's name (the closure keeps whole types).
+impl<'a> resolve::Scope for Index<'a> {
+    type TypeId = &'a str;
+    type DefId = &'a str;
+
+    fn boxed_type(&self, name: &str) -> Option<&'a str> {
+        self.by_type.get_key_value(name).map(|(&name, _)| name)
+    }
+
+    fn sole_constructor(&self, ty: &'a str) -> Option<&'a str> {
+        (self.by_type.get(ty)?.len() == 1).then_some(ty)
+    }
+
+    fn definition(&self, name: &str) -> Option<(&'a str, Category)> {
+        if let Some(&ty) = self.type_of_constructor.get(name) {
+            return Some((ty, Category::Type));
+        }
+        let (&name, _) = self.functions.get_key_value(name)?;
+        Some((name, Category::Function))
     }
 }
 
@@ -419,6 +463,20 @@ mod tests {
 
     fn schema(text: &str) -> Schema<'_> {
         tlgen_parser::parse_files([("t.tl", text)], &Default::default())
+    }
+
+    #[test]
+    fn primitives_declared_by_constructors_keep_them() {
+        let s = schema(
+            "boolFalse#bc799737 = Bool;\nboolTrue#997275b5 = Bool;\ntrue#3fedd339 = True;\n\
+             vec flags:# on:flags.0?true items:Vector<int> = Vec;\nother = Other;\n\
+             ---functions---\nset v:Vec = Bool;",
+        );
+        let subset = closure(&s, &select(&["set"], &[])).unwrap();
+        assert_eq!(
+            names(&subset),
+            ["boolFalse", "boolTrue", "true", "vec", "set"]
+        );
     }
 
     fn names(schema: &Schema<'_>) -> Vec<String> {

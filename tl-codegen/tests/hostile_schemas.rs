@@ -5,6 +5,7 @@ use std::io::Write;
 
 use proptest::prelude::*;
 use tlgen_codegen::{Config, ConfigError, DiagnosticKind, Error, LowerErrorKind, Severity};
+use tlgen_parser::resolve::ResolveErrorKind;
 
 fn generate(schema: &str) -> tlgen_codegen::Result<tlgen_codegen::Output> {
     let mut file = tempfile::NamedTempFile::new().unwrap();
@@ -53,7 +54,10 @@ fn a_bare_reference_to_a_type_with_two_constructors_is_an_error() {
     };
     assert_eq!(errors.len(), 1, "{err}");
     let e = &errors[0];
-    assert_eq!(e.kind, LowerErrorKind::AmbiguousBareType);
+    assert_eq!(
+        e.kind,
+        LowerErrorKind::Resolve(ResolveErrorKind::AmbiguousBareType)
+    );
     assert_eq!((e.definition.as_str(), e.line, e.column), ("holder", 3, 1));
     assert!(e.message.contains("`%X`"), "{err}");
     let summary = err.summary_lines();

@@ -1,7 +1,7 @@
 //! The public model: paths, Rust types and signatures as the generated code has them.
 
 use quote::ToTokens;
-use tlgen_codegen::model::{self, ItemPath, Model, PathKind, RustType, Twin, WireKind};
+use tlgen_codegen::model::{self, Associated, ItemPath, Model, PathKind, RustType, Twin, WireKind};
 use tlgen_codegen::NoDocs;
 
 fn lower(text: &str) -> Model {
@@ -98,7 +98,10 @@ fn borrowed_types_and_returns() {
         "Option<Box<borrowed::enums::payments::PaymentResult<'a>>>"
     );
     let generic = m.signature(&m.functions[0], Twin::Owned);
-    assert_eq!(generic.returns, Some(RustType::GenericReturn("X".into())));
+    assert_eq!(
+        generic.returns,
+        Some(RustType::Associated("X".into(), Associated::Return))
+    );
     assert_eq!(generic.fields[1].ty.to_string(), "X");
     let vector = m.signature(&m.functions[1], Twin::Owned);
     assert_eq!(

@@ -543,15 +543,19 @@ fn is_type(token: &str) -> bool {
     tlgen_parser::parse_param_type(token).is_ok()
 }
 
-/// Whether `token` is a type expression that cannot be an ordinary word.
+/// Whether `token` is a type expression that cannot be an ordinary word: a builtin of the
+/// parser's table ([`tlgen_parser::resolve::BUILTINS`]) but `object` and `function`, which
+/// are words too, or `bool`, as the pages spell `Bool`.
 fn is_distinctive_type(token: &str) -> bool {
-    const BUILTINS: &[&str] = &[
-        "int", "long", "double", "string", "bytes", "true", "int128", "int256", "bool",
-    ];
+    use tlgen_parser::resolve::{Primitive, BUILTINS};
+    let builtin = token == "bool"
+        || BUILTINS.iter().any(|&(name, primitive)| {
+            name == token && !matches!(primitive, Primitive::Object | Primitive::Function)
+        });
     is_type(token)
         && (token.contains(['.', '?', '<', '#', '%', '!'])
             || token.starts_with(|c: char| c.is_ascii_uppercase())
-            || BUILTINS.contains(&token))
+            || builtin)
 }
 
 /// Whether `token` looks like an error name (`USER_ID_INVALID`), for telling a

@@ -507,27 +507,6 @@ fn versioned(
         .any(|dialect| ids::compute_id_with(buffer, &renamed, dialect) == declared)
 }
 
-/// The names of the builtin types: TL's primitives, TON's `int128`/`int256`, tonlib's and
-/// TDLib's `int32`/`int53`/`int64`/`secureString`/`secureBytes`, and the `object`/`function`
-/// placeholders.
-const BUILTIN_NAMES: [&str; 15] = [
-    "int",
-    "long",
-    "double",
-    "string",
-    "bytes",
-    "int32",
-    "int53",
-    "int64",
-    "int128",
-    "int256",
-    "secureString",
-    "secureBytes",
-    "object",
-    "function",
-    "vector",
-];
-
 /// Whether the last of `defs`, just read, declares a builtin type in definition syntax:
 /// a constructor named after a builtin (`bytes data:string = Bytes;`, `int32 = Int32;`)
 /// whose result is that name capitalized, without an id unless it has no params
@@ -540,7 +519,7 @@ fn is_builtin_definition(defs: &[crate::model::Definition<'_>]) -> bool {
     // gotd's schemas give the builtin an id: `bytes#e937bb82 = Bytes;`.
     def.category == Category::Type
         && (def.declared_id.is_none() || def.params.is_empty())
-        && BUILTIN_NAMES.contains(&def.name)
+        && crate::resolve::is_declarable_builtin(def.name)
         && result.len() == def.name.len()
         && result.get(1..) == def.name.get(1..)
         && result.starts_with(|c: char| c.is_ascii_uppercase())

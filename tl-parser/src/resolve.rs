@@ -65,36 +65,51 @@ pub enum Primitive {
     Function,
 }
 
+/// Every builtin type name and the primitive it stands for: the one table of builtins,
+/// which the parser (builtins declared in definition syntax), [`resolve`], tl-codegen's
+/// subset closure and model, and tl-docs read.
+pub const BUILTINS: [(&str, Primitive); 18] = [
+    ("int", Primitive::Int),
+    ("int32", Primitive::Int),
+    ("long", Primitive::Long),
+    ("int53", Primitive::Long),
+    ("int64", Primitive::Long),
+    ("double", Primitive::Double),
+    ("string", Primitive::String),
+    ("secureString", Primitive::String),
+    ("bytes", Primitive::Bytes),
+    ("secureBytes", Primitive::Bytes),
+    ("int128", Primitive::Int128),
+    ("int256", Primitive::Int256),
+    ("Bool", Primitive::Bool),
+    ("true", Primitive::True),
+    ("object", Primitive::Object),
+    ("Object", Primitive::Object),
+    ("function", Primitive::Function),
+    ("Function", Primitive::Function),
+];
+
 impl Primitive {
-    /// The primitive a type name stands for (without `%`): `int` and `int32` are
-    /// [`Primitive::Int`], `Updates` is none.
+    /// The primitive a type name stands for (without `%`), by [`BUILTINS`]: `int` and
+    /// `int32` are [`Primitive::Int`], `Updates` is none.
     pub fn from_name(name: &str) -> Option<Primitive> {
-        use Primitive::*;
-        // Asked for every type reference: the length and first byte leave one or a few
-        // candidates, compared a word at a time.
-        let candidates: &[(&str, Primitive)] = match (name.len(), name.as_bytes().first()) {
-            (3, Some(b'i')) => &[("int", Int)],
-            (4, Some(b'l')) => &[("long", Long)],
-            (4, Some(b't')) => &[("true", True)],
-            (4, Some(b'B')) => &[("Bool", Bool)],
-            (5, Some(b'b')) => &[("bytes", Bytes)],
-            (5, Some(b'i')) => &[("int32", Int), ("int53", Long), ("int64", Long)],
-            (6, Some(b'd')) => &[("double", Double)],
-            (6, Some(b's')) => &[("string", String)],
-            (6, Some(b'i')) => &[("int128", Int128), ("int256", Int256)],
-            (6, Some(b'O')) => &[("Object", Object)],
-            (6, Some(b'o')) => &[("object", Object)],
-            (8, Some(b'F')) => &[("Function", Function)],
-            (8, Some(b'f')) => &[("function", Function)],
-            (11, Some(b's')) => &[("secureBytes", Bytes)],
-            (12, Some(b's')) => &[("secureString", String)],
-            _ => return None,
-        };
-        candidates
+        // Asked for every type reference: the length leaves a few candidates.
+        BUILTINS
             .iter()
-            .find(|(c, _)| same_str(c, name))
+            .find(|(builtin, _)| builtin.len() == name.len() && same_str(builtin, name))
             .map(|&(_, p)| p)
     }
+}
+
+/// Whether `name` is a builtin a schema may also declare in definition syntax
+/// (`int32 = Int32;`, `bytes data:string = Bytes;`): a bare (lowercase) name of
+/// [`BUILTINS`] but `true`, which Telegram's schema declares as a constructor of its own
+/// (`true#3fedd339 = True;`), and `vector`.
+pub fn is_declarable_builtin(name: &str) -> bool {
+    name == "vector"
+        || (name != "true"
+            && name.starts_with(|c: char| c.is_ascii_lowercase())
+            && Primitive::from_name(name).is_some())
 }
 
 /// What the schema declares, as [`resolve`] asks it: each consumer answers from its own
@@ -320,6 +335,43 @@ mod tests {
                 .find(|(_, d)| d.name == name)?;
             Some((i, d.category))
         }
+    }
+
+    #[test]
+    fn every_builtin_names_its_primitive() {
+        for (name, primitive) in BUILTINS {
+            assert_eq!(Primitive::from_name(name), Some(primitive), "{name}");
+        }
+        assert_eq!(Primitive::from_name("bool"), None);
+        assert_eq!(Primitive::from_name("Int"), None);
+        // The names a schema may also declare in definition syntax (TL's `int ? = Int;`
+        // and tonlib's `int32 = Int32;` and friends), `true` and the boxed names not.
+        let declarable: Vec<&str> = BUILTINS
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(["vector", "Vector"])
+            .filter(|name| is_declarable_builtin(name))
+            .collect();
+        assert_eq!(
+            declarable,
+            [
+                "int",
+                "int32",
+                "long",
+                "int53",
+                "int64",
+                "double",
+                "string",
+                "secureString",
+                "bytes",
+                "secureBytes",
+                "int128",
+                "int256",
+                "object",
+                "function",
+                "vector"
+            ]
+        );
     }
 
     #[test]

@@ -145,5 +145,15 @@ fn rust_change_text(c: &RustChange) -> String {
         ApiChangeKind::VariantAdded => format!("variant `{name}({new})` added"),
         ApiChangeKind::VariantRemoved => format!("variant `{name}({old})` removed"),
         ApiChangeKind::ReturnsChanged => format!("returns {old} → {new}"),
+        ApiChangeKind::DefaultChanged => {
+            let or_none = |ty: &str| {
+                if ty.is_empty() {
+                    "none".to_owned()
+                } else {
+                    ty.to_owned()
+                }
+            };
+            format!("`Default`: {} → {}", or_none(old), or_none(new))
+        }
     }
 }

@@ -75,5 +75,6 @@ fn change_name<S: Serializer>(kind: &ApiChangeKind, serializer: S) -> Result<S::
         ApiChangeKind::VariantAdded => "variant_added",
         ApiChangeKind::VariantRemoved => "variant_removed",
         ApiChangeKind::ReturnsChanged => "returns_changed",
+        ApiChangeKind::DefaultChanged => "default_changed",
     })
 }

@@ -60,7 +60,6 @@ impl Context<'_> {
             partial_eq: None,
             borrowed: Some(borrows),
             borrowed_returns: None,
-            defaults: self.defaults.clone(),
             type_uses: Vec::new(),
             binary: true,
             json: None,
@@ -87,22 +86,17 @@ impl Context<'_> {
                 quote!(<#(#generics),*>),
             )
         };
-        let (ty, body) = match ret {
+        let Some(ty) = self.ir.borrowed_return(item) else {
+            return quote!();
+        };
+        let ty = ty.relative(depth);
+        let body = match ret {
             Ty::Generic(g) => {
                 let g = naming::ident(g);
-                (
-                    quote!(#g::BorrowedReturn<'a>),
-                    quote!(#g::decode_response_borrowed(bytes)),
-                )
+                quote!(#g::decode_response_borrowed(bytes))
             }
-            ty if borrows.ty(ty) => (
-                self.in_borrowed(borrows).rust_type(ty, depth),
-                quote!(#rt::decode_response_borrowed(bytes)),
-            ),
-            ty => (
-                self.rust_type(ty, depth),
-                quote!(<Self as #rt::RemoteCall>::decode_response(bytes)),
-            ),
+            ty if borrows.ty(ty) => quote!(#rt::decode_response_borrowed(bytes)),
+            _ => quote!(<Self as #rt::RemoteCall>::decode_response(bytes)),
         };
         quote! {
             #gate

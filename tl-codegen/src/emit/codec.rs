@@ -5,7 +5,7 @@
 //! `vector` functions with a closure for the element.
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::quote;
 
 use crate::emit::Context;
 use crate::model::{Twin, Ty};
@@ -18,15 +18,6 @@ impl Context<'_> {
         } else {
             Twin::Owned
         }
-    }
-
-    /// The Rust type of a TL type ([`Model::rust_type`](crate::model::Model::rust_type)), as
-    /// seen from a module `depth` levels below the root.
-    pub fn rust_type(&self, ty: &Ty, depth: usize) -> TokenStream {
-        self.ir
-            .rust_type(ty, self.twin())
-            .relative(depth)
-            .to_token_stream()
     }
 
     /// A statement writing `value` (an expression of type `&T`) to `out`.

@@ -1,142 +1,18 @@
-//! `Default` for generated values, so a constructor with 48 fields is written with the few
-//! that matter and `..Default::default()`.
-//!
-//! The rule, prost's for plain values: numbers are zero, strings, byte strings and vectors
-//! empty, `bool` and `flags.N?true` `false`, conditional params `None`. A boxed type has no
-//! zero value, so its enum's default is one of its constructors with its defaults: the one
-//! whose default is shallowest (the fewest levels of required boxed values nested in it),
-//! the first in schema order among equals — `messageEmpty` for `Message` (it needs nothing;
-//! `message` needs a `Peer`), `peerUser` for `Peer`. Optional params and vectors need
-//! nothing, so a recursive type still has a finite default when one of its constructors
-//! reaches it without recursion. A struct derives `Default` when every required param has
-//! one, and an enum implements it when one of its constructors does; a type none of whose
-//! constructors can default (each needs a value of the type itself) has none, nor do the
-//! structs that require it.
-//!
-//! Computed in rounds, a least fixpoint: in round `r`, a constructor whose required params
-//! all have defaults from earlier rounds gets one, and an enum without a default takes the
-//! first of its constructors that got one in this round. A default thus refers only to
-//! defaults of earlier rounds, so building it terminates, and the round is its depth.
-
-use std::collections::HashMap;
+//! `Default` for generated values, as [`Model::defaults`](crate::model::Model::defaults)
+//! decides it (see [`crate::model::defaults`] for the rule): rendered here, never in
+//! `borrowed`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::Context;
 use crate::model::naming;
-use crate::model::{BoxedType, FieldRole, Item, ItemResult, Model, Ty};
-
-/// Which generated values have a `Default`.
-#[derive(Debug, Clone)]
-pub struct Defaults {
-    /// By index in [`Model::enums`]: the index in its `variants` of the default constructor.
-    pub enums: Vec<Option<usize>>,
-    /// Whether the struct of an item of the model derives `Default`, by the item's address
-    /// (the emitters hold `&Item`s of the same model).
-    by_address: HashMap<usize, bool>,
-}
-
-/// A type a default can wait for: a boxed type's enum or a bare constructor's struct.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Needed {
-    Enum(usize),
-    Bare(usize),
-}
-
-impl Defaults {
-    /// Computes the defaults of every item of `ir` (see the module docs for the rule), in
-    /// time linear in the size of the model: round by round, each constructor waits for a
-    /// count of required params, and each type that gets a default releases its waiters.
-    pub fn of(ir: &Model) -> Self {
-        let mut constructors = vec![false; ir.constructors.len()];
-        let mut enums: Vec<Option<usize>> = vec![None; ir.enums.len()];
-        // For each constructor, how many of its required params have no default yet; for
-        // each type, the constructors waiting for it (once per param).
-        let mut missing = vec![0_usize; ir.constructors.len()];
-        let mut waiters: HashMap<Needed, Vec<usize>> = HashMap::new();
-        let mut round: Vec<usize> = Vec::new();
-        for (c, item) in ir.constructors.iter().enumerate() {
-            for ty in required(item) {
-                missing[c] += 1;
-                match ty {
-                    Ty::Enum(e) => waiters.entry(Needed::Enum(*e)).or_default().push(c),
-                    Ty::Bare(b) => waiters.entry(Needed::Bare(*b)).or_default().push(c),
-                    // `Object` has no default: the constructor never gets one.
-                    _ => {}
-                }
-            }
-            if missing[c] == 0 {
-                round.push(c);
-            }
-        }
-        while !round.is_empty() {
-            round.sort_unstable();
-            for &c in &round {
-                constructors[c] = true;
-            }
-            // An enum without a default takes the first of its variants that got one in
-            // this round; then whatever waited for this round's types may get one next.
-            let mut released = Vec::new();
-            for &c in &round {
-                released.push(Needed::Bare(c));
-                if let ItemResult::Constructor(e) = ir.constructors[c].result {
-                    if enums.get(e).is_some_and(Option::is_none) {
-                        enums[e] = ir.enums[e]
-                            .variants
-                            .iter()
-                            .position(|&(_, v)| constructors[v] && round.binary_search(&v).is_ok());
-                        if enums[e].is_some() {
-                            released.push(Needed::Enum(e));
-                        }
-                    }
-                }
-            }
-            let mut next = Vec::new();
-            for needed in released {
-                for c in waiters.remove(&needed).unwrap_or_default() {
-                    missing[c] -= 1;
-                    if missing[c] == 0 && !constructors[c] {
-                        next.push(c);
-                    }
-                }
-            }
-            round = next;
-        }
-        let has = |ty: &Ty| match ty {
-            // `Object` has no default.
-            Ty::AnyObject => false,
-            Ty::Enum(e) => enums.get(*e).is_some_and(Option::is_some),
-            Ty::Bare(c) => constructors.get(*c).copied().unwrap_or(false),
-            _ => true,
-        };
-        let functions: Vec<bool> = ir.functions.iter().map(|f| required(f).all(&has)).collect();
-        let by_address = (ir.constructors.iter().zip(&constructors))
-            .chain(ir.functions.iter().zip(&functions))
-            .map(|(item, &has)| (std::ptr::from_ref(item) as usize, has))
-            .collect();
-        Defaults { enums, by_address }
-    }
-}
-
-/// The types whose defaults `item`'s default needs: those of its unconditional params
-/// (a vector needs none, a generic parameter is bounded by `Default` in the derive).
-fn required(item: &Item) -> impl Iterator<Item = &Ty> {
-    item.fields
-        .iter()
-        .filter(|f| f.condition.is_none() && f.role == FieldRole::Own)
-        .map(|f| &f.ty)
-        .filter(|ty| matches!(ty, Ty::Enum(_) | Ty::Bare(_) | Ty::AnyObject))
-}
+use crate::model::BoxedType;
 
 impl Context<'_> {
-    /// `Default` in a struct's derive list, when it has one (never in `borrowed`).
-    pub(super) fn default_derive(&self, item: &Item) -> TokenStream {
-        let has = self
-            .defaults
-            .by_address
-            .get(&(std::ptr::from_ref(item) as usize));
-        if self.borrowed.is_none() && has.copied().unwrap_or(false) {
+    /// `Default` in a struct's derive list, when the model gives it one (never in `borrowed`).
+    pub(super) fn default_derive(&self, has_default: bool) -> TokenStream {
+        if self.borrowed.is_none() && has_default {
             quote!(Default)
         } else {
             quote!()
@@ -149,6 +25,7 @@ impl Context<'_> {
             return quote!();
         }
         let Some((variant, c)) = self
+            .ir
             .defaults
             .enums
             .get(e)

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use crate::docs_source::ErrorRef;
 use crate::emit::Context;
-use crate::model::{ErrorVariant, Field, Item, ItemResult, Presence, SharedBit, Ty};
+use crate::model::{
+    ErrorVariant, Field, Item, ItemResult, PathKind, Presence, RustType, SharedBit, Ty,
+};
 
 /// `` `name:flags.N?type` `` as written in the schema.
 fn tl_param(field: &Field) -> String {
@@ -137,13 +139,13 @@ impl Context<'_> {
         }
         let depth = 1 + item.path.modules.len();
         let enum_name = item.error_enum().name;
-        let errors_module = format!("{}errors", "super::".repeat(depth));
-        let (answer_name, answer_path) = if self.typed_method_errors {
-            let path = item.error_enum().relative(depth).to_string();
-            (enum_name.clone(), path)
-        } else {
-            ("Error".to_string(), format!("{errors_module}::Error"))
+        let errors_module = PathKind::Errors.relative(depth).to_string();
+        // The type `decode_typed_response` answers with.
+        let RustType::Item(answer) = self.ir.error_type(item, self.typed_method_errors) else {
+            return doc_lines(&plain);
         };
+        let answer_name = answer.name.clone();
+        let answer_path = answer.relative(depth).to_string();
         let variants: HashMap<&str, &ErrorVariant> = self
             .ir
             .errors

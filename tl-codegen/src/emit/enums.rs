@@ -1,13 +1,17 @@
 //! One enum per boxed type, dispatching on the constructor id.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{quote, ToTokens};
 
 use crate::emit::docs::doc_lines;
 use crate::emit::structs::hex_literal;
 use crate::emit::Context;
 use crate::model::naming;
-use crate::model::{PathKind, RustType};
+use crate::model::{BoxedType, Item, PathKind, RustType};
+
+/// A variant of an enum being emitted: its name, its payload's path (from the enum's
+/// module), its constructor, whether that borrows, and its doc line.
+type Variant<'a> = (Ident, TokenStream, &'a Item, bool, String);
 
 impl Context<'_> {
     /// The `enums` module.
@@ -19,9 +23,64 @@ impl Context<'_> {
     /// The enum at index `e` of the IR's enums, with its codecs and `Default`.
     pub(super) fn boxed_type(&self, e: usize, depth: usize) -> TokenStream {
         let ty = &self.ir.enums[e];
-        let rt = &self.rt;
         let name = naming::ident(&ty.path.name);
         let serde = &self.serde_derive;
+        let docs = self.enum_docs(e, depth);
+
+        let variants: Vec<_> = ty
+            .variants
+            .iter()
+            .map(|(v, c)| {
+                let item = &self.ir.constructors[*c];
+                let borrows = self.borrowed.is_some_and(|b| b.constructors[*c]);
+                let path = if borrows {
+                    item.path.with_kind(PathKind::BorrowedTypes)
+                } else {
+                    item.path.clone()
+                };
+                // The constructor's name and id; its whole TL line is on the struct's page.
+                let doc = format!(
+                    " `{}#{:08x}`: [`{}`].",
+                    item.tl_name,
+                    item.id,
+                    path.relative(depth)
+                );
+                let path = RustType::Item(path).relative(depth).to_token_stream();
+                (naming::ident(v), path, item, borrows, doc)
+            })
+            .collect();
+        let definitions = variants
+            .iter()
+            .map(|(v, path, _, _, doc)| quote!(#[doc = #doc] #v(#path),));
+        let serde_impls = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
+        let params = self.borrowed.map(|_| quote!(<'a>));
+        let derives = self.derives();
+        let default = self.enum_default(e, ty);
+        let codecs = self.enum_codecs(ty, &variants);
+        if let Some(json) = self.json {
+            let (unknown, json_impl) = self.json_enum(e, json, &variants_for_json(&variants));
+            return quote! {
+                #docs
+                #derives
+                pub enum #name { #(#definitions)* #unknown }
+                #default
+                #json_impl
+            };
+        }
+        quote! {
+            #docs
+            #derives
+            #serde
+            pub enum #name #params { #(#definitions)* }
+            #default
+            #serde_impls
+            #codecs
+        }
+    }
+
+    /// The enum's docs: its description (the owned enum's), its TL type, where it is used.
+    fn enum_docs(&self, e: usize, depth: usize) -> TokenStream {
+        let ty = &self.ir.enums[e];
         let tl_name = &ty.tl_name;
         let mut text = String::new();
         if self.borrowed.is_some() {
@@ -46,35 +105,16 @@ impl Context<'_> {
             if ty.variants.len() == 1 { "" } else { "s" }
         ));
         text.push_str(&self.type_uses_docs(e, depth));
-        let docs = doc_lines(&text);
+        doc_lines(&text)
+    }
 
-        let variants: Vec<_> = ty
-            .variants
-            .iter()
-            .map(|(v, c)| {
-                let item = &self.ir.constructors[*c];
-                let borrows = self.borrowed.is_some_and(|b| b.constructors[*c]);
-                let path = if borrows {
-                    RustType::Item(item.path.with_kind(PathKind::BorrowedTypes))
-                } else {
-                    RustType::Item(item.path.clone())
-                }
-                .relative(depth)
-                .to_token_stream();
-                (naming::ident(v), path, item, borrows)
-            })
-            .collect();
-        let definitions = variants.iter().map(|(v, path, item, _)| {
-            // The constructor's name and id; its whole TL line is on the struct's page.
-            let doc = format!(
-                " `{}#{:08x}`: [`{}`].",
-                item.tl_name,
-                item.id,
-                path_text(path)
-            );
-            quote!(#[doc = #doc] #v(#path),)
-        });
-        let encode = variants.iter().map(|(v, _, item, _)| {
+    /// `constructor_id`, `Serializable` and `Deserializable` (or `DeserializableBorrowed`)
+    /// of the enum: each variant by its constructor id.
+    fn enum_codecs(&self, ty: &BoxedType, variants: &[Variant<'_>]) -> TokenStream {
+        let rt = &self.rt;
+        let name = naming::ident(&ty.path.name);
+        let tl_name = &ty.tl_name;
+        let encode = variants.iter().map(|(v, _, item, ..)| {
             let id = hex_literal(item.id);
             quote!(Self::#v(x) => {
                 #rt::__private::write_u32(out, #id);
@@ -82,7 +122,7 @@ impl Context<'_> {
             })
         });
         // A prefix constructor's id reads its full one (`Item::prefix_of`).
-        let decode = variants.iter().filter(|(_, _, item, _)| item.prefix_of.is_none()).map(|(v, _, item, borrows)| {
+        let decode = variants.iter().filter(|(_, _, item, ..)| item.prefix_of.is_none()).map(|(v, _, item, borrows, _)| {
             let id = hex_literal(item.id);
             match (ty.recursive, borrows) {
                 // Small frames: these nest up to the depth limit (see `decode_bare_with`).
@@ -100,7 +140,7 @@ impl Context<'_> {
                 },
             }
         });
-        let ids = variants.iter().map(|(v, _, item, _)| {
+        let ids = variants.iter().map(|(v, _, item, ..)| {
             let id = hex_literal(item.id);
             quote!(Self::#v(_) => #id,)
         });
@@ -109,7 +149,6 @@ impl Context<'_> {
         } else {
             (quote!(), quote!())
         };
-        let serde_impls = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
         // `impl Deserializable for X` or `impl<'a> DeserializableBorrowed<'a> for X<'a>`.
         let (params, args, decode_trait, decode_fn, input) = match self.borrowed {
             None => (
@@ -127,25 +166,7 @@ impl Context<'_> {
                 quote!('a),
             ),
         };
-        let derives = self.derives();
-        let default = self.enum_default(e, ty);
-        if let Some(json) = self.json {
-            let (unknown, json_impl) = self.json_enum(e, json, &variants_for_json(&variants));
-            return quote! {
-                #docs
-                #derives
-                pub enum #name { #(#definitions)* #unknown }
-                #default
-                #json_impl
-            };
-        }
         quote! {
-            #docs
-            #derives
-            #serde
-            pub enum #name #params { #(#definitions)* }
-            #default
-            #serde_impls
             impl #name #args {
                 /// The constructor id of the variant held.
                 pub fn constructor_id(&self) -> u32 {
@@ -174,16 +195,9 @@ impl Context<'_> {
 }
 
 /// The variants as the JSON emitter takes them: name and payload type.
-fn variants_for_json<T, U>(
-    variants: &[(proc_macro2::Ident, TokenStream, T, U)],
-) -> Vec<(proc_macro2::Ident, TokenStream)> {
+fn variants_for_json(variants: &[Variant<'_>]) -> Vec<(Ident, TokenStream)> {
     variants
         .iter()
-        .map(|(v, path, _, _)| (v.clone(), path.clone()))
+        .map(|(v, path, ..)| (v.clone(), path.clone()))
         .collect()
-}
-
-/// `super::types::Foo` → `super::types::Foo` as plain text, for intra-doc links.
-fn path_text(path: &TokenStream) -> String {
-    path.to_string().replace(' ', "").replace("<'a>", "")
 }

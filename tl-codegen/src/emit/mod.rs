@@ -11,6 +11,7 @@ mod docs;
 mod enums;
 mod errors;
 mod feature_files;
+mod flags;
 mod json;
 mod object;
 mod structs;
@@ -22,6 +23,7 @@ use quote::quote;
 
 pub use feature_files::FeaturePart;
 
+use crate::config::ConfigError;
 use crate::model::naming;
 pub(crate) use crate::model::supers;
 use crate::model::{Borrows, ItemPath, Model};
@@ -300,8 +302,6 @@ pub(crate) struct Context<'a> {
     /// While emitting `functions` with a `borrowed` module: the attributes gating it, and
     /// which types borrow (for `RemoteCallBorrowed`).
     pub borrowed_returns: Option<(TokenStream, &'a Borrows)>,
-    /// Which structs and enums implement `Default`.
-    pub defaults: defaults::Defaults,
     /// While emitting `enums`: where each type is used, for its page.
     pub type_uses: Vec<docs::TypeUses>,
     /// The binary codecs are emitted.
@@ -341,22 +341,33 @@ pub fn emit_split(
     ir: &Model,
     options: &EmitOptions,
     kind: ModuleKind,
-) -> Result<(TokenStream, Vec<FeaturePart>), String> {
+) -> Result<(TokenStream, Vec<FeaturePart>), ConfigError> {
     let tokens = emit(ir, options, kind)?;
     Ok(feature_files::split(kind, tokens, &split_features(options)))
 }
 
-/// Emits one top-level module.
-pub fn emit(ir: &Model, options: &EmitOptions, kind: ModuleKind) -> Result<TokenStream, String> {
+/// Emits one top-level module. Fails only on a path of the options that is not Rust
+/// (which [`Config::generate`](crate::Config::generate) checks before).
+pub fn emit(
+    ir: &Model,
+    options: &EmitOptions,
+    kind: ModuleKind,
+) -> Result<TokenStream, ConfigError> {
     let rt: TokenStream = options
         .runtime_path
         .parse()
-        .map_err(|e| format!("invalid runtime path `{}`: {e}", options.runtime_path))?;
+        .map_err(|e: proc_macro2::LexError| ConfigError::RuntimePath {
+            path: options.runtime_path.clone(),
+            reason: e.to_string(),
+        })?;
     let (serde_derive, serde_via) = match (&options.serde_feature, &options.serde_via) {
         (Some(feature), Some(via)) => {
-            let via: TokenStream = via
-                .parse()
-                .map_err(|e| format!("invalid serde module path `{via}`: {e}"))?;
+            let via: TokenStream =
+                via.parse()
+                    .map_err(|e: proc_macro2::LexError| ConfigError::SerdeVia {
+                        path: via.clone(),
+                        reason: e.to_string(),
+                    })?;
             (quote!(), Some((quote!(#[cfg(feature = #feature)]), via)))
         }
         (Some(feature), None) => (
@@ -400,7 +411,6 @@ pub fn emit(ir: &Model, options: &EmitOptions, kind: ModuleKind) -> Result<Token
             (ModuleKind::Functions, Some(gate)) => Some((gate, &ir.borrows)),
             _ => None,
         },
-        defaults: defaults::Defaults::of(ir),
         type_uses: match kind {
             ModuleKind::Enums => docs::TypeUses::of(ir),
             _ => Vec::new(),

@@ -1,14 +1,13 @@
 //! Root items: `LAYER`, `name_for_id`, and `Object`, which decodes any boxed value by id.
 
-use std::collections::HashSet;
-
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 use crate::emit::structs::hex_literal;
 use crate::emit::Context;
 use crate::model::naming;
-use crate::model::Item;
+use crate::model::object::{BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID};
+use crate::model::{Item, ObjectValue};
 
 impl Context<'_> {
     /// `LAYER`, `name_for_id` and `Object`, at depth 0.
@@ -77,78 +76,25 @@ impl Context<'_> {
         }
     }
 
-    /// `Object` and its impls, each item behind `gate`.
+    /// `Object` and its impls, each item behind `gate`: the variants as the model decides
+    /// them ([`crate::model::ObjectEnum`]).
     fn object(&self, gate: &TokenStream) -> TokenStream {
         let rt = &self.rt;
-        let mut taken = HashSet::new();
-        let mut definitions = Vec::new();
-        let mut decode = Vec::new();
-        let mut encode = Vec::new();
-        let mut ids = Vec::new();
-
-        taken.insert("Bool".to_string());
-        for ty in &self.ir.enums {
-            let variant = naming::claim(
-                &mut taken,
-                naming::joined_name(&ty.path.modules, &ty.path.name),
-                "Type",
-            );
-            let v = naming::ident(&variant);
-            let path = &ty.path;
-            let doc = format!(" A value of the type `{}`.", ty.tl_name);
-            definitions.push(quote!(#[doc = #doc] #v(Box<#path>),));
-            // A prefix constructor's id reads its full one.
-            let patterns = ty
-                .variants
-                .iter()
-                .map(|(_, c)| &self.ir.constructors[*c])
-                .filter(|c| c.prefix_of.is_none())
-                .map(|c| hex_literal(c.id));
-            decode.push(quote!(#(#patterns)|* => #rt::__private::decode_boxed_with(r, Self::#v),));
-            encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(&**x, out),));
-            ids.push(quote!(Self::#v(x) => x.constructor_id(),));
-        }
-        for f in &self.ir.functions {
-            let variant = naming::claim(
-                &mut taken,
-                naming::joined_name(&f.path.modules, &f.path.name),
-                "Call",
-            );
-            let v = naming::ident(&variant);
-            let path = f.path.to_token_stream();
-            let (ty, value) = object_function(f, path, &v, rt);
-            let doc = format!(" A call to `{}`.", f.tl_name);
-            definitions.push(quote!(#[doc = #doc] #v(#ty),));
-            let id = hex_literal(f.id);
-            // A prefix function's id reads its full one (`Item::prefix_of`).
-            if f.prefix_of.is_none() {
-                decode.push(quote!(#id => {
-                    #rt::__private::tri!(r.read_u32());
-                    #value
-                }));
-            }
-
-            encode.push(quote!(Self::#v(x) => {
-                #rt::__private::write_u32(out, #id);
-                #rt::BareSerializable::serialize_bare(&**x, out);
-            }));
-            ids.push(quote!(Self::#v(_) => #id,));
-        }
+        let ObjectArms {
+            definitions,
+            decode,
+            encode,
+            ids,
+        } = self.object_arms();
         let serde = &self.serde_derive;
         // TON's `testObject` is variant `TestObject` of `Object`.
-        let names = taken
-            .iter()
-            .any(|v| v.len() > "Object".len() && v.ends_with("Object"))
+        let names = (self.ir.object.variants.iter())
+            .any(|v| v.name.len() > "Object".len() && v.name.ends_with("Object"))
             .then(|| quote!(clippy::enum_variant_names,));
-        let (bool_true, bool_false) = (hex_literal(0x997275b5), hex_literal(0xbc799737));
+        let (bool_true, bool_false) = (hex_literal(BOOL_TRUE_ID), hex_literal(BOOL_FALSE_ID));
         // `gzip_packed` (parsed manually, not in the schema) stands for any object: unpacked.
-        let gzip_id = 0x3072_cfa1;
-        // TON's schemas have no such envelope.
-        let packed = (self.ir.dialect != tlgen_parser::Dialect::Ton
-            && !self.ir.constructors.iter().any(|c| c.id == gzip_id)
-            && !self.ir.functions.iter().any(|f| f.id == gzip_id))
-        .then(|| {
-            let id = hex_literal(gzip_id);
+        let packed = self.ir.object.gzip_packed.then(|| {
+            let id = hex_literal(GZIP_PACKED_ID);
             quote!(#id => {
                 #rt::__private::tri!(r.read_u32());
                 #rt::__private::decode_gzip_packed(r)
@@ -216,24 +162,84 @@ impl Context<'_> {
             }
         }
     }
+
+    /// Per variant of `Object`: its definition, decoding, encoding and id arms (`Bool`'s
+    /// are written out in [`Context::object`]).
+    fn object_arms(&self) -> ObjectArms {
+        let rt = &self.rt;
+        let mut definitions = Vec::new();
+        let mut decode = Vec::new();
+        let mut encode = Vec::new();
+        let mut ids = Vec::new();
+        for variant in &self.ir.object.variants {
+            let v = naming::ident(&variant.name);
+            match variant.value {
+                // Boxed `Bool` is `bool`: its arms are written out below.
+                ObjectValue::Bool => {}
+                ObjectValue::Enum(e) => {
+                    let ty = &self.ir.enums[e];
+                    let path = &ty.path;
+                    let doc = format!(" A value of the type `{}`.", ty.tl_name);
+                    definitions.push(quote!(#[doc = #doc] #v(Box<#path>),));
+                    // A prefix constructor's id reads its full one.
+                    let patterns = ty
+                        .variants
+                        .iter()
+                        .map(|(_, c)| &self.ir.constructors[*c])
+                        .filter(|c| c.prefix_of.is_none())
+                        .map(|c| hex_literal(c.id));
+                    decode.push(
+                        quote!(#(#patterns)|* => #rt::__private::decode_boxed_with(r, Self::#v),),
+                    );
+                    encode.push(quote!(Self::#v(x) => #rt::Serializable::serialize(&**x, out),));
+                    ids.push(quote!(Self::#v(x) => x.constructor_id(),));
+                }
+                ObjectValue::Function(i) => {
+                    let f = &self.ir.functions[i];
+                    let ty = object_function(f);
+                    let doc = format!(" A call to `{}`.", f.tl_name);
+                    definitions.push(quote!(#[doc = #doc] #v(Box<#ty>),));
+                    let id = hex_literal(f.id);
+                    // A prefix function's id reads its full one (`Item::prefix_of`).
+                    if f.prefix_of.is_none() {
+                        decode.push(quote!(#id => {
+                            #rt::__private::tri!(r.read_u32());
+                            #rt::__private::decode_bare_boxed_with(r, Self::#v)
+                        }));
+                    }
+                    encode.push(quote!(Self::#v(x) => {
+                        #rt::__private::write_u32(out, #id);
+                        #rt::BareSerializable::serialize_bare(&**x, out);
+                    }));
+                    ids.push(quote!(Self::#v(_) => #id,));
+                }
+            }
+        }
+        ObjectArms {
+            definitions,
+            decode,
+            encode,
+            ids,
+        }
+    }
 }
 
-/// The variant payload type of a function, and the expression decoding it (after its id).
-/// Generic functions wrap an `Object`.
-fn object_function(
-    f: &Item,
-    path: TokenStream,
-    variant: &proc_macro2::Ident,
-    rt: &TokenStream,
-) -> (TokenStream, TokenStream) {
-    let args: Vec<TokenStream> = f.generics.iter().map(|_| quote!(Object)).collect();
-    let ty = if f.is_generic() {
+/// The arms of `Object`'s definition and impls, one per variant but `Bool`.
+struct ObjectArms {
+    definitions: Vec<TokenStream>,
+    decode: Vec<TokenStream>,
+    encode: Vec<TokenStream>,
+    ids: Vec<TokenStream>,
+}
+
+/// The payload type of a function's variant, from the root: a generic function's type
+/// parameters are `Object`.
+fn object_function(f: &Item) -> TokenStream {
+    let path = f.path.to_token_stream();
+    if f.is_generic() {
+        let args = f.generics.iter().map(|_| quote!(Object));
         quote!(#path<#(#args),*>)
     } else {
         path
-    };
-    (
-        quote!(Box<#ty>),
-        quote!(#rt::__private::decode_bare_boxed_with(r, Self::#variant)),
-    )
+    }
 }

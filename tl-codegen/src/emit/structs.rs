@@ -3,9 +3,10 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
+use crate::emit::flags::{covered_bits, flag_bits, flag_local, is_value_word, presence_expr};
 use crate::emit::Context;
 use crate::model::naming;
-use crate::model::{FieldRole, FlagMethod, Item, ItemResult, Presence, Slot, Twin, Ty, WireKind};
+use crate::model::{FieldRole, FlagMethod, Item, ItemResult, Slot, Twin, Ty, WireKind};
 
 impl Context<'_> {
     /// The `types` module.
@@ -38,7 +39,8 @@ impl Context<'_> {
     pub(super) fn constructor(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
-        let definition = self.struct_definition(item, depth);
+        let has_default = self.ir.defaults.constructors.get(index).copied();
+        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false));
         let identifiable = self.identifiable(item);
         let encode = self.encode_body(item);
         let decode = self.decode_body(item);
@@ -98,7 +100,8 @@ impl Context<'_> {
     fn function(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
-        let definition = self.struct_definition(item, depth);
+        let has_default = self.ir.defaults.functions.get(index).copied();
+        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false));
         let json = self.json_function(index, item, depth);
         if !self.binary {
             return quote! {
@@ -176,7 +179,7 @@ impl Context<'_> {
 
     /// `pub struct Name<X> { fields }` with docs and derives, and the methods of params
     /// implied by others (see [`FieldRole::Implied`]).
-    fn struct_definition(&self, item: &Item, depth: usize) -> TokenStream {
+    fn struct_definition(&self, item: &Item, depth: usize, has_default: bool) -> TokenStream {
         let name = naming::ident(&item.path.name);
         let docs = self.item_docs(item);
         let serde = &self.serde_derive;
@@ -192,7 +195,7 @@ impl Context<'_> {
             quote!(#docs pub #ident: #ty,)
         });
         let implied = self.implied_methods(item, &signature.methods);
-        let derives = self.derives_with(self.default_derive(item));
+        let derives = self.derives_with(self.default_derive(has_default));
         // Nested tuples of a flag bit with many params (TON's, see `SharedBit::chunk`).
         let complex = item
             .shared
@@ -518,73 +521,6 @@ fn is_tiny(item: &Item) -> bool {
                         | Ty::True
                 )
         })
-}
-
-/// One term per bit of the flag word `word`: the field (or shared tuple) that decides it,
-/// `u32::from(self.x.is_some()) << bit`.
-fn flag_bits(item: &Item, word: &str) -> Vec<TokenStream> {
-    item.fields
-        .iter()
-        .enumerate()
-        .filter_map(|(k, f)| {
-            let (w, bit) = f.condition.as_ref()?;
-            let presence = match f.role {
-                _ if w != word => return None,
-                FieldRole::Own => Presence::Field(k),
-                FieldRole::Shared { group, index: 0 } => Presence::Shared(group),
-                FieldRole::Shared { .. } | FieldRole::Implied(_) => return None,
-            };
-            let set = presence_expr(item, presence);
-            let set = quote!(u32::from(#set));
-            Some(if *bit == 0 {
-                set
-            } else {
-                let bit = proc_macro2::Literal::u8_unsuffixed(*bit);
-                quote!(#set << #bit)
-            })
-        })
-        .collect()
-}
-
-/// The bits of the flag word `word` that params stand for.
-fn covered_bits(item: &Item, word: &str) -> u32 {
-    item.fields
-        .iter()
-        .filter_map(|f| f.condition.as_ref())
-        .filter(|(w, _)| w == word)
-        .fold(0, |bits, (_, bit)| bits | 1u32 << bit)
-}
-
-/// Whether the field at `k` is a TON `#` that conditional params name: a value whose
-/// bits for those params follow their presence.
-fn is_value_word(item: &Item, k: usize) -> bool {
-    let f = &item.fields[k];
-    f.ty == Ty::Nat && covered_bits(item, &f.tl_name) != 0
-}
-
-/// `self.field.is_some()`, `self.flag` or `self.shared.is_some()`: whether a bit is set.
-fn presence_expr(item: &Item, presence: Presence) -> TokenStream {
-    match presence {
-        Presence::Field(k) => {
-            let f = &item.fields[k];
-            let ident = naming::ident(&f.name);
-            if f.ty == Ty::True {
-                quote!(self.#ident)
-            } else {
-                quote!(self.#ident.is_some())
-            }
-        }
-        Presence::Shared(group) => {
-            let ident = naming::ident(&item.shared[group].name);
-            quote!(self.#ident.is_some())
-        }
-    }
-}
-
-/// The local holding a flag word while decoding; suffixed if a field has that name.
-fn flag_local(word: &str, item: &Item) -> Ident {
-    let fields: Vec<&str> = item.fields.iter().map(|f| f.name.as_str()).collect();
-    naming::ident(&naming::flag_local(word, &fields))
 }
 
 /// The generic parameters as identifiers.

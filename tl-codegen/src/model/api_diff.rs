@@ -106,6 +106,10 @@ pub enum ApiChangeKind {
     VariantRemoved,
     /// A function's `RemoteCall::Return` changed.
     ReturnsChanged,
+    /// What `Default::default()` gives changed: an enum's default constructor (the variant's
+    /// payload type), or whether a struct or enum has a `Default` at all (`None` on the
+    /// side without one).
+    DefaultChanged,
 }
 
 impl ApiChangeKind {
@@ -124,6 +128,7 @@ enum MemberKind {
     Method,
     Variant,
     Returns,
+    Default,
 }
 
 impl MemberKind {
@@ -132,6 +137,7 @@ impl MemberKind {
         match self {
             MemberKind::Method => ApiChangeKind::MethodAdded,
             MemberKind::Variant => ApiChangeKind::VariantAdded,
+            MemberKind::Default => ApiChangeKind::DefaultChanged,
             MemberKind::Field | MemberKind::Returns => ApiChangeKind::FieldAdded,
         }
     }
@@ -141,6 +147,7 @@ impl MemberKind {
         match self {
             MemberKind::Method => ApiChangeKind::MethodRemoved,
             MemberKind::Variant => ApiChangeKind::VariantRemoved,
+            MemberKind::Default => ApiChangeKind::DefaultChanged,
             MemberKind::Field | MemberKind::Returns => ApiChangeKind::FieldRemoved,
         }
     }
@@ -157,8 +164,9 @@ struct ApiItem {
     members: Vec<Member>,
 }
 
-/// The members of a constructor's or function's struct, from its signature in the model.
-fn struct_item(model: &Model, item: &Item) -> ApiItem {
+/// The members of a constructor's or function's struct, from its signature in the model;
+/// `has_default` as [`Model::defaults`] says.
+fn struct_item(model: &Model, item: &Item, has_default: bool) -> ApiItem {
     let signature = model.signature(item, Twin::Owned);
     let fields = signature
         .fields
@@ -172,20 +180,41 @@ fn struct_item(model: &Model, item: &Item) -> ApiItem {
         .returns
         .into_iter()
         .map(|ty| (MemberKind::Returns, String::new(), ty));
+    let default = has_default.then(|| {
+        let own = RustType::Item(item.path.clone());
+        (MemberKind::Default, String::new(), own)
+    });
     ApiItem {
         path: item.path.clone(),
         kind: ItemKind::Struct,
-        members: fields.chain(methods).chain(returns).collect(),
+        members: fields
+            .chain(methods)
+            .chain(returns)
+            .chain(default)
+            .collect(),
     }
 }
 
 /// Every generated item, keyed by its path as the generated code writes it.
 fn api_items(model: &Model) -> BTreeMap<String, ApiItem> {
     let mut items = BTreeMap::new();
-    for item in model.constructors.iter().chain(&model.functions) {
-        items.insert(item.path.to_string(), struct_item(model, item));
+    let defaults = &model.defaults;
+    let constructors = model.constructors.iter().zip(&defaults.constructors);
+    for (item, &has_default) in constructors.chain(model.functions.iter().zip(&defaults.functions))
+    {
+        items.insert(item.path.to_string(), struct_item(model, item, has_default));
     }
-    for e in &model.enums {
+    for (index, e) in model.enums.iter().enumerate() {
+        // The default constructor, as the payload type of its variant.
+        let default = (defaults.enums.get(index).copied().flatten())
+            .and_then(|v| model.constructors.get(e.variants.get(v)?.1))
+            .map(|c| {
+                (
+                    MemberKind::Default,
+                    String::new(),
+                    RustType::Item(c.path.clone()),
+                )
+            });
         let members = e
             .variants
             .iter()
@@ -197,6 +226,7 @@ fn api_items(model: &Model) -> BTreeMap<String, ApiItem> {
                     RustType::Item(payload),
                 ))
             })
+            .chain(default)
             .collect();
         let item = ApiItem {
             path: e.path.clone(),
@@ -252,6 +282,7 @@ fn member_changes(old: &ApiItem, new: &ApiItem, changes: &mut Vec<ApiChange>) {
             Some(&t) if *t != m.2 => {
                 let kind = match m.0 {
                     MemberKind::Returns => ApiChangeKind::ReturnsChanged,
+                    MemberKind::Default => ApiChangeKind::DefaultChanged,
                     _ => ApiChangeKind::FieldRetyped,
                 };
                 changes.push(member_change(new, kind, &m.1, Some(t), Some(&m.2)));
@@ -356,6 +387,44 @@ mod tests {
         assert_eq!(
             (got[0].3.as_str(), got[0].4.as_str()),
             ("enums::Ok", "enums::No")
+        );
+    }
+
+    #[test]
+    fn a_changed_default_constructor_is_a_change() {
+        // `messageEmpty` goes from needing a `Peer` to needing nothing: it becomes the default.
+        let old = "peer id:long = Peer;\nmessage id:int = Message;\nmessageEmpty p:Peer = Message;";
+        let new = "peer id:long = Peer;\nmessage p:Peer = Message;\nmessageEmpty id:int = Message;";
+        let got = changes(old, new);
+        // Then the fields that moved between the two structs.
+        assert_eq!(
+            got[0],
+            (
+                "enums::Message".to_owned(),
+                ApiChangeKind::DefaultChanged,
+                None,
+                "types::Message".to_owned(),
+                "types::MessageEmpty".to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn a_lost_default_is_a_change() {
+        let old = "node = Node;\nholder n:Node = Holder;";
+        let new = "node next:Node = Node;\nholder n:Node = Holder;";
+        let got = changes(old, new);
+        let kinds: Vec<_> = got
+            .iter()
+            .map(|c| (c.0.as_str(), c.1, c.4.as_str()))
+            .collect();
+        assert!(
+            kinds.contains(&("enums::Node", ApiChangeKind::DefaultChanged, "")),
+            "{got:?}"
+        );
+        assert!(
+            kinds.contains(&("types::Holder", ApiChangeKind::DefaultChanged, "")),
+            "{got:?}"
         );
     }
 

@@ -27,7 +27,7 @@ pub fn is_keyword(name: &str) -> bool {
 
 /// Keywords that cannot be raw identifiers (`r#self` is not valid): they get a trailing
 /// underscore instead.
-fn is_reserved(name: &str) -> bool {
+pub fn is_reserved(name: &str) -> bool {
     matches!(name, "self" | "Self" | "super" | "crate" | "_")
 }
 

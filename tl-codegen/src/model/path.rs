@@ -44,6 +44,12 @@ impl PathKind {
         }
     }
 
+    /// The module as text from a module `depth` levels below the root of the generated code:
+    /// `super::super::errors` (for intra-doc links).
+    pub fn relative(&self, depth: usize) -> Relative<'_, PathKind> {
+        Relative { value: self, depth }
+    }
+
     /// Whether items of this kind borrow from the input (and take a lifetime `'a`).
     pub fn is_borrowed(self) -> bool {
         matches!(self, PathKind::BorrowedTypes | PathKind::BorrowedEnums)
@@ -125,14 +131,23 @@ impl ToTokens for Relative<'_, ItemPath> {
     }
 }
 
-impl fmt::Display for Relative<'_, ItemPath> {
-    /// `super::super::functions::payments::SendStarsForm`: the path as text from a module
-    /// `depth` levels below the root (for intra-doc links).
+impl fmt::Display for Relative<'_, PathKind> {
+    /// `super::super::borrowed::types`: the module as text from a module `depth` levels
+    /// below the root (for intra-doc links). Every relative path of the docs is written here.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for _ in 0..self.depth {
             f.write_str("super::")?;
         }
-        write!(f, "{}", self.value)
+        f.write_str(&self.value.modules().join("::"))
+    }
+}
+
+impl fmt::Display for Relative<'_, ItemPath> {
+    /// `super::super::functions::payments::SendStarsForm`: the path as text from a module
+    /// `depth` levels below the root (for intra-doc links).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.value;
+        write!(f, "{}::{}", path.kind.relative(self.depth), path.in_kind())
     }
 }
 

@@ -63,8 +63,31 @@ pub enum RustType {
     Function,
     /// A generic parameter, `X`.
     Generic(String),
-    /// `X::Return`: what a generic function returns (the query's return type).
-    GenericReturn(String),
+    /// An associated type of a generic parameter: `X::Return`, what a generic function
+    /// returns (the query's return type), `X::Error`, `X::BorrowedReturn<'a>`.
+    Associated(String, Associated),
+}
+
+/// An associated type of the runtime's call traits, read off a generic parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Associated {
+    /// `RemoteCall::Return`.
+    Return,
+    /// `RemoteCall::Error`.
+    Error,
+    /// `RemoteCallBorrowed::BorrowedReturn<'a>`.
+    BorrowedReturn,
+}
+
+impl Associated {
+    /// The name as written after `X::`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Associated::Return => "Return",
+            Associated::Error => "Error",
+            Associated::BorrowedReturn => "BorrowedReturn",
+        }
+    }
 }
 
 impl RustType {
@@ -121,9 +144,13 @@ impl RustType {
                 quote!(#supers Function)
             }
             RustType::Generic(g) => naming::ident(g).into_token_stream(),
-            RustType::GenericReturn(g) => {
+            RustType::Associated(g, associated) => {
                 let g = naming::ident(g);
-                quote!(#g::Return)
+                let name = quote::format_ident!("{}", associated.name());
+                match associated {
+                    Associated::BorrowedReturn => quote!(#g::#name<'a>),
+                    Associated::Return | Associated::Error => quote!(#g::#name),
+                }
             }
         }
     }
@@ -174,7 +201,12 @@ impl fmt::Display for RustType {
             RustType::Object => f.write_str("Object"),
             RustType::Function => f.write_str("Function"),
             RustType::Generic(g) => f.write_str(&naming::ident(g).to_string()),
-            RustType::GenericReturn(g) => write!(f, "{}::Return", naming::ident(g)),
+            RustType::Associated(g, Associated::BorrowedReturn) => {
+                write!(f, "{}::BorrowedReturn<'a>", naming::ident(g))
+            }
+            RustType::Associated(g, associated) => {
+                write!(f, "{}::{}", naming::ident(g), associated.name())
+            }
         }
     }
 }
@@ -356,7 +388,9 @@ impl Model {
             }
         }
         let returns = match &item.result {
-            ItemResult::Function(Ty::Generic(g)) => Some(RustType::GenericReturn(g.clone())),
+            ItemResult::Function(Ty::Generic(g)) => {
+                Some(RustType::Associated(g.clone(), Associated::Return))
+            }
             ItemResult::Function(ty) => Some(self.rust_type(ty, Twin::Owned)),
             ItemResult::Constructor(_) => None,
         };
