@@ -17,6 +17,25 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 
+# A scratch crate NAME outside the workspace (its own [workspace] and a copy of the lock
+# file) depending on DEPENDENCY (one Cargo.toml line); the current directory is left there.
+scratch_crate() {
+    mkdir -p "$scratch/$1/src"
+    cd "$scratch/$1"
+    cat > Cargo.toml <<TOML
+[package]
+name = "$1"
+version = "0.1.0"
+edition = "2021"
+
+[dependencies]
+$2
+
+[workspace]
+TOML
+    cp "$root/Cargo.lock" .
+}
+
 # 1. build.rs
 cp -r "$root/examples/build-rs" "$scratch/build-rs"
 cd "$scratch/build-rs"
@@ -33,21 +52,8 @@ echo "   build.rs user: cargo test"
 cargo test -q
 
 # 2. the CLI, on a schema of the user's own
-mkdir -p "$scratch/cli-user/src"
-cd "$scratch/cli-user"
+scratch_crate cli-user "tlgen-runtime = { path = \"$root/tl-runtime\" }"
 cp "$root/examples/build-rs/schema/bot.tl" bot.tl
-cat > Cargo.toml <<TOML
-[package]
-name = "cli-user"
-version = "0.1.0"
-edition = "2021"
-
-[dependencies]
-tlgen-runtime = { path = "$root/tl-runtime" }
-
-[workspace]
-TOML
-cp "$root/Cargo.lock" .
 cargo run -q --manifest-path "$root/Cargo.toml" -p tlgen-cli -- generate --schema bot.tl --out src/tl
 cat > src/main.rs <<'RUST'
 //! Uses one generated type through a private module: no warnings allowed.
@@ -62,20 +68,7 @@ echo "   CLI user: generate --out, build with -D warnings"
 RUSTFLAGS="-D warnings" cargo build -q
 
 # 3. the bindings crate, default features
-mkdir -p "$scratch/types-user/src"
-cd "$scratch/types-user"
-cat > Cargo.toml <<TOML
-[package]
-name = "types-user"
-version = "0.1.0"
-edition = "2021"
-
-[dependencies]
-tlgen-types = { path = "$root/generated" }
-
-[workspace]
-TOML
-cp "$root/Cargo.lock" .
+scratch_crate types-user "tlgen-types = { path = \"$root/generated\" }"
 cat > src/main.rs <<'RUST'
 //! Decodes an `rpc_error` answer to payments.sendStarsForm into the typed error.
 use tlgen_types::errors::Error;
@@ -110,20 +103,7 @@ echo "   README's snippet on tlgen-types: build and run"
 cargo run -q --bin readme | tee "$scratch/readme-types.out"
 grep -qx "top up first" "$scratch/readme-types.out"
 
-mkdir -p "$scratch/subset-user/src"
-cd "$scratch/subset-user"
-cat > Cargo.toml <<TOML
-[package]
-name = "subset-user"
-version = "0.1.0"
-edition = "2021"
-
-[dependencies]
-tlgen-runtime = { path = "$root/tl-runtime" }
-
-[workspace]
-TOML
-cp "$root/Cargo.lock" .
+scratch_crate subset-user "tlgen-runtime = { path = \"$root/tl-runtime\" }"
 cargo run -q --manifest-path "$root/Cargo.toml" -p tlgen-cli -- generate \
     --schema "$root/schema/api.tl" --schema "$root/schema/mtproto.tl" --docs "$root/schema/docs" \
     --functions payments.sendStarsForm --out src/tl
