@@ -1,9 +1,11 @@
-//! Generates `$OUT_DIR/tl.rs` from TON's `lite_api.tl` (the repository's test fixture: TON's
-//! file as published, LGPL 2.0, see its README), which also declares `adnl.message.query`
-//! and `adnl.message.answer`.
+//! Generates `$OUT_DIR/tl.rs` from TON's `lite_api.tl`, which also declares
+//! `adnl.message.query` and `adnl.message.answer`. The schema comes from the `tlgen-schema`
+//! crate (feature `ton`: TON's file as published, GNU LGPL 2.0, see its `ton/README.md`), so
+//! nothing is copied into this crate.
 
 fn main() {
+    println!("cargo:rerun-if-changed=build.rs"); // the input is a crate, not a file
     tlgen_codegen::Config::new()
-        .schema("../../tl-parser/tests/fixtures/ton/lite_api.tl")
+        .schema_text("lite_api.tl", tlgen_schema::ton::LITE_API_TL)
         .compile_or_exit();
 }

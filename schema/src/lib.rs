@@ -19,6 +19,9 @@
 //! With the `docs` feature, [`GETDOC_JSON`] is the documentation dump of core.telegram.org
 //! (descriptions, parameter descriptions and each method's possible errors; MIT-licensed,
 //! see `docs/LICENSE-getdoc` in this package), readable with `tlgen_docs::load_dump`.
+//!
+//! With the `ton` feature, [`ton`] holds TON's schemas (`lite_api.tl`, `ton_api.tl`,
+//! `tonlib_api.tl`; GNU LGPL 2.0, see `ton/README.md` in this package).
 
 /// `api.tl`: Telegram's API schema, layer [`LAYER`].
 pub const API_TL: &str = include_str!("../api.tl");
@@ -41,6 +44,37 @@ pub const GETDOC_JSON: &str = include_str!("../docs/getdoc.json");
 /// The layer the documentation dump describes.
 #[cfg(feature = "docs")]
 pub const DOCS_LAYER: i32 = 223;
+
+/// TON's TL schemas, as they stand in the TON repository (`ton-blockchain/ton`, directory
+/// `tl/generate/scheme/`, commit of 2026-07-16). The TON repository is licensed under the
+/// GNU LGPL 2.0 (`LICENSE.LGPL` there): these texts keep that license (`ton/README.md` in
+/// this package says so; keep that notice beside any copy).
+///
+/// For a `build.rs`: `Config::new().schema_text("lite_api.tl", tlgen_schema::ton::LITE_API_TL)`
+/// (TON's dialect is chosen by the ids the schema declares).
+///
+/// ```
+/// assert!(tlgen_schema::ton::LITE_API_TL.contains("liteServer.getMasterchainInfo"));
+/// ```
+#[cfg(feature = "ton")]
+pub mod ton {
+    /// `lite_api.tl`: the lite-server protocol (`liteServer.*`, with `adnl.message.query`).
+    pub const LITE_API_TL: &str = include_str!("../ton/lite_api.tl");
+
+    /// `ton_api.tl`: the node's protocols (ADNL, DHT, overlays, `tonNode.*`, …).
+    pub const TON_API_TL: &str = include_str!("../ton/ton_api.tl");
+
+    /// `tonlib_api.tl`: tonlib's client interface (`tonlib_client_json_*`), the schema of
+    /// `tlgen-tonlib`.
+    pub const TONLIB_API_TL: &str = include_str!("../ton/tonlib_api.tl");
+
+    /// The three schemas with their file names: `[("lite_api.tl", …), …]`.
+    pub const FILES: [(&str, &str); 3] = [
+        ("lite_api.tl", LITE_API_TL),
+        ("ton_api.tl", TON_API_TL),
+        ("tonlib_api.tl", TONLIB_API_TL),
+    ];
+}
 
 #[cfg(test)]
 mod tests {
@@ -71,5 +105,22 @@ mod tests {
             "{}",
             &compact[..200.min(compact.len())]
         );
+    }
+
+    /// The shipped copies are the parser's TON fixtures, byte for byte.
+    #[cfg(feature = "ton")]
+    #[test]
+    fn ton_schemas_are_the_fixtures() {
+        for (name, text) in ton::FILES {
+            let fixture = std::fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../tl-parser/tests/fixtures/ton")
+                    .join(name),
+            );
+            if let Ok(fixture) = fixture {
+                assert_eq!(text, fixture, "{name}");
+            }
+            assert!(text.contains("---functions---"), "{name}");
+        }
     }
 }

@@ -42,12 +42,18 @@
 //! exit status is 0 unless `--strict`. Every offset says which stream it counts in: `at byte
 //! 68 of the gzip_packed content at byte 32` is byte 68 of the unpacked content of the
 //! `gzip_packed` whose id is at byte 32 of the input.
+//!
+//! # Packed objects (`--keep-packed`)
+//!
+//! A `gzip_packed` is replaced by the object it holds. With `--keep-packed` it is printed as
+//! it was read, `{"_":"gzip_packed","packed_data":"<base64>"}`, which `encode` writes back
+//! unchanged: decode → encode then reproduces the input byte for byte.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use tlgen_dynamic::{Schema, Type};
+use tlgen_dynamic::{DecodeOptions, Schema, Type};
 
 use crate::codec::{self, Failure, Output, Target};
 use crate::payload::Format;
@@ -75,6 +81,10 @@ pub struct Args {
     /// --json, a field or constructor the schema does not have is an error, not a warning.
     #[arg(long)]
     strict: bool,
+    /// Print each gzip_packed object as read (`packed_data`), not what it holds, so that
+    /// `encode` writes the input back byte for byte.
+    #[arg(long)]
+    keep_packed: bool,
     #[command(flatten)]
     target: Target,
     #[command(flatten)]
@@ -93,12 +103,13 @@ pub fn run(args: Args) -> ExitCode {
     }
     let format = Format::from_flags(args.hex, args.base64);
     let mut buf = Vec::with_capacity(4096);
+    let keep_packed = DecodeOptions::default().keep_packed(args.keep_packed);
     let whole = |schema: &Schema, ty: &Type, input: &[u8], out: &mut Output| {
         let payload = format
             .read(input)
             .map_err(|e| Failure::message(e.to_string()))?;
         let decoded = schema
-            .decode_tolerant(&payload, ty)
+            .decode_with_options(&payload, ty, keep_packed.tolerant(true))
             .map_err(|e| Failure::message(e.to_string()))?;
         let mut json = schema
             .to_json_string(&decoded.value, !args.compact)
@@ -126,7 +137,7 @@ pub fn run(args: Args) -> ExitCode {
     // Each line's JSON, or in its place a `LineError`.
     let line = |schema: &Schema, ty: &Type, number, line: &[u8], out: &mut Output| {
         buf.clear();
-        let result = decode_line(schema, ty, format, line, &mut buf);
+        let result = decode_line(schema, ty, format, keep_packed, line, &mut buf);
         if let Err((error, offset)) = &result {
             buf.clear();
             let record = LineError {
@@ -161,6 +172,7 @@ fn decode_line(
     schema: &Schema,
     ty: &Type,
     format: Format,
+    options: DecodeOptions,
     line: &[u8],
     buf: &mut Vec<u8>,
 ) -> Result<(), (String, Option<usize>)> {
@@ -168,7 +180,8 @@ fn decode_line(
         .read(line)
         .map_err(|e| (e.kind.to_string(), Some(e.offset)))?;
     let value = schema
-        .decode_as(&payload, ty)
-        .map_err(|e| (e.kind().to_string(), Some(e.offset())))?;
+        .decode_with_options(&payload, ty, options)
+        .map_err(|e| (e.kind().to_string(), Some(e.offset())))?
+        .value;
     serde_json::to_writer(buf, &schema.json(&value)).map_err(|e| (e.to_string(), None))
 }

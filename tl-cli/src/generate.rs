@@ -10,7 +10,10 @@
 //! `mod.rs` declaring `types`, `enums`, `functions`, … one file each. Use it as
 //! `#[path = "DIR/mod.rs"] mod tl;` or put `DIR` at `src/tl/` and write `mod tl;`. The
 //! crate needs `tlgen-runtime` as a dependency. `--docs DIR` joins a `schema/docs`-style
-//! directory (`getdoc.json` and pages); `--errors` is on by default, `--object`,
+//! directory (`getdoc.json` and pages); the typed RPC errors are on when the schema declares
+//! Telegram's `rpc_error` or `--docs` is given (a schema of another protocol gets nothing
+//! of Telegram's: no `errors` module; `--errors` forces them), the per-method error enums,
+//! `--object`,
 //! `--conversions` and `--borrowed` are off (as in tlgen-types' default features: pay only
 //! for what you use), `--no-X` leaves the part out, `--X` puts it in,
 //! `--X-feature NAME` puts it behind the cargo feature `NAME` of the including crate.
@@ -37,8 +40,12 @@
 //! When the docs describe an older layer than the schema, one line on stderr says so,
 //! with the coverage. Docs of params the schema no longer has are not attached to any
 //! field; the line counts them.
+//!
+//! The report names the files rewritten (a file whose content is unchanged is not
+//! touched), or says the output is up to date; the documentation coverage is printed only
+//! when docs are given.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use tlgen_codegen::{Config, Include, JsonDialect, Layout, Output};
@@ -65,7 +72,8 @@ pub struct Args {
     /// A documentation directory holding getdoc.json (and pages/).
     #[arg(long, requires = "schema")]
     docs: Option<PathBuf>,
-    /// Typed RPC errors (the default).
+    /// Typed RPC errors (the default when the schema declares `rpc_error` or --docs is
+    /// given).
     #[arg(long, overrides_with = "no_errors")]
     errors: bool,
     /// Leave the typed RPC errors out.
@@ -74,10 +82,11 @@ pub struct Args {
     /// Put the typed RPC errors behind this cargo feature.
     #[arg(long, value_name = "NAME")]
     errors_feature: Option<String>,
-    /// The per-method error enums, when the typed errors are on (the default).
+    /// The per-method error enums, when the typed errors are on (off by default, as in
+    /// tlgen-types' default features; with them `TypedErrors::Error` is the method's enum).
     #[arg(long, overrides_with = "no_method_errors")]
     method_errors: bool,
-    /// Leave the per-method error enums out (`errors::Error` stays).
+    /// Leave the per-method error enums out (the default; `errors::Error` stays).
     #[arg(long)]
     no_method_errors: bool,
     /// Put the per-method error enums behind this cargo feature (which must enable the
@@ -219,6 +228,7 @@ fn run_job(job: Job, args: &Args) -> ExitCode {
         schemas,
         docs,
         label,
+        out_dir,
         regenerate,
     } = job;
     if let Some(dialect) = args.dialect.dialect {
@@ -242,19 +252,57 @@ fn run_job(job: Job, args: &Args) -> ExitCode {
             Err(e) => fail(&e),
         };
     }
-    match config.write() {
-        Ok(output) => {
-            report(&output);
-            if let Some(note) = docs
-                .as_ref()
-                .and_then(|d| freshness_note(&schemas, d, &output))
-            {
-                eprintln!("{note}");
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(&e),
+    let output = match config.generate() {
+        Ok(output) => output,
+        Err(e) => return fail(&e),
+    };
+    let rewritten = match write_changed(&out_dir, &output) {
+        Ok(rewritten) => rewritten,
+        Err(e) => return fail(&e),
+    };
+    report(&output, docs.is_some());
+    print_rewritten(&label, &out_dir, &output, &rewritten);
+    if let Some(note) = docs
+        .as_ref()
+        .and_then(|d| freshness_note(&schemas, d, &output))
+    {
+        eprintln!("{note}");
     }
+    ExitCode::SUCCESS
+}
+
+/// Writes each file of `output` under `out_dir` whose content differs from what is there;
+/// returns the paths rewritten (relative to `out_dir`, in the output's order).
+fn write_changed(out_dir: &Path, output: &Output) -> Result<Vec<PathBuf>, String> {
+    let mut rewritten = Vec::new();
+    for file in &output.files {
+        let path = out_dir.join(&file.path);
+        if std::fs::read(&path).is_ok_and(|existing| existing == file.contents.as_bytes()) {
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, &file.contents).map_err(|e| format!("{}: {e}", path.display()))?;
+        rewritten.push(file.path.clone());
+    }
+    Ok(rewritten)
+}
+
+/// `rewrote 2 of 6 files in OUT: types.rs, enums.rs`, or `LABEL is up to date`.
+fn print_rewritten(label: &str, out_dir: &Path, output: &Output, rewritten: &[PathBuf]) {
+    if rewritten.is_empty() {
+        println!("{label} is up to date");
+        return;
+    }
+    let names: Vec<String> = rewritten.iter().map(|p| p.display().to_string()).collect();
+    println!(
+        "rewrote {} of {} in {}: {}",
+        rewritten.len(),
+        count(output.files.len(), "file"),
+        out_dir.display(),
+        names.join(", ")
+    );
 }
 
 /// What a run generates: the configuration, the schema files, the docs, and the
@@ -265,6 +313,8 @@ struct Job {
     docs: Option<Documentation>,
     /// The output as named in messages: `generated/` or the `--out` directory.
     label: String,
+    /// Where the files go.
+    out_dir: PathBuf,
     regenerate: String,
 }
 
@@ -280,6 +330,7 @@ fn workspace_jobs(args: &Args) -> Result<Vec<Job>, workspace::WorkspaceError> {
         schemas,
         docs,
         label: "generated/".to_owned(),
+        out_dir: root.join(workspace::OUT_DIR),
         regenerate: workspace::REGENERATE.to_owned(),
     }];
     for bindings in workspace::JSON_BINDINGS {
@@ -292,6 +343,7 @@ fn workspace_jobs(args: &Args) -> Result<Vec<Job>, workspace::WorkspaceError> {
             schemas: vec![root.join(bindings.schema)],
             docs: None,
             label: bindings.label.to_owned(),
+            out_dir: root.join(bindings.out_dir),
             regenerate: workspace::REGENERATE.to_owned(),
         });
     }
@@ -334,8 +386,16 @@ fn schema_job(args: &Args) -> Result<Job, String> {
         ),
     ];
     let [errors, method_errors, object, conversions, borrowed, partial_eq] = parts;
-    if let Some(i) = errors {
-        config.errors(i);
+    match errors {
+        Some(i) => {
+            config.errors(i);
+        }
+        // Typed errors are Telegram's: only for a schema that has its `rpc_error`, or
+        // when its docs are given.
+        None if args.docs.is_none() && !declares_rpc_error(&args.schema)? => {
+            config.errors(false);
+        }
+        None => {}
     }
     if let Some(i) = method_errors {
         config.method_errors(i);
@@ -371,35 +431,57 @@ fn schema_job(args: &Args) -> Result<Job, String> {
         schemas: args.schema.clone(),
         docs,
         label: out.display().to_string(),
+        out_dir: out.clone(),
         regenerate: "tl-codegen generate --schema … --out …".to_owned(),
     })
 }
 
-/// Prints the warnings on stderr and the counts on stdout.
-pub fn report(output: &Output) {
+/// Whether the schema files declare Telegram's `rpc_error` constructor (a file that cannot
+/// be read is an error here, as it would be when generating).
+fn declares_rpc_error(schemas: &[PathBuf]) -> Result<bool, String> {
+    let mut files = Vec::new();
+    for path in schemas {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        files.push((path.display().to_string(), text));
+    }
+    let schema = tlgen_parser::parse_files(
+        files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+        &tlgen_parser::ParseOptions::default(),
+    );
+    Ok(schema
+        .definitions
+        .iter()
+        .any(|d| d.category == tlgen_parser::Category::Type && d.name == "rpc_error"))
+}
+
+/// Prints the warnings on stderr and the counts on stdout; with `docs`, the documentation
+/// coverage and the known errors too.
+pub fn report(output: &Output, docs: bool) {
     for warning in &output.warnings {
         eprintln!("{warning}");
     }
     let s = &output.stats;
     println!(
-        "generated {}: {} lines in {} files, {:.2?}",
+        "generated {}: {} lines in {}, {:.2?}",
         counts_line(s),
         s.lines,
-        output.files.len(),
+        count(output.files.len(), "file"),
         s.elapsed
     );
-    println!(
-        "docs: {} of {} definitions, {} of {} params, {} of {} types documented; \
-         {} functions with error enums; {} known errors",
-        s.documented,
-        s.documented + s.undocumented,
-        s.documented_fields,
-        s.documented_fields + s.undocumented_fields,
-        s.documented_types,
-        s.types,
-        s.functions_with_errors,
-        s.errors
-    );
+    if docs {
+        println!(
+            "docs: {} of {} definitions, {} of {} params, {} of {} types documented; \
+             {} with documented errors; {}",
+            s.documented,
+            s.documented + s.undocumented,
+            s.documented_fields,
+            s.documented_fields + s.undocumented_fields,
+            s.documented_types,
+            s.types,
+            count(s.functions_with_errors, "function"),
+            count(s.errors, "known error"),
+        );
+    }
 }
 
 /// `1752 constructors, 677 types, 860 functions`: the schema's counts, the same as
@@ -407,20 +489,20 @@ pub fn report(output: &Output) {
 pub fn counts_line(s: &tlgen_codegen::Stats) -> String {
     let c = &s.schema;
     let mut line = format!(
-        "{} constructors, {} types, {} functions",
-        c.constructors, c.types, c.functions
+        "{}, {}, {}",
+        count(c.constructors, "constructor"),
+        count(c.types, "type"),
+        count(c.functions, "function")
     );
     let (constructors, types) = (
         c.constructors.saturating_sub(s.constructors),
         c.types.saturating_sub(s.types),
     );
     if constructors + types > 0 {
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
         line.push_str(&format!(
-            " ({constructors} constructor{} of {types} type{} without a struct or enum: \
-             `Bool` is Rust's `bool`)",
-            plural(constructors),
-            plural(types)
+            " ({} of {} without a struct or enum: `Bool` is Rust's `bool`)",
+            count(constructors, "constructor"),
+            count(types, "type")
         ));
     }
     line
@@ -478,6 +560,11 @@ fn dropped_param_docs(schema: &tlgen_parser::Schema<'_>, docs: &Documentation) -
             })
         })
         .sum()
+}
+
+/// `1 file`, `2 files`.
+fn count(n: usize, word: &str) -> String {
+    format!("{n} {}", crate::inspect::plural(n, word))
 }
 
 /// Prints `error: …` on stderr and returns failure.

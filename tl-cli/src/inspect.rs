@@ -204,7 +204,7 @@ fn rendered_diagnostics(schema: &Schema) -> String {
 }
 
 /// `word` or `words` depending on `n`.
-fn plural(n: usize, word: &str) -> String {
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         word.to_owned()
     } else {

@@ -308,3 +308,41 @@ fn the_rust_part_matches_what_the_generator_writes() {
         assert!(checked >= 4, "{new}: only {checked} checked");
     }
 }
+
+/// `--fail-on-breaking`: the report as without it, then exit 3 when the Rust API breaks
+/// (small_*.tl: 14 breaking changes, counted in small.txt), 0 when only additions happen
+/// (a schema against itself plus a new constructor of a new type).
+#[test]
+fn fail_on_breaking_exits_non_zero_when_the_rust_api_breaks() {
+    let breaking = run(&["diff", "--fail-on-breaking", "small_old.tl", "small_new.tl"]);
+    assert_eq!(breaking.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8_lossy(&breaking.stdout),
+        expected("small.txt")
+    );
+    assert!(String::from_utf8_lossy(&breaking.stderr)
+        .contains("error: 14 breaking changes in the generated Rust API (--fail-on-breaking)"));
+
+    let temp = tempfile::tempdir().unwrap();
+    let old = std::fs::read_to_string(fixtures().join("small_old.tl")).unwrap();
+    let new_type = temp.path().join("new_type.tl");
+    let (types, functions) = old.split_once("---functions---").unwrap();
+    std::fs::write(
+        &new_type,
+        format!("{types}\nsticker#3a2b1c0d id:long = Sticker;\n---functions---{functions}"),
+    )
+    .unwrap();
+    let additive = run(&[
+        "diff",
+        "--fail-on-breaking",
+        fixtures().join("small_old.tl").to_str().unwrap(),
+        new_type.to_str().unwrap(),
+    ]);
+    let out = String::from_utf8_lossy(&additive.stdout);
+    assert!(out.contains(": 0 breaking, 2 additive"), "{out}");
+    assert_eq!(additive.status.code(), Some(0), "{out}");
+    // Without the flag, breaking changes exit 0 as before.
+    assert!(run(&["diff", "small_old.tl", "small_new.tl"])
+        .status
+        .success());
+}

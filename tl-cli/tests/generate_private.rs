@@ -1,5 +1,5 @@
-//! `tl-codegen generate --schema FILE --out DIR` with the default switches: the same files
-//! as `Config::new()` writes, and a module that compiles without a warning when a binary
+//! `tl-codegen generate --schema FILE --out DIR` with the default switches: for a schema
+//! with Telegram's `rpc_error`, the same files as `Config::new()` writes, and a module that compiles without a warning when a binary
 //! crate declares it privately (`mod tl;`) and uses one type of it.
 
 use std::path::Path;
@@ -9,10 +9,10 @@ fn repo() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
-/// `tl-codegen generate --schema tests/schema/stars.tl --out OUT` plus `extra`.
-fn generate(out: &Path, extra: &[&str]) {
+/// `tl-codegen generate --schema SCHEMA --out OUT` plus `extra`.
+fn generate(schema: &str, out: &Path, extra: &[&str]) {
     let output = Command::new(env!("CARGO_BIN_EXE_tl-codegen"))
-        .args(["generate", "--schema", "tests/schema/stars.tl", "--out"])
+        .args(["generate", "--schema", schema, "--out"])
         .arg(out)
         .args(extra)
         .current_dir(repo())
@@ -29,16 +29,17 @@ fn generate(out: &Path, extra: &[&str]) {
 fn default_switches_are_configs() {
     let temp = tempfile::tempdir().unwrap();
     let out = temp.path().join("tl");
-    generate(&out, &[]);
+    let schema = "examples/build-rs/schema/bot.tl";
+    generate(schema, &out, &[]);
     let expected = tlgen_codegen::Config::new()
-        .schema(repo().join("tests/schema/stars.tl"))
+        .schema(repo().join(schema))
         .layout(tlgen_codegen::Layout::ModuleDir)
         .generate()
         .unwrap();
     assert_eq!(
         expected.files.len(),
-        6,
-        "mod, types, enums, functions, errors, method_errors"
+        5,
+        "mod, types, enums, functions, errors (no per-method enums by default)"
     );
     for file in &expected.files {
         let written = std::fs::read_to_string(out.join(&file.path)).unwrap();
@@ -61,8 +62,13 @@ fn default_switches_are_configs() {
 fn private_module_compiles_without_warnings() {
     let temp = tempfile::tempdir().unwrap();
     let krate = temp.path().join("private-bindings");
-    // Every part generated: the default ones and the `borrowed` module.
-    generate(&krate.join("src/tl"), &["--borrowed"]);
+    // Every part generated: the default ones, the errors (stars.tl has no `rpc_error`),
+    // the per-method enums and the `borrowed` module.
+    generate(
+        "tests/schema/stars.tl",
+        &krate.join("src/tl"),
+        &["--errors", "--method-errors", "--borrowed"],
+    );
     let runtime = repo().join("tl-runtime").canonicalize().unwrap();
     std::fs::write(
         krate.join("Cargo.toml"),

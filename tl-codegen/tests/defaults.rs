@@ -1,5 +1,6 @@
 //! `Config::new()`'s switches are tlgen-types' default features: the typed errors are on;
-//! `Object`, the struct↔enum conversions and the borrowed twins are off (each costs a share
+//! the per-method error enums, `Object`, the struct↔enum conversions and the borrowed twins
+//! are off (each costs a share
 //! of every clean build and is rarely needed); each switch still puts its part in.
 
 use tlgen_codegen::Config;
@@ -18,6 +19,7 @@ fn generate(switch: impl FnOnce(&mut Config) -> &mut Config) -> String {
 }
 
 /// Whether the code has `Object`, the conversions, the borrowed module and the errors module.
+/// (The per-method enums: `docs_source.rs`, which has documented errors.)
 /// (Spaces are dropped first: unformatted output spells `impl From < Photo >`.)
 fn parts(code: &str) -> [bool; 4] {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();

@@ -138,3 +138,25 @@ fn docs_written_for_an_earlier_version_are_marked() {
     assert!(at < star, "the note belongs to `star`, above its struct");
     assert!(!(star..give).contains(&at));
 }
+
+/// `Config::new()` is tlgen-types with its default features: a function's
+/// `TypedErrors::Error` is `errors::Error` (the per-method enums are opt-in), so code
+/// written against the crate compiles against a subset (`scripts/outside-user.sh` compiles
+/// the README's snippet against both).
+#[test]
+fn typed_errors_are_errors_error_by_default() {
+    let typed = |code: &str| -> Vec<String> {
+        code.lines()
+            .filter(|l| l.trim_start().starts_with("type Error ="))
+            .map(|l| l.trim().to_owned())
+            .collect()
+    };
+    let code = generate(Config::new().docs(Docs));
+    assert_eq!(typed(&code), ["type Error = super::super::errors::Error;"]);
+    assert!(!code.contains("pub mod method_errors"), "{code}");
+    let code = generate(Config::new().docs(Docs).method_errors(true));
+    assert_eq!(
+        typed(&code),
+        ["type Error = super::super::errors::stars::GiveError;"]
+    );
+}

@@ -21,8 +21,8 @@ const CASES: &[&str] = &[
     "prefix",
 ];
 
-/// The generator as each case runs it: the defaults with `Object` and the conversions on
-/// (off by default; the snapshots show them), plus the `borrowed` module for `borrowed.tl`
+/// The generator as each case runs it: the defaults with `Object`, the conversions and the
+/// per-method error enums on (off by default; the snapshots show them), plus the `borrowed` module for `borrowed.tl`
 /// and the subset its first line names for `subset.tl`; TDLib's and tonlib's JSON dialects for
 /// `tdjson.tl` and `tonjson.tl` (no binary codecs there).
 fn config(case: &str) -> tlgen_codegen::Config {
@@ -31,6 +31,7 @@ fn config(case: &str) -> tlgen_codegen::Config {
         .schema(dir().join(format!("{case}.tl")))
         .object(true)
         .conversions(true)
+        .method_errors(true)
         .borrowed(case == "borrowed");
     match case {
         "tdjson" => {

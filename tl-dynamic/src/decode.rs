@@ -21,6 +21,32 @@ type Result<T> = core::result::Result<T, DecodeError>;
 /// The most bytes of `Value`s a vector reserves before its items are read.
 const MAX_PREALLOCATION: usize = 1 << 20;
 
+/// How [`Schema::decode_with_options`] decodes: [`Schema::decode_as`]'s way by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DecodeOptions {
+    tolerant: bool,
+    keep_packed: bool,
+}
+
+impl DecodeOptions {
+    /// Keep what does not decode as [`Envelope::Unknown`], as
+    /// [`Schema::decode_tolerant`] does.
+    #[must_use]
+    pub fn tolerant(mut self, tolerant: bool) -> Self {
+        self.tolerant = tolerant;
+        self
+    }
+
+    /// Keep each `gzip_packed` that stands for an object as [`Envelope::GzipPacked`] (the
+    /// packed bytes as read) instead of its content: decode → encode then reproduces the
+    /// input byte for byte.
+    #[must_use]
+    pub fn keep_packed(mut self, keep: bool) -> Self {
+        self.keep_packed = keep;
+        self
+    }
+}
+
 /// What an unexpected constructor id was checked against.
 #[derive(Clone, Copy)]
 enum Expected {
@@ -50,7 +76,7 @@ impl Schema {
     /// whole input for any `ty`; errors inside it have offsets into the unpacked bytes. See
     /// [`crate::envelope`] for the other envelope objects.
     pub fn decode_as(&self, bytes: &[u8], ty: &Type) -> Result<Value> {
-        self.decode_with(bytes, ty, false)
+        self.decode_with(bytes, ty, false, false)
             .map(|decoded| decoded.value)
     }
 
@@ -62,11 +88,31 @@ impl Schema {
     /// the order of [`Schema::unknown_paths`]. An error outside such a part (the input
     /// itself not decoding) still fails.
     pub fn decode_tolerant(&self, bytes: &[u8], ty: &Type) -> Result<Tolerant> {
-        self.decode_with(bytes, ty, true)
+        self.decode_with(bytes, ty, true, false)
     }
 
-    /// [`decode_as`](Self::decode_as), tolerant or not.
-    fn decode_with(&self, bytes: &[u8], ty: &Type, tolerant: bool) -> Result<Tolerant> {
+    /// Decodes as [`decode_as`](Self::decode_as) or, with `options.tolerant`,
+    /// [`decode_tolerant`](Self::decode_tolerant); with `options.keep_packed`, a
+    /// `gzip_packed` standing for an object is kept as [`Envelope::GzipPacked`] (its packed
+    /// bytes, which [`encode`](Self::encode) writes back byte for byte) instead of being
+    /// replaced by what it holds.
+    pub fn decode_with_options(
+        &self,
+        bytes: &[u8],
+        ty: &Type,
+        options: DecodeOptions,
+    ) -> Result<Tolerant> {
+        self.decode_with(bytes, ty, options.tolerant, options.keep_packed)
+    }
+
+    /// [`decode_as`](Self::decode_as), tolerant or not, keeping `gzip_packed` or not.
+    fn decode_with(
+        &self,
+        bytes: &[u8],
+        ty: &Type,
+        tolerant: bool,
+        keep_packed: bool,
+    ) -> Result<Tolerant> {
         let mut buffer = Vec::new();
         let (bytes, gzip) = if ty.0 == Node::Leaf(Ty::AnyObject) {
             (bytes, false)
@@ -88,6 +134,7 @@ impl Schema {
             r: &mut r,
             packed: gzip,
             tolerant,
+            keep_packed,
             unknown: Vec::new(),
         };
         // The input itself is not kept as bytes: when nothing decodes, that is an error.
@@ -116,6 +163,7 @@ impl Schema {
             r,
             packed: false,
             tolerant: false,
+            keep_packed: false,
             unknown: Vec::new(),
         }
         .node(&ty.0)
@@ -247,6 +295,8 @@ struct Decoder<'s, 'r, 'a> {
     packed: bool,
     /// Whether a part that does not decode is kept as an [`Envelope::Unknown`].
     tolerant: bool,
+    /// Whether a `gzip_packed` standing for an object is kept as [`Envelope::GzipPacked`].
+    keep_packed: bool,
     /// The parts kept so, with locations in this input.
     unknown: Vec<UnknownObject>,
 }
@@ -549,6 +599,10 @@ impl Decoder<'_, '_, '_> {
                 DecodeErrorKind::Gzip(GzipError::Nested),
             ));
         }
+        if self.keep_packed && ty == Ty::AnyObject {
+            let data = self.r.read_bytes()?;
+            return Ok(Value::Envelope(Box::new(Envelope::GzipPacked(data.into()))));
+        }
         // The whole object, from its id, for the runtime's reader of it.
         let after_id = self.r.remaining_bytes();
         self.r.read_bytes()?;
@@ -572,6 +626,7 @@ impl Decoder<'_, '_, '_> {
             r: &mut r,
             packed,
             tolerant: self.tolerant,
+            keep_packed: self.keep_packed,
             unknown: Vec::new(),
         };
         let decoded = inner.ty(ty).and_then(|value| {

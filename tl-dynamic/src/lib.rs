@@ -176,7 +176,7 @@ pub mod tdjson;
 mod ty;
 mod value;
 
-pub use decode::{Tolerant, UnknownObject};
+pub use decode::{DecodeOptions, Tolerant, UnknownObject};
 pub use encode::MAX_ENCODE_DEPTH;
 pub use envelope::Envelope;
 pub use error::{

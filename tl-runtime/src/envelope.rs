@@ -288,3 +288,8 @@ impl<'a> MsgCopy<'a> {
 fn expect(reader: &mut Reader<'_>, id: u32, expected: &'static str) -> Result<()> {
     crate::boxed::expect_constructor(reader, id, expected)
 }
+
+mod write;
+#[cfg(feature = "gzip")]
+pub use write::{gzip, GzipPacker, DEFAULT_PACK_THRESHOLD};
+pub use write::{write_message, ContainerBuilder, EnvelopeError};

@@ -21,13 +21,11 @@
 //! };
 //! assert_eq!(call.to_bytes()[..4], 0x4423e6c5u32.to_le_bytes());
 //!
-//! // An answer that is an rpc_error: the method's typed error.
-//! let rpc_error = tlgen_runtime::RpcError::new(420, "FLOOD_WAIT_30");
-//! let error: errors::messages::GetHistoryError = rpc_error.into();
-//! assert!(matches!(
-//!     error,
-//!     errors::messages::GetHistoryError::Global(errors::Error::FloodWait { value: 30 })
-//! ));
+//! // An answer that is an rpc_error: the typed error, `errors::Error` as on tlgen-types
+//! // with its default features (the per-method enums are opt-in: `Config::method_errors`).
+//! let answer = tlgen_runtime::RpcError::new(420, "FLOOD_WAIT_30").to_bytes();
+//! let typed = functions::messages::GetHistory::decode_typed_response(&answer).unwrap();
+//! assert!(matches!(typed, Err(errors::Error::FloodWait { value: 30 })));
 //! ```
 
 #![forbid(unsafe_code)]

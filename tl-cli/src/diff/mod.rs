@@ -84,6 +84,9 @@
 //!   be lowered (a note on stderr says why).
 //!
 //! The command exits 0 whatever changed, 1 when a schema cannot be read or has errors.
+//! With `--fail-on-breaking` (for CI) it exits 3 after the report when the Rust API has a
+//! breaking change (`rust.breaking` > 0), naming their count on stderr, and 1 when the
+//! Rust part cannot be computed (a schema that cannot be lowered).
 
 mod report;
 mod rust;
@@ -120,6 +123,9 @@ pub struct Args {
     /// `Option` fields and JSON roots, as `generate --json` makes them.
     #[arg(long, value_name = "DIALECT")]
     bindings: Option<crate::generate::JsonArg>,
+    /// Exit 3 when the generated Rust API has breaking changes (for CI).
+    #[arg(long)]
+    fail_on_breaking: bool,
     /// How both schemas' ids are computed (default: by evidence, each on its own).
     #[command(flatten)]
     dialect: crate::dialect::DialectArg,
@@ -157,10 +163,32 @@ pub fn run(args: Args) -> ExitCode {
             } else {
                 print!("{}", report.to_text());
             }
+            if args.fail_on_breaking {
+                return breaking_exit(&report);
+            }
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {
             eprint!("{diagnostics}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--fail-on-breaking`: 3 when the Rust API breaks, 1 when that cannot be told.
+fn breaking_exit(report: &SchemaDiff) -> ExitCode {
+    match &report.rust {
+        Some(rust) if rust.breaking == 0 => ExitCode::SUCCESS,
+        Some(rust) => {
+            let s = if rust.breaking == 1 { "" } else { "s" };
+            eprintln!(
+                "error: {} breaking change{s} in the generated Rust API (--fail-on-breaking)",
+                rust.breaking
+            );
+            ExitCode::from(3)
+        }
+        None => {
+            eprintln!("error: --fail-on-breaking: the Rust API of the schemas cannot be compared");
             ExitCode::FAILURE
         }
     }

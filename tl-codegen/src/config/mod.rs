@@ -75,7 +75,7 @@ impl Config {
             json: None,
             binary: None,
             errors: Include::Always,
-            method_errors: Include::Always,
+            method_errors: Include::Never,
             object: Include::Never,
             conversions: Include::Never,
             borrowed: Include::Never,
@@ -180,7 +180,9 @@ impl Config {
 
     /// The per-function error enums (`errors::payments::SendStarsFormError`), their
     /// `errors::MethodError` trait and `errors::documented_errors`/`documented_error`, when
-    /// [`Config::errors`] is on. Default: always.
+    /// [`Config::errors`] is on. Default: never, as in tlgen-types' default features (a
+    /// subset is the crate, smaller: the same code compiles against both, and
+    /// `TypedErrors::Error` is `errors::Error`).
     ///
     /// Always: each function's `TypedErrors::Error` is its own enum. Behind a cargo feature
     /// (`Include::Feature("method-errors".into())`, a feature that must enable the one of
