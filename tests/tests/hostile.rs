@@ -737,7 +737,11 @@ fn random_mutations_never_panic() {
                     }
                     Ok(object) => {
                         let encoded = object.to_bytes();
-                        assert!(encoded.len() <= bytes.len(), "re-encoding grew");
+                        // Only unpacking a `gzip_packed` can make the canonical form longer.
+                        let packed = 0x3072_cfa1_u32.to_le_bytes();
+                        if !bytes.windows(4).any(|w| w == packed) {
+                            assert!(encoded.len() <= bytes.len(), "re-encoding grew");
+                        }
                         let again = Object::from_bytes(&encoded).expect("re-encoded bytes decode");
                         assert_eq!(again.to_bytes(), encoded, "re-encoding is not stable");
                         true
