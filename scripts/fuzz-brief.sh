@@ -4,7 +4,7 @@
 #   scripts/fuzz-brief.sh                 # FUZZ_SECONDS (default 25) per target: 8 targets, ≤ 4 min
 #   FUZZ_SECONDS=600 scripts/fuzz-brief.sh   # the longer run a release note reports
 #
-# Each target reads its seeds (`<crate>/fuzz/corpus/<target>/`, also replayed on stable by
+# Each target reads its seeds (`<crate>/fuzz/seeds/<target>/`, also replayed on stable by
 # `tests/tests/fuzz_corpus.rs`) and writes what it finds to a temporary directory, so the
 # checked-in corpus never changes; a failure is left in `<crate>/fuzz/artifacts/<target>/`
 # (copy it to `<crate>/fuzz/regressions/<target>/` once fixed). It prints the runs per
@@ -59,7 +59,7 @@ for entry in "${targets[@]}"; do
     mkdir -p "$scratch/$crate-$target" "$crate/fuzz/artifacts/$target"
     log="$scratch/$crate-$target.log"
     if (cd "$crate" && cargo +nightly fuzz run "$target" -s none -a --target-dir "$target_dir" \
-        "$scratch/$crate-$target" "fuzz/corpus/$target" -- \
+        "$scratch/$crate-$target" "fuzz/seeds/$target" -- \
         -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -malloc_limit_mb=1024 \
         -print_final_stats=1) >"$log" 2>&1; then
         result=ok

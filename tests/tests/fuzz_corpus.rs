@@ -1,6 +1,6 @@
 //! Every fuzz target's corpus, replayed on stable as an ordinary test: the same checks
 //! (`*/fuzz/checks/<target>.rs`, which the cargo-fuzz targets call) over the seeds in
-//! `*/fuzz/corpus/<target>/` and every failure a fuzz run found, kept in
+//! `*/fuzz/seeds/<target>/` and every failure a fuzz run found, kept in
 //! `*/fuzz/regressions/<target>/` (copy a crash from `fuzz/artifacts/` there once fixed).
 //!
 //! The seeds are written by this file: `WRITE_FUZZ_SEEDS=1 cargo test -p
@@ -38,12 +38,12 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// Runs `check` on every file of `crate_dir/fuzz/{corpus,regressions}/target`; fails on
+/// Runs `check` on every file of `crate_dir/fuzz/{seeds,regressions}/target`; fails on
 /// any panic, or when there are no seeds.
 fn replay(crate_dir: &str, target: &str, check: fn(&[u8])) {
     let fuzz = root().join(crate_dir).join("fuzz");
     let mut files = Vec::new();
-    for dir in ["corpus", "regressions"] {
+    for dir in ["seeds", "regressions"] {
         if let Ok(entries) = std::fs::read_dir(fuzz.join(dir).join(target)) {
             files.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()));
         }
@@ -51,7 +51,7 @@ fn replay(crate_dir: &str, target: &str, check: fn(&[u8])) {
     files.sort();
     assert!(
         files.len() >= 5,
-        "{crate_dir}/fuzz/corpus/{target}: {} seeds",
+        "{crate_dir}/fuzz/seeds/{target}: {} seeds",
         files.len()
     );
     let mut failures = Vec::new();
@@ -114,9 +114,9 @@ fn tl_runtime_tdjson() {
     replay("tl-runtime", "tdjson", tl_runtime_tdjson::check);
 }
 
-/// Writes `seeds` as `crate_dir/fuzz/corpus/target/seed-NNN`, replacing the old seeds.
+/// Writes `seeds` as `crate_dir/fuzz/seeds/target/seed-NNN`, replacing the old seeds.
 fn write(crate_dir: &str, target: &str, seeds: &[Vec<u8>]) {
-    let dir = root().join(crate_dir).join("fuzz/corpus").join(target);
+    let dir = root().join(crate_dir).join("fuzz/seeds").join(target);
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for entry in entries.filter_map(|e| e.ok()) {
             if entry.file_name().to_string_lossy().starts_with("seed-") {

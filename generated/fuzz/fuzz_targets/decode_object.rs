@@ -1,6 +1,6 @@
 //! The `decode_object` fuzz target: the input, and what must hold of it, are in
 //! `../checks/decode_object.rs`, which `tests/tests/fuzz_corpus.rs` also runs on stable over
-//! `../corpus/decode_object` (the seeds) and `../regressions/decode_object` (every failure found).
+//! `../seeds/decode_object` (the seeds) and `../regressions/decode_object` (every failure found).
 //!
 //! Run with `cargo +nightly fuzz run decode_object` from `generated/`, or `scripts/fuzz-brief.sh`.
 

@@ -1,6 +1,6 @@
 //! The `decode_typed` fuzz target: the input, and what must hold of it, are in
 //! `../checks/decode_typed.rs`, which `tests/tests/fuzz_corpus.rs` also runs on stable over
-//! `../corpus/decode_typed` (the seeds) and `../regressions/decode_typed` (every failure found).
+//! `../seeds/decode_typed` (the seeds) and `../regressions/decode_typed` (every failure found).
 //!
 //! Run with `cargo +nightly fuzz run decode_typed` from `generated/`, or `scripts/fuzz-brief.sh`.
 

@@ -8,7 +8,7 @@
 //!   (decode → encode is the identity only without a `gzip_packed`, which decoding unpacks);
 //! - it prints as JSON that reads back to a value with the same encoding.
 //!
-//! Seeds: `corpus/json` (TL-JSON printed by `tl-codegen decode`, envelopes and packed
+//! Seeds: `seeds/json` (TL-JSON printed by `tl-codegen decode`, envelopes and packed
 //! objects included).
 
 use std::sync::OnceLock;

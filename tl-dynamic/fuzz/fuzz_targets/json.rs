@@ -1,6 +1,6 @@
 //! The `json` fuzz target: the input, and what must hold of it, are in
 //! `../checks/json.rs`, which `tests/tests/fuzz_corpus.rs` also runs on stable over
-//! `../corpus/json` (the seeds) and `../regressions/json` (every failure found).
+//! `../seeds/json` (the seeds) and `../regressions/json` (every failure found).
 //!
 //! Run with `cargo +nightly fuzz run json` from `tl-dynamic/`, or `scripts/fuzz-brief.sh`.
 

@@ -1,6 +1,6 @@
 //! The `tdjson` fuzz target: the input, and what must hold of it, are in
 //! `../checks/tdjson.rs`, which `tests/tests/fuzz_corpus.rs` also runs on stable over
-//! `../corpus/tdjson` (the seeds) and `../regressions/tdjson` (every failure found).
+//! `../seeds/tdjson` (the seeds) and `../regressions/tdjson` (every failure found).
 //!
 //! Run with `cargo +nightly fuzz run tdjson` from `tl-runtime/`, or `scripts/fuzz-brief.sh`.
 
