@@ -172,8 +172,8 @@ pub use borrowed::{
 pub use error::{DecodeError, DecodeErrorKind, GzipError, Result};
 pub use gzip::{is_gzip_packed, unpack, unpack_with_limit, DEFAULT_MAX_UNPACKED, GZIP_PACKED_ID};
 pub use reader::Reader;
-pub use scope::Scope;
 pub use rpc_error::{ErrorClass, RpcError};
+pub use scope::Scope;
 pub use traits::{
     BareDeserializable, BareSerializable, Deserializable, Identifiable, RemoteCall, Serializable,
     TypedErrors,

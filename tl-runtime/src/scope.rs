@@ -167,13 +167,11 @@ impl Scope {
     /// [`in_packed`](Self::in_packed). Going over the budget is
     /// [`GzipError::TooLarge`] with the decode's whole limit.
     pub fn unpack(&mut self, data: &[u8], base: usize, out: &mut Vec<u8>) -> Result<Scope> {
-        inflate_packed(data, base, self.unpack_budget(), out).map_err(|e| {
-            match e.kind() {
-                DecodeErrorKind::Gzip(GzipError::TooLarge { .. }) => {
-                    DecodeError::gzip(e.offset(), GzipError::TooLarge { limit: self.limit })
-                }
-                _ => e,
+        inflate_packed(data, base, self.unpack_budget(), out).map_err(|e| match e.kind() {
+            DecodeErrorKind::Gzip(GzipError::TooLarge { .. }) => {
+                DecodeError::gzip(e.offset(), GzipError::TooLarge { limit: self.limit })
             }
+            _ => e,
         })?;
         self.spent = self.spent.saturating_add(out.len());
         Ok(self.in_packed())

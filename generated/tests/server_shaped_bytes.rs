@@ -1,7 +1,8 @@
-//! Real server bytes through `tlgen-types` with its default features: a container whose
-//! message is the `rpc_result` of `messages.getHistory`, its result `gzip_packed` as servers
-//! send it. The inner `messages.messages` is written by hand from the layer-230 definitions,
-//! gzipped by Python's `gzip.compress(…, mtime=0)` (an independent implementation).
+//! Server-shaped bytes, written by hand (not captured from a server), through `tlgen-types`
+//! with its default features: a container whose message is the `rpc_result` of
+//! `messages.getHistory`, its result `gzip_packed` as servers send it. The inner
+//! `messages.messages` is written by hand from the layer-230 definitions, gzipped by Python's
+//! `gzip.compress(…, mtime=0)` (an independent implementation).
 #![cfg(all(feature = "gzip", feature = "errors"))]
 
 use tlgen_types::envelope::{MsgContainer, RpcResult};
