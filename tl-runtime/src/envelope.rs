@@ -35,7 +35,9 @@
 //! offset into the input: each `bytes` must be a multiple of 4 (every TL serialization is),
 //! at least 4 (a body starts with a constructor id) and within the input; a container's count
 //! must be within [`MAX_CONTAINER_MESSAGES`] and its messages must take up the whole input;
-//! a body that is itself a `msg_container` is refused. Nothing is allocated.
+//! a body that is itself a `msg_container` is refused ([`Scope::check`], the envelope rules
+//! every decoder applies; [`Message::body_reader`] applies them to a body that is packed).
+//! Nothing is allocated.
 //!
 //! What a body or result holds is not checked here: decoding it (by type, or through a
 //! generated `Object`) checks it — a `bytes` that lies about its body then shows as

@@ -23,7 +23,10 @@
 //! the trailer's CRC-32 and size, and that nothing follows the member. The unpacked size is
 //! capped ([`DEFAULT_MAX_UNPACKED`], or [`unpack_with_limit`]): the cap is enforced while
 //! inflating, the output grows by doubling up to the cap, and no size the input claims is
-//! trusted. A packed object that unpacks to another `gzip_packed` is refused. Every failure is
+//! trusted. A packed object that unpacks to another `gzip_packed` is refused, as is a
+//! `gzip_packed` anywhere inside a packed object's content, and every packed object a decode
+//! unpacks counts against one budget: see [`Scope`], where these envelope rules are written
+//! once for every decoder. Every failure is
 //! a [`DecodeErrorKind::Gzip`](crate::DecodeErrorKind::Gzip) at the offset of the problem in
 //! the packed input (the header byte, the start of the deflate data, the trailer).
 //!
