@@ -3,6 +3,8 @@
 //! - [`SplitMix64`]: the deterministic generator behind the sample bytes of the integration
 //!   tests and the benchmark corpus;
 //! - [`alloc`]: a counting global allocator for allocation tests;
+//! - [`envelope`]: gzip streams and MTProto envelopes written from the specifications, and the
+//!   one table of envelope-rule cases every decoder is tested with;
 //! - [`snapshot`]: compare output with a checked-in file, `UPDATE_SNAPSHOTS=1` to rewrite it;
 //! - [`BOT_FUNCTIONS`]: the 12 calls of issue 18's bot (also in `examples/bot-subset`, which
 //!   users copy, and read from there by `scripts/compile-time.sh`).
@@ -10,6 +12,7 @@
 //!   `scripts/compile-time.sh` for its `tdlib12` configuration).
 
 pub mod alloc;
+pub mod envelope;
 mod rng;
 pub mod snapshot;
 

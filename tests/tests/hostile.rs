@@ -737,7 +737,11 @@ fn random_mutations_never_panic() {
                     }
                     Ok(object) => {
                         let encoded = object.to_bytes();
-                        assert!(encoded.len() <= bytes.len(), "re-encoding grew");
+                        // Only unpacking a `gzip_packed` can make the canonical form longer.
+                        let packed = 0x3072_cfa1_u32.to_le_bytes();
+                        if !bytes.windows(4).any(|w| w == packed) {
+                            assert!(encoded.len() <= bytes.len(), "re-encoding grew");
+                        }
                         let again = Object::from_bytes(&encoded).expect("re-encoded bytes decode");
                         assert_eq!(again.to_bytes(), encoded, "re-encoding is not stable");
                         true
@@ -783,4 +787,281 @@ fn catalogue_is_complete() {
         .filter(|d| d.category == Category::Function)
         .count();
     assert_eq!(catalog.constructors().count() + 2 + functions, total); // + boolTrue, boolFalse
+}
+
+// ---------------------------------------------------------------------------------------
+// The envelope rules (`tlgen_runtime::Scope`) and the unpack budget, in every decoder, from
+// one table of cases (`tlgen_test_support::envelope::cases`).
+
+mod envelope_rules {
+    use super::*;
+    use tlgen_runtime::envelope::{MsgContainer, RpcResult, NESTED_CONTAINER};
+    use tlgen_runtime::{GzipError, RemoteCall, RemoteCallBorrowed, Scope, DEFAULT_MAX_UNPACKED};
+    use tlgen_test_support::alloc::measure;
+    use tlgen_test_support::envelope::{
+        cases, container, gzip_zeros, packed_stream, Case, Verdict, BOOL_TRUE_ID, MSG_CONTAINER_ID,
+        RPC_RESULT_ID,
+    };
+    use tlgen_types::functions::account::UpdateStatus;
+
+    /// The verdict an outcome stands for: the offset of a rule break, or acceptance.
+    fn verdict_of(kind: &DecodeErrorKind, offset: usize) -> Option<Verdict> {
+        match kind {
+            DecodeErrorKind::Gzip(GzipError::Nested) => Some(Verdict::NestedGzip(offset)),
+            DecodeErrorKind::UnexpectedConstructor {
+                id: MSG_CONTAINER_ID,
+                expected,
+            } if *expected == NESTED_CONTAINER => Some(Verdict::NestedContainer(offset)),
+            _ => None,
+        }
+    }
+
+    fn owned_verdict(result: Result<(), DecodeError>) -> Result<Verdict, String> {
+        match result {
+            Ok(()) => Ok(Verdict::Accept),
+            Err(e) => verdict_of(e.kind(), e.offset()).ok_or_else(|| e.to_string()),
+        }
+    }
+
+    fn dynamic_verdict(schema: &tlgen_dynamic::Schema, bytes: &[u8]) -> Result<Verdict, String> {
+        match schema.decode(bytes) {
+            Ok(_) => Ok(Verdict::Accept),
+            Err(e) => {
+                let kind = match e.kind() {
+                    tlgen_dynamic::DecodeErrorKind::Gzip(g) => DecodeErrorKind::Gzip(*g),
+                    tlgen_dynamic::DecodeErrorKind::UnexpectedConstructor { id, expected }
+                        if expected == NESTED_CONTAINER =>
+                    {
+                        DecodeErrorKind::UnexpectedConstructor {
+                            id: *id,
+                            expected: NESTED_CONTAINER,
+                        }
+                    }
+                    _ => return Err(e.to_string()),
+                };
+                verdict_of(&kind, e.offset()).ok_or_else(|| e.to_string())
+            }
+        }
+    }
+
+    /// An error, and whether its offset counts in unpacked content (not in the bytes read).
+    type Located = (DecodeError, bool);
+
+    /// The runtime's envelope views around the generated `Object`: containers and results
+    /// read with the views, every object with `Object`, each in its scope.
+    fn views_and_object(bytes: &[u8], scope: Scope) -> Result<(), Located> {
+        if !tlgen_runtime::is_gzip_packed(bytes) {
+            return plain_views_and_object(bytes, scope);
+        }
+        let here = |e| (e, false);
+        scope
+            .check(tlgen_runtime::GZIP_PACKED_ID, 0)
+            .map_err(here)?;
+        let mut buffer = Vec::new();
+        let reader = scope.open(bytes, &mut buffer).map_err(|e| {
+            // The content's first id is checked against the rules at byte 0 of the content.
+            let inside = verdict_of(e.kind(), 0).is_some();
+            (e, inside)
+        })?;
+        plain_views_and_object(reader.remaining_bytes(), reader.scope()).map_err(|(e, _)| (e, true))
+    }
+
+    /// [`views_and_object`] of bytes that are not a `gzip_packed`.
+    fn plain_views_and_object(bytes: &[u8], scope: Scope) -> Result<(), Located> {
+        let here = |e| (e, false);
+        // A part's error, seen from the bytes holding it at `offset`.
+        let shifted = |offset: usize| {
+            move |(e, inside): Located| {
+                if inside {
+                    (e, true)
+                } else {
+                    (
+                        DecodeError::new(e.offset() + offset, e.kind().clone()),
+                        false,
+                    )
+                }
+            }
+        };
+        let mut reader = Reader::new(bytes);
+        reader.set_scope(scope);
+        match reader.peek_u32().map_err(here)? {
+            MSG_CONTAINER_ID => {
+                scope.check(MSG_CONTAINER_ID, 0).map_err(here)?;
+                for message in MsgContainer::from_bytes(bytes).map_err(here)?.messages() {
+                    views_and_object(message.body, scope.in_container())
+                        .map_err(shifted(message.body_offset))?;
+                }
+                Ok(())
+            }
+            RPC_RESULT_ID => {
+                let result = RpcResult::from_bytes(bytes).map_err(here)?;
+                views_and_object(result.result, scope).map_err(shifted(result.result_offset))
+            }
+            _ => {
+                Object::deserialize(&mut reader).map_err(here)?;
+                reader.finish().map_err(here)
+            }
+        }
+    }
+
+    #[test]
+    fn every_decoder_gives_every_case_its_verdict() {
+        let (schema, _) = dynamic_schema();
+        let mut failures = Vec::new();
+        for Case {
+            name,
+            bytes,
+            envelope,
+            verdict,
+        } in cases()
+        {
+            let mut check = |decoder: &str, got: Result<Verdict, String>| {
+                if got.as_ref() != Ok(&verdict) {
+                    failures.push(format!("{name}: {decoder} gave {got:?}, not {verdict:?}"));
+                }
+            };
+            check("tlgen-dynamic", dynamic_verdict(&schema, &bytes));
+            check(
+                "views + Object",
+                owned_verdict(views_and_object(&bytes, Scope::new()).map_err(|(e, _)| e)),
+            );
+            if !envelope {
+                check(
+                    "Object",
+                    owned_verdict(Object::from_bytes(&bytes).map(drop)),
+                );
+            }
+            // The answers a typed call reads: `Bool`, maybe packed.
+            if bytes.ends_with(&BOOL_TRUE_ID.to_le_bytes()) && !envelope {
+                check(
+                    "decode_response",
+                    owned_verdict(UpdateStatus::decode_response(&bytes).map(drop)),
+                );
+                let mut buffer = Vec::new();
+                check(
+                    "decode_response_in (borrowed)",
+                    owned_verdict(UpdateStatus::decode_response_in(&bytes, &mut buffer).map(drop)),
+                );
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// The dynamic schema of the generated crate's TL (its `api.tl` and `mtproto.tl`).
+    fn dynamic_schema() -> (tlgen_dynamic::Schema, Catalog) {
+        let catalog = Catalog::load();
+        let schema =
+            tlgen_dynamic::Schema::from_parsed(&catalog.schema).expect("the dynamic schema builds");
+        (schema, catalog)
+    }
+
+    /// 1 GiB of zeros, packed in about 6.5 MB, without a trailer.
+    fn bomb() -> Vec<u8> {
+        packed_stream(&gzip_zeros(&[], 1 << 30, &[], false))
+    }
+
+    fn assert_too_large(kind: &DecodeErrorKind, limit: usize) {
+        assert_eq!(kind, &DecodeErrorKind::Gzip(GzipError::TooLarge { limit }));
+    }
+
+    /// The inflater's output doubles up to the budget: under 2 × the budget in all, plus
+    /// the inflater's state.
+    fn assert_bounded(bytes: u64, budget: usize) {
+        assert!(
+            bytes < 2 * budget as u64 + (1 << 20),
+            "{bytes} bytes allocated"
+        );
+    }
+
+    #[test]
+    fn a_bomb_is_refused_in_bounded_memory_by_every_decoder() {
+        let bomb = bomb();
+        let (result, counted) = measure(|| Object::from_bytes(&bomb));
+        assert_too_large(result.unwrap_err().kind(), DEFAULT_MAX_UNPACKED);
+        assert_bounded(counted.bytes, DEFAULT_MAX_UNPACKED);
+
+        let (result, counted) = measure(|| UpdateStatus::decode_response(&bomb));
+        assert_too_large(result.unwrap_err().kind(), DEFAULT_MAX_UNPACKED);
+        assert_bounded(counted.bytes, DEFAULT_MAX_UNPACKED);
+
+        let (schema, _) = dynamic_schema();
+        let (result, counted) = measure(|| schema.decode(&bomb));
+        let err = result.unwrap_err();
+        assert_eq!(
+            err.kind(),
+            &tlgen_dynamic::DecodeErrorKind::Gzip(GzipError::TooLarge {
+                limit: DEFAULT_MAX_UNPACKED
+            })
+        );
+        assert_bounded(counted.bytes, DEFAULT_MAX_UNPACKED);
+    }
+
+    /// `upload.file#096a18d5 type:storage.FileType mtime:int bytes:bytes` with
+    /// `storage.fileUnknown#aa963b05` and `len` zero bytes, packed.
+    fn packed_file(len: usize) -> Vec<u8> {
+        let mut prefix = 0x096a_18d5_u32.to_le_bytes().to_vec();
+        prefix.extend(0xaa96_3b05_u32.to_le_bytes());
+        prefix.extend(0i32.to_le_bytes());
+        prefix.push(254);
+        prefix.extend(&(len as u32).to_le_bytes()[..3]);
+        assert_eq!(len % 4, 0);
+        packed_stream(&gzip_zeros(&prefix, len, &[], true))
+    }
+
+    /// Packed objects side by side share one budget: three 6 MiB files in a container pass
+    /// one by one, not together.
+    #[test]
+    fn the_budget_counts_every_packed_object_of_a_decode() {
+        let file = packed_file(6 << 20);
+        let unpacked = 16 + (6 << 20);
+        let (schema, _) = dynamic_schema();
+        schema.decode(&file).expect("one file is within the budget");
+        let three = container(&[&file, &file, &file]);
+        let (result, counted) = measure(|| schema.decode(&three));
+        let err = result.unwrap_err();
+        assert_eq!(
+            err.kind(),
+            &tlgen_dynamic::DecodeErrorKind::Gzip(GzipError::TooLarge {
+                limit: DEFAULT_MAX_UNPACKED
+            })
+        );
+        // Two files decoded (their bytes copied once more), the third refused.
+        assert!(counted.bytes < 8 * unpacked as u64, "{}", counted.bytes);
+        // A budget set for the decode.
+        let scope = Scope::with_unpack_limit(3 * unpacked);
+        schema
+            .decode_in_scope(&three, &tlgen_dynamic::Type::OBJECT, scope)
+            .expect("three files within a budget of three");
+        let scope = Scope::with_unpack_limit(3 * unpacked - 1);
+        let err = schema
+            .decode_in_scope(&three, &tlgen_dynamic::Type::OBJECT, scope)
+            .unwrap_err();
+        assert_eq!(
+            err.kind(),
+            &tlgen_dynamic::DecodeErrorKind::Gzip(GzipError::TooLarge {
+                limit: 3 * unpacked - 1
+            })
+        );
+        // The runtime's views and `Object`, with one scope through the container.
+        let mut scope = Scope::new().in_container();
+        let mut spent = || -> Result<(), DecodeError> {
+            for message in MsgContainer::from_bytes(&three)?.messages() {
+                let mut buffer = Vec::new();
+                let mut reader = scope.open(message.body, &mut buffer)?;
+                Object::deserialize(&mut reader)?;
+                scope = Scope::new().in_container().spent_by(reader.scope());
+            }
+            Ok(())
+        };
+        assert_too_large(spent().unwrap_err().kind(), DEFAULT_MAX_UNPACKED);
+        // A typed answer with a budget of its own.
+        let answer = packed_file(1 << 20);
+        let scope = Scope::with_unpack_limit(1 << 20);
+        let err = tlgen_types::functions::upload::GetFile::decode_response_in_scope(&answer, scope)
+            .unwrap_err();
+        assert_too_large(err.kind(), 1 << 20);
+        tlgen_types::functions::upload::GetFile::decode_response(&answer)
+            .expect("within the default budget")
+            .expect("a file");
+    }
 }

@@ -4,7 +4,7 @@
 //! [`Reader`]. Every object and every vector counts one level against the reader's depth
 //! limit ([`Reader::DEFAULT_MAX_DEPTH`] = 64 unless the reader says otherwise).
 
-use tlgen_runtime::{GzipError, Reader, BOOL_FALSE_ID, BOOL_TRUE_ID};
+use tlgen_runtime::{GzipError, Reader, Scope, BOOL_FALSE_ID, BOOL_TRUE_ID};
 
 use crate::envelope::{
     Envelope, Message, GZIP_PACKED_ID, MAX_CONTAINER_MESSAGES, MSG_CONTAINER_ID, MSG_COPY_ID,
@@ -75,8 +75,19 @@ impl Schema {
     /// `Object` or `!X` field, a [`Type::OBJECT`] or [`Type::FUNCTION`] value), and around the
     /// whole input for any `ty`; errors inside it have offsets into the unpacked bytes. See
     /// [`crate::envelope`] for the other envelope objects.
+    ///
+    /// The envelope rules hold after unpacking (see [`Scope`]: no container inside a
+    /// container, no `gzip_packed` inside a packed object, however deep), and the decode
+    /// unpacks at most [`DEFAULT_MAX_UNPACKED`](tlgen_runtime::DEFAULT_MAX_UNPACKED) bytes in
+    /// all; [`decode_in_scope`](Self::decode_in_scope) sets another budget.
     pub fn decode_as(&self, bytes: &[u8], ty: &Type) -> Result<Value> {
-        self.decode_with(bytes, ty, false, false)
+        self.decode_in_scope(bytes, ty, Scope::new())
+    }
+
+    /// [`decode_as`](Self::decode_as) in `scope`: e.g.
+    /// [`Scope::with_unpack_limit`] for another unpack budget.
+    pub fn decode_in_scope(&self, bytes: &[u8], ty: &Type, scope: Scope) -> Result<Value> {
+        self.decode_with(bytes, ty, false, false, scope)
             .map(|decoded| decoded.value)
     }
 
@@ -88,7 +99,7 @@ impl Schema {
     /// the order of [`Schema::unknown_paths`]. An error outside such a part (the input
     /// itself not decoding) still fails.
     pub fn decode_tolerant(&self, bytes: &[u8], ty: &Type) -> Result<Tolerant> {
-        self.decode_with(bytes, ty, true, false)
+        self.decode_with(bytes, ty, true, false, Scope::new())
     }
 
     /// Decodes as [`decode_as`](Self::decode_as) or, with `options.tolerant`,
@@ -102,7 +113,13 @@ impl Schema {
         ty: &Type,
         options: DecodeOptions,
     ) -> Result<Tolerant> {
-        self.decode_with(bytes, ty, options.tolerant, options.keep_packed)
+        self.decode_with(
+            bytes,
+            ty,
+            options.tolerant,
+            options.keep_packed,
+            Scope::new(),
+        )
     }
 
     /// [`decode_as`](Self::decode_as), tolerant or not, keeping `gzip_packed` or not.
@@ -112,13 +129,18 @@ impl Schema {
         ty: &Type,
         tolerant: bool,
         keep_packed: bool,
+        scope: Scope,
     ) -> Result<Tolerant> {
         let mut buffer = Vec::new();
-        let (bytes, gzip) = if ty.0 == Node::Leaf(Ty::AnyObject) {
-            (bytes, false)
+        // An object is unpacked where it stands (`Ty::AnyObject`); any other type around
+        // the whole input.
+        let (mut r, gzip) = if ty.0 == Node::Leaf(Ty::AnyObject) {
+            let mut r = Reader::new(bytes);
+            r.set_scope(scope);
+            (r, false)
         } else {
             let gzip = bytes.get(..4) == Some(&GZIP_PACKED_ID.to_le_bytes()[..]);
-            (tlgen_runtime::unpack(bytes, &mut buffer)?, gzip)
+            (scope.open(bytes, &mut buffer)?, gzip)
         };
         // A whole input wrapped in a `gzip_packed`: offsets count in its content.
         let seen_from_input = |location: Location| {
@@ -128,11 +150,9 @@ impl Schema {
                 location
             }
         };
-        let mut r = Reader::new(bytes);
         let mut decoder = Decoder {
             schema: self,
             r: &mut r,
-            packed: gzip,
             tolerant,
             keep_packed,
             unknown: Vec::new(),
@@ -161,7 +181,6 @@ impl Schema {
         Decoder {
             schema: self,
             r,
-            packed: false,
             tolerant: false,
             keep_packed: false,
             unknown: Vec::new(),
@@ -290,9 +309,8 @@ impl Part {
 /// One decoding: the schema and the input.
 struct Decoder<'s, 'r, 'a> {
     schema: &'s Schema,
+    /// The input, with its [`Scope`] for the envelope rules and the unpack budget.
     r: &'r mut Reader<'a>,
-    /// Whether this input is the content of a `gzip_packed` (another one is refused).
-    packed: bool,
     /// Whether a part that does not decode is kept as an [`Envelope::Unknown`].
     tolerant: bool,
     /// Whether a `gzip_packed` standing for an object is kept as [`Envelope::GzipPacked`].
@@ -349,6 +367,8 @@ impl Decoder<'_, '_, '_> {
             Ty::Vector(elem) | Ty::BareVector(elem) => Value::Vector(self.items(ty, elem)?),
             Ty::AnyObject => {
                 let id = self.r.read_u32()?;
+                let at = self.r.position().saturating_sub(4);
+                self.r.scope().check(id, at)?;
                 match id {
                     BOOL_TRUE_ID => Value::Bool(true),
                     BOOL_FALSE_ID => Value::Bool(false),
@@ -527,7 +547,7 @@ impl Decoder<'_, '_, '_> {
                     // The result runs to the end of what holds it (a message body).
                     let start = self.r.position();
                     let rest = self.r.read_raw(self.r.remaining())?;
-                    self.part(rest, self.packed, Ty::AnyObject, Part::At(start))?
+                    self.part(rest, self.r.scope(), Ty::AnyObject, Part::At(start))?
                 } else {
                     self.ty(Ty::AnyObject)?
                 };
@@ -572,16 +592,12 @@ impl Decoder<'_, '_, '_> {
         }
         let start = self.r.position();
         let body = self.r.read_raw(len)?;
-        if Reader::new(body).peek_u32().ok() == Some(MSG_CONTAINER_ID) {
-            return Err(DecodeError::new(
-                start,
-                DecodeErrorKind::UnexpectedConstructor {
-                    id: MSG_CONTAINER_ID,
-                    expected: "a message body (containers do not nest)".to_owned(),
-                },
-            ));
-        }
-        let body = self.part(body, self.packed, Ty::AnyObject, Part::At(start))?;
+        let body = self.part(
+            body,
+            self.r.scope().in_container(),
+            Ty::AnyObject,
+            Part::At(start),
+        )?;
         Ok(Message {
             msg_id,
             seqno,
@@ -593,38 +609,31 @@ impl Decoder<'_, '_, '_> {
     /// `packed_data:bytes`, unpacked and decoded as the `ty` it holds.
     fn gzip_packed(&mut self, ty: Ty) -> Result<Value> {
         let start = self.r.position().saturating_sub(4);
-        if self.packed {
-            return Err(DecodeError::new(
-                start,
-                DecodeErrorKind::Gzip(GzipError::Nested),
-            ));
-        }
+        let mut scope = self.r.scope();
+        scope.check(GZIP_PACKED_ID, start)?;
+        let data = self.r.read_bytes()?;
         if self.keep_packed && ty == Ty::AnyObject {
-            let data = self.r.read_bytes()?;
             return Ok(Value::Envelope(Box::new(Envelope::GzipPacked(data.into()))));
         }
-        // The whole object, from its id, for the runtime's reader of it.
-        let after_id = self.r.remaining_bytes();
-        self.r.read_bytes()?;
-        let len = self.r.position() - start - 4;
-        let mut object = GZIP_PACKED_ID.to_le_bytes().to_vec();
-        object.extend_from_slice(after_id.get(..len).unwrap_or(&[]));
+        // The content starts after the 1- or 4-byte length prefix.
+        let base = start + 4 + if data.len() < 254 { 1 } else { 4 };
         let mut buffer = Vec::new();
-        let unpacked = tlgen_runtime::unpack(&object, &mut buffer)
-            .map_err(|e| DecodeError::from(e).shifted(start))?;
+        let packed = scope.unpack(data, base, &mut buffer)?;
+        self.r.set_scope(scope);
         // Offsets inside are into the unpacked bytes.
-        self.part(unpacked, true, ty, Part::Gzip(start))
+        self.part(&buffer, packed, ty, Part::Gzip(start))
     }
 
     /// Decodes `bytes` whole as a `ty`, as a part of this input at `part`. When tolerant, a
     /// part that does not decode is kept as an [`Envelope::Unknown`].
-    fn part(&mut self, bytes: &[u8], packed: bool, ty: Ty, part: Part) -> Result<Value> {
+    /// An error breaking the envelope rules or the unpack budget is never kept so.
+    fn part(&mut self, bytes: &[u8], scope: Scope, ty: Ty, part: Part) -> Result<Value> {
         let depth = self.r.max_depth().saturating_sub(self.r.depth());
         let mut r = Reader::with_max_depth(bytes, depth);
+        r.set_scope(scope);
         let mut inner = Decoder {
             schema: self.schema,
             r: &mut r,
-            packed,
             tolerant: self.tolerant,
             keep_packed: self.keep_packed,
             unknown: Vec::new(),
@@ -634,6 +643,8 @@ impl Decoder<'_, '_, '_> {
             Ok(value)
         });
         let found = std::mem::take(&mut inner.unknown);
+        let spent = self.r.scope().spent_by(inner.r.scope());
+        self.r.set_scope(spent);
         match decoded {
             Ok(value) => {
                 self.unknown.extend(found.into_iter().map(|mut found| {
@@ -644,7 +655,7 @@ impl Decoder<'_, '_, '_> {
                 Ok(value)
             }
             Err(error) => match (self.tolerant, bytes.split_first_chunk::<4>()) {
-                (true, Some((id, rest))) => {
+                (true, Some((id, rest))) if !breaks_envelope_rules(&error) => {
                     let id = u32::from_le_bytes(*id);
                     self.unknown.push(UnknownObject {
                         id,
@@ -659,6 +670,18 @@ impl Decoder<'_, '_, '_> {
                 _ => Err(part.error(error)),
             },
         }
+    }
+}
+
+/// Whether `error` is the envelope rules' or the unpack budget's (see [`Scope`]), which
+/// tolerant decoding does not keep as an unknown object.
+fn breaks_envelope_rules(error: &DecodeError) -> bool {
+    match error.kind() {
+        DecodeErrorKind::Gzip(GzipError::Nested | GzipError::TooLarge { .. }) => true,
+        DecodeErrorKind::UnexpectedConstructor { id, expected } => {
+            *id == MSG_CONTAINER_ID && expected == tlgen_runtime::envelope::NESTED_CONTAINER
+        }
+        _ => false,
     }
 }
 

@@ -16,6 +16,11 @@
 //! {"_":"unknown","id":"0x330b4067","bytes":"<base64>"}
 //! ```
 //!
+//! The envelope rules are the runtime's, applied after unpacking
+//! ([`tlgen_runtime::Scope`]): no container inside a container, however deep the gzip
+//! between them; no `gzip_packed` inside a packed object, directly or through a generic call;
+//! one unpack budget for the whole decode.
+//!
 //! `unknown` is an object the schema does not know (e.g. of another layer), kept in place by
 //! [`Schema::decode_tolerant`](crate::Schema::decode_tolerant): its id, and its bytes after
 //! the id, which re-encode unchanged.

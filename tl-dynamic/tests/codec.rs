@@ -147,8 +147,18 @@ fn generic_query_is_any_function() {
             expected: "a function call".into()
         }
     );
-    // decode_function refuses a constructor.
-    assert!(s.decode_function(&words(&[0x7f3b_18ea])).is_err());
+    // decode_function refuses a constructor, at its id.
+    let err = s.decode_function(&words(&[0x7f3b_18ea])).unwrap_err();
+    assert_eq!(
+        (err.offset(), err.kind()),
+        (
+            0,
+            &DecodeErrorKind::UnexpectedConstructor {
+                id: 0x7f3b_18ea,
+                expected: "a function call".into()
+            }
+        )
+    );
 }
 
 #[test]
@@ -345,7 +355,8 @@ fn deep_nesting_hits_the_reader_limit_not_the_stack() {
     assert_eq!(s.encode(&value).unwrap(), ok);
     // A reader with a lower limit.
     let mut r = Reader::with_max_depth(&ok, 10);
-    assert!(s.read(&mut r, &Type::OBJECT).is_err());
+    let err = s.read(&mut r, &Type::OBJECT).unwrap_err();
+    assert_eq!(err.kind(), &DecodeErrorKind::TooDeep { limit: 10 });
     // Nested vectors count too.
     let ty = s.parse_type("Vector<Vector<Vector<int>>>").unwrap();
     let bytes = words(&[0x1cb5_c415, 1, 0x1cb5_c415, 1, 0x1cb5_c415, 0]);

@@ -35,7 +35,9 @@
 //! offset into the input: each `bytes` must be a multiple of 4 (every TL serialization is),
 //! at least 4 (a body starts with a constructor id) and within the input; a container's count
 //! must be within [`MAX_CONTAINER_MESSAGES`] and its messages must take up the whole input;
-//! a body that is itself a `msg_container` is refused. Nothing is allocated.
+//! a body that is itself a `msg_container` is refused ([`Scope::check`], the envelope rules
+//! every decoder applies; [`Message::body_reader`] applies them to a body that is packed).
+//! Nothing is allocated.
 //!
 //! What a body or result holds is not checked here: decoding it (by type, or through a
 //! generated `Object`) checks it — a `bytes` that lies about its body then shows as
@@ -75,6 +77,7 @@ use crate::error::{DecodeError, Result};
 use crate::reader::Reader;
 
 pub use crate::gzip::GZIP_PACKED_ID;
+pub use crate::scope::{Scope, NESTED_CONTAINER};
 
 /// The constructor id of `msg_container`.
 pub const MSG_CONTAINER_ID: u32 = 0x73f1_f8dc;
@@ -119,12 +122,8 @@ impl<'a> Message<'a> {
         };
         let body_offset = reader.position();
         let body = reader.read_raw(len)?;
-        if Reader::new(body).peek_u32().ok() == Some(MSG_CONTAINER_ID) {
-            return Err(DecodeError::unexpected_constructor(
-                body_offset,
-                MSG_CONTAINER_ID,
-                "a message body (containers do not nest)",
-            ));
+        if let Ok(id) = Reader::new(body).peek_u32() {
+            reader.scope().in_container().check(id, body_offset)?;
         }
         Ok(Self {
             msg_id,
@@ -138,6 +137,16 @@ impl<'a> Message<'a> {
     #[must_use]
     pub fn bytes(&self) -> usize {
         self.body.len()
+    }
+
+    /// A reader over the body in a container's [`Scope`]: over its content, unpacked into
+    /// `buffer`, when the body is a `gzip_packed` (a container inside is then refused, as
+    /// it is in the body itself). Offsets of errors count in the body or its content.
+    pub fn body_reader<'b>(&self, buffer: &'b mut Vec<u8>) -> Result<Reader<'b>>
+    where
+        'a: 'b,
+    {
+        Scope::new().in_container().open(self.body, buffer)
     }
 }
 

@@ -23,15 +23,19 @@
 //! the trailer's CRC-32 and size, and that nothing follows the member. The unpacked size is
 //! capped ([`DEFAULT_MAX_UNPACKED`], or [`unpack_with_limit`]): the cap is enforced while
 //! inflating, the output grows by doubling up to the cap, and no size the input claims is
-//! trusted. A packed object that unpacks to another `gzip_packed` is refused. Every failure is
+//! trusted. A packed object that unpacks to another `gzip_packed` is refused, as is a
+//! `gzip_packed` anywhere inside a packed object's content, and every packed object a decode
+//! unpacks counts against one budget: see [`Scope`], where these envelope rules are written
+//! once for every decoder. Every failure is
 //! a [`DecodeErrorKind::Gzip`](crate::DecodeErrorKind::Gzip) at the offset of the problem in
 //! the packed input (the header byte, the start of the deflate data, the trailer).
 //!
 //! Errors found later, while decoding the unpacked object, have offsets into the unpacked
 //! bytes.
 
-use crate::error::{DecodeError, GzipError, Result};
+use crate::error::{DecodeError, Result};
 use crate::reader::Reader;
+use crate::scope::{packed_data_offset, Scope};
 
 /// The constructor id of `gzip_packed`.
 pub const GZIP_PACKED_ID: u32 = 0x3072_cfa1;
@@ -86,21 +90,9 @@ pub fn unpack_with_limit<'a>(
     buffer: &'a mut Vec<u8>,
     limit: usize,
 ) -> Result<&'a [u8]> {
-    if !is_gzip_packed(bytes) {
-        return Ok(bytes);
-    }
-    let mut reader = Reader::new(bytes);
-    reader.read_u32()?;
-    let start = reader.position();
-    let data = reader.read_bytes()?;
-    reader.finish()?;
-    // The content starts after the 1- or 4-byte length prefix.
-    let prefix = if data.len() < 254 { 1 } else { 4 };
-    inflate_packed(data, start + prefix, limit, buffer)?;
-    if is_gzip_packed(buffer) {
-        return Err(DecodeError::gzip(0, GzipError::Nested));
-    }
-    Ok(buffer.as_slice())
+    Scope::with_unpack_limit(limit)
+        .open(bytes, buffer)
+        .map(|reader| reader.remaining_bytes())
 }
 
 /// Inflates the gzip member `data` (found at `base` in the input) into `out`.
@@ -122,28 +114,31 @@ pub(crate) fn inflate_packed(
     _limit: usize,
     _out: &mut Vec<u8>,
 ) -> Result<()> {
-    Err(DecodeError::gzip(base, GzipError::Unsupported))
+    Err(DecodeError::gzip(
+        base,
+        crate::error::GzipError::Unsupported,
+    ))
 }
 
 /// Decodes a `T` from a `gzip_packed` whose id was just read, for generated dispatchers
-/// (`Object`): unpacks it and decodes the content whole.
+/// (`Object`): checks the envelope rules ([`Scope::check`]: not inside another packed
+/// object), unpacks it within the reader's unpack budget (which it spends) and decodes the
+/// content whole, in the packed scope.
 #[doc(hidden)]
 pub fn decode_gzip_packed<T: crate::Deserializable>(reader: &mut Reader<'_>) -> Result<T> {
     let start = reader.position();
+    let mut scope = reader.scope();
+    scope.check(GZIP_PACKED_ID, start.saturating_sub(4))?;
     let data = reader.read_bytes()?;
-    let prefix = if data.len() < 254 { 1 } else { 4 };
     let mut buffer = Vec::new();
-    inflate_packed(data, start + prefix, DEFAULT_MAX_UNPACKED, &mut buffer)?;
-    if is_gzip_packed(&buffer) {
-        return Err(DecodeError::gzip(
-            start.saturating_sub(4),
-            GzipError::Nested,
-        ));
-    }
+    let base = start.saturating_sub(4) + packed_data_offset(data);
+    let packed = scope.unpack(data, base, &mut buffer)?;
     let mut inner =
         Reader::with_max_depth(&buffer, reader.max_depth().saturating_sub(reader.depth()));
+    inner.set_scope(packed);
     let value = T::deserialize(&mut inner)?;
     inner.finish()?;
+    reader.set_scope(scope.spent_by(inner.scope()));
     Ok(value)
 }
 

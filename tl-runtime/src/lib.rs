@@ -159,6 +159,7 @@ mod gzip;
 pub mod json;
 mod reader;
 mod rpc_error;
+mod scope;
 mod traits;
 mod utf8;
 mod vector;
@@ -172,6 +173,7 @@ pub use error::{DecodeError, DecodeErrorKind, GzipError, Result};
 pub use gzip::{is_gzip_packed, unpack, unpack_with_limit, DEFAULT_MAX_UNPACKED, GZIP_PACKED_ID};
 pub use reader::Reader;
 pub use rpc_error::{ErrorClass, RpcError};
+pub use scope::Scope;
 pub use traits::{
     BareDeserializable, BareSerializable, Deserializable, Identifiable, RemoteCall, Serializable,
     TypedErrors,

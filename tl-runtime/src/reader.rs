@@ -1,6 +1,7 @@
 //! [`Reader`]: a bounds-checked cursor over TL-encoded input.
 
 use crate::error::{DecodeError, DecodeErrorKind, Result};
+use crate::scope::Scope;
 use crate::{BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
 
 /// A cursor over input bytes with a nesting depth limit.
@@ -20,6 +21,8 @@ pub struct Reader<'a> {
     len: usize,
     depth: u32,
     max_depth: u32,
+    /// The envelope rules' view of where this input is, and the decode's unpack budget.
+    scope: Scope,
 }
 
 impl<'a> Reader<'a> {
@@ -42,7 +45,25 @@ impl<'a> Reader<'a> {
             len: bytes.len(),
             depth: 0,
             max_depth,
+            scope: Scope::new(),
         }
+    }
+
+    /// Where this input is for the envelope rules (inside a container, inside a packed
+    /// object) and what the decode may still unpack; [`Scope::new`] unless set.
+    #[inline]
+    #[must_use]
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    /// Sets the [`scope`](Self::scope): a decoder reading a message body or unpacked content
+    /// with a reader of its own gives it the inner scope, and takes back what it spent
+    /// ([`Scope::spent_by`]). Setting [`Scope::with_unpack_limit`] on the reader a decode
+    /// starts with sets that decode's unpack budget.
+    #[inline]
+    pub fn set_scope(&mut self, scope: Scope) {
+        self.scope = scope;
     }
 
     /// The number of bytes consumed so far (the offset of the next read).

@@ -82,16 +82,32 @@ pub trait RemoteCall: Serializable {
     /// [`TypedErrors::decode_typed_response`].
     ///
     /// A `gzip_packed` answer is unpacked first (see [`unpack`](crate::unpack) for the
-    /// limits); errors inside it have offsets into the unpacked bytes.
+    /// limits); errors inside it have offsets into the unpacked bytes. The envelope rules
+    /// hold inside it ([`Scope`](crate::Scope): no `gzip_packed` anywhere in the content),
+    /// and everything the decode unpacks counts against one budget of
+    /// [`DEFAULT_MAX_UNPACKED`](crate::DEFAULT_MAX_UNPACKED) bytes.
     fn decode_response(
         bytes: &[u8],
     ) -> Result<core::result::Result<Self::Return, crate::RpcError>> {
+        Self::decode_response_in_scope(bytes, crate::Scope::new())
+    }
+
+    /// [`decode_response`](Self::decode_response) in `scope`: e.g.
+    /// [`Scope::with_unpack_limit`](crate::Scope::with_unpack_limit) for another unpack
+    /// budget, or [`Scope::in_container`](crate::Scope::in_container) for the result of a
+    /// message of a container.
+    fn decode_response_in_scope(
+        bytes: &[u8],
+        scope: crate::Scope,
+    ) -> Result<core::result::Result<Self::Return, crate::RpcError>> {
         let mut buffer = Vec::new();
-        let bytes = crate::gzip::unpack(bytes, &mut buffer)?;
-        if is_rpc_error(bytes) {
-            return crate::RpcError::from_bytes(bytes).map(Err);
+        let mut reader = scope.open(bytes, &mut buffer)?;
+        if is_rpc_error(reader.remaining_bytes()) {
+            return crate::RpcError::from_bytes(reader.remaining_bytes()).map(Err);
         }
-        Self::Return::from_bytes(bytes).map(Ok)
+        let value = Self::Return::deserialize(&mut reader)?;
+        reader.finish()?;
+        Ok(Ok(value))
     }
 }
 

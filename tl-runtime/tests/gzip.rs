@@ -12,6 +12,7 @@ use tlgen_runtime::{
     Identifiable, RemoteCall, RemoteCallBorrowed, RpcError, DEFAULT_MAX_UNPACKED,
 };
 use tlgen_test_support::alloc::{measure, Counting};
+use tlgen_test_support::envelope::{packed_stream as packed, tl_bytes};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -31,29 +32,6 @@ fn python_content() -> Vec<u8> {
 }
 
 /// A TL `bytes` value: length prefix, data, zero padding to 4.
-fn tl_bytes(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    if data.len() < 254 {
-        out.push(data.len() as u8);
-    } else {
-        out.push(254);
-        out.extend_from_slice(&(data.len() as u32).to_le_bytes()[..3]);
-    }
-    out.extend_from_slice(data);
-    while out.len() % 4 != 0 {
-        out.push(0);
-    }
-    out
-}
-
-/// `gzip_packed#3072cfa1 packed_data:bytes` around `stream`.
-fn packed(stream: &[u8]) -> Vec<u8> {
-    let mut out = 0x3072_cfa1_u32.to_le_bytes().to_vec();
-    out.extend(tl_bytes(stream));
-    out
-}
-
-/// Raw deflate of `chunks` (one after another), via miniz_oxide's compressor.
 fn deflate(chunks: &[&[u8]]) -> Vec<u8> {
     let mut compressor = CompressorOxide::new(create_comp_flags_from_zip_params(6, -15, 0));
     let mut out = Vec::new();

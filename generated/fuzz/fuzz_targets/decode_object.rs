@@ -1,27 +1,12 @@
-//! Decodes arbitrary bytes as a `tlgen_types::Object` (any boxed constructor or function).
+//! The `decode_object` fuzz target: the input, and what must hold of it, are in
+//! `../checks/decode_object.rs`, which `tests/tests/fuzz_corpus.rs` also runs on stable over
+//! `../seeds/decode_object` (the seeds) and `../regressions/decode_object` (every failure found).
 //!
-//! Run with `cargo +nightly fuzz run decode_object` from `generated/`.
-//!
-//! Decoding must never panic, overflow the stack or allocate more than the input
-//! justifies. When the input decodes, its re-encoding must decode again to the same
-//! encoding. The re-encoding need not equal the input itself: the decoder accepts a few
-//! non-canonical forms that encode canonically (flag bits no field uses, non-zero padding
-//! bytes, the long length form for a short string), so it is only checked to be no longer
-//! than the input; the canonical form (the re-encoding) must round-trip byte-exactly.
+//! Run with `cargo +nightly fuzz run decode_object` from `generated/`, or `scripts/fuzz-brief.sh`.
+
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use tlgen_types::{Deserializable, Object, Serializable};
+#[path = "../checks/decode_object.rs"]
+mod check;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(object) = Object::from_bytes(data) else {
-        return;
-    };
-    let encoded = object.to_bytes();
-    assert!(
-        encoded.len() <= data.len(),
-        "re-encoding is longer than the input"
-    );
-    let again = Object::from_bytes(&encoded).expect("the re-encoding decodes");
-    assert_eq!(again.to_bytes(), encoded, "re-encoding is not stable");
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| check::check(data));

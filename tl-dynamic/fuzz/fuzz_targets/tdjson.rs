@@ -1,48 +1,12 @@
-//! Any text as TDLib's JSON against the td_api.tl excerpt of the tests: reading it is a
-//! `ValueError` with a JSON path or a value (with warnings), never a panic; a value read
-//! strictly writes as TDLib's JSON, which reads back strictly to the same value and writes
-//! the same text again.
+//! The `tdjson` fuzz target: the input, and what must hold of it, are in
+//! `../checks/tdjson.rs`, which `tests/tests/fuzz_corpus.rs` also runs on stable over
+//! `../seeds/tdjson` (the seeds) and `../regressions/tdjson` (every failure found).
 //!
-//! Run with `cargo +nightly fuzz run tdjson` from `tl-dynamic/`; seeds: the lines of
-//! `tests/fixtures/tdlib/real_output.jsonl` (what the real libtdjson 1.8.61 wrote).
+//! Run with `cargo +nightly fuzz run tdjson` from `tl-dynamic/`, or `scripts/fuzz-brief.sh`.
 
 #![no_main]
 
-use std::sync::OnceLock;
+#[path = "../checks/tdjson.rs"]
+mod check;
 
-use libfuzzer_sys::fuzz_target;
-use tlgen_dynamic::{Schema, TdDialect, TdJsonOptions, Type};
-
-fn schema() -> &'static Schema {
-    static SCHEMA: OnceLock<Schema> = OnceLock::new();
-    SCHEMA.get_or_init(|| {
-        Schema::from_source(include_str!("../../tests/fixtures/tdlib/td_api_excerpt.tl"))
-            .expect("the td_api excerpt")
-    })
-}
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let schema = schema();
-    let options = TdJsonOptions::new(TdDialect::Tdlib);
-    let _ = schema.from_td_json_str(text, &Type::OBJECT, options);
-    let strict = options.strict(true);
-    let Ok(read) = schema.from_td_json_str(text, &Type::OBJECT, strict) else {
-        return;
-    };
-    let written = schema
-        .to_td_json_string(&read.value, TdDialect::Tdlib)
-        .expect("a value read strictly writes");
-    let again = schema
-        .from_td_json_str(&written, &Type::OBJECT, strict)
-        .expect("written JSON reads back");
-    assert_eq!(again.value, read.value);
-    assert_eq!(
-        schema
-            .to_td_json_string(&again.value, TdDialect::Tdlib)
-            .expect("writes again"),
-        written
-    );
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| check::check(data));
