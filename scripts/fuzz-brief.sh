@@ -41,6 +41,10 @@ skip() {
     exit 0
 }
 
+# A fresh machine may have only stable: CI installs nightly (minimal profile) with rustup.
+if ! cargo +nightly --version >/dev/null 2>&1 && [ "${CI:-}" = true ]; then
+    rustup toolchain install nightly --profile minimal || true
+fi
 cargo +nightly --version >/dev/null 2>&1 || skip "no nightly toolchain (rustup toolchain install nightly)"
 if ! cargo fuzz --version >/dev/null 2>&1; then
     cargo install --locked cargo-fuzz || skip "cargo-fuzz could not be installed"

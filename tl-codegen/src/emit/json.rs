@@ -19,7 +19,10 @@ impl Context<'_> {
     /// dialect.
     pub(super) fn json_constructor(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
         match self.json.and_then(|j| j.constructors.get(index)) {
-            Some(json) => self.json_impl(item, &json.type_name, json.id, depth),
+            Some(json) => {
+                let in_place = self.ir.defaults.constructors.get(index) == Some(&true);
+                self.json_impl(item, &json.type_name, json.id, depth, in_place)
+            }
             None => quote!(),
         }
     }
@@ -37,7 +40,8 @@ impl Context<'_> {
         let name = naming::ident(&item.path.name);
         let type_name = &function.type_name;
         let ret = ret.relative(depth);
-        let td_json = self.json_impl(item, type_name, function.id, depth);
+        let in_place = self.ir.defaults.functions.get(index) == Some(&true);
+        let td_json = self.json_impl(item, type_name, function.id, depth, in_place);
         quote! {
             #td_json
             impl #j::TdFunction for #name {
@@ -84,10 +88,36 @@ impl Context<'_> {
     /// left to inference, each `Plain: JsonAs<?T>` waits as a `?T: TdJson` obligation that
     /// rustc retries against every `TdJson` impl of the crate (thousands for TDLib), which
     /// made type checking most of the build.
-    fn json_impl(&self, item: &Item, type_name: &str, id: i32, depth: usize) -> TokenStream {
+    fn json_impl(
+        &self,
+        item: &Item,
+        type_name: &str,
+        id: i32,
+        depth: usize,
+        in_place: bool,
+    ) -> TokenStream {
         let j = self.json_path();
         let name = naming::ident(&item.path.name);
         let id = Literal::i32_unsuffixed(id);
+        let in_place = in_place && item.shared.is_empty();
+        if let Some(body) = in_place
+            .then(|| self.json_read_in_place(item, type_name, &id, depth))
+            .flatten()
+        {
+            let write = self.json_writes(item, depth);
+            return quote! {
+                impl #j::TdJson for #name {
+                    fn write_json(&self, out: &mut #j::JsonWriter) {
+                        out.begin_object(#type_name);
+                        #(#write)*
+                        out.end_object();
+                    }
+                    fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
+                        #body
+                    }
+                }
+            };
+        }
         let fields: Vec<(usize, &JsonField)> = item
             .fields
             .iter()
@@ -233,6 +263,85 @@ impl Context<'_> {
         }
     }
 
+    /// `write_json`'s field writes for a type without shared flag bits.
+    fn json_writes(&self, item: &Item, depth: usize) -> Vec<TokenStream> {
+        item.fields
+            .iter()
+            .filter(|f| matches!(f.role, FieldRole::Own))
+            .filter_map(|f| {
+                let json = f.json.as_ref()?;
+                let marker = self.marker(&json.field_marker());
+                let ident = naming::ident(&f.name);
+                let key = &json.name;
+                let ty = json.field_type();
+                let ty = ty.relative(depth);
+                Some(quote!(out.field::<#ty, #marker>(#key, &self.#ident);))
+            })
+            .collect()
+    }
+
+    /// `read_json`'s body for a struct with `Default` and no shared flag bits: each field read
+    /// into `Self::default()` where it stands, the required ones noted in a bit mask checked
+    /// once at the end. One local instead of one `Option` per field: the early return of
+    /// each read then drops one value, not every field read so far, which made `read_json`
+    /// most of the crate's MIR (and of its build's time and memory). `None` with more than
+    /// 64 required fields (the `Option` locals then).
+    fn json_read_in_place(
+        &self,
+        item: &Item,
+        type_name: &str,
+        id: &Literal,
+        depth: usize,
+    ) -> Option<TokenStream> {
+        let j = self.json_path();
+        let mut keys = Vec::new();
+        let mut required = Vec::new();
+        let mut arms = Vec::new();
+        for f in &item.fields {
+            let (FieldRole::Own, Some(json)) = (&f.role, &f.json) else {
+                continue;
+            };
+            let index = Literal::usize_unsuffixed(keys.len());
+            keys.push(&json.name);
+            let marker = self.marker(&json.field_marker());
+            let ty = json.field_type();
+            let ty = ty.relative(depth);
+            let ident = naming::ident(&f.name);
+            let read = quote!(value.#ident = <#marker as #j::JsonAs<#ty>>::read_json(input)?;);
+            arms.push(if json.nullable {
+                quote!(#index => { #read })
+            } else {
+                let bit =
+                    Literal::u64_unsuffixed(1u64.checked_shl(u32::try_from(required.len()).ok()?)?);
+                required.push(&json.name);
+                quote!(#index => { #read seen |= #bit; })
+            });
+        }
+        if arms.is_empty() {
+            return Some(quote! {
+                let mut object = input.begin_object(#type_name, #id)?;
+                while input.next_field(&mut object, &[])?.is_some() {}
+                ::core::result::Result::Ok(Self::default())
+            });
+        }
+        let seen = (!required.is_empty()).then(|| quote!(let mut seen = 0u64;));
+        let check =
+            (!required.is_empty()).then(|| quote!(input.check_required(seen, &[#(#required),*])?;));
+        Some(quote! {
+            let mut value = Self::default();
+            #seen
+            let mut object = input.begin_object(#type_name, #id)?;
+            while let Some(field) = input.next_field(&mut object, &[#(#keys),*])? {
+                match field {
+                    #(#arms)*
+                    _ => input.skip_value()?,
+                }
+            }
+            #check
+            ::core::result::Result::Ok(value)
+        })
+    }
+
     /// The `Unknown` variant of enum `e` and its `impl TdJson`: dispatch on `@type` through
     /// the sorted table; a `@type` not in it is kept whole as `Unknown`.
     pub(super) fn json_enum(
@@ -290,7 +399,9 @@ impl Context<'_> {
         quote!(#object #function)
     }
 
-    /// One root enum: a boxed variant per item, `Unknown`, and `impl TdJson`.
+    /// One root enum: a boxed variant per item, `Unknown`, and `impl TdJson`. Each variant is
+    /// read and written through the runtime's `TdJson for Box<T>`: boxing and unboxing are
+    /// then one generic body, not code in each of the thousands of arms.
     fn json_root(&self, root: &JsonRoot, doc: &str) -> TokenStream {
         let j = self.json_path();
         let name = format_ident!("{}", root.name);
@@ -307,9 +418,9 @@ impl Context<'_> {
         let definitions = variants
             .iter()
             .map(|(v, path, doc)| quote!(#[doc = #doc] #v(Box<#path>),));
-        let writes = variants
-            .iter()
-            .map(|(v, path, _)| quote!(Self::#v(x) => <#path as #j::TdJson>::write_json(x, out),));
+        let writes = variants.iter().map(
+            |(v, path, _)| quote!(Self::#v(x) => <Box<#path> as #j::TdJson>::write_json(x, out),),
+        );
         let entries = root.table.iter().map(|(type_name, id, _)| {
             let id = Literal::i32_unsuffixed(*id);
             quote!((#type_name, #id),)
@@ -318,7 +429,7 @@ impl Context<'_> {
             let (variant, path, _) = variants.get(*v)?;
             let k = Literal::usize_unsuffixed(k);
             Some(quote! {
-                Some(#k) => Self::#variant(Box::new(<#path as #j::TdJson>::read_json(input)?)),
+                Some(#k) => Self::#variant(<Box<#path> as #j::TdJson>::read_json(input)?),
             })
         });
         let count = Literal::usize_unsuffixed(root.table.len());

@@ -29,40 +29,43 @@ impl ::tlgen_runtime::json::TdJson for Object {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::Error(x) => {
-                <types::Error as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::Error> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Ok(x) => {
-                <types::Ok as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::Ok> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::FileTypeUnknown(x) => {
-                <types::FileTypeUnknown as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::FileTypeUnknown,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::FileTypePhoto(x) => {
-                <types::FileTypePhoto as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::FileTypePhoto,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::File(x) => {
-                <types::File as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::File> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Message(x) => {
-                <types::Message as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::Message,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Messages(x) => {
-                <types::Messages as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::Messages,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::UpdateNewMessage(x) => {
-                <types::UpdateNewMessage as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::UpdateNewMessage,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::UpdateFiles(x) => {
-                <types::UpdateFiles as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::UpdateFiles,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -90,83 +93,65 @@ impl ::tlgen_runtime::json::TdJson for Object {
             match input.peek_constructor(&TABLE)? {
                 Some(0) => {
                     Self::Error(
-                        Box::new(
-                            <types::Error as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Error,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(1) => {
                     Self::File(
-                        Box::new(
-                            <types::File as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::File,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(2) => {
                     Self::FileTypePhoto(
-                        Box::new(
-                            <types::FileTypePhoto as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::FileTypePhoto,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(3) => {
                     Self::FileTypeUnknown(
-                        Box::new(
-                            <types::FileTypeUnknown as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::FileTypeUnknown,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(4) => {
                     Self::Message(
-                        Box::new(
-                            <types::Message as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Message,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(5) => {
                     Self::Messages(
-                        Box::new(
-                            <types::Messages as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Messages,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(6) => {
                     Self::Ok(
-                        Box::new(
-                            <types::Ok as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Ok,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(7) => {
                     Self::UpdateFiles(
-                        Box::new(
-                            <types::UpdateFiles as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::UpdateFiles,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(8) => {
                     Self::UpdateNewMessage(
-                        Box::new(
-                            <types::UpdateNewMessage as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::UpdateNewMessage,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 _ => Self::Unknown(input.read_unknown()?),
@@ -191,22 +176,19 @@ impl ::tlgen_runtime::json::TdJson for Function {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::GetMessage(x) => {
-                <functions::GetMessage as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetMessage,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetMessages(x) => {
-                <functions::GetMessages as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetMessages,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::UploadFile(x) => {
-                <functions::UploadFile as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::UploadFile,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -228,29 +210,23 @@ impl ::tlgen_runtime::json::TdJson for Function {
             match input.peek_constructor(&TABLE)? {
                 Some(0) => {
                     Self::GetMessage(
-                        Box::new(
-                            <functions::GetMessage as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetMessage,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(1) => {
                     Self::GetMessages(
-                        Box::new(
-                            <functions::GetMessages as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetMessages,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(2) => {
                     Self::UploadFile(
-                        Box::new(
-                            <functions::UploadFile as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::UploadFile,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 _ => Self::Unknown(input.read_unknown()?),
@@ -291,40 +267,29 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
-            let mut f1: Option<String> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut value = Self::default();
+            let mut seen = 0u64;
+            let mut object = input.begin_object("error", -1679978726)?;
+            while let Some(field) = input.next_field(&mut object, &["code", "message"])?
             {
-                match key {
-                    "code" => {
-                        f0 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("code")?,
-                        );
+                match field {
+                    0 => {
+                        value.code = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
-                    "message" => {
-                        f1 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("message")?,
-                        );
+                    1 => {
+                        value.message = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("error", -1679978726, field)?;
-            ::core::result::Result::Ok(Self {
-                code: input.required(f0, "code")?,
-                message: input.required(f1, "message")?,
-            })
+            }
+            input.check_required(seen, &["code", "message"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl From<Error> for super::enums::Error {
@@ -358,15 +323,9 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                _|
-            input.skip_value();
-            input.read_object("ok", -722616727, field)?;
-            ::core::result::Result::Ok(Self {})
+            let mut object = input.begin_object("ok", -722616727)?;
+            while input.next_field(&mut object, &[])?.is_some() {}
+            ::core::result::Result::Ok(Self::default())
         }
     }
     impl From<Ok> for super::enums::Ok {
@@ -400,15 +359,9 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                _|
-            input.skip_value();
-            input.read_object("fileTypeUnknown", -2011566768, field)?;
-            ::core::result::Result::Ok(Self {})
+            let mut object = input.begin_object("fileTypeUnknown", -2011566768)?;
+            while input.next_field(&mut object, &[])?.is_some() {}
+            ::core::result::Result::Ok(Self::default())
         }
     }
     impl From<FileTypeUnknown> for super::enums::FileType {
@@ -442,15 +395,9 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                _|
-            input.skip_value();
-            input.read_object("fileTypePhoto", -1718914651, field)?;
-            ::core::result::Result::Ok(Self {})
+            let mut object = input.begin_object("fileTypePhoto", -1718914651)?;
+            while input.next_field(&mut object, &[])?.is_some() {}
+            ::core::result::Result::Ok(Self::default())
         }
     }
     impl From<FileTypePhoto> for super::enums::FileType {
@@ -529,65 +476,61 @@ pub mod types {
             let mut f3: Option<Vec<u8>> = None;
             let mut f4: Option<super::enums::FileType> = None;
             let mut f5: Option<Option<Box<super::types::File>>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("file", -2015725880)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["id", "size", "hash", "data", "type", "thumbnail"],
+                )?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "size" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Plain>("size")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "hash" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("hash")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "data" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("data")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "type" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<
-                                    super::enums::FileType,
-                                    ::tlgen_runtime::json::Plain,
-                                >("type")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                super::enums::FileType,
+                            >>::read_json(input)?,
                         );
                     }
-                    "thumbnail" => {
+                    5 => {
                         f5 = Some(
-                            input
-                                .read_field::<
-                                    Option<Box<super::types::File>>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
-                                    >,
-                                >("thumbnail")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<Box<super::types::File>>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("file", -2015725880, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
                 size: input.required(f1, "size")?,
@@ -677,67 +620,65 @@ pub mod types {
             let mut f3: Option<Vec<i64>> = None;
             let mut f4: Option<f64> = None;
             let mut f5: Option<bool> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("message", -1527282222)?;
+            while let Some(field) = input
+                .next_field(
+                    &mut object,
+                    &["id", "reply_to", "file", "ids", "ratio", "pinned"],
+                )?
             {
-                match key {
-                    "id" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input.read_field::<i64, ::tlgen_runtime::json::Plain>("id")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "reply_to" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<Box<super::types::Message>>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
-                                    >,
-                                >("reply_to")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<Box<super::types::Message>>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "file" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::types::File>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("file")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::types::File>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "ids" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<
-                                    Vec<i64>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int64>,
-                                >("ids")?,
+                            <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Int64,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<i64>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "ratio" => {
+                    4 => {
                         f4 = Some(
-                            input
-                                .read_field::<f64, ::tlgen_runtime::json::Plain>("ratio")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                f64,
+                            >>::read_json(input)?,
                         );
                     }
-                    "pinned" => {
+                    5 => {
                         f5 = Some(
-                            input
-                                .read_field::<bool, ::tlgen_runtime::json::Plain>("pinned")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                bool,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("message", -1527282222, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: input.required(f0, "id")?,
                 reply_to: f1.flatten(),
@@ -798,47 +739,32 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
-            let mut f1: Option<Vec<Option<super::types::Message>>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut value = Self::default();
+            let mut seen = 0u64;
+            let mut object = input.begin_object("messages", -16498159)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["total_count", "messages"])?
             {
-                match key {
-                    "total_count" => {
-                        f0 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("total_count")?,
-                        );
+                match field {
+                    0 => {
+                        value.total_count = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
-                    "messages" => {
-                        f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<Option<super::types::Message>>,
-                                    ::tlgen_runtime::json::Vector<
-                                        ::tlgen_runtime::json::Nullable<
-                                            ::tlgen_runtime::json::Plain,
-                                        >,
-                                    >,
-                                >("messages")?,
-                        );
+                    1 => {
+                        value.messages = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<Option<super::types::Message>>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("messages", -16498159, field)?;
-            ::core::result::Result::Ok(Self {
-                total_count: input.required(f0, "total_count")?,
-                messages: input.required(f1, "messages")?,
-            })
+            }
+            input.check_required(seen, &["total_count", "messages"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl From<Messages> for super::enums::Messages {
@@ -882,28 +808,19 @@ pub mod types {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<super::types::Message> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "message" => {
+            let mut object = input.begin_object("updateNewMessage", -563105266)?;
+            while let Some(field) = input.next_field(&mut object, &["message"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    super::types::Message,
-                                    ::tlgen_runtime::json::Plain,
-                                >("message")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                super::types::Message,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("updateNewMessage", -563105266, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 message: input.required(f0, "message")?,
             })
@@ -959,45 +876,30 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<Vec<super::types::File>>> = None;
-            let mut f1: Option<Vec<i64>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "files" => {
-                        f0 = Some(
-                            input
-                                .read_field::<
-                                    Vec<Vec<super::types::File>>,
-                                    ::tlgen_runtime::json::Vector<
-                                        ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                    >,
-                                >("files")?,
-                        );
+            let mut value = Self::default();
+            let mut seen = 0u64;
+            let mut object = input.begin_object("updateFiles", -782048107)?;
+            while let Some(field) = input.next_field(&mut object, &["files", "sizes"])? {
+                match field {
+                    0 => {
+                        value.files = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<Vec<super::types::File>>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
-                    "sizes" => {
-                        f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<i64>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int64>,
-                                >("sizes")?,
-                        );
+                    1 => {
+                        value.sizes = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Int64,
+                        > as ::tlgen_runtime::json::JsonAs<Vec<i64>>>::read_json(input)?;
+                        seen |= 2;
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("updateFiles", -782048107, field)?;
-            ::core::result::Result::Ok(Self {
-                files: input.required(f0, "files")?,
-                sizes: input.required(f1, "sizes")?,
-            })
+            }
+            input.check_required(seen, &["files", "sizes"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl From<UpdateFiles> for super::enums::Update {
@@ -1435,40 +1337,30 @@ pub mod functions {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut value = Self::default();
+            let mut seen = 0u64;
+            let mut object = input.begin_object("getMessage", -1821196160)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["chat_id", "message_id"])?
             {
-                match key {
-                    "chat_id" => {
-                        f0 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Plain>("chat_id")?,
-                        );
+                match field {
+                    0 => {
+                        value.chat_id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
-                    "message_id" => {
-                        f1 = Some(
-                            input
-                                .read_field::<
-                                    i64,
-                                    ::tlgen_runtime::json::Plain,
-                                >("message_id")?,
-                        );
+                    1 => {
+                        value.message_id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("getMessage", -1821196160, field)?;
-            ::core::result::Result::Ok(Self {
-                chat_id: input.required(f0, "chat_id")?,
-                message_id: input.required(f1, "message_id")?,
-            })
+            }
+            input.check_required(seen, &["chat_id", "message_id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetMessage {
@@ -1506,40 +1398,30 @@ pub mod functions {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<Vec<i64>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut value = Self::default();
+            let mut seen = 0u64;
+            let mut object = input.begin_object("getMessages", 425299338)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["chat_id", "message_ids"])?
             {
-                match key {
-                    "chat_id" => {
-                        f0 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Plain>("chat_id")?,
-                        );
+                match field {
+                    0 => {
+                        value.chat_id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
-                    "message_ids" => {
-                        f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<i64>,
-                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >("message_ids")?,
-                        );
+                    1 => {
+                        value.message_ids = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<Vec<i64>>>::read_json(input)?;
+                        seen |= 2;
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("getMessages", 425299338, field)?;
-            ::core::result::Result::Ok(Self {
-                chat_id: input.required(f0, "chat_id")?,
-                message_ids: input.required(f1, "message_ids")?,
-            })
+            }
+            input.check_required(seen, &["chat_id", "message_ids"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetMessages {
@@ -1591,54 +1473,44 @@ pub mod functions {
             let mut f1: Option<i32> = None;
             let mut f2: Option<Vec<u8>> = None;
             let mut f3: Option<i64> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut object = input.begin_object("uploadFile", -1534194891)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["file", "priority", "secret", "hash"])?
             {
-                match key {
-                    "file" => {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::types::File>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("file")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::types::File>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "priority" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    i32,
-                                    ::tlgen_runtime::json::Plain,
-                                >("priority")?,
+                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?,
                         );
                     }
-                    "secret" => {
+                    2 => {
                         f2 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("secret")?,
+                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "hash" => {
+                    3 => {
                         f3 = Some(
-                            input
-                                .read_field::<i64, ::tlgen_runtime::json::Int64>("hash")?,
+                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("uploadFile", -1534194891, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 file: f0.flatten(),
                 priority: input.required(f1, "priority")?,

@@ -25,37 +25,33 @@ impl ::tlgen_runtime::json::TdJson for Object {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::Error(x) => {
-                <types::Error as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::Error> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Ok(x) => {
-                <types::Ok as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::Ok> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::AccountAddress(x) => {
-                <types::AccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::AccountAddress,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Key(x) => {
-                <types::Key as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::Key> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TonBlockIdExt(x) => {
-                <types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::ton::BlockIdExt,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawAccountState(x) => {
-                <types::raw::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::raw::AccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksShortTxId(x) => {
-                <types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::ShortTxId,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -81,65 +77,51 @@ impl ::tlgen_runtime::json::TdJson for Object {
             match input.peek_constructor(&TABLE)? {
                 Some(0) => {
                     Self::AccountAddress(
-                        Box::new(
-                            <types::AccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::AccountAddress,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(1) => {
                     Self::BlocksShortTxId(
-                        Box::new(
-                            <types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::ShortTxId,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(2) => {
                     Self::Error(
-                        Box::new(
-                            <types::Error as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Error,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(3) => {
                     Self::Key(
-                        Box::new(
-                            <types::Key as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Key,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(4) => {
                     Self::Ok(
-                        Box::new(
-                            <types::Ok as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Ok,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(5) => {
                     Self::RawAccountState(
-                        Box::new(
-                            <types::raw::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::raw::AccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(6) => {
                     Self::TonBlockIdExt(
-                        Box::new(
-                            <types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ton::BlockIdExt,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 _ => Self::Unknown(input.read_unknown()?),
@@ -164,22 +146,19 @@ impl ::tlgen_runtime::json::TdJson for Function {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::RawGetAccountState(x) => {
-                <functions::raw::GetAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::raw::GetAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetConfigParam(x) => {
-                <functions::GetConfigParam as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetConfigParam,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::WithBlock(x) => {
-                <functions::WithBlock as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::WithBlock,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -201,29 +180,23 @@ impl ::tlgen_runtime::json::TdJson for Function {
             match input.peek_constructor(&TABLE)? {
                 Some(0) => {
                     Self::GetConfigParam(
-                        Box::new(
-                            <functions::GetConfigParam as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetConfigParam,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(1) => {
                     Self::RawGetAccountState(
-                        Box::new(
-                            <functions::raw::GetAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::raw::GetAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(2) => {
                     Self::WithBlock(
-                        Box::new(
-                            <functions::WithBlock as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::WithBlock,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 _ => Self::Unknown(input.read_unknown()?),
@@ -258,40 +231,29 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
-            let mut f1: Option<String> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut value = Self::default();
+            let mut seen = 0u64;
+            let mut object = input.begin_object("error", -1679978726)?;
+            while let Some(field) = input.next_field(&mut object, &["code", "message"])?
             {
-                match key {
-                    "code" => {
-                        f0 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("code")?,
-                        );
+                match field {
+                    0 => {
+                        value.code = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
-                    "message" => {
-                        f1 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("message")?,
-                        );
+                    1 => {
+                        value.message = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("error", -1679978726, field)?;
-            ::core::result::Result::Ok(Self {
-                code: input.required(f0, "code")?,
-                message: input.required(f1, "message")?,
-            })
+            }
+            input.check_required(seen, &["code", "message"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl From<Error> for super::enums::Error {
@@ -323,15 +285,9 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                _|
-            input.skip_value();
-            input.read_object("ok", -722616727, field)?;
-            ::core::result::Result::Ok(Self {})
+            let mut object = input.begin_object("ok", -722616727)?;
+            while input.next_field(&mut object, &[])?.is_some() {}
+            ::core::result::Result::Ok(Self::default())
         }
     }
     impl From<Ok> for super::enums::Ok {
@@ -370,32 +326,23 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<String> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut value = Self::default();
+            let mut seen = 0u64;
+            let mut object = input.begin_object("accountAddress", 755613099)?;
+            while let Some(field) = input.next_field(&mut object, &["account_address"])?
             {
-                match key {
-                    "account_address" => {
-                        f0 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("account_address")?,
-                        );
+                match field {
+                    0 => {
+                        value.account_address = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("accountAddress", 755613099, field)?;
-            ::core::result::Result::Ok(Self {
-                account_address: input.required(f0, "account_address")?,
-            })
+            }
+            input.check_required(seen, &["account_address"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl From<AccountAddress> for super::enums::AccountAddress {
@@ -437,43 +384,30 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<String> = None;
-            let mut f1: Option<Vec<u8>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
+            let mut value = Self::default();
+            let mut seen = 0u64;
+            let mut object = input.begin_object("key", -1978362923)?;
+            while let Some(field) = input
+                .next_field(&mut object, &["public_key", "secret"])?
             {
-                match key {
-                    "public_key" => {
-                        f0 = Some(
-                            input
-                                .read_field::<
-                                    String,
-                                    ::tlgen_runtime::json::Plain,
-                                >("public_key")?,
-                        );
+                match field {
+                    0 => {
+                        value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
-                    "secret" => {
-                        f1 = Some(
-                            input
-                                .read_field::<
-                                    Vec<u8>,
-                                    ::tlgen_runtime::json::Bytes,
-                                >("secret")?,
-                        );
+                    1 => {
+                        value.secret = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("key", -1978362923, field)?;
-            ::core::result::Result::Ok(Self {
-                public_key: input.required(f0, "public_key")?,
-                secret: input.required(f1, "secret")?,
-            })
+            }
+            input.check_required(seen, &["public_key", "secret"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl From<Key> for super::enums::Key {
@@ -530,54 +464,44 @@ pub mod types {
                 let mut f1: Option<Option<Vec<u8>>> = None;
                 let mut f2: Option<i64> = None;
                 let mut f3: Option<Vec<u8>> = None;
-                let field: &mut dyn FnMut(
-                    &mut ::tlgen_runtime::json::JsonReader<'_>,
-                    &str,
-                ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                    input,
-                    key|
+                let mut object = input.begin_object("blocks.shortTxId", 1277823874)?;
+                while let Some(field) = input
+                    .next_field(&mut object, &["mode", "account", "lt", "hash"])?
                 {
-                    match key {
-                        "mode" => {
+                    match field {
+                        0 => {
                             f0 = Some(
-                                input
-                                    .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
+                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                    i32,
+                                >>::read_json(input)?,
                             );
                         }
-                        "account" => {
+                        1 => {
                             f1 = Some(
-                                input
-                                    .read_field::<
-                                        Option<Vec<u8>>,
-                                        ::tlgen_runtime::json::Nullable<
-                                            ::tlgen_runtime::json::Bytes,
-                                        >,
-                                    >("account")?,
+                                <::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Bytes,
+                                > as ::tlgen_runtime::json::JsonAs<
+                                    Option<Vec<u8>>,
+                                >>::read_json(input)?,
                             );
                         }
-                        "lt" => {
-                            f2 = input
-                                .read_field::<
-                                    Option<i64>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Int64,
-                                    >,
-                                >("lt")?;
+                        2 => {
+                            f2 = <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Int64,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<i64>,
+                            >>::read_json(input)?;
                         }
-                        "hash" => {
-                            f3 = input
-                                .read_field::<
-                                    Option<Vec<u8>>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Bytes,
-                                    >,
-                                >("hash")?;
+                        3 => {
+                            f3 = <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Bytes,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<Vec<u8>>,
+                            >>::read_json(input)?;
                         }
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object("blocks.shortTxId", 1277823874, field)?;
+                }
                 ::core::result::Result::Ok(Self {
                     mode: input.required(f0, "mode")?,
                     account: f1.flatten(),
@@ -641,64 +565,46 @@ pub mod types {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0: Option<i64> = None;
-                let mut f1: Option<Vec<u8>> = None;
-                let mut f2: Option<[u8; 32]> = None;
-                let mut f3: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-                let field: &mut dyn FnMut(
-                    &mut ::tlgen_runtime::json::JsonReader<'_>,
-                    &str,
-                ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                    input,
-                    key|
+                let mut value = Self::default();
+                let mut seen = 0u64;
+                let mut object = input.begin_object("raw.accountState", 1438107774)?;
+                while let Some(field) = input
+                    .next_field(
+                        &mut object,
+                        &["balance", "code", "last_hash", "block_id"],
+                    )?
                 {
-                    match key {
-                        "balance" => {
-                            f0 = Some(
-                                input
-                                    .read_field::<i64, ::tlgen_runtime::json::Int64>("balance")?,
-                            );
+                    match field {
+                        0 => {
+                            value.balance = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?;
+                            seen |= 1;
                         }
-                        "code" => {
-                            f1 = Some(
-                                input
-                                    .read_field::<
-                                        Vec<u8>,
-                                        ::tlgen_runtime::json::Bytes,
-                                    >("code")?,
-                            );
+                        1 => {
+                            value.code = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?;
+                            seen |= 2;
                         }
-                        "last_hash" => {
-                            f2 = Some(
-                                input
-                                    .read_field::<
-                                        [u8; 32],
-                                        ::tlgen_runtime::json::Int256,
-                                    >("last_hash")?,
-                            );
+                        2 => {
+                            value.last_hash = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                                [u8; 32],
+                            >>::read_json(input)?;
+                            seen |= 4;
                         }
-                        "block_id" => {
-                            f3 = Some(
-                                input
-                                    .read_field::<
-                                        Option<super::super::types::ton::BlockIdExt>,
-                                        ::tlgen_runtime::json::Nullable<
-                                            ::tlgen_runtime::json::Plain,
-                                        >,
-                                    >("block_id")?,
-                            );
+                        3 => {
+                            value.block_id = <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?;
                         }
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object("raw.accountState", 1438107774, field)?;
-                ::core::result::Result::Ok(Self {
-                    balance: input.required(f0, "balance")?,
-                    code: input.required(f1, "code")?,
-                    last_hash: input.required(f2, "last_hash")?,
-                    block_id: f3.flatten(),
-                })
+                }
+                input.check_required(seen, &["balance", "code", "last_hash"])?;
+                ::core::result::Result::Ok(value)
             }
         }
         impl From<AccountState> for super::super::enums::raw::AccountState {
@@ -760,70 +666,55 @@ pub mod types {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0: Option<i32> = None;
-                let mut f1: Option<i64> = None;
-                let mut f2: Option<i32> = None;
-                let mut f3: Option<Vec<u8>> = None;
-                let mut f4: Option<Vec<u8>> = None;
-                let field: &mut dyn FnMut(
-                    &mut ::tlgen_runtime::json::JsonReader<'_>,
-                    &str,
-                ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                    input,
-                    key|
+                let mut value = Self::default();
+                let mut seen = 0u64;
+                let mut object = input.begin_object("ton.blockIdExt", 2031156378)?;
+                while let Some(field) = input
+                    .next_field(
+                        &mut object,
+                        &["workchain", "shard", "seqno", "root_hash", "file_hash"],
+                    )?
                 {
-                    match key {
-                        "workchain" => {
-                            f0 = Some(
-                                input
-                                    .read_field::<
-                                        i32,
-                                        ::tlgen_runtime::json::Plain,
-                                    >("workchain")?,
-                            );
+                    match field {
+                        0 => {
+                            value.workchain = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?;
+                            seen |= 1;
                         }
-                        "shard" => {
-                            f1 = Some(
-                                input
-                                    .read_field::<i64, ::tlgen_runtime::json::Int64>("shard")?,
-                            );
+                        1 => {
+                            value.shard = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?;
+                            seen |= 2;
                         }
-                        "seqno" => {
-                            f2 = Some(
-                                input
-                                    .read_field::<i32, ::tlgen_runtime::json::Plain>("seqno")?,
-                            );
+                        2 => {
+                            value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?;
+                            seen |= 4;
                         }
-                        "root_hash" => {
-                            f3 = Some(
-                                input
-                                    .read_field::<
-                                        Vec<u8>,
-                                        ::tlgen_runtime::json::Bytes,
-                                    >("root_hash")?,
-                            );
+                        3 => {
+                            value.root_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?;
+                            seen |= 8;
                         }
-                        "file_hash" => {
-                            f4 = Some(
-                                input
-                                    .read_field::<
-                                        Vec<u8>,
-                                        ::tlgen_runtime::json::Bytes,
-                                    >("file_hash")?,
-                            );
+                        4 => {
+                            value.file_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?;
+                            seen |= 16;
                         }
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object("ton.blockIdExt", 2031156378, field)?;
-                ::core::result::Result::Ok(Self {
-                    workchain: input.required(f0, "workchain")?,
-                    shard: input.required(f1, "shard")?,
-                    seqno: input.required(f2, "seqno")?,
-                    root_hash: input.required(f3, "root_hash")?,
-                    file_hash: input.required(f4, "file_hash")?,
-                })
+                }
+                input
+                    .check_required(
+                        seen,
+                        &["workchain", "shard", "seqno", "root_hash", "file_hash"],
+                    )?;
+                ::core::result::Result::Ok(value)
             }
         }
         impl From<BlockIdExt> for super::super::enums::ton::BlockIdExt {
@@ -1232,37 +1123,28 @@ pub mod functions {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
-            let mut f1: Option<i32> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "mode" => {
-                        f0 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("mode")?,
-                        );
+            let mut value = Self::default();
+            let mut seen = 0u64;
+            let mut object = input.begin_object("getConfigParam", 1913771316)?;
+            while let Some(field) = input.next_field(&mut object, &["mode", "param"])? {
+                match field {
+                    0 => {
+                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
-                    "param" => {
-                        f1 = Some(
-                            input
-                                .read_field::<i32, ::tlgen_runtime::json::Plain>("param")?,
-                        );
+                    1 => {
+                        value.param = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("getConfigParam", 1913771316, field)?;
-            ::core::result::Result::Ok(Self {
-                mode: input.required(f0, "mode")?,
-                param: input.required(f1, "param")?,
-            })
+            }
+            input.check_required(seen, &["mode", "param"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetConfigParam {
@@ -1301,41 +1183,30 @@ pub mod functions {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut f0: Option<Option<super::types::ton::BlockIdExt>> = None;
             let mut f1: Option<Option<Box<super::Function>>> = None;
-            let field: &mut dyn FnMut(
-                &mut ::tlgen_runtime::json::JsonReader<'_>,
-                &str,
-            ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                input,
-                key|
-            {
-                match key {
-                    "id" => {
+            let mut object = input.begin_object("withBlock", -789093723)?;
+            while let Some(field) = input.next_field(&mut object, &["id", "function"])? {
+                match field {
+                    0 => {
                         f0 = Some(
-                            input
-                                .read_field::<
-                                    Option<super::types::ton::BlockIdExt>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >("id")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?,
                         );
                     }
-                    "function" => {
+                    1 => {
                         f1 = Some(
-                            input
-                                .read_field::<
-                                    Option<Box<super::Function>>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
-                                    >,
-                                >("function")?,
+                            <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<Box<super::Function>>,
+                            >>::read_json(input)?,
                         );
                     }
-                    _ => return input.skip_value(),
+                    _ => input.skip_value()?,
                 }
-                ::core::result::Result::Ok(())
-            };
-            input.read_object("withBlock", -789093723, field)?;
+            }
             ::core::result::Result::Ok(Self {
                 id: f0.flatten(),
                 function: f1.flatten(),
@@ -1370,34 +1241,23 @@ pub mod functions {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
-                let field: &mut dyn FnMut(
-                    &mut ::tlgen_runtime::json::JsonReader<'_>,
-                    &str,
-                ) -> ::core::result::Result<(), ::tlgen_runtime::json::JsonError> = &mut |
-                    input,
-                    key|
+                let mut value = Self::default();
+                let mut object = input.begin_object("raw.getAccountState", 663706721)?;
+                while let Some(field) = input
+                    .next_field(&mut object, &["account_address"])?
                 {
-                    match key {
-                        "account_address" => {
-                            f0 = Some(
-                                input
-                                    .read_field::<
-                                        Option<super::super::types::AccountAddress>,
-                                        ::tlgen_runtime::json::Nullable<
-                                            ::tlgen_runtime::json::Plain,
-                                        >,
-                                    >("account_address")?,
-                            );
+                    match field {
+                        0 => {
+                            value.account_address = <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::types::AccountAddress>,
+                            >>::read_json(input)?;
                         }
-                        _ => return input.skip_value(),
+                        _ => input.skip_value()?,
                     }
-                    ::core::result::Result::Ok(())
-                };
-                input.read_object("raw.getAccountState", 663706721, field)?;
-                ::core::result::Result::Ok(Self {
-                    account_address: f0.flatten(),
-                })
+                }
+                ::core::result::Result::Ok(value)
             }
         }
         impl ::tlgen_runtime::json::TdFunction for GetAccountState {

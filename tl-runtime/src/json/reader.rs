@@ -859,6 +859,24 @@ impl<'a> JsonReader<'a> {
         }
     }
 
+    /// The error "missing required field" for the first of `names` whose bit (`1 << index`)
+    /// is not set in `seen`, or `Ok`: generated code's check after reading an object whose
+    /// required fields it noted in a bit mask (at most 64).
+    #[inline]
+    pub fn check_required(&self, seen: u64, names: &[&'static str]) -> Result<(), JsonError> {
+        let all = 1u64
+            .checked_shl(names.len() as u32)
+            .map_or(u64::MAX, |bit| bit - 1);
+        if seen & all == all {
+            return Ok(());
+        }
+        let missing = (0..names.len()).find(|&index| seen & (1 << index) == 0);
+        match missing.and_then(|index| names.get(index)) {
+            Some(name) => Err(self.missing(name)),
+            None => Ok(()),
+        }
+    }
+
     #[cold]
     fn missing(&self, name: &str) -> JsonError {
         let mut path = self.path();

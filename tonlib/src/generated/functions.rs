@@ -23,23 +23,21 @@ impl ::tlgen_runtime::json::TdJson for Init {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::Options>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("init", -1000594762)?;
         while let Some(field) = input.next_field(&mut object, &["options"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::Options>,
-                        >>::read_json(input)?,
-                    );
+                    value.options = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::Options>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self { options: f0.flatten() })
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for Init {
@@ -64,7 +62,7 @@ impl ::tlgen_runtime::json::TdJson for Close {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("close", -1187782273)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 impl ::tlgen_runtime::json::TdFunction for Close {
@@ -106,9 +104,8 @@ impl ::tlgen_runtime::json::TdJson for CreateNewKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<u8>> = None;
-        let mut f1: Option<Vec<u8>> = None;
-        let mut f2: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("createNewKey", -1861385712)?;
         while let Some(field) = input
             .next_field(
@@ -118,34 +115,32 @@ impl ::tlgen_runtime::json::TdJson for CreateNewKey {
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.mnemonic_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.random_extra_seed = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 4;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            local_password: input.required(f0, "local_password")?,
-            mnemonic_password: input.required(f1, "mnemonic_password")?,
-            random_extra_seed: input.required(f2, "random_extra_seed")?,
-        })
+        input
+            .check_required(
+                seen,
+                &["local_password", "mnemonic_password", "random_extra_seed"],
+            )?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for CreateNewKey {
@@ -175,23 +170,21 @@ impl ::tlgen_runtime::json::TdJson for DeleteKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::Key>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("deleteKey", -1579595571)?;
         while let Some(field) = input.next_field(&mut object, &["key"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::Key>,
-                        >>::read_json(input)?,
-                    );
+                    value.key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::Key>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self { key: f0.flatten() })
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for DeleteKey {
@@ -216,7 +209,7 @@ impl ::tlgen_runtime::json::TdJson for DeleteAllKeys {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("deleteAllKeys", 1608776483)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 impl ::tlgen_runtime::json::TdFunction for DeleteAllKeys {
@@ -246,23 +239,21 @@ impl ::tlgen_runtime::json::TdJson for ExportKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::enums::InputKey>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("exportKey", -1622353549)?;
         while let Some(field) = input.next_field(&mut object, &["input_key"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::InputKey>,
-                        >>::read_json(input)?,
-                    );
+                    value.input_key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::InputKey>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self { input_key: f0.flatten() })
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for ExportKey {
@@ -298,36 +289,31 @@ impl ::tlgen_runtime::json::TdJson for ExportPemKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::enums::InputKey>> = None;
-        let mut f1: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("exportPemKey", -643259462)?;
         while let Some(field) = input
             .next_field(&mut object, &["input_key", "key_password"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::InputKey>,
-                        >>::read_json(input)?,
-                    );
+                    value.input_key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::InputKey>,
+                    >>::read_json(input)?;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.key_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            input_key: f0.flatten(),
-            key_password: input.required(f1, "key_password")?,
-        })
+        input.check_required(seen, &["key_password"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for ExportPemKey {
@@ -363,36 +349,31 @@ impl ::tlgen_runtime::json::TdJson for ExportEncryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::enums::InputKey>> = None;
-        let mut f1: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("exportEncryptedKey", 218237311)?;
         while let Some(field) = input
             .next_field(&mut object, &["input_key", "key_password"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::InputKey>,
-                        >>::read_json(input)?,
-                    );
+                    value.input_key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::InputKey>,
+                    >>::read_json(input)?;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.key_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            input_key: f0.flatten(),
-            key_password: input.required(f1, "key_password")?,
-        })
+        input.check_required(seen, &["key_password"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for ExportEncryptedKey {
@@ -422,23 +403,21 @@ impl ::tlgen_runtime::json::TdJson for ExportUnencryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::enums::InputKey>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("exportUnencryptedKey", -634665152)?;
         while let Some(field) = input.next_field(&mut object, &["input_key"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::InputKey>,
-                        >>::read_json(input)?,
-                    );
+                    value.input_key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::InputKey>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self { input_key: f0.flatten() })
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for ExportUnencryptedKey {
@@ -480,9 +459,8 @@ impl ::tlgen_runtime::json::TdJson for ImportKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<u8>> = None;
-        let mut f1: Option<Vec<u8>> = None;
-        let mut f2: Option<Option<super::types::ExportedKey>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("importKey", -1607900903)?;
         while let Some(field) = input
             .next_field(
@@ -492,36 +470,29 @@ impl ::tlgen_runtime::json::TdJson for ImportKey {
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.mnemonic_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::ExportedKey>,
-                        >>::read_json(input)?,
-                    );
+                    value.exported_key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::ExportedKey>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            local_password: input.required(f0, "local_password")?,
-            mnemonic_password: input.required(f1, "mnemonic_password")?,
-            exported_key: f2.flatten(),
-        })
+        input.check_required(seen, &["local_password", "mnemonic_password"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for ImportKey {
@@ -563,9 +534,8 @@ impl ::tlgen_runtime::json::TdJson for ImportPemKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<u8>> = None;
-        let mut f1: Option<Vec<u8>> = None;
-        let mut f2: Option<Option<super::types::ExportedPemKey>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("importPemKey", 76385617)?;
         while let Some(field) = input
             .next_field(
@@ -575,36 +545,29 @@ impl ::tlgen_runtime::json::TdJson for ImportPemKey {
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.key_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::ExportedPemKey>,
-                        >>::read_json(input)?,
-                    );
+                    value.exported_key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::ExportedPemKey>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            local_password: input.required(f0, "local_password")?,
-            key_password: input.required(f1, "key_password")?,
-            exported_key: f2.flatten(),
-        })
+        input.check_required(seen, &["local_password", "key_password"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for ImportPemKey {
@@ -646,9 +609,8 @@ impl ::tlgen_runtime::json::TdJson for ImportEncryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<u8>> = None;
-        let mut f1: Option<Vec<u8>> = None;
-        let mut f2: Option<Option<super::types::ExportedEncryptedKey>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("importEncryptedKey", 656724958)?;
         while let Some(field) = input
             .next_field(
@@ -658,36 +620,29 @@ impl ::tlgen_runtime::json::TdJson for ImportEncryptedKey {
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.key_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::ExportedEncryptedKey>,
-                        >>::read_json(input)?,
-                    );
+                    value.exported_encrypted_key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::ExportedEncryptedKey>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            local_password: input.required(f0, "local_password")?,
-            key_password: input.required(f1, "key_password")?,
-            exported_encrypted_key: f2.flatten(),
-        })
+        input.check_required(seen, &["local_password", "key_password"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for ImportEncryptedKey {
@@ -723,36 +678,31 @@ impl ::tlgen_runtime::json::TdJson for ImportUnencryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<u8>> = None;
-        let mut f1: Option<Option<super::types::ExportedUnencryptedKey>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("importUnencryptedKey", -1184671467)?;
         while let Some(field) = input
             .next_field(&mut object, &["local_password", "exported_unencrypted_key"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::ExportedUnencryptedKey>,
-                        >>::read_json(input)?,
-                    );
+                    value.exported_unencrypted_key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::ExportedUnencryptedKey>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            local_password: input.required(f0, "local_password")?,
-            exported_unencrypted_key: f1.flatten(),
-        })
+        input.check_required(seen, &["local_password"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for ImportUnencryptedKey {
@@ -788,36 +738,31 @@ impl ::tlgen_runtime::json::TdJson for ChangeLocalPassword {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::enums::InputKey>> = None;
-        let mut f1: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("changeLocalPassword", -401590337)?;
         while let Some(field) = input
             .next_field(&mut object, &["input_key", "new_local_password"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::InputKey>,
-                        >>::read_json(input)?,
-                    );
+                    value.input_key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::InputKey>,
+                    >>::read_json(input)?;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.new_local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            input_key: f0.flatten(),
-            new_local_password: input.required(f1, "new_local_password")?,
-        })
+        input.check_required(seen, &["new_local_password"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for ChangeLocalPassword {
@@ -850,34 +795,30 @@ impl ::tlgen_runtime::json::TdJson for Encrypt {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<u8>> = None;
-        let mut f1: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("encrypt", -1821422820)?;
         while let Some(field) = input
             .next_field(&mut object, &["decrypted_data", "secret"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.decrypted_data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.secret = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            decrypted_data: input.required(f0, "decrypted_data")?,
-            secret: input.required(f1, "secret")?,
-        })
+        input.check_required(seen, &["decrypted_data", "secret"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for Encrypt {
@@ -910,34 +851,30 @@ impl ::tlgen_runtime::json::TdJson for Decrypt {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<u8>> = None;
-        let mut f1: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("decrypt", 357991854)?;
         while let Some(field) = input
             .next_field(&mut object, &["encrypted_data", "secret"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.encrypted_data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.secret = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            encrypted_data: input.required(f0, "encrypted_data")?,
-            secret: input.required(f1, "secret")?,
-        })
+        input.check_required(seen, &["encrypted_data", "secret"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for Decrypt {
@@ -970,43 +907,36 @@ impl ::tlgen_runtime::json::TdJson for Kdf {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<u8>> = None;
-        let mut f1: Option<Vec<u8>> = None;
-        let mut f2: Option<i32> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("kdf", -1667861635)?;
         while let Some(field) = input
             .next_field(&mut object, &["password", "salt", "iterations"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.salt = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.iterations = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 4;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            password: input.required(f0, "password")?,
-            salt: input.required(f1, "salt")?,
-            iterations: input.required(f2, "iterations")?,
-        })
+        input.check_required(seen, &["password", "salt", "iterations"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for Kdf {
@@ -1036,23 +966,22 @@ impl ::tlgen_runtime::json::TdJson for UnpackAccountAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("unpackAccountAddress", -682459063)?;
         while let Some(field) = input.next_field(&mut object, &["account_address"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.account_address = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            account_address: input.required(f0, "account_address")?,
-        })
+        input.check_required(seen, &["account_address"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for UnpackAccountAddress {
@@ -1082,25 +1011,21 @@ impl ::tlgen_runtime::json::TdJson for PackAccountAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::UnpackedAccountAddress>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("packAccountAddress", -1388561940)?;
         while let Some(field) = input.next_field(&mut object, &["account_address"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::UnpackedAccountAddress>,
-                        >>::read_json(input)?,
-                    );
+                    value.account_address = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::UnpackedAccountAddress>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            account_address: f0.flatten(),
-        })
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for PackAccountAddress {
@@ -1127,23 +1052,22 @@ impl ::tlgen_runtime::json::TdJson for GetBip39Hints {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("getBip39Hints", -1889640982)?;
         while let Some(field) = input.next_field(&mut object, &["prefix"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.prefix = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            prefix: input.required(f0, "prefix")?,
-        })
+        input.check_required(seen, &["prefix"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetBip39Hints {
@@ -1168,7 +1092,7 @@ impl ::tlgen_runtime::json::TdJson for Sync {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("sync", -1875977070)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 impl ::tlgen_runtime::json::TdFunction for Sync {
@@ -1207,9 +1131,8 @@ impl ::tlgen_runtime::json::TdJson for GetAccountAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::enums::InitialAccountState>> = None;
-        let mut f1: Option<i32> = None;
-        let mut f2: Option<i32> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("getAccountAddress", 512468424)?;
         while let Some(field) = input
             .next_field(
@@ -1219,36 +1142,29 @@ impl ::tlgen_runtime::json::TdJson for GetAccountAddress {
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::InitialAccountState>,
-                        >>::read_json(input)?,
-                    );
+                    value.initial_account_state = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::InitialAccountState>,
+                    >>::read_json(input)?;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.revision = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.workchain_id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            initial_account_state: f0.flatten(),
-            revision: input.required(f1, "revision")?,
-            workchain_id: input.required(f2, "workchain_id")?,
-        })
+        input.check_required(seen, &["revision", "workchain_id"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetAccountAddress {
@@ -1284,36 +1200,31 @@ impl ::tlgen_runtime::json::TdJson for GuessAccountRevision {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::enums::InitialAccountState>> = None;
-        let mut f1: Option<i32> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("guessAccountRevision", 1857589922)?;
         while let Some(field) = input
             .next_field(&mut object, &["initial_account_state", "workchain_id"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::InitialAccountState>,
-                        >>::read_json(input)?,
-                    );
+                    value.initial_account_state = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::InitialAccountState>,
+                    >>::read_json(input)?;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.workchain_id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            initial_account_state: f0.flatten(),
-            workchain_id: input.required(f1, "workchain_id")?,
-        })
+        input.check_required(seen, &["workchain_id"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GuessAccountRevision {
@@ -1349,34 +1260,30 @@ impl ::tlgen_runtime::json::TdJson for GuessAccount {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
-        let mut f1: Option<String> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("guessAccount", -1737659296)?;
         while let Some(field) = input
             .next_field(&mut object, &["public_key", "rwallet_init_public_key"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.rwallet_init_public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            public_key: input.required(f0, "public_key")?,
-            rwallet_init_public_key: input.required(f1, "rwallet_init_public_key")?,
-        })
+        input.check_required(seen, &["public_key", "rwallet_init_public_key"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GuessAccount {
@@ -1406,25 +1313,21 @@ impl ::tlgen_runtime::json::TdJson for GetAccountState {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::AccountAddress>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("getAccountState", -2116357050)?;
         while let Some(field) = input.next_field(&mut object, &["account_address"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::AccountAddress>,
-                        >>::read_json(input)?,
-                    );
+                    value.account_address = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::AccountAddress>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            account_address: f0.flatten(),
-        })
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetAccountState {
@@ -1460,38 +1363,30 @@ impl ::tlgen_runtime::json::TdJson for GetAccountStateByTransaction {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::AccountAddress>> = None;
-        let mut f1: Option<Option<super::types::internal::TransactionId>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("getAccountStateByTransaction", 756813774)?;
         while let Some(field) = input
             .next_field(&mut object, &["account_address", "transaction_id"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::AccountAddress>,
-                        >>::read_json(input)?,
-                    );
+                    value.account_address = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::AccountAddress>,
+                    >>::read_json(input)?;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::internal::TransactionId>,
-                        >>::read_json(input)?,
-                    );
+                    value.transaction_id = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::internal::TransactionId>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            account_address: f0.flatten(),
-            transaction_id: f1.flatten(),
-        })
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetAccountStateByTransaction {
@@ -1521,25 +1416,21 @@ impl ::tlgen_runtime::json::TdJson for GetShardAccountCell {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::AccountAddress>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("getShardAccountCell", -1734437861)?;
         while let Some(field) = input.next_field(&mut object, &["account_address"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::AccountAddress>,
-                        >>::read_json(input)?,
-                    );
+                    value.account_address = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::AccountAddress>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            account_address: f0.flatten(),
-        })
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetShardAccountCell {
@@ -1575,8 +1466,7 @@ impl ::tlgen_runtime::json::TdJson for GetShardAccountCellByTransaction {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::AccountAddress>> = None;
-        let mut f1: Option<Option<super::types::internal::TransactionId>> = None;
+        let mut value = Self::default();
         let mut object = input
             .begin_object("getShardAccountCellByTransaction", 406971329)?;
         while let Some(field) = input
@@ -1584,30 +1474,23 @@ impl ::tlgen_runtime::json::TdJson for GetShardAccountCellByTransaction {
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::AccountAddress>,
-                        >>::read_json(input)?,
-                    );
+                    value.account_address = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::AccountAddress>,
+                    >>::read_json(input)?;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::internal::TransactionId>,
-                        >>::read_json(input)?,
-                    );
+                    value.transaction_id = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::internal::TransactionId>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            account_address: f0.flatten(),
-            transaction_id: f1.flatten(),
-        })
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetShardAccountCellByTransaction {
@@ -1658,11 +1541,8 @@ impl ::tlgen_runtime::json::TdJson for CreateQuery {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::enums::InputKey>> = None;
-        let mut f1: Option<Option<super::types::AccountAddress>> = None;
-        let mut f2: Option<i32> = None;
-        let mut f3: Option<Option<super::enums::Action>> = None;
-        let mut f4: Option<Option<super::enums::InitialAccountState>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("createQuery", -242540347)?;
         while let Some(field) = input
             .next_field(
@@ -1672,58 +1552,44 @@ impl ::tlgen_runtime::json::TdJson for CreateQuery {
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::InputKey>,
-                        >>::read_json(input)?,
-                    );
+                    value.private_key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::InputKey>,
+                    >>::read_json(input)?;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::AccountAddress>,
-                        >>::read_json(input)?,
-                    );
+                    value.address = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::AccountAddress>,
+                    >>::read_json(input)?;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.timeout = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 3 => {
-                    f3 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::Action>,
-                        >>::read_json(input)?,
-                    );
+                    value.action = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::Action>,
+                    >>::read_json(input)?;
                 }
                 4 => {
-                    f4 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::InitialAccountState>,
-                        >>::read_json(input)?,
-                    );
+                    value.initial_account_state = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::InitialAccountState>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            private_key: f0.flatten(),
-            address: f1.flatten(),
-            timeout: input.required(f2, "timeout")?,
-            action: f3.flatten(),
-            initial_account_state: f4.flatten(),
-        })
+        input.check_required(seen, &["timeout"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for CreateQuery {
@@ -1753,32 +1619,28 @@ impl ::tlgen_runtime::json::TdJson for GetConfigParam {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i32> = None;
-        let mut f1: Option<i32> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("getConfigParam", -234421517)?;
         while let Some(field) = input.next_field(&mut object, &["mode", "param"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.param = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            mode: input.required(f0, "mode")?,
-            param: input.required(f1, "param")?,
-        })
+        input.check_required(seen, &["mode", "param"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetConfigParam {
@@ -1805,23 +1667,22 @@ impl ::tlgen_runtime::json::TdJson for GetConfigAll {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i32> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("getConfigAll", 484522064)?;
         while let Some(field) = input.next_field(&mut object, &["mode"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            mode: input.required(f0, "mode")?,
-        })
+        input.check_required(seen, &["mode"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetConfigAll {
@@ -1851,32 +1712,28 @@ impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryResult {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i64> = None;
-        let mut f1: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("onLiteServerQueryResult", 2056444510)?;
         while let Some(field) = input.next_field(&mut object, &["id", "bytes"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?,
-                    );
+                    value.id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                        i64,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.bytes = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            id: input.required(f0, "id")?,
-            bytes: input.required(f1, "bytes")?,
-        })
+        input.check_required(seen, &["id", "bytes"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for OnLiteServerQueryResult {
@@ -1909,34 +1766,29 @@ impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryError {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i64> = None;
-        let mut f1: Option<Option<super::types::Error>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("onLiteServerQueryError", -677427533)?;
         while let Some(field) = input.next_field(&mut object, &["id", "error"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?,
-                    );
+                    value.id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                        i64,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::Error>,
-                        >>::read_json(input)?,
-                    );
+                    value.error = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::Error>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            id: input.required(f0, "id")?,
-            error: f1.flatten(),
-        })
+        input.check_required(seen, &["id"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for OnLiteServerQueryError {
@@ -2030,23 +1882,22 @@ impl ::tlgen_runtime::json::TdJson for RunTests {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("runTests", -2039925427)?;
         while let Some(field) = input.next_field(&mut object, &["dir"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.dir = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            dir: input.required(f0, "dir")?,
-        })
+        input.check_required(seen, &["dir"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for RunTests {
@@ -2080,23 +1931,21 @@ impl ::tlgen_runtime::json::TdJson for SetLogStream {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::enums::LogStream>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("setLogStream", -1364199535)?;
         while let Some(field) = input.next_field(&mut object, &["log_stream"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::LogStream>,
-                        >>::read_json(input)?,
-                    );
+                    value.log_stream = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::LogStream>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self { log_stream: f0.flatten() })
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for SetLogStream {
@@ -2123,7 +1972,7 @@ impl ::tlgen_runtime::json::TdJson for GetLogStream {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("getLogStream", 1167608667)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetLogStream {
@@ -2157,24 +2006,23 @@ impl ::tlgen_runtime::json::TdJson for SetLogVerbosityLevel {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i32> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("setLogVerbosityLevel", -303429678)?;
         while let Some(field) = input.next_field(&mut object, &["new_verbosity_level"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.new_verbosity_level = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            new_verbosity_level: input.required(f0, "new_verbosity_level")?,
-        })
+        input.check_required(seen, &["new_verbosity_level"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for SetLogVerbosityLevel {
@@ -2201,7 +2049,7 @@ impl ::tlgen_runtime::json::TdJson for GetLogVerbosityLevel {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("getLogVerbosityLevel", 594057956)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetLogVerbosityLevel {
@@ -2228,7 +2076,7 @@ impl ::tlgen_runtime::json::TdJson for GetLogTags {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("getLogTags", -254449190)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetLogTags {
@@ -2267,34 +2115,30 @@ impl ::tlgen_runtime::json::TdJson for SetLogTagVerbosityLevel {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
-        let mut f1: Option<i32> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("setLogTagVerbosityLevel", -2095589738)?;
         while let Some(field) = input
             .next_field(&mut object, &["tag", "new_verbosity_level"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.tag = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.new_verbosity_level = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            tag: input.required(f0, "tag")?,
-            new_verbosity_level: input.required(f1, "new_verbosity_level")?,
-        })
+        input.check_required(seen, &["tag", "new_verbosity_level"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for SetLogTagVerbosityLevel {
@@ -2325,23 +2169,22 @@ impl ::tlgen_runtime::json::TdJson for GetLogTagVerbosityLevel {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("getLogTagVerbosityLevel", 951004547)?;
         while let Some(field) = input.next_field(&mut object, &["tag"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.tag = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            tag: input.required(f0, "tag")?,
-        })
+        input.check_required(seen, &["tag"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for GetLogTagVerbosityLevel {
@@ -2380,34 +2223,30 @@ impl ::tlgen_runtime::json::TdJson for AddLogMessage {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i32> = None;
-        let mut f1: Option<String> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("addLogMessage", 1597427692)?;
         while let Some(field) = input
             .next_field(&mut object, &["verbosity_level", "text"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.verbosity_level = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.text = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            verbosity_level: input.required(f0, "verbosity_level")?,
-            text: input.required(f1, "text")?,
-        })
+        input.check_required(seen, &["verbosity_level", "text"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 impl ::tlgen_runtime::json::TdFunction for AddLogMessage {
@@ -2434,7 +2273,7 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input.begin_object("blocks.getMasterchainInfo", -45493615)?;
             while input.next_field(&mut object, &[])?.is_some() {}
-            ::core::result::Result::Ok(Self {})
+            ::core::result::Result::Ok(Self::default())
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetMasterchainInfo {
@@ -2461,24 +2300,23 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input
                 .begin_object("blocks.getMasterchainInfoExt", 213175363)?;
             while let Some(field) = input.next_field(&mut object, &["mode"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                mode: input.required(f0, "mode")?,
-            })
+            input.check_required(seen, &["mode"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetMasterchainInfoExt {
@@ -2508,23 +2346,21 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("blocks.getShards", 2072773677)?;
             while let Some(field) = input.next_field(&mut object, &["id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { id: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetShards {
@@ -2563,54 +2399,43 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
-            let mut f1: Option<Option<super::super::types::ton::BlockId>> = None;
-            let mut f2: Option<i64> = None;
-            let mut f3: Option<i32> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.lookupBlock", 1418484659)?;
             while let Some(field) = input
                 .next_field(&mut object, &["mode", "id", "lt", "utime"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockId>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockId>,
+                        >>::read_json(input)?;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                mode: input.required(f0, "mode")?,
-                id: f1.flatten(),
-                lt: input.required(f2, "lt")?,
-                utime: input.required(f3, "utime")?,
-            })
+            input.check_required(seen, &["mode", "lt", "utime"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for LookupBlock {
@@ -2652,58 +2477,44 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f1: Option<i32> = None;
-            let mut f2: Option<i32> = None;
-            let mut f3: Option<
-                Option<super::super::types::blocks::AccountTransactionId>,
-            > = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.getTransactions", -896152271)?;
             while let Some(field) = input
                 .next_field(&mut object, &["id", "mode", "count", "after"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.count = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::blocks::AccountTransactionId>,
-                            >>::read_json(input)?,
-                        );
+                        value.after = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::blocks::AccountTransactionId>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: f0.flatten(),
-                mode: input.required(f1, "mode")?,
-                count: input.required(f2, "count")?,
-                after: f3.flatten(),
-            })
+            input.check_required(seen, &["mode", "count"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetTransactions {
@@ -2745,12 +2556,8 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f1: Option<i32> = None;
-            let mut f2: Option<i32> = None;
-            let mut f3: Option<
-                Option<super::super::types::blocks::AccountTransactionId>,
-            > = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input
                 .begin_object("blocks.getTransactionsExt", -1527774002)?;
             while let Some(field) = input
@@ -2758,46 +2565,36 @@ pub mod blocks {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.count = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::blocks::AccountTransactionId>,
-                            >>::read_json(input)?,
-                        );
+                        value.after = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::blocks::AccountTransactionId>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: f0.flatten(),
-                mode: input.required(f1, "mode")?,
-                count: input.required(f2, "count")?,
-                after: f3.flatten(),
-            })
+            input.check_required(seen, &["mode", "count"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetTransactionsExt {
@@ -2827,23 +2624,21 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("blocks.getBlockHeader", 1915102018)?;
             while let Some(field) = input.next_field(&mut object, &["id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { id: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetBlockHeader {
@@ -2870,24 +2665,23 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input
                 .begin_object("blocks.getMasterchainBlockSignatures", 1616913876)?;
             while let Some(field) = input.next_field(&mut object, &["seqno"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                seqno: input.required(f0, "seqno")?,
-            })
+            input.check_required(seen, &["seqno"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetMasterchainBlockSignatures {
@@ -2926,47 +2720,38 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f1: Option<i32> = None;
-            let mut f2: Option<Option<super::super::types::ton::BlockIdExt>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.getShardBlockProof", 435003111)?;
             while let Some(field) = input
                 .next_field(&mut object, &["id", "mode", "from"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.from = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: f0.flatten(),
-                mode: input.required(f1, "mode")?,
-                from: f2.flatten(),
-            })
+            input.check_required(seen, &["mode"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetShardBlockProof {
@@ -3086,10 +2871,8 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f1: Option<String> = None;
-            let mut f2: Option<[u8; 32]> = None;
-            let mut f3: Option<i32> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("dns.resolve", 1791399222)?;
             while let Some(field) = input
                 .next_field(
@@ -3099,44 +2882,35 @@ pub mod dns {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.account_address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.name = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                                [u8; 32],
-                            >>::read_json(input)?,
-                        );
+                        value.category = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                            [u8; 32],
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.ttl = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                account_address: f0.flatten(),
-                name: input.required(f1, "name")?,
-                category: input.required(f2, "category")?,
-                ttl: input.required(f3, "ttl")?,
-            })
+            input.check_required(seen, &["name", "category", "ttl"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for Resolve {
@@ -3164,7 +2938,7 @@ pub mod lite_server {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input.begin_object("liteServer.getInfo", 1435327470)?;
             while input.next_field(&mut object, &[])?.is_some() {}
-            ::core::result::Result::Ok(Self {})
+            ::core::result::Result::Ok(Self::default())
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetInfo {
@@ -3203,38 +2977,30 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::enums::InputKey>> = None;
-            let mut f1: Option<Option<super::super::types::msg::DataEncryptedArray>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("msg.decrypt", 223596297)?;
             while let Some(field) = input
                 .next_field(&mut object, &["input_key", "data"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::InputKey>,
-                            >>::read_json(input)?,
-                        );
+                        value.input_key = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::InputKey>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::msg::DataEncryptedArray>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::msg::DataEncryptedArray>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                input_key: f0.flatten(),
-                data: f1.flatten(),
-            })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for Decrypt {
@@ -3267,34 +3033,29 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
-            let mut f1: Option<Option<super::super::types::msg::DataEncrypted>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("msg.decryptWithProof", -2111649663)?;
             while let Some(field) = input.next_field(&mut object, &["proof", "data"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::msg::DataEncrypted>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::msg::DataEncrypted>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                proof: input.required(f0, "proof")?,
-                data: f1.flatten(),
-            })
+            input.check_required(seen, &["proof"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for DecryptWithProof {
@@ -3327,23 +3088,21 @@ pub mod options {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::Config>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("options.setConfig", 1870064579)?;
             while let Some(field) = input.next_field(&mut object, &["config"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::Config>,
-                            >>::read_json(input)?,
-                        );
+                        value.config = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::Config>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { config: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for SetConfig {
@@ -3373,23 +3132,21 @@ pub mod options {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::Config>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("options.validateConfig", -346965447)?;
             while let Some(field) = input.next_field(&mut object, &["config"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::Config>,
-                            >>::read_json(input)?,
-                        );
+                        value.config = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::Config>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { config: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for ValidateConfig {
@@ -3428,38 +3185,30 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::enums::InputKey>> = None;
-            let mut f1: Option<Option<super::super::types::pchan::Promise>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("pchan.signPromise", 1814322974)?;
             while let Some(field) = input
                 .next_field(&mut object, &["input_key", "promise"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::InputKey>,
-                            >>::read_json(input)?,
-                        );
+                        value.input_key = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::InputKey>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::pchan::Promise>,
-                            >>::read_json(input)?,
-                        );
+                        value.promise = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::pchan::Promise>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                input_key: f0.flatten(),
-                promise: f1.flatten(),
-            })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for SignPromise {
@@ -3495,36 +3244,31 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
-            let mut f1: Option<Option<super::super::types::pchan::Promise>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.validatePromise", 258262242)?;
             while let Some(field) = input
                 .next_field(&mut object, &["public_key", "promise"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.public_key = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::pchan::Promise>,
-                            >>::read_json(input)?,
-                        );
+                        value.promise = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::pchan::Promise>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                public_key: input.required(f0, "public_key")?,
-                promise: f1.flatten(),
-            })
+            input.check_required(seen, &["public_key"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for ValidatePromise {
@@ -3554,23 +3298,21 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::pchan::Promise>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("pchan.packPromise", -851703103)?;
             while let Some(field) = input.next_field(&mut object, &["promise"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::pchan::Promise>,
-                            >>::read_json(input)?,
-                        );
+                        value.promise = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::pchan::Promise>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { promise: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for PackPromise {
@@ -3597,23 +3339,22 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.unpackPromise", -1250106157)?;
             while let Some(field) = input.next_field(&mut object, &["data"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                data: input.required(f0, "data")?,
-            })
+            input.check_required(seen, &["data"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for UnpackPromise {
@@ -3643,23 +3384,22 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("query.send", 925242739)?;
             while let Some(field) = input.next_field(&mut object, &["id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-            })
+            input.check_required(seen, &["id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for Send {
@@ -3686,23 +3426,22 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("query.forget", -1211985313)?;
             while let Some(field) = input.next_field(&mut object, &["id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-            })
+            input.check_required(seen, &["id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for Forget {
@@ -3735,34 +3474,30 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<bool> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("query.estimateFees", -957002175)?;
             while let Some(field) = input
                 .next_field(&mut object, &["id", "ignore_chksig"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.ignore_chksig = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-                ignore_chksig: input.required(f1, "ignore_chksig")?,
-            })
+            input.check_required(seen, &["id", "ignore_chksig"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for EstimateFees {
@@ -3789,23 +3524,22 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("query.getInfo", -799333669)?;
             while let Some(field) = input.next_field(&mut object, &["id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-            })
+            input.check_required(seen, &["id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetInfo {
@@ -3838,26 +3572,22 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("raw.getAccountState", -1327847118)?;
             while let Some(field) = input.next_field(&mut object, &["account_address"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.account_address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                account_address: f0.flatten(),
-            })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetAccountState {
@@ -3893,8 +3623,7 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f1: Option<Option<super::super::types::internal::TransactionId>> = None;
+            let mut value = Self::default();
             let mut object = input
                 .begin_object("raw.getAccountStateByTransaction", 714199203)?;
             while let Some(field) = input
@@ -3902,30 +3631,23 @@ pub mod raw {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.account_address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::internal::TransactionId>,
-                            >>::read_json(input)?,
-                        );
+                        value.transaction_id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::internal::TransactionId>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                account_address: f0.flatten(),
-                transaction_id: f1.flatten(),
-            })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetAccountStateByTransaction {
@@ -3967,9 +3689,7 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::enums::InputKey>> = None;
-            let mut f1: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f2: Option<Option<super::super::types::internal::TransactionId>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("raw.getTransactions", 1029612317)?;
             while let Some(field) = input
                 .next_field(
@@ -3979,40 +3699,30 @@ pub mod raw {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::InputKey>,
-                            >>::read_json(input)?,
-                        );
+                        value.private_key = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::InputKey>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.account_address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::internal::TransactionId>,
-                            >>::read_json(input)?,
-                        );
+                        value.from_transaction_id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::internal::TransactionId>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                private_key: f0.flatten(),
-                account_address: f1.flatten(),
-                from_transaction_id: f2.flatten(),
-            })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetTransactions {
@@ -4063,11 +3773,8 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::enums::InputKey>> = None;
-            let mut f1: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f2: Option<Option<super::super::types::internal::TransactionId>> = None;
-            let mut f3: Option<i32> = None;
-            let mut f4: Option<bool> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("raw.getTransactionsV2", -566264666)?;
             while let Some(field) = input
                 .next_field(
@@ -4083,56 +3790,43 @@ pub mod raw {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::InputKey>,
-                            >>::read_json(input)?,
-                        );
+                        value.private_key = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::InputKey>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.account_address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::internal::TransactionId>,
-                            >>::read_json(input)?,
-                        );
+                        value.from_transaction_id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::internal::TransactionId>,
+                        >>::read_json(input)?;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.count = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.try_decode_messages = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                private_key: f0.flatten(),
-                account_address: f1.flatten(),
-                from_transaction_id: f2.flatten(),
-                count: input.required(f3, "count")?,
-                try_decode_messages: input.required(f4, "try_decode_messages")?,
-            })
+            input.check_required(seen, &["count", "try_decode_messages"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetTransactionsV2 {
@@ -4159,23 +3853,22 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("raw.sendMessage", -1789427488)?;
             while let Some(field) = input.next_field(&mut object, &["body"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.body = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                body: input.required(f0, "body")?,
-            })
+            input.check_required(seen, &["body"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for SendMessage {
@@ -4202,24 +3895,23 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input
                 .begin_object("raw.sendMessageReturnHash", -1228445927)?;
             while let Some(field) = input.next_field(&mut object, &["body"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.body = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                body: input.required(f0, "body")?,
-            })
+            input.check_required(seen, &["body"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for SendMessageReturnHash {
@@ -4258,9 +3950,8 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f1: Option<Vec<u8>> = None;
-            let mut f2: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("raw.createAndSendMessage", -772224603)?;
             while let Some(field) = input
                 .next_field(
@@ -4270,36 +3961,29 @@ pub mod raw {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.destination = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.initial_account_state = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                destination: f0.flatten(),
-                initial_account_state: input.required(f1, "initial_account_state")?,
-                data: input.required(f2, "data")?,
-            })
+            input.check_required(seen, &["initial_account_state", "data"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for CreateAndSendMessage {
@@ -4344,10 +4028,8 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f1: Option<Vec<u8>> = None;
-            let mut f2: Option<Vec<u8>> = None;
-            let mut f3: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("raw.createQuery", -1928557909)?;
             while let Some(field) = input
                 .next_field(
@@ -4357,44 +4039,35 @@ pub mod raw {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.destination = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.init_code = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.init_data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.body = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                destination: f0.flatten(),
-                init_code: input.required(f1, "init_code")?,
-                init_data: input.required(f2, "init_data")?,
-                body: input.required(f3, "body")?,
-            })
+            input.check_required(seen, &["init_code", "init_data", "body"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for CreateQuery {
@@ -4427,26 +4100,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("smc.load", -903491521)?;
             while let Some(field) = input.next_field(&mut object, &["account_address"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.account_address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                account_address: f0.flatten(),
-            })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for Load {
@@ -4482,38 +4151,30 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f1: Option<Option<super::super::types::internal::TransactionId>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("smc.loadByTransaction", -2019210447)?;
             while let Some(field) = input
                 .next_field(&mut object, &["account_address", "transaction_id"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.account_address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::internal::TransactionId>,
-                            >>::read_json(input)?,
-                        );
+                        value.transaction_id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::internal::TransactionId>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                account_address: f0.flatten(),
-                transaction_id: f1.flatten(),
-            })
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for LoadByTransaction {
@@ -4540,23 +4201,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.forget", 911028710)?;
             while let Some(field) = input.next_field(&mut object, &["id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-            })
+            input.check_required(seen, &["id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for Forget {
@@ -4583,23 +4243,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.getCode", -2115626088)?;
             while let Some(field) = input.next_field(&mut object, &["id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-            })
+            input.check_required(seen, &["id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetCode {
@@ -4626,23 +4285,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.getData", -427601079)?;
             while let Some(field) = input.next_field(&mut object, &["id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-            })
+            input.check_required(seen, &["id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetData {
@@ -4669,23 +4327,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.getState", -214390293)?;
             while let Some(field) = input.next_field(&mut object, &["id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-            })
+            input.check_required(seen, &["id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetState {
@@ -4712,24 +4369,23 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input
                 .begin_object("smc.getRawFullAccountState", -672334072)?;
             while let Some(field) = input.next_field(&mut object, &["id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-            })
+            input.check_required(seen, &["id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetRawFullAccountState {
@@ -4768,47 +4424,39 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<Option<super::super::enums::smc::MethodId>> = None;
-            let mut f2: Option<Vec<super::super::enums::tvm::StackEntry>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.runGetMethod", -255261270)?;
             while let Some(field) = input
                 .next_field(&mut object, &["id", "method", "stack"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::smc::MethodId>,
-                            >>::read_json(input)?,
-                        );
+                        value.method = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::smc::MethodId>,
+                        >>::read_json(input)?;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::enums::tvm::StackEntry>,
-                            >>::read_json(input)?,
-                        );
+                        value.stack = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::enums::tvm::StackEntry>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-                method: f1.flatten(),
-                stack: input.required(f2, "stack")?,
-            })
+            input.check_required(seen, &["id", "stack"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for RunGetMethod {
@@ -4838,25 +4486,24 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<[u8; 32]>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.getLibraries", 814345749)?;
             while let Some(field) = input.next_field(&mut object, &["library_list"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Int256,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<[u8; 32]>,
-                            >>::read_json(input)?,
-                        );
+                        value.library_list = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Int256,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<[u8; 32]>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                library_list: input.required(f0, "library_list")?,
-            })
+            input.check_required(seen, &["library_list"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetLibraries {
@@ -4886,25 +4533,24 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<super::super::enums::smc::LibraryQueryExt>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.getLibrariesExt", 931219762)?;
             while let Some(field) = input.next_field(&mut object, &["list"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::enums::smc::LibraryQueryExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.list = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::enums::smc::LibraryQueryExt>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                list: input.required(f0, "list")?,
-            })
+            input.check_required(seen, &["list"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     impl ::tlgen_runtime::json::TdFunction for GetLibrariesExt {

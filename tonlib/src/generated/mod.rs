@@ -286,739 +286,667 @@ impl ::tlgen_runtime::json::TdJson for Object {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::Error(x) => {
-                <types::Error as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::Error> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Ok(x) => {
-                <types::Ok as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::Ok> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::KeyStoreTypeDirectory(x) => {
-                <types::KeyStoreTypeDirectory as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::KeyStoreTypeDirectory,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::KeyStoreTypeInMemory(x) => {
-                <types::KeyStoreTypeInMemory as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::KeyStoreTypeInMemory,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Config(x) => {
-                <types::Config as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::Config> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Options(x) => {
-                <types::Options as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::Options,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::OptionsConfigInfo(x) => {
-                <types::options::ConfigInfo as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::options::ConfigInfo,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::OptionsInfo(x) => {
-                <types::options::Info as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::options::Info,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Key(x) => {
-                <types::Key as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::Key> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::InputKeyRegular(x) => {
-                <types::InputKeyRegular as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::InputKeyRegular,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::InputKeyFake(x) => {
-                <types::InputKeyFake as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::InputKeyFake,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ExportedKey(x) => {
-                <types::ExportedKey as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::ExportedKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ExportedPemKey(x) => {
-                <types::ExportedPemKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::ExportedPemKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ExportedEncryptedKey(x) => {
-                <types::ExportedEncryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::ExportedEncryptedKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ExportedUnencryptedKey(x) => {
-                <types::ExportedUnencryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::ExportedUnencryptedKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Bip39Hints(x) => {
-                <types::Bip39Hints as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::Bip39Hints,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::AdnlAddress(x) => {
-                <types::AdnlAddress as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::AdnlAddress,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::AccountAddress(x) => {
-                <types::AccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::AccountAddress,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::UnpackedAccountAddress(x) => {
-                <types::UnpackedAccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::UnpackedAccountAddress,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::InternalTransactionId(x) => {
-                <types::internal::TransactionId as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::internal::TransactionId,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TonBlockId(x) => {
-                <types::ton::BlockId as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::ton::BlockId,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TonBlockIdExt(x) => {
-                <types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::ton::BlockIdExt,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ExtraCurrency(x) => {
-                <types::ExtraCurrency as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::ExtraCurrency,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawFullAccountState(x) => {
-                <types::raw::FullAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::raw::FullAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawMessage(x) => {
-                <types::raw::Message as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::raw::Message,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawTransaction(x) => {
-                <types::raw::Transaction as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::raw::Transaction,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawTransactions(x) => {
-                <types::raw::Transactions as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::raw::Transactions,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawExtMessageInfo(x) => {
-                <types::raw::ExtMessageInfo as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::raw::ExtMessageInfo,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanConfig(x) => {
-                <types::pchan::Config as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::pchan::Config,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawInitialAccountState(x) => {
-                <types::raw::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::raw::InitialAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::WalletV3InitialAccountState(x) => {
-                <types::wallet::v3::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::wallet::v3::InitialAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::WalletV4InitialAccountState(x) => {
-                <types::wallet::v4::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::wallet::v4::InitialAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::WalletHighloadV1InitialAccountState(x) => {
-                <types::wallet::highload::v1::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::wallet::highload::v1::InitialAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::WalletHighloadV2InitialAccountState(x) => {
-                <types::wallet::highload::v2::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::wallet::highload::v2::InitialAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RwalletLimit(x) => {
-                <types::rwallet::Limit as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::rwallet::Limit,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RwalletConfig(x) => {
-                <types::rwallet::Config as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::rwallet::Config,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RwalletInitialAccountState(x) => {
-                <types::rwallet::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::rwallet::InitialAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsInitialAccountState(x) => {
-                <types::dns::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::InitialAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanInitialAccountState(x) => {
-                <types::pchan::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::pchan::InitialAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawAccountState(x) => {
-                <types::raw::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::raw::AccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::WalletV3AccountState(x) => {
-                <types::wallet::v3::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::wallet::v3::AccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::WalletV4AccountState(x) => {
-                <types::wallet::v4::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::wallet::v4::AccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::WalletHighloadV1AccountState(x) => {
-                <types::wallet::highload::v1::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::wallet::highload::v1::AccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::WalletHighloadV2AccountState(x) => {
-                <types::wallet::highload::v2::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::wallet::highload::v2::AccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsAccountState(x) => {
-                <types::dns::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::AccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RwalletAccountState(x) => {
-                <types::rwallet::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::rwallet::AccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanStateInit(x) => {
-                <types::pchan::StateInit as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::pchan::StateInit,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanStateClose(x) => {
-                <types::pchan::StateClose as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::pchan::StateClose,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanStatePayout(x) => {
-                <types::pchan::StatePayout as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::pchan::StatePayout,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanAccountState(x) => {
-                <types::pchan::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::pchan::AccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::UninitedAccountState(x) => {
-                <types::uninited::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::uninited::AccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::FullAccountState(x) => {
-                <types::FullAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::FullAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::AccountRevisionList(x) => {
-                <types::AccountRevisionList as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::AccountRevisionList,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::AccountList(x) => {
-                <types::AccountList as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::AccountList,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SyncStateDone(x) => {
-                <types::SyncStateDone as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::SyncStateDone,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SyncStateInProgress(x) => {
-                <types::SyncStateInProgress as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::SyncStateInProgress,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::MsgDataRaw(x) => {
-                <types::msg::DataRaw as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::msg::DataRaw,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::MsgDataText(x) => {
-                <types::msg::DataText as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::msg::DataText,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::MsgDataDecryptedText(x) => {
-                <types::msg::DataDecryptedText as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::msg::DataDecryptedText,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::MsgDataEncryptedText(x) => {
-                <types::msg::DataEncryptedText as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::msg::DataEncryptedText,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::MsgDataEncrypted(x) => {
-                <types::msg::DataEncrypted as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::msg::DataEncrypted,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::MsgDataDecrypted(x) => {
-                <types::msg::DataDecrypted as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::msg::DataDecrypted,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::MsgDataEncryptedArray(x) => {
-                <types::msg::DataEncryptedArray as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::msg::DataEncryptedArray,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::MsgDataDecryptedArray(x) => {
-                <types::msg::DataDecryptedArray as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::msg::DataDecryptedArray,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::MsgMessage(x) => {
-                <types::msg::Message as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::msg::Message,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsEntryDataUnknown(x) => {
-                <types::dns::EntryDataUnknown as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::EntryDataUnknown,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsEntryDataText(x) => {
-                <types::dns::EntryDataText as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::EntryDataText,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsEntryDataNextResolver(x) => {
-                <types::dns::EntryDataNextResolver as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::EntryDataNextResolver,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsEntryDataSmcAddress(x) => {
-                <types::dns::EntryDataSmcAddress as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::EntryDataSmcAddress,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsEntryDataAdnlAddress(x) => {
-                <types::dns::EntryDataAdnlAddress as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::EntryDataAdnlAddress,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsEntryDataStorageAddress(x) => {
-                <types::dns::EntryDataStorageAddress as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::EntryDataStorageAddress,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsEntry(x) => {
-                <types::dns::Entry as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::dns::Entry,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsActionDeleteAll(x) => {
-                <types::dns::ActionDeleteAll as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::ActionDeleteAll,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsActionDelete(x) => {
-                <types::dns::ActionDelete as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::ActionDelete,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsActionSet(x) => {
-                <types::dns::ActionSet as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::ActionSet,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsResolved(x) => {
-                <types::dns::Resolved as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::dns::Resolved,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanPromise(x) => {
-                <types::pchan::Promise as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::pchan::Promise,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanActionInit(x) => {
-                <types::pchan::ActionInit as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::pchan::ActionInit,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanActionClose(x) => {
-                <types::pchan::ActionClose as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::pchan::ActionClose,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanActionTimeout(x) => {
-                <types::pchan::ActionTimeout as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::pchan::ActionTimeout,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RwalletActionInit(x) => {
-                <types::rwallet::ActionInit as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::rwallet::ActionInit,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ActionNoop(x) => {
-                <types::ActionNoop as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::ActionNoop,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ActionMsg(x) => {
-                <types::ActionMsg as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::ActionMsg,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ActionDns(x) => {
-                <types::ActionDns as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::ActionDns,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ActionPchan(x) => {
-                <types::ActionPchan as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::ActionPchan,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ActionRwallet(x) => {
-                <types::ActionRwallet as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::ActionRwallet,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Fees(x) => {
-                <types::Fees as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::Fees> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::QueryFees(x) => {
-                <types::query::Fees as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::query::Fees,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::QueryInfo(x) => {
-                <types::query::Info as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::query::Info,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmSlice(x) => {
-                <types::tvm::Slice as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::tvm::Slice,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmCell(x) => {
-                <types::tvm::Cell as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::tvm::Cell,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmNumberDecimal(x) => {
-                <types::tvm::NumberDecimal as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::tvm::NumberDecimal,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmTuple(x) => {
-                <types::tvm::Tuple as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::tvm::Tuple,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmList(x) => {
-                <types::tvm::List as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::tvm::List,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmStackEntrySlice(x) => {
-                <types::tvm::StackEntrySlice as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::tvm::StackEntrySlice,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmStackEntryCell(x) => {
-                <types::tvm::StackEntryCell as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::tvm::StackEntryCell,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmStackEntryNumber(x) => {
-                <types::tvm::StackEntryNumber as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::tvm::StackEntryNumber,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmStackEntryTuple(x) => {
-                <types::tvm::StackEntryTuple as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::tvm::StackEntryTuple,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmStackEntryList(x) => {
-                <types::tvm::StackEntryList as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::tvm::StackEntryList,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmStackEntryUnsupported(x) => {
-                <types::tvm::StackEntryUnsupported as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::tvm::StackEntryUnsupported,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcInfo(x) => {
-                <types::smc::Info as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::smc::Info,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcMethodIdNumber(x) => {
-                <types::smc::MethodIdNumber as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::smc::MethodIdNumber,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcMethodIdName(x) => {
-                <types::smc::MethodIdName as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::smc::MethodIdName,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcRunResult(x) => {
-                <types::smc::RunResult as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::smc::RunResult,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcLibraryEntry(x) => {
-                <types::smc::LibraryEntry as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::smc::LibraryEntry,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcLibraryResult(x) => {
-                <types::smc::LibraryResult as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::smc::LibraryResult,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcLibraryQueryExtOne(x) => {
-                <types::smc::library_query_ext::One as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::smc::library_query_ext::One,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcLibraryQueryExtScanBoc(x) => {
-                <types::smc::library_query_ext::ScanBoc as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::smc::library_query_ext::ScanBoc,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcLibraryResultExt(x) => {
-                <types::smc::LibraryResultExt as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::smc::LibraryResultExt,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::UpdateSendLiteServerQuery(x) => {
-                <types::UpdateSendLiteServerQuery as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::UpdateSendLiteServerQuery,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::UpdateSyncState(x) => {
-                <types::UpdateSyncState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::UpdateSyncState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::LogStreamDefault(x) => {
-                <types::LogStreamDefault as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::LogStreamDefault,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::LogStreamFile(x) => {
-                <types::LogStreamFile as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::LogStreamFile,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::LogStreamEmpty(x) => {
-                <types::LogStreamEmpty as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::LogStreamEmpty,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::LogVerbosityLevel(x) => {
-                <types::LogVerbosityLevel as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::LogVerbosityLevel,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::LogTags(x) => {
-                <types::LogTags as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::LogTags,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Data(x) => {
-                <types::Data as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<types::Data> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::LiteServerInfo(x) => {
-                <types::lite_server::Info as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::lite_server::Info,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksMasterchainInfo(x) => {
-                <types::blocks::MasterchainInfo as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::MasterchainInfo,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksMasterchainInfoExt(x) => {
-                <types::blocks::MasterchainInfoExt as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::MasterchainInfoExt,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksShards(x) => {
-                <types::blocks::Shards as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::Shards,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksAccountTransactionId(x) => {
-                <types::blocks::AccountTransactionId as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::AccountTransactionId,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksShortTxId(x) => {
-                <types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::ShortTxId,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksTransactions(x) => {
-                <types::blocks::Transactions as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::Transactions,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksTransactionsExt(x) => {
-                <types::blocks::TransactionsExt as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::TransactionsExt,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksHeader(x) => {
-                <types::blocks::Header as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::Header,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksSignature(x) => {
-                <types::blocks::Signature as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::Signature,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksBlockSignatures(x) => {
-                <types::blocks::BlockSignatures as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::BlockSignatures,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksBlockSignaturesSimplex(x) => {
-                <types::blocks::block_signatures::Simplex as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::block_signatures::Simplex,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksShardBlockLink(x) => {
-                <types::blocks::ShardBlockLink as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::ShardBlockLink,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksBlockLinkBack(x) => {
-                <types::blocks::BlockLinkBack as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::BlockLinkBack,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksShardBlockProof(x) => {
-                <types::blocks::ShardBlockProof as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::ShardBlockProof,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksOutMsgQueueSize(x) => {
-                <types::blocks::OutMsgQueueSize as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::OutMsgQueueSize,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksOutMsgQueueSizes(x) => {
-                <types::blocks::OutMsgQueueSizes as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    types::blocks::OutMsgQueueSizes,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ConfigInfo(x) => {
-                <types::ConfigInfo as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    types::ConfigInfo,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -1172,1217 +1100,947 @@ impl ::tlgen_runtime::json::TdJson for Object {
             match input.peek_constructor(&TABLE)? {
                 Some(0) => {
                     Self::AccountAddress(
-                        Box::new(
-                            <types::AccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::AccountAddress,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(1) => {
                     Self::AccountList(
-                        Box::new(
-                            <types::AccountList as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::AccountList,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(2) => {
                     Self::AccountRevisionList(
-                        Box::new(
-                            <types::AccountRevisionList as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::AccountRevisionList,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(3) => {
                     Self::ActionDns(
-                        Box::new(
-                            <types::ActionDns as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ActionDns,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(4) => {
                     Self::ActionMsg(
-                        Box::new(
-                            <types::ActionMsg as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ActionMsg,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(5) => {
                     Self::ActionNoop(
-                        Box::new(
-                            <types::ActionNoop as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ActionNoop,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(6) => {
                     Self::ActionPchan(
-                        Box::new(
-                            <types::ActionPchan as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ActionPchan,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(7) => {
                     Self::ActionRwallet(
-                        Box::new(
-                            <types::ActionRwallet as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ActionRwallet,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(8) => {
                     Self::AdnlAddress(
-                        Box::new(
-                            <types::AdnlAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::AdnlAddress,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(9) => {
                     Self::Bip39Hints(
-                        Box::new(
-                            <types::Bip39Hints as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Bip39Hints,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(10) => {
                     Self::BlocksAccountTransactionId(
-                        Box::new(
-                            <types::blocks::AccountTransactionId as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::AccountTransactionId,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(11) => {
                     Self::BlocksBlockLinkBack(
-                        Box::new(
-                            <types::blocks::BlockLinkBack as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::BlockLinkBack,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(12) => {
                     Self::BlocksBlockSignatures(
-                        Box::new(
-                            <types::blocks::BlockSignatures as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::BlockSignatures,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(13) => {
                     Self::BlocksBlockSignaturesSimplex(
-                        Box::new(
-                            <types::blocks::block_signatures::Simplex as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::block_signatures::Simplex,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(14) => {
                     Self::BlocksHeader(
-                        Box::new(
-                            <types::blocks::Header as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::Header,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(15) => {
                     Self::BlocksMasterchainInfo(
-                        Box::new(
-                            <types::blocks::MasterchainInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::MasterchainInfo,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(16) => {
                     Self::BlocksMasterchainInfoExt(
-                        Box::new(
-                            <types::blocks::MasterchainInfoExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::MasterchainInfoExt,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(17) => {
                     Self::BlocksOutMsgQueueSize(
-                        Box::new(
-                            <types::blocks::OutMsgQueueSize as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::OutMsgQueueSize,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(18) => {
                     Self::BlocksOutMsgQueueSizes(
-                        Box::new(
-                            <types::blocks::OutMsgQueueSizes as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::OutMsgQueueSizes,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(19) => {
                     Self::BlocksShardBlockLink(
-                        Box::new(
-                            <types::blocks::ShardBlockLink as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::ShardBlockLink,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(20) => {
                     Self::BlocksShardBlockProof(
-                        Box::new(
-                            <types::blocks::ShardBlockProof as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::ShardBlockProof,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(21) => {
                     Self::BlocksShards(
-                        Box::new(
-                            <types::blocks::Shards as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::Shards,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(22) => {
                     Self::BlocksShortTxId(
-                        Box::new(
-                            <types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::ShortTxId,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(23) => {
                     Self::BlocksSignature(
-                        Box::new(
-                            <types::blocks::Signature as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::Signature,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(24) => {
                     Self::BlocksTransactions(
-                        Box::new(
-                            <types::blocks::Transactions as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::Transactions,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(25) => {
                     Self::BlocksTransactionsExt(
-                        Box::new(
-                            <types::blocks::TransactionsExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::blocks::TransactionsExt,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(26) => {
                     Self::Config(
-                        Box::new(
-                            <types::Config as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Config,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(27) => {
                     Self::ConfigInfo(
-                        Box::new(
-                            <types::ConfigInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ConfigInfo,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(28) => {
                     Self::Data(
-                        Box::new(
-                            <types::Data as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Data,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(29) => {
                     Self::DnsAccountState(
-                        Box::new(
-                            <types::dns::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::AccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(30) => {
                     Self::DnsActionDelete(
-                        Box::new(
-                            <types::dns::ActionDelete as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::ActionDelete,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(31) => {
                     Self::DnsActionDeleteAll(
-                        Box::new(
-                            <types::dns::ActionDeleteAll as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::ActionDeleteAll,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(32) => {
                     Self::DnsActionSet(
-                        Box::new(
-                            <types::dns::ActionSet as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::ActionSet,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(33) => {
                     Self::DnsEntry(
-                        Box::new(
-                            <types::dns::Entry as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::Entry,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(34) => {
                     Self::DnsEntryDataAdnlAddress(
-                        Box::new(
-                            <types::dns::EntryDataAdnlAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::EntryDataAdnlAddress,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(35) => {
                     Self::DnsEntryDataNextResolver(
-                        Box::new(
-                            <types::dns::EntryDataNextResolver as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::EntryDataNextResolver,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(36) => {
                     Self::DnsEntryDataSmcAddress(
-                        Box::new(
-                            <types::dns::EntryDataSmcAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::EntryDataSmcAddress,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(37) => {
                     Self::DnsEntryDataStorageAddress(
-                        Box::new(
-                            <types::dns::EntryDataStorageAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::EntryDataStorageAddress,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(38) => {
                     Self::DnsEntryDataText(
-                        Box::new(
-                            <types::dns::EntryDataText as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::EntryDataText,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(39) => {
                     Self::DnsEntryDataUnknown(
-                        Box::new(
-                            <types::dns::EntryDataUnknown as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::EntryDataUnknown,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(40) => {
                     Self::DnsInitialAccountState(
-                        Box::new(
-                            <types::dns::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::InitialAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(41) => {
                     Self::DnsResolved(
-                        Box::new(
-                            <types::dns::Resolved as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::dns::Resolved,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(42) => {
                     Self::Error(
-                        Box::new(
-                            <types::Error as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Error,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(43) => {
                     Self::ExportedEncryptedKey(
-                        Box::new(
-                            <types::ExportedEncryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ExportedEncryptedKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(44) => {
                     Self::ExportedKey(
-                        Box::new(
-                            <types::ExportedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ExportedKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(45) => {
                     Self::ExportedPemKey(
-                        Box::new(
-                            <types::ExportedPemKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ExportedPemKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(46) => {
                     Self::ExportedUnencryptedKey(
-                        Box::new(
-                            <types::ExportedUnencryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ExportedUnencryptedKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(47) => {
                     Self::ExtraCurrency(
-                        Box::new(
-                            <types::ExtraCurrency as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ExtraCurrency,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(48) => {
                     Self::Fees(
-                        Box::new(
-                            <types::Fees as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Fees,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(49) => {
                     Self::FullAccountState(
-                        Box::new(
-                            <types::FullAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::FullAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(50) => {
                     Self::InputKeyFake(
-                        Box::new(
-                            <types::InputKeyFake as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::InputKeyFake,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(51) => {
                     Self::InputKeyRegular(
-                        Box::new(
-                            <types::InputKeyRegular as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::InputKeyRegular,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(52) => {
                     Self::InternalTransactionId(
-                        Box::new(
-                            <types::internal::TransactionId as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::internal::TransactionId,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(53) => {
                     Self::Key(
-                        Box::new(
-                            <types::Key as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Key,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(54) => {
                     Self::KeyStoreTypeDirectory(
-                        Box::new(
-                            <types::KeyStoreTypeDirectory as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::KeyStoreTypeDirectory,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(55) => {
                     Self::KeyStoreTypeInMemory(
-                        Box::new(
-                            <types::KeyStoreTypeInMemory as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::KeyStoreTypeInMemory,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(56) => {
                     Self::LiteServerInfo(
-                        Box::new(
-                            <types::lite_server::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::lite_server::Info,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(57) => {
                     Self::LogStreamDefault(
-                        Box::new(
-                            <types::LogStreamDefault as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::LogStreamDefault,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(58) => {
                     Self::LogStreamEmpty(
-                        Box::new(
-                            <types::LogStreamEmpty as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::LogStreamEmpty,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(59) => {
                     Self::LogStreamFile(
-                        Box::new(
-                            <types::LogStreamFile as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::LogStreamFile,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(60) => {
                     Self::LogTags(
-                        Box::new(
-                            <types::LogTags as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::LogTags,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(61) => {
                     Self::LogVerbosityLevel(
-                        Box::new(
-                            <types::LogVerbosityLevel as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::LogVerbosityLevel,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(62) => {
                     Self::MsgDataDecrypted(
-                        Box::new(
-                            <types::msg::DataDecrypted as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::msg::DataDecrypted,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(63) => {
                     Self::MsgDataDecryptedArray(
-                        Box::new(
-                            <types::msg::DataDecryptedArray as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::msg::DataDecryptedArray,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(64) => {
                     Self::MsgDataDecryptedText(
-                        Box::new(
-                            <types::msg::DataDecryptedText as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::msg::DataDecryptedText,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(65) => {
                     Self::MsgDataEncrypted(
-                        Box::new(
-                            <types::msg::DataEncrypted as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::msg::DataEncrypted,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(66) => {
                     Self::MsgDataEncryptedArray(
-                        Box::new(
-                            <types::msg::DataEncryptedArray as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::msg::DataEncryptedArray,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(67) => {
                     Self::MsgDataEncryptedText(
-                        Box::new(
-                            <types::msg::DataEncryptedText as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::msg::DataEncryptedText,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(68) => {
                     Self::MsgDataRaw(
-                        Box::new(
-                            <types::msg::DataRaw as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::msg::DataRaw,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(69) => {
                     Self::MsgDataText(
-                        Box::new(
-                            <types::msg::DataText as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::msg::DataText,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(70) => {
                     Self::MsgMessage(
-                        Box::new(
-                            <types::msg::Message as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::msg::Message,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(71) => {
                     Self::Ok(
-                        Box::new(
-                            <types::Ok as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Ok,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(72) => {
                     Self::Options(
-                        Box::new(
-                            <types::Options as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::Options,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(73) => {
                     Self::OptionsConfigInfo(
-                        Box::new(
-                            <types::options::ConfigInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::options::ConfigInfo,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(74) => {
                     Self::OptionsInfo(
-                        Box::new(
-                            <types::options::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::options::Info,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(75) => {
                     Self::PchanAccountState(
-                        Box::new(
-                            <types::pchan::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::pchan::AccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(76) => {
                     Self::PchanActionClose(
-                        Box::new(
-                            <types::pchan::ActionClose as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::pchan::ActionClose,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(77) => {
                     Self::PchanActionInit(
-                        Box::new(
-                            <types::pchan::ActionInit as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::pchan::ActionInit,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(78) => {
                     Self::PchanActionTimeout(
-                        Box::new(
-                            <types::pchan::ActionTimeout as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::pchan::ActionTimeout,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(79) => {
                     Self::PchanConfig(
-                        Box::new(
-                            <types::pchan::Config as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::pchan::Config,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(80) => {
                     Self::PchanInitialAccountState(
-                        Box::new(
-                            <types::pchan::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::pchan::InitialAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(81) => {
                     Self::PchanPromise(
-                        Box::new(
-                            <types::pchan::Promise as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::pchan::Promise,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(82) => {
                     Self::PchanStateClose(
-                        Box::new(
-                            <types::pchan::StateClose as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::pchan::StateClose,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(83) => {
                     Self::PchanStateInit(
-                        Box::new(
-                            <types::pchan::StateInit as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::pchan::StateInit,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(84) => {
                     Self::PchanStatePayout(
-                        Box::new(
-                            <types::pchan::StatePayout as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::pchan::StatePayout,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(85) => {
                     Self::QueryFees(
-                        Box::new(
-                            <types::query::Fees as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::query::Fees,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(86) => {
                     Self::QueryInfo(
-                        Box::new(
-                            <types::query::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::query::Info,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(87) => {
                     Self::RawAccountState(
-                        Box::new(
-                            <types::raw::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::raw::AccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(88) => {
                     Self::RawExtMessageInfo(
-                        Box::new(
-                            <types::raw::ExtMessageInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::raw::ExtMessageInfo,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(89) => {
                     Self::RawFullAccountState(
-                        Box::new(
-                            <types::raw::FullAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::raw::FullAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(90) => {
                     Self::RawInitialAccountState(
-                        Box::new(
-                            <types::raw::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::raw::InitialAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(91) => {
                     Self::RawMessage(
-                        Box::new(
-                            <types::raw::Message as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::raw::Message,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(92) => {
                     Self::RawTransaction(
-                        Box::new(
-                            <types::raw::Transaction as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::raw::Transaction,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(93) => {
                     Self::RawTransactions(
-                        Box::new(
-                            <types::raw::Transactions as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::raw::Transactions,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(94) => {
                     Self::RwalletAccountState(
-                        Box::new(
-                            <types::rwallet::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::rwallet::AccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(95) => {
                     Self::RwalletActionInit(
-                        Box::new(
-                            <types::rwallet::ActionInit as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::rwallet::ActionInit,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(96) => {
                     Self::RwalletConfig(
-                        Box::new(
-                            <types::rwallet::Config as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::rwallet::Config,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(97) => {
                     Self::RwalletInitialAccountState(
-                        Box::new(
-                            <types::rwallet::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::rwallet::InitialAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(98) => {
                     Self::RwalletLimit(
-                        Box::new(
-                            <types::rwallet::Limit as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::rwallet::Limit,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(99) => {
                     Self::SmcInfo(
-                        Box::new(
-                            <types::smc::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::smc::Info,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(100) => {
                     Self::SmcLibraryEntry(
-                        Box::new(
-                            <types::smc::LibraryEntry as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::smc::LibraryEntry,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(101) => {
                     Self::SmcLibraryQueryExtOne(
-                        Box::new(
-                            <types::smc::library_query_ext::One as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::smc::library_query_ext::One,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(102) => {
                     Self::SmcLibraryQueryExtScanBoc(
-                        Box::new(
-                            <types::smc::library_query_ext::ScanBoc as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::smc::library_query_ext::ScanBoc,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(103) => {
                     Self::SmcLibraryResult(
-                        Box::new(
-                            <types::smc::LibraryResult as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::smc::LibraryResult,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(104) => {
                     Self::SmcLibraryResultExt(
-                        Box::new(
-                            <types::smc::LibraryResultExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::smc::LibraryResultExt,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(105) => {
                     Self::SmcMethodIdName(
-                        Box::new(
-                            <types::smc::MethodIdName as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::smc::MethodIdName,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(106) => {
                     Self::SmcMethodIdNumber(
-                        Box::new(
-                            <types::smc::MethodIdNumber as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::smc::MethodIdNumber,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(107) => {
                     Self::SmcRunResult(
-                        Box::new(
-                            <types::smc::RunResult as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::smc::RunResult,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(108) => {
                     Self::SyncStateDone(
-                        Box::new(
-                            <types::SyncStateDone as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::SyncStateDone,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(109) => {
                     Self::SyncStateInProgress(
-                        Box::new(
-                            <types::SyncStateInProgress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::SyncStateInProgress,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(110) => {
                     Self::TonBlockId(
-                        Box::new(
-                            <types::ton::BlockId as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ton::BlockId,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(111) => {
                     Self::TonBlockIdExt(
-                        Box::new(
-                            <types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::ton::BlockIdExt,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(112) => {
                     Self::TvmCell(
-                        Box::new(
-                            <types::tvm::Cell as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::tvm::Cell,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(113) => {
                     Self::TvmList(
-                        Box::new(
-                            <types::tvm::List as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::tvm::List,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(114) => {
                     Self::TvmNumberDecimal(
-                        Box::new(
-                            <types::tvm::NumberDecimal as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::tvm::NumberDecimal,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(115) => {
                     Self::TvmSlice(
-                        Box::new(
-                            <types::tvm::Slice as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::tvm::Slice,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(116) => {
                     Self::TvmStackEntryCell(
-                        Box::new(
-                            <types::tvm::StackEntryCell as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::tvm::StackEntryCell,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(117) => {
                     Self::TvmStackEntryList(
-                        Box::new(
-                            <types::tvm::StackEntryList as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::tvm::StackEntryList,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(118) => {
                     Self::TvmStackEntryNumber(
-                        Box::new(
-                            <types::tvm::StackEntryNumber as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::tvm::StackEntryNumber,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(119) => {
                     Self::TvmStackEntrySlice(
-                        Box::new(
-                            <types::tvm::StackEntrySlice as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::tvm::StackEntrySlice,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(120) => {
                     Self::TvmStackEntryTuple(
-                        Box::new(
-                            <types::tvm::StackEntryTuple as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::tvm::StackEntryTuple,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(121) => {
                     Self::TvmStackEntryUnsupported(
-                        Box::new(
-                            <types::tvm::StackEntryUnsupported as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::tvm::StackEntryUnsupported,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(122) => {
                     Self::TvmTuple(
-                        Box::new(
-                            <types::tvm::Tuple as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::tvm::Tuple,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(123) => {
                     Self::UninitedAccountState(
-                        Box::new(
-                            <types::uninited::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::uninited::AccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(124) => {
                     Self::UnpackedAccountAddress(
-                        Box::new(
-                            <types::UnpackedAccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::UnpackedAccountAddress,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(125) => {
                     Self::UpdateSendLiteServerQuery(
-                        Box::new(
-                            <types::UpdateSendLiteServerQuery as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::UpdateSendLiteServerQuery,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(126) => {
                     Self::UpdateSyncState(
-                        Box::new(
-                            <types::UpdateSyncState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::UpdateSyncState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(127) => {
                     Self::WalletHighloadV1AccountState(
-                        Box::new(
-                            <types::wallet::highload::v1::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::wallet::highload::v1::AccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(128) => {
                     Self::WalletHighloadV1InitialAccountState(
-                        Box::new(
-                            <types::wallet::highload::v1::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::wallet::highload::v1::InitialAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(129) => {
                     Self::WalletHighloadV2AccountState(
-                        Box::new(
-                            <types::wallet::highload::v2::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::wallet::highload::v2::AccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(130) => {
                     Self::WalletHighloadV2InitialAccountState(
-                        Box::new(
-                            <types::wallet::highload::v2::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::wallet::highload::v2::InitialAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(131) => {
                     Self::WalletV3AccountState(
-                        Box::new(
-                            <types::wallet::v3::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::wallet::v3::AccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(132) => {
                     Self::WalletV3InitialAccountState(
-                        Box::new(
-                            <types::wallet::v3::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::wallet::v3::InitialAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(133) => {
                     Self::WalletV4AccountState(
-                        Box::new(
-                            <types::wallet::v4::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::wallet::v4::AccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(134) => {
                     Self::WalletV4InitialAccountState(
-                        Box::new(
-                            <types::wallet::v4::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            types::wallet::v4::InitialAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 _ => Self::Unknown(input.read_unknown()?),
@@ -2574,496 +2232,429 @@ impl ::tlgen_runtime::json::TdJson for Function {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::Init(x) => {
-                <functions::Init as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    functions::Init,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Close(x) => {
-                <functions::Close as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    functions::Close,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::OptionsSetConfig(x) => {
-                <functions::options::SetConfig as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::options::SetConfig,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::OptionsValidateConfig(x) => {
-                <functions::options::ValidateConfig as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::options::ValidateConfig,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::CreateNewKey(x) => {
-                <functions::CreateNewKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::CreateNewKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DeleteKey(x) => {
-                <functions::DeleteKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::DeleteKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DeleteAllKeys(x) => {
-                <functions::DeleteAllKeys as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::DeleteAllKeys,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ExportKey(x) => {
-                <functions::ExportKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::ExportKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ExportPemKey(x) => {
-                <functions::ExportPemKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::ExportPemKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ExportEncryptedKey(x) => {
-                <functions::ExportEncryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::ExportEncryptedKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ExportUnencryptedKey(x) => {
-                <functions::ExportUnencryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::ExportUnencryptedKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ImportKey(x) => {
-                <functions::ImportKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::ImportKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ImportPemKey(x) => {
-                <functions::ImportPemKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::ImportPemKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ImportEncryptedKey(x) => {
-                <functions::ImportEncryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::ImportEncryptedKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ImportUnencryptedKey(x) => {
-                <functions::ImportUnencryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::ImportUnencryptedKey,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ChangeLocalPassword(x) => {
-                <functions::ChangeLocalPassword as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::ChangeLocalPassword,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Encrypt(x) => {
-                <functions::Encrypt as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    functions::Encrypt,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Decrypt(x) => {
-                <functions::Decrypt as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    functions::Decrypt,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Kdf(x) => {
-                <functions::Kdf as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    functions::Kdf,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::UnpackAccountAddress(x) => {
-                <functions::UnpackAccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::UnpackAccountAddress,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PackAccountAddress(x) => {
-                <functions::PackAccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::PackAccountAddress,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetBip39Hints(x) => {
-                <functions::GetBip39Hints as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetBip39Hints,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawGetAccountState(x) => {
-                <functions::raw::GetAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::raw::GetAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawGetAccountStateByTransaction(x) => {
-                <functions::raw::GetAccountStateByTransaction as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::raw::GetAccountStateByTransaction,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawGetTransactions(x) => {
-                <functions::raw::GetTransactions as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::raw::GetTransactions,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawGetTransactionsV2(x) => {
-                <functions::raw::GetTransactionsV2 as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::raw::GetTransactionsV2,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawSendMessage(x) => {
-                <functions::raw::SendMessage as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::raw::SendMessage,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawSendMessageReturnHash(x) => {
-                <functions::raw::SendMessageReturnHash as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::raw::SendMessageReturnHash,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawCreateAndSendMessage(x) => {
-                <functions::raw::CreateAndSendMessage as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::raw::CreateAndSendMessage,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RawCreateQuery(x) => {
-                <functions::raw::CreateQuery as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::raw::CreateQuery,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Sync(x) => {
-                <functions::Sync as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <Box<
+                    functions::Sync,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetAccountAddress(x) => {
-                <functions::GetAccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetAccountAddress,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GuessAccountRevision(x) => {
-                <functions::GuessAccountRevision as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GuessAccountRevision,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GuessAccount(x) => {
-                <functions::GuessAccount as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GuessAccount,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetAccountState(x) => {
-                <functions::GetAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetAccountStateByTransaction(x) => {
-                <functions::GetAccountStateByTransaction as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetAccountStateByTransaction,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetShardAccountCell(x) => {
-                <functions::GetShardAccountCell as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetShardAccountCell,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetShardAccountCellByTransaction(x) => {
-                <functions::GetShardAccountCellByTransaction as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetShardAccountCellByTransaction,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::CreateQuery(x) => {
-                <functions::CreateQuery as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::CreateQuery,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetConfigParam(x) => {
-                <functions::GetConfigParam as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetConfigParam,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetConfigAll(x) => {
-                <functions::GetConfigAll as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetConfigAll,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::MsgDecrypt(x) => {
-                <functions::msg::Decrypt as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::msg::Decrypt,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::MsgDecryptWithProof(x) => {
-                <functions::msg::DecryptWithProof as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::msg::DecryptWithProof,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::QuerySend(x) => {
-                <functions::query::Send as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::query::Send,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::QueryForget(x) => {
-                <functions::query::Forget as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::query::Forget,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::QueryEstimateFees(x) => {
-                <functions::query::EstimateFees as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::query::EstimateFees,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::QueryGetInfo(x) => {
-                <functions::query::GetInfo as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::query::GetInfo,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcLoad(x) => {
-                <functions::smc::Load as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::smc::Load,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcLoadByTransaction(x) => {
-                <functions::smc::LoadByTransaction as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::smc::LoadByTransaction,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcForget(x) => {
-                <functions::smc::Forget as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::smc::Forget,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcGetCode(x) => {
-                <functions::smc::GetCode as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::smc::GetCode,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcGetData(x) => {
-                <functions::smc::GetData as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::smc::GetData,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcGetState(x) => {
-                <functions::smc::GetState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::smc::GetState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcGetRawFullAccountState(x) => {
-                <functions::smc::GetRawFullAccountState as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::smc::GetRawFullAccountState,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcRunGetMethod(x) => {
-                <functions::smc::RunGetMethod as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::smc::RunGetMethod,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcGetLibraries(x) => {
-                <functions::smc::GetLibraries as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::smc::GetLibraries,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcGetLibrariesExt(x) => {
-                <functions::smc::GetLibrariesExt as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::smc::GetLibrariesExt,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsResolve(x) => {
-                <functions::dns::Resolve as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::dns::Resolve,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanSignPromise(x) => {
-                <functions::pchan::SignPromise as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::pchan::SignPromise,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanValidatePromise(x) => {
-                <functions::pchan::ValidatePromise as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::pchan::ValidatePromise,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanPackPromise(x) => {
-                <functions::pchan::PackPromise as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::pchan::PackPromise,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::PchanUnpackPromise(x) => {
-                <functions::pchan::UnpackPromise as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::pchan::UnpackPromise,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksGetMasterchainInfo(x) => {
-                <functions::blocks::GetMasterchainInfo as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::blocks::GetMasterchainInfo,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksGetMasterchainInfoExt(x) => {
-                <functions::blocks::GetMasterchainInfoExt as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::blocks::GetMasterchainInfoExt,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksGetShards(x) => {
-                <functions::blocks::GetShards as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::blocks::GetShards,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksLookupBlock(x) => {
-                <functions::blocks::LookupBlock as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::blocks::LookupBlock,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksGetTransactions(x) => {
-                <functions::blocks::GetTransactions as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::blocks::GetTransactions,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksGetTransactionsExt(x) => {
-                <functions::blocks::GetTransactionsExt as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::blocks::GetTransactionsExt,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksGetBlockHeader(x) => {
-                <functions::blocks::GetBlockHeader as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::blocks::GetBlockHeader,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksGetMasterchainBlockSignatures(x) => {
-                <functions::blocks::GetMasterchainBlockSignatures as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::blocks::GetMasterchainBlockSignatures,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksGetShardBlockProof(x) => {
-                <functions::blocks::GetShardBlockProof as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::blocks::GetShardBlockProof,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::BlocksGetOutMsgQueueSizes(x) => {
-                <functions::blocks::GetOutMsgQueueSizes as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::blocks::GetOutMsgQueueSizes,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::OnLiteServerQueryResult(x) => {
-                <functions::OnLiteServerQueryResult as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::OnLiteServerQueryResult,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::OnLiteServerQueryError(x) => {
-                <functions::OnLiteServerQueryError as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::OnLiteServerQueryError,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::WithBlock(x) => {
-                <functions::WithBlock as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::WithBlock,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::RunTests(x) => {
-                <functions::RunTests as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::RunTests,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::LiteServerGetInfo(x) => {
-                <functions::lite_server::GetInfo as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::lite_server::GetInfo,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SetLogStream(x) => {
-                <functions::SetLogStream as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::SetLogStream,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetLogStream(x) => {
-                <functions::GetLogStream as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetLogStream,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SetLogVerbosityLevel(x) => {
-                <functions::SetLogVerbosityLevel as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::SetLogVerbosityLevel,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetLogVerbosityLevel(x) => {
-                <functions::GetLogVerbosityLevel as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetLogVerbosityLevel,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetLogTags(x) => {
-                <functions::GetLogTags as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetLogTags,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SetLogTagVerbosityLevel(x) => {
-                <functions::SetLogTagVerbosityLevel as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::SetLogTagVerbosityLevel,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetLogTagVerbosityLevel(x) => {
-                <functions::GetLogTagVerbosityLevel as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::GetLogTagVerbosityLevel,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::AddLogMessage(x) => {
-                <functions::AddLogMessage as ::tlgen_runtime::json::TdJson>::write_json(
-                    x,
-                    out,
-                )
+                <Box<
+                    functions::AddLogMessage,
+                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -3167,767 +2758,597 @@ impl ::tlgen_runtime::json::TdJson for Function {
             match input.peek_constructor(&TABLE)? {
                 Some(0) => {
                     Self::AddLogMessage(
-                        Box::new(
-                            <functions::AddLogMessage as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::AddLogMessage,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(1) => {
                     Self::BlocksGetBlockHeader(
-                        Box::new(
-                            <functions::blocks::GetBlockHeader as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::blocks::GetBlockHeader,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(2) => {
                     Self::BlocksGetMasterchainBlockSignatures(
-                        Box::new(
-                            <functions::blocks::GetMasterchainBlockSignatures as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::blocks::GetMasterchainBlockSignatures,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(3) => {
                     Self::BlocksGetMasterchainInfo(
-                        Box::new(
-                            <functions::blocks::GetMasterchainInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::blocks::GetMasterchainInfo,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(4) => {
                     Self::BlocksGetMasterchainInfoExt(
-                        Box::new(
-                            <functions::blocks::GetMasterchainInfoExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::blocks::GetMasterchainInfoExt,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(5) => {
                     Self::BlocksGetOutMsgQueueSizes(
-                        Box::new(
-                            <functions::blocks::GetOutMsgQueueSizes as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::blocks::GetOutMsgQueueSizes,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(6) => {
                     Self::BlocksGetShardBlockProof(
-                        Box::new(
-                            <functions::blocks::GetShardBlockProof as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::blocks::GetShardBlockProof,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(7) => {
                     Self::BlocksGetShards(
-                        Box::new(
-                            <functions::blocks::GetShards as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::blocks::GetShards,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(8) => {
                     Self::BlocksGetTransactions(
-                        Box::new(
-                            <functions::blocks::GetTransactions as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::blocks::GetTransactions,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(9) => {
                     Self::BlocksGetTransactionsExt(
-                        Box::new(
-                            <functions::blocks::GetTransactionsExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::blocks::GetTransactionsExt,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(10) => {
                     Self::BlocksLookupBlock(
-                        Box::new(
-                            <functions::blocks::LookupBlock as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::blocks::LookupBlock,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(11) => {
                     Self::ChangeLocalPassword(
-                        Box::new(
-                            <functions::ChangeLocalPassword as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::ChangeLocalPassword,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(12) => {
                     Self::Close(
-                        Box::new(
-                            <functions::Close as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::Close,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(13) => {
                     Self::CreateNewKey(
-                        Box::new(
-                            <functions::CreateNewKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::CreateNewKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(14) => {
                     Self::CreateQuery(
-                        Box::new(
-                            <functions::CreateQuery as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::CreateQuery,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(15) => {
                     Self::Decrypt(
-                        Box::new(
-                            <functions::Decrypt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::Decrypt,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(16) => {
                     Self::DeleteAllKeys(
-                        Box::new(
-                            <functions::DeleteAllKeys as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::DeleteAllKeys,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(17) => {
                     Self::DeleteKey(
-                        Box::new(
-                            <functions::DeleteKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::DeleteKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(18) => {
                     Self::DnsResolve(
-                        Box::new(
-                            <functions::dns::Resolve as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::dns::Resolve,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(19) => {
                     Self::Encrypt(
-                        Box::new(
-                            <functions::Encrypt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::Encrypt,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(20) => {
                     Self::ExportEncryptedKey(
-                        Box::new(
-                            <functions::ExportEncryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::ExportEncryptedKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(21) => {
                     Self::ExportKey(
-                        Box::new(
-                            <functions::ExportKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::ExportKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(22) => {
                     Self::ExportPemKey(
-                        Box::new(
-                            <functions::ExportPemKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::ExportPemKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(23) => {
                     Self::ExportUnencryptedKey(
-                        Box::new(
-                            <functions::ExportUnencryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::ExportUnencryptedKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(24) => {
                     Self::GetAccountAddress(
-                        Box::new(
-                            <functions::GetAccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetAccountAddress,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(25) => {
                     Self::GetAccountState(
-                        Box::new(
-                            <functions::GetAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(26) => {
                     Self::GetAccountStateByTransaction(
-                        Box::new(
-                            <functions::GetAccountStateByTransaction as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetAccountStateByTransaction,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(27) => {
                     Self::GetBip39Hints(
-                        Box::new(
-                            <functions::GetBip39Hints as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetBip39Hints,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(28) => {
                     Self::GetConfigAll(
-                        Box::new(
-                            <functions::GetConfigAll as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetConfigAll,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(29) => {
                     Self::GetConfigParam(
-                        Box::new(
-                            <functions::GetConfigParam as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetConfigParam,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(30) => {
                     Self::GetLogStream(
-                        Box::new(
-                            <functions::GetLogStream as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetLogStream,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(31) => {
                     Self::GetLogTagVerbosityLevel(
-                        Box::new(
-                            <functions::GetLogTagVerbosityLevel as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetLogTagVerbosityLevel,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(32) => {
                     Self::GetLogTags(
-                        Box::new(
-                            <functions::GetLogTags as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetLogTags,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(33) => {
                     Self::GetLogVerbosityLevel(
-                        Box::new(
-                            <functions::GetLogVerbosityLevel as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetLogVerbosityLevel,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(34) => {
                     Self::GetShardAccountCell(
-                        Box::new(
-                            <functions::GetShardAccountCell as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetShardAccountCell,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(35) => {
                     Self::GetShardAccountCellByTransaction(
-                        Box::new(
-                            <functions::GetShardAccountCellByTransaction as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GetShardAccountCellByTransaction,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(36) => {
                     Self::GuessAccount(
-                        Box::new(
-                            <functions::GuessAccount as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GuessAccount,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(37) => {
                     Self::GuessAccountRevision(
-                        Box::new(
-                            <functions::GuessAccountRevision as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::GuessAccountRevision,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(38) => {
                     Self::ImportEncryptedKey(
-                        Box::new(
-                            <functions::ImportEncryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::ImportEncryptedKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(39) => {
                     Self::ImportKey(
-                        Box::new(
-                            <functions::ImportKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::ImportKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(40) => {
                     Self::ImportPemKey(
-                        Box::new(
-                            <functions::ImportPemKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::ImportPemKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(41) => {
                     Self::ImportUnencryptedKey(
-                        Box::new(
-                            <functions::ImportUnencryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::ImportUnencryptedKey,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(42) => {
                     Self::Init(
-                        Box::new(
-                            <functions::Init as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::Init,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(43) => {
                     Self::Kdf(
-                        Box::new(
-                            <functions::Kdf as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::Kdf,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(44) => {
                     Self::LiteServerGetInfo(
-                        Box::new(
-                            <functions::lite_server::GetInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::lite_server::GetInfo,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(45) => {
                     Self::MsgDecrypt(
-                        Box::new(
-                            <functions::msg::Decrypt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::msg::Decrypt,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(46) => {
                     Self::MsgDecryptWithProof(
-                        Box::new(
-                            <functions::msg::DecryptWithProof as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::msg::DecryptWithProof,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(47) => {
                     Self::OnLiteServerQueryError(
-                        Box::new(
-                            <functions::OnLiteServerQueryError as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::OnLiteServerQueryError,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(48) => {
                     Self::OnLiteServerQueryResult(
-                        Box::new(
-                            <functions::OnLiteServerQueryResult as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::OnLiteServerQueryResult,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(49) => {
                     Self::OptionsSetConfig(
-                        Box::new(
-                            <functions::options::SetConfig as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::options::SetConfig,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(50) => {
                     Self::OptionsValidateConfig(
-                        Box::new(
-                            <functions::options::ValidateConfig as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::options::ValidateConfig,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(51) => {
                     Self::PackAccountAddress(
-                        Box::new(
-                            <functions::PackAccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::PackAccountAddress,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(52) => {
                     Self::PchanPackPromise(
-                        Box::new(
-                            <functions::pchan::PackPromise as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::pchan::PackPromise,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(53) => {
                     Self::PchanSignPromise(
-                        Box::new(
-                            <functions::pchan::SignPromise as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::pchan::SignPromise,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(54) => {
                     Self::PchanUnpackPromise(
-                        Box::new(
-                            <functions::pchan::UnpackPromise as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::pchan::UnpackPromise,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(55) => {
                     Self::PchanValidatePromise(
-                        Box::new(
-                            <functions::pchan::ValidatePromise as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::pchan::ValidatePromise,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(56) => {
                     Self::QueryEstimateFees(
-                        Box::new(
-                            <functions::query::EstimateFees as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::query::EstimateFees,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(57) => {
                     Self::QueryForget(
-                        Box::new(
-                            <functions::query::Forget as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::query::Forget,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(58) => {
                     Self::QueryGetInfo(
-                        Box::new(
-                            <functions::query::GetInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::query::GetInfo,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(59) => {
                     Self::QuerySend(
-                        Box::new(
-                            <functions::query::Send as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::query::Send,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(60) => {
                     Self::RawCreateAndSendMessage(
-                        Box::new(
-                            <functions::raw::CreateAndSendMessage as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::raw::CreateAndSendMessage,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(61) => {
                     Self::RawCreateQuery(
-                        Box::new(
-                            <functions::raw::CreateQuery as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::raw::CreateQuery,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(62) => {
                     Self::RawGetAccountState(
-                        Box::new(
-                            <functions::raw::GetAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::raw::GetAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(63) => {
                     Self::RawGetAccountStateByTransaction(
-                        Box::new(
-                            <functions::raw::GetAccountStateByTransaction as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::raw::GetAccountStateByTransaction,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(64) => {
                     Self::RawGetTransactions(
-                        Box::new(
-                            <functions::raw::GetTransactions as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::raw::GetTransactions,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(65) => {
                     Self::RawGetTransactionsV2(
-                        Box::new(
-                            <functions::raw::GetTransactionsV2 as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::raw::GetTransactionsV2,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(66) => {
                     Self::RawSendMessage(
-                        Box::new(
-                            <functions::raw::SendMessage as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::raw::SendMessage,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(67) => {
                     Self::RawSendMessageReturnHash(
-                        Box::new(
-                            <functions::raw::SendMessageReturnHash as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::raw::SendMessageReturnHash,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(68) => {
                     Self::RunTests(
-                        Box::new(
-                            <functions::RunTests as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::RunTests,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(69) => {
                     Self::SetLogStream(
-                        Box::new(
-                            <functions::SetLogStream as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::SetLogStream,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(70) => {
                     Self::SetLogTagVerbosityLevel(
-                        Box::new(
-                            <functions::SetLogTagVerbosityLevel as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::SetLogTagVerbosityLevel,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(71) => {
                     Self::SetLogVerbosityLevel(
-                        Box::new(
-                            <functions::SetLogVerbosityLevel as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::SetLogVerbosityLevel,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(72) => {
                     Self::SmcForget(
-                        Box::new(
-                            <functions::smc::Forget as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::smc::Forget,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(73) => {
                     Self::SmcGetCode(
-                        Box::new(
-                            <functions::smc::GetCode as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::smc::GetCode,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(74) => {
                     Self::SmcGetData(
-                        Box::new(
-                            <functions::smc::GetData as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::smc::GetData,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(75) => {
                     Self::SmcGetLibraries(
-                        Box::new(
-                            <functions::smc::GetLibraries as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::smc::GetLibraries,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(76) => {
                     Self::SmcGetLibrariesExt(
-                        Box::new(
-                            <functions::smc::GetLibrariesExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::smc::GetLibrariesExt,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(77) => {
                     Self::SmcGetRawFullAccountState(
-                        Box::new(
-                            <functions::smc::GetRawFullAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::smc::GetRawFullAccountState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(78) => {
                     Self::SmcGetState(
-                        Box::new(
-                            <functions::smc::GetState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::smc::GetState,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(79) => {
                     Self::SmcLoad(
-                        Box::new(
-                            <functions::smc::Load as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::smc::Load,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(80) => {
                     Self::SmcLoadByTransaction(
-                        Box::new(
-                            <functions::smc::LoadByTransaction as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::smc::LoadByTransaction,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(81) => {
                     Self::SmcRunGetMethod(
-                        Box::new(
-                            <functions::smc::RunGetMethod as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::smc::RunGetMethod,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(82) => {
                     Self::Sync(
-                        Box::new(
-                            <functions::Sync as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::Sync,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(83) => {
                     Self::UnpackAccountAddress(
-                        Box::new(
-                            <functions::UnpackAccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::UnpackAccountAddress,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 Some(84) => {
                     Self::WithBlock(
-                        Box::new(
-                            <functions::WithBlock as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
-                        ),
+                        <Box<
+                            functions::WithBlock,
+                        > as ::tlgen_runtime::json::TdJson>::read_json(input)?,
                     )
                 }
                 _ => Self::Unknown(input.read_unknown()?),

@@ -23,32 +23,28 @@ impl ::tlgen_runtime::json::TdJson for Error {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i32> = None;
-        let mut f1: Option<String> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("error", -1679978726)?;
         while let Some(field) = input.next_field(&mut object, &["code", "message"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.code = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.message = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            code: input.required(f0, "code")?,
-            message: input.required(f1, "message")?,
-        })
+        input.check_required(seen, &["code", "message"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `ok`:
@@ -69,7 +65,7 @@ impl ::tlgen_runtime::json::TdJson for Ok {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("ok", -722616727)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 /// TL constructor `keyStoreTypeDirectory`:
@@ -92,23 +88,22 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeDirectory {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("keyStoreTypeDirectory", -378990038)?;
         while let Some(field) = input.next_field(&mut object, &["directory"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.directory = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            directory: input.required(f0, "directory")?,
-        })
+        input.check_required(seen, &["directory"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `keyStoreTypeInMemory`:
@@ -129,7 +124,7 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeInMemory {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("keyStoreTypeInMemory", -2106848825)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 /// TL constructor `config`:
@@ -170,10 +165,8 @@ impl ::tlgen_runtime::json::TdJson for Config {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
-        let mut f1: Option<String> = None;
-        let mut f2: Option<bool> = None;
-        let mut f3: Option<bool> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("config", -1538391496)?;
         while let Some(field) = input
             .next_field(
@@ -188,42 +181,43 @@ impl ::tlgen_runtime::json::TdJson for Config {
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.config = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.blockchain_name = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?,
-                    );
+                    value.use_callbacks_for_network = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        bool,
+                    >>::read_json(input)?;
+                    seen |= 4;
                 }
                 3 => {
-                    f3 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?,
-                    );
+                    value.ignore_cache = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        bool,
+                    >>::read_json(input)?;
+                    seen |= 8;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            config: input.required(f0, "config")?,
-            blockchain_name: input.required(f1, "blockchain_name")?,
-            use_callbacks_for_network: input.required(f2, "use_callbacks_for_network")?,
-            ignore_cache: input.required(f3, "ignore_cache")?,
-        })
+        input
+            .check_required(
+                seen,
+                &[
+                    "config",
+                    "blockchain_name",
+                    "use_callbacks_for_network",
+                    "ignore_cache",
+                ],
+            )?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `options`:
@@ -255,38 +249,30 @@ impl ::tlgen_runtime::json::TdJson for Options {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::Config>> = None;
-        let mut f1: Option<Option<super::enums::KeyStoreType>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("options", -1924388359)?;
         while let Some(field) = input
             .next_field(&mut object, &["config", "keystore_type"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::Config>,
-                        >>::read_json(input)?,
-                    );
+                    value.config = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::Config>,
+                    >>::read_json(input)?;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::KeyStoreType>,
-                        >>::read_json(input)?,
-                    );
+                    value.keystore_type = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::KeyStoreType>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            config: f0.flatten(),
-            keystore_type: f1.flatten(),
-        })
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `key`:
@@ -315,33 +301,29 @@ impl ::tlgen_runtime::json::TdJson for Key {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
-        let mut f1: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("key", -1978362923)?;
         while let Some(field) = input.next_field(&mut object, &["public_key", "secret"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.secret = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            public_key: input.required(f0, "public_key")?,
-            secret: input.required(f1, "secret")?,
-        })
+        input.check_required(seen, &["public_key", "secret"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `inputKeyRegular`:
@@ -373,36 +355,31 @@ impl ::tlgen_runtime::json::TdJson for InputKeyRegular {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::Key>> = None;
-        let mut f1: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("inputKeyRegular", -555399522)?;
         while let Some(field) = input
             .next_field(&mut object, &["key", "local_password"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::Key>,
-                        >>::read_json(input)?,
-                    );
+                    value.key = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::Key>,
+                    >>::read_json(input)?;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            key: f0.flatten(),
-            local_password: input.required(f1, "local_password")?,
-        })
+        input.check_required(seen, &["local_password"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `inputKeyFake`:
@@ -423,7 +400,7 @@ impl ::tlgen_runtime::json::TdJson for InputKeyFake {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("inputKeyFake", -1074054722)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 /// TL constructor `exportedKey`:
@@ -449,25 +426,22 @@ impl ::tlgen_runtime::json::TdJson for ExportedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<String>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("exportedKey", -1449248297)?;
         while let Some(field) = input.next_field(&mut object, &["word_list"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<String>,
-                        >>::read_json(input)?,
-                    );
+                    value.word_list = <::tlgen_runtime::json::Vector<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<Vec<String>>>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            word_list: input.required(f0, "word_list")?,
-        })
+        input.check_required(seen, &["word_list"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `exportedPemKey`:
@@ -490,23 +464,22 @@ impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("exportedPemKey", 1425473725)?;
         while let Some(field) = input.next_field(&mut object, &["pem"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.pem = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            pem: input.required(f0, "pem")?,
-        })
+        input.check_required(seen, &["pem"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `exportedEncryptedKey`:
@@ -529,23 +502,22 @@ impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("exportedEncryptedKey", 2024406612)?;
         while let Some(field) = input.next_field(&mut object, &["data"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            data: input.required(f0, "data")?,
-        })
+        input.check_required(seen, &["data"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `exportedUnencryptedKey`:
@@ -568,23 +540,22 @@ impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("exportedUnencryptedKey", 730045160)?;
         while let Some(field) = input.next_field(&mut object, &["data"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            data: input.required(f0, "data")?,
-        })
+        input.check_required(seen, &["data"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `bip39Hints`:
@@ -610,25 +581,22 @@ impl ::tlgen_runtime::json::TdJson for Bip39Hints {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<String>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("bip39Hints", 1012243456)?;
         while let Some(field) = input.next_field(&mut object, &["words"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<String>,
-                        >>::read_json(input)?,
-                    );
+                    value.words = <::tlgen_runtime::json::Vector<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<Vec<String>>>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            words: input.required(f0, "words")?,
-        })
+        input.check_required(seen, &["words"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `adnlAddress`:
@@ -654,23 +622,22 @@ impl ::tlgen_runtime::json::TdJson for AdnlAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("adnlAddress", 70358284)?;
         while let Some(field) = input.next_field(&mut object, &["adnl_address"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.adnl_address = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            adnl_address: input.required(f0, "adnl_address")?,
-        })
+        input.check_required(seen, &["adnl_address"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `accountAddress`:
@@ -696,23 +663,22 @@ impl ::tlgen_runtime::json::TdJson for AccountAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("accountAddress", 755613099)?;
         while let Some(field) = input.next_field(&mut object, &["account_address"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.account_address = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            account_address: input.required(f0, "account_address")?,
-        })
+        input.check_required(seen, &["account_address"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `unpackedAccountAddress`:
@@ -747,52 +713,42 @@ impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i32> = None;
-        let mut f1: Option<bool> = None;
-        let mut f2: Option<bool> = None;
-        let mut f3: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("unpackedAccountAddress", 1892946998)?;
         while let Some(field) = input
             .next_field(&mut object, &["workchain_id", "bounceable", "testnet", "addr"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.workchain_id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?,
-                    );
+                    value.bounceable = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        bool,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?,
-                    );
+                    value.testnet = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        bool,
+                    >>::read_json(input)?;
+                    seen |= 4;
                 }
                 3 => {
-                    f3 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.addr = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 8;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            workchain_id: input.required(f0, "workchain_id")?,
-            bounceable: input.required(f1, "bounceable")?,
-            testnet: input.required(f2, "testnet")?,
-            addr: input.required(f3, "addr")?,
-        })
+        input.check_required(seen, &["workchain_id", "bounceable", "testnet", "addr"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `extraCurrency`:
@@ -818,32 +774,28 @@ impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i32> = None;
-        let mut f1: Option<i64> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("extraCurrency", 347022801)?;
         while let Some(field) = input.next_field(&mut object, &["id", "amount"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?,
-                    );
+                    value.amount = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                        i64,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            id: input.required(f0, "id")?,
-            amount: input.required(f1, "amount")?,
-        })
+        input.check_required(seen, &["id", "amount"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `fullAccountState`:
@@ -904,14 +856,8 @@ impl ::tlgen_runtime::json::TdJson for FullAccountState {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::AccountAddress>> = None;
-        let mut f1: Option<i64> = None;
-        let mut f2: Option<Vec<super::types::ExtraCurrency>> = None;
-        let mut f3: Option<Option<super::types::internal::TransactionId>> = None;
-        let mut f4: Option<Option<super::types::ton::BlockIdExt>> = None;
-        let mut f5: Option<i64> = None;
-        let mut f6: Option<Option<Box<super::enums::AccountState>>> = None;
-        let mut f7: Option<i32> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("fullAccountState", -676896151)?;
         while let Some(field) = input
             .next_field(
@@ -930,84 +876,68 @@ impl ::tlgen_runtime::json::TdJson for FullAccountState {
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::AccountAddress>,
-                        >>::read_json(input)?,
-                    );
+                    value.address = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::AccountAddress>,
+                    >>::read_json(input)?;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?,
-                    );
+                    value.balance = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                        i64,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::types::ExtraCurrency>,
-                        >>::read_json(input)?,
-                    );
+                    value.extra_currencies = <::tlgen_runtime::json::Vector<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Vec<super::types::ExtraCurrency>,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 3 => {
-                    f3 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::internal::TransactionId>,
-                        >>::read_json(input)?,
-                    );
+                    value.last_transaction_id = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::internal::TransactionId>,
+                    >>::read_json(input)?;
                 }
                 4 => {
-                    f4 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?,
-                    );
+                    value.block_id = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::ton::BlockIdExt>,
+                    >>::read_json(input)?;
                 }
                 5 => {
-                    f5 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?,
-                    );
+                    value.sync_utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i64,
+                    >>::read_json(input)?;
+                    seen |= 4;
                 }
                 6 => {
-                    f6 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<Box<super::enums::AccountState>>,
-                        >>::read_json(input)?,
-                    );
+                    value.account_state = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<Box<super::enums::AccountState>>,
+                    >>::read_json(input)?;
                 }
                 7 => {
-                    f7 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.revision = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 8;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            address: f0.flatten(),
-            balance: input.required(f1, "balance")?,
-            extra_currencies: input.required(f2, "extra_currencies")?,
-            last_transaction_id: f3.flatten(),
-            block_id: f4.flatten(),
-            sync_utime: input.required(f5, "sync_utime")?,
-            account_state: f6.flatten(),
-            revision: input.required(f7, "revision")?,
-        })
+        input
+            .check_required(
+                seen,
+                &["balance", "extra_currencies", "sync_utime", "revision"],
+            )?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `accountRevisionList`:
@@ -1033,25 +963,24 @@ impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<super::types::FullAccountState>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("accountRevisionList", 527197386)?;
         while let Some(field) = input.next_field(&mut object, &["revisions"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::types::FullAccountState>,
-                        >>::read_json(input)?,
-                    );
+                    value.revisions = <::tlgen_runtime::json::Vector<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Vec<super::types::FullAccountState>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            revisions: input.required(f0, "revisions")?,
-        })
+        input.check_required(seen, &["revisions"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `accountList`:
@@ -1077,25 +1006,24 @@ impl ::tlgen_runtime::json::TdJson for AccountList {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<super::types::FullAccountState>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("accountList", 2017374805)?;
         while let Some(field) = input.next_field(&mut object, &["accounts"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::types::FullAccountState>,
-                        >>::read_json(input)?,
-                    );
+                    value.accounts = <::tlgen_runtime::json::Vector<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Vec<super::types::FullAccountState>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            accounts: input.required(f0, "accounts")?,
-        })
+        input.check_required(seen, &["accounts"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `syncStateDone`:
@@ -1116,7 +1044,7 @@ impl ::tlgen_runtime::json::TdJson for SyncStateDone {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("syncStateDone", 1408448777)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 /// TL constructor `syncStateInProgress`:
@@ -1148,43 +1076,36 @@ impl ::tlgen_runtime::json::TdJson for SyncStateInProgress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i32> = None;
-        let mut f1: Option<i32> = None;
-        let mut f2: Option<i32> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("syncStateInProgress", 107726023)?;
         while let Some(field) = input
             .next_field(&mut object, &["from_seqno", "to_seqno", "current_seqno"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.from_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.to_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.current_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 4;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            from_seqno: input.required(f0, "from_seqno")?,
-            to_seqno: input.required(f1, "to_seqno")?,
-            current_seqno: input.required(f2, "current_seqno")?,
-        })
+        input.check_required(seen, &["from_seqno", "to_seqno", "current_seqno"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `actionNoop`:
@@ -1205,7 +1126,7 @@ impl ::tlgen_runtime::json::TdJson for ActionNoop {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("actionNoop", 1135848603)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 /// TL constructor `actionMsg`:
@@ -1237,36 +1158,32 @@ impl ::tlgen_runtime::json::TdJson for ActionMsg {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<super::types::msg::Message>> = None;
-        let mut f1: Option<bool> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("actionMsg", 246839120)?;
         while let Some(field) = input
             .next_field(&mut object, &["messages", "allow_send_to_uninited"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::types::msg::Message>,
-                        >>::read_json(input)?,
-                    );
+                    value.messages = <::tlgen_runtime::json::Vector<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Vec<super::types::msg::Message>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?,
-                    );
+                    value.allow_send_to_uninited = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        bool,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            messages: input.required(f0, "messages")?,
-            allow_send_to_uninited: input.required(f1, "allow_send_to_uninited")?,
-        })
+        input.check_required(seen, &["messages", "allow_send_to_uninited"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `actionDns`:
@@ -1292,25 +1209,24 @@ impl ::tlgen_runtime::json::TdJson for ActionDns {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<super::enums::dns::Action>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("actionDns", 1193750561)?;
         while let Some(field) = input.next_field(&mut object, &["actions"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::enums::dns::Action>,
-                        >>::read_json(input)?,
-                    );
+                    value.actions = <::tlgen_runtime::json::Vector<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Vec<super::enums::dns::Action>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            actions: input.required(f0, "actions")?,
-        })
+        input.check_required(seen, &["actions"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `actionPchan`:
@@ -1336,23 +1252,21 @@ impl ::tlgen_runtime::json::TdJson for ActionPchan {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::enums::pchan::Action>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("actionPchan", -1490172447)?;
         while let Some(field) = input.next_field(&mut object, &["action"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::pchan::Action>,
-                        >>::read_json(input)?,
-                    );
+                    value.action = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::pchan::Action>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self { action: f0.flatten() })
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `actionRwallet`:
@@ -1378,23 +1292,21 @@ impl ::tlgen_runtime::json::TdJson for ActionRwallet {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::rwallet::ActionInit>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("actionRwallet", -117295163)?;
         while let Some(field) = input.next_field(&mut object, &["action"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::rwallet::ActionInit>,
-                        >>::read_json(input)?,
-                    );
+                    value.action = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::rwallet::ActionInit>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self { action: f0.flatten() })
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `fees`:
@@ -1426,10 +1338,8 @@ impl ::tlgen_runtime::json::TdJson for Fees {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i64> = None;
-        let mut f1: Option<i64> = None;
-        let mut f2: Option<i64> = None;
-        let mut f3: Option<i64> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("fees", 1676273340)?;
         while let Some(field) = input
             .next_field(
@@ -1439,42 +1349,35 @@ impl ::tlgen_runtime::json::TdJson for Fees {
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?,
-                    );
+                    value.in_fwd_fee = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i64,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?,
-                    );
+                    value.storage_fee = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i64,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 2 => {
-                    f2 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?,
-                    );
+                    value.gas_fee = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i64,
+                    >>::read_json(input)?;
+                    seen |= 4;
                 }
                 3 => {
-                    f3 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?,
-                    );
+                    value.fwd_fee = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i64,
+                    >>::read_json(input)?;
+                    seen |= 8;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            in_fwd_fee: input.required(f0, "in_fwd_fee")?,
-            storage_fee: input.required(f1, "storage_fee")?,
-            gas_fee: input.required(f2, "gas_fee")?,
-            fwd_fee: input.required(f3, "fwd_fee")?,
-        })
+        input
+            .check_required(seen, &["in_fwd_fee", "storage_fee", "gas_fee", "fwd_fee"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `updateSendLiteServerQuery`:
@@ -1500,32 +1403,28 @@ impl ::tlgen_runtime::json::TdJson for UpdateSendLiteServerQuery {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i64> = None;
-        let mut f1: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("updateSendLiteServerQuery", -1555130916)?;
         while let Some(field) = input.next_field(&mut object, &["id", "data"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?,
-                    );
+                    value.id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                        i64,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            id: input.required(f0, "id")?,
-            data: input.required(f1, "data")?,
-        })
+        input.check_required(seen, &["id", "data"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `updateSyncState`:
@@ -1551,23 +1450,21 @@ impl ::tlgen_runtime::json::TdJson for UpdateSyncState {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::enums::SyncState>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("updateSyncState", 1204298718)?;
         while let Some(field) = input.next_field(&mut object, &["sync_state"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::enums::SyncState>,
-                        >>::read_json(input)?,
-                    );
+                    value.sync_state = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::enums::SyncState>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self { sync_state: f0.flatten() })
+        ::core::result::Result::Ok(value)
     }
 }
 /// The log is written to stderr or an OS specific log
@@ -1590,7 +1487,7 @@ impl ::tlgen_runtime::json::TdJson for LogStreamDefault {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("logStreamDefault", 1390581436)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 /// The log is written to a file
@@ -1625,34 +1522,30 @@ impl ::tlgen_runtime::json::TdJson for LogStreamFile {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<String> = None;
-        let mut f1: Option<i64> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("logStreamFile", -1880085930)?;
         while let Some(field) = input
             .next_field(&mut object, &["path", "max_file_size"])?
         {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?,
-                    );
+                    value.path = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        String,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 1 => {
-                    f1 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?,
-                    );
+                    value.max_file_size = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i64,
+                    >>::read_json(input)?;
+                    seen |= 2;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            path: input.required(f0, "path")?,
-            max_file_size: input.required(f1, "max_file_size")?,
-        })
+        input.check_required(seen, &["path", "max_file_size"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// The log is written nowhere
@@ -1675,7 +1568,7 @@ impl ::tlgen_runtime::json::TdJson for LogStreamEmpty {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_object("logStreamEmpty", -499912244)?;
         while input.next_field(&mut object, &[])?.is_some() {}
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self::default())
     }
 }
 /// Contains a tonlib internal log verbosity level
@@ -1705,23 +1598,22 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<i32> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("logVerbosityLevel", 1734624234)?;
         while let Some(field) = input.next_field(&mut object, &["verbosity_level"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?,
-                    );
+                    value.verbosity_level = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                        i32,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            verbosity_level: input.required(f0, "verbosity_level")?,
-        })
+        input.check_required(seen, &["verbosity_level"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// Contains a list of available tonlib internal log tags
@@ -1751,25 +1643,22 @@ impl ::tlgen_runtime::json::TdJson for LogTags {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<String>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("logTags", -1604930601)?;
         while let Some(field) = input.next_field(&mut object, &["tags"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<String>,
-                        >>::read_json(input)?,
-                    );
+                    value.tags = <::tlgen_runtime::json::Vector<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<Vec<String>>>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            tags: input.required(f0, "tags")?,
-        })
+        input.check_required(seen, &["tags"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `data`:
@@ -1792,23 +1681,22 @@ impl ::tlgen_runtime::json::TdJson for Data {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Vec<u8>> = None;
+        let mut value = Self::default();
+        let mut seen = 0u64;
         let mut object = input.begin_object("data", -414733967)?;
         while let Some(field) = input.next_field(&mut object, &["bytes"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?,
-                    );
+                    value.bytes = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                        Vec<u8>,
+                    >>::read_json(input)?;
+                    seen |= 1;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self {
-            bytes: input.required(f0, "bytes")?,
-        })
+        input.check_required(seen, &["bytes"])?;
+        ::core::result::Result::Ok(value)
     }
 }
 /// TL constructor `configInfo`:
@@ -1834,23 +1722,21 @@ impl ::tlgen_runtime::json::TdJson for ConfigInfo {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut f0: Option<Option<super::types::tvm::Cell>> = None;
+        let mut value = Self::default();
         let mut object = input.begin_object("configInfo", 687887871)?;
         while let Some(field) = input.next_field(&mut object, &["config"])? {
             match field {
                 0 => {
-                    f0 = Some(
-                        <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::types::tvm::Cell>,
-                        >>::read_json(input)?,
-                    );
+                    value.config = <::tlgen_runtime::json::Nullable<
+                        ::tlgen_runtime::json::Plain,
+                    > as ::tlgen_runtime::json::JsonAs<
+                        Option<super::types::tvm::Cell>,
+                    >>::read_json(input)?;
                 }
                 _ => input.skip_value()?,
             }
         }
-        ::core::result::Result::Ok(Self { config: f0.flatten() })
+        ::core::result::Result::Ok(value)
     }
 }
 /// The `blocks` namespace.
@@ -1890,47 +1776,38 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::enums::ton::BlockIdExt>> = None;
-            let mut f1: Option<Vec<u8>> = None;
-            let mut f2: Option<Option<super::super::enums::ton::BlockIdExt>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.masterchainInfo", 835339083)?;
             while let Some(field) = input
                 .next_field(&mut object, &["last", "state_root_hash", "init"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.last = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.state_root_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.init = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                last: f0.flatten(),
-                state_root_hash: input.required(f1, "state_root_hash")?,
-                init: f2.flatten(),
-            })
+            input.check_required(seen, &["state_root_hash"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.masterchainInfoExt`:
@@ -1989,14 +1866,8 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
-            let mut f1: Option<i32> = None;
-            let mut f2: Option<i64> = None;
-            let mut f3: Option<Option<super::super::enums::ton::BlockIdExt>> = None;
-            let mut f4: Option<i64> = None;
-            let mut f5: Option<i64> = None;
-            let mut f6: Option<Vec<u8>> = None;
-            let mut f7: Option<Option<super::super::enums::ton::BlockIdExt>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.masterchainInfoExt", 426957293)?;
             while let Some(field) = input
                 .next_field(
@@ -2015,78 +1886,71 @@ pub mod blocks {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.version = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.capabilities = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.last = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.last_utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     5 => {
-                        f5 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.now = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 16;
                     }
                     6 => {
-                        f6 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.state_root_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 32;
                     }
                     7 => {
-                        f7 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.init = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                mode: input.required(f0, "mode")?,
-                version: input.required(f1, "version")?,
-                capabilities: input.required(f2, "capabilities")?,
-                last: f3.flatten(),
-                last_utime: input.required(f4, "last_utime")?,
-                now: input.required(f5, "now")?,
-                state_root_hash: input.required(f6, "state_root_hash")?,
-                init: f7.flatten(),
-            })
+            input
+                .check_required(
+                    seen,
+                    &[
+                        "mode",
+                        "version",
+                        "capabilities",
+                        "last_utime",
+                        "now",
+                        "state_root_hash",
+                    ],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.shards`:
@@ -2112,25 +1976,24 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<super::super::enums::ton::BlockIdExt>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.shards", 2069473610)?;
             while let Some(field) = input.next_field(&mut object, &["shards"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::enums::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.shards = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::enums::ton::BlockIdExt>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                shards: input.required(f0, "shards")?,
-            })
+            input.check_required(seen, &["shards"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.accountTransactionId`:
@@ -2156,33 +2019,29 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
-            let mut f1: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input
                 .begin_object("blocks.accountTransactionId", -872996220)?;
             while let Some(field) = input.next_field(&mut object, &["account", "lt"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.account = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                account: input.required(f0, "account")?,
-                lt: input.required(f1, "lt")?,
-            })
+            input.check_required(seen, &["account", "lt"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.shortTxId`:
@@ -2223,58 +2082,45 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
-            let mut f1: Option<Option<Vec<u8>>> = None;
-            let mut f2: Option<Option<i64>> = None;
-            let mut f3: Option<Option<Vec<u8>>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.shortTxId", 487976773)?;
             while let Some(field) = input
                 .next_field(&mut object, &["mode", "account", "lt", "hash"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Bytes,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<Vec<u8>>,
-                            >>::read_json(input)?,
-                        );
+                        value.account = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Bytes,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<Vec<u8>>,
+                        >>::read_json(input)?;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Int64,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<i64>,
-                            >>::read_json(input)?,
-                        );
+                        value.lt = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Int64,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<i64>,
+                        >>::read_json(input)?;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Bytes,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<Vec<u8>>,
-                            >>::read_json(input)?,
-                        );
+                        value.hash = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Bytes,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<Vec<u8>>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                mode: input.required(f0, "mode")?,
-                account: f1.flatten(),
-                lt: f2.flatten(),
-                hash: f3.flatten(),
-            })
+            input.check_required(seen, &["mode"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.transactions`:
@@ -2315,10 +2161,8 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f1: Option<i32> = None;
-            let mut f2: Option<bool> = None;
-            let mut f3: Option<Vec<super::super::types::blocks::ShortTxId>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.transactions", -1922305900)?;
             while let Some(field) = input
                 .next_field(
@@ -2328,46 +2172,37 @@ pub mod blocks {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.req_count = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.incomplete = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::blocks::ShortTxId>,
-                            >>::read_json(input)?,
-                        );
+                        value.transactions = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::blocks::ShortTxId>,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: f0.flatten(),
-                req_count: input.required(f1, "req_count")?,
-                incomplete: input.required(f2, "incomplete")?,
-                transactions: input.required(f3, "transactions")?,
-            })
+            input.check_required(seen, &["req_count", "incomplete", "transactions"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.transactionsExt`:
@@ -2408,10 +2243,8 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f1: Option<i32> = None;
-            let mut f2: Option<bool> = None;
-            let mut f3: Option<Vec<super::super::types::raw::Transaction>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.transactionsExt", 1338592797)?;
             while let Some(field) = input
                 .next_field(
@@ -2421,46 +2254,37 @@ pub mod blocks {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.req_count = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.incomplete = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::raw::Transaction>,
-                            >>::read_json(input)?,
-                        );
+                        value.transactions = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::raw::Transaction>,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: f0.flatten(),
-                req_count: input.required(f1, "req_count")?,
-                incomplete: input.required(f2, "incomplete")?,
-                transactions: input.required(f3, "transactions")?,
-            })
+            input.check_required(seen, &["req_count", "incomplete", "transactions"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.header`:
@@ -2576,25 +2400,8 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f1: Option<i32> = None;
-            let mut f2: Option<i32> = None;
-            let mut f3: Option<i32> = None;
-            let mut f4: Option<bool> = None;
-            let mut f5: Option<bool> = None;
-            let mut f6: Option<bool> = None;
-            let mut f7: Option<bool> = None;
-            let mut f8: Option<bool> = None;
-            let mut f9: Option<i32> = None;
-            let mut f10: Option<i32> = None;
-            let mut f11: Option<i32> = None;
-            let mut f12: Option<bool> = None;
-            let mut f13: Option<i32> = None;
-            let mut f14: Option<i64> = None;
-            let mut f15: Option<i64> = None;
-            let mut f16: Option<i64> = None;
-            let mut f17: Option<i32> = None;
-            let mut f18: Option<Vec<super::super::types::ton::BlockIdExt>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.header", 1479116386)?;
             while let Some(field) = input
                 .next_field(
@@ -2624,167 +2431,150 @@ pub mod blocks {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.global_id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.version = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.flags = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.after_merge = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     5 => {
-                        f5 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.after_split = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 16;
                     }
                     6 => {
-                        f6 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.before_split = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 32;
                     }
                     7 => {
-                        f7 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.want_merge = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 64;
                     }
                     8 => {
-                        f8 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.want_split = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 128;
                     }
                     9 => {
-                        f9 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.validator_list_hash_short = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 256;
                     }
                     10 => {
-                        f10 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.catchain_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 512;
                     }
                     11 => {
-                        f11 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.min_ref_mc_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1024;
                     }
                     12 => {
-                        f12 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.is_key_block = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 2048;
                     }
                     13 => {
-                        f13 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.prev_key_block_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 4096;
                     }
                     14 => {
-                        f14 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.start_lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 8192;
                     }
                     15 => {
-                        f15 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.end_lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 16384;
                     }
                     16 => {
-                        f16 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.gen_utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 32768;
                     }
                     17 => {
-                        f17 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.vert_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 65536;
                     }
                     18 => {
-                        f18 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.prev_blocks = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
+                        seen |= 131072;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: f0.flatten(),
-                global_id: input.required(f1, "global_id")?,
-                version: input.required(f2, "version")?,
-                flags: input.required(f3, "flags")?,
-                after_merge: input.required(f4, "after_merge")?,
-                after_split: input.required(f5, "after_split")?,
-                before_split: input.required(f6, "before_split")?,
-                want_merge: input.required(f7, "want_merge")?,
-                want_split: input.required(f8, "want_split")?,
-                validator_list_hash_short: input
-                    .required(f9, "validator_list_hash_short")?,
-                catchain_seqno: input.required(f10, "catchain_seqno")?,
-                min_ref_mc_seqno: input.required(f11, "min_ref_mc_seqno")?,
-                is_key_block: input.required(f12, "is_key_block")?,
-                prev_key_block_seqno: input.required(f13, "prev_key_block_seqno")?,
-                start_lt: input.required(f14, "start_lt")?,
-                end_lt: input.required(f15, "end_lt")?,
-                gen_utime: input.required(f16, "gen_utime")?,
-                vert_seqno: input.required(f17, "vert_seqno")?,
-                prev_blocks: input.required(f18, "prev_blocks")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &[
+                        "global_id",
+                        "version",
+                        "flags",
+                        "after_merge",
+                        "after_split",
+                        "before_split",
+                        "want_merge",
+                        "want_split",
+                        "validator_list_hash_short",
+                        "catchain_seqno",
+                        "min_ref_mc_seqno",
+                        "is_key_block",
+                        "prev_key_block_seqno",
+                        "start_lt",
+                        "end_lt",
+                        "gen_utime",
+                        "vert_seqno",
+                        "prev_blocks",
+                    ],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.signature`:
@@ -2816,34 +2606,30 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<[u8; 32]> = None;
-            let mut f1: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.signature", -1223522111)?;
             while let Some(field) = input
                 .next_field(&mut object, &["node_id_short", "signature"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                                [u8; 32],
-                            >>::read_json(input)?,
-                        );
+                        value.node_id_short = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                            [u8; 32],
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.signature = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                node_id_short: input.required(f0, "node_id_short")?,
-                signature: input.required(f1, "signature")?,
-            })
+            input.check_required(seen, &["node_id_short", "signature"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.blockSignatures`:
@@ -2875,37 +2661,32 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f1: Option<Vec<super::super::types::blocks::Signature>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.blockSignatures", -402531429)?;
             while let Some(field) = input.next_field(&mut object, &["id", "signatures"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::blocks::Signature>,
-                            >>::read_json(input)?,
-                        );
+                        value.signatures = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::blocks::Signature>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: f0.flatten(),
-                signatures: input.required(f1, "signatures")?,
-            })
+            input.check_required(seen, &["signatures"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.shardBlockLink`:
@@ -2934,34 +2715,29 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f1: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.shardBlockLink", -1495263895)?;
             while let Some(field) = input.next_field(&mut object, &["id", "proof"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: f0.flatten(),
-                proof: input.required(f1, "proof")?,
-            })
+            input.check_required(seen, &["proof"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.blockLinkBack`:
@@ -3014,12 +2790,8 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<bool> = None;
-            let mut f1: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f2: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f3: Option<Vec<u8>> = None;
-            let mut f4: Option<Vec<u8>> = None;
-            let mut f5: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.blockLinkBack", 1099726901)?;
             while let Some(field) = input
                 .next_field(
@@ -3029,62 +2801,52 @@ pub mod blocks {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.to_key_block = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.from = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.to = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.dest_proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     5 => {
-                        f5 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.state_proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                to_key_block: input.required(f0, "to_key_block")?,
-                from: f1.flatten(),
-                to: f2.flatten(),
-                dest_proof: input.required(f3, "dest_proof")?,
-                proof: input.required(f4, "proof")?,
-                state_proof: input.required(f5, "state_proof")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &["to_key_block", "dest_proof", "proof", "state_proof"],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.shardBlockProof`:
@@ -3128,60 +2890,48 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f1: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f2: Option<Vec<super::super::types::blocks::ShardBlockLink>> = None;
-            let mut f3: Option<Vec<super::super::types::blocks::BlockLinkBack>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.shardBlockProof", -69836973)?;
             while let Some(field) = input
                 .next_field(&mut object, &["from", "mc_id", "links", "mc_proof"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.from = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.mc_id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::blocks::ShardBlockLink>,
-                            >>::read_json(input)?,
-                        );
+                        value.links = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::blocks::ShardBlockLink>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::blocks::BlockLinkBack>,
-                            >>::read_json(input)?,
-                        );
+                        value.mc_proof = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::blocks::BlockLinkBack>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                from: f0.flatten(),
-                mc_id: f1.flatten(),
-                links: input.required(f2, "links")?,
-                mc_proof: input.required(f3, "mc_proof")?,
-            })
+            input.check_required(seen, &["links", "mc_proof"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.outMsgQueueSize`:
@@ -3210,34 +2960,29 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f1: Option<i32> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.outMsgQueueSize", 1650494287)?;
             while let Some(field) = input.next_field(&mut object, &["id", "size"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.size = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: f0.flatten(),
-                size: input.required(f1, "size")?,
-            })
+            input.check_required(seen, &["size"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `blocks.outMsgQueueSizes`:
@@ -3269,36 +3014,32 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<super::super::types::blocks::OutMsgQueueSize>> = None;
-            let mut f1: Option<i32> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.outMsgQueueSizes", -586969790)?;
             while let Some(field) = input
                 .next_field(&mut object, &["shards", "ext_msg_queue_size_limit"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::blocks::OutMsgQueueSize>,
-                            >>::read_json(input)?,
-                        );
+                        value.shards = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::blocks::OutMsgQueueSize>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.ext_msg_queue_size_limit = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                shards: input.required(f0, "shards")?,
-                ext_msg_queue_size_limit: input.required(f1, "ext_msg_queue_size_limit")?,
-            })
+            input.check_required(seen, &["shards", "ext_msg_queue_size_limit"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// The `blocks.block_signatures` namespace.
@@ -3347,13 +3088,8 @@ pub mod blocks {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0: Option<
-                    Option<super::super::super::types::ton::BlockIdExt>,
-                > = None;
-                let mut f1: Option<Vec<super::super::super::types::blocks::Signature>> = None;
-                let mut f2: Option<[u8; 32]> = None;
-                let mut f3: Option<i32> = None;
-                let mut f4: Option<Vec<u8>> = None;
+                let mut value = Self::default();
+                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("blocks.blockSignatures.simplex", -311421748)?;
                 while let Some(field) = input
@@ -3364,54 +3100,47 @@ pub mod blocks {
                 {
                     match field {
                         0 => {
-                            f0 = Some(
-                                <::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                > as ::tlgen_runtime::json::JsonAs<
-                                    Option<super::super::super::types::ton::BlockIdExt>,
-                                >>::read_json(input)?,
-                            );
+                            value.id = <::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Option<super::super::super::types::ton::BlockIdExt>,
+                            >>::read_json(input)?;
                         }
                         1 => {
-                            f1 = Some(
-                                <::tlgen_runtime::json::Vector<
-                                    ::tlgen_runtime::json::Plain,
-                                > as ::tlgen_runtime::json::JsonAs<
-                                    Vec<super::super::super::types::blocks::Signature>,
-                                >>::read_json(input)?,
-                            );
+                            value.signatures = <::tlgen_runtime::json::Vector<
+                                ::tlgen_runtime::json::Plain,
+                            > as ::tlgen_runtime::json::JsonAs<
+                                Vec<super::super::super::types::blocks::Signature>,
+                            >>::read_json(input)?;
+                            seen |= 1;
                         }
                         2 => {
-                            f2 = Some(
-                                <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                                    [u8; 32],
-                                >>::read_json(input)?,
-                            );
+                            value.session_id = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                                [u8; 32],
+                            >>::read_json(input)?;
+                            seen |= 2;
                         }
                         3 => {
-                            f3 = Some(
-                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                    i32,
-                                >>::read_json(input)?,
-                            );
+                            value.slot = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?;
+                            seen |= 4;
                         }
                         4 => {
-                            f4 = Some(
-                                <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                    Vec<u8>,
-                                >>::read_json(input)?,
-                            );
+                            value.candidate = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?;
+                            seen |= 8;
                         }
                         _ => input.skip_value()?,
                     }
                 }
-                ::core::result::Result::Ok(Self {
-                    id: f0.flatten(),
-                    signatures: input.required(f1, "signatures")?,
-                    session_id: input.required(f2, "session_id")?,
-                    slot: input.required(f3, "slot")?,
-                    candidate: input.required(f4, "candidate")?,
-                })
+                input
+                    .check_required(
+                        seen,
+                        &["signatures", "session_id", "slot", "candidate"],
+                    )?;
+                ::core::result::Result::Ok(value)
             }
         }
     }
@@ -3444,34 +3173,30 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<String> = None;
-            let mut f1: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("dns.initialAccountState", 1842062527)?;
             while let Some(field) = input
                 .next_field(&mut object, &["public_key", "wallet_id"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                public_key: input.required(f0, "public_key")?,
-                wallet_id: input.required(f1, "wallet_id")?,
-            })
+            input.check_required(seen, &["public_key", "wallet_id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `dns.accountState`:
@@ -3494,23 +3219,22 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("dns.accountState", 1727715434)?;
             while let Some(field) = input.next_field(&mut object, &["wallet_id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                wallet_id: input.required(f0, "wallet_id")?,
-            })
+            input.check_required(seen, &["wallet_id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `dns.entryDataUnknown`:
@@ -3533,23 +3257,22 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("dns.entryDataUnknown", -1285893248)?;
             while let Some(field) = input.next_field(&mut object, &["bytes"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.bytes = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                bytes: input.required(f0, "bytes")?,
-            })
+            input.check_required(seen, &["bytes"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `dns.entryDataText`:
@@ -3572,23 +3295,22 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<String> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("dns.entryDataText", -792485614)?;
             while let Some(field) = input.next_field(&mut object, &["text"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.text = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                text: input.required(f0, "text")?,
-            })
+            input.check_required(seen, &["text"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `dns.entryDataNextResolver`:
@@ -3614,23 +3336,21 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::enums::AccountAddress>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("dns.entryDataNextResolver", 330382792)?;
             while let Some(field) = input.next_field(&mut object, &["resolver"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.resolver = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { resolver: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `dns.entryDataSmcAddress`:
@@ -3656,23 +3376,21 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::enums::AccountAddress>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("dns.entryDataSmcAddress", -1759937982)?;
             while let Some(field) = input.next_field(&mut object, &["smc_address"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.smc_address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { smc_address: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `dns.entryDataAdnlAddress`:
@@ -3698,24 +3416,22 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::enums::AdnlAddress>> = None;
+            let mut value = Self::default();
             let mut object = input
                 .begin_object("dns.entryDataAdnlAddress", -1114064368)?;
             while let Some(field) = input.next_field(&mut object, &["adnl_address"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::AdnlAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.adnl_address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::AdnlAddress>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { adnl_address: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `dns.entryDataStorageAddress`:
@@ -3738,24 +3454,23 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<[u8; 32]> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input
                 .begin_object("dns.entryDataStorageAddress", -1751100388)?;
             while let Some(field) = input.next_field(&mut object, &["bag_id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                                [u8; 32],
-                            >>::read_json(input)?,
-                        );
+                        value.bag_id = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                            [u8; 32],
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                bag_id: input.required(f0, "bag_id")?,
-            })
+            input.check_required(seen, &["bag_id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `dns.entry`:
@@ -3790,45 +3505,37 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<String> = None;
-            let mut f1: Option<[u8; 32]> = None;
-            let mut f2: Option<Option<super::super::enums::dns::EntryData>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("dns.entry", 505104294)?;
             while let Some(field) = input
                 .next_field(&mut object, &["name", "category", "entry"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.name = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                                [u8; 32],
-                            >>::read_json(input)?,
-                        );
+                        value.category = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                            [u8; 32],
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::dns::EntryData>,
-                            >>::read_json(input)?,
-                        );
+                        value.entry = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::dns::EntryData>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                name: input.required(f0, "name")?,
-                category: input.required(f1, "category")?,
-                entry: f2.flatten(),
-            })
+            input.check_required(seen, &["name", "category"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `dns.actionDeleteAll`:
@@ -3849,7 +3556,7 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input.begin_object("dns.actionDeleteAll", 1067356318)?;
             while input.next_field(&mut object, &[])?.is_some() {}
-            ::core::result::Result::Ok(Self {})
+            ::core::result::Result::Ok(Self::default())
         }
     }
     /// TL constructor `dns.actionDelete`:
@@ -3878,33 +3585,29 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<String> = None;
-            let mut f1: Option<[u8; 32]> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("dns.actionDelete", 1141342033)?;
             while let Some(field) = input.next_field(&mut object, &["name", "category"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.name = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                                [u8; 32],
-                            >>::read_json(input)?,
-                        );
+                        value.category = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                            [u8; 32],
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                name: input.required(f0, "name")?,
-                category: input.required(f1, "category")?,
-            })
+            input.check_required(seen, &["name", "category"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `dns.actionSet`:
@@ -3930,23 +3633,21 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::dns::Entry>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("dns.actionSet", -1374965309)?;
             while let Some(field) = input.next_field(&mut object, &["entry"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::dns::Entry>,
-                            >>::read_json(input)?,
-                        );
+                        value.entry = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::dns::Entry>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { entry: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `dns.resolved`:
@@ -3972,25 +3673,24 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<super::super::types::dns::Entry>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("dns.resolved", 2090272150)?;
             while let Some(field) = input.next_field(&mut object, &["entries"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::dns::Entry>,
-                            >>::read_json(input)?,
-                        );
+                        value.entries = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::dns::Entry>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                entries: input.required(f0, "entries")?,
-            })
+            input.check_required(seen, &["entries"])?;
+            ::core::result::Result::Ok(value)
         }
     }
 }
@@ -4019,32 +3719,28 @@ pub mod internal {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("internal.transactionId", -989527262)?;
             while let Some(field) = input.next_field(&mut object, &["lt", "hash"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                lt: input.required(f0, "lt")?,
-                hash: input.required(f1, "hash")?,
-            })
+            input.check_required(seen, &["lt", "hash"])?;
+            ::core::result::Result::Ok(value)
         }
     }
 }
@@ -4079,43 +3775,36 @@ pub mod lite_server {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<i32> = None;
-            let mut f2: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("liteServer.info", -1250165133)?;
             while let Some(field) = input
                 .next_field(&mut object, &["now", "version", "capabilities"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.now = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.version = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.capabilities = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                now: input.required(f0, "now")?,
-                version: input.required(f1, "version")?,
-                capabilities: input.required(f2, "capabilities")?,
-            })
+            input.check_required(seen, &["now", "version", "capabilities"])?;
+            ::core::result::Result::Ok(value)
         }
     }
 }
@@ -4147,34 +3836,30 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
-            let mut f1: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataRaw", -1928962698)?;
             while let Some(field) = input
                 .next_field(&mut object, &["body", "init_state"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.body = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.init_state = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                body: input.required(f0, "body")?,
-                init_state: input.required(f1, "init_state")?,
-            })
+            input.check_required(seen, &["body", "init_state"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `msg.dataText`:
@@ -4197,23 +3882,22 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataText", -341560688)?;
             while let Some(field) = input.next_field(&mut object, &["text"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.text = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                text: input.required(f0, "text")?,
-            })
+            input.check_required(seen, &["text"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `msg.dataDecryptedText`:
@@ -4236,23 +3920,22 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataDecryptedText", -1289133895)?;
             while let Some(field) = input.next_field(&mut object, &["text"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.text = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                text: input.required(f0, "text")?,
-            })
+            input.check_required(seen, &["text"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `msg.dataEncryptedText`:
@@ -4275,23 +3958,22 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataEncryptedText", -296612902)?;
             while let Some(field) = input.next_field(&mut object, &["text"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.text = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                text: input.required(f0, "text")?,
-            })
+            input.check_required(seen, &["text"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `msg.dataEncrypted`:
@@ -4323,36 +4005,28 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f1: Option<Option<super::super::enums::msg::Data>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("msg.dataEncrypted", 564215121)?;
             while let Some(field) = input.next_field(&mut object, &["source", "data"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.source = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::msg::Data>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::msg::Data>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                source: f0.flatten(),
-                data: f1.flatten(),
-            })
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `msg.dataDecrypted`:
@@ -4381,34 +4055,29 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
-            let mut f1: Option<Option<super::super::enums::msg::Data>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataDecrypted", 195649769)?;
             while let Some(field) = input.next_field(&mut object, &["proof", "data"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::msg::Data>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::msg::Data>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                proof: input.required(f0, "proof")?,
-                data: f1.flatten(),
-            })
+            input.check_required(seen, &["proof"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `msg.dataEncryptedArray`:
@@ -4434,25 +4103,24 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<super::super::types::msg::DataEncrypted>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataEncryptedArray", 608655794)?;
             while let Some(field) = input.next_field(&mut object, &["elements"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::msg::DataEncrypted>,
-                            >>::read_json(input)?,
-                        );
+                        value.elements = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::msg::DataEncrypted>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                elements: input.required(f0, "elements")?,
-            })
+            input.check_required(seen, &["elements"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `msg.dataDecryptedArray`:
@@ -4478,25 +4146,24 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<super::super::types::msg::DataDecrypted>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataDecryptedArray", -480491767)?;
             while let Some(field) = input.next_field(&mut object, &["elements"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::msg::DataDecrypted>,
-                            >>::read_json(input)?,
-                        );
+                        value.elements = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::msg::DataDecrypted>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                elements: input.required(f0, "elements")?,
-            })
+            input.check_required(seen, &["elements"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `msg.message`:
@@ -4546,12 +4213,8 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f1: Option<String> = None;
-            let mut f2: Option<i64> = None;
-            let mut f3: Option<Vec<super::super::types::ExtraCurrency>> = None;
-            let mut f4: Option<Option<super::super::enums::msg::Data>> = None;
-            let mut f5: Option<i32> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("msg.message", -1652961002)?;
             while let Some(field) = input
                 .next_field(
@@ -4568,64 +4231,54 @@ pub mod msg {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.destination = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.amount = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::ExtraCurrency>,
-                            >>::read_json(input)?,
-                        );
+                        value.extra_currencies = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::ExtraCurrency>,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::msg::Data>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::msg::Data>,
+                        >>::read_json(input)?;
                     }
                     5 => {
-                        f5 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.send_mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                destination: f0.flatten(),
-                public_key: input.required(f1, "public_key")?,
-                amount: input.required(f2, "amount")?,
-                extra_currencies: input.required(f3, "extra_currencies")?,
-                data: f4.flatten(),
-                send_mode: input.required(f5, "send_mode")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &["public_key", "amount", "extra_currencies", "send_mode"],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
 }
@@ -4663,8 +4316,8 @@ pub mod options {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<String> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("options.configInfo", 129457942)?;
             while let Some(field) = input
                 .next_field(
@@ -4674,27 +4327,26 @@ pub mod options {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.default_wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.default_rwallet_init_public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                default_wallet_id: input.required(f0, "default_wallet_id")?,
-                default_rwallet_init_public_key: input
-                    .required(f1, "default_rwallet_init_public_key")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &["default_wallet_id", "default_rwallet_init_public_key"],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `options.info`:
@@ -4720,23 +4372,21 @@ pub mod options {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::options::ConfigInfo>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("options.info", -64676736)?;
             while let Some(field) = input.next_field(&mut object, &["config_info"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::options::ConfigInfo>,
-                            >>::read_json(input)?,
-                        );
+                        value.config_info = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::options::ConfigInfo>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { config_info: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
 }
@@ -4801,13 +4451,8 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<String> = None;
-            let mut f1: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f2: Option<String> = None;
-            let mut f3: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f4: Option<i32> = None;
-            let mut f5: Option<i32> = None;
-            let mut f6: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.config", -2071530442)?;
             while let Some(field) = input
                 .next_field(
@@ -4825,70 +4470,64 @@ pub mod pchan {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.alice_public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.alice_address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.bob_public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.bob_address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.init_timeout = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     5 => {
-                        f5 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.close_timeout = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     6 => {
-                        f6 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.channel_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 16;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                alice_public_key: input.required(f0, "alice_public_key")?,
-                alice_address: f1.flatten(),
-                bob_public_key: input.required(f2, "bob_public_key")?,
-                bob_address: f3.flatten(),
-                init_timeout: input.required(f4, "init_timeout")?,
-                close_timeout: input.required(f5, "close_timeout")?,
-                channel_id: input.required(f6, "channel_id")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &[
+                        "alice_public_key",
+                        "bob_public_key",
+                        "init_timeout",
+                        "close_timeout",
+                        "channel_id",
+                    ],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `pchan.initialAccountState`:
@@ -4914,24 +4553,22 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::pchan::Config>> = None;
+            let mut value = Self::default();
             let mut object = input
                 .begin_object("pchan.initialAccountState", -1304552124)?;
             while let Some(field) = input.next_field(&mut object, &["config"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::pchan::Config>,
-                            >>::read_json(input)?,
-                        );
+                        value.config = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::pchan::Config>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { config: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `pchan.stateInit`:
@@ -4972,13 +4609,8 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<bool> = None;
-            let mut f1: Option<bool> = None;
-            let mut f2: Option<i64> = None;
-            let mut f3: Option<i64> = None;
-            let mut f4: Option<i64> = None;
-            let mut f5: Option<i64> = None;
-            let mut f6: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.stateInit", -1188426504)?;
             while let Some(field) = input
                 .next_field(
@@ -4988,66 +4620,56 @@ pub mod pchan {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.signed_a = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.signed_b = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.min_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.min_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.expire_at = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 16;
                     }
                     5 => {
-                        f5 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 32;
                     }
                     6 => {
-                        f6 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 64;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                signed_a: input.required(f0, "signed_A")?,
-                signed_b: input.required(f1, "signed_B")?,
-                min_a: input.required(f2, "min_A")?,
-                min_b: input.required(f3, "min_B")?,
-                expire_at: input.required(f4, "expire_at")?,
-                a: input.required(f5, "A")?,
-                b: input.required(f6, "B")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &["signed_A", "signed_B", "min_A", "min_B", "expire_at", "A", "B"],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `pchan.stateClose`:
@@ -5088,13 +4710,8 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<bool> = None;
-            let mut f1: Option<bool> = None;
-            let mut f2: Option<i64> = None;
-            let mut f3: Option<i64> = None;
-            let mut f4: Option<i64> = None;
-            let mut f5: Option<i64> = None;
-            let mut f6: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.stateClose", 887226867)?;
             while let Some(field) = input
                 .next_field(
@@ -5104,66 +4721,56 @@ pub mod pchan {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.signed_a = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                bool,
-                            >>::read_json(input)?,
-                        );
+                        value.signed_b = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            bool,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.min_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.min_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.expire_at = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 16;
                     }
                     5 => {
-                        f5 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 32;
                     }
                     6 => {
-                        f6 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 64;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                signed_a: input.required(f0, "signed_A")?,
-                signed_b: input.required(f1, "signed_B")?,
-                min_a: input.required(f2, "min_A")?,
-                min_b: input.required(f3, "min_B")?,
-                expire_at: input.required(f4, "expire_at")?,
-                a: input.required(f5, "A")?,
-                b: input.required(f6, "B")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &["signed_A", "signed_B", "min_A", "min_B", "expire_at", "A", "B"],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `pchan.statePayout`:
@@ -5189,32 +4796,28 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.statePayout", 664671303)?;
             while let Some(field) = input.next_field(&mut object, &["A", "B"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                a: input.required(f0, "A")?,
-                b: input.required(f1, "B")?,
-            })
+            input.check_required(seen, &["A", "B"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `pchan.accountState`:
@@ -5252,47 +4855,38 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::pchan::Config>> = None;
-            let mut f1: Option<Option<super::super::enums::pchan::State>> = None;
-            let mut f2: Option<String> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.accountState", 1612869496)?;
             while let Some(field) = input
                 .next_field(&mut object, &["config", "state", "description"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::pchan::Config>,
-                            >>::read_json(input)?,
-                        );
+                        value.config = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::pchan::Config>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::pchan::State>,
-                            >>::read_json(input)?,
-                        );
+                        value.state = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::pchan::State>,
+                        >>::read_json(input)?;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.description = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                config: f0.flatten(),
-                state: f1.flatten(),
-                description: input.required(f2, "description")?,
-            })
+            input.check_required(seen, &["description"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `pchan.promise`:
@@ -5330,10 +4924,8 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
-            let mut f1: Option<i64> = None;
-            let mut f2: Option<i64> = None;
-            let mut f3: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.promise", -1576102819)?;
             while let Some(field) = input
                 .next_field(
@@ -5343,42 +4935,38 @@ pub mod pchan {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.signature = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.promise_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.promise_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.channel_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                signature: input.required(f0, "signature")?,
-                promise_a: input.required(f1, "promise_A")?,
-                promise_b: input.required(f2, "promise_B")?,
-                channel_id: input.required(f3, "channel_id")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &["signature", "promise_A", "promise_B", "channel_id"],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `pchan.actionInit`:
@@ -5410,52 +4998,42 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<i64> = None;
-            let mut f2: Option<i64> = None;
-            let mut f3: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.actionInit", 439088778)?;
             while let Some(field) = input
                 .next_field(&mut object, &["inc_A", "inc_B", "min_A", "min_B"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.inc_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.inc_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.min_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.min_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                inc_a: input.required(f0, "inc_A")?,
-                inc_b: input.required(f1, "inc_B")?,
-                min_a: input.required(f2, "min_A")?,
-                min_b: input.required(f3, "min_B")?,
-            })
+            input.check_required(seen, &["inc_A", "inc_B", "min_A", "min_B"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `pchan.actionClose`:
@@ -5487,45 +5065,37 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<i64> = None;
-            let mut f2: Option<Option<super::super::types::pchan::Promise>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.actionClose", 1671187222)?;
             while let Some(field) = input
                 .next_field(&mut object, &["extra_A", "extra_B", "promise"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.extra_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.extra_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::pchan::Promise>,
-                            >>::read_json(input)?,
-                        );
+                        value.promise = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::pchan::Promise>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                extra_a: input.required(f0, "extra_A")?,
-                extra_b: input.required(f1, "extra_B")?,
-                promise: f2.flatten(),
-            })
+            input.check_required(seen, &["extra_A", "extra_B"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `pchan.actionTimeout`:
@@ -5546,7 +5116,7 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input.begin_object("pchan.actionTimeout", 1998487795)?;
             while input.next_field(&mut object, &[])?.is_some() {}
-            ::core::result::Result::Ok(Self {})
+            ::core::result::Result::Ok(Self::default())
         }
     }
 }
@@ -5581,38 +5151,33 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::Fees>> = None;
-            let mut f1: Option<Vec<super::super::types::Fees>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("query.fees", 1614616510)?;
             while let Some(field) = input
                 .next_field(&mut object, &["source_fees", "destination_fees"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::Fees>,
-                            >>::read_json(input)?,
-                        );
+                        value.source_fees = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::Fees>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::Fees>,
-                            >>::read_json(input)?,
-                        );
+                        value.destination_fees = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::Fees>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                source_fees: f0.flatten(),
-                destination_fees: input.required(f1, "destination_fees")?,
-            })
+            input.check_required(seen, &["destination_fees"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `query.info`:
@@ -5656,11 +5221,8 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<i64> = None;
-            let mut f2: Option<Vec<u8>> = None;
-            let mut f3: Option<Vec<u8>> = None;
-            let mut f4: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("query.info", 1451875440)?;
             while let Some(field) = input
                 .next_field(
@@ -5670,50 +5232,44 @@ pub mod query {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.valid_until = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.body_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.body = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.init_state = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 16;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-                valid_until: input.required(f1, "valid_until")?,
-                body_hash: input.required(f2, "body_hash")?,
-                body: input.required(f3, "body")?,
-                init_state: input.required(f4, "init_state")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &["id", "valid_until", "body_hash", "body", "init_state"],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
 }
@@ -5775,14 +5331,8 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<Vec<super::super::types::ExtraCurrency>> = None;
-            let mut f2: Option<Vec<u8>> = None;
-            let mut f3: Option<Vec<u8>> = None;
-            let mut f4: Option<Option<super::super::types::internal::TransactionId>> = None;
-            let mut f5: Option<Option<super::super::types::ton::BlockIdExt>> = None;
-            let mut f6: Option<Vec<u8>> = None;
-            let mut f7: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("raw.fullAccountState", -1002565503)?;
             while let Some(field) = input
                 .next_field(
@@ -5801,80 +5351,73 @@ pub mod raw {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.balance = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::ExtraCurrency>,
-                            >>::read_json(input)?,
-                        );
+                        value.extra_currencies = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::ExtraCurrency>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.code = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::internal::TransactionId>,
-                            >>::read_json(input)?,
-                        );
+                        value.last_transaction_id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::internal::TransactionId>,
+                        >>::read_json(input)?;
                     }
                     5 => {
-                        f5 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?,
-                        );
+                        value.block_id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::ton::BlockIdExt>,
+                        >>::read_json(input)?;
                     }
                     6 => {
-                        f6 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.frozen_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 16;
                     }
                     7 => {
-                        f7 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.sync_utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 32;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                balance: input.required(f0, "balance")?,
-                extra_currencies: input.required(f1, "extra_currencies")?,
-                code: input.required(f2, "code")?,
-                data: input.required(f3, "data")?,
-                last_transaction_id: f4.flatten(),
-                block_id: f5.flatten(),
-                frozen_hash: input.required(f6, "frozen_hash")?,
-                sync_utime: input.required(f7, "sync_utime")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &[
+                        "balance",
+                        "extra_currencies",
+                        "code",
+                        "data",
+                        "frozen_hash",
+                        "sync_utime",
+                    ],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `raw.message`:
@@ -5942,16 +5485,8 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
-            let mut f1: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f2: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f3: Option<i64> = None;
-            let mut f4: Option<Vec<super::super::types::ExtraCurrency>> = None;
-            let mut f5: Option<i64> = None;
-            let mut f6: Option<i64> = None;
-            let mut f7: Option<i64> = None;
-            let mut f8: Option<Vec<u8>> = None;
-            let mut f9: Option<Option<super::super::enums::msg::Data>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("raw.message", -399085505)?;
             while let Some(field) = input
                 .next_field(
@@ -5972,98 +5507,87 @@ pub mod raw {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.source = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.destination = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.value = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::ExtraCurrency>,
-                            >>::read_json(input)?,
-                        );
+                        value.extra_currencies = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::ExtraCurrency>,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     5 => {
-                        f5 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.fwd_fee = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     6 => {
-                        f6 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.ihr_fee = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 16;
                     }
                     7 => {
-                        f7 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.created_lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 32;
                     }
                     8 => {
-                        f8 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.body_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 64;
                     }
                     9 => {
-                        f9 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::msg::Data>,
-                            >>::read_json(input)?,
-                        );
+                        value.msg_data = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::msg::Data>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                hash: input.required(f0, "hash")?,
-                source: f1.flatten(),
-                destination: f2.flatten(),
-                value: input.required(f3, "value")?,
-                extra_currencies: input.required(f4, "extra_currencies")?,
-                fwd_fee: input.required(f5, "fwd_fee")?,
-                ihr_fee: input.required(f6, "ihr_fee")?,
-                created_lt: input.required(f7, "created_lt")?,
-                body_hash: input.required(f8, "body_hash")?,
-                msg_data: f9.flatten(),
-            })
+            input
+                .check_required(
+                    seen,
+                    &[
+                        "hash",
+                        "value",
+                        "extra_currencies",
+                        "fwd_fee",
+                        "ihr_fee",
+                        "created_lt",
+                        "body_hash",
+                    ],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `raw.transaction`:
@@ -6127,15 +5651,8 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::AccountAddress>> = None;
-            let mut f1: Option<i64> = None;
-            let mut f2: Option<Vec<u8>> = None;
-            let mut f3: Option<Option<super::super::types::internal::TransactionId>> = None;
-            let mut f4: Option<i64> = None;
-            let mut f5: Option<i64> = None;
-            let mut f6: Option<i64> = None;
-            let mut f7: Option<Option<Box<super::super::types::raw::Message>>> = None;
-            let mut f8: Option<Vec<super::super::types::raw::Message>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("raw.transaction", -1905746086)?;
             while let Some(field) = input
                 .next_field(
@@ -6155,90 +5672,73 @@ pub mod raw {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::AccountAddress>,
-                            >>::read_json(input)?,
-                        );
+                        value.address = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::AccountAddress>,
+                        >>::read_json(input)?;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::internal::TransactionId>,
-                            >>::read_json(input)?,
-                        );
+                        value.transaction_id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::internal::TransactionId>,
+                        >>::read_json(input)?;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.fee = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     5 => {
-                        f5 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.storage_fee = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     6 => {
-                        f6 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.other_fee = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 16;
                     }
                     7 => {
-                        f7 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<Box<super::super::types::raw::Message>>,
-                            >>::read_json(input)?,
-                        );
+                        value.in_msg = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<Box<super::super::types::raw::Message>>,
+                        >>::read_json(input)?;
                     }
                     8 => {
-                        f8 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::raw::Message>,
-                            >>::read_json(input)?,
-                        );
+                        value.out_msgs = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::raw::Message>,
+                        >>::read_json(input)?;
+                        seen |= 32;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                address: f0.flatten(),
-                utime: input.required(f1, "utime")?,
-                data: input.required(f2, "data")?,
-                transaction_id: f3.flatten(),
-                fee: input.required(f4, "fee")?,
-                storage_fee: input.required(f5, "storage_fee")?,
-                other_fee: input.required(f6, "other_fee")?,
-                in_msg: f7.flatten(),
-                out_msgs: input.required(f8, "out_msgs")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &["utime", "data", "fee", "storage_fee", "other_fee", "out_msgs"],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `raw.transactions`:
@@ -6272,38 +5772,33 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<super::super::types::raw::Transaction>> = None;
-            let mut f1: Option<Option<super::super::types::internal::TransactionId>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("raw.transactions", -2063931155)?;
             while let Some(field) = input
                 .next_field(&mut object, &["transactions", "previous_transaction_id"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::raw::Transaction>,
-                            >>::read_json(input)?,
-                        );
+                        value.transactions = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::raw::Transaction>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::internal::TransactionId>,
-                            >>::read_json(input)?,
-                        );
+                        value.previous_transaction_id = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::internal::TransactionId>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                transactions: input.required(f0, "transactions")?,
-                previous_transaction_id: f1.flatten(),
-            })
+            input.check_required(seen, &["transactions"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `raw.extMessageInfo`:
@@ -6332,34 +5827,30 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
-            let mut f1: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("raw.extMessageInfo", 684666851)?;
             while let Some(field) = input
                 .next_field(&mut object, &["hash", "hash_norm"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.hash_norm = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                hash: input.required(f0, "hash")?,
-                hash_norm: input.required(f1, "hash_norm")?,
-            })
+            input.check_required(seen, &["hash", "hash_norm"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `raw.initialAccountState`:
@@ -6385,32 +5876,28 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
-            let mut f1: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("raw.initialAccountState", -337945529)?;
             while let Some(field) = input.next_field(&mut object, &["code", "data"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.code = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                code: input.required(f0, "code")?,
-                data: input.required(f1, "data")?,
-            })
+            input.check_required(seen, &["code", "data"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `raw.accountState`:
@@ -6442,43 +5929,36 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
-            let mut f1: Option<Vec<u8>> = None;
-            let mut f2: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("raw.accountState", -531917254)?;
             while let Some(field) = input
                 .next_field(&mut object, &["code", "data", "frozen_hash"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.code = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.frozen_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                code: input.required(f0, "code")?,
-                data: input.required(f1, "data")?,
-                frozen_hash: input.required(f2, "frozen_hash")?,
-            })
+            input.check_required(seen, &["code", "data", "frozen_hash"])?;
+            ::core::result::Result::Ok(value)
         }
     }
 }
@@ -6507,33 +5987,29 @@ pub mod rwallet {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
-            let mut f1: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("rwallet.limit", 1222571646)?;
             while let Some(field) = input.next_field(&mut object, &["seconds", "value"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.seconds = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.value = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                seconds: input.required(f0, "seconds")?,
-                value: input.required(f1, "value")?,
-            })
+            input.check_required(seen, &["seconds", "value"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `rwallet.config`:
@@ -6562,36 +6038,32 @@ pub mod rwallet {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<Vec<super::super::types::rwallet::Limit>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("rwallet.config", -85490534)?;
             while let Some(field) = input
                 .next_field(&mut object, &["start_at", "limits"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.start_at = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::rwallet::Limit>,
-                            >>::read_json(input)?,
-                        );
+                        value.limits = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::rwallet::Limit>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                start_at: input.required(f0, "start_at")?,
-                limits: input.required(f1, "limits")?,
-            })
+            input.check_required(seen, &["start_at", "limits"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `rwallet.initialAccountState`:
@@ -6626,9 +6098,8 @@ pub mod rwallet {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<String> = None;
-            let mut f1: Option<String> = None;
-            let mut f2: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input
                 .begin_object("rwallet.initialAccountState", 1169755156)?;
             while let Some(field) = input
@@ -6639,34 +6110,28 @@ pub mod rwallet {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.init_public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                init_public_key: input.required(f0, "init_public_key")?,
-                public_key: input.required(f1, "public_key")?,
-                wallet_id: input.required(f2, "wallet_id")?,
-            })
+            input.check_required(seen, &["init_public_key", "public_key", "wallet_id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `rwallet.accountState`:
@@ -6704,10 +6169,8 @@ pub mod rwallet {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<i32> = None;
-            let mut f2: Option<i64> = None;
-            let mut f3: Option<Option<super::super::types::rwallet::Config>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("rwallet.accountState", -739540008)?;
             while let Some(field) = input
                 .next_field(
@@ -6717,44 +6180,35 @@ pub mod rwallet {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.unlocked_balance = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::rwallet::Config>,
-                            >>::read_json(input)?,
-                        );
+                        value.config = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::rwallet::Config>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                wallet_id: input.required(f0, "wallet_id")?,
-                seqno: input.required(f1, "seqno")?,
-                unlocked_balance: input.required(f2, "unlocked_balance")?,
-                config: f3.flatten(),
-            })
+            input.check_required(seen, &["wallet_id", "seqno", "unlocked_balance"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `rwallet.actionInit`:
@@ -6780,23 +6234,21 @@ pub mod rwallet {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::rwallet::Config>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("rwallet.actionInit", 624147819)?;
             while let Some(field) = input.next_field(&mut object, &["config"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::rwallet::Config>,
-                            >>::read_json(input)?,
-                        );
+                        value.config = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::rwallet::Config>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { config: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
 }
@@ -6822,23 +6274,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.info", 1134270012)?;
             while let Some(field) = input.next_field(&mut object, &["id"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                id: input.required(f0, "id")?,
-            })
+            input.check_required(seen, &["id"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `smc.methodIdNumber`:
@@ -6861,23 +6312,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.methodIdNumber", -1541162500)?;
             while let Some(field) = input.next_field(&mut object, &["number"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.number = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                number: input.required(f0, "number")?,
-            })
+            input.check_required(seen, &["number"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `smc.methodIdName`:
@@ -6900,23 +6350,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<String> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.methodIdName", -249036908)?;
             while let Some(field) = input.next_field(&mut object, &["name"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.name = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                name: input.required(f0, "name")?,
-            })
+            input.check_required(seen, &["name"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `smc.runResult`:
@@ -6948,45 +6397,38 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i64> = None;
-            let mut f1: Option<Vec<super::super::enums::tvm::StackEntry>> = None;
-            let mut f2: Option<i32> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.runResult", 1413805043)?;
             while let Some(field) = input
                 .next_field(&mut object, &["gas_used", "stack", "exit_code"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.gas_used = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::enums::tvm::StackEntry>,
-                            >>::read_json(input)?,
-                        );
+                        value.stack = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::enums::tvm::StackEntry>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.exit_code = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                gas_used: input.required(f0, "gas_used")?,
-                stack: input.required(f1, "stack")?,
-                exit_code: input.required(f2, "exit_code")?,
-            })
+            input.check_required(seen, &["gas_used", "stack", "exit_code"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `smc.libraryEntry`:
@@ -7012,32 +6454,28 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<[u8; 32]> = None;
-            let mut f1: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.libraryEntry", -1546268148)?;
             while let Some(field) = input.next_field(&mut object, &["hash", "data"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                                [u8; 32],
-                            >>::read_json(input)?,
-                        );
+                        value.hash = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                            [u8; 32],
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                hash: input.required(f0, "hash")?,
-                data: input.required(f1, "data")?,
-            })
+            input.check_required(seen, &["hash", "data"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `smc.libraryResult`:
@@ -7063,25 +6501,24 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<super::super::types::smc::LibraryEntry>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.libraryResult", 203930622)?;
             while let Some(field) = input.next_field(&mut object, &["result"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::types::smc::LibraryEntry>,
-                            >>::read_json(input)?,
-                        );
+                        value.result = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::types::smc::LibraryEntry>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                result: input.required(f0, "result")?,
-            })
+            input.check_required(seen, &["result"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `smc.libraryResultExt`:
@@ -7119,47 +6556,40 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
-            let mut f1: Option<Vec<[u8; 32]>> = None;
-            let mut f2: Option<Vec<[u8; 32]>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("smc.libraryResultExt", -1260458638)?;
             while let Some(field) = input
                 .next_field(&mut object, &["dict_boc", "libs_ok", "libs_not_found"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.dict_boc = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Int256,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<[u8; 32]>,
-                            >>::read_json(input)?,
-                        );
+                        value.libs_ok = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Int256,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<[u8; 32]>,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Int256,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<[u8; 32]>,
-                            >>::read_json(input)?,
-                        );
+                        value.libs_not_found = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Int256,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<[u8; 32]>,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                dict_boc: input.required(f0, "dict_boc")?,
-                libs_ok: input.required(f1, "libs_ok")?,
-                libs_not_found: input.required(f2, "libs_not_found")?,
-            })
+            input.check_required(seen, &["dict_boc", "libs_ok", "libs_not_found"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// The `smc.library_query_ext` namespace.
@@ -7184,24 +6614,23 @@ pub mod smc {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0: Option<[u8; 32]> = None;
+                let mut value = Self::default();
+                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("smc.libraryQueryExt.one", 1680141027)?;
                 while let Some(field) = input.next_field(&mut object, &["hash"])? {
                     match field {
                         0 => {
-                            f0 = Some(
-                                <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                                    [u8; 32],
-                                >>::read_json(input)?,
-                            );
+                            value.hash = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
+                                [u8; 32],
+                            >>::read_json(input)?;
+                            seen |= 1;
                         }
                         _ => input.skip_value()?,
                     }
                 }
-                ::core::result::Result::Ok(Self {
-                    hash: input.required(f0, "hash")?,
-                })
+                input.check_required(seen, &["hash"])?;
+                ::core::result::Result::Ok(value)
             }
         }
         /// TL constructor `smc.libraryQueryExt.scanBoc`:
@@ -7230,8 +6659,8 @@ pub mod smc {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0: Option<Vec<u8>> = None;
-                let mut f1: Option<i32> = None;
+                let mut value = Self::default();
+                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("smc.libraryQueryExt.scanBoc", -548100891)?;
                 while let Some(field) = input
@@ -7239,26 +6668,22 @@ pub mod smc {
                 {
                     match field {
                         0 => {
-                            f0 = Some(
-                                <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                    Vec<u8>,
-                                >>::read_json(input)?,
-                            );
+                            value.boc = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                                Vec<u8>,
+                            >>::read_json(input)?;
+                            seen |= 1;
                         }
                         1 => {
-                            f1 = Some(
-                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                    i32,
-                                >>::read_json(input)?,
-                            );
+                            value.max_libs = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?;
+                            seen |= 2;
                         }
                         _ => input.skip_value()?,
                     }
                 }
-                ::core::result::Result::Ok(Self {
-                    boc: input.required(f0, "boc")?,
-                    max_libs: input.required(f1, "max_libs")?,
-                })
+                input.check_required(seen, &["boc", "max_libs"])?;
+                ::core::result::Result::Ok(value)
             }
         }
     }
@@ -7291,43 +6716,36 @@ pub mod ton {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
-            let mut f1: Option<i64> = None;
-            let mut f2: Option<i32> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("ton.blockId", -1185382494)?;
             while let Some(field) = input
                 .next_field(&mut object, &["workchain", "shard", "seqno"])?
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.workchain = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.shard = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                workchain: input.required(f0, "workchain")?,
-                shard: input.required(f1, "shard")?,
-                seqno: input.required(f2, "seqno")?,
-            })
+            input.check_required(seen, &["workchain", "shard", "seqno"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `ton.blockIdExt`:
@@ -7368,11 +6786,8 @@ pub mod ton {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<i32> = None;
-            let mut f1: Option<i64> = None;
-            let mut f2: Option<i32> = None;
-            let mut f3: Option<Vec<u8>> = None;
-            let mut f4: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("ton.blockIdExt", 2031156378)?;
             while let Some(field) = input
                 .next_field(
@@ -7382,50 +6797,44 @@ pub mod ton {
             {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.workchain = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     1 => {
-                        f1 = Some(
-                            <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?,
-                        );
+                        value.shard = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                            i64,
+                        >>::read_json(input)?;
+                        seen |= 2;
                     }
                     2 => {
-                        f2 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?,
-                        );
+                        value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            i32,
+                        >>::read_json(input)?;
+                        seen |= 4;
                     }
                     3 => {
-                        f3 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.root_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 8;
                     }
                     4 => {
-                        f4 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.file_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 16;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                workchain: input.required(f0, "workchain")?,
-                shard: input.required(f1, "shard")?,
-                seqno: input.required(f2, "seqno")?,
-                root_hash: input.required(f3, "root_hash")?,
-                file_hash: input.required(f4, "file_hash")?,
-            })
+            input
+                .check_required(
+                    seen,
+                    &["workchain", "shard", "seqno", "root_hash", "file_hash"],
+                )?;
+            ::core::result::Result::Ok(value)
         }
     }
 }
@@ -7451,23 +6860,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("tvm.slice", 537299687)?;
             while let Some(field) = input.next_field(&mut object, &["bytes"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.bytes = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                bytes: input.required(f0, "bytes")?,
-            })
+            input.check_required(seen, &["bytes"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `tvm.cell`:
@@ -7490,23 +6898,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("tvm.cell", -413424735)?;
             while let Some(field) = input.next_field(&mut object, &["bytes"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.bytes = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                bytes: input.required(f0, "bytes")?,
-            })
+            input.check_required(seen, &["bytes"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `tvm.numberDecimal`:
@@ -7529,23 +6936,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<String> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("tvm.numberDecimal", 1172477619)?;
             while let Some(field) = input.next_field(&mut object, &["number"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?,
-                        );
+                        value.number = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                            String,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                number: input.required(f0, "number")?,
-            })
+            input.check_required(seen, &["number"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `tvm.tuple`:
@@ -7571,25 +6977,24 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<super::super::enums::tvm::StackEntry>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("tvm.tuple", -1363953053)?;
             while let Some(field) = input.next_field(&mut object, &["elements"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::enums::tvm::StackEntry>,
-                            >>::read_json(input)?,
-                        );
+                        value.elements = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::enums::tvm::StackEntry>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                elements: input.required(f0, "elements")?,
-            })
+            input.check_required(seen, &["elements"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `tvm.list`:
@@ -7615,25 +7020,24 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<super::super::enums::tvm::StackEntry>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("tvm.list", 1270320392)?;
             while let Some(field) = input.next_field(&mut object, &["elements"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::enums::tvm::StackEntry>,
-                            >>::read_json(input)?,
-                        );
+                        value.elements = <::tlgen_runtime::json::Vector<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Vec<super::super::enums::tvm::StackEntry>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                elements: input.required(f0, "elements")?,
-            })
+            input.check_required(seen, &["elements"])?;
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `tvm.stackEntrySlice`:
@@ -7659,23 +7063,21 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::tvm::Slice>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("tvm.stackEntrySlice", 1395485477)?;
             while let Some(field) = input.next_field(&mut object, &["slice"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::tvm::Slice>,
-                            >>::read_json(input)?,
-                        );
+                        value.slice = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::tvm::Slice>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { slice: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `tvm.stackEntryCell`:
@@ -7701,23 +7103,21 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::types::tvm::Cell>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("tvm.stackEntryCell", 1303473952)?;
             while let Some(field) = input.next_field(&mut object, &["cell"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::types::tvm::Cell>,
-                            >>::read_json(input)?,
-                        );
+                        value.cell = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::types::tvm::Cell>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { cell: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `tvm.stackEntryNumber`:
@@ -7743,23 +7143,21 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::enums::tvm::Number>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("tvm.stackEntryNumber", 1358642622)?;
             while let Some(field) = input.next_field(&mut object, &["number"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::tvm::Number>,
-                            >>::read_json(input)?,
-                        );
+                        value.number = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::tvm::Number>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { number: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `tvm.stackEntryTuple`:
@@ -7785,23 +7183,21 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::enums::tvm::Tuple>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("tvm.stackEntryTuple", -157391908)?;
             while let Some(field) = input.next_field(&mut object, &["tuple"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::tvm::Tuple>,
-                            >>::read_json(input)?,
-                        );
+                        value.tuple = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::tvm::Tuple>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { tuple: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `tvm.stackEntryList`:
@@ -7827,23 +7223,21 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Option<super::super::enums::tvm::List>> = None;
+            let mut value = Self::default();
             let mut object = input.begin_object("tvm.stackEntryList", -1186714229)?;
             while let Some(field) = input.next_field(&mut object, &["list"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::enums::tvm::List>,
-                            >>::read_json(input)?,
-                        );
+                        value.list = <::tlgen_runtime::json::Nullable<
+                            ::tlgen_runtime::json::Plain,
+                        > as ::tlgen_runtime::json::JsonAs<
+                            Option<super::super::enums::tvm::List>,
+                        >>::read_json(input)?;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self { list: f0.flatten() })
+            ::core::result::Result::Ok(value)
         }
     }
     /// TL constructor `tvm.stackEntryUnsupported`:
@@ -7864,7 +7258,7 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input.begin_object("tvm.stackEntryUnsupported", 378880498)?;
             while input.next_field(&mut object, &[])?.is_some() {}
-            ::core::result::Result::Ok(Self {})
+            ::core::result::Result::Ok(Self::default())
         }
     }
 }
@@ -7893,23 +7287,22 @@ pub mod uninited {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut f0: Option<Vec<u8>> = None;
+            let mut value = Self::default();
+            let mut seen = 0u64;
             let mut object = input.begin_object("uninited.accountState", 1522374408)?;
             while let Some(field) = input.next_field(&mut object, &["frozen_hash"])? {
                 match field {
                     0 => {
-                        f0 = Some(
-                            <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?,
-                        );
+                        value.frozen_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
+                            Vec<u8>,
+                        >>::read_json(input)?;
+                        seen |= 1;
                     }
                     _ => input.skip_value()?,
                 }
             }
-            ::core::result::Result::Ok(Self {
-                frozen_hash: input.required(f0, "frozen_hash")?,
-            })
+            input.check_required(seen, &["frozen_hash"])?;
+            ::core::result::Result::Ok(value)
         }
     }
 }
@@ -7948,8 +7341,8 @@ pub mod wallet {
                 fn read_json(
                     input: &mut ::tlgen_runtime::json::JsonReader<'_>,
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                    let mut f0: Option<String> = None;
-                    let mut f1: Option<i64> = None;
+                    let mut value = Self::default();
+                    let mut seen = 0u64;
                     let mut object = input
                         .begin_object(
                             "wallet.highload.v1.initialAccountState",
@@ -7960,26 +7353,22 @@ pub mod wallet {
                     {
                         match field {
                             0 => {
-                                f0 = Some(
-                                    <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                        String,
-                                    >>::read_json(input)?,
-                                );
+                                value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                    String,
+                                >>::read_json(input)?;
+                                seen |= 1;
                             }
                             1 => {
-                                f1 = Some(
-                                    <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                        i64,
-                                    >>::read_json(input)?,
-                                );
+                                value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                    i64,
+                                >>::read_json(input)?;
+                                seen |= 2;
                             }
                             _ => input.skip_value()?,
                         }
                     }
-                    ::core::result::Result::Ok(Self {
-                        public_key: input.required(f0, "public_key")?,
-                        wallet_id: input.required(f1, "wallet_id")?,
-                    })
+                    input.check_required(seen, &["public_key", "wallet_id"])?;
+                    ::core::result::Result::Ok(value)
                 }
             }
             /// TL constructor `wallet.highload.v1.accountState`:
@@ -8008,8 +7397,8 @@ pub mod wallet {
                 fn read_json(
                     input: &mut ::tlgen_runtime::json::JsonReader<'_>,
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                    let mut f0: Option<i64> = None;
-                    let mut f1: Option<i32> = None;
+                    let mut value = Self::default();
+                    let mut seen = 0u64;
                     let mut object = input
                         .begin_object("wallet.highload.v1.accountState", 1616372956)?;
                     while let Some(field) = input
@@ -8017,26 +7406,22 @@ pub mod wallet {
                     {
                         match field {
                             0 => {
-                                f0 = Some(
-                                    <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                        i64,
-                                    >>::read_json(input)?,
-                                );
+                                value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                    i64,
+                                >>::read_json(input)?;
+                                seen |= 1;
                             }
                             1 => {
-                                f1 = Some(
-                                    <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                        i32,
-                                    >>::read_json(input)?,
-                                );
+                                value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                    i32,
+                                >>::read_json(input)?;
+                                seen |= 2;
                             }
                             _ => input.skip_value()?,
                         }
                     }
-                    ::core::result::Result::Ok(Self {
-                        wallet_id: input.required(f0, "wallet_id")?,
-                        seqno: input.required(f1, "seqno")?,
-                    })
+                    input.check_required(seen, &["wallet_id", "seqno"])?;
+                    ::core::result::Result::Ok(value)
                 }
             }
         }
@@ -8071,8 +7456,8 @@ pub mod wallet {
                 fn read_json(
                     input: &mut ::tlgen_runtime::json::JsonReader<'_>,
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                    let mut f0: Option<String> = None;
-                    let mut f1: Option<i64> = None;
+                    let mut value = Self::default();
+                    let mut seen = 0u64;
                     let mut object = input
                         .begin_object(
                             "wallet.highload.v2.initialAccountState",
@@ -8083,26 +7468,22 @@ pub mod wallet {
                     {
                         match field {
                             0 => {
-                                f0 = Some(
-                                    <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                        String,
-                                    >>::read_json(input)?,
-                                );
+                                value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                    String,
+                                >>::read_json(input)?;
+                                seen |= 1;
                             }
                             1 => {
-                                f1 = Some(
-                                    <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                        i64,
-                                    >>::read_json(input)?,
-                                );
+                                value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                    i64,
+                                >>::read_json(input)?;
+                                seen |= 2;
                             }
                             _ => input.skip_value()?,
                         }
                     }
-                    ::core::result::Result::Ok(Self {
-                        public_key: input.required(f0, "public_key")?,
-                        wallet_id: input.required(f1, "wallet_id")?,
-                    })
+                    input.check_required(seen, &["public_key", "wallet_id"])?;
+                    ::core::result::Result::Ok(value)
                 }
             }
             /// TL constructor `wallet.highload.v2.accountState`:
@@ -8128,7 +7509,8 @@ pub mod wallet {
                 fn read_json(
                     input: &mut ::tlgen_runtime::json::JsonReader<'_>,
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                    let mut f0: Option<i64> = None;
+                    let mut value = Self::default();
+                    let mut seen = 0u64;
                     let mut object = input
                         .begin_object("wallet.highload.v2.accountState", -1803723441)?;
                     while let Some(field) = input
@@ -8136,18 +7518,16 @@ pub mod wallet {
                     {
                         match field {
                             0 => {
-                                f0 = Some(
-                                    <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                        i64,
-                                    >>::read_json(input)?,
-                                );
+                                value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                    i64,
+                                >>::read_json(input)?;
+                                seen |= 1;
                             }
                             _ => input.skip_value()?,
                         }
                     }
-                    ::core::result::Result::Ok(Self {
-                        wallet_id: input.required(f0, "wallet_id")?,
-                    })
+                    input.check_required(seen, &["wallet_id"])?;
+                    ::core::result::Result::Ok(value)
                 }
             }
         }
@@ -8183,8 +7563,8 @@ pub mod wallet {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<i64> = None;
+                let mut value = Self::default();
+                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("wallet.v3.initialAccountState", -118074048)?;
                 while let Some(field) = input
@@ -8192,26 +7572,22 @@ pub mod wallet {
                 {
                     match field {
                         0 => {
-                            f0 = Some(
-                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                    String,
-                                >>::read_json(input)?,
-                            );
+                            value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?;
+                            seen |= 1;
                         }
                         1 => {
-                            f1 = Some(
-                                <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                    i64,
-                                >>::read_json(input)?,
-                            );
+                            value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?;
+                            seen |= 2;
                         }
                         _ => input.skip_value()?,
                     }
                 }
-                ::core::result::Result::Ok(Self {
-                    public_key: input.required(f0, "public_key")?,
-                    wallet_id: input.required(f1, "wallet_id")?,
-                })
+                input.check_required(seen, &["public_key", "wallet_id"])?;
+                ::core::result::Result::Ok(value)
             }
         }
         /// TL constructor `wallet.v3.accountState`:
@@ -8240,8 +7616,8 @@ pub mod wallet {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0: Option<i64> = None;
-                let mut f1: Option<i32> = None;
+                let mut value = Self::default();
+                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("wallet.v3.accountState", -1619351478)?;
                 while let Some(field) = input
@@ -8249,26 +7625,22 @@ pub mod wallet {
                 {
                     match field {
                         0 => {
-                            f0 = Some(
-                                <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                    i64,
-                                >>::read_json(input)?,
-                            );
+                            value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?;
+                            seen |= 1;
                         }
                         1 => {
-                            f1 = Some(
-                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                    i32,
-                                >>::read_json(input)?,
-                            );
+                            value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?;
+                            seen |= 2;
                         }
                         _ => input.skip_value()?,
                     }
                 }
-                ::core::result::Result::Ok(Self {
-                    wallet_id: input.required(f0, "wallet_id")?,
-                    seqno: input.required(f1, "seqno")?,
-                })
+                input.check_required(seen, &["wallet_id", "seqno"])?;
+                ::core::result::Result::Ok(value)
             }
         }
     }
@@ -8303,8 +7675,8 @@ pub mod wallet {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<i64> = None;
+                let mut value = Self::default();
+                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("wallet.v4.initialAccountState", -789986619)?;
                 while let Some(field) = input
@@ -8312,26 +7684,22 @@ pub mod wallet {
                 {
                     match field {
                         0 => {
-                            f0 = Some(
-                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                    String,
-                                >>::read_json(input)?,
-                            );
+                            value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                String,
+                            >>::read_json(input)?;
+                            seen |= 1;
                         }
                         1 => {
-                            f1 = Some(
-                                <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                    i64,
-                                >>::read_json(input)?,
-                            );
+                            value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?;
+                            seen |= 2;
                         }
                         _ => input.skip_value()?,
                     }
                 }
-                ::core::result::Result::Ok(Self {
-                    public_key: input.required(f0, "public_key")?,
-                    wallet_id: input.required(f1, "wallet_id")?,
-                })
+                input.check_required(seen, &["public_key", "wallet_id"])?;
+                ::core::result::Result::Ok(value)
             }
         }
         /// TL constructor `wallet.v4.accountState`:
@@ -8360,8 +7728,8 @@ pub mod wallet {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-                let mut f0: Option<i64> = None;
-                let mut f1: Option<i32> = None;
+                let mut value = Self::default();
+                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("wallet.v4.accountState", -735144074)?;
                 while let Some(field) = input
@@ -8369,26 +7737,22 @@ pub mod wallet {
                 {
                     match field {
                         0 => {
-                            f0 = Some(
-                                <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                    i64,
-                                >>::read_json(input)?,
-                            );
+                            value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
+                                i64,
+                            >>::read_json(input)?;
+                            seen |= 1;
                         }
                         1 => {
-                            f1 = Some(
-                                <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                    i32,
-                                >>::read_json(input)?,
-                            );
+                            value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
+                                i32,
+                            >>::read_json(input)?;
+                            seen |= 2;
                         }
                         _ => input.skip_value()?,
                     }
                 }
-                ::core::result::Result::Ok(Self {
-                    wallet_id: input.required(f0, "wallet_id")?,
-                    seqno: input.required(f1, "seqno")?,
-                })
+                input.check_required(seen, &["wallet_id", "seqno"])?;
+                ::core::result::Result::Ok(value)
             }
         }
     }
