@@ -100,24 +100,37 @@ impl Context<'_> {
         let name = naming::ident(&item.path.name);
         let id = Literal::i32_unsuffixed(id);
         let in_place = in_place && item.shared.is_empty();
-        if let Some(body) = in_place
+        let (write, read) = match in_place
             .then(|| self.json_read_in_place(item, type_name, &id, depth))
             .flatten()
         {
-            let write = self.json_writes(item, depth);
-            return quote! {
-                impl #j::TdJson for #name {
-                    fn write_json(&self, out: &mut #j::JsonWriter) {
-                        out.begin_object(#type_name);
-                        #(#write)*
-                        out.end_object();
-                    }
-                    fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
-                        #body
-                    }
+            Some(read) => (self.json_writes(item, depth), read),
+            None => self.json_with_locals(item, type_name, &id, depth),
+        };
+        quote! {
+            impl #j::TdJson for #name {
+                fn write_json(&self, out: &mut #j::JsonWriter) {
+                    out.begin_object(#type_name);
+                    #(#write)*
+                    out.end_object();
                 }
-            };
+                fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
+                    #read
+                }
+            }
         }
+    }
+
+    /// `write_json`'s field writes and `read_json`'s body for any struct: each field read into
+    /// an `Option` local, shared flag bits' tuples built from their members' locals.
+    fn json_with_locals(
+        &self,
+        item: &Item,
+        type_name: &str,
+        id: &Literal,
+        depth: usize,
+    ) -> (Vec<TokenStream>, TokenStream) {
+        let j = self.json_path();
         let fields: Vec<(usize, &JsonField)> = item
             .fields
             .iter()
@@ -147,11 +160,10 @@ impl Context<'_> {
                     });
                 }
                 _ => {
+                    write.push(self.own_field_write(&f.name, json, depth));
                     let marker = self.marker(&json.field_marker());
-                    let ident = naming::ident(&f.name);
                     let ty = json.field_type();
                     let ty = ty.relative(depth);
-                    write.push(quote!(out.field::<#ty, #marker>(#key, &self.#ident);));
                     let index = Literal::usize_unsuffixed(keys.len());
                     keys.push(key);
                     arms.push(quote! {
@@ -248,19 +260,11 @@ impl Context<'_> {
                 }
             }
         };
-        quote! {
-            impl #j::TdJson for #name {
-                fn write_json(&self, out: &mut #j::JsonWriter) {
-                    out.begin_object(#type_name);
-                    #(#write)*
-                    out.end_object();
-                }
-                fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
-                    #reader
-                    ::core::result::Result::Ok(Self { #(#values)* })
-                }
-            }
-        }
+        let read = quote! {
+            #reader
+            ::core::result::Result::Ok(Self { #(#values)* })
+        };
+        (write, read)
     }
 
     /// `write_json`'s field writes for a type without shared flag bits.
@@ -268,16 +272,18 @@ impl Context<'_> {
         item.fields
             .iter()
             .filter(|f| matches!(f.role, FieldRole::Own))
-            .filter_map(|f| {
-                let json = f.json.as_ref()?;
-                let marker = self.marker(&json.field_marker());
-                let ident = naming::ident(&f.name);
-                let key = &json.name;
-                let ty = json.field_type();
-                let ty = ty.relative(depth);
-                Some(quote!(out.field::<#ty, #marker>(#key, &self.#ident);))
-            })
+            .filter_map(|f| Some(self.own_field_write(&f.name, f.json.as_ref()?, depth)))
             .collect()
+    }
+
+    /// `out.field::<Type, Marker>("key", &self.field);`
+    fn own_field_write(&self, field: &str, json: &JsonField, depth: usize) -> TokenStream {
+        let marker = self.marker(&json.field_marker());
+        let ident = naming::ident(field);
+        let key = &json.name;
+        let ty = json.field_type();
+        let ty = ty.relative(depth);
+        quote!(out.field::<#ty, #marker>(#key, &self.#ident);)
     }
 
     /// `read_json`'s body for a struct with `Default` and no shared flag bits: each field read
