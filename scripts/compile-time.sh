@@ -188,11 +188,6 @@ cargo_in() { # name, cargo arguments... (cargo's default settings)
     shift
     (cd "${dir[$name]}" && CARGO_TARGET_DIR="${dir[$name]}/target" cargo "$@")
 }
-cargo_clean() { # name, cargo arguments... (no incremental compilation)
-    local name=$1
-    shift
-    (cd "${dir[$name]}" && CARGO_INCREMENTAL=0 CARGO_TARGET_DIR="${dir[$name]}/target" cargo "$@")
-}
 command_of() { # profile: the cargo command and profile arguments
     case $1 in
         check) echo "check --profile dev" ;;
@@ -212,7 +207,11 @@ clean_build() { # name, profile; prints the time of a build from clean
     read -r -a args <<< "$(command_of "$profile")"
     args+=(-q -j2 -p "${package[$name]}")
     rm -rf "${dir[$name]}/target"
-    seconds /usr/bin/time -f '%M' -o "$work/$name.mem" cargo_clean "$name" "${args[@]}"
+    # /usr/bin/time runs a program, not a shell function: cargo itself, on the scratch
+    # project's manifest, with cargo_clean's settings.
+    seconds /usr/bin/time -f '%M' -o "$work/$name.mem" \
+        env CARGO_INCREMENTAL=0 CARGO_TARGET_DIR="${dir[$name]}/target" \
+        cargo "${args[@]}" --manifest-path "${dir[$name]}/Cargo.toml"
 }
 quietly() { "$@" > /dev/null; }
 build_script_runs() { # prints the wall time of the subset client's build script, run alone
