@@ -208,7 +208,7 @@ clean_build() { # name, profile; prints the time of a build from clean
     args+=(-q -j2 -p "${package[$name]}")
     rm -rf "${dir[$name]}/target"
     # /usr/bin/time runs a program, not a shell function: cargo itself, on the scratch
-    # project's manifest, with cargo_clean's settings.
+    # project's manifest, without incremental compilation.
     seconds /usr/bin/time -f '%M' -o "$work/$name.mem" \
         env CARGO_INCREMENTAL=0 CARGO_TARGET_DIR="${dir[$name]}/target" \
         cargo "${args[@]}" --manifest-path "${dir[$name]}/Cargo.toml"
