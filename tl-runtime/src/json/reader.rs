@@ -864,15 +864,13 @@ impl<'a> JsonReader<'a> {
     /// required fields it noted in a bit mask (at most 64).
     #[inline]
     pub fn check_required(&self, seen: u64, names: &[&'static str]) -> Result<(), JsonError> {
-        let all = 1u64
-            .checked_shl(names.len() as u32)
-            .map_or(u64::MAX, |bit| bit - 1);
-        if seen & all == all {
-            return Ok(());
-        }
-        let missing = (0..names.len()).find(|&index| seen & (1 << index) == 0);
-        match missing.and_then(|index| names.get(index)) {
-            Some(name) => Err(self.missing(name)),
+        // Names past the 64th have no bit: they are not checked (never a shift overflow).
+        let missing = names
+            .iter()
+            .zip(0..u64::BITS)
+            .find(|&(_, bit)| seen & (1 << bit) == 0);
+        match missing {
+            Some((name, _)) => Err(self.missing(name)),
             None => Ok(()),
         }
     }
