@@ -247,3 +247,28 @@ fn values_compare_with_the_eq_feature() {
     assert_eq!(Object::FormattedText(Box::new(a.clone())), b);
     assert_ne!(a, types::FormattedText::default());
 }
+
+/// `Debug` is the value's JSON (one call per type instead of a derived body), with
+/// characters shown rather than `\u`-escaped; `{:#?}` indents it. Enums and the roots print
+/// the constructor they hold.
+#[test]
+fn debug_prints_the_json_with_characters_shown() {
+    let line = r#"{"@type":"formattedText","text":"Привет \ud83d\ude00","entities":[]}"#;
+    let text: types::FormattedText = from_str(line).expect("a formattedText");
+    assert_eq!(
+        format!("{text:?}"),
+        r#"{"@type":"formattedText","text":"Привет 😀","entities":[]}"#
+    );
+    assert_eq!(
+        format!("{text:#?}"),
+        "{\n  \"@type\": \"formattedText\",\n  \"text\": \"Привет 😀\",\n  \"entities\": []\n}"
+    );
+    let object: Object = from_str(r#"{"@type":"ok"}"#).expect("an ok");
+    assert_eq!(format!("{object:?}"), r#"{"@type":"ok"}"#);
+    let state: enums::AuthorizationState =
+        from_str(r#"{"@type":"authorizationStateWaitPhoneNumber"}"#).expect("a state");
+    assert_eq!(
+        format!("{state:?}"),
+        r#"{"@type":"authorizationStateWaitPhoneNumber"}"#
+    );
+}

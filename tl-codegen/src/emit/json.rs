@@ -57,6 +57,19 @@ impl Context<'_> {
         quote!(#rt::json)
     }
 
+    /// `impl Debug for Name`: the value's JSON (`tlgen_runtime::json::debug`), one call
+    /// instead of a derived formatting body per type.
+    pub(super) fn json_debug(&self, name: &Ident) -> TokenStream {
+        let j = self.json_path();
+        quote! {
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #j::debug(self, f)
+                }
+            }
+        }
+    }
+
     /// A marker as a type: `#rt::json::Vector<#rt::json::Plain>`.
     fn marker(&self, marker: &JsonMarker) -> TokenStream {
         let j = self.json_path();
@@ -107,7 +120,9 @@ impl Context<'_> {
             Some(read) => (self.json_writes(item, depth), read),
             None => self.json_with_locals(item, type_name, &id, depth),
         };
+        let debug = self.json_debug(&name);
         quote! {
+            #debug
             impl #j::TdJson for #name {
                 fn write_json(&self, out: &mut #j::JsonWriter) {
                     out.begin_object(#type_name);
@@ -287,11 +302,12 @@ impl Context<'_> {
     }
 
     /// `read_json`'s body for a struct with `Default` and no shared flag bits: each field read
-    /// into `Self::default()` where it stands, the required ones noted in a bit mask checked
-    /// once at the end. One local instead of one `Option` per field: the early return of
-    /// each read then drops one value, not every field read so far, which made `read_json`
-    /// most of the crate's MIR (and of its build's time and memory). `None` with more than
-    /// 64 required fields (the `Option` locals then).
+    /// into `Self::default()` where it stands by one call (`input.read_into`), the arms'
+    /// results checked by one `?` after the `match`; the reader notes which keys it found,
+    /// and the required ones are checked once at the end against a bit mask. No local per
+    /// field and no early return per field: those made `read_json` most of the crate's MIR
+    /// (and of its build's time and memory). `None` when a required field's key is past the
+    /// 64th (the `Option` locals then).
     fn json_read_in_place(
         &self,
         item: &Item,
@@ -299,29 +315,24 @@ impl Context<'_> {
         id: &Literal,
         depth: usize,
     ) -> Option<TokenStream> {
-        let j = self.json_path();
         let mut keys = Vec::new();
-        let mut required = Vec::new();
+        let mut required = 0u64;
         let mut arms = Vec::new();
         for f in &item.fields {
             let (FieldRole::Own, Some(json)) = (&f.role, &f.json) else {
                 continue;
             };
-            let index = Literal::usize_unsuffixed(keys.len());
+            let index = keys.len();
             keys.push(&json.name);
             let marker = self.marker(&json.field_marker());
             let ty = json.field_type();
             let ty = ty.relative(depth);
             let ident = naming::ident(&f.name);
-            let read = quote!(value.#ident = <#marker as #j::JsonAs<#ty>>::read_json(input)?;);
-            arms.push(if json.nullable {
-                quote!(#index => { #read })
-            } else {
-                let bit =
-                    Literal::u64_unsuffixed(1u64.checked_shl(u32::try_from(required.len()).ok()?)?);
-                required.push(&json.name);
-                quote!(#index => { #read seen |= #bit; })
-            });
+            if !json.nullable {
+                required |= 1u64.checked_shl(u32::try_from(index).ok()?)?;
+            }
+            let index = Literal::usize_unsuffixed(index);
+            arms.push(quote!(#index => input.read_into::<#ty, #marker>(&mut value.#ident),));
         }
         if arms.is_empty() {
             return Some(quote! {
@@ -330,18 +341,19 @@ impl Context<'_> {
                 ::core::result::Result::Ok(Self::default())
             });
         }
-        let seen = (!required.is_empty()).then(|| quote!(let mut seen = 0u64;));
-        let check =
-            (!required.is_empty()).then(|| quote!(input.check_required(seen, &[#(#required),*])?;));
+        let check = (required != 0).then(|| {
+            let required = Literal::u64_unsuffixed(required);
+            quote!(input.check_required(&object, #required, KEYS)?;)
+        });
         Some(quote! {
+            const KEYS: &[&str] = &[#(#keys),*];
             let mut value = Self::default();
-            #seen
             let mut object = input.begin_object(#type_name, #id)?;
-            while let Some(field) = input.next_field(&mut object, &[#(#keys),*])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     #(#arms)*
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             #check
             ::core::result::Result::Ok(value)
@@ -372,13 +384,15 @@ impl Context<'_> {
         let reads = table.table.iter().enumerate().filter_map(|(k, (_, _, v))| {
             let (variant, path) = variants.get(*v)?;
             let k = Literal::usize_unsuffixed(k);
-            Some(quote!(Some(#k) => Self::#variant(<#path as #j::TdJson>::read_json(input)?),))
+            Some(quote!(Some(#k) => <#path as #j::TdJson>::read_json(input).map(Self::#variant),))
         });
         let writes = variants.iter().map(|(variant, path)| {
             quote!(Self::#variant(x) => <#path as #j::TdJson>::write_json(x, out),)
         });
         let count = Literal::usize_unsuffixed(table.table.len());
+        let debug = self.json_debug(&name);
         let body = quote! {
+            #debug
             impl #j::TdJson for #name {
                 fn write_json(&self, out: &mut #j::JsonWriter) {
                     match self {
@@ -388,10 +402,10 @@ impl Context<'_> {
                 }
                 fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
                     const TABLE: [(&str, i32); #count] = [#(#entries)*];
-                    ::core::result::Result::Ok(match input.peek_constructor(&TABLE)? {
+                    match input.peek_constructor(&TABLE)? {
                         #(#reads)*
-                        _ => Self::#unknown(input.read_unknown()?),
-                    })
+                        _ => input.read_unknown().map(Self::#unknown),
+                    }
                 }
             }
         };
@@ -435,13 +449,14 @@ impl Context<'_> {
             let (variant, path, _) = variants.get(*v)?;
             let k = Literal::usize_unsuffixed(k);
             Some(quote! {
-                Some(#k) => Self::#variant(<Box<#path> as #j::TdJson>::read_json(input)?),
+                Some(#k) => <Box<#path> as #j::TdJson>::read_json(input).map(Self::#variant),
             })
         });
         let count = Literal::usize_unsuffixed(root.table.len());
         let unknown_doc = " A `@type` these bindings do not know (from a newer library), kept \
                            whole and written back unchanged.";
         let derives = self.derives();
+        let debug = self.json_debug(&name);
         quote! {
             #[doc = #doc]
             #derives
@@ -451,6 +466,7 @@ impl Context<'_> {
                 #[doc = #unknown_doc]
                 #unknown(#j::UnknownObject),
             }
+            #debug
             impl #j::TdJson for #name {
                 fn write_json(&self, out: &mut #j::JsonWriter) {
                     match self {
@@ -460,10 +476,10 @@ impl Context<'_> {
                 }
                 fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
                     static TABLE: [(&str, i32); #count] = [#(#entries)*];
-                    ::core::result::Result::Ok(match input.peek_constructor(&TABLE)? {
+                    match input.peek_constructor(&TABLE)? {
                         #(#reads)*
-                        _ => Self::#unknown(input.read_unknown()?),
-                    })
+                        _ => input.read_unknown().map(Self::#unknown),
+                    }
                 }
             }
         }

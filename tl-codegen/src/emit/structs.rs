@@ -242,15 +242,19 @@ impl Context<'_> {
     }
 
     /// [`Self::derives`] plus `extra` (`Default`, or nothing).
+    ///
+    /// With a TDLib or tonlib dialect, `Debug` is not derived: the JSON emitter implements it
+    /// by printing the JSON ([`Self::json_debug`]).
     fn derives_with(&self, extra: TokenStream) -> TokenStream {
         let extra = (!extra.is_empty()).then(|| quote!(, #extra));
+        let debug = self.json.is_none().then(|| quote!(Debug,));
         match (&self.partial_eq, self.borrowed) {
-            (Some(None), None) => quote!(#[derive(Debug, Clone, PartialEq #extra)]),
+            (Some(None), None) => quote!(#[derive(#debug Clone, PartialEq #extra)]),
             (Some(Some(feature)), None) => quote! {
-                #[derive(Debug, Clone #extra)]
+                #[derive(#debug Clone #extra)]
                 #[cfg_attr(feature = #feature, derive(PartialEq))]
             },
-            _ => quote!(#[derive(Debug, Clone #extra)]),
+            _ => quote!(#[derive(#debug Clone #extra)]),
         }
     }
 

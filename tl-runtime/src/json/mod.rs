@@ -107,6 +107,7 @@
 //! to the type of its answer; [`TdError`] is TDLib's `error`.
 
 mod base64;
+mod debug;
 mod envelope;
 mod error;
 mod markers;
@@ -114,6 +115,7 @@ mod objects;
 mod reader;
 mod writer;
 
+pub use debug::debug;
 pub use envelope::{scan_envelope, Envelope};
 pub use error::{JsonError, JsonErrorKind};
 pub use markers::{Boxed, Bytes, Int128, Int256, Int64, JsonAs, Nullable, Plain, TdJson, Vector};

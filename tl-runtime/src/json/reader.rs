@@ -29,6 +29,9 @@ pub struct ObjectCursor {
     state: CursorState,
     /// The index after the field found last (TDLib writes fields in schema order).
     next: usize,
+    /// The fields [`JsonReader::next_field`] found: bit `1 << index` for each of the first
+    /// 64 keys, checked by [`JsonReader::check_required`].
+    seen: u64,
 }
 
 /// Where an [`ObjectCursor`] stands.
@@ -652,6 +655,7 @@ impl<'a> JsonReader<'a> {
             expected: Some((type_name, id)),
             state: CursorState::First,
             next: 0,
+            seen: 0,
         };
         // Right after `peek_constructor` found this object's `@type` as its first key: go on
         // after it instead of reading it again.
@@ -682,6 +686,7 @@ impl<'a> JsonReader<'a> {
             expected: None,
             state: CursorState::First,
             next: 0,
+            seen: 0,
         })
     }
 
@@ -743,6 +748,10 @@ impl<'a> JsonReader<'a> {
             };
             if let Some(index) = found {
                 cursor.next = index + 1;
+                cursor.seen |= u32::try_from(index)
+                    .ok()
+                    .and_then(|index| 1u64.checked_shl(index))
+                    .unwrap_or(0);
                 return Ok(Some(index));
             }
             self.skip_value()?;
@@ -859,18 +868,53 @@ impl<'a> JsonReader<'a> {
         }
     }
 
-    /// The error "missing required field" for the first of `names` whose bit (`1 << index`)
-    /// is not set in `seen`, or `Ok`: generated code's check after reading an object whose
-    /// required fields it noted in a bit mask (at most 64).
+    /// Reads the value at the cursor as `A` into `slot`: generated code's read of one field,
+    /// `match field { 0 => input.read_into::<i32, Plain>(&mut value.id), … }?` — one call
+    /// per field and one `?` per object, not one per field (most of the generated crate's
+    /// size was those early returns).
     #[inline]
-    pub fn check_required(&self, seen: u64, names: &[&'static str]) -> Result<(), JsonError> {
-        // Names past the 64th have no bit: they are not checked (never a shift overflow).
-        let missing = names
-            .iter()
-            .zip(0..u64::BITS)
-            .find(|&(_, bit)| seen & (1 << bit) == 0);
-        match missing {
-            Some((name, _)) => Err(self.missing(name)),
+    pub fn read_into<T, A: JsonAs<T>>(&mut self, slot: &mut T) -> Result<(), JsonError> {
+        *slot = A::read_json(self)?;
+        Ok(())
+    }
+
+    /// After the object `object` read is closed: the error "missing required field" for the
+    /// first of `keys` whose bit (`1 << index`) is set in `required` but was not found by
+    /// [`next_field`](Self::next_field), or `Ok`. Only the first 64 keys have bits.
+    ///
+    /// ```
+    /// use tlgen_runtime::json::{JsonError, JsonErrorKind, JsonReader, Plain};
+    ///
+    /// const KEYS: &[&str] = &["offset", "length"];
+    /// let mut input = JsonReader::new(r#"{"@type":"textEntity","offset":3}"#);
+    /// let (mut offset, mut length) = (0, 0);
+    /// let mut object = input.begin_object("textEntity", -1951688280)?;
+    /// while let Some(field) = input.next_field(&mut object, KEYS)? {
+    ///     match field {
+    ///         0 => input.read_into::<i32, Plain>(&mut offset),
+    ///         _ => input.read_into::<i32, Plain>(&mut length),
+    ///     }?;
+    /// }
+    /// let error = input.check_required(&object, 0b11, KEYS).unwrap_err();
+    /// assert_eq!(error.to_string(), "$: missing required field `length` (at byte 0)");
+    /// # Ok::<(), JsonError>(())
+    /// ```
+    #[inline]
+    pub fn check_required(
+        &self,
+        object: &ObjectCursor,
+        required: u64,
+        keys: &[&'static str],
+    ) -> Result<(), JsonError> {
+        let missing = required & !object.seen;
+        if missing == 0 {
+            return Ok(());
+        }
+        match usize::try_from(missing.trailing_zeros())
+            .ok()
+            .and_then(|index| keys.get(index))
+        {
+            Some(name) => Err(self.missing(name)),
             None => Ok(()),
         }
     }

@@ -5,7 +5,7 @@
 /// Returned by [`packAccountAddress`](super::functions::PackAccountAddress), [`getAccountAddress`](super::functions::GetAccountAddress).
 ///
 /// Held by [`dns.entryDataNextResolver.resolver`](super::types::dns::EntryDataNextResolver), [`dns.entryDataSmcAddress.smc_address`](super::types::dns::EntryDataSmcAddress).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AccountAddress {
     /// `accountAddress#2d09bdab`: [`super::types::AccountAddress`].
@@ -17,6 +17,11 @@ pub enum AccountAddress {
 impl Default for AccountAddress {
     fn default() -> Self {
         Self::AccountAddress(Default::default())
+    }
+}
+impl ::core::fmt::Debug for AccountAddress {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for AccountAddress {
@@ -40,22 +45,19 @@ impl ::tlgen_runtime::json::TdJson for AccountAddress {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("accountAddress", 755613099)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::AccountAddress(
-                        <super::types::AccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::AccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::AccountAddress)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `AccountList`, with 1 constructor.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AccountList {
     /// `accountList#783eb255`: [`super::types::AccountList`].
@@ -67,6 +69,11 @@ pub enum AccountList {
 impl Default for AccountList {
     fn default() -> Self {
         Self::AccountList(Default::default())
+    }
+}
+impl ::core::fmt::Debug for AccountList {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for AccountList {
@@ -90,24 +97,21 @@ impl ::tlgen_runtime::json::TdJson for AccountList {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("accountList", 2017374805)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::AccountList(
-                        <super::types::AccountList as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::AccountList as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::AccountList)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `AccountRevisionList`, with 1 constructor.
 ///
 /// Returned by [`guessAccountRevision`](super::functions::GuessAccountRevision), [`guessAccount`](super::functions::GuessAccount).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AccountRevisionList {
     /// `accountRevisionList#1f6c64ca`: [`super::types::AccountRevisionList`].
@@ -119,6 +123,11 @@ pub enum AccountRevisionList {
 impl Default for AccountRevisionList {
     fn default() -> Self {
         Self::AccountRevisionList(Default::default())
+    }
+}
+impl ::core::fmt::Debug for AccountRevisionList {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
@@ -142,24 +151,21 @@ impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("accountRevisionList", 527197386)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::AccountRevisionList(
-                        <super::types::AccountRevisionList as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::AccountRevisionList as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::AccountRevisionList)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `AccountState`, with 9 constructors.
 ///
 /// Held by [`fullAccountState.account_state`](super::types::FullAccountState).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AccountState {
     /// `raw.accountState#e04b963a`: [`super::types::raw::AccountState`].
@@ -187,6 +193,11 @@ pub enum AccountState {
 impl Default for AccountState {
     fn default() -> Self {
         Self::AccountState(Default::default())
+    }
+}
+impl ::core::fmt::Debug for AccountState {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for AccountState {
@@ -268,78 +279,67 @@ impl ::tlgen_runtime::json::TdJson for AccountState {
             ("wallet.v3.accountState", -1619351478),
             ("wallet.v4.accountState", -735144074),
         ];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::AccountState5(
-                        <super::types::dns::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::dns::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(1) => {
-                    Self::AccountState7(
-                        <super::types::pchan::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::AccountState5)
+            }
+            Some(1) => {
+                <super::types::pchan::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(2) => {
-                    Self::AccountState(
-                        <super::types::raw::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::AccountState7)
+            }
+            Some(2) => {
+                <super::types::raw::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(3) => {
-                    Self::AccountState6(
-                        <super::types::rwallet::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::AccountState)
+            }
+            Some(3) => {
+                <super::types::rwallet::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(4) => {
-                    Self::AccountState8(
-                        <super::types::uninited::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::AccountState6)
+            }
+            Some(4) => {
+                <super::types::uninited::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(5) => {
-                    Self::AccountState3(
-                        <super::types::wallet::highload::v1::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::AccountState8)
+            }
+            Some(5) => {
+                <super::types::wallet::highload::v1::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(6) => {
-                    Self::AccountState4(
-                        <super::types::wallet::highload::v2::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::AccountState3)
+            }
+            Some(6) => {
+                <super::types::wallet::highload::v2::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(7) => {
-                    Self::AccountState1(
-                        <super::types::wallet::v3::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::AccountState4)
+            }
+            Some(7) => {
+                <super::types::wallet::v3::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(8) => {
-                    Self::AccountState2(
-                        <super::types::wallet::v4::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::AccountState1)
+            }
+            Some(8) => {
+                <super::types::wallet::v4::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::AccountState2)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `Action`, with 5 constructors.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Action {
     /// `actionNoop#43b3ac9b`: [`super::types::ActionNoop`].
@@ -359,6 +359,11 @@ pub enum Action {
 impl Default for Action {
     fn default() -> Self {
         Self::Noop(Default::default())
+    }
+}
+impl ::core::fmt::Debug for Action {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for Action {
@@ -412,52 +417,45 @@ impl ::tlgen_runtime::json::TdJson for Action {
             ("actionPchan", -1490172447),
             ("actionRwallet", -117295163),
         ];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Dns(
-                        <super::types::ActionDns as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::ActionDns as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(1) => {
-                    Self::Msg(
-                        <super::types::ActionMsg as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::Dns)
+            }
+            Some(1) => {
+                <super::types::ActionMsg as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(2) => {
-                    Self::Noop(
-                        <super::types::ActionNoop as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::Msg)
+            }
+            Some(2) => {
+                <super::types::ActionNoop as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(3) => {
-                    Self::Pchan(
-                        <super::types::ActionPchan as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::Noop)
+            }
+            Some(3) => {
+                <super::types::ActionPchan as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(4) => {
-                    Self::Rwallet(
-                        <super::types::ActionRwallet as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::Pchan)
+            }
+            Some(4) => {
+                <super::types::ActionRwallet as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::Rwallet)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `AdnlAddress`, with 1 constructor.
 ///
 /// Held by [`dns.entryDataAdnlAddress.adnl_address`](super::types::dns::EntryDataAdnlAddress).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AdnlAddress {
     /// `adnlAddress#0431950c`: [`super::types::AdnlAddress`].
@@ -469,6 +467,11 @@ pub enum AdnlAddress {
 impl Default for AdnlAddress {
     fn default() -> Self {
         Self::AdnlAddress(Default::default())
+    }
+}
+impl ::core::fmt::Debug for AdnlAddress {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for AdnlAddress {
@@ -492,24 +495,21 @@ impl ::tlgen_runtime::json::TdJson for AdnlAddress {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("adnlAddress", 70358284)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::AdnlAddress(
-                        <super::types::AdnlAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::AdnlAddress as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::AdnlAddress)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `Bip39Hints`, with 1 constructor.
 ///
 /// Returned by [`getBip39Hints`](super::functions::GetBip39Hints).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Bip39Hints {
     /// `bip39Hints#3c559c00`: [`super::types::Bip39Hints`].
@@ -521,6 +521,11 @@ pub enum Bip39Hints {
 impl Default for Bip39Hints {
     fn default() -> Self {
         Self::Bip39Hints(Default::default())
+    }
+}
+impl ::core::fmt::Debug for Bip39Hints {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for Bip39Hints {
@@ -544,22 +549,19 @@ impl ::tlgen_runtime::json::TdJson for Bip39Hints {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("bip39Hints", 1012243456)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Bip39Hints(
-                        <super::types::Bip39Hints as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::Bip39Hints as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::Bip39Hints)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `Config`, with 1 constructor.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Config {
     /// `config#a44e0238`: [`super::types::Config`].
@@ -571,6 +573,11 @@ pub enum Config {
 impl Default for Config {
     fn default() -> Self {
         Self::Config(Default::default())
+    }
+}
+impl ::core::fmt::Debug for Config {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for Config {
@@ -594,24 +601,19 @@ impl ::tlgen_runtime::json::TdJson for Config {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("config", -1538391496)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Config(
-                        <super::types::Config as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
-                    )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::Config as ::tlgen_runtime::json::TdJson>::read_json(input)
+                    .map(Self::Config)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `ConfigInfo`, with 1 constructor.
 ///
 /// Returned by [`getConfigParam`](super::functions::GetConfigParam), [`getConfigAll`](super::functions::GetConfigAll).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ConfigInfo {
     /// `configInfo#290055ff`: [`super::types::ConfigInfo`].
@@ -623,6 +625,11 @@ pub enum ConfigInfo {
 impl Default for ConfigInfo {
     fn default() -> Self {
         Self::ConfigInfo(Default::default())
+    }
+}
+impl ::core::fmt::Debug for ConfigInfo {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for ConfigInfo {
@@ -646,24 +653,21 @@ impl ::tlgen_runtime::json::TdJson for ConfigInfo {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("configInfo", 687887871)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::ConfigInfo(
-                        <super::types::ConfigInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::ConfigInfo as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::ConfigInfo)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `Data`, with 1 constructor.
 ///
 /// Returned by [`encrypt`](super::functions::Encrypt), [`decrypt`](super::functions::Decrypt), [`kdf`](super::functions::Kdf), [`pchan.packPromise`](super::functions::pchan::PackPromise).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Data {
     /// `data#e747a971`: [`super::types::Data`].
@@ -675,6 +679,11 @@ pub enum Data {
 impl Default for Data {
     fn default() -> Self {
         Self::Data(Default::default())
+    }
+}
+impl ::core::fmt::Debug for Data {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for Data {
@@ -695,22 +704,17 @@ impl ::tlgen_runtime::json::TdJson for Data {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("data", -414733967)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Data(
-                        <super::types::Data as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
-                    )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::Data as ::tlgen_runtime::json::TdJson>::read_json(input)
+                    .map(Self::Data)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `Error`, with 1 constructor.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Error {
     /// `error#9bdd8f1a`: [`super::types::Error`].
@@ -722,6 +726,11 @@ pub enum Error {
 impl Default for Error {
     fn default() -> Self {
         Self::Error(Default::default())
+    }
+}
+impl ::core::fmt::Debug for Error {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for Error {
@@ -745,24 +754,19 @@ impl ::tlgen_runtime::json::TdJson for Error {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("error", -1679978726)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Error(
-                        <super::types::Error as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
-                    )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::Error as ::tlgen_runtime::json::TdJson>::read_json(input)
+                    .map(Self::Error)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `ExportedEncryptedKey`, with 1 constructor.
 ///
 /// Returned by [`exportEncryptedKey`](super::functions::ExportEncryptedKey).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ExportedEncryptedKey {
     /// `exportedEncryptedKey#78a9fe54`: [`super::types::ExportedEncryptedKey`].
@@ -774,6 +778,11 @@ pub enum ExportedEncryptedKey {
 impl Default for ExportedEncryptedKey {
     fn default() -> Self {
         Self::ExportedEncryptedKey(Default::default())
+    }
+}
+impl ::core::fmt::Debug for ExportedEncryptedKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
@@ -797,24 +806,21 @@ impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("exportedEncryptedKey", 2024406612)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::ExportedEncryptedKey(
-                        <super::types::ExportedEncryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::ExportedEncryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::ExportedEncryptedKey)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `ExportedKey`, with 1 constructor.
 ///
 /// Returned by [`exportKey`](super::functions::ExportKey).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ExportedKey {
     /// `exportedKey#a99e39d7`: [`super::types::ExportedKey`].
@@ -826,6 +832,11 @@ pub enum ExportedKey {
 impl Default for ExportedKey {
     fn default() -> Self {
         Self::ExportedKey(Default::default())
+    }
+}
+impl ::core::fmt::Debug for ExportedKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for ExportedKey {
@@ -849,24 +860,21 @@ impl ::tlgen_runtime::json::TdJson for ExportedKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("exportedKey", -1449248297)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::ExportedKey(
-                        <super::types::ExportedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::ExportedKey as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::ExportedKey)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `ExportedPemKey`, with 1 constructor.
 ///
 /// Returned by [`exportPemKey`](super::functions::ExportPemKey).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ExportedPemKey {
     /// `exportedPemKey#54f700bd`: [`super::types::ExportedPemKey`].
@@ -878,6 +886,11 @@ pub enum ExportedPemKey {
 impl Default for ExportedPemKey {
     fn default() -> Self {
         Self::ExportedPemKey(Default::default())
+    }
+}
+impl ::core::fmt::Debug for ExportedPemKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
@@ -901,24 +914,21 @@ impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("exportedPemKey", 1425473725)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::ExportedPemKey(
-                        <super::types::ExportedPemKey as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::ExportedPemKey as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::ExportedPemKey)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `ExportedUnencryptedKey`, with 1 constructor.
 ///
 /// Returned by [`exportUnencryptedKey`](super::functions::ExportUnencryptedKey).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ExportedUnencryptedKey {
     /// `exportedUnencryptedKey#2b839ae8`: [`super::types::ExportedUnencryptedKey`].
@@ -930,6 +940,11 @@ pub enum ExportedUnencryptedKey {
 impl Default for ExportedUnencryptedKey {
     fn default() -> Self {
         Self::ExportedUnencryptedKey(Default::default())
+    }
+}
+impl ::core::fmt::Debug for ExportedUnencryptedKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
@@ -953,22 +968,19 @@ impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("exportedUnencryptedKey", 730045160)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::ExportedUnencryptedKey(
-                        <super::types::ExportedUnencryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::ExportedUnencryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::ExportedUnencryptedKey)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `ExtraCurrency`, with 1 constructor.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ExtraCurrency {
     /// `extraCurrency#14af25d1`: [`super::types::ExtraCurrency`].
@@ -980,6 +992,11 @@ pub enum ExtraCurrency {
 impl Default for ExtraCurrency {
     fn default() -> Self {
         Self::ExtraCurrency(Default::default())
+    }
+}
+impl ::core::fmt::Debug for ExtraCurrency {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
@@ -1003,22 +1020,19 @@ impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("extraCurrency", 347022801)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::ExtraCurrency(
-                        <super::types::ExtraCurrency as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::ExtraCurrency as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::ExtraCurrency)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `Fees`, with 1 constructor.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Fees {
     /// `fees#63e9e6bc`: [`super::types::Fees`].
@@ -1030,6 +1044,11 @@ pub enum Fees {
 impl Default for Fees {
     fn default() -> Self {
         Self::Fees(Default::default())
+    }
+}
+impl ::core::fmt::Debug for Fees {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for Fees {
@@ -1050,24 +1069,19 @@ impl ::tlgen_runtime::json::TdJson for Fees {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("fees", 1676273340)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Fees(
-                        <super::types::Fees as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
-                    )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::Fees as ::tlgen_runtime::json::TdJson>::read_json(input)
+                    .map(Self::Fees)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `FullAccountState`, with 1 constructor.
 ///
 /// Returned by [`getAccountState`](super::functions::GetAccountState), [`getAccountStateByTransaction`](super::functions::GetAccountStateByTransaction).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FullAccountState {
     /// `fullAccountState#d7a76269`: [`super::types::FullAccountState`].
@@ -1079,6 +1093,11 @@ pub enum FullAccountState {
 impl Default for FullAccountState {
     fn default() -> Self {
         Self::FullAccountState(Default::default())
+    }
+}
+impl ::core::fmt::Debug for FullAccountState {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for FullAccountState {
@@ -1102,22 +1121,19 @@ impl ::tlgen_runtime::json::TdJson for FullAccountState {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("fullAccountState", -676896151)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::FullAccountState(
-                        <super::types::FullAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::FullAccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::FullAccountState)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `InitialAccountState`, with 8 constructors.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum InitialAccountState {
     /// `raw.initialAccountState#ebdb5c47`: [`super::types::raw::InitialAccountState`].
@@ -1143,6 +1159,11 @@ pub enum InitialAccountState {
 impl Default for InitialAccountState {
     fn default() -> Self {
         Self::InitialAccountState(Default::default())
+    }
+}
+impl ::core::fmt::Debug for InitialAccountState {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for InitialAccountState {
@@ -1217,71 +1238,61 @@ impl ::tlgen_runtime::json::TdJson for InitialAccountState {
             ("wallet.v3.initialAccountState", -118074048),
             ("wallet.v4.initialAccountState", -789986619),
         ];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::InitialAccountState6(
-                        <super::types::dns::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::dns::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(1) => {
-                    Self::InitialAccountState7(
-                        <super::types::pchan::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::InitialAccountState6)
+            }
+            Some(1) => {
+                <super::types::pchan::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(2) => {
-                    Self::InitialAccountState(
-                        <super::types::raw::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::InitialAccountState7)
+            }
+            Some(2) => {
+                <super::types::raw::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(3) => {
-                    Self::InitialAccountState5(
-                        <super::types::rwallet::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::InitialAccountState)
+            }
+            Some(3) => {
+                <super::types::rwallet::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(4) => {
-                    Self::InitialAccountState3(
-                        <super::types::wallet::highload::v1::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::InitialAccountState5)
+            }
+            Some(4) => {
+                <super::types::wallet::highload::v1::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(5) => {
-                    Self::InitialAccountState4(
-                        <super::types::wallet::highload::v2::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::InitialAccountState3)
+            }
+            Some(5) => {
+                <super::types::wallet::highload::v2::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(6) => {
-                    Self::InitialAccountState1(
-                        <super::types::wallet::v3::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::InitialAccountState4)
+            }
+            Some(6) => {
+                <super::types::wallet::v3::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(7) => {
-                    Self::InitialAccountState2(
-                        <super::types::wallet::v4::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::InitialAccountState1)
+            }
+            Some(7) => {
+                <super::types::wallet::v4::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::InitialAccountState2)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `InputKey`, with 2 constructors.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum InputKey {
     /// `inputKeyRegular#dee5469e`: [`super::types::InputKeyRegular`].
@@ -1295,6 +1306,11 @@ pub enum InputKey {
 impl Default for InputKey {
     fn default() -> Self {
         Self::Fake(Default::default())
+    }
+}
+impl ::core::fmt::Debug for InputKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for InputKey {
@@ -1327,31 +1343,27 @@ impl ::tlgen_runtime::json::TdJson for InputKey {
             ("inputKeyFake", -1074054722),
             ("inputKeyRegular", -555399522),
         ];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Fake(
-                        <super::types::InputKeyFake as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::InputKeyFake as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(1) => {
-                    Self::Regular(
-                        <super::types::InputKeyRegular as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::Fake)
+            }
+            Some(1) => {
+                <super::types::InputKeyRegular as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::Regular)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `Key`, with 1 constructor.
 ///
 /// Returned by [`createNewKey`](super::functions::CreateNewKey), [`importKey`](super::functions::ImportKey), [`importPemKey`](super::functions::ImportPemKey), [`importEncryptedKey`](super::functions::ImportEncryptedKey), [`importUnencryptedKey`](super::functions::ImportUnencryptedKey), [`changeLocalPassword`](super::functions::ChangeLocalPassword).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Key {
     /// `key#8a1493d5`: [`super::types::Key`].
@@ -1363,6 +1375,11 @@ pub enum Key {
 impl Default for Key {
     fn default() -> Self {
         Self::Key(Default::default())
+    }
+}
+impl ::core::fmt::Debug for Key {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for Key {
@@ -1383,24 +1400,19 @@ impl ::tlgen_runtime::json::TdJson for Key {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("key", -1978362923)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Key(
-                        <super::types::Key as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
-                    )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::Key as ::tlgen_runtime::json::TdJson>::read_json(input)
+                    .map(Self::Key)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `KeyStoreType`, with 2 constructors.
 ///
 /// Held by [`options.keystore_type`](super::types::Options).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum KeyStoreType {
     /// `keyStoreTypeDirectory#e969122a`: [`super::types::KeyStoreTypeDirectory`].
@@ -1414,6 +1426,11 @@ pub enum KeyStoreType {
 impl Default for KeyStoreType {
     fn default() -> Self {
         Self::Directory(Default::default())
+    }
+}
+impl ::core::fmt::Debug for KeyStoreType {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for KeyStoreType {
@@ -1446,25 +1463,21 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreType {
             ("keyStoreTypeDirectory", -378990038),
             ("keyStoreTypeInMemory", -2106848825),
         ];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Directory(
-                        <super::types::KeyStoreTypeDirectory as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::KeyStoreTypeDirectory as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(1) => {
-                    Self::InMemory(
-                        <super::types::KeyStoreTypeInMemory as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::Directory)
+            }
+            Some(1) => {
+                <super::types::KeyStoreTypeInMemory as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::InMemory)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// Describes a stream to which tonlib internal log is written
@@ -1472,7 +1485,7 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreType {
 /// TL type `LogStream`, with 3 constructors.
 ///
 /// Returned by [`getLogStream`](super::functions::GetLogStream).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LogStream {
     /// `logStreamDefault#52e296bc`: [`super::types::LogStreamDefault`].
@@ -1488,6 +1501,11 @@ pub enum LogStream {
 impl Default for LogStream {
     fn default() -> Self {
         Self::Default(Default::default())
+    }
+}
+impl ::core::fmt::Debug for LogStream {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for LogStream {
@@ -1527,38 +1545,33 @@ impl ::tlgen_runtime::json::TdJson for LogStream {
             ("logStreamEmpty", -499912244),
             ("logStreamFile", -1880085930),
         ];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Default(
-                        <super::types::LogStreamDefault as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::LogStreamDefault as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(1) => {
-                    Self::Empty(
-                        <super::types::LogStreamEmpty as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::Default)
+            }
+            Some(1) => {
+                <super::types::LogStreamEmpty as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(2) => {
-                    Self::File(
-                        <super::types::LogStreamFile as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::Empty)
+            }
+            Some(2) => {
+                <super::types::LogStreamFile as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::File)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `LogTags`, with 1 constructor.
 ///
 /// Returned by [`getLogTags`](super::functions::GetLogTags).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LogTags {
     /// `logTags#a056b3d7`: [`super::types::LogTags`].
@@ -1570,6 +1583,11 @@ pub enum LogTags {
 impl Default for LogTags {
     fn default() -> Self {
         Self::LogTags(Default::default())
+    }
+}
+impl ::core::fmt::Debug for LogTags {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for LogTags {
@@ -1593,24 +1611,21 @@ impl ::tlgen_runtime::json::TdJson for LogTags {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("logTags", -1604930601)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::LogTags(
-                        <super::types::LogTags as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::LogTags as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::LogTags)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `LogVerbosityLevel`, with 1 constructor.
 ///
 /// Returned by [`getLogVerbosityLevel`](super::functions::GetLogVerbosityLevel), [`getLogTagVerbosityLevel`](super::functions::GetLogTagVerbosityLevel).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LogVerbosityLevel {
     /// `logVerbosityLevel#676443ea`: [`super::types::LogVerbosityLevel`].
@@ -1622,6 +1637,11 @@ pub enum LogVerbosityLevel {
 impl Default for LogVerbosityLevel {
     fn default() -> Self {
         Self::LogVerbosityLevel(Default::default())
+    }
+}
+impl ::core::fmt::Debug for LogVerbosityLevel {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
@@ -1645,24 +1665,21 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("logVerbosityLevel", 1734624234)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::LogVerbosityLevel(
-                        <super::types::LogVerbosityLevel as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::LogVerbosityLevel as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::LogVerbosityLevel)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `Ok`, with 1 constructor.
 ///
 /// Returned by [`close`](super::functions::Close), [`deleteKey`](super::functions::DeleteKey), [`deleteAllKeys`](super::functions::DeleteAllKeys), [`raw.sendMessage`](super::functions::raw::SendMessage), [`raw.createAndSendMessage`](super::functions::raw::CreateAndSendMessage), [`query.send`](super::functions::query::Send), [`query.forget`](super::functions::query::Forget), [`smc.forget`](super::functions::smc::Forget), [`pchan.validatePromise`](super::functions::pchan::ValidatePromise), [`onLiteServerQueryResult`](super::functions::OnLiteServerQueryResult) and 6 more.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Ok {
     /// `ok#d4edbe69`: [`super::types::Ok`].
@@ -1674,6 +1691,11 @@ pub enum Ok {
 impl Default for Ok {
     fn default() -> Self {
         Self::Ok(Default::default())
+    }
+}
+impl ::core::fmt::Debug for Ok {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for Ok {
@@ -1694,22 +1716,17 @@ impl ::tlgen_runtime::json::TdJson for Ok {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("ok", -722616727)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Ok(
-                        <super::types::Ok as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
-                    )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::Ok as ::tlgen_runtime::json::TdJson>::read_json(input)
+                    .map(Self::Ok)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `Options`, with 1 constructor.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Options {
     /// `options#8d4c29f9`: [`super::types::Options`].
@@ -1721,6 +1738,11 @@ pub enum Options {
 impl Default for Options {
     fn default() -> Self {
         Self::Options(Default::default())
+    }
+}
+impl ::core::fmt::Debug for Options {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for Options {
@@ -1744,24 +1766,21 @@ impl ::tlgen_runtime::json::TdJson for Options {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("options", -1924388359)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Options(
-                        <super::types::Options as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::Options as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::Options)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `SyncState`, with 2 constructors.
 ///
 /// Held by [`updateSyncState.sync_state`](super::types::UpdateSyncState).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum SyncState {
     /// `syncStateDone#53f33909`: [`super::types::SyncStateDone`].
@@ -1775,6 +1794,11 @@ pub enum SyncState {
 impl Default for SyncState {
     fn default() -> Self {
         Self::Done(Default::default())
+    }
+}
+impl ::core::fmt::Debug for SyncState {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for SyncState {
@@ -1807,31 +1831,27 @@ impl ::tlgen_runtime::json::TdJson for SyncState {
             ("syncStateDone", 1408448777),
             ("syncStateInProgress", 107726023),
         ];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::Done(
-                        <super::types::SyncStateDone as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::SyncStateDone as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(1) => {
-                    Self::InProgress(
-                        <super::types::SyncStateInProgress as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::Done)
+            }
+            Some(1) => {
+                <super::types::SyncStateInProgress as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::InProgress)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `UnpackedAccountAddress`, with 1 constructor.
 ///
 /// Returned by [`unpackAccountAddress`](super::functions::UnpackAccountAddress).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum UnpackedAccountAddress {
     /// `unpackedAccountAddress#70d41436`: [`super::types::UnpackedAccountAddress`].
@@ -1843,6 +1863,11 @@ pub enum UnpackedAccountAddress {
 impl Default for UnpackedAccountAddress {
     fn default() -> Self {
         Self::UnpackedAccountAddress(Default::default())
+    }
+}
+impl ::core::fmt::Debug for UnpackedAccountAddress {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
@@ -1866,22 +1891,19 @@ impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("unpackedAccountAddress", 1892946998)];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::UnpackedAccountAddress(
-                        <super::types::UnpackedAccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::UnpackedAccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::UnpackedAccountAddress)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// TL type `Update`, with 2 constructors.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Update {
     /// `updateSendLiteServerQuery#a34e95dc`: [`super::types::UpdateSendLiteServerQuery`].
@@ -1895,6 +1917,11 @@ pub enum Update {
 impl Default for Update {
     fn default() -> Self {
         Self::SendLiteServerQuery(Default::default())
+    }
+}
+impl ::core::fmt::Debug for Update {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
     }
 }
 impl ::tlgen_runtime::json::TdJson for Update {
@@ -1927,31 +1954,27 @@ impl ::tlgen_runtime::json::TdJson for Update {
             ("updateSendLiteServerQuery", -1555130916),
             ("updateSyncState", 1204298718),
         ];
-        ::core::result::Result::Ok(
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    Self::SendLiteServerQuery(
-                        <super::types::UpdateSendLiteServerQuery as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+        match input.peek_constructor(&TABLE)? {
+            Some(0) => {
+                <super::types::UpdateSendLiteServerQuery as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                Some(1) => {
-                    Self::SyncState(
-                        <super::types::UpdateSyncState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
-                        )?,
+                    .map(Self::SendLiteServerQuery)
+            }
+            Some(1) => {
+                <super::types::UpdateSyncState as ::tlgen_runtime::json::TdJson>::read_json(
+                        input,
                     )
-                }
-                _ => Self::Unknown(input.read_unknown()?),
-            },
-        )
+                    .map(Self::SyncState)
+            }
+            _ => input.read_unknown().map(Self::Unknown),
+        }
     }
 }
 /// The `blocks` namespace.
 pub mod blocks {
     /// TL type `blocks.AccountTransactionId`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum AccountTransactionId {
         /// `blocks.accountTransactionId#cbf72284`: [`super::super::types::blocks::AccountTransactionId`].
@@ -1963,6 +1986,11 @@ pub mod blocks {
     impl Default for AccountTransactionId {
         fn default() -> Self {
             Self::AccountTransactionId(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for AccountTransactionId {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for AccountTransactionId {
@@ -1988,22 +2016,19 @@ pub mod blocks {
             const TABLE: [(&str, i32); 1] = [
                 ("blocks.accountTransactionId", -872996220),
             ];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::AccountTransactionId(
-                            <super::super::types::blocks::AccountTransactionId as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::AccountTransactionId as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::AccountTransactionId)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.BlockLinkBack`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum BlockLinkBack {
         /// `blocks.blockLinkBack#418c8035`: [`super::super::types::blocks::BlockLinkBack`].
@@ -2015,6 +2040,11 @@ pub mod blocks {
     impl Default for BlockLinkBack {
         fn default() -> Self {
             Self::BlockLinkBack(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for BlockLinkBack {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for BlockLinkBack {
@@ -2038,24 +2068,21 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.blockLinkBack", 1099726901)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::BlockLinkBack(
-                            <super::super::types::blocks::BlockLinkBack as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::BlockLinkBack as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::BlockLinkBack)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.BlockSignatures`, with 2 constructors.
     ///
     /// Returned by [`blocks.getMasterchainBlockSignatures`](super::super::functions::blocks::GetMasterchainBlockSignatures).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum BlockSignatures {
         /// `blocks.blockSignatures#e801db9b`: [`super::super::types::blocks::BlockSignatures`].
@@ -2069,6 +2096,11 @@ pub mod blocks {
     impl Default for BlockSignatures {
         fn default() -> Self {
             Self::BlockSignatures(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for BlockSignatures {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for BlockSignatures {
@@ -2101,31 +2133,27 @@ pub mod blocks {
                 ("blocks.blockSignatures", -402531429),
                 ("blocks.blockSignatures.simplex", -311421748),
             ];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::BlockSignatures(
-                            <super::super::types::blocks::BlockSignatures as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::BlockSignatures as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(1) => {
-                        Self::Simplex(
-                            <super::super::types::blocks::block_signatures::Simplex as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::BlockSignatures)
+                }
+                Some(1) => {
+                    <super::super::types::blocks::block_signatures::Simplex as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Simplex)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.Header`, with 1 constructor.
     ///
     /// Returned by [`blocks.getBlockHeader`](super::super::functions::blocks::GetBlockHeader).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Header {
         /// `blocks.header#58298662`: [`super::super::types::blocks::Header`].
@@ -2137,6 +2165,11 @@ pub mod blocks {
     impl Default for Header {
         fn default() -> Self {
             Self::Header(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Header {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Header {
@@ -2160,24 +2193,21 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.header", 1479116386)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Header(
-                            <super::super::types::blocks::Header as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::Header as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Header)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.MasterchainInfo`, with 1 constructor.
     ///
     /// Returned by [`blocks.getMasterchainInfo`](super::super::functions::blocks::GetMasterchainInfo).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum MasterchainInfo {
         /// `blocks.masterchainInfo#31ca434b`: [`super::super::types::blocks::MasterchainInfo`].
@@ -2189,6 +2219,11 @@ pub mod blocks {
     impl Default for MasterchainInfo {
         fn default() -> Self {
             Self::MasterchainInfo(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for MasterchainInfo {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for MasterchainInfo {
@@ -2212,24 +2247,21 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.masterchainInfo", 835339083)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::MasterchainInfo(
-                            <super::super::types::blocks::MasterchainInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::MasterchainInfo as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::MasterchainInfo)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.MasterchainInfoExt`, with 1 constructor.
     ///
     /// Returned by [`blocks.getMasterchainInfoExt`](super::super::functions::blocks::GetMasterchainInfoExt).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum MasterchainInfoExt {
         /// `blocks.masterchainInfoExt#1972d9ed`: [`super::super::types::blocks::MasterchainInfoExt`].
@@ -2241,6 +2273,11 @@ pub mod blocks {
     impl Default for MasterchainInfoExt {
         fn default() -> Self {
             Self::MasterchainInfoExt(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for MasterchainInfoExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for MasterchainInfoExt {
@@ -2264,22 +2301,19 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.masterchainInfoExt", 426957293)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::MasterchainInfoExt(
-                            <super::super::types::blocks::MasterchainInfoExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::MasterchainInfoExt as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::MasterchainInfoExt)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.OutMsgQueueSize`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum OutMsgQueueSize {
         /// `blocks.outMsgQueueSize#62608b4f`: [`super::super::types::blocks::OutMsgQueueSize`].
@@ -2291,6 +2325,11 @@ pub mod blocks {
     impl Default for OutMsgQueueSize {
         fn default() -> Self {
             Self::OutMsgQueueSize(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for OutMsgQueueSize {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for OutMsgQueueSize {
@@ -2314,24 +2353,21 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.outMsgQueueSize", 1650494287)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::OutMsgQueueSize(
-                            <super::super::types::blocks::OutMsgQueueSize as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::OutMsgQueueSize as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::OutMsgQueueSize)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.OutMsgQueueSizes`, with 1 constructor.
     ///
     /// Returned by [`blocks.getOutMsgQueueSizes`](super::super::functions::blocks::GetOutMsgQueueSizes).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum OutMsgQueueSizes {
         /// `blocks.outMsgQueueSizes#dd038d42`: [`super::super::types::blocks::OutMsgQueueSizes`].
@@ -2343,6 +2379,11 @@ pub mod blocks {
     impl Default for OutMsgQueueSizes {
         fn default() -> Self {
             Self::OutMsgQueueSizes(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for OutMsgQueueSizes {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for OutMsgQueueSizes {
@@ -2366,22 +2407,19 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.outMsgQueueSizes", -586969790)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::OutMsgQueueSizes(
-                            <super::super::types::blocks::OutMsgQueueSizes as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::OutMsgQueueSizes as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::OutMsgQueueSizes)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.ShardBlockLink`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum ShardBlockLink {
         /// `blocks.shardBlockLink#a6e01569`: [`super::super::types::blocks::ShardBlockLink`].
@@ -2393,6 +2431,11 @@ pub mod blocks {
     impl Default for ShardBlockLink {
         fn default() -> Self {
             Self::ShardBlockLink(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for ShardBlockLink {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for ShardBlockLink {
@@ -2416,24 +2459,21 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.shardBlockLink", -1495263895)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::ShardBlockLink(
-                            <super::super::types::blocks::ShardBlockLink as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::ShardBlockLink as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::ShardBlockLink)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.ShardBlockProof`, with 1 constructor.
     ///
     /// Returned by [`blocks.getShardBlockProof`](super::super::functions::blocks::GetShardBlockProof).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum ShardBlockProof {
         /// `blocks.shardBlockProof#fbd65f53`: [`super::super::types::blocks::ShardBlockProof`].
@@ -2445,6 +2485,11 @@ pub mod blocks {
     impl Default for ShardBlockProof {
         fn default() -> Self {
             Self::ShardBlockProof(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for ShardBlockProof {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for ShardBlockProof {
@@ -2468,24 +2513,21 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.shardBlockProof", -69836973)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::ShardBlockProof(
-                            <super::super::types::blocks::ShardBlockProof as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::ShardBlockProof as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::ShardBlockProof)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.Shards`, with 1 constructor.
     ///
     /// Returned by [`blocks.getShards`](super::super::functions::blocks::GetShards).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Shards {
         /// `blocks.shards#7b59a94a`: [`super::super::types::blocks::Shards`].
@@ -2497,6 +2539,11 @@ pub mod blocks {
     impl Default for Shards {
         fn default() -> Self {
             Self::Shards(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Shards {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Shards {
@@ -2520,22 +2567,19 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.shards", 2069473610)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Shards(
-                            <super::super::types::blocks::Shards as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::Shards as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Shards)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.Signature`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Signature {
         /// `blocks.signature#b71288c1`: [`super::super::types::blocks::Signature`].
@@ -2547,6 +2591,11 @@ pub mod blocks {
     impl Default for Signature {
         fn default() -> Self {
             Self::Signature(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Signature {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Signature {
@@ -2570,24 +2619,21 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.signature", -1223522111)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Signature(
-                            <super::super::types::blocks::Signature as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::Signature as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Signature)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.Transactions`, with 1 constructor.
     ///
     /// Returned by [`blocks.getTransactions`](super::super::functions::blocks::GetTransactions).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Transactions {
         /// `blocks.transactions#8d6bf094`: [`super::super::types::blocks::Transactions`].
@@ -2599,6 +2645,11 @@ pub mod blocks {
     impl Default for Transactions {
         fn default() -> Self {
             Self::Transactions(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Transactions {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Transactions {
@@ -2622,24 +2673,21 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.transactions", -1922305900)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Transactions(
-                            <super::super::types::blocks::Transactions as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::Transactions as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Transactions)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `blocks.TransactionsExt`, with 1 constructor.
     ///
     /// Returned by [`blocks.getTransactionsExt`](super::super::functions::blocks::GetTransactionsExt).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum TransactionsExt {
         /// `blocks.transactionsExt#4fc94e1d`: [`super::super::types::blocks::TransactionsExt`].
@@ -2651,6 +2699,11 @@ pub mod blocks {
     impl Default for TransactionsExt {
         fn default() -> Self {
             Self::TransactionsExt(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for TransactionsExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for TransactionsExt {
@@ -2674,18 +2727,15 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.transactionsExt", 1338592797)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::TransactionsExt(
-                            <super::super::types::blocks::TransactionsExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::TransactionsExt as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::TransactionsExt)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
@@ -2694,7 +2744,7 @@ pub mod dns {
     /// TL type `dns.Action`, with 3 constructors.
     ///
     /// Held by [`actionDns.actions`](super::super::types::ActionDns).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Action {
         /// `dns.actionDeleteAll#3f9e909e`: [`super::super::types::dns::ActionDeleteAll`].
@@ -2710,6 +2760,11 @@ pub mod dns {
     impl Default for Action {
         fn default() -> Self {
             Self::DeleteAll(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Action {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Action {
@@ -2749,36 +2804,31 @@ pub mod dns {
                 ("dns.actionDeleteAll", 1067356318),
                 ("dns.actionSet", -1374965309),
             ];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Delete(
-                            <super::super::types::dns::ActionDelete as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::dns::ActionDelete as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(1) => {
-                        Self::DeleteAll(
-                            <super::super::types::dns::ActionDeleteAll as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Delete)
+                }
+                Some(1) => {
+                    <super::super::types::dns::ActionDeleteAll as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(2) => {
-                        Self::Set(
-                            <super::super::types::dns::ActionSet as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::DeleteAll)
+                }
+                Some(2) => {
+                    <super::super::types::dns::ActionSet as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Set)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `dns.Entry`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Entry {
         /// `dns.entry#1e1b47a6`: [`super::super::types::dns::Entry`].
@@ -2790,6 +2840,11 @@ pub mod dns {
     impl Default for Entry {
         fn default() -> Self {
             Self::Entry(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Entry {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Entry {
@@ -2813,24 +2868,21 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("dns.entry", 505104294)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Entry(
-                            <super::super::types::dns::Entry as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::dns::Entry as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Entry)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `dns.EntryData`, with 6 constructors.
     ///
     /// Held by [`dns.entry.entry`](super::super::types::dns::Entry).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum EntryData {
         /// `dns.entryDataUnknown#b35ad380`: [`super::super::types::dns::EntryDataUnknown`].
@@ -2852,6 +2904,11 @@ pub mod dns {
     impl Default for EntryData {
         fn default() -> Self {
             Self::Unknown(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for EntryData {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for EntryData {
@@ -2912,59 +2969,51 @@ pub mod dns {
                 ("dns.entryDataText", -792485614),
                 ("dns.entryDataUnknown", -1285893248),
             ];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::AdnlAddress(
-                            <super::super::types::dns::EntryDataAdnlAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::dns::EntryDataAdnlAddress as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(1) => {
-                        Self::NextResolver(
-                            <super::super::types::dns::EntryDataNextResolver as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::AdnlAddress)
+                }
+                Some(1) => {
+                    <super::super::types::dns::EntryDataNextResolver as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(2) => {
-                        Self::SmcAddress(
-                            <super::super::types::dns::EntryDataSmcAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::NextResolver)
+                }
+                Some(2) => {
+                    <super::super::types::dns::EntryDataSmcAddress as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(3) => {
-                        Self::StorageAddress(
-                            <super::super::types::dns::EntryDataStorageAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::SmcAddress)
+                }
+                Some(3) => {
+                    <super::super::types::dns::EntryDataStorageAddress as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(4) => {
-                        Self::Text(
-                            <super::super::types::dns::EntryDataText as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::StorageAddress)
+                }
+                Some(4) => {
+                    <super::super::types::dns::EntryDataText as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(5) => {
-                        Self::Unknown(
-                            <super::super::types::dns::EntryDataUnknown as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Text)
+                }
+                Some(5) => {
+                    <super::super::types::dns::EntryDataUnknown as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::UnknownConstructor(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Unknown)
+                }
+                _ => input.read_unknown().map(Self::UnknownConstructor),
+            }
         }
     }
     /// TL type `dns.Resolved`, with 1 constructor.
     ///
     /// Returned by [`dns.resolve`](super::super::functions::dns::Resolve).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Resolved {
         /// `dns.resolved#7c970596`: [`super::super::types::dns::Resolved`].
@@ -2976,6 +3025,11 @@ pub mod dns {
     impl Default for Resolved {
         fn default() -> Self {
             Self::Resolved(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Resolved {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Resolved {
@@ -2999,25 +3053,22 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("dns.resolved", 2090272150)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Resolved(
-                            <super::super::types::dns::Resolved as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::dns::Resolved as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Resolved)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
 /// The `internal` namespace.
 pub mod internal {
     /// TL type `internal.BlockId`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum BlockId {
         /// `ton.blockId#b9587fa2`: [`super::super::types::ton::BlockId`].
@@ -3029,6 +3080,11 @@ pub mod internal {
     impl Default for BlockId {
         fn default() -> Self {
             Self::BlockId(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for BlockId {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for BlockId {
@@ -3052,22 +3108,19 @@ pub mod internal {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("ton.blockId", -1185382494)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::BlockId(
-                            <super::super::types::ton::BlockId as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::ton::BlockId as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::BlockId)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `internal.TransactionId`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum TransactionId {
         /// `internal.transactionId#c5050322`: [`super::super::types::internal::TransactionId`].
@@ -3079,6 +3132,11 @@ pub mod internal {
     impl Default for TransactionId {
         fn default() -> Self {
             Self::TransactionId(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for TransactionId {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for TransactionId {
@@ -3102,18 +3160,15 @@ pub mod internal {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("internal.transactionId", -989527262)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::TransactionId(
-                            <super::super::types::internal::TransactionId as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::internal::TransactionId as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::TransactionId)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
@@ -3122,7 +3177,7 @@ pub mod lite_server {
     /// TL type `liteServer.Info`, with 1 constructor.
     ///
     /// Returned by [`liteServer.getInfo`](super::super::functions::lite_server::GetInfo).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Info {
         /// `liteServer.info#b57bfe73`: [`super::super::types::lite_server::Info`].
@@ -3134,6 +3189,11 @@ pub mod lite_server {
     impl Default for Info {
         fn default() -> Self {
             Self::Info(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Info {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Info {
@@ -3157,22 +3217,19 @@ pub mod lite_server {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("liteServer.info", -1250165133)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Info(
-                            <super::super::types::lite_server::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::lite_server::Info as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Info)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `liteServer.TransactionId`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum TransactionId {
         /// `blocks.shortTxId#1d15ef45`: [`super::super::types::blocks::ShortTxId`].
@@ -3184,6 +3241,11 @@ pub mod lite_server {
     impl Default for TransactionId {
         fn default() -> Self {
             Self::ShortTxId(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for TransactionId {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for TransactionId {
@@ -3207,18 +3269,15 @@ pub mod lite_server {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.shortTxId", 487976773)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::ShortTxId(
-                            <super::super::types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::ShortTxId)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
@@ -3229,7 +3288,7 @@ pub mod msg {
     /// Returned by [`msg.decryptWithProof`](super::super::functions::msg::DecryptWithProof).
     ///
     /// Held by [`raw.message.msg_data`](super::super::types::raw::Message), [`msg.dataEncrypted.data`](super::super::types::msg::DataEncrypted), [`msg.dataDecrypted.data`](super::super::types::msg::DataDecrypted), [`msg.message.data`](super::super::types::msg::Message).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Data {
         /// `msg.dataRaw#8d065d76`: [`super::super::types::msg::DataRaw`].
@@ -3247,6 +3306,11 @@ pub mod msg {
     impl Default for Data {
         fn default() -> Self {
             Self::Raw(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Data {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Data {
@@ -3293,43 +3357,37 @@ pub mod msg {
                 ("msg.dataRaw", -1928962698),
                 ("msg.dataText", -341560688),
             ];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::DecryptedText(
-                            <super::super::types::msg::DataDecryptedText as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::msg::DataDecryptedText as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(1) => {
-                        Self::EncryptedText(
-                            <super::super::types::msg::DataEncryptedText as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::DecryptedText)
+                }
+                Some(1) => {
+                    <super::super::types::msg::DataEncryptedText as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(2) => {
-                        Self::Raw(
-                            <super::super::types::msg::DataRaw as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::EncryptedText)
+                }
+                Some(2) => {
+                    <super::super::types::msg::DataRaw as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(3) => {
-                        Self::Text(
-                            <super::super::types::msg::DataText as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Raw)
+                }
+                Some(3) => {
+                    <super::super::types::msg::DataText as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Text)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `msg.DataDecrypted`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum DataDecrypted {
         /// `msg.dataDecrypted#0ba960e9`: [`super::super::types::msg::DataDecrypted`].
@@ -3341,6 +3399,11 @@ pub mod msg {
     impl Default for DataDecrypted {
         fn default() -> Self {
             Self::DataDecrypted(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for DataDecrypted {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for DataDecrypted {
@@ -3364,24 +3427,21 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("msg.dataDecrypted", 195649769)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::DataDecrypted(
-                            <super::super::types::msg::DataDecrypted as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::msg::DataDecrypted as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::DataDecrypted)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `msg.DataDecryptedArray`, with 1 constructor.
     ///
     /// Returned by [`msg.decrypt`](super::super::functions::msg::Decrypt).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum DataDecryptedArray {
         /// `msg.dataDecryptedArray#e35c4709`: [`super::super::types::msg::DataDecryptedArray`].
@@ -3393,6 +3453,11 @@ pub mod msg {
     impl Default for DataDecryptedArray {
         fn default() -> Self {
             Self::DataDecryptedArray(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for DataDecryptedArray {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for DataDecryptedArray {
@@ -3416,22 +3481,19 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("msg.dataDecryptedArray", -480491767)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::DataDecryptedArray(
-                            <super::super::types::msg::DataDecryptedArray as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::msg::DataDecryptedArray as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::DataDecryptedArray)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `msg.DataEncrypted`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum DataEncrypted {
         /// `msg.dataEncrypted#21a13d51`: [`super::super::types::msg::DataEncrypted`].
@@ -3443,6 +3505,11 @@ pub mod msg {
     impl Default for DataEncrypted {
         fn default() -> Self {
             Self::DataEncrypted(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for DataEncrypted {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for DataEncrypted {
@@ -3466,22 +3533,19 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("msg.dataEncrypted", 564215121)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::DataEncrypted(
-                            <super::super::types::msg::DataEncrypted as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::msg::DataEncrypted as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::DataEncrypted)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `msg.DataEncryptedArray`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum DataEncryptedArray {
         /// `msg.dataEncryptedArray#244759b2`: [`super::super::types::msg::DataEncryptedArray`].
@@ -3493,6 +3557,11 @@ pub mod msg {
     impl Default for DataEncryptedArray {
         fn default() -> Self {
             Self::DataEncryptedArray(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for DataEncryptedArray {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for DataEncryptedArray {
@@ -3516,22 +3585,19 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("msg.dataEncryptedArray", 608655794)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::DataEncryptedArray(
-                            <super::super::types::msg::DataEncryptedArray as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::msg::DataEncryptedArray as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::DataEncryptedArray)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `msg.Message`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Message {
         /// `msg.message#9d79d116`: [`super::super::types::msg::Message`].
@@ -3543,6 +3609,11 @@ pub mod msg {
     impl Default for Message {
         fn default() -> Self {
             Self::Message(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Message {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Message {
@@ -3566,18 +3637,15 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("msg.message", -1652961002)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Message(
-                            <super::super::types::msg::Message as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::msg::Message as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Message)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
@@ -3586,7 +3654,7 @@ pub mod options {
     /// TL type `options.ConfigInfo`, with 1 constructor.
     ///
     /// Returned by [`options.setConfig`](super::super::functions::options::SetConfig), [`options.validateConfig`](super::super::functions::options::ValidateConfig).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum ConfigInfo {
         /// `options.configInfo#07b75f16`: [`super::super::types::options::ConfigInfo`].
@@ -3598,6 +3666,11 @@ pub mod options {
     impl Default for ConfigInfo {
         fn default() -> Self {
             Self::ConfigInfo(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for ConfigInfo {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for ConfigInfo {
@@ -3621,24 +3694,21 @@ pub mod options {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("options.configInfo", 129457942)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::ConfigInfo(
-                            <super::super::types::options::ConfigInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::options::ConfigInfo as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::ConfigInfo)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `options.Info`, with 1 constructor.
     ///
     /// Returned by [`init`](super::super::functions::Init).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Info {
         /// `options.info#fc251c80`: [`super::super::types::options::Info`].
@@ -3650,6 +3720,11 @@ pub mod options {
     impl Default for Info {
         fn default() -> Self {
             Self::Info(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Info {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Info {
@@ -3673,18 +3748,15 @@ pub mod options {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("options.info", -64676736)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Info(
-                            <super::super::types::options::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::options::Info as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Info)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
@@ -3693,7 +3765,7 @@ pub mod pchan {
     /// TL type `pchan.Action`, with 3 constructors.
     ///
     /// Held by [`actionPchan.action`](super::super::types::ActionPchan).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Action {
         /// `pchan.actionInit#1a2bf68a`: [`super::super::types::pchan::ActionInit`].
@@ -3709,6 +3781,11 @@ pub mod pchan {
     impl Default for Action {
         fn default() -> Self {
             Self::Init(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Action {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Action {
@@ -3748,36 +3825,31 @@ pub mod pchan {
                 ("pchan.actionInit", 439088778),
                 ("pchan.actionTimeout", 1998487795),
             ];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Close(
-                            <super::super::types::pchan::ActionClose as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::pchan::ActionClose as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(1) => {
-                        Self::Init(
-                            <super::super::types::pchan::ActionInit as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Close)
+                }
+                Some(1) => {
+                    <super::super::types::pchan::ActionInit as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(2) => {
-                        Self::Timeout(
-                            <super::super::types::pchan::ActionTimeout as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Init)
+                }
+                Some(2) => {
+                    <super::super::types::pchan::ActionTimeout as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Timeout)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `pchan.Config`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Config {
         /// `pchan.config#8486f436`: [`super::super::types::pchan::Config`].
@@ -3789,6 +3861,11 @@ pub mod pchan {
     impl Default for Config {
         fn default() -> Self {
             Self::Config(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Config {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Config {
@@ -3812,24 +3889,21 @@ pub mod pchan {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("pchan.config", -2071530442)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Config(
-                            <super::super::types::pchan::Config as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::pchan::Config as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Config)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `pchan.Promise`, with 1 constructor.
     ///
     /// Returned by [`pchan.signPromise`](super::super::functions::pchan::SignPromise), [`pchan.unpackPromise`](super::super::functions::pchan::UnpackPromise).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Promise {
         /// `pchan.promise#a20e945d`: [`super::super::types::pchan::Promise`].
@@ -3841,6 +3915,11 @@ pub mod pchan {
     impl Default for Promise {
         fn default() -> Self {
             Self::Promise(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Promise {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Promise {
@@ -3864,24 +3943,21 @@ pub mod pchan {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("pchan.promise", -1576102819)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Promise(
-                            <super::super::types::pchan::Promise as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::pchan::Promise as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Promise)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `pchan.State`, with 3 constructors.
     ///
     /// Held by [`pchan.accountState.state`](super::super::types::pchan::AccountState).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum State {
         /// `pchan.stateInit#b92a0cf8`: [`super::super::types::pchan::StateInit`].
@@ -3897,6 +3973,11 @@ pub mod pchan {
     impl Default for State {
         fn default() -> Self {
             Self::Init(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for State {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for State {
@@ -3936,32 +4017,27 @@ pub mod pchan {
                 ("pchan.stateInit", -1188426504),
                 ("pchan.statePayout", 664671303),
             ];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Close(
-                            <super::super::types::pchan::StateClose as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::pchan::StateClose as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(1) => {
-                        Self::Init(
-                            <super::super::types::pchan::StateInit as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Close)
+                }
+                Some(1) => {
+                    <super::super::types::pchan::StateInit as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(2) => {
-                        Self::Payout(
-                            <super::super::types::pchan::StatePayout as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Init)
+                }
+                Some(2) => {
+                    <super::super::types::pchan::StatePayout as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Payout)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
@@ -3970,7 +4046,7 @@ pub mod query {
     /// TL type `query.Fees`, with 1 constructor.
     ///
     /// Returned by [`query.estimateFees`](super::super::functions::query::EstimateFees).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Fees {
         /// `query.fees#603d17be`: [`super::super::types::query::Fees`].
@@ -3982,6 +4058,11 @@ pub mod query {
     impl Default for Fees {
         fn default() -> Self {
             Self::Fees(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Fees {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Fees {
@@ -4005,24 +4086,21 @@ pub mod query {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("query.fees", 1614616510)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Fees(
-                            <super::super::types::query::Fees as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::query::Fees as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Fees)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `query.Info`, with 1 constructor.
     ///
     /// Returned by [`raw.createQuery`](super::super::functions::raw::CreateQuery), [`createQuery`](super::super::functions::CreateQuery), [`query.getInfo`](super::super::functions::query::GetInfo).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Info {
         /// `query.info#5689dc70`: [`super::super::types::query::Info`].
@@ -4034,6 +4112,11 @@ pub mod query {
     impl Default for Info {
         fn default() -> Self {
             Self::Info(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Info {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Info {
@@ -4057,18 +4140,15 @@ pub mod query {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("query.info", 1451875440)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Info(
-                            <super::super::types::query::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::query::Info as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Info)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
@@ -4077,7 +4157,7 @@ pub mod raw {
     /// TL type `raw.ExtMessageInfo`, with 1 constructor.
     ///
     /// Returned by [`raw.sendMessageReturnHash`](super::super::functions::raw::SendMessageReturnHash).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum ExtMessageInfo {
         /// `raw.extMessageInfo#28cf2fe3`: [`super::super::types::raw::ExtMessageInfo`].
@@ -4089,6 +4169,11 @@ pub mod raw {
     impl Default for ExtMessageInfo {
         fn default() -> Self {
             Self::ExtMessageInfo(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for ExtMessageInfo {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for ExtMessageInfo {
@@ -4112,24 +4197,21 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("raw.extMessageInfo", 684666851)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::ExtMessageInfo(
-                            <super::super::types::raw::ExtMessageInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::raw::ExtMessageInfo as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::ExtMessageInfo)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `raw.FullAccountState`, with 1 constructor.
     ///
     /// Returned by [`raw.getAccountState`](super::super::functions::raw::GetAccountState), [`raw.getAccountStateByTransaction`](super::super::functions::raw::GetAccountStateByTransaction), [`smc.getRawFullAccountState`](super::super::functions::smc::GetRawFullAccountState).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum FullAccountState {
         /// `raw.fullAccountState#c43e1081`: [`super::super::types::raw::FullAccountState`].
@@ -4141,6 +4223,11 @@ pub mod raw {
     impl Default for FullAccountState {
         fn default() -> Self {
             Self::FullAccountState(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for FullAccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for FullAccountState {
@@ -4164,22 +4251,19 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("raw.fullAccountState", -1002565503)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::FullAccountState(
-                            <super::super::types::raw::FullAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::raw::FullAccountState as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::FullAccountState)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `raw.Message`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Message {
         /// `raw.message#e836703f`: [`super::super::types::raw::Message`].
@@ -4191,6 +4275,11 @@ pub mod raw {
     impl Default for Message {
         fn default() -> Self {
             Self::Message(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Message {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Message {
@@ -4214,22 +4303,19 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("raw.message", -399085505)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Message(
-                            <super::super::types::raw::Message as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::raw::Message as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Message)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `raw.Transaction`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Transaction {
         /// `raw.transaction#8e689f5a`: [`super::super::types::raw::Transaction`].
@@ -4241,6 +4327,11 @@ pub mod raw {
     impl Default for Transaction {
         fn default() -> Self {
             Self::Transaction(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Transaction {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Transaction {
@@ -4264,24 +4355,21 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("raw.transaction", -1905746086)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Transaction(
-                            <super::super::types::raw::Transaction as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::raw::Transaction as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Transaction)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `raw.Transactions`, with 1 constructor.
     ///
     /// Returned by [`raw.getTransactions`](super::super::functions::raw::GetTransactions), [`raw.getTransactionsV2`](super::super::functions::raw::GetTransactionsV2).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Transactions {
         /// `raw.transactions#84fae8ed`: [`super::super::types::raw::Transactions`].
@@ -4293,6 +4381,11 @@ pub mod raw {
     impl Default for Transactions {
         fn default() -> Self {
             Self::Transactions(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Transactions {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Transactions {
@@ -4316,25 +4409,22 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("raw.transactions", -2063931155)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Transactions(
-                            <super::super::types::raw::Transactions as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::raw::Transactions as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Transactions)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
 /// The `rwallet` namespace.
 pub mod rwallet {
     /// TL type `rwallet.Action`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Action {
         /// `rwallet.actionInit#2533bd6b`: [`super::super::types::rwallet::ActionInit`].
@@ -4346,6 +4436,11 @@ pub mod rwallet {
     impl Default for Action {
         fn default() -> Self {
             Self::Init(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Action {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Action {
@@ -4369,22 +4464,19 @@ pub mod rwallet {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("rwallet.actionInit", 624147819)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Init(
-                            <super::super::types::rwallet::ActionInit as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::rwallet::ActionInit as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Init)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `rwallet.Config`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Config {
         /// `rwallet.config#fae7849a`: [`super::super::types::rwallet::Config`].
@@ -4396,6 +4488,11 @@ pub mod rwallet {
     impl Default for Config {
         fn default() -> Self {
             Self::Config(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Config {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Config {
@@ -4419,22 +4516,19 @@ pub mod rwallet {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("rwallet.config", -85490534)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Config(
-                            <super::super::types::rwallet::Config as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::rwallet::Config as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Config)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `rwallet.Limit`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Limit {
         /// `rwallet.limit#48def67e`: [`super::super::types::rwallet::Limit`].
@@ -4446,6 +4540,11 @@ pub mod rwallet {
     impl Default for Limit {
         fn default() -> Self {
             Self::Limit(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Limit {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Limit {
@@ -4469,18 +4568,15 @@ pub mod rwallet {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("rwallet.limit", 1222571646)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Limit(
-                            <super::super::types::rwallet::Limit as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::rwallet::Limit as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Limit)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
@@ -4489,7 +4585,7 @@ pub mod smc {
     /// TL type `smc.Info`, with 1 constructor.
     ///
     /// Returned by [`smc.load`](super::super::functions::smc::Load), [`smc.loadByTransaction`](super::super::functions::smc::LoadByTransaction).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Info {
         /// `smc.info#439b963c`: [`super::super::types::smc::Info`].
@@ -4501,6 +4597,11 @@ pub mod smc {
     impl Default for Info {
         fn default() -> Self {
             Self::Info(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Info {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Info {
@@ -4524,22 +4625,19 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("smc.info", 1134270012)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Info(
-                            <super::super::types::smc::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::smc::Info as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Info)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `smc.LibraryEntry`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum LibraryEntry {
         /// `smc.libraryEntry#a3d5d20c`: [`super::super::types::smc::LibraryEntry`].
@@ -4551,6 +4649,11 @@ pub mod smc {
     impl Default for LibraryEntry {
         fn default() -> Self {
             Self::LibraryEntry(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for LibraryEntry {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for LibraryEntry {
@@ -4574,22 +4677,19 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("smc.libraryEntry", -1546268148)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::LibraryEntry(
-                            <super::super::types::smc::LibraryEntry as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::smc::LibraryEntry as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::LibraryEntry)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `smc.LibraryQueryExt`, with 2 constructors.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum LibraryQueryExt {
         /// `smc.libraryQueryExt.one#6424eae3`: [`super::super::types::smc::library_query_ext::One`].
@@ -4603,6 +4703,11 @@ pub mod smc {
     impl Default for LibraryQueryExt {
         fn default() -> Self {
             Self::One(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for LibraryQueryExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for LibraryQueryExt {
@@ -4635,31 +4740,27 @@ pub mod smc {
                 ("smc.libraryQueryExt.one", 1680141027),
                 ("smc.libraryQueryExt.scanBoc", -548100891),
             ];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::One(
-                            <super::super::types::smc::library_query_ext::One as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::smc::library_query_ext::One as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(1) => {
-                        Self::ScanBoc(
-                            <super::super::types::smc::library_query_ext::ScanBoc as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::One)
+                }
+                Some(1) => {
+                    <super::super::types::smc::library_query_ext::ScanBoc as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::ScanBoc)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `smc.LibraryResult`, with 1 constructor.
     ///
     /// Returned by [`smc.getLibraries`](super::super::functions::smc::GetLibraries).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum LibraryResult {
         /// `smc.libraryResult#0c27bbfe`: [`super::super::types::smc::LibraryResult`].
@@ -4671,6 +4772,11 @@ pub mod smc {
     impl Default for LibraryResult {
         fn default() -> Self {
             Self::LibraryResult(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for LibraryResult {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for LibraryResult {
@@ -4694,24 +4800,21 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("smc.libraryResult", 203930622)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::LibraryResult(
-                            <super::super::types::smc::LibraryResult as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::smc::LibraryResult as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::LibraryResult)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `smc.LibraryResultExt`, with 1 constructor.
     ///
     /// Returned by [`smc.getLibrariesExt`](super::super::functions::smc::GetLibrariesExt).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum LibraryResultExt {
         /// `smc.libraryResultExt#b4deed72`: [`super::super::types::smc::LibraryResultExt`].
@@ -4723,6 +4826,11 @@ pub mod smc {
     impl Default for LibraryResultExt {
         fn default() -> Self {
             Self::LibraryResultExt(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for LibraryResultExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for LibraryResultExt {
@@ -4746,22 +4854,19 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("smc.libraryResultExt", -1260458638)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::LibraryResultExt(
-                            <super::super::types::smc::LibraryResultExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::smc::LibraryResultExt as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::LibraryResultExt)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `smc.MethodId`, with 2 constructors.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum MethodId {
         /// `smc.methodIdNumber#a423b9fc`: [`super::super::types::smc::MethodIdNumber`].
@@ -4775,6 +4880,11 @@ pub mod smc {
     impl Default for MethodId {
         fn default() -> Self {
             Self::Number(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for MethodId {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for MethodId {
@@ -4807,31 +4917,27 @@ pub mod smc {
                 ("smc.methodIdName", -249036908),
                 ("smc.methodIdNumber", -1541162500),
             ];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Name(
-                            <super::super::types::smc::MethodIdName as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::smc::MethodIdName as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(1) => {
-                        Self::Number(
-                            <super::super::types::smc::MethodIdNumber as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Name)
+                }
+                Some(1) => {
+                    <super::super::types::smc::MethodIdNumber as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Number)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `smc.RunResult`, with 1 constructor.
     ///
     /// Returned by [`smc.runGetMethod`](super::super::functions::smc::RunGetMethod).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum RunResult {
         /// `smc.runResult#5444f3f3`: [`super::super::types::smc::RunResult`].
@@ -4843,6 +4949,11 @@ pub mod smc {
     impl Default for RunResult {
         fn default() -> Self {
             Self::RunResult(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for RunResult {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for RunResult {
@@ -4866,18 +4977,15 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("smc.runResult", 1413805043)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::RunResult(
-                            <super::super::types::smc::RunResult as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::smc::RunResult as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::RunResult)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
@@ -4888,7 +4996,7 @@ pub mod ton {
     /// Returned by [`sync`](super::super::functions::Sync), [`blocks.lookupBlock`](super::super::functions::blocks::LookupBlock).
     ///
     /// Held by [`blocks.masterchainInfo.last`](super::super::types::blocks::MasterchainInfo), [`blocks.masterchainInfo.init`](super::super::types::blocks::MasterchainInfo), [`blocks.masterchainInfoExt.last`](super::super::types::blocks::MasterchainInfoExt), [`blocks.masterchainInfoExt.init`](super::super::types::blocks::MasterchainInfoExt), [`blocks.shards.shards`](super::super::types::blocks::Shards).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum BlockIdExt {
         /// `ton.blockIdExt#7910fc9a`: [`super::super::types::ton::BlockIdExt`].
@@ -4900,6 +5008,11 @@ pub mod ton {
     impl Default for BlockIdExt {
         fn default() -> Self {
             Self::BlockIdExt(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for BlockIdExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for BlockIdExt {
@@ -4923,18 +5036,15 @@ pub mod ton {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("ton.blockIdExt", 2031156378)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::BlockIdExt(
-                            <super::super::types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::BlockIdExt)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }
@@ -4943,7 +5053,7 @@ pub mod tvm {
     /// TL type `tvm.Cell`, with 1 constructor.
     ///
     /// Returned by [`getShardAccountCell`](super::super::functions::GetShardAccountCell), [`getShardAccountCellByTransaction`](super::super::functions::GetShardAccountCellByTransaction), [`smc.getCode`](super::super::functions::smc::GetCode), [`smc.getData`](super::super::functions::smc::GetData), [`smc.getState`](super::super::functions::smc::GetState).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Cell {
         /// `tvm.cell#e75ba3a1`: [`super::super::types::tvm::Cell`].
@@ -4955,6 +5065,11 @@ pub mod tvm {
     impl Default for Cell {
         fn default() -> Self {
             Self::Cell(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Cell {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Cell {
@@ -4978,24 +5093,21 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("tvm.cell", -413424735)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Cell(
-                            <super::super::types::tvm::Cell as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::tvm::Cell as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Cell)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `tvm.List`, with 1 constructor.
     ///
     /// Held by [`tvm.stackEntryList.list`](super::super::types::tvm::StackEntryList).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum List {
         /// `tvm.list#4bb78d08`: [`super::super::types::tvm::List`].
@@ -5007,6 +5119,11 @@ pub mod tvm {
     impl Default for List {
         fn default() -> Self {
             Self::List(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for List {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for List {
@@ -5030,24 +5147,21 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("tvm.list", 1270320392)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::List(
-                            <super::super::types::tvm::List as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::tvm::List as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::List)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `tvm.Number`, with 1 constructor.
     ///
     /// Held by [`tvm.stackEntryNumber.number`](super::super::types::tvm::StackEntryNumber).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Number {
         /// `tvm.numberDecimal#45e296b3`: [`super::super::types::tvm::NumberDecimal`].
@@ -5059,6 +5173,11 @@ pub mod tvm {
     impl Default for Number {
         fn default() -> Self {
             Self::Decimal(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Number {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Number {
@@ -5082,22 +5201,19 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("tvm.numberDecimal", 1172477619)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Decimal(
-                            <super::super::types::tvm::NumberDecimal as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::tvm::NumberDecimal as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Decimal)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `tvm.Slice`, with 1 constructor.
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Slice {
         /// `tvm.slice#20068ae7`: [`super::super::types::tvm::Slice`].
@@ -5109,6 +5225,11 @@ pub mod tvm {
     impl Default for Slice {
         fn default() -> Self {
             Self::Slice(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Slice {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Slice {
@@ -5132,24 +5253,21 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("tvm.slice", 537299687)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Slice(
-                            <super::super::types::tvm::Slice as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::tvm::Slice as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Slice)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `tvm.StackEntry`, with 6 constructors.
     ///
     /// Held by [`tvm.tuple.elements`](super::super::types::tvm::Tuple), [`tvm.list.elements`](super::super::types::tvm::List), [`smc.runResult.stack`](super::super::types::smc::RunResult).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum StackEntry {
         /// `tvm.stackEntrySlice#532d6b25`: [`super::super::types::tvm::StackEntrySlice`].
@@ -5171,6 +5289,11 @@ pub mod tvm {
     impl Default for StackEntry {
         fn default() -> Self {
             Self::Unsupported(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for StackEntry {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for StackEntry {
@@ -5231,59 +5354,51 @@ pub mod tvm {
                 ("tvm.stackEntryTuple", -157391908),
                 ("tvm.stackEntryUnsupported", 378880498),
             ];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Cell(
-                            <super::super::types::tvm::StackEntryCell as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::tvm::StackEntryCell as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(1) => {
-                        Self::List(
-                            <super::super::types::tvm::StackEntryList as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Cell)
+                }
+                Some(1) => {
+                    <super::super::types::tvm::StackEntryList as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(2) => {
-                        Self::Number(
-                            <super::super::types::tvm::StackEntryNumber as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::List)
+                }
+                Some(2) => {
+                    <super::super::types::tvm::StackEntryNumber as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(3) => {
-                        Self::Slice(
-                            <super::super::types::tvm::StackEntrySlice as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Number)
+                }
+                Some(3) => {
+                    <super::super::types::tvm::StackEntrySlice as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(4) => {
-                        Self::Tuple(
-                            <super::super::types::tvm::StackEntryTuple as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Slice)
+                }
+                Some(4) => {
+                    <super::super::types::tvm::StackEntryTuple as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    Some(5) => {
-                        Self::Unsupported(
-                            <super::super::types::tvm::StackEntryUnsupported as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+                        .map(Self::Tuple)
+                }
+                Some(5) => {
+                    <super::super::types::tvm::StackEntryUnsupported as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Unsupported)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
     /// TL type `tvm.Tuple`, with 1 constructor.
     ///
     /// Held by [`tvm.stackEntryTuple.tuple`](super::super::types::tvm::StackEntryTuple).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub enum Tuple {
         /// `tvm.tuple#aeb3ba63`: [`super::super::types::tvm::Tuple`].
@@ -5295,6 +5410,11 @@ pub mod tvm {
     impl Default for Tuple {
         fn default() -> Self {
             Self::Tuple(Default::default())
+        }
+    }
+    impl ::core::fmt::Debug for Tuple {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
         }
     }
     impl ::tlgen_runtime::json::TdJson for Tuple {
@@ -5318,18 +5438,15 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("tvm.tuple", -1363953053)];
-            ::core::result::Result::Ok(
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        Self::Tuple(
-                            <super::super::types::tvm::Tuple as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
-                            )?,
+            match input.peek_constructor(&TABLE)? {
+                Some(0) => {
+                    <super::super::types::tvm::Tuple as ::tlgen_runtime::json::TdJson>::read_json(
+                            input,
                         )
-                    }
-                    _ => Self::Unknown(input.read_unknown()?),
-                },
-            )
+                        .map(Self::Tuple)
+                }
+                _ => input.read_unknown().map(Self::Unknown),
+            }
         }
     }
 }

@@ -5,11 +5,16 @@
 /// ```text
 /// init options:options = options.Info;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Init {
     /// TL: `options:options`
     pub options: Option<super::types::Options>,
+}
+impl ::core::fmt::Debug for Init {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for Init {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -23,19 +28,20 @@ impl ::tlgen_runtime::json::TdJson for Init {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["options"];
         let mut value = Self::default();
         let mut object = input.begin_object("init", -1000594762)?;
-        while let Some(field) = input.next_field(&mut object, &["options"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.options = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::Options>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::Options>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.options)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -49,9 +55,14 @@ impl ::tlgen_runtime::json::TdFunction for Init {
 /// ```text
 /// close = Ok;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Close {}
+impl ::core::fmt::Debug for Close {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for Close {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("close");
@@ -74,7 +85,7 @@ impl ::tlgen_runtime::json::TdFunction for Close {
 /// ```text
 /// createNewKey local_password:secureBytes mnemonic_password:secureBytes random_extra_seed:secureBytes = Key;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct CreateNewKey {
     /// TL: `local_password:secureBytes`
@@ -83,6 +94,11 @@ pub struct CreateNewKey {
     pub mnemonic_password: Vec<u8>,
     /// TL: `random_extra_seed:secureBytes`
     pub random_extra_seed: Vec<u8>,
+}
+impl ::core::fmt::Debug for CreateNewKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for CreateNewKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -104,42 +120,40 @@ impl ::tlgen_runtime::json::TdJson for CreateNewKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &[
+            "local_password",
+            "mnemonic_password",
+            "random_extra_seed",
+        ];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("createNewKey", -1861385712)?;
-        while let Some(field) = input
-            .next_field(
-                &mut object,
-                &["local_password", "mnemonic_password", "random_extra_seed"],
-            )?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.local_password)
                 }
                 1 => {
-                    value.mnemonic_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.mnemonic_password)
                 }
                 2 => {
-                    value.random_extra_seed = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 4;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.random_extra_seed)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input
-            .check_required(
-                seen,
-                &["local_password", "mnemonic_password", "random_extra_seed"],
-            )?;
+        input.check_required(&object, 7, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -152,11 +166,16 @@ impl ::tlgen_runtime::json::TdFunction for CreateNewKey {
 /// ```text
 /// deleteKey key:key = Ok;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct DeleteKey {
     /// TL: `key:key`
     pub key: Option<super::types::Key>,
+}
+impl ::core::fmt::Debug for DeleteKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for DeleteKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -170,19 +189,20 @@ impl ::tlgen_runtime::json::TdJson for DeleteKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["key"];
         let mut value = Self::default();
         let mut object = input.begin_object("deleteKey", -1579595571)?;
-        while let Some(field) = input.next_field(&mut object, &["key"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::Key>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::Key>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.key)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -196,9 +216,14 @@ impl ::tlgen_runtime::json::TdFunction for DeleteKey {
 /// ```text
 /// deleteAllKeys = Ok;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct DeleteAllKeys {}
+impl ::core::fmt::Debug for DeleteAllKeys {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for DeleteAllKeys {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("deleteAllKeys");
@@ -221,11 +246,16 @@ impl ::tlgen_runtime::json::TdFunction for DeleteAllKeys {
 /// ```text
 /// exportKey input_key:InputKey = ExportedKey;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportKey {
     /// TL: `input_key:InputKey`
     pub input_key: Option<super::enums::InputKey>,
+}
+impl ::core::fmt::Debug for ExportKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ExportKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -239,19 +269,20 @@ impl ::tlgen_runtime::json::TdJson for ExportKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["input_key"];
         let mut value = Self::default();
         let mut object = input.begin_object("exportKey", -1622353549)?;
-        while let Some(field) = input.next_field(&mut object, &["input_key"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.input_key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::InputKey>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::InputKey>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.input_key)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -265,13 +296,18 @@ impl ::tlgen_runtime::json::TdFunction for ExportKey {
 /// ```text
 /// exportPemKey input_key:InputKey key_password:secureBytes = ExportedPemKey;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportPemKey {
     /// TL: `input_key:InputKey`
     pub input_key: Option<super::enums::InputKey>,
     /// TL: `key_password:secureBytes`
     pub key_password: Vec<u8>,
+}
+impl ::core::fmt::Debug for ExportPemKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ExportPemKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -289,30 +325,29 @@ impl ::tlgen_runtime::json::TdJson for ExportPemKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["input_key", "key_password"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("exportPemKey", -643259462)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["input_key", "key_password"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.input_key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::InputKey>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::InputKey>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.input_key)
                 }
                 1 => {
-                    value.key_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.key_password)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["key_password"])?;
+        input.check_required(&object, 2, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -325,13 +360,18 @@ impl ::tlgen_runtime::json::TdFunction for ExportPemKey {
 /// ```text
 /// exportEncryptedKey input_key:InputKey key_password:secureBytes = ExportedEncryptedKey;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportEncryptedKey {
     /// TL: `input_key:InputKey`
     pub input_key: Option<super::enums::InputKey>,
     /// TL: `key_password:secureBytes`
     pub key_password: Vec<u8>,
+}
+impl ::core::fmt::Debug for ExportEncryptedKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ExportEncryptedKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -349,30 +389,29 @@ impl ::tlgen_runtime::json::TdJson for ExportEncryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["input_key", "key_password"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("exportEncryptedKey", 218237311)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["input_key", "key_password"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.input_key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::InputKey>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::InputKey>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.input_key)
                 }
                 1 => {
-                    value.key_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.key_password)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["key_password"])?;
+        input.check_required(&object, 2, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -385,11 +424,16 @@ impl ::tlgen_runtime::json::TdFunction for ExportEncryptedKey {
 /// ```text
 /// exportUnencryptedKey input_key:InputKey = ExportedUnencryptedKey;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportUnencryptedKey {
     /// TL: `input_key:InputKey`
     pub input_key: Option<super::enums::InputKey>,
+}
+impl ::core::fmt::Debug for ExportUnencryptedKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ExportUnencryptedKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -403,19 +447,20 @@ impl ::tlgen_runtime::json::TdJson for ExportUnencryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["input_key"];
         let mut value = Self::default();
         let mut object = input.begin_object("exportUnencryptedKey", -634665152)?;
-        while let Some(field) = input.next_field(&mut object, &["input_key"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.input_key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::InputKey>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::InputKey>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.input_key)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -429,7 +474,7 @@ impl ::tlgen_runtime::json::TdFunction for ExportUnencryptedKey {
 /// ```text
 /// importKey local_password:secureBytes mnemonic_password:secureBytes exported_key:exportedKey = Key;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ImportKey {
     /// TL: `local_password:secureBytes`
@@ -438,6 +483,11 @@ pub struct ImportKey {
     pub mnemonic_password: Vec<u8>,
     /// TL: `exported_key:exportedKey`
     pub exported_key: Option<super::types::ExportedKey>,
+}
+impl ::core::fmt::Debug for ImportKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ImportKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -459,39 +509,36 @@ impl ::tlgen_runtime::json::TdJson for ImportKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["local_password", "mnemonic_password", "exported_key"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("importKey", -1607900903)?;
-        while let Some(field) = input
-            .next_field(
-                &mut object,
-                &["local_password", "mnemonic_password", "exported_key"],
-            )?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.local_password)
                 }
                 1 => {
-                    value.mnemonic_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.mnemonic_password)
                 }
                 2 => {
-                    value.exported_key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::ExportedKey>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::ExportedKey>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.exported_key)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["local_password", "mnemonic_password"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -504,7 +551,7 @@ impl ::tlgen_runtime::json::TdFunction for ImportKey {
 /// ```text
 /// importPemKey local_password:secureBytes key_password:secureBytes exported_key:exportedPemKey = Key;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ImportPemKey {
     /// TL: `local_password:secureBytes`
@@ -513,6 +560,11 @@ pub struct ImportPemKey {
     pub key_password: Vec<u8>,
     /// TL: `exported_key:exportedPemKey`
     pub exported_key: Option<super::types::ExportedPemKey>,
+}
+impl ::core::fmt::Debug for ImportPemKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ImportPemKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -534,39 +586,36 @@ impl ::tlgen_runtime::json::TdJson for ImportPemKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["local_password", "key_password", "exported_key"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("importPemKey", 76385617)?;
-        while let Some(field) = input
-            .next_field(
-                &mut object,
-                &["local_password", "key_password", "exported_key"],
-            )?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.local_password)
                 }
                 1 => {
-                    value.key_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.key_password)
                 }
                 2 => {
-                    value.exported_key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::ExportedPemKey>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::ExportedPemKey>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.exported_key)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["local_password", "key_password"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -579,7 +628,7 @@ impl ::tlgen_runtime::json::TdFunction for ImportPemKey {
 /// ```text
 /// importEncryptedKey local_password:secureBytes key_password:secureBytes exported_encrypted_key:exportedEncryptedKey = Key;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ImportEncryptedKey {
     /// TL: `local_password:secureBytes`
@@ -588,6 +637,11 @@ pub struct ImportEncryptedKey {
     pub key_password: Vec<u8>,
     /// TL: `exported_encrypted_key:exportedEncryptedKey`
     pub exported_encrypted_key: Option<super::types::ExportedEncryptedKey>,
+}
+impl ::core::fmt::Debug for ImportEncryptedKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ImportEncryptedKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -609,39 +663,40 @@ impl ::tlgen_runtime::json::TdJson for ImportEncryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &[
+            "local_password",
+            "key_password",
+            "exported_encrypted_key",
+        ];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("importEncryptedKey", 656724958)?;
-        while let Some(field) = input
-            .next_field(
-                &mut object,
-                &["local_password", "key_password", "exported_encrypted_key"],
-            )?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.local_password)
                 }
                 1 => {
-                    value.key_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.key_password)
                 }
                 2 => {
-                    value.exported_encrypted_key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::ExportedEncryptedKey>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::ExportedEncryptedKey>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.exported_encrypted_key)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["local_password", "key_password"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -654,13 +709,18 @@ impl ::tlgen_runtime::json::TdFunction for ImportEncryptedKey {
 /// ```text
 /// importUnencryptedKey local_password:secureBytes exported_unencrypted_key:exportedUnencryptedKey = Key;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ImportUnencryptedKey {
     /// TL: `local_password:secureBytes`
     pub local_password: Vec<u8>,
     /// TL: `exported_unencrypted_key:exportedUnencryptedKey`
     pub exported_unencrypted_key: Option<super::types::ExportedUnencryptedKey>,
+}
+impl ::core::fmt::Debug for ImportUnencryptedKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ImportUnencryptedKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -678,30 +738,29 @@ impl ::tlgen_runtime::json::TdJson for ImportUnencryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["local_password", "exported_unencrypted_key"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("importUnencryptedKey", -1184671467)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["local_password", "exported_unencrypted_key"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.local_password)
                 }
                 1 => {
-                    value.exported_unencrypted_key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::ExportedUnencryptedKey>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::ExportedUnencryptedKey>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.exported_unencrypted_key)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["local_password"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -714,13 +773,18 @@ impl ::tlgen_runtime::json::TdFunction for ImportUnencryptedKey {
 /// ```text
 /// changeLocalPassword input_key:InputKey new_local_password:secureBytes = Key;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ChangeLocalPassword {
     /// TL: `input_key:InputKey`
     pub input_key: Option<super::enums::InputKey>,
     /// TL: `new_local_password:secureBytes`
     pub new_local_password: Vec<u8>,
+}
+impl ::core::fmt::Debug for ChangeLocalPassword {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ChangeLocalPassword {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -738,30 +802,29 @@ impl ::tlgen_runtime::json::TdJson for ChangeLocalPassword {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["input_key", "new_local_password"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("changeLocalPassword", -401590337)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["input_key", "new_local_password"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.input_key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::InputKey>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::InputKey>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.input_key)
                 }
                 1 => {
-                    value.new_local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.new_local_password)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["new_local_password"])?;
+        input.check_required(&object, 2, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -774,13 +837,18 @@ impl ::tlgen_runtime::json::TdFunction for ChangeLocalPassword {
 /// ```text
 /// encrypt decrypted_data:secureBytes secret:secureBytes = Data;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Encrypt {
     /// TL: `decrypted_data:secureBytes`
     pub decrypted_data: Vec<u8>,
     /// TL: `secret:secureBytes`
     pub secret: Vec<u8>,
+}
+impl ::core::fmt::Debug for Encrypt {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for Encrypt {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -795,29 +863,29 @@ impl ::tlgen_runtime::json::TdJson for Encrypt {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["decrypted_data", "secret"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("encrypt", -1821422820)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["decrypted_data", "secret"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.decrypted_data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.decrypted_data)
                 }
                 1 => {
-                    value.secret = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.secret)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["decrypted_data", "secret"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -830,13 +898,18 @@ impl ::tlgen_runtime::json::TdFunction for Encrypt {
 /// ```text
 /// decrypt encrypted_data:secureBytes secret:secureBytes = Data;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Decrypt {
     /// TL: `encrypted_data:secureBytes`
     pub encrypted_data: Vec<u8>,
     /// TL: `secret:secureBytes`
     pub secret: Vec<u8>,
+}
+impl ::core::fmt::Debug for Decrypt {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for Decrypt {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -851,29 +924,29 @@ impl ::tlgen_runtime::json::TdJson for Decrypt {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["encrypted_data", "secret"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("decrypt", 357991854)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["encrypted_data", "secret"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.encrypted_data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.encrypted_data)
                 }
                 1 => {
-                    value.secret = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.secret)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["encrypted_data", "secret"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -886,7 +959,7 @@ impl ::tlgen_runtime::json::TdFunction for Decrypt {
 /// ```text
 /// kdf password:secureBytes salt:secureBytes iterations:int32 = Data;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Kdf {
     /// TL: `password:secureBytes`
@@ -895,6 +968,11 @@ pub struct Kdf {
     pub salt: Vec<u8>,
     /// TL: `iterations:int32`
     pub iterations: i32,
+}
+impl ::core::fmt::Debug for Kdf {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for Kdf {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -907,35 +985,36 @@ impl ::tlgen_runtime::json::TdJson for Kdf {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["password", "salt", "iterations"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("kdf", -1667861635)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["password", "salt", "iterations"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.password)
                 }
                 1 => {
-                    value.salt = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.salt)
                 }
                 2 => {
-                    value.iterations = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 4;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.iterations)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["password", "salt", "iterations"])?;
+        input.check_required(&object, 7, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -948,11 +1027,16 @@ impl ::tlgen_runtime::json::TdFunction for Kdf {
 /// ```text
 /// unpackAccountAddress account_address:string = UnpackedAccountAddress;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct UnpackAccountAddress {
     /// TL: `account_address:string`
     pub account_address: String,
+}
+impl ::core::fmt::Debug for UnpackAccountAddress {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for UnpackAccountAddress {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -966,21 +1050,22 @@ impl ::tlgen_runtime::json::TdJson for UnpackAccountAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("unpackAccountAddress", -682459063)?;
-        while let Some(field) = input.next_field(&mut object, &["account_address"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.account_address = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.account_address)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["account_address"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -993,11 +1078,16 @@ impl ::tlgen_runtime::json::TdFunction for UnpackAccountAddress {
 /// ```text
 /// packAccountAddress account_address:unpackedAccountAddress = AccountAddress;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct PackAccountAddress {
     /// TL: `account_address:unpackedAccountAddress`
     pub account_address: Option<super::types::UnpackedAccountAddress>,
+}
+impl ::core::fmt::Debug for PackAccountAddress {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for PackAccountAddress {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1011,19 +1101,20 @@ impl ::tlgen_runtime::json::TdJson for PackAccountAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
         let mut object = input.begin_object("packAccountAddress", -1388561940)?;
-        while let Some(field) = input.next_field(&mut object, &["account_address"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.account_address = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::UnpackedAccountAddress>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::UnpackedAccountAddress>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.account_address)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -1037,11 +1128,16 @@ impl ::tlgen_runtime::json::TdFunction for PackAccountAddress {
 /// ```text
 /// getBip39Hints prefix:string = Bip39Hints;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetBip39Hints {
     /// TL: `prefix:string`
     pub prefix: String,
+}
+impl ::core::fmt::Debug for GetBip39Hints {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for GetBip39Hints {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1052,21 +1148,22 @@ impl ::tlgen_runtime::json::TdJson for GetBip39Hints {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["prefix"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("getBip39Hints", -1889640982)?;
-        while let Some(field) = input.next_field(&mut object, &["prefix"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.prefix = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.prefix)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["prefix"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1079,9 +1176,14 @@ impl ::tlgen_runtime::json::TdFunction for GetBip39Hints {
 /// ```text
 /// sync = ton.BlockIdExt;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Sync {}
+impl ::core::fmt::Debug for Sync {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for Sync {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("sync");
@@ -1104,7 +1206,7 @@ impl ::tlgen_runtime::json::TdFunction for Sync {
 /// ```text
 /// getAccountAddress initial_account_state:InitialAccountState revision:int32 workchain_id:int32 = AccountAddress;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetAccountAddress {
     /// TL: `initial_account_state:InitialAccountState`
@@ -1113,6 +1215,11 @@ pub struct GetAccountAddress {
     pub revision: i32,
     /// TL: `workchain_id:int32`
     pub workchain_id: i32,
+}
+impl ::core::fmt::Debug for GetAccountAddress {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for GetAccountAddress {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1131,39 +1238,36 @@ impl ::tlgen_runtime::json::TdJson for GetAccountAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["initial_account_state", "revision", "workchain_id"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("getAccountAddress", 512468424)?;
-        while let Some(field) = input
-            .next_field(
-                &mut object,
-                &["initial_account_state", "revision", "workchain_id"],
-            )?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.initial_account_state = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::InitialAccountState>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::InitialAccountState>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.initial_account_state)
                 }
                 1 => {
-                    value.revision = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.revision)
                 }
                 2 => {
-                    value.workchain_id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.workchain_id)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["revision", "workchain_id"])?;
+        input.check_required(&object, 6, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1176,13 +1280,18 @@ impl ::tlgen_runtime::json::TdFunction for GetAccountAddress {
 /// ```text
 /// guessAccountRevision initial_account_state:InitialAccountState workchain_id:int32 = AccountRevisionList;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GuessAccountRevision {
     /// TL: `initial_account_state:InitialAccountState`
     pub initial_account_state: Option<super::enums::InitialAccountState>,
     /// TL: `workchain_id:int32`
     pub workchain_id: i32,
+}
+impl ::core::fmt::Debug for GuessAccountRevision {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for GuessAccountRevision {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1200,30 +1309,29 @@ impl ::tlgen_runtime::json::TdJson for GuessAccountRevision {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["initial_account_state", "workchain_id"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("guessAccountRevision", 1857589922)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["initial_account_state", "workchain_id"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.initial_account_state = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::InitialAccountState>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::InitialAccountState>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.initial_account_state)
                 }
                 1 => {
-                    value.workchain_id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.workchain_id)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["workchain_id"])?;
+        input.check_required(&object, 2, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1236,13 +1344,18 @@ impl ::tlgen_runtime::json::TdFunction for GuessAccountRevision {
 /// ```text
 /// guessAccount public_key:string rwallet_init_public_key:string = AccountRevisionList;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GuessAccount {
     /// TL: `public_key:string`
     pub public_key: String,
     /// TL: `rwallet_init_public_key:string`
     pub rwallet_init_public_key: String,
+}
+impl ::core::fmt::Debug for GuessAccount {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for GuessAccount {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1260,29 +1373,29 @@ impl ::tlgen_runtime::json::TdJson for GuessAccount {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["public_key", "rwallet_init_public_key"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("guessAccount", -1737659296)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["public_key", "rwallet_init_public_key"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.public_key)
                 }
                 1 => {
-                    value.rwallet_init_public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.rwallet_init_public_key)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["public_key", "rwallet_init_public_key"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1295,11 +1408,16 @@ impl ::tlgen_runtime::json::TdFunction for GuessAccount {
 /// ```text
 /// getAccountState account_address:accountAddress = FullAccountState;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetAccountState {
     /// TL: `account_address:accountAddress`
     pub account_address: Option<super::types::AccountAddress>,
+}
+impl ::core::fmt::Debug for GetAccountState {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for GetAccountState {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1313,19 +1431,20 @@ impl ::tlgen_runtime::json::TdJson for GetAccountState {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
         let mut object = input.begin_object("getAccountState", -2116357050)?;
-        while let Some(field) = input.next_field(&mut object, &["account_address"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.account_address = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::AccountAddress>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::AccountAddress>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.account_address)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -1339,13 +1458,18 @@ impl ::tlgen_runtime::json::TdFunction for GetAccountState {
 /// ```text
 /// getAccountStateByTransaction account_address:accountAddress transaction_id:internal.transactionId = FullAccountState;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetAccountStateByTransaction {
     /// TL: `account_address:accountAddress`
     pub account_address: Option<super::types::AccountAddress>,
     /// TL: `transaction_id:internal.transactionId`
     pub transaction_id: Option<super::types::internal::TransactionId>,
+}
+impl ::core::fmt::Debug for GetAccountStateByTransaction {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for GetAccountStateByTransaction {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1363,28 +1487,27 @@ impl ::tlgen_runtime::json::TdJson for GetAccountStateByTransaction {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["account_address", "transaction_id"];
         let mut value = Self::default();
         let mut object = input.begin_object("getAccountStateByTransaction", 756813774)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["account_address", "transaction_id"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.account_address = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::AccountAddress>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::AccountAddress>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.account_address)
                 }
                 1 => {
-                    value.transaction_id = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::internal::TransactionId>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::internal::TransactionId>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.transaction_id)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -1398,11 +1521,16 @@ impl ::tlgen_runtime::json::TdFunction for GetAccountStateByTransaction {
 /// ```text
 /// getShardAccountCell account_address:accountAddress = tvm.Cell;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetShardAccountCell {
     /// TL: `account_address:accountAddress`
     pub account_address: Option<super::types::AccountAddress>,
+}
+impl ::core::fmt::Debug for GetShardAccountCell {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for GetShardAccountCell {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1416,19 +1544,20 @@ impl ::tlgen_runtime::json::TdJson for GetShardAccountCell {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
         let mut object = input.begin_object("getShardAccountCell", -1734437861)?;
-        while let Some(field) = input.next_field(&mut object, &["account_address"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.account_address = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::AccountAddress>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::AccountAddress>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.account_address)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -1442,13 +1571,18 @@ impl ::tlgen_runtime::json::TdFunction for GetShardAccountCell {
 /// ```text
 /// getShardAccountCellByTransaction account_address:accountAddress transaction_id:internal.transactionId = tvm.Cell;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetShardAccountCellByTransaction {
     /// TL: `account_address:accountAddress`
     pub account_address: Option<super::types::AccountAddress>,
     /// TL: `transaction_id:internal.transactionId`
     pub transaction_id: Option<super::types::internal::TransactionId>,
+}
+impl ::core::fmt::Debug for GetShardAccountCellByTransaction {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for GetShardAccountCellByTransaction {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1466,29 +1600,28 @@ impl ::tlgen_runtime::json::TdJson for GetShardAccountCellByTransaction {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["account_address", "transaction_id"];
         let mut value = Self::default();
         let mut object = input
             .begin_object("getShardAccountCellByTransaction", 406971329)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["account_address", "transaction_id"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.account_address = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::AccountAddress>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::AccountAddress>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.account_address)
                 }
                 1 => {
-                    value.transaction_id = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::internal::TransactionId>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::internal::TransactionId>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.transaction_id)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -1502,7 +1635,7 @@ impl ::tlgen_runtime::json::TdFunction for GetShardAccountCellByTransaction {
 /// ```text
 /// createQuery private_key:InputKey address:accountAddress timeout:int32 action:Action initial_account_state:InitialAccountState = query.Info;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct CreateQuery {
     /// TL: `private_key:InputKey`
@@ -1515,6 +1648,11 @@ pub struct CreateQuery {
     pub action: Option<super::enums::Action>,
     /// TL: `initial_account_state:InitialAccountState`
     pub initial_account_state: Option<super::enums::InitialAccountState>,
+}
+impl ::core::fmt::Debug for CreateQuery {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for CreateQuery {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1541,54 +1679,56 @@ impl ::tlgen_runtime::json::TdJson for CreateQuery {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &[
+            "private_key",
+            "address",
+            "timeout",
+            "action",
+            "initial_account_state",
+        ];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("createQuery", -242540347)?;
-        while let Some(field) = input
-            .next_field(
-                &mut object,
-                &["private_key", "address", "timeout", "action", "initial_account_state"],
-            )?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.private_key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::InputKey>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::InputKey>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.private_key)
                 }
                 1 => {
-                    value.address = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::AccountAddress>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::AccountAddress>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.address)
                 }
                 2 => {
-                    value.timeout = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.timeout)
                 }
                 3 => {
-                    value.action = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::Action>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::Action>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.action)
                 }
                 4 => {
-                    value.initial_account_state = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::InitialAccountState>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::InitialAccountState>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.initial_account_state)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["timeout"])?;
+        input.check_required(&object, 4, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1601,13 +1741,18 @@ impl ::tlgen_runtime::json::TdFunction for CreateQuery {
 /// ```text
 /// getConfigParam mode:# param:# = ConfigInfo;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetConfigParam {
     /// TL: `mode:#`
     pub mode: i32,
     /// TL: `param:#`
     pub param: i32,
+}
+impl ::core::fmt::Debug for GetConfigParam {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for GetConfigParam {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1619,27 +1764,22 @@ impl ::tlgen_runtime::json::TdJson for GetConfigParam {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["mode", "param"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("getConfigParam", -234421517)?;
-        while let Some(field) = input.next_field(&mut object, &["mode", "param"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input.read_into::<i32, ::tlgen_runtime::json::Plain>(&mut value.mode)
                 }
                 1 => {
-                    value.param = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<i32, ::tlgen_runtime::json::Plain>(&mut value.param)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["mode", "param"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1652,11 +1792,16 @@ impl ::tlgen_runtime::json::TdFunction for GetConfigParam {
 /// ```text
 /// getConfigAll mode:# = ConfigInfo;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetConfigAll {
     /// TL: `mode:#`
     pub mode: i32,
+}
+impl ::core::fmt::Debug for GetConfigAll {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for GetConfigAll {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1667,21 +1812,18 @@ impl ::tlgen_runtime::json::TdJson for GetConfigAll {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["mode"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("getConfigAll", 484522064)?;
-        while let Some(field) = input.next_field(&mut object, &["mode"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input.read_into::<i32, ::tlgen_runtime::json::Plain>(&mut value.mode)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["mode"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1694,13 +1836,18 @@ impl ::tlgen_runtime::json::TdFunction for GetConfigAll {
 /// ```text
 /// onLiteServerQueryResult id:int64 bytes:bytes = Ok;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct OnLiteServerQueryResult {
     /// TL: `id:int64`
     pub id: i64,
     /// TL: `bytes:bytes`
     pub bytes: Vec<u8>,
+}
+impl ::core::fmt::Debug for OnLiteServerQueryResult {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryResult {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1712,27 +1859,23 @@ impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryResult {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["id", "bytes"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("onLiteServerQueryResult", 2056444510)?;
-        while let Some(field) = input.next_field(&mut object, &["id", "bytes"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
-                0 => {
-                    value.id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                        i64,
-                    >>::read_json(input)?;
-                    seen |= 1;
-                }
+                0 => input.read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.id),
                 1 => {
-                    value.bytes = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.bytes)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["id", "bytes"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1745,13 +1888,18 @@ impl ::tlgen_runtime::json::TdFunction for OnLiteServerQueryResult {
 /// ```text
 /// onLiteServerQueryError id:int64 error:error = Ok;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct OnLiteServerQueryError {
     /// TL: `id:int64`
     pub id: i64,
     /// TL: `error:error`
     pub error: Option<super::types::Error>,
+}
+impl ::core::fmt::Debug for OnLiteServerQueryError {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryError {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1766,28 +1914,23 @@ impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryError {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["id", "error"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("onLiteServerQueryError", -677427533)?;
-        while let Some(field) = input.next_field(&mut object, &["id", "error"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
-                0 => {
-                    value.id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                        i64,
-                    >>::read_json(input)?;
-                    seen |= 1;
-                }
+                0 => input.read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.id),
                 1 => {
-                    value.error = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::Error>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::Error>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.error)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["id"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1800,13 +1943,18 @@ impl ::tlgen_runtime::json::TdFunction for OnLiteServerQueryError {
 /// ```text
 /// withBlock id:ton.blockIdExt function:Function = Object;
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct WithBlock {
     /// TL: `id:ton.blockIdExt`
     pub id: Option<super::types::ton::BlockIdExt>,
     /// TL: `function:Function`
     pub function: Option<Box<super::Function>>,
+}
+impl ::core::fmt::Debug for WithBlock {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for WithBlock {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1867,11 +2015,16 @@ impl ::tlgen_runtime::json::TdFunction for WithBlock {
 /// ```text
 /// runTests dir:string = Ok;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct RunTests {
     /// TL: `dir:string`
     pub dir: String,
+}
+impl ::core::fmt::Debug for RunTests {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for RunTests {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1882,21 +2035,22 @@ impl ::tlgen_runtime::json::TdJson for RunTests {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["dir"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("runTests", -2039925427)?;
-        while let Some(field) = input.next_field(&mut object, &["dir"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.dir = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.dir)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["dir"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1911,13 +2065,18 @@ impl ::tlgen_runtime::json::TdFunction for RunTests {
 /// ```text
 /// setLogStream log_stream:LogStream = Ok;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct SetLogStream {
     /// New log stream
     ///
     /// TL: `log_stream:LogStream`
     pub log_stream: Option<super::enums::LogStream>,
+}
+impl ::core::fmt::Debug for SetLogStream {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for SetLogStream {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1931,19 +2090,20 @@ impl ::tlgen_runtime::json::TdJson for SetLogStream {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["log_stream"];
         let mut value = Self::default();
         let mut object = input.begin_object("setLogStream", -1364199535)?;
-        while let Some(field) = input.next_field(&mut object, &["log_stream"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.log_stream = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::LogStream>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::LogStream>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.log_stream)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -1959,9 +2119,14 @@ impl ::tlgen_runtime::json::TdFunction for SetLogStream {
 /// ```text
 /// getLogStream = LogStream;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetLogStream {}
+impl ::core::fmt::Debug for GetLogStream {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for GetLogStream {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("getLogStream");
@@ -1986,13 +2151,18 @@ impl ::tlgen_runtime::json::TdFunction for GetLogStream {
 /// ```text
 /// setLogVerbosityLevel new_verbosity_level:int32 = Ok;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct SetLogVerbosityLevel {
     /// New value of the verbosity level for logging. Value 0 corresponds to fatal errors, value 1 corresponds to errors, value 2 corresponds to warnings and debug warnings, value 3 corresponds to informational, value 4 corresponds to debug, value 5 corresponds to verbose debug, value greater than 5 and up to 1023 can be used to enable even more logging
     ///
     /// TL: `new_verbosity_level:int32`
     pub new_verbosity_level: i32,
+}
+impl ::core::fmt::Debug for SetLogVerbosityLevel {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for SetLogVerbosityLevel {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2006,22 +2176,22 @@ impl ::tlgen_runtime::json::TdJson for SetLogVerbosityLevel {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["new_verbosity_level"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("setLogVerbosityLevel", -303429678)?;
-        while let Some(field) = input.next_field(&mut object, &["new_verbosity_level"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.new_verbosity_level = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.new_verbosity_level)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["new_verbosity_level"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -2036,9 +2206,14 @@ impl ::tlgen_runtime::json::TdFunction for SetLogVerbosityLevel {
 /// ```text
 /// getLogVerbosityLevel = LogVerbosityLevel;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetLogVerbosityLevel {}
+impl ::core::fmt::Debug for GetLogVerbosityLevel {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for GetLogVerbosityLevel {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("getLogVerbosityLevel");
@@ -2063,9 +2238,14 @@ impl ::tlgen_runtime::json::TdFunction for GetLogVerbosityLevel {
 /// ```text
 /// getLogTags = LogTags;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetLogTags {}
+impl ::core::fmt::Debug for GetLogTags {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for GetLogTags {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("getLogTags");
@@ -2090,7 +2270,7 @@ impl ::tlgen_runtime::json::TdFunction for GetLogTags {
 /// ```text
 /// setLogTagVerbosityLevel tag:string new_verbosity_level:int32 = Ok;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct SetLogTagVerbosityLevel {
     /// Logging tag to change verbosity level
@@ -2101,6 +2281,11 @@ pub struct SetLogTagVerbosityLevel {
     ///
     /// TL: `new_verbosity_level:int32`
     pub new_verbosity_level: i32,
+}
+impl ::core::fmt::Debug for SetLogTagVerbosityLevel {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for SetLogTagVerbosityLevel {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2115,29 +2300,29 @@ impl ::tlgen_runtime::json::TdJson for SetLogTagVerbosityLevel {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["tag", "new_verbosity_level"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("setLogTagVerbosityLevel", -2095589738)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["tag", "new_verbosity_level"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.tag = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.tag)
                 }
                 1 => {
-                    value.new_verbosity_level = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.new_verbosity_level)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["tag", "new_verbosity_level"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -2152,13 +2337,18 @@ impl ::tlgen_runtime::json::TdFunction for SetLogTagVerbosityLevel {
 /// ```text
 /// getLogTagVerbosityLevel tag:string = LogVerbosityLevel;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct GetLogTagVerbosityLevel {
     /// Logging tag to change verbosity level
     ///
     /// TL: `tag:string`
     pub tag: String,
+}
+impl ::core::fmt::Debug for GetLogTagVerbosityLevel {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for GetLogTagVerbosityLevel {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2169,21 +2359,22 @@ impl ::tlgen_runtime::json::TdJson for GetLogTagVerbosityLevel {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["tag"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("getLogTagVerbosityLevel", 951004547)?;
-        while let Some(field) = input.next_field(&mut object, &["tag"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.tag = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.tag)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["tag"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -2198,7 +2389,7 @@ impl ::tlgen_runtime::json::TdFunction for GetLogTagVerbosityLevel {
 /// ```text
 /// addLogMessage verbosity_level:int32 text:string = Ok;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct AddLogMessage {
     /// Minimum verbosity level needed for the message to be logged, 1-1024; value 0 is reserved for fatal errors and is not accepted
@@ -2209,6 +2400,11 @@ pub struct AddLogMessage {
     ///
     /// TL: `text:string`
     pub text: String,
+}
+impl ::core::fmt::Debug for AddLogMessage {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for AddLogMessage {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2223,29 +2419,29 @@ impl ::tlgen_runtime::json::TdJson for AddLogMessage {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["verbosity_level", "text"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("addLogMessage", 1597427692)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["verbosity_level", "text"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.verbosity_level = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.verbosity_level)
                 }
                 1 => {
-                    value.text = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.text)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["verbosity_level", "text"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -2260,9 +2456,14 @@ pub mod blocks {
     /// ```text
     /// blocks.getMasterchainInfo = blocks.MasterchainInfo;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetMasterchainInfo {}
+    impl ::core::fmt::Debug for GetMasterchainInfo {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
+    }
     impl ::tlgen_runtime::json::TdJson for GetMasterchainInfo {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("blocks.getMasterchainInfo");
@@ -2285,11 +2486,16 @@ pub mod blocks {
     /// ```text
     /// blocks.getMasterchainInfoExt mode:int32 = blocks.MasterchainInfoExt;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetMasterchainInfoExt {
         /// TL: `mode:int32`
         pub mode: i32,
+    }
+    impl ::core::fmt::Debug for GetMasterchainInfoExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetMasterchainInfoExt {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2300,22 +2506,23 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["mode"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input
                 .begin_object("blocks.getMasterchainInfoExt", 213175363)?;
-            while let Some(field) = input.next_field(&mut object, &["mode"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.mode)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["mode"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2328,11 +2535,16 @@ pub mod blocks {
     /// ```text
     /// blocks.getShards id:ton.blockIdExt = blocks.Shards;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetShards {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
+    }
+    impl ::core::fmt::Debug for GetShards {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetShards {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2346,19 +2558,22 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input.begin_object("blocks.getShards", 2072773677)?;
-            while let Some(field) = input.next_field(&mut object, &["id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -2372,7 +2587,7 @@ pub mod blocks {
     /// ```text
     /// blocks.lookupBlock mode:int32 id:ton.blockId lt:int64 utime:int32 = ton.BlockIdExt;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct LookupBlock {
         /// TL: `mode:int32`
@@ -2383,6 +2598,11 @@ pub mod blocks {
         pub lt: i64,
         /// TL: `utime:int32`
         pub utime: i32,
+    }
+    impl ::core::fmt::Debug for LookupBlock {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for LookupBlock {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2399,42 +2619,45 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["mode", "id", "lt", "utime"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.lookupBlock", 1418484659)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["mode", "id", "lt", "utime"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.mode)
                     }
                     1 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockId>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockId>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
                     2 => {
-                        value.lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.lt)
                     }
                     3 => {
-                        value.utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.utime)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["mode", "lt", "utime"])?;
+            input.check_required(&object, 13, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2447,7 +2670,7 @@ pub mod blocks {
     /// ```text
     /// blocks.getTransactions id:ton.blockIdExt mode:# count:# after:blocks.accountTransactionId = blocks.Transactions;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetTransactions {
         /// TL: `id:ton.blockIdExt`
@@ -2458,6 +2681,11 @@ pub mod blocks {
         pub count: i32,
         /// TL: `after:blocks.accountTransactionId`
         pub after: Option<super::super::types::blocks::AccountTransactionId>,
+    }
+    impl ::core::fmt::Debug for GetTransactions {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetTransactions {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2477,43 +2705,47 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id", "mode", "count", "after"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.getTransactions", -896152271)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["id", "mode", "count", "after"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.mode)
                     }
                     2 => {
-                        value.count = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.count)
                     }
                     3 => {
-                        value.after = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::blocks::AccountTransactionId>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::blocks::AccountTransactionId>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.after)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["mode", "count"])?;
+            input.check_required(&object, 6, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2526,7 +2758,7 @@ pub mod blocks {
     /// ```text
     /// blocks.getTransactionsExt id:ton.blockIdExt mode:# count:# after:blocks.accountTransactionId = blocks.TransactionsExt;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetTransactionsExt {
         /// TL: `id:ton.blockIdExt`
@@ -2537,6 +2769,11 @@ pub mod blocks {
         pub count: i32,
         /// TL: `after:blocks.accountTransactionId`
         pub after: Option<super::super::types::blocks::AccountTransactionId>,
+    }
+    impl ::core::fmt::Debug for GetTransactionsExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetTransactionsExt {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2556,44 +2793,48 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id", "mode", "count", "after"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input
                 .begin_object("blocks.getTransactionsExt", -1527774002)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["id", "mode", "count", "after"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.mode)
                     }
                     2 => {
-                        value.count = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.count)
                     }
                     3 => {
-                        value.after = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::blocks::AccountTransactionId>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::blocks::AccountTransactionId>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.after)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["mode", "count"])?;
+            input.check_required(&object, 6, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2606,11 +2847,16 @@ pub mod blocks {
     /// ```text
     /// blocks.getBlockHeader id:ton.blockIdExt = blocks.Header;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetBlockHeader {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
+    }
+    impl ::core::fmt::Debug for GetBlockHeader {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetBlockHeader {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2624,19 +2870,22 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input.begin_object("blocks.getBlockHeader", 1915102018)?;
-            while let Some(field) = input.next_field(&mut object, &["id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -2650,11 +2899,16 @@ pub mod blocks {
     /// ```text
     /// blocks.getMasterchainBlockSignatures seqno:int32 = blocks.BlockSignatures;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetMasterchainBlockSignatures {
         /// TL: `seqno:int32`
         pub seqno: i32,
+    }
+    impl ::core::fmt::Debug for GetMasterchainBlockSignatures {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetMasterchainBlockSignatures {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2665,22 +2919,23 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["seqno"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input
                 .begin_object("blocks.getMasterchainBlockSignatures", 1616913876)?;
-            while let Some(field) = input.next_field(&mut object, &["seqno"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.seqno)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["seqno"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2693,7 +2948,7 @@ pub mod blocks {
     /// ```text
     /// blocks.getShardBlockProof id:ton.blockIdExt mode:# from:mode.0?ton.blockIdExt = blocks.ShardBlockProof;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetShardBlockProof {
         /// TL: `id:ton.blockIdExt`
@@ -2702,6 +2957,11 @@ pub mod blocks {
         pub mode: i32,
         /// TL: `from:mode.0?ton.blockIdExt`
         pub from: Option<super::super::types::ton::BlockIdExt>,
+    }
+    impl ::core::fmt::Debug for GetShardBlockProof {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetShardBlockProof {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2720,37 +2980,40 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id", "mode", "from"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.getShardBlockProof", 435003111)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["id", "mode", "from"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.mode)
                     }
                     2 => {
-                        value.from = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.from)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["mode"])?;
+            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2763,7 +3026,7 @@ pub mod blocks {
     /// ```text
     /// blocks.getOutMsgQueueSizes mode:# wc:mode.0?int32 shard:mode.0?int64 = blocks.OutMsgQueueSizes;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetOutMsgQueueSizes {
         /// TL: `mode:#`
@@ -2773,6 +3036,11 @@ pub mod blocks {
         /// - `wc:mode.0?int32`
         /// - `shard:mode.0?int64`
         pub wc_and_shard: Option<(i32, i64)>,
+    }
+    impl ::core::fmt::Debug for GetOutMsgQueueSizes {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetOutMsgQueueSizes {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2841,7 +3109,7 @@ pub mod dns {
     /// ```text
     /// dns.resolve account_address:accountAddress name:string category:int256 ttl:int32 = dns.Resolved;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Resolve {
         /// TL: `account_address:accountAddress`
@@ -2852,6 +3120,11 @@ pub mod dns {
         pub category: [u8; 32],
         /// TL: `ttl:int32`
         pub ttl: i32,
+    }
+    impl ::core::fmt::Debug for Resolve {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Resolve {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2871,45 +3144,45 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["account_address", "name", "category", "ttl"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("dns.resolve", 1791399222)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["account_address", "name", "category", "ttl"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.account_address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.account_address)
                     }
                     1 => {
-                        value.name = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.name)
                     }
                     2 => {
-                        value.category = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                            [u8; 32],
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                [u8; 32],
+                                ::tlgen_runtime::json::Int256,
+                            >(&mut value.category)
                     }
                     3 => {
-                        value.ttl = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.ttl)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["name", "category", "ttl"])?;
+            input.check_required(&object, 14, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2925,9 +3198,14 @@ pub mod lite_server {
     /// ```text
     /// liteServer.getInfo = liteServer.Info;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetInfo {}
+    impl ::core::fmt::Debug for GetInfo {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
+    }
     impl ::tlgen_runtime::json::TdJson for GetInfo {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("liteServer.getInfo");
@@ -2953,13 +3231,18 @@ pub mod msg {
     /// ```text
     /// msg.decrypt input_key:InputKey data:msg.dataEncryptedArray = msg.DataDecryptedArray;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Decrypt {
         /// TL: `input_key:InputKey`
         pub input_key: Option<super::super::enums::InputKey>,
         /// TL: `data:msg.dataEncryptedArray`
         pub data: Option<super::super::types::msg::DataEncryptedArray>,
+    }
+    impl ::core::fmt::Debug for Decrypt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Decrypt {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2977,28 +3260,31 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["input_key", "data"];
             let mut value = Self::default();
             let mut object = input.begin_object("msg.decrypt", 223596297)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["input_key", "data"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.input_key = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::InputKey>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::InputKey>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.input_key)
                     }
                     1 => {
-                        value.data = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::msg::DataEncryptedArray>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::msg::DataEncryptedArray>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.data)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3012,13 +3298,18 @@ pub mod msg {
     /// ```text
     /// msg.decryptWithProof proof:bytes data:msg.dataEncrypted = msg.Data;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DecryptWithProof {
         /// TL: `proof:bytes`
         pub proof: Vec<u8>,
         /// TL: `data:msg.dataEncrypted`
         pub data: Option<super::super::types::msg::DataEncrypted>,
+    }
+    impl ::core::fmt::Debug for DecryptWithProof {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for DecryptWithProof {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3033,28 +3324,31 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["proof", "data"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("msg.decryptWithProof", -2111649663)?;
-            while let Some(field) = input.next_field(&mut object, &["proof", "data"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.proof)
                     }
                     1 => {
-                        value.data = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::msg::DataEncrypted>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::msg::DataEncrypted>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.data)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["proof"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3070,11 +3364,16 @@ pub mod options {
     /// ```text
     /// options.setConfig config:config = options.ConfigInfo;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct SetConfig {
         /// TL: `config:config`
         pub config: Option<super::super::types::Config>,
+    }
+    impl ::core::fmt::Debug for SetConfig {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for SetConfig {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3088,19 +3387,22 @@ pub mod options {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["config"];
             let mut value = Self::default();
             let mut object = input.begin_object("options.setConfig", 1870064579)?;
-            while let Some(field) = input.next_field(&mut object, &["config"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.config = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::Config>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::Config>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.config)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3114,11 +3416,16 @@ pub mod options {
     /// ```text
     /// options.validateConfig config:config = options.ConfigInfo;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ValidateConfig {
         /// TL: `config:config`
         pub config: Option<super::super::types::Config>,
+    }
+    impl ::core::fmt::Debug for ValidateConfig {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ValidateConfig {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3132,19 +3439,22 @@ pub mod options {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["config"];
             let mut value = Self::default();
             let mut object = input.begin_object("options.validateConfig", -346965447)?;
-            while let Some(field) = input.next_field(&mut object, &["config"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.config = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::Config>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::Config>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.config)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3161,13 +3471,18 @@ pub mod pchan {
     /// ```text
     /// pchan.signPromise input_key:InputKey promise:pchan.promise = pchan.Promise;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct SignPromise {
         /// TL: `input_key:InputKey`
         pub input_key: Option<super::super::enums::InputKey>,
         /// TL: `promise:pchan.promise`
         pub promise: Option<super::super::types::pchan::Promise>,
+    }
+    impl ::core::fmt::Debug for SignPromise {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for SignPromise {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3185,28 +3500,31 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["input_key", "promise"];
             let mut value = Self::default();
             let mut object = input.begin_object("pchan.signPromise", 1814322974)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["input_key", "promise"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.input_key = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::InputKey>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::InputKey>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.input_key)
                     }
                     1 => {
-                        value.promise = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::pchan::Promise>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::pchan::Promise>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.promise)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3220,13 +3538,18 @@ pub mod pchan {
     /// ```text
     /// pchan.validatePromise public_key:bytes promise:pchan.promise = Ok;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ValidatePromise {
         /// TL: `public_key:bytes`
         pub public_key: Vec<u8>,
         /// TL: `promise:pchan.promise`
         pub promise: Option<super::super::types::pchan::Promise>,
+    }
+    impl ::core::fmt::Debug for ValidatePromise {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ValidatePromise {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3244,30 +3567,31 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["public_key", "promise"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.validatePromise", 258262242)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["public_key", "promise"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.public_key = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.public_key)
                     }
                     1 => {
-                        value.promise = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::pchan::Promise>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::pchan::Promise>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.promise)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["public_key"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3280,11 +3604,16 @@ pub mod pchan {
     /// ```text
     /// pchan.packPromise promise:pchan.promise = Data;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct PackPromise {
         /// TL: `promise:pchan.promise`
         pub promise: Option<super::super::types::pchan::Promise>,
+    }
+    impl ::core::fmt::Debug for PackPromise {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for PackPromise {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3298,19 +3627,22 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["promise"];
             let mut value = Self::default();
             let mut object = input.begin_object("pchan.packPromise", -851703103)?;
-            while let Some(field) = input.next_field(&mut object, &["promise"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.promise = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::pchan::Promise>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::pchan::Promise>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.promise)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3324,11 +3656,16 @@ pub mod pchan {
     /// ```text
     /// pchan.unpackPromise data:secureBytes = pchan.Promise;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct UnpackPromise {
         /// TL: `data:secureBytes`
         pub data: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for UnpackPromise {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for UnpackPromise {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3339,21 +3676,22 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["data"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.unpackPromise", -1250106157)?;
-            while let Some(field) = input.next_field(&mut object, &["data"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.data)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["data"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3369,11 +3707,16 @@ pub mod query {
     /// ```text
     /// query.send id:int53 = Ok;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Send {
         /// TL: `id:int53`
         pub id: i64,
+    }
+    impl ::core::fmt::Debug for Send {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Send {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3384,21 +3727,22 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("query.send", 925242739)?;
-            while let Some(field) = input.next_field(&mut object, &["id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["id"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3411,11 +3755,16 @@ pub mod query {
     /// ```text
     /// query.forget id:int53 = Ok;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Forget {
         /// TL: `id:int53`
         pub id: i64,
+    }
+    impl ::core::fmt::Debug for Forget {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Forget {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3426,21 +3775,22 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("query.forget", -1211985313)?;
-            while let Some(field) = input.next_field(&mut object, &["id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["id"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3453,13 +3803,18 @@ pub mod query {
     /// ```text
     /// query.estimateFees id:int53 ignore_chksig:Bool = query.Fees;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EstimateFees {
         /// TL: `id:int53`
         pub id: i64,
         /// TL: `ignore_chksig:Bool`
         pub ignore_chksig: bool,
+    }
+    impl ::core::fmt::Debug for EstimateFees {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for EstimateFees {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3474,29 +3829,29 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id", "ignore_chksig"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("query.estimateFees", -957002175)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["id", "ignore_chksig"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.ignore_chksig = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.ignore_chksig)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["id", "ignore_chksig"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3509,11 +3864,16 @@ pub mod query {
     /// ```text
     /// query.getInfo id:int53 = query.Info;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetInfo {
         /// TL: `id:int53`
         pub id: i64,
+    }
+    impl ::core::fmt::Debug for GetInfo {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetInfo {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3524,21 +3884,22 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("query.getInfo", -799333669)?;
-            while let Some(field) = input.next_field(&mut object, &["id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["id"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3554,11 +3915,16 @@ pub mod raw {
     /// ```text
     /// raw.getAccountState account_address:accountAddress = raw.FullAccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetAccountState {
         /// TL: `account_address:accountAddress`
         pub account_address: Option<super::super::types::AccountAddress>,
+    }
+    impl ::core::fmt::Debug for GetAccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetAccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3572,20 +3938,22 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["account_address"];
             let mut value = Self::default();
             let mut object = input.begin_object("raw.getAccountState", -1327847118)?;
-            while let Some(field) = input.next_field(&mut object, &["account_address"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.account_address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.account_address)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3599,13 +3967,18 @@ pub mod raw {
     /// ```text
     /// raw.getAccountStateByTransaction account_address:accountAddress transaction_id:internal.transactionId = raw.FullAccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetAccountStateByTransaction {
         /// TL: `account_address:accountAddress`
         pub account_address: Option<super::super::types::AccountAddress>,
         /// TL: `transaction_id:internal.transactionId`
         pub transaction_id: Option<super::super::types::internal::TransactionId>,
+    }
+    impl ::core::fmt::Debug for GetAccountStateByTransaction {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetAccountStateByTransaction {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3623,29 +3996,32 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["account_address", "transaction_id"];
             let mut value = Self::default();
             let mut object = input
                 .begin_object("raw.getAccountStateByTransaction", 714199203)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["account_address", "transaction_id"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.account_address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.account_address)
                     }
                     1 => {
-                        value.transaction_id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::internal::TransactionId>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::internal::TransactionId>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.transaction_id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3659,7 +4035,7 @@ pub mod raw {
     /// ```text
     /// raw.getTransactions private_key:InputKey account_address:accountAddress from_transaction_id:internal.transactionId = raw.Transactions;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetTransactions {
         /// TL: `private_key:InputKey`
@@ -3668,6 +4044,11 @@ pub mod raw {
         pub account_address: Option<super::super::types::AccountAddress>,
         /// TL: `from_transaction_id:internal.transactionId`
         pub from_transaction_id: Option<super::super::types::internal::TransactionId>,
+    }
+    impl ::core::fmt::Debug for GetTransactions {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetTransactions {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3689,38 +4070,44 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "private_key",
+                "account_address",
+                "from_transaction_id",
+            ];
             let mut value = Self::default();
             let mut object = input.begin_object("raw.getTransactions", 1029612317)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["private_key", "account_address", "from_transaction_id"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.private_key = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::InputKey>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::InputKey>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.private_key)
                     }
                     1 => {
-                        value.account_address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.account_address)
                     }
                     2 => {
-                        value.from_transaction_id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::internal::TransactionId>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::internal::TransactionId>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.from_transaction_id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3734,7 +4121,7 @@ pub mod raw {
     /// ```text
     /// raw.getTransactionsV2 private_key:InputKey account_address:accountAddress from_transaction_id:internal.transactionId count:# try_decode_messages:Bool = raw.Transactions;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetTransactionsV2 {
         /// TL: `private_key:InputKey`
@@ -3747,6 +4134,11 @@ pub mod raw {
         pub count: i32,
         /// TL: `try_decode_messages:Bool`
         pub try_decode_messages: bool,
+    }
+    impl ::core::fmt::Debug for GetTransactionsV2 {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetTransactionsV2 {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3773,59 +4165,62 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "private_key",
+                "account_address",
+                "from_transaction_id",
+                "count",
+                "try_decode_messages",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("raw.getTransactionsV2", -566264666)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &[
-                        "private_key",
-                        "account_address",
-                        "from_transaction_id",
-                        "count",
-                        "try_decode_messages",
-                    ],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.private_key = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::InputKey>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::InputKey>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.private_key)
                     }
                     1 => {
-                        value.account_address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.account_address)
                     }
                     2 => {
-                        value.from_transaction_id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::internal::TransactionId>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::internal::TransactionId>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.from_transaction_id)
                     }
                     3 => {
-                        value.count = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.count)
                     }
                     4 => {
-                        value.try_decode_messages = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.try_decode_messages)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["count", "try_decode_messages"])?;
+            input.check_required(&object, 24, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3838,11 +4233,16 @@ pub mod raw {
     /// ```text
     /// raw.sendMessage body:bytes = Ok;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct SendMessage {
         /// TL: `body:bytes`
         pub body: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for SendMessage {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for SendMessage {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3853,21 +4253,22 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["body"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("raw.sendMessage", -1789427488)?;
-            while let Some(field) = input.next_field(&mut object, &["body"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.body = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.body)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["body"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3880,11 +4281,16 @@ pub mod raw {
     /// ```text
     /// raw.sendMessageReturnHash body:bytes = raw.ExtMessageInfo;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct SendMessageReturnHash {
         /// TL: `body:bytes`
         pub body: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for SendMessageReturnHash {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for SendMessageReturnHash {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3895,22 +4301,23 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["body"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input
                 .begin_object("raw.sendMessageReturnHash", -1228445927)?;
-            while let Some(field) = input.next_field(&mut object, &["body"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.body = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.body)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["body"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3923,7 +4330,7 @@ pub mod raw {
     /// ```text
     /// raw.createAndSendMessage destination:accountAddress initial_account_state:bytes data:bytes = Ok;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct CreateAndSendMessage {
         /// TL: `destination:accountAddress`
@@ -3932,6 +4339,11 @@ pub mod raw {
         pub initial_account_state: Vec<u8>,
         /// TL: `data:bytes`
         pub data: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for CreateAndSendMessage {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for CreateAndSendMessage {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3950,39 +4362,38 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["destination", "initial_account_state", "data"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("raw.createAndSendMessage", -772224603)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["destination", "initial_account_state", "data"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.destination = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.destination)
                     }
                     1 => {
-                        value.initial_account_state = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.initial_account_state)
                     }
                     2 => {
-                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.data)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["initial_account_state", "data"])?;
+            input.check_required(&object, 6, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3995,7 +4406,7 @@ pub mod raw {
     /// ```text
     /// raw.createQuery destination:accountAddress init_code:bytes init_data:bytes body:bytes = query.Info;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct CreateQuery {
         /// TL: `destination:accountAddress`
@@ -4006,6 +4417,11 @@ pub mod raw {
         pub init_data: Vec<u8>,
         /// TL: `body:bytes`
         pub body: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for CreateQuery {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for CreateQuery {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4028,45 +4444,45 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["destination", "init_code", "init_data", "body"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("raw.createQuery", -1928557909)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["destination", "init_code", "init_data", "body"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.destination = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.destination)
                     }
                     1 => {
-                        value.init_code = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.init_code)
                     }
                     2 => {
-                        value.init_data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.init_data)
                     }
                     3 => {
-                        value.body = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.body)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["init_code", "init_data", "body"])?;
+            input.check_required(&object, 14, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4082,11 +4498,16 @@ pub mod smc {
     /// ```text
     /// smc.load account_address:accountAddress = smc.Info;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Load {
         /// TL: `account_address:accountAddress`
         pub account_address: Option<super::super::types::AccountAddress>,
+    }
+    impl ::core::fmt::Debug for Load {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Load {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4100,20 +4521,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["account_address"];
             let mut value = Self::default();
             let mut object = input.begin_object("smc.load", -903491521)?;
-            while let Some(field) = input.next_field(&mut object, &["account_address"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.account_address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.account_address)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -4127,13 +4550,18 @@ pub mod smc {
     /// ```text
     /// smc.loadByTransaction account_address:accountAddress transaction_id:internal.transactionId = smc.Info;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct LoadByTransaction {
         /// TL: `account_address:accountAddress`
         pub account_address: Option<super::super::types::AccountAddress>,
         /// TL: `transaction_id:internal.transactionId`
         pub transaction_id: Option<super::super::types::internal::TransactionId>,
+    }
+    impl ::core::fmt::Debug for LoadByTransaction {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for LoadByTransaction {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4151,28 +4579,31 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["account_address", "transaction_id"];
             let mut value = Self::default();
             let mut object = input.begin_object("smc.loadByTransaction", -2019210447)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["account_address", "transaction_id"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.account_address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.account_address)
                     }
                     1 => {
-                        value.transaction_id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::internal::TransactionId>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::internal::TransactionId>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.transaction_id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -4186,11 +4617,16 @@ pub mod smc {
     /// ```text
     /// smc.forget id:int53 = Ok;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Forget {
         /// TL: `id:int53`
         pub id: i64,
+    }
+    impl ::core::fmt::Debug for Forget {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Forget {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4201,21 +4637,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.forget", 911028710)?;
-            while let Some(field) = input.next_field(&mut object, &["id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["id"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4228,11 +4665,16 @@ pub mod smc {
     /// ```text
     /// smc.getCode id:int53 = tvm.Cell;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetCode {
         /// TL: `id:int53`
         pub id: i64,
+    }
+    impl ::core::fmt::Debug for GetCode {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetCode {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4243,21 +4685,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.getCode", -2115626088)?;
-            while let Some(field) = input.next_field(&mut object, &["id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["id"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4270,11 +4713,16 @@ pub mod smc {
     /// ```text
     /// smc.getData id:int53 = tvm.Cell;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetData {
         /// TL: `id:int53`
         pub id: i64,
+    }
+    impl ::core::fmt::Debug for GetData {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetData {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4285,21 +4733,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.getData", -427601079)?;
-            while let Some(field) = input.next_field(&mut object, &["id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["id"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4312,11 +4761,16 @@ pub mod smc {
     /// ```text
     /// smc.getState id:int53 = tvm.Cell;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetState {
         /// TL: `id:int53`
         pub id: i64,
+    }
+    impl ::core::fmt::Debug for GetState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4327,21 +4781,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.getState", -214390293)?;
-            while let Some(field) = input.next_field(&mut object, &["id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["id"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4354,11 +4809,16 @@ pub mod smc {
     /// ```text
     /// smc.getRawFullAccountState id:int53 = raw.FullAccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetRawFullAccountState {
         /// TL: `id:int53`
         pub id: i64,
+    }
+    impl ::core::fmt::Debug for GetRawFullAccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetRawFullAccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4369,22 +4829,23 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input
                 .begin_object("smc.getRawFullAccountState", -672334072)?;
-            while let Some(field) = input.next_field(&mut object, &["id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["id"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4397,7 +4858,7 @@ pub mod smc {
     /// ```text
     /// smc.runGetMethod id:int53 method:smc.MethodId stack:vector<tvm.StackEntry> = smc.RunResult;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct RunGetMethod {
         /// TL: `id:int53`
@@ -4406,6 +4867,11 @@ pub mod smc {
         pub method: Option<super::super::enums::smc::MethodId>,
         /// TL: `stack:vector<tvm.StackEntry>`
         pub stack: Vec<super::super::enums::tvm::StackEntry>,
+    }
+    impl ::core::fmt::Debug for RunGetMethod {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for RunGetMethod {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4424,38 +4890,38 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id", "method", "stack"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.runGetMethod", -255261270)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["id", "method", "stack"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.method = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::smc::MethodId>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::smc::MethodId>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.method)
                     }
                     2 => {
-                        value.stack = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::enums::tvm::StackEntry>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<super::super::enums::tvm::StackEntry>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.stack)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["id", "stack"])?;
+            input.check_required(&object, 5, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4468,11 +4934,16 @@ pub mod smc {
     /// ```text
     /// smc.getLibraries library_list:vector<int256> = smc.LibraryResult;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetLibraries {
         /// TL: `library_list:vector<int256>`
         pub library_list: Vec<[u8; 32]>,
+    }
+    impl ::core::fmt::Debug for GetLibraries {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetLibraries {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4486,23 +4957,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["library_list"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.getLibraries", 814345749)?;
-            while let Some(field) = input.next_field(&mut object, &["library_list"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.library_list = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Int256,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<[u8; 32]>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<[u8; 32]>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int256>,
+                            >(&mut value.library_list)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["library_list"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4515,11 +4985,16 @@ pub mod smc {
     /// ```text
     /// smc.getLibrariesExt list:vector<smc.LibraryQueryExt> = smc.LibraryResultExt;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct GetLibrariesExt {
         /// TL: `list:vector<smc.LibraryQueryExt>`
         pub list: Vec<super::super::enums::smc::LibraryQueryExt>,
+    }
+    impl ::core::fmt::Debug for GetLibrariesExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for GetLibrariesExt {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4533,23 +5008,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["list"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.getLibrariesExt", 931219762)?;
-            while let Some(field) = input.next_field(&mut object, &["list"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.list = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::enums::smc::LibraryQueryExt>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::enums::smc::LibraryQueryExt>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.list)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["list"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }

@@ -5,13 +5,18 @@
 /// ```text
 /// error code:int32 message:string = Error;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Error {
     /// TL: `code:int32`
     pub code: i32,
     /// TL: `message:string`
     pub message: String,
+}
+impl ::core::fmt::Debug for Error {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for Error {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -23,27 +28,25 @@ impl ::tlgen_runtime::json::TdJson for Error {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["code", "message"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("error", -1679978726)?;
-        while let Some(field) = input.next_field(&mut object, &["code", "message"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.code = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input.read_into::<i32, ::tlgen_runtime::json::Plain>(&mut value.code)
                 }
                 1 => {
-                    value.message = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.message)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["code", "message"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -52,9 +55,14 @@ impl ::tlgen_runtime::json::TdJson for Error {
 /// ```text
 /// ok = Ok;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Ok {}
+impl ::core::fmt::Debug for Ok {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for Ok {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("ok");
@@ -73,11 +81,16 @@ impl ::tlgen_runtime::json::TdJson for Ok {
 /// ```text
 /// keyStoreTypeDirectory directory:string = KeyStoreType;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct KeyStoreTypeDirectory {
     /// TL: `directory:string`
     pub directory: String,
+}
+impl ::core::fmt::Debug for KeyStoreTypeDirectory {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for KeyStoreTypeDirectory {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -88,21 +101,22 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeDirectory {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["directory"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("keyStoreTypeDirectory", -378990038)?;
-        while let Some(field) = input.next_field(&mut object, &["directory"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.directory = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.directory)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["directory"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -111,9 +125,14 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeDirectory {
 /// ```text
 /// keyStoreTypeInMemory = KeyStoreType;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct KeyStoreTypeInMemory {}
+impl ::core::fmt::Debug for KeyStoreTypeInMemory {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for KeyStoreTypeInMemory {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("keyStoreTypeInMemory");
@@ -132,7 +151,7 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeInMemory {
 /// ```text
 /// config config:string blockchain_name:string use_callbacks_for_network:Bool ignore_cache:Bool = Config;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Config {
     /// TL: `config:string`
@@ -143,6 +162,11 @@ pub struct Config {
     pub use_callbacks_for_network: bool,
     /// TL: `ignore_cache:Bool`
     pub ignore_cache: bool,
+}
+impl ::core::fmt::Debug for Config {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for Config {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -165,58 +189,48 @@ impl ::tlgen_runtime::json::TdJson for Config {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &[
+            "config",
+            "blockchain_name",
+            "use_callbacks_for_network",
+            "ignore_cache",
+        ];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("config", -1538391496)?;
-        while let Some(field) = input
-            .next_field(
-                &mut object,
-                &[
-                    "config",
-                    "blockchain_name",
-                    "use_callbacks_for_network",
-                    "ignore_cache",
-                ],
-            )?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.config = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.config)
                 }
                 1 => {
-                    value.blockchain_name = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.blockchain_name)
                 }
                 2 => {
-                    value.use_callbacks_for_network = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        bool,
-                    >>::read_json(input)?;
-                    seen |= 4;
+                    input
+                        .read_into::<
+                            bool,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.use_callbacks_for_network)
                 }
                 3 => {
-                    value.ignore_cache = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        bool,
-                    >>::read_json(input)?;
-                    seen |= 8;
+                    input
+                        .read_into::<
+                            bool,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.ignore_cache)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input
-            .check_required(
-                seen,
-                &[
-                    "config",
-                    "blockchain_name",
-                    "use_callbacks_for_network",
-                    "ignore_cache",
-                ],
-            )?;
+        input.check_required(&object, 15, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -225,13 +239,18 @@ impl ::tlgen_runtime::json::TdJson for Config {
 /// ```text
 /// options config:config keystore_type:KeyStoreType = Options;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Options {
     /// TL: `config:config`
     pub config: Option<super::types::Config>,
     /// TL: `keystore_type:KeyStoreType`
     pub keystore_type: Option<super::enums::KeyStoreType>,
+}
+impl ::core::fmt::Debug for Options {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for Options {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -249,28 +268,27 @@ impl ::tlgen_runtime::json::TdJson for Options {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["config", "keystore_type"];
         let mut value = Self::default();
         let mut object = input.begin_object("options", -1924388359)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["config", "keystore_type"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.config = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::Config>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::Config>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.config)
                 }
                 1 => {
-                    value.keystore_type = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::KeyStoreType>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::KeyStoreType>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.keystore_type)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -280,13 +298,18 @@ impl ::tlgen_runtime::json::TdJson for Options {
 /// ```text
 /// key public_key:string secret:secureBytes = Key;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Key {
     /// TL: `public_key:string`
     pub public_key: String,
     /// TL: `secret:secureBytes`
     pub secret: Vec<u8>,
+}
+impl ::core::fmt::Debug for Key {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for Key {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -301,28 +324,29 @@ impl ::tlgen_runtime::json::TdJson for Key {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["public_key", "secret"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("key", -1978362923)?;
-        while let Some(field) = input.next_field(&mut object, &["public_key", "secret"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.public_key)
                 }
                 1 => {
-                    value.secret = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.secret)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["public_key", "secret"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -331,13 +355,18 @@ impl ::tlgen_runtime::json::TdJson for Key {
 /// ```text
 /// inputKeyRegular key:key local_password:secureBytes = InputKey;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct InputKeyRegular {
     /// TL: `key:key`
     pub key: Option<super::types::Key>,
     /// TL: `local_password:secureBytes`
     pub local_password: Vec<u8>,
+}
+impl ::core::fmt::Debug for InputKeyRegular {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for InputKeyRegular {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -355,30 +384,29 @@ impl ::tlgen_runtime::json::TdJson for InputKeyRegular {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["key", "local_password"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("inputKeyRegular", -555399522)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["key", "local_password"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.key = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::Key>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::Key>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.key)
                 }
                 1 => {
-                    value.local_password = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.local_password)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["local_password"])?;
+        input.check_required(&object, 2, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -387,9 +415,14 @@ impl ::tlgen_runtime::json::TdJson for InputKeyRegular {
 /// ```text
 /// inputKeyFake = InputKey;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct InputKeyFake {}
+impl ::core::fmt::Debug for InputKeyFake {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for InputKeyFake {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("inputKeyFake");
@@ -408,11 +441,16 @@ impl ::tlgen_runtime::json::TdJson for InputKeyFake {
 /// ```text
 /// exportedKey word_list:vector<secureString> = ExportedKey;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportedKey {
     /// TL: `word_list:vector<secureString>`
     pub word_list: Vec<String>,
+}
+impl ::core::fmt::Debug for ExportedKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ExportedKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -426,21 +464,22 @@ impl ::tlgen_runtime::json::TdJson for ExportedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["word_list"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("exportedKey", -1449248297)?;
-        while let Some(field) = input.next_field(&mut object, &["word_list"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.word_list = <::tlgen_runtime::json::Vector<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<Vec<String>>>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<String>,
+                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                        >(&mut value.word_list)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["word_list"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -449,11 +488,16 @@ impl ::tlgen_runtime::json::TdJson for ExportedKey {
 /// ```text
 /// exportedPemKey pem:secureString = ExportedPemKey;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportedPemKey {
     /// TL: `pem:secureString`
     pub pem: String,
+}
+impl ::core::fmt::Debug for ExportedPemKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -464,21 +508,22 @@ impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["pem"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("exportedPemKey", 1425473725)?;
-        while let Some(field) = input.next_field(&mut object, &["pem"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.pem = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.pem)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["pem"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -487,11 +532,16 @@ impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
 /// ```text
 /// exportedEncryptedKey data:secureBytes = ExportedEncryptedKey;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportedEncryptedKey {
     /// TL: `data:secureBytes`
     pub data: Vec<u8>,
+}
+impl ::core::fmt::Debug for ExportedEncryptedKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -502,21 +552,22 @@ impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["data"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("exportedEncryptedKey", 2024406612)?;
-        while let Some(field) = input.next_field(&mut object, &["data"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.data)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["data"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -525,11 +576,16 @@ impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
 /// ```text
 /// exportedUnencryptedKey data:secureBytes = ExportedUnencryptedKey;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExportedUnencryptedKey {
     /// TL: `data:secureBytes`
     pub data: Vec<u8>,
+}
+impl ::core::fmt::Debug for ExportedUnencryptedKey {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -540,21 +596,22 @@ impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["data"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("exportedUnencryptedKey", 730045160)?;
-        while let Some(field) = input.next_field(&mut object, &["data"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.data)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["data"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -563,11 +620,16 @@ impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
 /// ```text
 /// bip39Hints words:vector<string> = Bip39Hints;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Bip39Hints {
     /// TL: `words:vector<string>`
     pub words: Vec<String>,
+}
+impl ::core::fmt::Debug for Bip39Hints {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for Bip39Hints {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -581,21 +643,22 @@ impl ::tlgen_runtime::json::TdJson for Bip39Hints {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["words"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("bip39Hints", 1012243456)?;
-        while let Some(field) = input.next_field(&mut object, &["words"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.words = <::tlgen_runtime::json::Vector<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<Vec<String>>>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<String>,
+                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                        >(&mut value.words)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["words"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -604,11 +667,16 @@ impl ::tlgen_runtime::json::TdJson for Bip39Hints {
 /// ```text
 /// adnlAddress adnl_address:string = AdnlAddress;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct AdnlAddress {
     /// TL: `adnl_address:string`
     pub adnl_address: String,
+}
+impl ::core::fmt::Debug for AdnlAddress {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for AdnlAddress {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -622,21 +690,22 @@ impl ::tlgen_runtime::json::TdJson for AdnlAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["adnl_address"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("adnlAddress", 70358284)?;
-        while let Some(field) = input.next_field(&mut object, &["adnl_address"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.adnl_address = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.adnl_address)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["adnl_address"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -645,11 +714,16 @@ impl ::tlgen_runtime::json::TdJson for AdnlAddress {
 /// ```text
 /// accountAddress account_address:string = AccountAddress;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct AccountAddress {
     /// TL: `account_address:string`
     pub account_address: String,
+}
+impl ::core::fmt::Debug for AccountAddress {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for AccountAddress {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -663,21 +737,22 @@ impl ::tlgen_runtime::json::TdJson for AccountAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("accountAddress", 755613099)?;
-        while let Some(field) = input.next_field(&mut object, &["account_address"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.account_address = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.account_address)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["account_address"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -686,7 +761,7 @@ impl ::tlgen_runtime::json::TdJson for AccountAddress {
 /// ```text
 /// unpackedAccountAddress workchain_id:int32 bounceable:Bool testnet:Bool addr:bytes = UnpackedAccountAddress;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct UnpackedAccountAddress {
     /// TL: `workchain_id:int32`
@@ -697,6 +772,11 @@ pub struct UnpackedAccountAddress {
     pub testnet: bool,
     /// TL: `addr:bytes`
     pub addr: Vec<u8>,
+}
+impl ::core::fmt::Debug for UnpackedAccountAddress {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -713,41 +793,43 @@ impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["workchain_id", "bounceable", "testnet", "addr"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("unpackedAccountAddress", 1892946998)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["workchain_id", "bounceable", "testnet", "addr"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.workchain_id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.workchain_id)
                 }
                 1 => {
-                    value.bounceable = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        bool,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            bool,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.bounceable)
                 }
                 2 => {
-                    value.testnet = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        bool,
-                    >>::read_json(input)?;
-                    seen |= 4;
+                    input
+                        .read_into::<
+                            bool,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.testnet)
                 }
                 3 => {
-                    value.addr = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 8;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.addr)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["workchain_id", "bounceable", "testnet", "addr"])?;
+        input.check_required(&object, 15, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -756,13 +838,18 @@ impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
 /// ```text
 /// extraCurrency id:int32 amount:int64 = ExtraCurrency;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ExtraCurrency {
     /// TL: `id:int32`
     pub id: i32,
     /// TL: `amount:int64`
     pub amount: i64,
+}
+impl ::core::fmt::Debug for ExtraCurrency {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -774,27 +861,23 @@ impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["id", "amount"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("extraCurrency", 347022801)?;
-        while let Some(field) = input.next_field(&mut object, &["id", "amount"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
-                0 => {
-                    value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
-                }
+                0 => input.read_into::<i32, ::tlgen_runtime::json::Plain>(&mut value.id),
                 1 => {
-                    value.amount = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                        i64,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            i64,
+                            ::tlgen_runtime::json::Int64,
+                        >(&mut value.amount)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["id", "amount"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -803,7 +886,7 @@ impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
 /// ```text
 /// fullAccountState address:accountAddress balance:int64 extra_currencies:vector<extraCurrency> last_transaction_id:internal.transactionId block_id:ton.blockIdExt sync_utime:int53 account_state:AccountState revision:int32 = FullAccountState;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct FullAccountState {
     /// TL: `address:accountAddress`
@@ -822,6 +905,11 @@ pub struct FullAccountState {
     pub account_state: Option<Box<super::enums::AccountState>>,
     /// TL: `revision:int32`
     pub revision: i32,
+}
+impl ::core::fmt::Debug for FullAccountState {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for FullAccountState {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -856,87 +944,82 @@ impl ::tlgen_runtime::json::TdJson for FullAccountState {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &[
+            "address",
+            "balance",
+            "extra_currencies",
+            "last_transaction_id",
+            "block_id",
+            "sync_utime",
+            "account_state",
+            "revision",
+        ];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("fullAccountState", -676896151)?;
-        while let Some(field) = input
-            .next_field(
-                &mut object,
-                &[
-                    "address",
-                    "balance",
-                    "extra_currencies",
-                    "last_transaction_id",
-                    "block_id",
-                    "sync_utime",
-                    "account_state",
-                    "revision",
-                ],
-            )?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.address = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::AccountAddress>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::AccountAddress>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.address)
                 }
                 1 => {
-                    value.balance = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                        i64,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            i64,
+                            ::tlgen_runtime::json::Int64,
+                        >(&mut value.balance)
                 }
                 2 => {
-                    value.extra_currencies = <::tlgen_runtime::json::Vector<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Vec<super::types::ExtraCurrency>,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            Vec<super::types::ExtraCurrency>,
+                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                        >(&mut value.extra_currencies)
                 }
                 3 => {
-                    value.last_transaction_id = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::internal::TransactionId>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::internal::TransactionId>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.last_transaction_id)
                 }
                 4 => {
-                    value.block_id = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::ton::BlockIdExt>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::ton::BlockIdExt>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.block_id)
                 }
                 5 => {
-                    value.sync_utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i64,
-                    >>::read_json(input)?;
-                    seen |= 4;
+                    input
+                        .read_into::<
+                            i64,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.sync_utime)
                 }
                 6 => {
-                    value.account_state = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<Box<super::enums::AccountState>>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<Box<super::enums::AccountState>>,
+                            ::tlgen_runtime::json::Nullable<
+                                ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
+                            >,
+                        >(&mut value.account_state)
                 }
                 7 => {
-                    value.revision = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 8;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.revision)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input
-            .check_required(
-                seen,
-                &["balance", "extra_currencies", "sync_utime", "revision"],
-            )?;
+        input.check_required(&object, 166, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -945,11 +1028,16 @@ impl ::tlgen_runtime::json::TdJson for FullAccountState {
 /// ```text
 /// accountRevisionList revisions:vector<fullAccountState> = AccountRevisionList;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct AccountRevisionList {
     /// TL: `revisions:vector<fullAccountState>`
     pub revisions: Vec<super::types::FullAccountState>,
+}
+impl ::core::fmt::Debug for AccountRevisionList {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -963,23 +1051,22 @@ impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["revisions"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("accountRevisionList", 527197386)?;
-        while let Some(field) = input.next_field(&mut object, &["revisions"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.revisions = <::tlgen_runtime::json::Vector<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Vec<super::types::FullAccountState>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<super::types::FullAccountState>,
+                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                        >(&mut value.revisions)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["revisions"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -988,11 +1075,16 @@ impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
 /// ```text
 /// accountList accounts:vector<fullAccountState> = AccountList;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct AccountList {
     /// TL: `accounts:vector<fullAccountState>`
     pub accounts: Vec<super::types::FullAccountState>,
+}
+impl ::core::fmt::Debug for AccountList {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for AccountList {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1006,23 +1098,22 @@ impl ::tlgen_runtime::json::TdJson for AccountList {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["accounts"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("accountList", 2017374805)?;
-        while let Some(field) = input.next_field(&mut object, &["accounts"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.accounts = <::tlgen_runtime::json::Vector<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Vec<super::types::FullAccountState>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<super::types::FullAccountState>,
+                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                        >(&mut value.accounts)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["accounts"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1031,9 +1122,14 @@ impl ::tlgen_runtime::json::TdJson for AccountList {
 /// ```text
 /// syncStateDone = SyncState;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct SyncStateDone {}
+impl ::core::fmt::Debug for SyncStateDone {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for SyncStateDone {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("syncStateDone");
@@ -1052,7 +1148,7 @@ impl ::tlgen_runtime::json::TdJson for SyncStateDone {
 /// ```text
 /// syncStateInProgress from_seqno:int32 to_seqno:int32 current_seqno:int32 = SyncState;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct SyncStateInProgress {
     /// TL: `from_seqno:int32`
@@ -1061,6 +1157,11 @@ pub struct SyncStateInProgress {
     pub to_seqno: i32,
     /// TL: `current_seqno:int32`
     pub current_seqno: i32,
+}
+impl ::core::fmt::Debug for SyncStateInProgress {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for SyncStateInProgress {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1076,35 +1177,36 @@ impl ::tlgen_runtime::json::TdJson for SyncStateInProgress {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["from_seqno", "to_seqno", "current_seqno"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("syncStateInProgress", 107726023)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["from_seqno", "to_seqno", "current_seqno"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.from_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.from_seqno)
                 }
                 1 => {
-                    value.to_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.to_seqno)
                 }
                 2 => {
-                    value.current_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 4;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.current_seqno)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["from_seqno", "to_seqno", "current_seqno"])?;
+        input.check_required(&object, 7, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1113,9 +1215,14 @@ impl ::tlgen_runtime::json::TdJson for SyncStateInProgress {
 /// ```text
 /// actionNoop = Action;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ActionNoop {}
+impl ::core::fmt::Debug for ActionNoop {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for ActionNoop {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("actionNoop");
@@ -1134,13 +1241,18 @@ impl ::tlgen_runtime::json::TdJson for ActionNoop {
 /// ```text
 /// actionMsg messages:vector<msg.message> allow_send_to_uninited:Bool = Action;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ActionMsg {
     /// TL: `messages:vector<msg.message>`
     pub messages: Vec<super::types::msg::Message>,
     /// TL: `allow_send_to_uninited:Bool`
     pub allow_send_to_uninited: bool,
+}
+impl ::core::fmt::Debug for ActionMsg {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ActionMsg {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1158,31 +1270,29 @@ impl ::tlgen_runtime::json::TdJson for ActionMsg {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["messages", "allow_send_to_uninited"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("actionMsg", 246839120)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["messages", "allow_send_to_uninited"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.messages = <::tlgen_runtime::json::Vector<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Vec<super::types::msg::Message>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<super::types::msg::Message>,
+                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                        >(&mut value.messages)
                 }
                 1 => {
-                    value.allow_send_to_uninited = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        bool,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            bool,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.allow_send_to_uninited)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["messages", "allow_send_to_uninited"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1191,11 +1301,16 @@ impl ::tlgen_runtime::json::TdJson for ActionMsg {
 /// ```text
 /// actionDns actions:vector<dns.Action> = Action;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ActionDns {
     /// TL: `actions:vector<dns.Action>`
     pub actions: Vec<super::enums::dns::Action>,
+}
+impl ::core::fmt::Debug for ActionDns {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ActionDns {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1209,23 +1324,22 @@ impl ::tlgen_runtime::json::TdJson for ActionDns {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["actions"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("actionDns", 1193750561)?;
-        while let Some(field) = input.next_field(&mut object, &["actions"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.actions = <::tlgen_runtime::json::Vector<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Vec<super::enums::dns::Action>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<super::enums::dns::Action>,
+                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                        >(&mut value.actions)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["actions"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1234,11 +1348,16 @@ impl ::tlgen_runtime::json::TdJson for ActionDns {
 /// ```text
 /// actionPchan action:pchan.Action = Action;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ActionPchan {
     /// TL: `action:pchan.Action`
     pub action: Option<super::enums::pchan::Action>,
+}
+impl ::core::fmt::Debug for ActionPchan {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ActionPchan {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1252,19 +1371,20 @@ impl ::tlgen_runtime::json::TdJson for ActionPchan {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["action"];
         let mut value = Self::default();
         let mut object = input.begin_object("actionPchan", -1490172447)?;
-        while let Some(field) = input.next_field(&mut object, &["action"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.action = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::pchan::Action>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::pchan::Action>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.action)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -1274,11 +1394,16 @@ impl ::tlgen_runtime::json::TdJson for ActionPchan {
 /// ```text
 /// actionRwallet action:rwallet.actionInit = Action;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ActionRwallet {
     /// TL: `action:rwallet.actionInit`
     pub action: Option<super::types::rwallet::ActionInit>,
+}
+impl ::core::fmt::Debug for ActionRwallet {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ActionRwallet {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1292,19 +1417,20 @@ impl ::tlgen_runtime::json::TdJson for ActionRwallet {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["action"];
         let mut value = Self::default();
         let mut object = input.begin_object("actionRwallet", -117295163)?;
-        while let Some(field) = input.next_field(&mut object, &["action"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.action = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::rwallet::ActionInit>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::rwallet::ActionInit>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.action)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -1314,7 +1440,7 @@ impl ::tlgen_runtime::json::TdJson for ActionRwallet {
 /// ```text
 /// fees in_fwd_fee:int53 storage_fee:int53 gas_fee:int53 fwd_fee:int53 = Fees;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Fees {
     /// TL: `in_fwd_fee:int53`
@@ -1325,6 +1451,11 @@ pub struct Fees {
     pub gas_fee: i64,
     /// TL: `fwd_fee:int53`
     pub fwd_fee: i64,
+}
+impl ::core::fmt::Debug for Fees {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for Fees {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1338,45 +1469,43 @@ impl ::tlgen_runtime::json::TdJson for Fees {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["in_fwd_fee", "storage_fee", "gas_fee", "fwd_fee"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("fees", 1676273340)?;
-        while let Some(field) = input
-            .next_field(
-                &mut object,
-                &["in_fwd_fee", "storage_fee", "gas_fee", "fwd_fee"],
-            )?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.in_fwd_fee = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i64,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            i64,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.in_fwd_fee)
                 }
                 1 => {
-                    value.storage_fee = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i64,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            i64,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.storage_fee)
                 }
                 2 => {
-                    value.gas_fee = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i64,
-                    >>::read_json(input)?;
-                    seen |= 4;
+                    input
+                        .read_into::<
+                            i64,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.gas_fee)
                 }
                 3 => {
-                    value.fwd_fee = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i64,
-                    >>::read_json(input)?;
-                    seen |= 8;
+                    input
+                        .read_into::<
+                            i64,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.fwd_fee)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input
-            .check_required(seen, &["in_fwd_fee", "storage_fee", "gas_fee", "fwd_fee"])?;
+        input.check_required(&object, 15, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1385,13 +1514,18 @@ impl ::tlgen_runtime::json::TdJson for Fees {
 /// ```text
 /// updateSendLiteServerQuery id:int64 data:bytes = Update;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct UpdateSendLiteServerQuery {
     /// TL: `id:int64`
     pub id: i64,
     /// TL: `data:bytes`
     pub data: Vec<u8>,
+}
+impl ::core::fmt::Debug for UpdateSendLiteServerQuery {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for UpdateSendLiteServerQuery {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1403,27 +1537,23 @@ impl ::tlgen_runtime::json::TdJson for UpdateSendLiteServerQuery {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["id", "data"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("updateSendLiteServerQuery", -1555130916)?;
-        while let Some(field) = input.next_field(&mut object, &["id", "data"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
-                0 => {
-                    value.id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                        i64,
-                    >>::read_json(input)?;
-                    seen |= 1;
-                }
+                0 => input.read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.id),
                 1 => {
-                    value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.data)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["id", "data"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1432,11 +1562,16 @@ impl ::tlgen_runtime::json::TdJson for UpdateSendLiteServerQuery {
 /// ```text
 /// updateSyncState sync_state:SyncState = Update;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct UpdateSyncState {
     /// TL: `sync_state:SyncState`
     pub sync_state: Option<super::enums::SyncState>,
+}
+impl ::core::fmt::Debug for UpdateSyncState {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for UpdateSyncState {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1450,19 +1585,20 @@ impl ::tlgen_runtime::json::TdJson for UpdateSyncState {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["sync_state"];
         let mut value = Self::default();
         let mut object = input.begin_object("updateSyncState", 1204298718)?;
-        while let Some(field) = input.next_field(&mut object, &["sync_state"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.sync_state = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::enums::SyncState>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::enums::SyncState>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.sync_state)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -1474,9 +1610,14 @@ impl ::tlgen_runtime::json::TdJson for UpdateSyncState {
 /// ```text
 /// logStreamDefault = LogStream;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct LogStreamDefault {}
+impl ::core::fmt::Debug for LogStreamDefault {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for LogStreamDefault {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("logStreamDefault");
@@ -1497,7 +1638,7 @@ impl ::tlgen_runtime::json::TdJson for LogStreamDefault {
 /// ```text
 /// logStreamFile path:string max_file_size:int53 = LogStream;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct LogStreamFile {
     /// Path to the file to where the internal tonlib log will be written
@@ -1508,6 +1649,11 @@ pub struct LogStreamFile {
     ///
     /// TL: `max_file_size:int53`
     pub max_file_size: i64,
+}
+impl ::core::fmt::Debug for LogStreamFile {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for LogStreamFile {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1522,29 +1668,29 @@ impl ::tlgen_runtime::json::TdJson for LogStreamFile {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["path", "max_file_size"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("logStreamFile", -1880085930)?;
-        while let Some(field) = input
-            .next_field(&mut object, &["path", "max_file_size"])?
-        {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.path = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        String,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            String,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.path)
                 }
                 1 => {
-                    value.max_file_size = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i64,
-                    >>::read_json(input)?;
-                    seen |= 2;
+                    input
+                        .read_into::<
+                            i64,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.max_file_size)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["path", "max_file_size"])?;
+        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1555,9 +1701,14 @@ impl ::tlgen_runtime::json::TdJson for LogStreamFile {
 /// ```text
 /// logStreamEmpty = LogStream;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct LogStreamEmpty {}
+impl ::core::fmt::Debug for LogStreamEmpty {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
+}
 impl ::tlgen_runtime::json::TdJson for LogStreamEmpty {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         out.begin_object("logStreamEmpty");
@@ -1578,13 +1729,18 @@ impl ::tlgen_runtime::json::TdJson for LogStreamEmpty {
 /// ```text
 /// logVerbosityLevel verbosity_level:int32 = LogVerbosityLevel;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct LogVerbosityLevel {
     /// Log verbosity level
     ///
     /// TL: `verbosity_level:int32`
     pub verbosity_level: i32,
+}
+impl ::core::fmt::Debug for LogVerbosityLevel {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1598,21 +1754,22 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["verbosity_level"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("logVerbosityLevel", 1734624234)?;
-        while let Some(field) = input.next_field(&mut object, &["verbosity_level"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.verbosity_level = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                        i32,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(&mut value.verbosity_level)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["verbosity_level"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1623,13 +1780,18 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
 /// ```text
 /// logTags tags:vector<string> = LogTags;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct LogTags {
     /// List of log tags
     ///
     /// TL: `tags:vector<string>`
     pub tags: Vec<String>,
+}
+impl ::core::fmt::Debug for LogTags {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for LogTags {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1643,21 +1805,22 @@ impl ::tlgen_runtime::json::TdJson for LogTags {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["tags"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("logTags", -1604930601)?;
-        while let Some(field) = input.next_field(&mut object, &["tags"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.tags = <::tlgen_runtime::json::Vector<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<Vec<String>>>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<String>,
+                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                        >(&mut value.tags)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["tags"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1666,11 +1829,16 @@ impl ::tlgen_runtime::json::TdJson for LogTags {
 /// ```text
 /// data bytes:secureBytes = Data;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct Data {
     /// TL: `bytes:secureBytes`
     pub bytes: Vec<u8>,
+}
+impl ::core::fmt::Debug for Data {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for Data {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1681,21 +1849,22 @@ impl ::tlgen_runtime::json::TdJson for Data {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["bytes"];
         let mut value = Self::default();
-        let mut seen = 0u64;
         let mut object = input.begin_object("data", -414733967)?;
-        while let Some(field) = input.next_field(&mut object, &["bytes"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.bytes = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                        Vec<u8>,
-                    >>::read_json(input)?;
-                    seen |= 1;
+                    input
+                        .read_into::<
+                            Vec<u8>,
+                            ::tlgen_runtime::json::Bytes,
+                        >(&mut value.bytes)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
-        input.check_required(seen, &["bytes"])?;
+        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1704,11 +1873,16 @@ impl ::tlgen_runtime::json::TdJson for Data {
 /// ```text
 /// configInfo config:tvm.cell = ConfigInfo;
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub struct ConfigInfo {
     /// TL: `config:tvm.cell`
     pub config: Option<super::types::tvm::Cell>,
+}
+impl ::core::fmt::Debug for ConfigInfo {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::tlgen_runtime::json::debug(self, f)
+    }
 }
 impl ::tlgen_runtime::json::TdJson for ConfigInfo {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1722,19 +1896,20 @@ impl ::tlgen_runtime::json::TdJson for ConfigInfo {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+        const KEYS: &[&str] = &["config"];
         let mut value = Self::default();
         let mut object = input.begin_object("configInfo", 687887871)?;
-        while let Some(field) = input.next_field(&mut object, &["config"])? {
+        while let Some(field) = input.next_field(&mut object, KEYS)? {
             match field {
                 0 => {
-                    value.config = <::tlgen_runtime::json::Nullable<
-                        ::tlgen_runtime::json::Plain,
-                    > as ::tlgen_runtime::json::JsonAs<
-                        Option<super::types::tvm::Cell>,
-                    >>::read_json(input)?;
+                    input
+                        .read_into::<
+                            Option<super::types::tvm::Cell>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(&mut value.config)
                 }
-                _ => input.skip_value()?,
-            }
+                _ => input.skip_value(),
+            }?;
         }
         ::core::result::Result::Ok(value)
     }
@@ -1746,7 +1921,7 @@ pub mod blocks {
     /// ```text
     /// blocks.masterchainInfo last:ton.BlockIdExt state_root_hash:bytes init:ton.BlockIdExt = blocks.MasterchainInfo;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct MasterchainInfo {
         /// TL: `last:ton.BlockIdExt`
@@ -1755,6 +1930,11 @@ pub mod blocks {
         pub state_root_hash: Vec<u8>,
         /// TL: `init:ton.BlockIdExt`
         pub init: Option<super::super::enums::ton::BlockIdExt>,
+    }
+    impl ::core::fmt::Debug for MasterchainInfo {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for MasterchainInfo {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1776,37 +1956,40 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["last", "state_root_hash", "init"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.masterchainInfo", 835339083)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["last", "state_root_hash", "init"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.last = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.last)
                     }
                     1 => {
-                        value.state_root_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.state_root_hash)
                     }
                     2 => {
-                        value.init = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.init)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["state_root_hash"])?;
+            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -1815,7 +1998,7 @@ pub mod blocks {
     /// ```text
     /// blocks.masterchainInfoExt mode:int32 version:int32 capabilities:int64 last:ton.BlockIdExt last_utime:int53 now:int53 state_root_hash:bytes init:ton.BlockIdExt = blocks.MasterchainInfoExt;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct MasterchainInfoExt {
         /// TL: `mode:int32`
@@ -1834,6 +2017,11 @@ pub mod blocks {
         pub state_root_hash: Vec<u8>,
         /// TL: `init:ton.BlockIdExt`
         pub init: Option<super::super::enums::ton::BlockIdExt>,
+    }
+    impl ::core::fmt::Debug for MasterchainInfoExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for MasterchainInfoExt {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1866,90 +2054,84 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "mode",
+                "version",
+                "capabilities",
+                "last",
+                "last_utime",
+                "now",
+                "state_root_hash",
+                "init",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.masterchainInfoExt", 426957293)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &[
-                        "mode",
-                        "version",
-                        "capabilities",
-                        "last",
-                        "last_utime",
-                        "now",
-                        "state_root_hash",
-                        "init",
-                    ],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.mode)
                     }
                     1 => {
-                        value.version = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.version)
                     }
                     2 => {
-                        value.capabilities = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.capabilities)
                     }
                     3 => {
-                        value.last = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.last)
                     }
                     4 => {
-                        value.last_utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.last_utime)
                     }
                     5 => {
-                        value.now = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 16;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.now)
                     }
                     6 => {
-                        value.state_root_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 32;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.state_root_hash)
                     }
                     7 => {
-                        value.init = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.init)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &[
-                        "mode",
-                        "version",
-                        "capabilities",
-                        "last_utime",
-                        "now",
-                        "state_root_hash",
-                    ],
-                )?;
+            input.check_required(&object, 119, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -1958,11 +2140,16 @@ pub mod blocks {
     /// ```text
     /// blocks.shards shards:vector<ton.BlockIdExt> = blocks.Shards;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Shards {
         /// TL: `shards:vector<ton.BlockIdExt>`
         pub shards: Vec<super::super::enums::ton::BlockIdExt>,
+    }
+    impl ::core::fmt::Debug for Shards {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Shards {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -1976,23 +2163,22 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["shards"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.shards", 2069473610)?;
-            while let Some(field) = input.next_field(&mut object, &["shards"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.shards = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::enums::ton::BlockIdExt>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::enums::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.shards)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["shards"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2001,13 +2187,18 @@ pub mod blocks {
     /// ```text
     /// blocks.accountTransactionId account:bytes lt:int64 = blocks.AccountTransactionId;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountTransactionId {
         /// TL: `account:bytes`
         pub account: Vec<u8>,
         /// TL: `lt:int64`
         pub lt: i64,
+    }
+    impl ::core::fmt::Debug for AccountTransactionId {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for AccountTransactionId {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2019,28 +2210,30 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["account", "lt"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input
                 .begin_object("blocks.accountTransactionId", -872996220)?;
-            while let Some(field) = input.next_field(&mut object, &["account", "lt"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.account = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.account)
                     }
                     1 => {
-                        value.lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.lt)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["account", "lt"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2049,7 +2242,7 @@ pub mod blocks {
     /// ```text
     /// blocks.shortTxId mode:# account:mode.0?bytes lt:mode.1?int64 hash:mode.2?bytes = liteServer.TransactionId;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ShortTxId {
         /// TL: `mode:#`
@@ -2060,6 +2253,11 @@ pub mod blocks {
         pub lt: Option<i64>,
         /// TL: `hash:mode.2?bytes`
         pub hash: Option<Vec<u8>>,
+    }
+    impl ::core::fmt::Debug for ShortTxId {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ShortTxId {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2082,44 +2280,49 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["mode", "account", "lt", "hash"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.shortTxId", 487976773)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["mode", "account", "lt", "hash"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.mode)
                     }
                     1 => {
-                        value.account = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Bytes,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<Vec<u8>>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<Vec<u8>>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Bytes,
+                                >,
+                            >(&mut value.account)
                     }
                     2 => {
-                        value.lt = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Int64,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<i64>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<i64>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Int64,
+                                >,
+                            >(&mut value.lt)
                     }
                     3 => {
-                        value.hash = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Bytes,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<Vec<u8>>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<Vec<u8>>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Bytes,
+                                >,
+                            >(&mut value.hash)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["mode"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2128,7 +2331,7 @@ pub mod blocks {
     /// ```text
     /// blocks.transactions id:ton.blockIdExt req_count:int32 incomplete:Bool transactions:vector<blocks.shortTxId> = blocks.Transactions;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Transactions {
         /// TL: `id:ton.blockIdExt`
@@ -2139,6 +2342,11 @@ pub mod blocks {
         pub incomplete: bool,
         /// TL: `transactions:vector<blocks.shortTxId>`
         pub transactions: Vec<super::super::types::blocks::ShortTxId>,
+    }
+    impl ::core::fmt::Debug for Transactions {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Transactions {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2161,47 +2369,45 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id", "req_count", "incomplete", "transactions"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.transactions", -1922305900)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["id", "req_count", "incomplete", "transactions"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.req_count = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.req_count)
                     }
                     2 => {
-                        value.incomplete = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.incomplete)
                     }
                     3 => {
-                        value.transactions = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::blocks::ShortTxId>,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::blocks::ShortTxId>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.transactions)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["req_count", "incomplete", "transactions"])?;
+            input.check_required(&object, 14, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2210,7 +2416,7 @@ pub mod blocks {
     /// ```text
     /// blocks.transactionsExt id:ton.blockIdExt req_count:int32 incomplete:Bool transactions:vector<raw.transaction> = blocks.TransactionsExt;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct TransactionsExt {
         /// TL: `id:ton.blockIdExt`
@@ -2221,6 +2427,11 @@ pub mod blocks {
         pub incomplete: bool,
         /// TL: `transactions:vector<raw.transaction>`
         pub transactions: Vec<super::super::types::raw::Transaction>,
+    }
+    impl ::core::fmt::Debug for TransactionsExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for TransactionsExt {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2243,47 +2454,45 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id", "req_count", "incomplete", "transactions"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.transactionsExt", 1338592797)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["id", "req_count", "incomplete", "transactions"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.req_count = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.req_count)
                     }
                     2 => {
-                        value.incomplete = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.incomplete)
                     }
                     3 => {
-                        value.transactions = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::raw::Transaction>,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::raw::Transaction>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.transactions)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["req_count", "incomplete", "transactions"])?;
+            input.check_required(&object, 14, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2292,7 +2501,7 @@ pub mod blocks {
     /// ```text
     /// blocks.header id:ton.blockIdExt global_id:int32 version:int32 flags:# after_merge:Bool after_split:Bool before_split:Bool want_merge:Bool want_split:Bool validator_list_hash_short:int32 catchain_seqno:int32 min_ref_mc_seqno:int32 is_key_block:Bool prev_key_block_seqno:int32 start_lt:int64 end_lt:int64 gen_utime:int53 vert_seqno:# prev_blocks:vector<ton.blockIdExt> = blocks.Header;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Header {
         /// TL: `id:ton.blockIdExt`
@@ -2333,6 +2542,11 @@ pub mod blocks {
         pub vert_seqno: i32,
         /// TL: `prev_blocks:vector<ton.blockIdExt>`
         pub prev_blocks: Vec<super::super::types::ton::BlockIdExt>,
+    }
+    impl ::core::fmt::Debug for Header {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Header {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2400,180 +2614,170 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "id",
+                "global_id",
+                "version",
+                "flags",
+                "after_merge",
+                "after_split",
+                "before_split",
+                "want_merge",
+                "want_split",
+                "validator_list_hash_short",
+                "catchain_seqno",
+                "min_ref_mc_seqno",
+                "is_key_block",
+                "prev_key_block_seqno",
+                "start_lt",
+                "end_lt",
+                "gen_utime",
+                "vert_seqno",
+                "prev_blocks",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.header", 1479116386)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &[
-                        "id",
-                        "global_id",
-                        "version",
-                        "flags",
-                        "after_merge",
-                        "after_split",
-                        "before_split",
-                        "want_merge",
-                        "want_split",
-                        "validator_list_hash_short",
-                        "catchain_seqno",
-                        "min_ref_mc_seqno",
-                        "is_key_block",
-                        "prev_key_block_seqno",
-                        "start_lt",
-                        "end_lt",
-                        "gen_utime",
-                        "vert_seqno",
-                        "prev_blocks",
-                    ],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.global_id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.global_id)
                     }
                     2 => {
-                        value.version = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.version)
                     }
                     3 => {
-                        value.flags = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.flags)
                     }
                     4 => {
-                        value.after_merge = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.after_merge)
                     }
                     5 => {
-                        value.after_split = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 16;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.after_split)
                     }
                     6 => {
-                        value.before_split = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 32;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.before_split)
                     }
                     7 => {
-                        value.want_merge = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 64;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.want_merge)
                     }
                     8 => {
-                        value.want_split = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 128;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.want_split)
                     }
                     9 => {
-                        value.validator_list_hash_short = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 256;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.validator_list_hash_short)
                     }
                     10 => {
-                        value.catchain_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 512;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.catchain_seqno)
                     }
                     11 => {
-                        value.min_ref_mc_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1024;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.min_ref_mc_seqno)
                     }
                     12 => {
-                        value.is_key_block = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 2048;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.is_key_block)
                     }
                     13 => {
-                        value.prev_key_block_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 4096;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.prev_key_block_seqno)
                     }
                     14 => {
-                        value.start_lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 8192;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.start_lt)
                     }
                     15 => {
-                        value.end_lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 16384;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.end_lt)
                     }
                     16 => {
-                        value.gen_utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 32768;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.gen_utime)
                     }
                     17 => {
-                        value.vert_seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 65536;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.vert_seqno)
                     }
                     18 => {
-                        value.prev_blocks = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
-                        seen |= 131072;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.prev_blocks)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &[
-                        "global_id",
-                        "version",
-                        "flags",
-                        "after_merge",
-                        "after_split",
-                        "before_split",
-                        "want_merge",
-                        "want_split",
-                        "validator_list_hash_short",
-                        "catchain_seqno",
-                        "min_ref_mc_seqno",
-                        "is_key_block",
-                        "prev_key_block_seqno",
-                        "start_lt",
-                        "end_lt",
-                        "gen_utime",
-                        "vert_seqno",
-                        "prev_blocks",
-                    ],
-                )?;
+            input.check_required(&object, 524286, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2582,13 +2786,18 @@ pub mod blocks {
     /// ```text
     /// blocks.signature node_id_short:int256 signature:bytes = blocks.Signature;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Signature {
         /// TL: `node_id_short:int256`
         pub node_id_short: [u8; 32],
         /// TL: `signature:bytes`
         pub signature: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for Signature {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Signature {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2606,29 +2815,29 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["node_id_short", "signature"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.signature", -1223522111)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["node_id_short", "signature"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.node_id_short = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                            [u8; 32],
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                [u8; 32],
+                                ::tlgen_runtime::json::Int256,
+                            >(&mut value.node_id_short)
                     }
                     1 => {
-                        value.signature = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.signature)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["node_id_short", "signature"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2637,13 +2846,18 @@ pub mod blocks {
     /// ```text
     /// blocks.blockSignatures id:ton.blockIdExt signatures:vector<blocks.signature> = blocks.BlockSignatures;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct BlockSignatures {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
         /// TL: `signatures:vector<blocks.signature>`
         pub signatures: Vec<super::super::types::blocks::Signature>,
+    }
+    impl ::core::fmt::Debug for BlockSignatures {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for BlockSignatures {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2661,31 +2875,31 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id", "signatures"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.blockSignatures", -402531429)?;
-            while let Some(field) = input.next_field(&mut object, &["id", "signatures"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.signatures = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::blocks::Signature>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::blocks::Signature>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.signatures)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["signatures"])?;
+            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2694,13 +2908,18 @@ pub mod blocks {
     /// ```text
     /// blocks.shardBlockLink id:ton.blockIdExt proof:bytes = blocks.ShardBlockLink;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ShardBlockLink {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
         /// TL: `proof:bytes`
         pub proof: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for ShardBlockLink {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ShardBlockLink {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2715,28 +2934,31 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id", "proof"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.shardBlockLink", -1495263895)?;
-            while let Some(field) = input.next_field(&mut object, &["id", "proof"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.proof)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["proof"])?;
+            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2745,7 +2967,7 @@ pub mod blocks {
     /// ```text
     /// blocks.blockLinkBack to_key_block:Bool from:ton.blockIdExt to:ton.blockIdExt dest_proof:bytes proof:bytes state_proof:bytes = blocks.BlockLinkBack;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct BlockLinkBack {
         /// TL: `to_key_block:Bool`
@@ -2760,6 +2982,11 @@ pub mod blocks {
         pub proof: Vec<u8>,
         /// TL: `state_proof:bytes`
         pub state_proof: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for BlockLinkBack {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for BlockLinkBack {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2790,62 +3017,68 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "to_key_block",
+                "from",
+                "to",
+                "dest_proof",
+                "proof",
+                "state_proof",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.blockLinkBack", 1099726901)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["to_key_block", "from", "to", "dest_proof", "proof", "state_proof"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.to_key_block = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.to_key_block)
                     }
                     1 => {
-                        value.from = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.from)
                     }
                     2 => {
-                        value.to = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.to)
                     }
                     3 => {
-                        value.dest_proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.dest_proof)
                     }
                     4 => {
-                        value.proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.proof)
                     }
                     5 => {
-                        value.state_proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.state_proof)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &["to_key_block", "dest_proof", "proof", "state_proof"],
-                )?;
+            input.check_required(&object, 57, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2854,7 +3087,7 @@ pub mod blocks {
     /// ```text
     /// blocks.shardBlockProof from:ton.blockIdExt mc_id:ton.blockIdExt links:vector<blocks.shardBlockLink> mc_proof:vector<blocks.blockLinkBack> = blocks.ShardBlockProof;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ShardBlockProof {
         /// TL: `from:ton.blockIdExt`
@@ -2865,6 +3098,11 @@ pub mod blocks {
         pub links: Vec<super::super::types::blocks::ShardBlockLink>,
         /// TL: `mc_proof:vector<blocks.blockLinkBack>`
         pub mc_proof: Vec<super::super::types::blocks::BlockLinkBack>,
+    }
+    impl ::core::fmt::Debug for ShardBlockProof {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ShardBlockProof {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2890,47 +3128,47 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["from", "mc_id", "links", "mc_proof"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.shardBlockProof", -69836973)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["from", "mc_id", "links", "mc_proof"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.from = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.from)
                     }
                     1 => {
-                        value.mc_id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.mc_id)
                     }
                     2 => {
-                        value.links = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::blocks::ShardBlockLink>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::blocks::ShardBlockLink>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.links)
                     }
                     3 => {
-                        value.mc_proof = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::blocks::BlockLinkBack>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::blocks::BlockLinkBack>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.mc_proof)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["links", "mc_proof"])?;
+            input.check_required(&object, 12, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2939,13 +3177,18 @@ pub mod blocks {
     /// ```text
     /// blocks.outMsgQueueSize id:ton.blockIdExt size:int32 = blocks.OutMsgQueueSize;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct OutMsgQueueSize {
         /// TL: `id:ton.blockIdExt`
         pub id: Option<super::super::types::ton::BlockIdExt>,
         /// TL: `size:int32`
         pub size: i32,
+    }
+    impl ::core::fmt::Debug for OutMsgQueueSize {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for OutMsgQueueSize {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -2960,28 +3203,31 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id", "size"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.outMsgQueueSize", 1650494287)?;
-            while let Some(field) = input.next_field(&mut object, &["id", "size"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.size = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.size)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["size"])?;
+            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2990,13 +3236,18 @@ pub mod blocks {
     /// ```text
     /// blocks.outMsgQueueSizes shards:vector<blocks.outMsgQueueSize> ext_msg_queue_size_limit:int32 = blocks.OutMsgQueueSizes;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct OutMsgQueueSizes {
         /// TL: `shards:vector<blocks.outMsgQueueSize>`
         pub shards: Vec<super::super::types::blocks::OutMsgQueueSize>,
         /// TL: `ext_msg_queue_size_limit:int32`
         pub ext_msg_queue_size_limit: i32,
+    }
+    impl ::core::fmt::Debug for OutMsgQueueSizes {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for OutMsgQueueSizes {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3014,31 +3265,29 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["shards", "ext_msg_queue_size_limit"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("blocks.outMsgQueueSizes", -586969790)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["shards", "ext_msg_queue_size_limit"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.shards = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::blocks::OutMsgQueueSize>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::blocks::OutMsgQueueSize>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.shards)
                     }
                     1 => {
-                        value.ext_msg_queue_size_limit = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.ext_msg_queue_size_limit)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["shards", "ext_msg_queue_size_limit"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3049,7 +3298,7 @@ pub mod blocks {
         /// ```text
         /// blocks.blockSignatures.simplex id:ton.blockIdExt signatures:vector<blocks.signature> session_id:int256 slot:int32 candidate:bytes = blocks.BlockSignatures;
         /// ```
-        #[derive(Debug, Clone, Default)]
+        #[derive(Clone, Default)]
         #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct Simplex {
             /// TL: `id:ton.blockIdExt`
@@ -3062,6 +3311,11 @@ pub mod blocks {
             pub slot: i32,
             /// TL: `candidate:bytes`
             pub candidate: Vec<u8>,
+        }
+        impl ::core::fmt::Debug for Simplex {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::tlgen_runtime::json::debug(self, f)
+            }
         }
         impl ::tlgen_runtime::json::TdJson for Simplex {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3088,58 +3342,59 @@ pub mod blocks {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+                const KEYS: &[&str] = &[
+                    "id",
+                    "signatures",
+                    "session_id",
+                    "slot",
+                    "candidate",
+                ];
                 let mut value = Self::default();
-                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("blocks.blockSignatures.simplex", -311421748)?;
-                while let Some(field) = input
-                    .next_field(
-                        &mut object,
-                        &["id", "signatures", "session_id", "slot", "candidate"],
-                    )?
-                {
+                while let Some(field) = input.next_field(&mut object, KEYS)? {
                     match field {
                         0 => {
-                            value.id = <::tlgen_runtime::json::Nullable<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Option<super::super::super::types::ton::BlockIdExt>,
-                            >>::read_json(input)?;
+                            input
+                                .read_into::<
+                                    Option<super::super::super::types::ton::BlockIdExt>,
+                                    ::tlgen_runtime::json::Nullable<
+                                        ::tlgen_runtime::json::Plain,
+                                    >,
+                                >(&mut value.id)
                         }
                         1 => {
-                            value.signatures = <::tlgen_runtime::json::Vector<
-                                ::tlgen_runtime::json::Plain,
-                            > as ::tlgen_runtime::json::JsonAs<
-                                Vec<super::super::super::types::blocks::Signature>,
-                            >>::read_json(input)?;
-                            seen |= 1;
+                            input
+                                .read_into::<
+                                    Vec<super::super::super::types::blocks::Signature>,
+                                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                                >(&mut value.signatures)
                         }
                         2 => {
-                            value.session_id = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                                [u8; 32],
-                            >>::read_json(input)?;
-                            seen |= 2;
+                            input
+                                .read_into::<
+                                    [u8; 32],
+                                    ::tlgen_runtime::json::Int256,
+                                >(&mut value.session_id)
                         }
                         3 => {
-                            value.slot = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?;
-                            seen |= 4;
+                            input
+                                .read_into::<
+                                    i32,
+                                    ::tlgen_runtime::json::Plain,
+                                >(&mut value.slot)
                         }
                         4 => {
-                            value.candidate = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?;
-                            seen |= 8;
+                            input
+                                .read_into::<
+                                    Vec<u8>,
+                                    ::tlgen_runtime::json::Bytes,
+                                >(&mut value.candidate)
                         }
-                        _ => input.skip_value()?,
-                    }
+                        _ => input.skip_value(),
+                    }?;
                 }
-                input
-                    .check_required(
-                        seen,
-                        &["signatures", "session_id", "slot", "candidate"],
-                    )?;
+                input.check_required(&object, 30, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -3152,13 +3407,18 @@ pub mod dns {
     /// ```text
     /// dns.initialAccountState public_key:string wallet_id:int64 = InitialAccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct InitialAccountState {
         /// TL: `public_key:string`
         pub public_key: String,
         /// TL: `wallet_id:int64`
         pub wallet_id: i64,
+    }
+    impl ::core::fmt::Debug for InitialAccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for InitialAccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3173,29 +3433,29 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["public_key", "wallet_id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("dns.initialAccountState", 1842062527)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["public_key", "wallet_id"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.public_key)
                     }
                     1 => {
-                        value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.wallet_id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["public_key", "wallet_id"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3204,11 +3464,16 @@ pub mod dns {
     /// ```text
     /// dns.accountState wallet_id:int64 = AccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountState {
         /// TL: `wallet_id:int64`
         pub wallet_id: i64,
+    }
+    impl ::core::fmt::Debug for AccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for AccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3219,21 +3484,22 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["wallet_id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("dns.accountState", 1727715434)?;
-            while let Some(field) = input.next_field(&mut object, &["wallet_id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.wallet_id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["wallet_id"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3242,11 +3508,16 @@ pub mod dns {
     /// ```text
     /// dns.entryDataUnknown bytes:bytes = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataUnknown {
         /// TL: `bytes:bytes`
         pub bytes: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for EntryDataUnknown {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for EntryDataUnknown {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3257,21 +3528,22 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["bytes"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("dns.entryDataUnknown", -1285893248)?;
-            while let Some(field) = input.next_field(&mut object, &["bytes"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.bytes = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.bytes)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["bytes"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3280,11 +3552,16 @@ pub mod dns {
     /// ```text
     /// dns.entryDataText text:string = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataText {
         /// TL: `text:string`
         pub text: String,
+    }
+    impl ::core::fmt::Debug for EntryDataText {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for EntryDataText {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3295,21 +3572,22 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["text"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("dns.entryDataText", -792485614)?;
-            while let Some(field) = input.next_field(&mut object, &["text"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.text = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.text)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["text"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3318,11 +3596,16 @@ pub mod dns {
     /// ```text
     /// dns.entryDataNextResolver resolver:AccountAddress = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataNextResolver {
         /// TL: `resolver:AccountAddress`
         pub resolver: Option<super::super::enums::AccountAddress>,
+    }
+    impl ::core::fmt::Debug for EntryDataNextResolver {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for EntryDataNextResolver {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3336,19 +3619,22 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["resolver"];
             let mut value = Self::default();
             let mut object = input.begin_object("dns.entryDataNextResolver", 330382792)?;
-            while let Some(field) = input.next_field(&mut object, &["resolver"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.resolver = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.resolver)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3358,11 +3644,16 @@ pub mod dns {
     /// ```text
     /// dns.entryDataSmcAddress smc_address:AccountAddress = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataSmcAddress {
         /// TL: `smc_address:AccountAddress`
         pub smc_address: Option<super::super::enums::AccountAddress>,
+    }
+    impl ::core::fmt::Debug for EntryDataSmcAddress {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for EntryDataSmcAddress {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3376,19 +3667,22 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["smc_address"];
             let mut value = Self::default();
             let mut object = input.begin_object("dns.entryDataSmcAddress", -1759937982)?;
-            while let Some(field) = input.next_field(&mut object, &["smc_address"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.smc_address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.smc_address)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3398,11 +3692,16 @@ pub mod dns {
     /// ```text
     /// dns.entryDataAdnlAddress adnl_address:AdnlAddress = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataAdnlAddress {
         /// TL: `adnl_address:AdnlAddress`
         pub adnl_address: Option<super::super::enums::AdnlAddress>,
+    }
+    impl ::core::fmt::Debug for EntryDataAdnlAddress {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for EntryDataAdnlAddress {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3416,20 +3715,23 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["adnl_address"];
             let mut value = Self::default();
             let mut object = input
                 .begin_object("dns.entryDataAdnlAddress", -1114064368)?;
-            while let Some(field) = input.next_field(&mut object, &["adnl_address"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.adnl_address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::AdnlAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::AdnlAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.adnl_address)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3439,11 +3741,16 @@ pub mod dns {
     /// ```text
     /// dns.entryDataStorageAddress bag_id:int256 = dns.EntryData;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct EntryDataStorageAddress {
         /// TL: `bag_id:int256`
         pub bag_id: [u8; 32],
+    }
+    impl ::core::fmt::Debug for EntryDataStorageAddress {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for EntryDataStorageAddress {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3454,22 +3761,23 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["bag_id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input
                 .begin_object("dns.entryDataStorageAddress", -1751100388)?;
-            while let Some(field) = input.next_field(&mut object, &["bag_id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.bag_id = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                            [u8; 32],
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                [u8; 32],
+                                ::tlgen_runtime::json::Int256,
+                            >(&mut value.bag_id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["bag_id"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3478,7 +3786,7 @@ pub mod dns {
     /// ```text
     /// dns.entry name:string category:int256 entry:dns.EntryData = dns.Entry;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Entry {
         /// TL: `name:string`
@@ -3487,6 +3795,11 @@ pub mod dns {
         pub category: [u8; 32],
         /// TL: `entry:dns.EntryData`
         pub entry: Option<super::super::enums::dns::EntryData>,
+    }
+    impl ::core::fmt::Debug for Entry {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Entry {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3505,36 +3818,38 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["name", "category", "entry"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("dns.entry", 505104294)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["name", "category", "entry"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.name = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.name)
                     }
                     1 => {
-                        value.category = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                            [u8; 32],
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                [u8; 32],
+                                ::tlgen_runtime::json::Int256,
+                            >(&mut value.category)
                     }
                     2 => {
-                        value.entry = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::dns::EntryData>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::dns::EntryData>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.entry)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["name", "category"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3543,9 +3858,14 @@ pub mod dns {
     /// ```text
     /// dns.actionDeleteAll = dns.Action;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionDeleteAll {}
+    impl ::core::fmt::Debug for ActionDeleteAll {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
+    }
     impl ::tlgen_runtime::json::TdJson for ActionDeleteAll {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("dns.actionDeleteAll");
@@ -3564,13 +3884,18 @@ pub mod dns {
     /// ```text
     /// dns.actionDelete name:string category:int256 = dns.Action;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionDelete {
         /// TL: `name:string`
         pub name: String,
         /// TL: `category:int256`
         pub category: [u8; 32],
+    }
+    impl ::core::fmt::Debug for ActionDelete {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ActionDelete {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3585,28 +3910,29 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["name", "category"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("dns.actionDelete", 1141342033)?;
-            while let Some(field) = input.next_field(&mut object, &["name", "category"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.name = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.name)
                     }
                     1 => {
-                        value.category = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                            [u8; 32],
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                [u8; 32],
+                                ::tlgen_runtime::json::Int256,
+                            >(&mut value.category)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["name", "category"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3615,11 +3941,16 @@ pub mod dns {
     /// ```text
     /// dns.actionSet entry:dns.entry = dns.Action;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionSet {
         /// TL: `entry:dns.entry`
         pub entry: Option<super::super::types::dns::Entry>,
+    }
+    impl ::core::fmt::Debug for ActionSet {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ActionSet {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3633,19 +3964,22 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["entry"];
             let mut value = Self::default();
             let mut object = input.begin_object("dns.actionSet", -1374965309)?;
-            while let Some(field) = input.next_field(&mut object, &["entry"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.entry = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::dns::Entry>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::dns::Entry>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.entry)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -3655,11 +3989,16 @@ pub mod dns {
     /// ```text
     /// dns.resolved entries:vector<dns.entry> = dns.Resolved;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Resolved {
         /// TL: `entries:vector<dns.entry>`
         pub entries: Vec<super::super::types::dns::Entry>,
+    }
+    impl ::core::fmt::Debug for Resolved {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Resolved {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3673,23 +4012,22 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["entries"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("dns.resolved", 2090272150)?;
-            while let Some(field) = input.next_field(&mut object, &["entries"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.entries = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::dns::Entry>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::dns::Entry>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.entries)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["entries"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3701,13 +4039,18 @@ pub mod internal {
     /// ```text
     /// internal.transactionId lt:int64 hash:bytes = internal.TransactionId;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct TransactionId {
         /// TL: `lt:int64`
         pub lt: i64,
         /// TL: `hash:bytes`
         pub hash: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for TransactionId {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for TransactionId {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3719,27 +4062,29 @@ pub mod internal {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["lt", "hash"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("internal.transactionId", -989527262)?;
-            while let Some(field) = input.next_field(&mut object, &["lt", "hash"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.lt)
                     }
                     1 => {
-                        value.hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.hash)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["lt", "hash"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3751,7 +4096,7 @@ pub mod lite_server {
     /// ```text
     /// liteServer.info now:int53 version:int32 capabilities:int64 = liteServer.Info;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Info {
         /// TL: `now:int53`
@@ -3760,6 +4105,11 @@ pub mod lite_server {
         pub version: i32,
         /// TL: `capabilities:int64`
         pub capabilities: i64,
+    }
+    impl ::core::fmt::Debug for Info {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Info {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3775,35 +4125,36 @@ pub mod lite_server {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["now", "version", "capabilities"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("liteServer.info", -1250165133)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["now", "version", "capabilities"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.now = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.now)
                     }
                     1 => {
-                        value.version = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.version)
                     }
                     2 => {
-                        value.capabilities = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.capabilities)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["now", "version", "capabilities"])?;
+            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3815,13 +4166,18 @@ pub mod msg {
     /// ```text
     /// msg.dataRaw body:bytes init_state:bytes = msg.Data;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataRaw {
         /// TL: `body:bytes`
         pub body: Vec<u8>,
         /// TL: `init_state:bytes`
         pub init_state: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for DataRaw {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for DataRaw {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3836,29 +4192,29 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["body", "init_state"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataRaw", -1928962698)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["body", "init_state"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.body = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.body)
                     }
                     1 => {
-                        value.init_state = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.init_state)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["body", "init_state"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3867,11 +4223,16 @@ pub mod msg {
     /// ```text
     /// msg.dataText text:bytes = msg.Data;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataText {
         /// TL: `text:bytes`
         pub text: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for DataText {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for DataText {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3882,21 +4243,22 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["text"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataText", -341560688)?;
-            while let Some(field) = input.next_field(&mut object, &["text"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.text = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.text)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["text"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3905,11 +4267,16 @@ pub mod msg {
     /// ```text
     /// msg.dataDecryptedText text:bytes = msg.Data;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataDecryptedText {
         /// TL: `text:bytes`
         pub text: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for DataDecryptedText {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for DataDecryptedText {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3920,21 +4287,22 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["text"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataDecryptedText", -1289133895)?;
-            while let Some(field) = input.next_field(&mut object, &["text"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.text = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.text)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["text"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3943,11 +4311,16 @@ pub mod msg {
     /// ```text
     /// msg.dataEncryptedText text:bytes = msg.Data;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataEncryptedText {
         /// TL: `text:bytes`
         pub text: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for DataEncryptedText {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for DataEncryptedText {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -3958,21 +4331,22 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["text"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataEncryptedText", -296612902)?;
-            while let Some(field) = input.next_field(&mut object, &["text"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.text = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.text)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["text"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3981,13 +4355,18 @@ pub mod msg {
     /// ```text
     /// msg.dataEncrypted source:accountAddress data:msg.Data = msg.DataEncrypted;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataEncrypted {
         /// TL: `source:accountAddress`
         pub source: Option<super::super::types::AccountAddress>,
         /// TL: `data:msg.Data`
         pub data: Option<super::super::enums::msg::Data>,
+    }
+    impl ::core::fmt::Debug for DataEncrypted {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for DataEncrypted {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4005,26 +4384,31 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["source", "data"];
             let mut value = Self::default();
             let mut object = input.begin_object("msg.dataEncrypted", 564215121)?;
-            while let Some(field) = input.next_field(&mut object, &["source", "data"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.source = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.source)
                     }
                     1 => {
-                        value.data = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::msg::Data>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::msg::Data>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.data)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -4034,13 +4418,18 @@ pub mod msg {
     /// ```text
     /// msg.dataDecrypted proof:bytes data:msg.Data = msg.DataDecrypted;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataDecrypted {
         /// TL: `proof:bytes`
         pub proof: Vec<u8>,
         /// TL: `data:msg.Data`
         pub data: Option<super::super::enums::msg::Data>,
+    }
+    impl ::core::fmt::Debug for DataDecrypted {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for DataDecrypted {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4055,28 +4444,31 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["proof", "data"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataDecrypted", 195649769)?;
-            while let Some(field) = input.next_field(&mut object, &["proof", "data"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.proof = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.proof)
                     }
                     1 => {
-                        value.data = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::msg::Data>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::msg::Data>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.data)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["proof"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4085,11 +4477,16 @@ pub mod msg {
     /// ```text
     /// msg.dataEncryptedArray elements:vector<msg.dataEncrypted> = msg.DataEncryptedArray;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataEncryptedArray {
         /// TL: `elements:vector<msg.dataEncrypted>`
         pub elements: Vec<super::super::types::msg::DataEncrypted>,
+    }
+    impl ::core::fmt::Debug for DataEncryptedArray {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for DataEncryptedArray {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4103,23 +4500,22 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["elements"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataEncryptedArray", 608655794)?;
-            while let Some(field) = input.next_field(&mut object, &["elements"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.elements = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::msg::DataEncrypted>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::msg::DataEncrypted>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.elements)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["elements"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4128,11 +4524,16 @@ pub mod msg {
     /// ```text
     /// msg.dataDecryptedArray elements:vector<msg.dataDecrypted> = msg.DataDecryptedArray;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct DataDecryptedArray {
         /// TL: `elements:vector<msg.dataDecrypted>`
         pub elements: Vec<super::super::types::msg::DataDecrypted>,
+    }
+    impl ::core::fmt::Debug for DataDecryptedArray {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for DataDecryptedArray {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4146,23 +4547,22 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["elements"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("msg.dataDecryptedArray", -480491767)?;
-            while let Some(field) = input.next_field(&mut object, &["elements"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.elements = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::msg::DataDecrypted>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::msg::DataDecrypted>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.elements)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["elements"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4171,7 +4571,7 @@ pub mod msg {
     /// ```text
     /// msg.message destination:accountAddress public_key:string amount:int64 extra_currencies:vector<extraCurrency> data:msg.Data send_mode:int32 = msg.Message;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Message {
         /// TL: `destination:accountAddress`
@@ -4186,6 +4586,11 @@ pub mod msg {
         pub data: Option<super::super::enums::msg::Data>,
         /// TL: `send_mode:int32`
         pub send_mode: i32,
+    }
+    impl ::core::fmt::Debug for Message {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Message {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4213,71 +4618,68 @@ pub mod msg {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "destination",
+                "public_key",
+                "amount",
+                "extra_currencies",
+                "data",
+                "send_mode",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("msg.message", -1652961002)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &[
-                        "destination",
-                        "public_key",
-                        "amount",
-                        "extra_currencies",
-                        "data",
-                        "send_mode",
-                    ],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.destination = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.destination)
                     }
                     1 => {
-                        value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.public_key)
                     }
                     2 => {
-                        value.amount = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.amount)
                     }
                     3 => {
-                        value.extra_currencies = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::ExtraCurrency>,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::ExtraCurrency>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.extra_currencies)
                     }
                     4 => {
-                        value.data = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::msg::Data>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::msg::Data>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.data)
                     }
                     5 => {
-                        value.send_mode = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.send_mode)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &["public_key", "amount", "extra_currencies", "send_mode"],
-                )?;
+            input.check_required(&object, 46, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4289,13 +4691,18 @@ pub mod options {
     /// ```text
     /// options.configInfo default_wallet_id:int64 default_rwallet_init_public_key:string = options.ConfigInfo;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ConfigInfo {
         /// TL: `default_wallet_id:int64`
         pub default_wallet_id: i64,
         /// TL: `default_rwallet_init_public_key:string`
         pub default_rwallet_init_public_key: String,
+    }
+    impl ::core::fmt::Debug for ConfigInfo {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ConfigInfo {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4316,36 +4723,32 @@ pub mod options {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "default_wallet_id",
+                "default_rwallet_init_public_key",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("options.configInfo", 129457942)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["default_wallet_id", "default_rwallet_init_public_key"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.default_wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.default_wallet_id)
                     }
                     1 => {
-                        value.default_rwallet_init_public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.default_rwallet_init_public_key)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &["default_wallet_id", "default_rwallet_init_public_key"],
-                )?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4354,11 +4757,16 @@ pub mod options {
     /// ```text
     /// options.info config_info:options.configInfo = options.Info;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Info {
         /// TL: `config_info:options.configInfo`
         pub config_info: Option<super::super::types::options::ConfigInfo>,
+    }
+    impl ::core::fmt::Debug for Info {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Info {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4372,19 +4780,22 @@ pub mod options {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["config_info"];
             let mut value = Self::default();
             let mut object = input.begin_object("options.info", -64676736)?;
-            while let Some(field) = input.next_field(&mut object, &["config_info"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.config_info = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::options::ConfigInfo>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::options::ConfigInfo>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.config_info)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -4397,7 +4808,7 @@ pub mod pchan {
     /// ```text
     /// pchan.config alice_public_key:string alice_address:accountAddress bob_public_key:string bob_address:accountAddress init_timeout:int32 close_timeout:int32 channel_id:int64 = pchan.Config;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Config {
         /// TL: `alice_public_key:string`
@@ -4414,6 +4825,11 @@ pub mod pchan {
         pub close_timeout: i32,
         /// TL: `channel_id:int64`
         pub channel_id: i64,
+    }
+    impl ::core::fmt::Debug for Config {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Config {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4451,82 +4867,76 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "alice_public_key",
+                "alice_address",
+                "bob_public_key",
+                "bob_address",
+                "init_timeout",
+                "close_timeout",
+                "channel_id",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.config", -2071530442)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &[
-                        "alice_public_key",
-                        "alice_address",
-                        "bob_public_key",
-                        "bob_address",
-                        "init_timeout",
-                        "close_timeout",
-                        "channel_id",
-                    ],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.alice_public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.alice_public_key)
                     }
                     1 => {
-                        value.alice_address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.alice_address)
                     }
                     2 => {
-                        value.bob_public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.bob_public_key)
                     }
                     3 => {
-                        value.bob_address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.bob_address)
                     }
                     4 => {
-                        value.init_timeout = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.init_timeout)
                     }
                     5 => {
-                        value.close_timeout = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.close_timeout)
                     }
                     6 => {
-                        value.channel_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 16;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.channel_id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &[
-                        "alice_public_key",
-                        "bob_public_key",
-                        "init_timeout",
-                        "close_timeout",
-                        "channel_id",
-                    ],
-                )?;
+            input.check_required(&object, 117, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4535,11 +4945,16 @@ pub mod pchan {
     /// ```text
     /// pchan.initialAccountState config:pchan.config = InitialAccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct InitialAccountState {
         /// TL: `config:pchan.config`
         pub config: Option<super::super::types::pchan::Config>,
+    }
+    impl ::core::fmt::Debug for InitialAccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for InitialAccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4553,20 +4968,23 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["config"];
             let mut value = Self::default();
             let mut object = input
                 .begin_object("pchan.initialAccountState", -1304552124)?;
-            while let Some(field) = input.next_field(&mut object, &["config"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.config = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::pchan::Config>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::pchan::Config>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.config)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -4576,7 +4994,7 @@ pub mod pchan {
     /// ```text
     /// pchan.stateInit signed_A:Bool signed_B:Bool min_A:int64 min_B:int64 expire_at:int53 A:int64 B:int64 = pchan.State;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StateInit {
         /// TL: `signed_A:Bool`
@@ -4594,6 +5012,11 @@ pub mod pchan {
         /// TL: `B:int64`
         pub b: i64,
     }
+    impl ::core::fmt::Debug for StateInit {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
+    }
     impl ::tlgen_runtime::json::TdJson for StateInit {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("pchan.stateInit");
@@ -4609,66 +5032,66 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "signed_A",
+                "signed_B",
+                "min_A",
+                "min_B",
+                "expire_at",
+                "A",
+                "B",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.stateInit", -1188426504)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["signed_A", "signed_B", "min_A", "min_B", "expire_at", "A", "B"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.signed_a = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.signed_a)
                     }
                     1 => {
-                        value.signed_b = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.signed_b)
                     }
                     2 => {
-                        value.min_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.min_a)
                     }
                     3 => {
-                        value.min_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.min_b)
                     }
                     4 => {
-                        value.expire_at = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 16;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.expire_at)
                     }
                     5 => {
-                        value.a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 32;
+                        input
+                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.a)
                     }
                     6 => {
-                        value.b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 64;
+                        input
+                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.b)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &["signed_A", "signed_B", "min_A", "min_B", "expire_at", "A", "B"],
-                )?;
+            input.check_required(&object, 127, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4677,7 +5100,7 @@ pub mod pchan {
     /// ```text
     /// pchan.stateClose signed_A:Bool signed_B:Bool min_A:int64 min_B:int64 expire_at:int53 A:int64 B:int64 = pchan.State;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StateClose {
         /// TL: `signed_A:Bool`
@@ -4695,6 +5118,11 @@ pub mod pchan {
         /// TL: `B:int64`
         pub b: i64,
     }
+    impl ::core::fmt::Debug for StateClose {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
+    }
     impl ::tlgen_runtime::json::TdJson for StateClose {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("pchan.stateClose");
@@ -4710,66 +5138,66 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "signed_A",
+                "signed_B",
+                "min_A",
+                "min_B",
+                "expire_at",
+                "A",
+                "B",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.stateClose", 887226867)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["signed_A", "signed_B", "min_A", "min_B", "expire_at", "A", "B"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.signed_a = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.signed_a)
                     }
                     1 => {
-                        value.signed_b = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            bool,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                bool,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.signed_b)
                     }
                     2 => {
-                        value.min_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.min_a)
                     }
                     3 => {
-                        value.min_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.min_b)
                     }
                     4 => {
-                        value.expire_at = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 16;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.expire_at)
                     }
                     5 => {
-                        value.a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 32;
+                        input
+                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.a)
                     }
                     6 => {
-                        value.b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 64;
+                        input
+                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.b)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &["signed_A", "signed_B", "min_A", "min_B", "expire_at", "A", "B"],
-                )?;
+            input.check_required(&object, 127, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4778,13 +5206,18 @@ pub mod pchan {
     /// ```text
     /// pchan.statePayout A:int64 B:int64 = pchan.State;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StatePayout {
         /// TL: `A:int64`
         pub a: i64,
         /// TL: `B:int64`
         pub b: i64,
+    }
+    impl ::core::fmt::Debug for StatePayout {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for StatePayout {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4796,27 +5229,23 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["A", "B"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.statePayout", 664671303)?;
-            while let Some(field) = input.next_field(&mut object, &["A", "B"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.a)
                     }
                     1 => {
-                        value.b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.b)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["A", "B"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4825,7 +5254,7 @@ pub mod pchan {
     /// ```text
     /// pchan.accountState config:pchan.config state:pchan.State description:string = AccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountState {
         /// TL: `config:pchan.config`
@@ -4834,6 +5263,11 @@ pub mod pchan {
         pub state: Option<super::super::enums::pchan::State>,
         /// TL: `description:string`
         pub description: String,
+    }
+    impl ::core::fmt::Debug for AccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for AccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4855,37 +5289,40 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["config", "state", "description"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.accountState", 1612869496)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["config", "state", "description"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.config = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::pchan::Config>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::pchan::Config>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.config)
                     }
                     1 => {
-                        value.state = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::pchan::State>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::pchan::State>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.state)
                     }
                     2 => {
-                        value.description = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.description)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["description"])?;
+            input.check_required(&object, 4, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4894,7 +5331,7 @@ pub mod pchan {
     /// ```text
     /// pchan.promise signature:bytes promise_A:int64 promise_B:int64 channel_id:int64 = pchan.Promise;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Promise {
         /// TL: `signature:bytes`
@@ -4905,6 +5342,11 @@ pub mod pchan {
         pub promise_b: i64,
         /// TL: `channel_id:int64`
         pub channel_id: i64,
+    }
+    impl ::core::fmt::Debug for Promise {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Promise {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4924,48 +5366,43 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["signature", "promise_A", "promise_B", "channel_id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.promise", -1576102819)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["signature", "promise_A", "promise_B", "channel_id"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.signature = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.signature)
                     }
                     1 => {
-                        value.promise_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.promise_a)
                     }
                     2 => {
-                        value.promise_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.promise_b)
                     }
                     3 => {
-                        value.channel_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.channel_id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &["signature", "promise_A", "promise_B", "channel_id"],
-                )?;
+            input.check_required(&object, 15, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4974,7 +5411,7 @@ pub mod pchan {
     /// ```text
     /// pchan.actionInit inc_A:int64 inc_B:int64 min_A:int64 min_B:int64 = pchan.Action;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionInit {
         /// TL: `inc_A:int64`
@@ -4985,6 +5422,11 @@ pub mod pchan {
         pub min_a: i64,
         /// TL: `min_B:int64`
         pub min_b: i64,
+    }
+    impl ::core::fmt::Debug for ActionInit {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ActionInit {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -4998,41 +5440,43 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["inc_A", "inc_B", "min_A", "min_B"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.actionInit", 439088778)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["inc_A", "inc_B", "min_A", "min_B"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.inc_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.inc_a)
                     }
                     1 => {
-                        value.inc_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.inc_b)
                     }
                     2 => {
-                        value.min_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.min_a)
                     }
                     3 => {
-                        value.min_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.min_b)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["inc_A", "inc_B", "min_A", "min_B"])?;
+            input.check_required(&object, 15, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5041,7 +5485,7 @@ pub mod pchan {
     /// ```text
     /// pchan.actionClose extra_A:int64 extra_B:int64 promise:pchan.promise = pchan.Action;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionClose {
         /// TL: `extra_A:int64`
@@ -5050,6 +5494,11 @@ pub mod pchan {
         pub extra_b: i64,
         /// TL: `promise:pchan.promise`
         pub promise: Option<super::super::types::pchan::Promise>,
+    }
+    impl ::core::fmt::Debug for ActionClose {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ActionClose {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -5065,36 +5514,38 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["extra_A", "extra_B", "promise"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("pchan.actionClose", 1671187222)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["extra_A", "extra_B", "promise"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.extra_a = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.extra_a)
                     }
                     1 => {
-                        value.extra_b = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.extra_b)
                     }
                     2 => {
-                        value.promise = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::pchan::Promise>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::pchan::Promise>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.promise)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["extra_A", "extra_B"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5103,9 +5554,14 @@ pub mod pchan {
     /// ```text
     /// pchan.actionTimeout = pchan.Action;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionTimeout {}
+    impl ::core::fmt::Debug for ActionTimeout {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
+    }
     impl ::tlgen_runtime::json::TdJson for ActionTimeout {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("pchan.actionTimeout");
@@ -5127,13 +5583,18 @@ pub mod query {
     /// ```text
     /// query.fees source_fees:fees destination_fees:vector<fees> = query.Fees;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Fees {
         /// TL: `source_fees:fees`
         pub source_fees: Option<super::super::types::Fees>,
         /// TL: `destination_fees:vector<fees>`
         pub destination_fees: Vec<super::super::types::Fees>,
+    }
+    impl ::core::fmt::Debug for Fees {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Fees {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -5151,32 +5612,31 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["source_fees", "destination_fees"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("query.fees", 1614616510)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["source_fees", "destination_fees"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.source_fees = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::Fees>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::Fees>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.source_fees)
                     }
                     1 => {
-                        value.destination_fees = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::Fees>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::Fees>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.destination_fees)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["destination_fees"])?;
+            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5185,7 +5645,7 @@ pub mod query {
     /// ```text
     /// query.info id:int53 valid_until:int53 body_hash:bytes body:bytes init_state:bytes = query.Info;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Info {
         /// TL: `id:int53`
@@ -5198,6 +5658,11 @@ pub mod query {
         pub body: Vec<u8>,
         /// TL: `init_state:bytes`
         pub init_state: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for Info {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Info {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -5221,54 +5686,56 @@ pub mod query {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "id",
+                "valid_until",
+                "body_hash",
+                "body",
+                "init_state",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("query.info", 1451875440)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["id", "valid_until", "body_hash", "body", "init_state"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
                     1 => {
-                        value.valid_until = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.valid_until)
                     }
                     2 => {
-                        value.body_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.body_hash)
                     }
                     3 => {
-                        value.body = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.body)
                     }
                     4 => {
-                        value.init_state = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 16;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.init_state)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &["id", "valid_until", "body_hash", "body", "init_state"],
-                )?;
+            input.check_required(&object, 31, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5280,7 +5747,7 @@ pub mod raw {
     /// ```text
     /// raw.fullAccountState balance:int64 extra_currencies:vector<extraCurrency> code:bytes data:bytes last_transaction_id:internal.transactionId block_id:ton.blockIdExt frozen_hash:bytes sync_utime:int53 = raw.FullAccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct FullAccountState {
         /// TL: `balance:int64`
@@ -5299,6 +5766,11 @@ pub mod raw {
         pub frozen_hash: Vec<u8>,
         /// TL: `sync_utime:int53`
         pub sync_utime: i64,
+    }
+    impl ::core::fmt::Debug for FullAccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for FullAccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -5331,92 +5803,84 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "balance",
+                "extra_currencies",
+                "code",
+                "data",
+                "last_transaction_id",
+                "block_id",
+                "frozen_hash",
+                "sync_utime",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("raw.fullAccountState", -1002565503)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &[
-                        "balance",
-                        "extra_currencies",
-                        "code",
-                        "data",
-                        "last_transaction_id",
-                        "block_id",
-                        "frozen_hash",
-                        "sync_utime",
-                    ],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.balance = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.balance)
                     }
                     1 => {
-                        value.extra_currencies = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::ExtraCurrency>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::ExtraCurrency>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.extra_currencies)
                     }
                     2 => {
-                        value.code = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.code)
                     }
                     3 => {
-                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.data)
                     }
                     4 => {
-                        value.last_transaction_id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::internal::TransactionId>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::internal::TransactionId>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.last_transaction_id)
                     }
                     5 => {
-                        value.block_id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::ton::BlockIdExt>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::ton::BlockIdExt>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.block_id)
                     }
                     6 => {
-                        value.frozen_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 16;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.frozen_hash)
                     }
                     7 => {
-                        value.sync_utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 32;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.sync_utime)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &[
-                        "balance",
-                        "extra_currencies",
-                        "code",
-                        "data",
-                        "frozen_hash",
-                        "sync_utime",
-                    ],
-                )?;
+            input.check_required(&object, 207, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5425,7 +5889,7 @@ pub mod raw {
     /// ```text
     /// raw.message hash:bytes source:accountAddress destination:accountAddress value:int64 extra_currencies:vector<extraCurrency> fwd_fee:int64 ihr_fee:int64 created_lt:int64 body_hash:bytes msg_data:msg.Data = raw.Message;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Message {
         /// TL: `hash:bytes`
@@ -5448,6 +5912,11 @@ pub mod raw {
         pub body_hash: Vec<u8>,
         /// TL: `msg_data:msg.Data`
         pub msg_data: Option<super::super::enums::msg::Data>,
+    }
+    impl ::core::fmt::Debug for Message {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Message {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -5485,108 +5954,102 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "hash",
+                "source",
+                "destination",
+                "value",
+                "extra_currencies",
+                "fwd_fee",
+                "ihr_fee",
+                "created_lt",
+                "body_hash",
+                "msg_data",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("raw.message", -399085505)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &[
-                        "hash",
-                        "source",
-                        "destination",
-                        "value",
-                        "extra_currencies",
-                        "fwd_fee",
-                        "ihr_fee",
-                        "created_lt",
-                        "body_hash",
-                        "msg_data",
-                    ],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.hash)
                     }
                     1 => {
-                        value.source = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.source)
                     }
                     2 => {
-                        value.destination = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.destination)
                     }
                     3 => {
-                        value.value = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.value)
                     }
                     4 => {
-                        value.extra_currencies = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::ExtraCurrency>,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::ExtraCurrency>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.extra_currencies)
                     }
                     5 => {
-                        value.fwd_fee = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.fwd_fee)
                     }
                     6 => {
-                        value.ihr_fee = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 16;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.ihr_fee)
                     }
                     7 => {
-                        value.created_lt = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 32;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.created_lt)
                     }
                     8 => {
-                        value.body_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 64;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.body_hash)
                     }
                     9 => {
-                        value.msg_data = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::msg::Data>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::msg::Data>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.msg_data)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &[
-                        "hash",
-                        "value",
-                        "extra_currencies",
-                        "fwd_fee",
-                        "ihr_fee",
-                        "created_lt",
-                        "body_hash",
-                    ],
-                )?;
+            input.check_required(&object, 505, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5595,7 +6058,7 @@ pub mod raw {
     /// ```text
     /// raw.transaction address:accountAddress utime:int53 data:bytes transaction_id:internal.transactionId fee:int64 storage_fee:int64 other_fee:int64 in_msg:raw.message out_msgs:vector<raw.message> = raw.Transaction;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Transaction {
         /// TL: `address:accountAddress`
@@ -5616,6 +6079,11 @@ pub mod raw {
         pub in_msg: Option<Box<super::super::types::raw::Message>>,
         /// TL: `out_msgs:vector<raw.message>`
         pub out_msgs: Vec<super::super::types::raw::Message>,
+    }
+    impl ::core::fmt::Debug for Transaction {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Transaction {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -5651,93 +6119,94 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "address",
+                "utime",
+                "data",
+                "transaction_id",
+                "fee",
+                "storage_fee",
+                "other_fee",
+                "in_msg",
+                "out_msgs",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("raw.transaction", -1905746086)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &[
-                        "address",
-                        "utime",
-                        "data",
-                        "transaction_id",
-                        "fee",
-                        "storage_fee",
-                        "other_fee",
-                        "in_msg",
-                        "out_msgs",
-                    ],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.address = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::AccountAddress>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::AccountAddress>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.address)
                     }
                     1 => {
-                        value.utime = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.utime)
                     }
                     2 => {
-                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.data)
                     }
                     3 => {
-                        value.transaction_id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::internal::TransactionId>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::internal::TransactionId>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.transaction_id)
                     }
                     4 => {
-                        value.fee = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.fee)
                     }
                     5 => {
-                        value.storage_fee = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.storage_fee)
                     }
                     6 => {
-                        value.other_fee = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 16;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.other_fee)
                     }
                     7 => {
-                        value.in_msg = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<Box<super::super::types::raw::Message>>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<Box<super::super::types::raw::Message>>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
+                                >,
+                            >(&mut value.in_msg)
                     }
                     8 => {
-                        value.out_msgs = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::raw::Message>,
-                        >>::read_json(input)?;
-                        seen |= 32;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::raw::Message>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.out_msgs)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &["utime", "data", "fee", "storage_fee", "other_fee", "out_msgs"],
-                )?;
+            input.check_required(&object, 374, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5746,7 +6215,7 @@ pub mod raw {
     /// ```text
     /// raw.transactions transactions:vector<raw.transaction> previous_transaction_id:internal.transactionId = raw.Transactions;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Transactions {
         /// TL: `transactions:vector<raw.transaction>`
@@ -5755,6 +6224,11 @@ pub mod raw {
         pub previous_transaction_id: Option<
             super::super::types::internal::TransactionId,
         >,
+    }
+    impl ::core::fmt::Debug for Transactions {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Transactions {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -5772,32 +6246,31 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["transactions", "previous_transaction_id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("raw.transactions", -2063931155)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["transactions", "previous_transaction_id"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.transactions = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::raw::Transaction>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::raw::Transaction>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.transactions)
                     }
                     1 => {
-                        value.previous_transaction_id = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::internal::TransactionId>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::internal::TransactionId>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.previous_transaction_id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["transactions"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5806,13 +6279,18 @@ pub mod raw {
     /// ```text
     /// raw.extMessageInfo hash:bytes hash_norm:bytes = raw.ExtMessageInfo;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ExtMessageInfo {
         /// TL: `hash:bytes`
         pub hash: Vec<u8>,
         /// TL: `hash_norm:bytes`
         pub hash_norm: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for ExtMessageInfo {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ExtMessageInfo {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -5827,29 +6305,29 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["hash", "hash_norm"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("raw.extMessageInfo", 684666851)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["hash", "hash_norm"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.hash)
                     }
                     1 => {
-                        value.hash_norm = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.hash_norm)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["hash", "hash_norm"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5858,13 +6336,18 @@ pub mod raw {
     /// ```text
     /// raw.initialAccountState code:bytes data:bytes = InitialAccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct InitialAccountState {
         /// TL: `code:bytes`
         pub code: Vec<u8>,
         /// TL: `data:bytes`
         pub data: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for InitialAccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for InitialAccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -5876,27 +6359,29 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["code", "data"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("raw.initialAccountState", -337945529)?;
-            while let Some(field) = input.next_field(&mut object, &["code", "data"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.code = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.code)
                     }
                     1 => {
-                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.data)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["code", "data"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5905,7 +6390,7 @@ pub mod raw {
     /// ```text
     /// raw.accountState code:bytes data:bytes frozen_hash:bytes = AccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountState {
         /// TL: `code:bytes`
@@ -5914,6 +6399,11 @@ pub mod raw {
         pub data: Vec<u8>,
         /// TL: `frozen_hash:bytes`
         pub frozen_hash: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for AccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for AccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -5929,35 +6419,36 @@ pub mod raw {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["code", "data", "frozen_hash"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("raw.accountState", -531917254)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["code", "data", "frozen_hash"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.code = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.code)
                     }
                     1 => {
-                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.data)
                     }
                     2 => {
-                        value.frozen_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.frozen_hash)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["code", "data", "frozen_hash"])?;
+            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5969,13 +6460,18 @@ pub mod rwallet {
     /// ```text
     /// rwallet.limit seconds:int32 value:int64 = rwallet.Limit;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Limit {
         /// TL: `seconds:int32`
         pub seconds: i32,
         /// TL: `value:int64`
         pub value: i64,
+    }
+    impl ::core::fmt::Debug for Limit {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Limit {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -5987,28 +6483,29 @@ pub mod rwallet {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["seconds", "value"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("rwallet.limit", 1222571646)?;
-            while let Some(field) = input.next_field(&mut object, &["seconds", "value"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.seconds = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.seconds)
                     }
                     1 => {
-                        value.value = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.value)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["seconds", "value"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6017,13 +6514,18 @@ pub mod rwallet {
     /// ```text
     /// rwallet.config start_at:int53 limits:vector<rwallet.limit> = rwallet.Config;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Config {
         /// TL: `start_at:int53`
         pub start_at: i64,
         /// TL: `limits:vector<rwallet.limit>`
         pub limits: Vec<super::super::types::rwallet::Limit>,
+    }
+    impl ::core::fmt::Debug for Config {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Config {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6038,31 +6540,29 @@ pub mod rwallet {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["start_at", "limits"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("rwallet.config", -85490534)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["start_at", "limits"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.start_at = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.start_at)
                     }
                     1 => {
-                        value.limits = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::rwallet::Limit>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::rwallet::Limit>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.limits)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["start_at", "limits"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6071,7 +6571,7 @@ pub mod rwallet {
     /// ```text
     /// rwallet.initialAccountState init_public_key:string public_key:string wallet_id:int64 = InitialAccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct InitialAccountState {
         /// TL: `init_public_key:string`
@@ -6080,6 +6580,11 @@ pub mod rwallet {
         pub public_key: String,
         /// TL: `wallet_id:int64`
         pub wallet_id: i64,
+    }
+    impl ::core::fmt::Debug for InitialAccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for InitialAccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6098,39 +6603,37 @@ pub mod rwallet {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["init_public_key", "public_key", "wallet_id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input
                 .begin_object("rwallet.initialAccountState", 1169755156)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["init_public_key", "public_key", "wallet_id"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.init_public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.init_public_key)
                     }
                     1 => {
-                        value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.public_key)
                     }
                     2 => {
-                        value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.wallet_id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["init_public_key", "public_key", "wallet_id"])?;
+            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6139,7 +6642,7 @@ pub mod rwallet {
     /// ```text
     /// rwallet.accountState wallet_id:int64 seqno:int32 unlocked_balance:int64 config:rwallet.config = AccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountState {
         /// TL: `wallet_id:int64`
@@ -6150,6 +6653,11 @@ pub mod rwallet {
         pub unlocked_balance: i64,
         /// TL: `config:rwallet.config`
         pub config: Option<super::super::types::rwallet::Config>,
+    }
+    impl ::core::fmt::Debug for AccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for AccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6169,45 +6677,45 @@ pub mod rwallet {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["wallet_id", "seqno", "unlocked_balance", "config"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("rwallet.accountState", -739540008)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["wallet_id", "seqno", "unlocked_balance", "config"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.wallet_id)
                     }
                     1 => {
-                        value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.seqno)
                     }
                     2 => {
-                        value.unlocked_balance = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.unlocked_balance)
                     }
                     3 => {
-                        value.config = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::rwallet::Config>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::rwallet::Config>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.config)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["wallet_id", "seqno", "unlocked_balance"])?;
+            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6216,11 +6724,16 @@ pub mod rwallet {
     /// ```text
     /// rwallet.actionInit config:rwallet.config = rwallet.Action;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct ActionInit {
         /// TL: `config:rwallet.config`
         pub config: Option<super::super::types::rwallet::Config>,
+    }
+    impl ::core::fmt::Debug for ActionInit {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for ActionInit {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6234,19 +6747,22 @@ pub mod rwallet {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["config"];
             let mut value = Self::default();
             let mut object = input.begin_object("rwallet.actionInit", 624147819)?;
-            while let Some(field) = input.next_field(&mut object, &["config"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.config = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::rwallet::Config>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::rwallet::Config>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.config)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -6259,11 +6775,16 @@ pub mod smc {
     /// ```text
     /// smc.info id:int53 = smc.Info;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Info {
         /// TL: `id:int53`
         pub id: i64,
+    }
+    impl ::core::fmt::Debug for Info {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Info {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6274,21 +6795,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.info", 1134270012)?;
-            while let Some(field) = input.next_field(&mut object, &["id"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.id = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.id)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["id"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6297,11 +6819,16 @@ pub mod smc {
     /// ```text
     /// smc.methodIdNumber number:int32 = smc.MethodId;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct MethodIdNumber {
         /// TL: `number:int32`
         pub number: i32,
+    }
+    impl ::core::fmt::Debug for MethodIdNumber {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for MethodIdNumber {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6312,21 +6839,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["number"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.methodIdNumber", -1541162500)?;
-            while let Some(field) = input.next_field(&mut object, &["number"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.number = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.number)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["number"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6335,11 +6863,16 @@ pub mod smc {
     /// ```text
     /// smc.methodIdName name:string = smc.MethodId;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct MethodIdName {
         /// TL: `name:string`
         pub name: String,
+    }
+    impl ::core::fmt::Debug for MethodIdName {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for MethodIdName {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6350,21 +6883,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["name"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.methodIdName", -249036908)?;
-            while let Some(field) = input.next_field(&mut object, &["name"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.name = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.name)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["name"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6373,7 +6907,7 @@ pub mod smc {
     /// ```text
     /// smc.runResult gas_used:int53 stack:vector<tvm.StackEntry> exit_code:int32 = smc.RunResult;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct RunResult {
         /// TL: `gas_used:int53`
@@ -6382,6 +6916,11 @@ pub mod smc {
         pub stack: Vec<super::super::enums::tvm::StackEntry>,
         /// TL: `exit_code:int32`
         pub exit_code: i32,
+    }
+    impl ::core::fmt::Debug for RunResult {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for RunResult {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6397,37 +6936,36 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["gas_used", "stack", "exit_code"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.runResult", 1413805043)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["gas_used", "stack", "exit_code"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.gas_used = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.gas_used)
                     }
                     1 => {
-                        value.stack = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::enums::tvm::StackEntry>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<super::super::enums::tvm::StackEntry>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.stack)
                     }
                     2 => {
-                        value.exit_code = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.exit_code)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["gas_used", "stack", "exit_code"])?;
+            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6436,13 +6974,18 @@ pub mod smc {
     /// ```text
     /// smc.libraryEntry hash:int256 data:bytes = smc.LibraryEntry;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct LibraryEntry {
         /// TL: `hash:int256`
         pub hash: [u8; 32],
         /// TL: `data:bytes`
         pub data: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for LibraryEntry {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for LibraryEntry {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6454,27 +6997,29 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["hash", "data"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.libraryEntry", -1546268148)?;
-            while let Some(field) = input.next_field(&mut object, &["hash", "data"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.hash = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                            [u8; 32],
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                [u8; 32],
+                                ::tlgen_runtime::json::Int256,
+                            >(&mut value.hash)
                     }
                     1 => {
-                        value.data = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.data)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["hash", "data"])?;
+            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6483,11 +7028,16 @@ pub mod smc {
     /// ```text
     /// smc.libraryResult result:vector<smc.libraryEntry> = smc.LibraryResult;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct LibraryResult {
         /// TL: `result:vector<smc.libraryEntry>`
         pub result: Vec<super::super::types::smc::LibraryEntry>,
+    }
+    impl ::core::fmt::Debug for LibraryResult {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for LibraryResult {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6501,23 +7051,22 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["result"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.libraryResult", 203930622)?;
-            while let Some(field) = input.next_field(&mut object, &["result"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.result = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::types::smc::LibraryEntry>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::types::smc::LibraryEntry>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.result)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["result"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6526,7 +7075,7 @@ pub mod smc {
     /// ```text
     /// smc.libraryResultExt dict_boc:bytes libs_ok:vector<int256> libs_not_found:vector<int256> = smc.LibraryResultExt;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct LibraryResultExt {
         /// TL: `dict_boc:bytes`
@@ -6535,6 +7084,11 @@ pub mod smc {
         pub libs_ok: Vec<[u8; 32]>,
         /// TL: `libs_not_found:vector<int256>`
         pub libs_not_found: Vec<[u8; 32]>,
+    }
+    impl ::core::fmt::Debug for LibraryResultExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for LibraryResultExt {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6556,39 +7110,36 @@ pub mod smc {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["dict_boc", "libs_ok", "libs_not_found"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("smc.libraryResultExt", -1260458638)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["dict_boc", "libs_ok", "libs_not_found"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.dict_boc = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.dict_boc)
                     }
                     1 => {
-                        value.libs_ok = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Int256,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<[u8; 32]>,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                Vec<[u8; 32]>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int256>,
+                            >(&mut value.libs_ok)
                     }
                     2 => {
-                        value.libs_not_found = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Int256,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<[u8; 32]>,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                Vec<[u8; 32]>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int256>,
+                            >(&mut value.libs_not_found)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["dict_boc", "libs_ok", "libs_not_found"])?;
+            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6599,11 +7150,16 @@ pub mod smc {
         /// ```text
         /// smc.libraryQueryExt.one hash:int256 = smc.LibraryQueryExt;
         /// ```
-        #[derive(Debug, Clone, Default)]
+        #[derive(Clone, Default)]
         #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct One {
             /// TL: `hash:int256`
             pub hash: [u8; 32],
+        }
+        impl ::core::fmt::Debug for One {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::tlgen_runtime::json::debug(self, f)
+            }
         }
         impl ::tlgen_runtime::json::TdJson for One {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6614,22 +7170,23 @@ pub mod smc {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+                const KEYS: &[&str] = &["hash"];
                 let mut value = Self::default();
-                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("smc.libraryQueryExt.one", 1680141027)?;
-                while let Some(field) = input.next_field(&mut object, &["hash"])? {
+                while let Some(field) = input.next_field(&mut object, KEYS)? {
                     match field {
                         0 => {
-                            value.hash = <::tlgen_runtime::json::Int256 as ::tlgen_runtime::json::JsonAs<
-                                [u8; 32],
-                            >>::read_json(input)?;
-                            seen |= 1;
+                            input
+                                .read_into::<
+                                    [u8; 32],
+                                    ::tlgen_runtime::json::Int256,
+                                >(&mut value.hash)
                         }
-                        _ => input.skip_value()?,
-                    }
+                        _ => input.skip_value(),
+                    }?;
                 }
-                input.check_required(seen, &["hash"])?;
+                input.check_required(&object, 1, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -6638,13 +7195,18 @@ pub mod smc {
         /// ```text
         /// smc.libraryQueryExt.scanBoc boc:bytes max_libs:int32 = smc.LibraryQueryExt;
         /// ```
-        #[derive(Debug, Clone, Default)]
+        #[derive(Clone, Default)]
         #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct ScanBoc {
             /// TL: `boc:bytes`
             pub boc: Vec<u8>,
             /// TL: `max_libs:int32`
             pub max_libs: i32,
+        }
+        impl ::core::fmt::Debug for ScanBoc {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::tlgen_runtime::json::debug(self, f)
+            }
         }
         impl ::tlgen_runtime::json::TdJson for ScanBoc {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6659,30 +7221,30 @@ pub mod smc {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+                const KEYS: &[&str] = &["boc", "max_libs"];
                 let mut value = Self::default();
-                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("smc.libraryQueryExt.scanBoc", -548100891)?;
-                while let Some(field) = input
-                    .next_field(&mut object, &["boc", "max_libs"])?
-                {
+                while let Some(field) = input.next_field(&mut object, KEYS)? {
                     match field {
                         0 => {
-                            value.boc = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                                Vec<u8>,
-                            >>::read_json(input)?;
-                            seen |= 1;
+                            input
+                                .read_into::<
+                                    Vec<u8>,
+                                    ::tlgen_runtime::json::Bytes,
+                                >(&mut value.boc)
                         }
                         1 => {
-                            value.max_libs = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?;
-                            seen |= 2;
+                            input
+                                .read_into::<
+                                    i32,
+                                    ::tlgen_runtime::json::Plain,
+                                >(&mut value.max_libs)
                         }
-                        _ => input.skip_value()?,
-                    }
+                        _ => input.skip_value(),
+                    }?;
                 }
-                input.check_required(seen, &["boc", "max_libs"])?;
+                input.check_required(&object, 3, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -6695,7 +7257,7 @@ pub mod ton {
     /// ```text
     /// ton.blockId workchain:int32 shard:int64 seqno:int32 = internal.BlockId;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct BlockId {
         /// TL: `workchain:int32`
@@ -6704,6 +7266,11 @@ pub mod ton {
         pub shard: i64,
         /// TL: `seqno:int32`
         pub seqno: i32,
+    }
+    impl ::core::fmt::Debug for BlockId {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for BlockId {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6716,35 +7283,36 @@ pub mod ton {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["workchain", "shard", "seqno"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("ton.blockId", -1185382494)?;
-            while let Some(field) = input
-                .next_field(&mut object, &["workchain", "shard", "seqno"])?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.workchain = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.workchain)
                     }
                     1 => {
-                        value.shard = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.shard)
                     }
                     2 => {
-                        value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.seqno)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["workchain", "shard", "seqno"])?;
+            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6753,7 +7321,7 @@ pub mod ton {
     /// ```text
     /// ton.blockIdExt workchain:int32 shard:int64 seqno:int32 root_hash:bytes file_hash:bytes = ton.BlockIdExt;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct BlockIdExt {
         /// TL: `workchain:int32`
@@ -6766,6 +7334,11 @@ pub mod ton {
         pub root_hash: Vec<u8>,
         /// TL: `file_hash:bytes`
         pub file_hash: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for BlockIdExt {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for BlockIdExt {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6786,54 +7359,56 @@ pub mod ton {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &[
+                "workchain",
+                "shard",
+                "seqno",
+                "root_hash",
+                "file_hash",
+            ];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("ton.blockIdExt", 2031156378)?;
-            while let Some(field) = input
-                .next_field(
-                    &mut object,
-                    &["workchain", "shard", "seqno", "root_hash", "file_hash"],
-                )?
-            {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.workchain = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.workchain)
                     }
                     1 => {
-                        value.shard = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                            i64,
-                        >>::read_json(input)?;
-                        seen |= 2;
+                        input
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(&mut value.shard)
                     }
                     2 => {
-                        value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            i32,
-                        >>::read_json(input)?;
-                        seen |= 4;
+                        input
+                            .read_into::<
+                                i32,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.seqno)
                     }
                     3 => {
-                        value.root_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 8;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.root_hash)
                     }
                     4 => {
-                        value.file_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 16;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.file_hash)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input
-                .check_required(
-                    seen,
-                    &["workchain", "shard", "seqno", "root_hash", "file_hash"],
-                )?;
+            input.check_required(&object, 31, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6845,11 +7420,16 @@ pub mod tvm {
     /// ```text
     /// tvm.slice bytes:bytes = tvm.Slice;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Slice {
         /// TL: `bytes:bytes`
         pub bytes: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for Slice {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Slice {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6860,21 +7440,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["bytes"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("tvm.slice", 537299687)?;
-            while let Some(field) = input.next_field(&mut object, &["bytes"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.bytes = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.bytes)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["bytes"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6883,11 +7464,16 @@ pub mod tvm {
     /// ```text
     /// tvm.cell bytes:bytes = tvm.Cell;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Cell {
         /// TL: `bytes:bytes`
         pub bytes: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for Cell {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Cell {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6898,21 +7484,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["bytes"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("tvm.cell", -413424735)?;
-            while let Some(field) = input.next_field(&mut object, &["bytes"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.bytes = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.bytes)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["bytes"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6921,11 +7508,16 @@ pub mod tvm {
     /// ```text
     /// tvm.numberDecimal number:string = tvm.Number;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct NumberDecimal {
         /// TL: `number:string`
         pub number: String,
+    }
+    impl ::core::fmt::Debug for NumberDecimal {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for NumberDecimal {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6936,21 +7528,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["number"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("tvm.numberDecimal", 1172477619)?;
-            while let Some(field) = input.next_field(&mut object, &["number"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.number = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                            String,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                String,
+                                ::tlgen_runtime::json::Plain,
+                            >(&mut value.number)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["number"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6959,11 +7552,16 @@ pub mod tvm {
     /// ```text
     /// tvm.tuple elements:vector<tvm.StackEntry> = tvm.Tuple;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct Tuple {
         /// TL: `elements:vector<tvm.StackEntry>`
         pub elements: Vec<super::super::enums::tvm::StackEntry>,
+    }
+    impl ::core::fmt::Debug for Tuple {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for Tuple {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -6977,23 +7575,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["elements"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("tvm.tuple", -1363953053)?;
-            while let Some(field) = input.next_field(&mut object, &["elements"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.elements = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::enums::tvm::StackEntry>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::enums::tvm::StackEntry>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.elements)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["elements"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7002,11 +7599,16 @@ pub mod tvm {
     /// ```text
     /// tvm.list elements:vector<tvm.StackEntry> = tvm.List;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct List {
         /// TL: `elements:vector<tvm.StackEntry>`
         pub elements: Vec<super::super::enums::tvm::StackEntry>,
+    }
+    impl ::core::fmt::Debug for List {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for List {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7020,23 +7622,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["elements"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("tvm.list", 1270320392)?;
-            while let Some(field) = input.next_field(&mut object, &["elements"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.elements = <::tlgen_runtime::json::Vector<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Vec<super::super::enums::tvm::StackEntry>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<super::super::enums::tvm::StackEntry>,
+                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                            >(&mut value.elements)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["elements"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7045,11 +7646,16 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntrySlice slice:tvm.slice = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntrySlice {
         /// TL: `slice:tvm.slice`
         pub slice: Option<super::super::types::tvm::Slice>,
+    }
+    impl ::core::fmt::Debug for StackEntrySlice {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for StackEntrySlice {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7063,19 +7669,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["slice"];
             let mut value = Self::default();
             let mut object = input.begin_object("tvm.stackEntrySlice", 1395485477)?;
-            while let Some(field) = input.next_field(&mut object, &["slice"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.slice = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::tvm::Slice>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::tvm::Slice>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.slice)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -7085,11 +7694,16 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntryCell cell:tvm.cell = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntryCell {
         /// TL: `cell:tvm.cell`
         pub cell: Option<super::super::types::tvm::Cell>,
+    }
+    impl ::core::fmt::Debug for StackEntryCell {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for StackEntryCell {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7103,19 +7717,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["cell"];
             let mut value = Self::default();
             let mut object = input.begin_object("tvm.stackEntryCell", 1303473952)?;
-            while let Some(field) = input.next_field(&mut object, &["cell"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.cell = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::types::tvm::Cell>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::types::tvm::Cell>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.cell)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -7125,11 +7742,16 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntryNumber number:tvm.Number = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntryNumber {
         /// TL: `number:tvm.Number`
         pub number: Option<super::super::enums::tvm::Number>,
+    }
+    impl ::core::fmt::Debug for StackEntryNumber {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for StackEntryNumber {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7143,19 +7765,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["number"];
             let mut value = Self::default();
             let mut object = input.begin_object("tvm.stackEntryNumber", 1358642622)?;
-            while let Some(field) = input.next_field(&mut object, &["number"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.number = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::tvm::Number>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::tvm::Number>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.number)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -7165,11 +7790,16 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntryTuple tuple:tvm.Tuple = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntryTuple {
         /// TL: `tuple:tvm.Tuple`
         pub tuple: Option<super::super::enums::tvm::Tuple>,
+    }
+    impl ::core::fmt::Debug for StackEntryTuple {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for StackEntryTuple {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7183,19 +7813,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["tuple"];
             let mut value = Self::default();
             let mut object = input.begin_object("tvm.stackEntryTuple", -157391908)?;
-            while let Some(field) = input.next_field(&mut object, &["tuple"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.tuple = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::tvm::Tuple>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::tvm::Tuple>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.tuple)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -7205,11 +7838,16 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntryList list:tvm.List = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntryList {
         /// TL: `list:tvm.List`
         pub list: Option<super::super::enums::tvm::List>,
+    }
+    impl ::core::fmt::Debug for StackEntryList {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for StackEntryList {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7223,19 +7861,22 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["list"];
             let mut value = Self::default();
             let mut object = input.begin_object("tvm.stackEntryList", -1186714229)?;
-            while let Some(field) = input.next_field(&mut object, &["list"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.list = <::tlgen_runtime::json::Nullable<
-                            ::tlgen_runtime::json::Plain,
-                        > as ::tlgen_runtime::json::JsonAs<
-                            Option<super::super::enums::tvm::List>,
-                        >>::read_json(input)?;
+                        input
+                            .read_into::<
+                                Option<super::super::enums::tvm::List>,
+                                ::tlgen_runtime::json::Nullable<
+                                    ::tlgen_runtime::json::Plain,
+                                >,
+                            >(&mut value.list)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
             ::core::result::Result::Ok(value)
         }
@@ -7245,9 +7886,14 @@ pub mod tvm {
     /// ```text
     /// tvm.stackEntryUnsupported = tvm.StackEntry;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct StackEntryUnsupported {}
+    impl ::core::fmt::Debug for StackEntryUnsupported {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
+    }
     impl ::tlgen_runtime::json::TdJson for StackEntryUnsupported {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
             out.begin_object("tvm.stackEntryUnsupported");
@@ -7269,11 +7915,16 @@ pub mod uninited {
     /// ```text
     /// uninited.accountState frozen_hash:bytes = AccountState;
     /// ```
-    #[derive(Debug, Clone, Default)]
+    #[derive(Clone, Default)]
     #[cfg_attr(feature = "eq", derive(PartialEq))]
     pub struct AccountState {
         /// TL: `frozen_hash:bytes`
         pub frozen_hash: Vec<u8>,
+    }
+    impl ::core::fmt::Debug for AccountState {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::tlgen_runtime::json::debug(self, f)
+        }
     }
     impl ::tlgen_runtime::json::TdJson for AccountState {
         fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7287,21 +7938,22 @@ pub mod uninited {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+            const KEYS: &[&str] = &["frozen_hash"];
             let mut value = Self::default();
-            let mut seen = 0u64;
             let mut object = input.begin_object("uninited.accountState", 1522374408)?;
-            while let Some(field) = input.next_field(&mut object, &["frozen_hash"])? {
+            while let Some(field) = input.next_field(&mut object, KEYS)? {
                 match field {
                     0 => {
-                        value.frozen_hash = <::tlgen_runtime::json::Bytes as ::tlgen_runtime::json::JsonAs<
-                            Vec<u8>,
-                        >>::read_json(input)?;
-                        seen |= 1;
+                        input
+                            .read_into::<
+                                Vec<u8>,
+                                ::tlgen_runtime::json::Bytes,
+                            >(&mut value.frozen_hash)
                     }
-                    _ => input.skip_value()?,
-                }
+                    _ => input.skip_value(),
+                }?;
             }
-            input.check_required(seen, &["frozen_hash"])?;
+            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7317,13 +7969,21 @@ pub mod wallet {
             /// ```text
             /// wallet.highload.v1.initialAccountState public_key:string wallet_id:int64 = InitialAccountState;
             /// ```
-            #[derive(Debug, Clone, Default)]
+            #[derive(Clone, Default)]
             #[cfg_attr(feature = "eq", derive(PartialEq))]
             pub struct InitialAccountState {
                 /// TL: `public_key:string`
                 pub public_key: String,
                 /// TL: `wallet_id:int64`
                 pub wallet_id: i64,
+            }
+            impl ::core::fmt::Debug for InitialAccountState {
+                fn fmt(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    ::tlgen_runtime::json::debug(self, f)
+                }
             }
             impl ::tlgen_runtime::json::TdJson for InitialAccountState {
                 fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7341,33 +8001,33 @@ pub mod wallet {
                 fn read_json(
                     input: &mut ::tlgen_runtime::json::JsonReader<'_>,
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+                    const KEYS: &[&str] = &["public_key", "wallet_id"];
                     let mut value = Self::default();
-                    let mut seen = 0u64;
                     let mut object = input
                         .begin_object(
                             "wallet.highload.v1.initialAccountState",
                             -327901626,
                         )?;
-                    while let Some(field) = input
-                        .next_field(&mut object, &["public_key", "wallet_id"])?
-                    {
+                    while let Some(field) = input.next_field(&mut object, KEYS)? {
                         match field {
                             0 => {
-                                value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                    String,
-                                >>::read_json(input)?;
-                                seen |= 1;
+                                input
+                                    .read_into::<
+                                        String,
+                                        ::tlgen_runtime::json::Plain,
+                                    >(&mut value.public_key)
                             }
                             1 => {
-                                value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                    i64,
-                                >>::read_json(input)?;
-                                seen |= 2;
+                                input
+                                    .read_into::<
+                                        i64,
+                                        ::tlgen_runtime::json::Int64,
+                                    >(&mut value.wallet_id)
                             }
-                            _ => input.skip_value()?,
-                        }
+                            _ => input.skip_value(),
+                        }?;
                     }
-                    input.check_required(seen, &["public_key", "wallet_id"])?;
+                    input.check_required(&object, 3, KEYS)?;
                     ::core::result::Result::Ok(value)
                 }
             }
@@ -7376,13 +8036,21 @@ pub mod wallet {
             /// ```text
             /// wallet.highload.v1.accountState wallet_id:int64 seqno:int32 = AccountState;
             /// ```
-            #[derive(Debug, Clone, Default)]
+            #[derive(Clone, Default)]
             #[cfg_attr(feature = "eq", derive(PartialEq))]
             pub struct AccountState {
                 /// TL: `wallet_id:int64`
                 pub wallet_id: i64,
                 /// TL: `seqno:int32`
                 pub seqno: i32,
+            }
+            impl ::core::fmt::Debug for AccountState {
+                fn fmt(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    ::tlgen_runtime::json::debug(self, f)
+                }
             }
             impl ::tlgen_runtime::json::TdJson for AccountState {
                 fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7397,30 +8065,30 @@ pub mod wallet {
                 fn read_json(
                     input: &mut ::tlgen_runtime::json::JsonReader<'_>,
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+                    const KEYS: &[&str] = &["wallet_id", "seqno"];
                     let mut value = Self::default();
-                    let mut seen = 0u64;
                     let mut object = input
                         .begin_object("wallet.highload.v1.accountState", 1616372956)?;
-                    while let Some(field) = input
-                        .next_field(&mut object, &["wallet_id", "seqno"])?
-                    {
+                    while let Some(field) = input.next_field(&mut object, KEYS)? {
                         match field {
                             0 => {
-                                value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                    i64,
-                                >>::read_json(input)?;
-                                seen |= 1;
+                                input
+                                    .read_into::<
+                                        i64,
+                                        ::tlgen_runtime::json::Int64,
+                                    >(&mut value.wallet_id)
                             }
                             1 => {
-                                value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                    i32,
-                                >>::read_json(input)?;
-                                seen |= 2;
+                                input
+                                    .read_into::<
+                                        i32,
+                                        ::tlgen_runtime::json::Plain,
+                                    >(&mut value.seqno)
                             }
-                            _ => input.skip_value()?,
-                        }
+                            _ => input.skip_value(),
+                        }?;
                     }
-                    input.check_required(seen, &["wallet_id", "seqno"])?;
+                    input.check_required(&object, 3, KEYS)?;
                     ::core::result::Result::Ok(value)
                 }
             }
@@ -7432,13 +8100,21 @@ pub mod wallet {
             /// ```text
             /// wallet.highload.v2.initialAccountState public_key:string wallet_id:int64 = InitialAccountState;
             /// ```
-            #[derive(Debug, Clone, Default)]
+            #[derive(Clone, Default)]
             #[cfg_attr(feature = "eq", derive(PartialEq))]
             pub struct InitialAccountState {
                 /// TL: `public_key:string`
                 pub public_key: String,
                 /// TL: `wallet_id:int64`
                 pub wallet_id: i64,
+            }
+            impl ::core::fmt::Debug for InitialAccountState {
+                fn fmt(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    ::tlgen_runtime::json::debug(self, f)
+                }
             }
             impl ::tlgen_runtime::json::TdJson for InitialAccountState {
                 fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7456,33 +8132,33 @@ pub mod wallet {
                 fn read_json(
                     input: &mut ::tlgen_runtime::json::JsonReader<'_>,
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+                    const KEYS: &[&str] = &["public_key", "wallet_id"];
                     let mut value = Self::default();
-                    let mut seen = 0u64;
                     let mut object = input
                         .begin_object(
                             "wallet.highload.v2.initialAccountState",
                             1966373161,
                         )?;
-                    while let Some(field) = input
-                        .next_field(&mut object, &["public_key", "wallet_id"])?
-                    {
+                    while let Some(field) = input.next_field(&mut object, KEYS)? {
                         match field {
                             0 => {
-                                value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                    String,
-                                >>::read_json(input)?;
-                                seen |= 1;
+                                input
+                                    .read_into::<
+                                        String,
+                                        ::tlgen_runtime::json::Plain,
+                                    >(&mut value.public_key)
                             }
                             1 => {
-                                value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                    i64,
-                                >>::read_json(input)?;
-                                seen |= 2;
+                                input
+                                    .read_into::<
+                                        i64,
+                                        ::tlgen_runtime::json::Int64,
+                                    >(&mut value.wallet_id)
                             }
-                            _ => input.skip_value()?,
-                        }
+                            _ => input.skip_value(),
+                        }?;
                     }
-                    input.check_required(seen, &["public_key", "wallet_id"])?;
+                    input.check_required(&object, 3, KEYS)?;
                     ::core::result::Result::Ok(value)
                 }
             }
@@ -7491,11 +8167,19 @@ pub mod wallet {
             /// ```text
             /// wallet.highload.v2.accountState wallet_id:int64 = AccountState;
             /// ```
-            #[derive(Debug, Clone, Default)]
+            #[derive(Clone, Default)]
             #[cfg_attr(feature = "eq", derive(PartialEq))]
             pub struct AccountState {
                 /// TL: `wallet_id:int64`
                 pub wallet_id: i64,
+            }
+            impl ::core::fmt::Debug for AccountState {
+                fn fmt(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    ::tlgen_runtime::json::debug(self, f)
+                }
             }
             impl ::tlgen_runtime::json::TdJson for AccountState {
                 fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7509,24 +8193,23 @@ pub mod wallet {
                 fn read_json(
                     input: &mut ::tlgen_runtime::json::JsonReader<'_>,
                 ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+                    const KEYS: &[&str] = &["wallet_id"];
                     let mut value = Self::default();
-                    let mut seen = 0u64;
                     let mut object = input
                         .begin_object("wallet.highload.v2.accountState", -1803723441)?;
-                    while let Some(field) = input
-                        .next_field(&mut object, &["wallet_id"])?
-                    {
+                    while let Some(field) = input.next_field(&mut object, KEYS)? {
                         match field {
                             0 => {
-                                value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                    i64,
-                                >>::read_json(input)?;
-                                seen |= 1;
+                                input
+                                    .read_into::<
+                                        i64,
+                                        ::tlgen_runtime::json::Int64,
+                                    >(&mut value.wallet_id)
                             }
-                            _ => input.skip_value()?,
-                        }
+                            _ => input.skip_value(),
+                        }?;
                     }
-                    input.check_required(seen, &["wallet_id"])?;
+                    input.check_required(&object, 1, KEYS)?;
                     ::core::result::Result::Ok(value)
                 }
             }
@@ -7539,13 +8222,18 @@ pub mod wallet {
         /// ```text
         /// wallet.v3.initialAccountState public_key:string wallet_id:int64 = InitialAccountState;
         /// ```
-        #[derive(Debug, Clone, Default)]
+        #[derive(Clone, Default)]
         #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct InitialAccountState {
             /// TL: `public_key:string`
             pub public_key: String,
             /// TL: `wallet_id:int64`
             pub wallet_id: i64,
+        }
+        impl ::core::fmt::Debug for InitialAccountState {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::tlgen_runtime::json::debug(self, f)
+            }
         }
         impl ::tlgen_runtime::json::TdJson for InitialAccountState {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7563,30 +8251,30 @@ pub mod wallet {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+                const KEYS: &[&str] = &["public_key", "wallet_id"];
                 let mut value = Self::default();
-                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("wallet.v3.initialAccountState", -118074048)?;
-                while let Some(field) = input
-                    .next_field(&mut object, &["public_key", "wallet_id"])?
-                {
+                while let Some(field) = input.next_field(&mut object, KEYS)? {
                     match field {
                         0 => {
-                            value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?;
-                            seen |= 1;
+                            input
+                                .read_into::<
+                                    String,
+                                    ::tlgen_runtime::json::Plain,
+                                >(&mut value.public_key)
                         }
                         1 => {
-                            value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?;
-                            seen |= 2;
+                            input
+                                .read_into::<
+                                    i64,
+                                    ::tlgen_runtime::json::Int64,
+                                >(&mut value.wallet_id)
                         }
-                        _ => input.skip_value()?,
-                    }
+                        _ => input.skip_value(),
+                    }?;
                 }
-                input.check_required(seen, &["public_key", "wallet_id"])?;
+                input.check_required(&object, 3, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -7595,13 +8283,18 @@ pub mod wallet {
         /// ```text
         /// wallet.v3.accountState wallet_id:int64 seqno:int32 = AccountState;
         /// ```
-        #[derive(Debug, Clone, Default)]
+        #[derive(Clone, Default)]
         #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct AccountState {
             /// TL: `wallet_id:int64`
             pub wallet_id: i64,
             /// TL: `seqno:int32`
             pub seqno: i32,
+        }
+        impl ::core::fmt::Debug for AccountState {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::tlgen_runtime::json::debug(self, f)
+            }
         }
         impl ::tlgen_runtime::json::TdJson for AccountState {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7616,30 +8309,30 @@ pub mod wallet {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+                const KEYS: &[&str] = &["wallet_id", "seqno"];
                 let mut value = Self::default();
-                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("wallet.v3.accountState", -1619351478)?;
-                while let Some(field) = input
-                    .next_field(&mut object, &["wallet_id", "seqno"])?
-                {
+                while let Some(field) = input.next_field(&mut object, KEYS)? {
                     match field {
                         0 => {
-                            value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?;
-                            seen |= 1;
+                            input
+                                .read_into::<
+                                    i64,
+                                    ::tlgen_runtime::json::Int64,
+                                >(&mut value.wallet_id)
                         }
                         1 => {
-                            value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?;
-                            seen |= 2;
+                            input
+                                .read_into::<
+                                    i32,
+                                    ::tlgen_runtime::json::Plain,
+                                >(&mut value.seqno)
                         }
-                        _ => input.skip_value()?,
-                    }
+                        _ => input.skip_value(),
+                    }?;
                 }
-                input.check_required(seen, &["wallet_id", "seqno"])?;
+                input.check_required(&object, 3, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -7651,13 +8344,18 @@ pub mod wallet {
         /// ```text
         /// wallet.v4.initialAccountState public_key:string wallet_id:int64 = InitialAccountState;
         /// ```
-        #[derive(Debug, Clone, Default)]
+        #[derive(Clone, Default)]
         #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct InitialAccountState {
             /// TL: `public_key:string`
             pub public_key: String,
             /// TL: `wallet_id:int64`
             pub wallet_id: i64,
+        }
+        impl ::core::fmt::Debug for InitialAccountState {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::tlgen_runtime::json::debug(self, f)
+            }
         }
         impl ::tlgen_runtime::json::TdJson for InitialAccountState {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7675,30 +8373,30 @@ pub mod wallet {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+                const KEYS: &[&str] = &["public_key", "wallet_id"];
                 let mut value = Self::default();
-                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("wallet.v4.initialAccountState", -789986619)?;
-                while let Some(field) = input
-                    .next_field(&mut object, &["public_key", "wallet_id"])?
-                {
+                while let Some(field) = input.next_field(&mut object, KEYS)? {
                     match field {
                         0 => {
-                            value.public_key = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                String,
-                            >>::read_json(input)?;
-                            seen |= 1;
+                            input
+                                .read_into::<
+                                    String,
+                                    ::tlgen_runtime::json::Plain,
+                                >(&mut value.public_key)
                         }
                         1 => {
-                            value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?;
-                            seen |= 2;
+                            input
+                                .read_into::<
+                                    i64,
+                                    ::tlgen_runtime::json::Int64,
+                                >(&mut value.wallet_id)
                         }
-                        _ => input.skip_value()?,
-                    }
+                        _ => input.skip_value(),
+                    }?;
                 }
-                input.check_required(seen, &["public_key", "wallet_id"])?;
+                input.check_required(&object, 3, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -7707,13 +8405,18 @@ pub mod wallet {
         /// ```text
         /// wallet.v4.accountState wallet_id:int64 seqno:int32 = AccountState;
         /// ```
-        #[derive(Debug, Clone, Default)]
+        #[derive(Clone, Default)]
         #[cfg_attr(feature = "eq", derive(PartialEq))]
         pub struct AccountState {
             /// TL: `wallet_id:int64`
             pub wallet_id: i64,
             /// TL: `seqno:int32`
             pub seqno: i32,
+        }
+        impl ::core::fmt::Debug for AccountState {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::tlgen_runtime::json::debug(self, f)
+            }
         }
         impl ::tlgen_runtime::json::TdJson for AccountState {
             fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
@@ -7728,30 +8431,30 @@ pub mod wallet {
             fn read_json(
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
+                const KEYS: &[&str] = &["wallet_id", "seqno"];
                 let mut value = Self::default();
-                let mut seen = 0u64;
                 let mut object = input
                     .begin_object("wallet.v4.accountState", -735144074)?;
-                while let Some(field) = input
-                    .next_field(&mut object, &["wallet_id", "seqno"])?
-                {
+                while let Some(field) = input.next_field(&mut object, KEYS)? {
                     match field {
                         0 => {
-                            value.wallet_id = <::tlgen_runtime::json::Int64 as ::tlgen_runtime::json::JsonAs<
-                                i64,
-                            >>::read_json(input)?;
-                            seen |= 1;
+                            input
+                                .read_into::<
+                                    i64,
+                                    ::tlgen_runtime::json::Int64,
+                                >(&mut value.wallet_id)
                         }
                         1 => {
-                            value.seqno = <::tlgen_runtime::json::Plain as ::tlgen_runtime::json::JsonAs<
-                                i32,
-                            >>::read_json(input)?;
-                            seen |= 2;
+                            input
+                                .read_into::<
+                                    i32,
+                                    ::tlgen_runtime::json::Plain,
+                                >(&mut value.seqno)
                         }
-                        _ => input.skip_value()?,
-                    }
+                        _ => input.skip_value(),
+                    }?;
                 }
-                input.check_required(seen, &["wallet_id", "seqno"])?;
+                input.check_required(&object, 3, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
