@@ -302,12 +302,12 @@ impl Context<'_> {
     }
 
     /// `read_json`'s body for a struct with `Default` and no shared flag bits: each field read
-    /// into `Self::default()` where it stands by one call (`input.read_into`), the arms'
-    /// results checked by one `?` after the `match`; the reader notes which keys it found,
-    /// and the required ones are checked once at the end against a bit mask. No local per
-    /// field and no early return per field: those made `read_json` most of the crate's MIR
-    /// (and of its build's time and memory). `None` when a required field's key is past the
-    /// 64th (the `Option` locals then).
+    /// into `Self::default()` where it stands by one call (`object.read_into`), which keeps
+    /// an error for the loop's next `next_struct_field`; the reader checks the required
+    /// fields (a bit mask over the keys) after the closing `}`. One `?` per struct: a local
+    /// per field and an early return per field made `read_json` most of the crate's MIR (and
+    /// of its build's time and memory). `None` when a required field's key is past the 64th
+    /// (the `Option` locals then).
     fn json_read_in_place(
         &self,
         item: &Item,
@@ -331,31 +331,43 @@ impl Context<'_> {
             if !json.nullable {
                 required |= 1u64.checked_shl(u32::try_from(index).ok()?)?;
             }
-            let index = Literal::usize_unsuffixed(index);
-            arms.push(quote!(#index => input.read_into::<#ty, #marker>(&mut value.#ident),));
+            arms.push((
+                Literal::usize_unsuffixed(index),
+                quote!(object.read_into::<#ty, #marker>(input, &mut value.#ident)),
+            ));
         }
         if arms.is_empty() {
             return Some(quote! {
-                let mut object = input.begin_object(#type_name, #id)?;
-                while input.next_field(&mut object, &[])?.is_some() {}
+                let mut object = input.begin_struct(#type_name, #id, &[], 0);
+                while input.next_struct_field(&mut object)?.is_some() {}
                 ::core::result::Result::Ok(Self::default())
             });
         }
-        let check = (required != 0).then(|| {
-            let required = Literal::u64_unsuffixed(required);
-            quote!(input.check_required(&object, #required, KEYS)?;)
-        });
+        let required = Literal::u64_unsuffixed(required);
+        // `next_struct_field` yields only the indices of `KEYS`: one field needs no `match`.
+        let reads = match arms.as_slice() {
+            [(_, read)] => quote! {
+                while input.next_struct_field(&mut object)?.is_some() {
+                    #read;
+                }
+            },
+            _ => {
+                let arms = arms.iter().map(|(index, read)| quote!(#index => #read,));
+                quote! {
+                    while let Some(field) = input.next_struct_field(&mut object)? {
+                        match field {
+                            #(#arms)*
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        };
         Some(quote! {
             const KEYS: &[&str] = &[#(#keys),*];
             let mut value = Self::default();
-            let mut object = input.begin_object(#type_name, #id)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    #(#arms)*
-                    _ => input.skip_value(),
-                }?;
-            }
-            #check
+            let mut object = input.begin_struct(#type_name, #id, KEYS, #required);
+            #reads
             ::core::result::Result::Ok(value)
         })
     }

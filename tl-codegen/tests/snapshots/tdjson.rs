@@ -258,27 +258,26 @@ pub mod types {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["code", "message"];
             let mut value = Self::default();
-            let mut object = input.begin_object("error", -1679978726)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("error", -1679978726, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.code)
+                            >(input, &mut value.code)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.message)
+                            >(input, &mut value.message)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -318,8 +317,8 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut object = input.begin_object("ok", -722616727)?;
-            while input.next_field(&mut object, &[])?.is_some() {}
+            let mut object = input.begin_struct("ok", -722616727, &[], 0);
+            while input.next_struct_field(&mut object)?.is_some() {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -359,8 +358,8 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut object = input.begin_object("fileTypeUnknown", -2011566768)?;
-            while input.next_field(&mut object, &[])?.is_some() {}
+            let mut object = input.begin_struct("fileTypeUnknown", -2011566768, &[], 0);
+            while input.next_struct_field(&mut object)?.is_some() {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -400,8 +399,8 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut object = input.begin_object("fileTypePhoto", -1718914651)?;
-            while input.next_field(&mut object, &[])?.is_some() {}
+            let mut object = input.begin_struct("fileTypePhoto", -1718914651, &[], 0);
+            while input.next_struct_field(&mut object)?.is_some() {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -761,18 +760,18 @@ pub mod types {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["total_count", "messages"];
             let mut value = Self::default();
-            let mut object = input.begin_object("messages", -16498159)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("messages", -16498159, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.total_count)
+                            >(input, &mut value.total_count)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<Option<super::types::Message>>,
                                 ::tlgen_runtime::json::Vector<
@@ -780,12 +779,11 @@ pub mod types {
                                         ::tlgen_runtime::json::Plain,
                                     >,
                                 >,
-                            >(&mut value.messages)
+                            >(input, &mut value.messages)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -910,29 +908,28 @@ pub mod types {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["files", "sizes"];
             let mut value = Self::default();
-            let mut object = input.begin_object("updateFiles", -782048107)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("updateFiles", -782048107, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<Vec<super::types::File>>,
                                 ::tlgen_runtime::json::Vector<
                                     ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
                                 >,
-                            >(&mut value.files)
+                            >(input, &mut value.files)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<i64>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int64>,
-                            >(&mut value.sizes)
+                            >(input, &mut value.sizes)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -1388,27 +1385,26 @@ pub mod functions {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["chat_id", "message_id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("getMessage", -1821196160)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("getMessage", -1821196160, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.chat_id)
+                            >(input, &mut value.chat_id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.message_id)
+                            >(input, &mut value.message_id)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -1454,27 +1450,26 @@ pub mod functions {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["chat_id", "message_ids"];
             let mut value = Self::default();
-            let mut object = input.begin_object("getMessages", 425299338)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("getMessages", 425299338, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.chat_id)
+                            >(input, &mut value.chat_id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<i64>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.message_ids)
+                            >(input, &mut value.message_ids)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }

@@ -228,27 +228,26 @@ pub mod types {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["code", "message"];
             let mut value = Self::default();
-            let mut object = input.begin_object("error", -1679978726)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("error", -1679978726, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.code)
+                            >(input, &mut value.code)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.message)
+                            >(input, &mut value.message)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -286,8 +285,8 @@ pub mod types {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut object = input.begin_object("ok", -722616727)?;
-            while input.next_field(&mut object, &[])?.is_some() {}
+            let mut object = input.begin_struct("ok", -722616727, &[], 0);
+            while input.next_struct_field(&mut object)?.is_some() {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -334,20 +333,14 @@ pub mod types {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["account_address"];
             let mut value = Self::default();
-            let mut object = input.begin_object("accountAddress", 755613099)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.account_address)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("accountAddress", 755613099, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        String,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.account_address);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -397,27 +390,26 @@ pub mod types {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["public_key", "secret"];
             let mut value = Self::default();
-            let mut object = input.begin_object("key", -1978362923)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("key", -1978362923, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.public_key)
+                            >(input, &mut value.public_key)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.secret)
+                            >(input, &mut value.secret)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -588,43 +580,43 @@ pub mod types {
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                 const KEYS: &[&str] = &["balance", "code", "last_hash", "block_id"];
                 let mut value = Self::default();
-                let mut object = input.begin_object("raw.accountState", 1438107774)?;
-                while let Some(field) = input.next_field(&mut object, KEYS)? {
+                let mut object = input
+                    .begin_struct("raw.accountState", 1438107774, KEYS, 7);
+                while let Some(field) = input.next_struct_field(&mut object)? {
                     match field {
                         0 => {
-                            input
+                            object
                                 .read_into::<
                                     i64,
                                     ::tlgen_runtime::json::Int64,
-                                >(&mut value.balance)
+                                >(input, &mut value.balance)
                         }
                         1 => {
-                            input
+                            object
                                 .read_into::<
                                     Vec<u8>,
                                     ::tlgen_runtime::json::Bytes,
-                                >(&mut value.code)
+                                >(input, &mut value.code)
                         }
                         2 => {
-                            input
+                            object
                                 .read_into::<
                                     [u8; 32],
                                     ::tlgen_runtime::json::Int256,
-                                >(&mut value.last_hash)
+                                >(input, &mut value.last_hash)
                         }
                         3 => {
-                            input
+                            object
                                 .read_into::<
                                     Option<super::super::types::ton::BlockIdExt>,
                                     ::tlgen_runtime::json::Nullable<
                                         ::tlgen_runtime::json::Plain,
                                     >,
-                                >(&mut value.block_id)
+                                >(input, &mut value.block_id)
                         }
-                        _ => input.skip_value(),
-                    }?;
+                        _ => {}
+                    }
                 }
-                input.check_required(&object, 7, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -700,48 +692,48 @@ pub mod types {
                     "file_hash",
                 ];
                 let mut value = Self::default();
-                let mut object = input.begin_object("ton.blockIdExt", 2031156378)?;
-                while let Some(field) = input.next_field(&mut object, KEYS)? {
+                let mut object = input
+                    .begin_struct("ton.blockIdExt", 2031156378, KEYS, 31);
+                while let Some(field) = input.next_struct_field(&mut object)? {
                     match field {
                         0 => {
-                            input
+                            object
                                 .read_into::<
                                     i32,
                                     ::tlgen_runtime::json::Plain,
-                                >(&mut value.workchain)
+                                >(input, &mut value.workchain)
                         }
                         1 => {
-                            input
+                            object
                                 .read_into::<
                                     i64,
                                     ::tlgen_runtime::json::Int64,
-                                >(&mut value.shard)
+                                >(input, &mut value.shard)
                         }
                         2 => {
-                            input
+                            object
                                 .read_into::<
                                     i32,
                                     ::tlgen_runtime::json::Plain,
-                                >(&mut value.seqno)
+                                >(input, &mut value.seqno)
                         }
                         3 => {
-                            input
+                            object
                                 .read_into::<
                                     Vec<u8>,
                                     ::tlgen_runtime::json::Bytes,
-                                >(&mut value.root_hash)
+                                >(input, &mut value.root_hash)
                         }
                         4 => {
-                            input
+                            object
                                 .read_into::<
                                     Vec<u8>,
                                     ::tlgen_runtime::json::Bytes,
-                                >(&mut value.file_hash)
+                                >(input, &mut value.file_hash)
                         }
-                        _ => input.skip_value(),
-                    }?;
+                        _ => {}
+                    }
                 }
-                input.check_required(&object, 31, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -1170,27 +1162,26 @@ pub mod functions {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["mode", "param"];
             let mut value = Self::default();
-            let mut object = input.begin_object("getConfigParam", 1913771316)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("getConfigParam", 1913771316, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.mode)
+                            >(input, &mut value.mode)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.param)
+                            >(input, &mut value.param)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -1300,20 +1291,14 @@ pub mod functions {
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                 const KEYS: &[&str] = &["account_address"];
                 let mut value = Self::default();
-                let mut object = input.begin_object("raw.getAccountState", 663706721)?;
-                while let Some(field) = input.next_field(&mut object, KEYS)? {
-                    match field {
-                        0 => {
-                            input
-                                .read_into::<
-                                    Option<super::super::types::AccountAddress>,
-                                    ::tlgen_runtime::json::Nullable<
-                                        ::tlgen_runtime::json::Plain,
-                                    >,
-                                >(&mut value.account_address)
-                        }
-                        _ => input.skip_value(),
-                    }?;
+                let mut object = input
+                    .begin_struct("raw.getAccountState", 663706721, KEYS, 0);
+                while input.next_struct_field(&mut object)?.is_some() {
+                    object
+                        .read_into::<
+                            Option<super::super::types::AccountAddress>,
+                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                        >(input, &mut value.account_address);
                 }
                 ::core::result::Result::Ok(value)
             }

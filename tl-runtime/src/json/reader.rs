@@ -32,6 +32,29 @@ pub struct ObjectCursor {
     /// The fields [`JsonReader::next_field`] found: bit `1 << index` for each of the first
     /// 64 keys, checked by [`JsonReader::check_required`].
     seen: u64,
+    /// For [`JsonReader::begin_struct`]'s cursors: the struct's keys and its required ones
+    /// (a mask over the keys' indices).
+    keys: &'static [&'static str],
+    required: u64,
+    /// An error met by [`begin_struct`](JsonReader::begin_struct) or
+    /// [`read_into`](Self::read_into), returned by the next
+    /// [`next_struct_field`](JsonReader::next_struct_field).
+    failed: Option<JsonError>,
+}
+
+impl ObjectCursor {
+    /// Reads the value at `input`'s cursor as `A` into `slot`: generated code's read of one
+    /// field, `0 => object.read_into::<i32, Plain>(input, &mut value.id),`. An error is kept
+    /// and returned by the next [`next_struct_field`](JsonReader::next_struct_field) (which
+    /// the generated loop calls at once): one call per field and one `?` per struct, not one
+    /// per field — those early returns were most of a generated crate's size.
+    #[inline]
+    pub fn read_into<T, A: JsonAs<T>>(&mut self, input: &mut JsonReader<'_>, slot: &mut T) {
+        match A::read_json(input) {
+            Ok(value) => *slot = value,
+            Err(error) => self.failed = Some(error),
+        }
+    }
 }
 
 /// Where an [`ObjectCursor`] stands.
@@ -656,6 +679,9 @@ impl<'a> JsonReader<'a> {
             state: CursorState::First,
             next: 0,
             seen: 0,
+            keys: &[],
+            required: 0,
+            failed: None,
         };
         // Right after `peek_constructor` found this object's `@type` as its first key: go on
         // after it instead of reading it again.
@@ -687,6 +713,9 @@ impl<'a> JsonReader<'a> {
             state: CursorState::First,
             next: 0,
             seen: 0,
+            keys: &[],
+            required: 0,
+            failed: None,
         })
     }
 
@@ -757,6 +786,89 @@ impl<'a> JsonReader<'a> {
             self.skip_value()?;
         }
         Ok(None)
+    }
+
+    /// Starts reading a struct of constructor `type_name` (numeric id `id`) whose fields are
+    /// `keys`, the ones whose bit is set in `required` (`1 << index`, the first 64 keys)
+    /// required: generated code's reader, driven by
+    /// [`next_struct_field`](Self::next_struct_field) and [`ObjectCursor::read_into`]. The
+    /// checks of [`begin_object`](Self::begin_object) apply; an error is returned by the first
+    /// `next_struct_field`.
+    ///
+    /// ```
+    /// use tlgen_runtime::json::{JsonError, JsonReader, Plain};
+    ///
+    /// const KEYS: &[&str] = &["offset", "length"];
+    /// let read = |line: &str| -> Result<(i32, i32), JsonError> {
+    ///     let mut input = JsonReader::new(line);
+    ///     let (mut offset, mut length) = (0, 0);
+    ///     let mut object = input.begin_struct("textEntity", -1951688280, KEYS, 0b11);
+    ///     while let Some(field) = input.next_struct_field(&mut object)? {
+    ///         match field {
+    ///             0 => object.read_into::<i32, Plain>(&mut input, &mut offset),
+    ///             _ => object.read_into::<i32, Plain>(&mut input, &mut length),
+    ///         }
+    ///     }
+    ///     input.finish()?;
+    ///     Ok((offset, length))
+    /// };
+    /// assert_eq!(read(r#"{"@type":"textEntity","offset":3,"length":9,"new":[]}"#)?, (3, 9));
+    /// assert_eq!(
+    ///     read(r#"{"@type":"textEntity","offset":3}"#).unwrap_err().to_string(),
+    ///     "$.length: missing required field `length` (at byte 0)"
+    /// );
+    /// assert_eq!(
+    ///     read(r#"{"offset":"x"}"#).unwrap_err().to_string(),
+    ///     "$.offset: expected number, found string (at byte 10)"
+    /// );
+    /// # Ok::<(), JsonError>(())
+    /// ```
+    pub fn begin_struct(
+        &mut self,
+        type_name: &'static str,
+        id: i32,
+        keys: &'static [&'static str],
+        required: u64,
+    ) -> ObjectCursor {
+        let mut cursor = match self.begin_object(type_name, id) {
+            Ok(cursor) => cursor,
+            Err(error) => ObjectCursor {
+                start: self.pos,
+                expected: Some((type_name, id)),
+                state: CursorState::Done,
+                next: 0,
+                seen: 0,
+                keys: &[],
+                required: 0,
+                failed: Some(error),
+            },
+        };
+        cursor.keys = keys;
+        cursor.required = required;
+        cursor
+    }
+
+    /// The next field of the struct `cursor` reads ([`begin_struct`](Self::begin_struct)),
+    /// as [`next_field`](Self::next_field) finds it among the struct's keys; after the
+    /// closing `}`, the check that every required field was there, then `None`. Returns the
+    /// error of the last [`ObjectCursor::read_into`] first, if it failed.
+    pub fn next_struct_field(
+        &mut self,
+        cursor: &mut ObjectCursor,
+    ) -> Result<Option<usize>, JsonError> {
+        if let Some(error) = cursor.failed.take() {
+            cursor.state = CursorState::Done;
+            return Err(error);
+        }
+        let keys = cursor.keys;
+        match self.next_field(cursor, keys)? {
+            Some(index) => Ok(Some(index)),
+            None => {
+                let required = core::mem::take(&mut cursor.required);
+                self.check_required(cursor, required, keys)?;
+                Ok(None)
+            }
+        }
     }
 
     /// After an object's `}`: where it started is the offset of a missing-field error.
@@ -868,16 +980,6 @@ impl<'a> JsonReader<'a> {
         }
     }
 
-    /// Reads the value at the cursor as `A` into `slot`: generated code's read of one field,
-    /// `match field { 0 => input.read_into::<i32, Plain>(&mut value.id), … }?` — one call
-    /// per field and one `?` per object, not one per field (most of the generated crate's
-    /// size was those early returns).
-    #[inline]
-    pub fn read_into<T, A: JsonAs<T>>(&mut self, slot: &mut T) -> Result<(), JsonError> {
-        *slot = A::read_json(self)?;
-        Ok(())
-    }
-
     /// After the object `object` read is closed: the error "missing required field" for the
     /// first of `keys` whose bit (`1 << index`) is set in `required` but was not found by
     /// [`next_field`](Self::next_field), or `Ok`. Only the first 64 keys have bits.
@@ -891,9 +993,9 @@ impl<'a> JsonReader<'a> {
     /// let mut object = input.begin_object("textEntity", -1951688280)?;
     /// while let Some(field) = input.next_field(&mut object, KEYS)? {
     ///     match field {
-    ///         0 => input.read_into::<i32, Plain>(&mut offset),
-    ///         _ => input.read_into::<i32, Plain>(&mut length),
-    ///     }?;
+    ///         0 => offset = input.read_field::<i32, Plain>("offset")?,
+    ///         _ => length = input.read_field::<i32, Plain>("length")?,
+    ///     }
     /// }
     /// let error = input.check_required(&object, 0b11, KEYS).unwrap_err();
     /// assert_eq!(error.to_string(), "$: missing required field `length` (at byte 0)");

@@ -30,18 +30,13 @@ impl ::tlgen_runtime::json::TdJson for Init {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["options"];
         let mut value = Self::default();
-        let mut object = input.begin_object("init", -1000594762)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::types::Options>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.options)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("init", -1000594762, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::types::Options>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.options);
         }
         ::core::result::Result::Ok(value)
     }
@@ -71,8 +66,8 @@ impl ::tlgen_runtime::json::TdJson for Close {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("close", -1187782273)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("close", -1187782273, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -126,34 +121,33 @@ impl ::tlgen_runtime::json::TdJson for CreateNewKey {
             "random_extra_seed",
         ];
         let mut value = Self::default();
-        let mut object = input.begin_object("createNewKey", -1861385712)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("createNewKey", -1861385712, KEYS, 7);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.local_password)
+                        >(input, &mut value.local_password)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.mnemonic_password)
+                        >(input, &mut value.mnemonic_password)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.random_extra_seed)
+                        >(input, &mut value.random_extra_seed)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 7, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -191,18 +185,13 @@ impl ::tlgen_runtime::json::TdJson for DeleteKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["key"];
         let mut value = Self::default();
-        let mut object = input.begin_object("deleteKey", -1579595571)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::types::Key>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.key)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("deleteKey", -1579595571, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::types::Key>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.key);
         }
         ::core::result::Result::Ok(value)
     }
@@ -232,8 +221,8 @@ impl ::tlgen_runtime::json::TdJson for DeleteAllKeys {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("deleteAllKeys", 1608776483)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("deleteAllKeys", 1608776483, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -271,18 +260,13 @@ impl ::tlgen_runtime::json::TdJson for ExportKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["input_key"];
         let mut value = Self::default();
-        let mut object = input.begin_object("exportKey", -1622353549)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::enums::InputKey>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.input_key)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("exportKey", -1622353549, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::enums::InputKey>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.input_key);
         }
         ::core::result::Result::Ok(value)
     }
@@ -327,27 +311,26 @@ impl ::tlgen_runtime::json::TdJson for ExportPemKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["input_key", "key_password"];
         let mut value = Self::default();
-        let mut object = input.begin_object("exportPemKey", -643259462)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("exportPemKey", -643259462, KEYS, 2);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::enums::InputKey>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.input_key)
+                        >(input, &mut value.input_key)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.key_password)
+                        >(input, &mut value.key_password)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 2, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -391,27 +374,26 @@ impl ::tlgen_runtime::json::TdJson for ExportEncryptedKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["input_key", "key_password"];
         let mut value = Self::default();
-        let mut object = input.begin_object("exportEncryptedKey", 218237311)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("exportEncryptedKey", 218237311, KEYS, 2);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::enums::InputKey>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.input_key)
+                        >(input, &mut value.input_key)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.key_password)
+                        >(input, &mut value.key_password)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 2, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -449,18 +431,13 @@ impl ::tlgen_runtime::json::TdJson for ExportUnencryptedKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["input_key"];
         let mut value = Self::default();
-        let mut object = input.begin_object("exportUnencryptedKey", -634665152)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::enums::InputKey>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.input_key)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("exportUnencryptedKey", -634665152, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::enums::InputKey>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.input_key);
         }
         ::core::result::Result::Ok(value)
     }
@@ -511,34 +488,33 @@ impl ::tlgen_runtime::json::TdJson for ImportKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["local_password", "mnemonic_password", "exported_key"];
         let mut value = Self::default();
-        let mut object = input.begin_object("importKey", -1607900903)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("importKey", -1607900903, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.local_password)
+                        >(input, &mut value.local_password)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.mnemonic_password)
+                        >(input, &mut value.mnemonic_password)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::ExportedKey>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.exported_key)
+                        >(input, &mut value.exported_key)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -588,34 +564,33 @@ impl ::tlgen_runtime::json::TdJson for ImportPemKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["local_password", "key_password", "exported_key"];
         let mut value = Self::default();
-        let mut object = input.begin_object("importPemKey", 76385617)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("importPemKey", 76385617, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.local_password)
+                        >(input, &mut value.local_password)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.key_password)
+                        >(input, &mut value.key_password)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::ExportedPemKey>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.exported_key)
+                        >(input, &mut value.exported_key)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -669,34 +644,33 @@ impl ::tlgen_runtime::json::TdJson for ImportEncryptedKey {
             "exported_encrypted_key",
         ];
         let mut value = Self::default();
-        let mut object = input.begin_object("importEncryptedKey", 656724958)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("importEncryptedKey", 656724958, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.local_password)
+                        >(input, &mut value.local_password)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.key_password)
+                        >(input, &mut value.key_password)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::ExportedEncryptedKey>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.exported_encrypted_key)
+                        >(input, &mut value.exported_encrypted_key)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -740,27 +714,27 @@ impl ::tlgen_runtime::json::TdJson for ImportUnencryptedKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["local_password", "exported_unencrypted_key"];
         let mut value = Self::default();
-        let mut object = input.begin_object("importUnencryptedKey", -1184671467)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input
+            .begin_struct("importUnencryptedKey", -1184671467, KEYS, 1);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.local_password)
+                        >(input, &mut value.local_password)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::ExportedUnencryptedKey>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.exported_unencrypted_key)
+                        >(input, &mut value.exported_unencrypted_key)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -804,27 +778,26 @@ impl ::tlgen_runtime::json::TdJson for ChangeLocalPassword {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["input_key", "new_local_password"];
         let mut value = Self::default();
-        let mut object = input.begin_object("changeLocalPassword", -401590337)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("changeLocalPassword", -401590337, KEYS, 2);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::enums::InputKey>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.input_key)
+                        >(input, &mut value.input_key)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.new_local_password)
+                        >(input, &mut value.new_local_password)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 2, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -865,27 +838,26 @@ impl ::tlgen_runtime::json::TdJson for Encrypt {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["decrypted_data", "secret"];
         let mut value = Self::default();
-        let mut object = input.begin_object("encrypt", -1821422820)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("encrypt", -1821422820, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.decrypted_data)
+                        >(input, &mut value.decrypted_data)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.secret)
+                        >(input, &mut value.secret)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -926,27 +898,26 @@ impl ::tlgen_runtime::json::TdJson for Decrypt {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["encrypted_data", "secret"];
         let mut value = Self::default();
-        let mut object = input.begin_object("decrypt", 357991854)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("decrypt", 357991854, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.encrypted_data)
+                        >(input, &mut value.encrypted_data)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.secret)
+                        >(input, &mut value.secret)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -987,34 +958,33 @@ impl ::tlgen_runtime::json::TdJson for Kdf {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["password", "salt", "iterations"];
         let mut value = Self::default();
-        let mut object = input.begin_object("kdf", -1667861635)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("kdf", -1667861635, KEYS, 7);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.password)
+                        >(input, &mut value.password)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.salt)
+                        >(input, &mut value.salt)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.iterations)
+                        >(input, &mut value.iterations)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 7, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1052,20 +1022,14 @@ impl ::tlgen_runtime::json::TdJson for UnpackAccountAddress {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
-        let mut object = input.begin_object("unpackAccountAddress", -682459063)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            String,
-                            ::tlgen_runtime::json::Plain,
-                        >(&mut value.account_address)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("unpackAccountAddress", -682459063, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    String,
+                    ::tlgen_runtime::json::Plain,
+                >(input, &mut value.account_address);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1103,18 +1067,13 @@ impl ::tlgen_runtime::json::TdJson for PackAccountAddress {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
-        let mut object = input.begin_object("packAccountAddress", -1388561940)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::types::UnpackedAccountAddress>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.account_address)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("packAccountAddress", -1388561940, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::types::UnpackedAccountAddress>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.account_address);
         }
         ::core::result::Result::Ok(value)
     }
@@ -1150,20 +1109,14 @@ impl ::tlgen_runtime::json::TdJson for GetBip39Hints {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["prefix"];
         let mut value = Self::default();
-        let mut object = input.begin_object("getBip39Hints", -1889640982)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            String,
-                            ::tlgen_runtime::json::Plain,
-                        >(&mut value.prefix)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("getBip39Hints", -1889640982, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    String,
+                    ::tlgen_runtime::json::Plain,
+                >(input, &mut value.prefix);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1192,8 +1145,8 @@ impl ::tlgen_runtime::json::TdJson for Sync {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("sync", -1875977070)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("sync", -1875977070, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1240,34 +1193,33 @@ impl ::tlgen_runtime::json::TdJson for GetAccountAddress {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["initial_account_state", "revision", "workchain_id"];
         let mut value = Self::default();
-        let mut object = input.begin_object("getAccountAddress", 512468424)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("getAccountAddress", 512468424, KEYS, 6);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::enums::InitialAccountState>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.initial_account_state)
+                        >(input, &mut value.initial_account_state)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.revision)
+                        >(input, &mut value.revision)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.workchain_id)
+                        >(input, &mut value.workchain_id)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 6, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1311,27 +1263,26 @@ impl ::tlgen_runtime::json::TdJson for GuessAccountRevision {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["initial_account_state", "workchain_id"];
         let mut value = Self::default();
-        let mut object = input.begin_object("guessAccountRevision", 1857589922)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("guessAccountRevision", 1857589922, KEYS, 2);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::enums::InitialAccountState>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.initial_account_state)
+                        >(input, &mut value.initial_account_state)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.workchain_id)
+                        >(input, &mut value.workchain_id)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 2, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1375,27 +1326,26 @@ impl ::tlgen_runtime::json::TdJson for GuessAccount {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["public_key", "rwallet_init_public_key"];
         let mut value = Self::default();
-        let mut object = input.begin_object("guessAccount", -1737659296)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("guessAccount", -1737659296, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             String,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.public_key)
+                        >(input, &mut value.public_key)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             String,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.rwallet_init_public_key)
+                        >(input, &mut value.rwallet_init_public_key)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1433,18 +1383,13 @@ impl ::tlgen_runtime::json::TdJson for GetAccountState {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
-        let mut object = input.begin_object("getAccountState", -2116357050)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::types::AccountAddress>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.account_address)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("getAccountState", -2116357050, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::types::AccountAddress>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.account_address);
         }
         ::core::result::Result::Ok(value)
     }
@@ -1489,25 +1434,26 @@ impl ::tlgen_runtime::json::TdJson for GetAccountStateByTransaction {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["account_address", "transaction_id"];
         let mut value = Self::default();
-        let mut object = input.begin_object("getAccountStateByTransaction", 756813774)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input
+            .begin_struct("getAccountStateByTransaction", 756813774, KEYS, 0);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::AccountAddress>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.account_address)
+                        >(input, &mut value.account_address)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::internal::TransactionId>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.transaction_id)
+                        >(input, &mut value.transaction_id)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
         ::core::result::Result::Ok(value)
     }
@@ -1546,18 +1492,13 @@ impl ::tlgen_runtime::json::TdJson for GetShardAccountCell {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
-        let mut object = input.begin_object("getShardAccountCell", -1734437861)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::types::AccountAddress>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.account_address)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("getShardAccountCell", -1734437861, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::types::AccountAddress>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.account_address);
         }
         ::core::result::Result::Ok(value)
     }
@@ -1603,25 +1544,25 @@ impl ::tlgen_runtime::json::TdJson for GetShardAccountCellByTransaction {
         const KEYS: &[&str] = &["account_address", "transaction_id"];
         let mut value = Self::default();
         let mut object = input
-            .begin_object("getShardAccountCellByTransaction", 406971329)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+            .begin_struct("getShardAccountCellByTransaction", 406971329, KEYS, 0);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::AccountAddress>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.account_address)
+                        >(input, &mut value.account_address)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::internal::TransactionId>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.transaction_id)
+                        >(input, &mut value.transaction_id)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
         ::core::result::Result::Ok(value)
     }
@@ -1687,48 +1628,47 @@ impl ::tlgen_runtime::json::TdJson for CreateQuery {
             "initial_account_state",
         ];
         let mut value = Self::default();
-        let mut object = input.begin_object("createQuery", -242540347)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("createQuery", -242540347, KEYS, 4);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::enums::InputKey>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.private_key)
+                        >(input, &mut value.private_key)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::AccountAddress>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.address)
+                        >(input, &mut value.address)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.timeout)
+                        >(input, &mut value.timeout)
                 }
                 3 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::enums::Action>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.action)
+                        >(input, &mut value.action)
                 }
                 4 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::enums::InitialAccountState>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.initial_account_state)
+                        >(input, &mut value.initial_account_state)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 4, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1766,20 +1706,26 @@ impl ::tlgen_runtime::json::TdJson for GetConfigParam {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["mode", "param"];
         let mut value = Self::default();
-        let mut object = input.begin_object("getConfigParam", -234421517)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("getConfigParam", -234421517, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input.read_into::<i32, ::tlgen_runtime::json::Plain>(&mut value.mode)
+                    object
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(input, &mut value.mode)
                 }
                 1 => {
-                    input
-                        .read_into::<i32, ::tlgen_runtime::json::Plain>(&mut value.param)
+                    object
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(input, &mut value.param)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1814,16 +1760,11 @@ impl ::tlgen_runtime::json::TdJson for GetConfigAll {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["mode"];
         let mut value = Self::default();
-        let mut object = input.begin_object("getConfigAll", 484522064)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input.read_into::<i32, ::tlgen_runtime::json::Plain>(&mut value.mode)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("getConfigAll", 484522064, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<i32, ::tlgen_runtime::json::Plain>(input, &mut value.mode);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1861,21 +1802,27 @@ impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryResult {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["id", "bytes"];
         let mut value = Self::default();
-        let mut object = input.begin_object("onLiteServerQueryResult", 2056444510)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input
+            .begin_struct("onLiteServerQueryResult", 2056444510, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
-                0 => input.read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.id),
+                0 => {
+                    object
+                        .read_into::<
+                            i64,
+                            ::tlgen_runtime::json::Int64,
+                        >(input, &mut value.id)
+                }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.bytes)
+                        >(input, &mut value.bytes)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1916,21 +1863,27 @@ impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryError {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["id", "error"];
         let mut value = Self::default();
-        let mut object = input.begin_object("onLiteServerQueryError", -677427533)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input
+            .begin_struct("onLiteServerQueryError", -677427533, KEYS, 1);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
-                0 => input.read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.id),
+                0 => {
+                    object
+                        .read_into::<
+                            i64,
+                            ::tlgen_runtime::json::Int64,
+                        >(input, &mut value.id)
+                }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::Error>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.error)
+                        >(input, &mut value.error)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -2037,20 +1990,14 @@ impl ::tlgen_runtime::json::TdJson for RunTests {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["dir"];
         let mut value = Self::default();
-        let mut object = input.begin_object("runTests", -2039925427)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            String,
-                            ::tlgen_runtime::json::Plain,
-                        >(&mut value.dir)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("runTests", -2039925427, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    String,
+                    ::tlgen_runtime::json::Plain,
+                >(input, &mut value.dir);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -2092,18 +2039,13 @@ impl ::tlgen_runtime::json::TdJson for SetLogStream {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["log_stream"];
         let mut value = Self::default();
-        let mut object = input.begin_object("setLogStream", -1364199535)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::enums::LogStream>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.log_stream)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("setLogStream", -1364199535, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::enums::LogStream>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.log_stream);
         }
         ::core::result::Result::Ok(value)
     }
@@ -2135,8 +2077,8 @@ impl ::tlgen_runtime::json::TdJson for GetLogStream {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("getLogStream", 1167608667)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("getLogStream", 1167608667, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2178,20 +2120,14 @@ impl ::tlgen_runtime::json::TdJson for SetLogVerbosityLevel {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["new_verbosity_level"];
         let mut value = Self::default();
-        let mut object = input.begin_object("setLogVerbosityLevel", -303429678)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            i32,
-                            ::tlgen_runtime::json::Plain,
-                        >(&mut value.new_verbosity_level)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("setLogVerbosityLevel", -303429678, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    i32,
+                    ::tlgen_runtime::json::Plain,
+                >(input, &mut value.new_verbosity_level);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -2222,8 +2158,8 @@ impl ::tlgen_runtime::json::TdJson for GetLogVerbosityLevel {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("getLogVerbosityLevel", 594057956)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("getLogVerbosityLevel", 594057956, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2254,8 +2190,8 @@ impl ::tlgen_runtime::json::TdJson for GetLogTags {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("getLogTags", -254449190)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("getLogTags", -254449190, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2302,27 +2238,27 @@ impl ::tlgen_runtime::json::TdJson for SetLogTagVerbosityLevel {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["tag", "new_verbosity_level"];
         let mut value = Self::default();
-        let mut object = input.begin_object("setLogTagVerbosityLevel", -2095589738)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input
+            .begin_struct("setLogTagVerbosityLevel", -2095589738, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             String,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.tag)
+                        >(input, &mut value.tag)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.new_verbosity_level)
+                        >(input, &mut value.new_verbosity_level)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -2361,20 +2297,15 @@ impl ::tlgen_runtime::json::TdJson for GetLogTagVerbosityLevel {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["tag"];
         let mut value = Self::default();
-        let mut object = input.begin_object("getLogTagVerbosityLevel", 951004547)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            String,
-                            ::tlgen_runtime::json::Plain,
-                        >(&mut value.tag)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input
+            .begin_struct("getLogTagVerbosityLevel", 951004547, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    String,
+                    ::tlgen_runtime::json::Plain,
+                >(input, &mut value.tag);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -2421,27 +2352,26 @@ impl ::tlgen_runtime::json::TdJson for AddLogMessage {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["verbosity_level", "text"];
         let mut value = Self::default();
-        let mut object = input.begin_object("addLogMessage", 1597427692)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("addLogMessage", 1597427692, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.verbosity_level)
+                        >(input, &mut value.verbosity_level)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             String,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.text)
+                        >(input, &mut value.text)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -2472,8 +2402,9 @@ pub mod blocks {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut object = input.begin_object("blocks.getMasterchainInfo", -45493615)?;
-            while input.next_field(&mut object, &[])?.is_some() {}
+            let mut object = input
+                .begin_struct("blocks.getMasterchainInfo", -45493615, &[], 0);
+            while input.next_struct_field(&mut object)?.is_some() {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -2509,20 +2440,14 @@ pub mod blocks {
             const KEYS: &[&str] = &["mode"];
             let mut value = Self::default();
             let mut object = input
-                .begin_object("blocks.getMasterchainInfoExt", 213175363)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.mode)
-                    }
-                    _ => input.skip_value(),
-                }?;
+                .begin_struct("blocks.getMasterchainInfoExt", 213175363, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i32,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.mode);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2560,20 +2485,13 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.getShards", 2072773677)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::ton::BlockIdExt>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("blocks.getShards", 2072773677, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::ton::BlockIdExt>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.id);
             }
             ::core::result::Result::Ok(value)
         }
@@ -2621,43 +2539,43 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["mode", "id", "lt", "utime"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.lookupBlock", 1418484659)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.lookupBlock", 1418484659, KEYS, 13);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.mode)
+                            >(input, &mut value.mode)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockId>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.lt)
+                            >(input, &mut value.lt)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.utime)
+                            >(input, &mut value.utime)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 13, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2707,45 +2625,45 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id", "mode", "count", "after"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.getTransactions", -896152271)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.getTransactions", -896152271, KEYS, 6);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.mode)
+                            >(input, &mut value.mode)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.count)
+                            >(input, &mut value.count)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::blocks::AccountTransactionId>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.after)
+                            >(input, &mut value.after)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 6, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2796,45 +2714,44 @@ pub mod blocks {
             const KEYS: &[&str] = &["id", "mode", "count", "after"];
             let mut value = Self::default();
             let mut object = input
-                .begin_object("blocks.getTransactionsExt", -1527774002)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+                .begin_struct("blocks.getTransactionsExt", -1527774002, KEYS, 6);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.mode)
+                            >(input, &mut value.mode)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.count)
+                            >(input, &mut value.count)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::blocks::AccountTransactionId>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.after)
+                            >(input, &mut value.after)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 6, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2872,20 +2789,14 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.getBlockHeader", 1915102018)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::ton::BlockIdExt>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("blocks.getBlockHeader", 1915102018, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::ton::BlockIdExt>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.id);
             }
             ::core::result::Result::Ok(value)
         }
@@ -2922,20 +2833,19 @@ pub mod blocks {
             const KEYS: &[&str] = &["seqno"];
             let mut value = Self::default();
             let mut object = input
-                .begin_object("blocks.getMasterchainBlockSignatures", 1616913876)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.seqno)
-                    }
-                    _ => input.skip_value(),
-                }?;
+                .begin_struct(
+                    "blocks.getMasterchainBlockSignatures",
+                    1616913876,
+                    KEYS,
+                    1,
+                );
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i32,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.seqno);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2982,38 +2892,38 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id", "mode", "from"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.getShardBlockProof", 435003111)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.getShardBlockProof", 435003111, KEYS, 2);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.mode)
+                            >(input, &mut value.mode)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.from)
+                            >(input, &mut value.from)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3146,43 +3056,42 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["account_address", "name", "category", "ttl"];
             let mut value = Self::default();
-            let mut object = input.begin_object("dns.resolve", 1791399222)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("dns.resolve", 1791399222, KEYS, 14);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.account_address)
+                            >(input, &mut value.account_address)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.name)
+                            >(input, &mut value.name)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 [u8; 32],
                                 ::tlgen_runtime::json::Int256,
-                            >(&mut value.category)
+                            >(input, &mut value.category)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.ttl)
+                            >(input, &mut value.ttl)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 14, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3214,8 +3123,9 @@ pub mod lite_server {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut object = input.begin_object("liteServer.getInfo", 1435327470)?;
-            while input.next_field(&mut object, &[])?.is_some() {}
+            let mut object = input
+                .begin_struct("liteServer.getInfo", 1435327470, &[], 0);
+            while input.next_struct_field(&mut object)?.is_some() {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -3262,29 +3172,29 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["input_key", "data"];
             let mut value = Self::default();
-            let mut object = input.begin_object("msg.decrypt", 223596297)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("msg.decrypt", 223596297, KEYS, 0);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::InputKey>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.input_key)
+                            >(input, &mut value.input_key)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::msg::DataEncryptedArray>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.data)
+                            >(input, &mut value.data)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
             ::core::result::Result::Ok(value)
         }
@@ -3326,29 +3236,29 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["proof", "data"];
             let mut value = Self::default();
-            let mut object = input.begin_object("msg.decryptWithProof", -2111649663)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("msg.decryptWithProof", -2111649663, KEYS, 1);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.proof)
+                            >(input, &mut value.proof)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::msg::DataEncrypted>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.data)
+                            >(input, &mut value.data)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3389,20 +3299,14 @@ pub mod options {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["config"];
             let mut value = Self::default();
-            let mut object = input.begin_object("options.setConfig", 1870064579)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::Config>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.config)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("options.setConfig", 1870064579, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::Config>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.config);
             }
             ::core::result::Result::Ok(value)
         }
@@ -3441,20 +3345,14 @@ pub mod options {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["config"];
             let mut value = Self::default();
-            let mut object = input.begin_object("options.validateConfig", -346965447)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::Config>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.config)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("options.validateConfig", -346965447, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::Config>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.config);
             }
             ::core::result::Result::Ok(value)
         }
@@ -3502,29 +3400,30 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["input_key", "promise"];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.signPromise", 1814322974)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("pchan.signPromise", 1814322974, KEYS, 0);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::InputKey>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.input_key)
+                            >(input, &mut value.input_key)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::pchan::Promise>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.promise)
+                            >(input, &mut value.promise)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
             ::core::result::Result::Ok(value)
         }
@@ -3569,29 +3468,29 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["public_key", "promise"];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.validatePromise", 258262242)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("pchan.validatePromise", 258262242, KEYS, 1);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.public_key)
+                            >(input, &mut value.public_key)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::pchan::Promise>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.promise)
+                            >(input, &mut value.promise)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3629,20 +3528,14 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["promise"];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.packPromise", -851703103)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::pchan::Promise>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.promise)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("pchan.packPromise", -851703103, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::pchan::Promise>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.promise);
             }
             ::core::result::Result::Ok(value)
         }
@@ -3678,20 +3571,15 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["data"];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.unpackPromise", -1250106157)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >(&mut value.data)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("pchan.unpackPromise", -1250106157, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<u8>,
+                        ::tlgen_runtime::json::Bytes,
+                    >(input, &mut value.data);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3729,20 +3617,14 @@ pub mod query {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("query.send", 925242739)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("query.send", 925242739, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i64,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.id);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3777,20 +3659,14 @@ pub mod query {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("query.forget", -1211985313)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("query.forget", -1211985313, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i64,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.id);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3831,27 +3707,27 @@ pub mod query {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id", "ignore_chksig"];
             let mut value = Self::default();
-            let mut object = input.begin_object("query.estimateFees", -957002175)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("query.estimateFees", -957002175, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.ignore_chksig)
+                            >(input, &mut value.ignore_chksig)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3886,20 +3762,14 @@ pub mod query {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("query.getInfo", -799333669)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("query.getInfo", -799333669, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i64,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.id);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3940,20 +3810,14 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["account_address"];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.getAccountState", -1327847118)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::AccountAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.account_address)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("raw.getAccountState", -1327847118, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::AccountAddress>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.account_address);
             }
             ::core::result::Result::Ok(value)
         }
@@ -3999,29 +3863,29 @@ pub mod raw {
             const KEYS: &[&str] = &["account_address", "transaction_id"];
             let mut value = Self::default();
             let mut object = input
-                .begin_object("raw.getAccountStateByTransaction", 714199203)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+                .begin_struct("raw.getAccountStateByTransaction", 714199203, KEYS, 0);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.account_address)
+                            >(input, &mut value.account_address)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::internal::TransactionId>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.transaction_id)
+                            >(input, &mut value.transaction_id)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
             ::core::result::Result::Ok(value)
         }
@@ -4076,38 +3940,39 @@ pub mod raw {
                 "from_transaction_id",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.getTransactions", 1029612317)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("raw.getTransactions", 1029612317, KEYS, 0);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::InputKey>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.private_key)
+                            >(input, &mut value.private_key)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.account_address)
+                            >(input, &mut value.account_address)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::internal::TransactionId>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.from_transaction_id)
+                            >(input, &mut value.from_transaction_id)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
             ::core::result::Result::Ok(value)
         }
@@ -4173,54 +4038,54 @@ pub mod raw {
                 "try_decode_messages",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.getTransactionsV2", -566264666)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("raw.getTransactionsV2", -566264666, KEYS, 24);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::InputKey>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.private_key)
+                            >(input, &mut value.private_key)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.account_address)
+                            >(input, &mut value.account_address)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::internal::TransactionId>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.from_transaction_id)
+                            >(input, &mut value.from_transaction_id)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.count)
+                            >(input, &mut value.count)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.try_decode_messages)
+                            >(input, &mut value.try_decode_messages)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 24, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4255,20 +4120,14 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["body"];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.sendMessage", -1789427488)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >(&mut value.body)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("raw.sendMessage", -1789427488, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<u8>,
+                        ::tlgen_runtime::json::Bytes,
+                    >(input, &mut value.body);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4304,20 +4163,14 @@ pub mod raw {
             const KEYS: &[&str] = &["body"];
             let mut value = Self::default();
             let mut object = input
-                .begin_object("raw.sendMessageReturnHash", -1228445927)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >(&mut value.body)
-                    }
-                    _ => input.skip_value(),
-                }?;
+                .begin_struct("raw.sendMessageReturnHash", -1228445927, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<u8>,
+                        ::tlgen_runtime::json::Bytes,
+                    >(input, &mut value.body);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4364,36 +4217,36 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["destination", "initial_account_state", "data"];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.createAndSendMessage", -772224603)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("raw.createAndSendMessage", -772224603, KEYS, 6);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.destination)
+                            >(input, &mut value.destination)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.initial_account_state)
+                            >(input, &mut value.initial_account_state)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.data)
+                            >(input, &mut value.data)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 6, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4446,43 +4299,43 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["destination", "init_code", "init_data", "body"];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.createQuery", -1928557909)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("raw.createQuery", -1928557909, KEYS, 14);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.destination)
+                            >(input, &mut value.destination)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.init_code)
+                            >(input, &mut value.init_code)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.init_data)
+                            >(input, &mut value.init_data)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.body)
+                            >(input, &mut value.body)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 14, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4523,20 +4376,13 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["account_address"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.load", -903491521)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::AccountAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.account_address)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("smc.load", -903491521, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::AccountAddress>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.account_address);
             }
             ::core::result::Result::Ok(value)
         }
@@ -4581,29 +4427,30 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["account_address", "transaction_id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.loadByTransaction", -2019210447)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("smc.loadByTransaction", -2019210447, KEYS, 0);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.account_address)
+                            >(input, &mut value.account_address)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::internal::TransactionId>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.transaction_id)
+                            >(input, &mut value.transaction_id)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
             ::core::result::Result::Ok(value)
         }
@@ -4639,20 +4486,14 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.forget", 911028710)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("smc.forget", 911028710, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i64,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.id);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4687,20 +4528,14 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.getCode", -2115626088)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("smc.getCode", -2115626088, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i64,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.id);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4735,20 +4570,14 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.getData", -427601079)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("smc.getData", -427601079, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i64,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.id);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4783,20 +4612,14 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.getState", -214390293)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("smc.getState", -214390293, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i64,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.id);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4832,20 +4655,14 @@ pub mod smc {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input
-                .begin_object("smc.getRawFullAccountState", -672334072)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+                .begin_struct("smc.getRawFullAccountState", -672334072, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i64,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.id);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4892,36 +4709,35 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id", "method", "stack"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.runGetMethod", -255261270)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("smc.runGetMethod", -255261270, KEYS, 5);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::smc::MethodId>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.method)
+                            >(input, &mut value.method)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::enums::tvm::StackEntry>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.stack)
+                            >(input, &mut value.stack)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 5, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4959,20 +4775,14 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["library_list"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.getLibraries", 814345749)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<[u8; 32]>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int256>,
-                            >(&mut value.library_list)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("smc.getLibraries", 814345749, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<[u8; 32]>,
+                        ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int256>,
+                    >(input, &mut value.library_list);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5010,20 +4820,15 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["list"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.getLibrariesExt", 931219762)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<super::super::enums::smc::LibraryQueryExt>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.list)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("smc.getLibrariesExt", 931219762, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<super::super::enums::smc::LibraryQueryExt>,
+                        ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.list);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }

@@ -30,23 +30,26 @@ impl ::tlgen_runtime::json::TdJson for Error {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["code", "message"];
         let mut value = Self::default();
-        let mut object = input.begin_object("error", -1679978726)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("error", -1679978726, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input.read_into::<i32, ::tlgen_runtime::json::Plain>(&mut value.code)
+                    object
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(input, &mut value.code)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             String,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.message)
+                        >(input, &mut value.message)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -71,8 +74,8 @@ impl ::tlgen_runtime::json::TdJson for Ok {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("ok", -722616727)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("ok", -722616727, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -103,20 +106,15 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeDirectory {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["directory"];
         let mut value = Self::default();
-        let mut object = input.begin_object("keyStoreTypeDirectory", -378990038)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            String,
-                            ::tlgen_runtime::json::Plain,
-                        >(&mut value.directory)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input
+            .begin_struct("keyStoreTypeDirectory", -378990038, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    String,
+                    ::tlgen_runtime::json::Plain,
+                >(input, &mut value.directory);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -141,8 +139,8 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeInMemory {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("keyStoreTypeInMemory", -2106848825)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("keyStoreTypeInMemory", -2106848825, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -196,41 +194,40 @@ impl ::tlgen_runtime::json::TdJson for Config {
             "ignore_cache",
         ];
         let mut value = Self::default();
-        let mut object = input.begin_object("config", -1538391496)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("config", -1538391496, KEYS, 15);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             String,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.config)
+                        >(input, &mut value.config)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             String,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.blockchain_name)
+                        >(input, &mut value.blockchain_name)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             bool,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.use_callbacks_for_network)
+                        >(input, &mut value.use_callbacks_for_network)
                 }
                 3 => {
-                    input
+                    object
                         .read_into::<
                             bool,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.ignore_cache)
+                        >(input, &mut value.ignore_cache)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 15, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -270,25 +267,25 @@ impl ::tlgen_runtime::json::TdJson for Options {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["config", "keystore_type"];
         let mut value = Self::default();
-        let mut object = input.begin_object("options", -1924388359)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("options", -1924388359, KEYS, 0);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::Config>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.config)
+                        >(input, &mut value.config)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::enums::KeyStoreType>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.keystore_type)
+                        >(input, &mut value.keystore_type)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
         ::core::result::Result::Ok(value)
     }
@@ -326,27 +323,26 @@ impl ::tlgen_runtime::json::TdJson for Key {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["public_key", "secret"];
         let mut value = Self::default();
-        let mut object = input.begin_object("key", -1978362923)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("key", -1978362923, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             String,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.public_key)
+                        >(input, &mut value.public_key)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.secret)
+                        >(input, &mut value.secret)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -386,27 +382,26 @@ impl ::tlgen_runtime::json::TdJson for InputKeyRegular {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["key", "local_password"];
         let mut value = Self::default();
-        let mut object = input.begin_object("inputKeyRegular", -555399522)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("inputKeyRegular", -555399522, KEYS, 2);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::Key>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.key)
+                        >(input, &mut value.key)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.local_password)
+                        >(input, &mut value.local_password)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 2, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -431,8 +426,8 @@ impl ::tlgen_runtime::json::TdJson for InputKeyFake {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("inputKeyFake", -1074054722)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("inputKeyFake", -1074054722, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -466,20 +461,14 @@ impl ::tlgen_runtime::json::TdJson for ExportedKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["word_list"];
         let mut value = Self::default();
-        let mut object = input.begin_object("exportedKey", -1449248297)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Vec<String>,
-                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                        >(&mut value.word_list)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("exportedKey", -1449248297, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Vec<String>,
+                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.word_list);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -510,20 +499,14 @@ impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["pem"];
         let mut value = Self::default();
-        let mut object = input.begin_object("exportedPemKey", 1425473725)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            String,
-                            ::tlgen_runtime::json::Plain,
-                        >(&mut value.pem)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("exportedPemKey", 1425473725, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    String,
+                    ::tlgen_runtime::json::Plain,
+                >(input, &mut value.pem);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -554,20 +537,14 @@ impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["data"];
         let mut value = Self::default();
-        let mut object = input.begin_object("exportedEncryptedKey", 2024406612)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Vec<u8>,
-                            ::tlgen_runtime::json::Bytes,
-                        >(&mut value.data)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("exportedEncryptedKey", 2024406612, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Vec<u8>,
+                    ::tlgen_runtime::json::Bytes,
+                >(input, &mut value.data);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -598,20 +575,15 @@ impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["data"];
         let mut value = Self::default();
-        let mut object = input.begin_object("exportedUnencryptedKey", 730045160)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Vec<u8>,
-                            ::tlgen_runtime::json::Bytes,
-                        >(&mut value.data)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input
+            .begin_struct("exportedUnencryptedKey", 730045160, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Vec<u8>,
+                    ::tlgen_runtime::json::Bytes,
+                >(input, &mut value.data);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -645,20 +617,14 @@ impl ::tlgen_runtime::json::TdJson for Bip39Hints {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["words"];
         let mut value = Self::default();
-        let mut object = input.begin_object("bip39Hints", 1012243456)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Vec<String>,
-                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                        >(&mut value.words)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("bip39Hints", 1012243456, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Vec<String>,
+                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.words);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -692,20 +658,14 @@ impl ::tlgen_runtime::json::TdJson for AdnlAddress {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["adnl_address"];
         let mut value = Self::default();
-        let mut object = input.begin_object("adnlAddress", 70358284)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            String,
-                            ::tlgen_runtime::json::Plain,
-                        >(&mut value.adnl_address)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("adnlAddress", 70358284, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    String,
+                    ::tlgen_runtime::json::Plain,
+                >(input, &mut value.adnl_address);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -739,20 +699,14 @@ impl ::tlgen_runtime::json::TdJson for AccountAddress {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
-        let mut object = input.begin_object("accountAddress", 755613099)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            String,
-                            ::tlgen_runtime::json::Plain,
-                        >(&mut value.account_address)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("accountAddress", 755613099, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    String,
+                    ::tlgen_runtime::json::Plain,
+                >(input, &mut value.account_address);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -795,41 +749,41 @@ impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["workchain_id", "bounceable", "testnet", "addr"];
         let mut value = Self::default();
-        let mut object = input.begin_object("unpackedAccountAddress", 1892946998)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input
+            .begin_struct("unpackedAccountAddress", 1892946998, KEYS, 15);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.workchain_id)
+                        >(input, &mut value.workchain_id)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             bool,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.bounceable)
+                        >(input, &mut value.bounceable)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             bool,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.testnet)
+                        >(input, &mut value.testnet)
                 }
                 3 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.addr)
+                        >(input, &mut value.addr)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 15, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -863,21 +817,26 @@ impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["id", "amount"];
         let mut value = Self::default();
-        let mut object = input.begin_object("extraCurrency", 347022801)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("extraCurrency", 347022801, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
-                0 => input.read_into::<i32, ::tlgen_runtime::json::Plain>(&mut value.id),
+                0 => {
+                    object
+                        .read_into::<
+                            i32,
+                            ::tlgen_runtime::json::Plain,
+                        >(input, &mut value.id)
+                }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             i64,
                             ::tlgen_runtime::json::Int64,
-                        >(&mut value.amount)
+                        >(input, &mut value.amount)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -955,71 +914,70 @@ impl ::tlgen_runtime::json::TdJson for FullAccountState {
             "revision",
         ];
         let mut value = Self::default();
-        let mut object = input.begin_object("fullAccountState", -676896151)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("fullAccountState", -676896151, KEYS, 166);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::AccountAddress>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.address)
+                        >(input, &mut value.address)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             i64,
                             ::tlgen_runtime::json::Int64,
-                        >(&mut value.balance)
+                        >(input, &mut value.balance)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             Vec<super::types::ExtraCurrency>,
                             ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                        >(&mut value.extra_currencies)
+                        >(input, &mut value.extra_currencies)
                 }
                 3 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::internal::TransactionId>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.last_transaction_id)
+                        >(input, &mut value.last_transaction_id)
                 }
                 4 => {
-                    input
+                    object
                         .read_into::<
                             Option<super::types::ton::BlockIdExt>,
                             ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.block_id)
+                        >(input, &mut value.block_id)
                 }
                 5 => {
-                    input
+                    object
                         .read_into::<
                             i64,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.sync_utime)
+                        >(input, &mut value.sync_utime)
                 }
                 6 => {
-                    input
+                    object
                         .read_into::<
                             Option<Box<super::enums::AccountState>>,
                             ::tlgen_runtime::json::Nullable<
                                 ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
                             >,
-                        >(&mut value.account_state)
+                        >(input, &mut value.account_state)
                 }
                 7 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.revision)
+                        >(input, &mut value.revision)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 166, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1053,20 +1011,14 @@ impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["revisions"];
         let mut value = Self::default();
-        let mut object = input.begin_object("accountRevisionList", 527197386)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Vec<super::types::FullAccountState>,
-                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                        >(&mut value.revisions)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("accountRevisionList", 527197386, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Vec<super::types::FullAccountState>,
+                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.revisions);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1100,20 +1052,14 @@ impl ::tlgen_runtime::json::TdJson for AccountList {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["accounts"];
         let mut value = Self::default();
-        let mut object = input.begin_object("accountList", 2017374805)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Vec<super::types::FullAccountState>,
-                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                        >(&mut value.accounts)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("accountList", 2017374805, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Vec<super::types::FullAccountState>,
+                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.accounts);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1138,8 +1084,8 @@ impl ::tlgen_runtime::json::TdJson for SyncStateDone {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("syncStateDone", 1408448777)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("syncStateDone", 1408448777, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1179,34 +1125,33 @@ impl ::tlgen_runtime::json::TdJson for SyncStateInProgress {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["from_seqno", "to_seqno", "current_seqno"];
         let mut value = Self::default();
-        let mut object = input.begin_object("syncStateInProgress", 107726023)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("syncStateInProgress", 107726023, KEYS, 7);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.from_seqno)
+                        >(input, &mut value.from_seqno)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.to_seqno)
+                        >(input, &mut value.to_seqno)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             i32,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.current_seqno)
+                        >(input, &mut value.current_seqno)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 7, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1231,8 +1176,8 @@ impl ::tlgen_runtime::json::TdJson for ActionNoop {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("actionNoop", 1135848603)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("actionNoop", 1135848603, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1272,27 +1217,26 @@ impl ::tlgen_runtime::json::TdJson for ActionMsg {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["messages", "allow_send_to_uninited"];
         let mut value = Self::default();
-        let mut object = input.begin_object("actionMsg", 246839120)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("actionMsg", 246839120, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             Vec<super::types::msg::Message>,
                             ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                        >(&mut value.messages)
+                        >(input, &mut value.messages)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             bool,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.allow_send_to_uninited)
+                        >(input, &mut value.allow_send_to_uninited)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1326,20 +1270,14 @@ impl ::tlgen_runtime::json::TdJson for ActionDns {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["actions"];
         let mut value = Self::default();
-        let mut object = input.begin_object("actionDns", 1193750561)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Vec<super::enums::dns::Action>,
-                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                        >(&mut value.actions)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("actionDns", 1193750561, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Vec<super::enums::dns::Action>,
+                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.actions);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1373,18 +1311,13 @@ impl ::tlgen_runtime::json::TdJson for ActionPchan {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["action"];
         let mut value = Self::default();
-        let mut object = input.begin_object("actionPchan", -1490172447)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::enums::pchan::Action>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.action)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("actionPchan", -1490172447, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::enums::pchan::Action>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.action);
         }
         ::core::result::Result::Ok(value)
     }
@@ -1419,18 +1352,13 @@ impl ::tlgen_runtime::json::TdJson for ActionRwallet {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["action"];
         let mut value = Self::default();
-        let mut object = input.begin_object("actionRwallet", -117295163)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::types::rwallet::ActionInit>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.action)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("actionRwallet", -117295163, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::types::rwallet::ActionInit>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.action);
         }
         ::core::result::Result::Ok(value)
     }
@@ -1471,41 +1399,40 @@ impl ::tlgen_runtime::json::TdJson for Fees {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["in_fwd_fee", "storage_fee", "gas_fee", "fwd_fee"];
         let mut value = Self::default();
-        let mut object = input.begin_object("fees", 1676273340)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("fees", 1676273340, KEYS, 15);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             i64,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.in_fwd_fee)
+                        >(input, &mut value.in_fwd_fee)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             i64,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.storage_fee)
+                        >(input, &mut value.storage_fee)
                 }
                 2 => {
-                    input
+                    object
                         .read_into::<
                             i64,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.gas_fee)
+                        >(input, &mut value.gas_fee)
                 }
                 3 => {
-                    input
+                    object
                         .read_into::<
                             i64,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.fwd_fee)
+                        >(input, &mut value.fwd_fee)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 15, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1539,21 +1466,27 @@ impl ::tlgen_runtime::json::TdJson for UpdateSendLiteServerQuery {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["id", "data"];
         let mut value = Self::default();
-        let mut object = input.begin_object("updateSendLiteServerQuery", -1555130916)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input
+            .begin_struct("updateSendLiteServerQuery", -1555130916, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
-                0 => input.read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.id),
+                0 => {
+                    object
+                        .read_into::<
+                            i64,
+                            ::tlgen_runtime::json::Int64,
+                        >(input, &mut value.id)
+                }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             Vec<u8>,
                             ::tlgen_runtime::json::Bytes,
-                        >(&mut value.data)
+                        >(input, &mut value.data)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1587,18 +1520,13 @@ impl ::tlgen_runtime::json::TdJson for UpdateSyncState {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["sync_state"];
         let mut value = Self::default();
-        let mut object = input.begin_object("updateSyncState", 1204298718)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::enums::SyncState>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.sync_state)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("updateSyncState", 1204298718, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::enums::SyncState>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.sync_state);
         }
         ::core::result::Result::Ok(value)
     }
@@ -1626,8 +1554,8 @@ impl ::tlgen_runtime::json::TdJson for LogStreamDefault {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("logStreamDefault", 1390581436)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("logStreamDefault", 1390581436, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1670,27 +1598,26 @@ impl ::tlgen_runtime::json::TdJson for LogStreamFile {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["path", "max_file_size"];
         let mut value = Self::default();
-        let mut object = input.begin_object("logStreamFile", -1880085930)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
+        let mut object = input.begin_struct("logStreamFile", -1880085930, KEYS, 3);
+        while let Some(field) = input.next_struct_field(&mut object)? {
             match field {
                 0 => {
-                    input
+                    object
                         .read_into::<
                             String,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.path)
+                        >(input, &mut value.path)
                 }
                 1 => {
-                    input
+                    object
                         .read_into::<
                             i64,
                             ::tlgen_runtime::json::Plain,
-                        >(&mut value.max_file_size)
+                        >(input, &mut value.max_file_size)
                 }
-                _ => input.skip_value(),
-            }?;
+                _ => {}
+            }
         }
-        input.check_required(&object, 3, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1717,8 +1644,8 @@ impl ::tlgen_runtime::json::TdJson for LogStreamEmpty {
     fn read_json(
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-        let mut object = input.begin_object("logStreamEmpty", -499912244)?;
-        while input.next_field(&mut object, &[])?.is_some() {}
+        let mut object = input.begin_struct("logStreamEmpty", -499912244, &[], 0);
+        while input.next_struct_field(&mut object)?.is_some() {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1756,20 +1683,14 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["verbosity_level"];
         let mut value = Self::default();
-        let mut object = input.begin_object("logVerbosityLevel", 1734624234)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            i32,
-                            ::tlgen_runtime::json::Plain,
-                        >(&mut value.verbosity_level)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("logVerbosityLevel", 1734624234, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    i32,
+                    ::tlgen_runtime::json::Plain,
+                >(input, &mut value.verbosity_level);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1807,20 +1728,14 @@ impl ::tlgen_runtime::json::TdJson for LogTags {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["tags"];
         let mut value = Self::default();
-        let mut object = input.begin_object("logTags", -1604930601)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Vec<String>,
-                            ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                        >(&mut value.tags)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("logTags", -1604930601, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Vec<String>,
+                    ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.tags);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1851,20 +1766,14 @@ impl ::tlgen_runtime::json::TdJson for Data {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["bytes"];
         let mut value = Self::default();
-        let mut object = input.begin_object("data", -414733967)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Vec<u8>,
-                            ::tlgen_runtime::json::Bytes,
-                        >(&mut value.bytes)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("data", -414733967, KEYS, 1);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Vec<u8>,
+                    ::tlgen_runtime::json::Bytes,
+                >(input, &mut value.bytes);
         }
-        input.check_required(&object, 1, KEYS)?;
         ::core::result::Result::Ok(value)
     }
 }
@@ -1898,18 +1807,13 @@ impl ::tlgen_runtime::json::TdJson for ConfigInfo {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const KEYS: &[&str] = &["config"];
         let mut value = Self::default();
-        let mut object = input.begin_object("configInfo", 687887871)?;
-        while let Some(field) = input.next_field(&mut object, KEYS)? {
-            match field {
-                0 => {
-                    input
-                        .read_into::<
-                            Option<super::types::tvm::Cell>,
-                            ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
-                        >(&mut value.config)
-                }
-                _ => input.skip_value(),
-            }?;
+        let mut object = input.begin_struct("configInfo", 687887871, KEYS, 0);
+        while input.next_struct_field(&mut object)?.is_some() {
+            object
+                .read_into::<
+                    Option<super::types::tvm::Cell>,
+                    ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                >(input, &mut value.config);
         }
         ::core::result::Result::Ok(value)
     }
@@ -1958,38 +1862,38 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["last", "state_root_hash", "init"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.masterchainInfo", 835339083)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.masterchainInfo", 835339083, KEYS, 2);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.last)
+                            >(input, &mut value.last)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.state_root_hash)
+                            >(input, &mut value.state_root_hash)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.init)
+                            >(input, &mut value.init)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2065,73 +1969,73 @@ pub mod blocks {
                 "init",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.masterchainInfoExt", 426957293)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.masterchainInfoExt", 426957293, KEYS, 119);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.mode)
+                            >(input, &mut value.mode)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.version)
+                            >(input, &mut value.version)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.capabilities)
+                            >(input, &mut value.capabilities)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.last)
+                            >(input, &mut value.last)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.last_utime)
+                            >(input, &mut value.last_utime)
                     }
                     5 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.now)
+                            >(input, &mut value.now)
                     }
                     6 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.state_root_hash)
+                            >(input, &mut value.state_root_hash)
                     }
                     7 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.init)
+                            >(input, &mut value.init)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 119, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2165,20 +2069,14 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["shards"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.shards", 2069473610)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<super::super::enums::ton::BlockIdExt>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.shards)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("blocks.shards", 2069473610, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<super::super::enums::ton::BlockIdExt>,
+                        ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.shards);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2213,27 +2111,26 @@ pub mod blocks {
             const KEYS: &[&str] = &["account", "lt"];
             let mut value = Self::default();
             let mut object = input
-                .begin_object("blocks.accountTransactionId", -872996220)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+                .begin_struct("blocks.accountTransactionId", -872996220, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.account)
+                            >(input, &mut value.account)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.lt)
+                            >(input, &mut value.lt)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2282,47 +2179,46 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["mode", "account", "lt", "hash"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.shortTxId", 487976773)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("blocks.shortTxId", 487976773, KEYS, 1);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.mode)
+                            >(input, &mut value.mode)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<Vec<u8>>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Bytes,
                                 >,
-                            >(&mut value.account)
+                            >(input, &mut value.account)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Option<i64>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Int64,
                                 >,
-                            >(&mut value.lt)
+                            >(input, &mut value.lt)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Option<Vec<u8>>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Bytes,
                                 >,
-                            >(&mut value.hash)
+                            >(input, &mut value.hash)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2371,43 +2267,43 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id", "req_count", "incomplete", "transactions"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.transactions", -1922305900)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.transactions", -1922305900, KEYS, 14);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.req_count)
+                            >(input, &mut value.req_count)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.incomplete)
+                            >(input, &mut value.incomplete)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::blocks::ShortTxId>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.transactions)
+                            >(input, &mut value.transactions)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 14, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2456,43 +2352,43 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id", "req_count", "incomplete", "transactions"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.transactionsExt", 1338592797)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.transactionsExt", 1338592797, KEYS, 14);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.req_count)
+                            >(input, &mut value.req_count)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.incomplete)
+                            >(input, &mut value.incomplete)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::raw::Transaction>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.transactions)
+                            >(input, &mut value.transactions)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 14, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2636,148 +2532,148 @@ pub mod blocks {
                 "prev_blocks",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.header", 1479116386)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.header", 1479116386, KEYS, 524286);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.global_id)
+                            >(input, &mut value.global_id)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.version)
+                            >(input, &mut value.version)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.flags)
+                            >(input, &mut value.flags)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.after_merge)
+                            >(input, &mut value.after_merge)
                     }
                     5 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.after_split)
+                            >(input, &mut value.after_split)
                     }
                     6 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.before_split)
+                            >(input, &mut value.before_split)
                     }
                     7 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.want_merge)
+                            >(input, &mut value.want_merge)
                     }
                     8 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.want_split)
+                            >(input, &mut value.want_split)
                     }
                     9 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.validator_list_hash_short)
+                            >(input, &mut value.validator_list_hash_short)
                     }
                     10 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.catchain_seqno)
+                            >(input, &mut value.catchain_seqno)
                     }
                     11 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.min_ref_mc_seqno)
+                            >(input, &mut value.min_ref_mc_seqno)
                     }
                     12 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.is_key_block)
+                            >(input, &mut value.is_key_block)
                     }
                     13 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.prev_key_block_seqno)
+                            >(input, &mut value.prev_key_block_seqno)
                     }
                     14 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.start_lt)
+                            >(input, &mut value.start_lt)
                     }
                     15 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.end_lt)
+                            >(input, &mut value.end_lt)
                     }
                     16 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.gen_utime)
+                            >(input, &mut value.gen_utime)
                     }
                     17 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.vert_seqno)
+                            >(input, &mut value.vert_seqno)
                     }
                     18 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.prev_blocks)
+                            >(input, &mut value.prev_blocks)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 524286, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2817,27 +2713,27 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["node_id_short", "signature"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.signature", -1223522111)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.signature", -1223522111, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 [u8; 32],
                                 ::tlgen_runtime::json::Int256,
-                            >(&mut value.node_id_short)
+                            >(input, &mut value.node_id_short)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.signature)
+                            >(input, &mut value.signature)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2877,29 +2773,29 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id", "signatures"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.blockSignatures", -402531429)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.blockSignatures", -402531429, KEYS, 2);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::blocks::Signature>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.signatures)
+                            >(input, &mut value.signatures)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -2936,29 +2832,29 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id", "proof"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.shardBlockLink", -1495263895)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.shardBlockLink", -1495263895, KEYS, 2);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.proof)
+                            >(input, &mut value.proof)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3026,59 +2922,59 @@ pub mod blocks {
                 "state_proof",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.blockLinkBack", 1099726901)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.blockLinkBack", 1099726901, KEYS, 57);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.to_key_block)
+                            >(input, &mut value.to_key_block)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.from)
+                            >(input, &mut value.from)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.to)
+                            >(input, &mut value.to)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.dest_proof)
+                            >(input, &mut value.dest_proof)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.proof)
+                            >(input, &mut value.proof)
                     }
                     5 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.state_proof)
+                            >(input, &mut value.state_proof)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 57, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3130,45 +3026,45 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["from", "mc_id", "links", "mc_proof"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.shardBlockProof", -69836973)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.shardBlockProof", -69836973, KEYS, 12);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.from)
+                            >(input, &mut value.from)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.mc_id)
+                            >(input, &mut value.mc_id)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::blocks::ShardBlockLink>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.links)
+                            >(input, &mut value.links)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::blocks::BlockLinkBack>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.mc_proof)
+                            >(input, &mut value.mc_proof)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 12, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3205,29 +3101,29 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id", "size"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.outMsgQueueSize", 1650494287)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.outMsgQueueSize", 1650494287, KEYS, 2);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.size)
+                            >(input, &mut value.size)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3267,27 +3163,27 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["shards", "ext_msg_queue_size_limit"];
             let mut value = Self::default();
-            let mut object = input.begin_object("blocks.outMsgQueueSizes", -586969790)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("blocks.outMsgQueueSizes", -586969790, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::blocks::OutMsgQueueSize>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.shards)
+                            >(input, &mut value.shards)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.ext_msg_queue_size_limit)
+                            >(input, &mut value.ext_msg_queue_size_limit)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3351,50 +3247,54 @@ pub mod blocks {
                 ];
                 let mut value = Self::default();
                 let mut object = input
-                    .begin_object("blocks.blockSignatures.simplex", -311421748)?;
-                while let Some(field) = input.next_field(&mut object, KEYS)? {
+                    .begin_struct(
+                        "blocks.blockSignatures.simplex",
+                        -311421748,
+                        KEYS,
+                        30,
+                    );
+                while let Some(field) = input.next_struct_field(&mut object)? {
                     match field {
                         0 => {
-                            input
+                            object
                                 .read_into::<
                                     Option<super::super::super::types::ton::BlockIdExt>,
                                     ::tlgen_runtime::json::Nullable<
                                         ::tlgen_runtime::json::Plain,
                                     >,
-                                >(&mut value.id)
+                                >(input, &mut value.id)
                         }
                         1 => {
-                            input
+                            object
                                 .read_into::<
                                     Vec<super::super::super::types::blocks::Signature>,
                                     ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                                >(&mut value.signatures)
+                                >(input, &mut value.signatures)
                         }
                         2 => {
-                            input
+                            object
                                 .read_into::<
                                     [u8; 32],
                                     ::tlgen_runtime::json::Int256,
-                                >(&mut value.session_id)
+                                >(input, &mut value.session_id)
                         }
                         3 => {
-                            input
+                            object
                                 .read_into::<
                                     i32,
                                     ::tlgen_runtime::json::Plain,
-                                >(&mut value.slot)
+                                >(input, &mut value.slot)
                         }
                         4 => {
-                            input
+                            object
                                 .read_into::<
                                     Vec<u8>,
                                     ::tlgen_runtime::json::Bytes,
-                                >(&mut value.candidate)
+                                >(input, &mut value.candidate)
                         }
-                        _ => input.skip_value(),
-                    }?;
+                        _ => {}
+                    }
                 }
-                input.check_required(&object, 30, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -3435,27 +3335,27 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["public_key", "wallet_id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("dns.initialAccountState", 1842062527)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("dns.initialAccountState", 1842062527, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.public_key)
+                            >(input, &mut value.public_key)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.wallet_id)
+                            >(input, &mut value.wallet_id)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3486,20 +3386,14 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["wallet_id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("dns.accountState", 1727715434)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i64,
-                                ::tlgen_runtime::json::Int64,
-                            >(&mut value.wallet_id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("dns.accountState", 1727715434, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i64,
+                        ::tlgen_runtime::json::Int64,
+                    >(input, &mut value.wallet_id);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3530,20 +3424,15 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["bytes"];
             let mut value = Self::default();
-            let mut object = input.begin_object("dns.entryDataUnknown", -1285893248)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >(&mut value.bytes)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("dns.entryDataUnknown", -1285893248, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<u8>,
+                        ::tlgen_runtime::json::Bytes,
+                    >(input, &mut value.bytes);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3574,20 +3463,15 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["text"];
             let mut value = Self::default();
-            let mut object = input.begin_object("dns.entryDataText", -792485614)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.text)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("dns.entryDataText", -792485614, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        String,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.text);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3621,20 +3505,14 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["resolver"];
             let mut value = Self::default();
-            let mut object = input.begin_object("dns.entryDataNextResolver", 330382792)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::enums::AccountAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.resolver)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("dns.entryDataNextResolver", 330382792, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::enums::AccountAddress>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.resolver);
             }
             ::core::result::Result::Ok(value)
         }
@@ -3669,20 +3547,14 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["smc_address"];
             let mut value = Self::default();
-            let mut object = input.begin_object("dns.entryDataSmcAddress", -1759937982)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::enums::AccountAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.smc_address)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("dns.entryDataSmcAddress", -1759937982, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::enums::AccountAddress>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.smc_address);
             }
             ::core::result::Result::Ok(value)
         }
@@ -3718,20 +3590,13 @@ pub mod dns {
             const KEYS: &[&str] = &["adnl_address"];
             let mut value = Self::default();
             let mut object = input
-                .begin_object("dns.entryDataAdnlAddress", -1114064368)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::enums::AdnlAddress>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.adnl_address)
-                    }
-                    _ => input.skip_value(),
-                }?;
+                .begin_struct("dns.entryDataAdnlAddress", -1114064368, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::enums::AdnlAddress>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.adnl_address);
             }
             ::core::result::Result::Ok(value)
         }
@@ -3764,20 +3629,14 @@ pub mod dns {
             const KEYS: &[&str] = &["bag_id"];
             let mut value = Self::default();
             let mut object = input
-                .begin_object("dns.entryDataStorageAddress", -1751100388)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                [u8; 32],
-                                ::tlgen_runtime::json::Int256,
-                            >(&mut value.bag_id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+                .begin_struct("dns.entryDataStorageAddress", -1751100388, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        [u8; 32],
+                        ::tlgen_runtime::json::Int256,
+                    >(input, &mut value.bag_id);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3820,36 +3679,35 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["name", "category", "entry"];
             let mut value = Self::default();
-            let mut object = input.begin_object("dns.entry", 505104294)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("dns.entry", 505104294, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.name)
+                            >(input, &mut value.name)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 [u8; 32],
                                 ::tlgen_runtime::json::Int256,
-                            >(&mut value.category)
+                            >(input, &mut value.category)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::dns::EntryData>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.entry)
+                            >(input, &mut value.entry)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3874,8 +3732,9 @@ pub mod dns {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut object = input.begin_object("dns.actionDeleteAll", 1067356318)?;
-            while input.next_field(&mut object, &[])?.is_some() {}
+            let mut object = input
+                .begin_struct("dns.actionDeleteAll", 1067356318, &[], 0);
+            while input.next_struct_field(&mut object)?.is_some() {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -3912,27 +3771,26 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["name", "category"];
             let mut value = Self::default();
-            let mut object = input.begin_object("dns.actionDelete", 1141342033)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("dns.actionDelete", 1141342033, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.name)
+                            >(input, &mut value.name)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 [u8; 32],
                                 ::tlgen_runtime::json::Int256,
-                            >(&mut value.category)
+                            >(input, &mut value.category)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -3966,20 +3824,13 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["entry"];
             let mut value = Self::default();
-            let mut object = input.begin_object("dns.actionSet", -1374965309)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::dns::Entry>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.entry)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("dns.actionSet", -1374965309, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::dns::Entry>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.entry);
             }
             ::core::result::Result::Ok(value)
         }
@@ -4014,20 +3865,14 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["entries"];
             let mut value = Self::default();
-            let mut object = input.begin_object("dns.resolved", 2090272150)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<super::super::types::dns::Entry>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.entries)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("dns.resolved", 2090272150, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<super::super::types::dns::Entry>,
+                        ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.entries);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4064,27 +3909,27 @@ pub mod internal {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["lt", "hash"];
             let mut value = Self::default();
-            let mut object = input.begin_object("internal.transactionId", -989527262)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("internal.transactionId", -989527262, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.lt)
+                            >(input, &mut value.lt)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.hash)
+                            >(input, &mut value.hash)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4127,34 +3972,33 @@ pub mod lite_server {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["now", "version", "capabilities"];
             let mut value = Self::default();
-            let mut object = input.begin_object("liteServer.info", -1250165133)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("liteServer.info", -1250165133, KEYS, 7);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.now)
+                            >(input, &mut value.now)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.version)
+                            >(input, &mut value.version)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.capabilities)
+                            >(input, &mut value.capabilities)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4194,27 +4038,26 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["body", "init_state"];
             let mut value = Self::default();
-            let mut object = input.begin_object("msg.dataRaw", -1928962698)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("msg.dataRaw", -1928962698, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.body)
+                            >(input, &mut value.body)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.init_state)
+                            >(input, &mut value.init_state)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4245,20 +4088,14 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["text"];
             let mut value = Self::default();
-            let mut object = input.begin_object("msg.dataText", -341560688)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >(&mut value.text)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("msg.dataText", -341560688, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<u8>,
+                        ::tlgen_runtime::json::Bytes,
+                    >(input, &mut value.text);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4289,20 +4126,15 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["text"];
             let mut value = Self::default();
-            let mut object = input.begin_object("msg.dataDecryptedText", -1289133895)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >(&mut value.text)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("msg.dataDecryptedText", -1289133895, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<u8>,
+                        ::tlgen_runtime::json::Bytes,
+                    >(input, &mut value.text);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4333,20 +4165,15 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["text"];
             let mut value = Self::default();
-            let mut object = input.begin_object("msg.dataEncryptedText", -296612902)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >(&mut value.text)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("msg.dataEncryptedText", -296612902, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<u8>,
+                        ::tlgen_runtime::json::Bytes,
+                    >(input, &mut value.text);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4386,29 +4213,29 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["source", "data"];
             let mut value = Self::default();
-            let mut object = input.begin_object("msg.dataEncrypted", 564215121)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("msg.dataEncrypted", 564215121, KEYS, 0);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.source)
+                            >(input, &mut value.source)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::msg::Data>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.data)
+                            >(input, &mut value.data)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
             ::core::result::Result::Ok(value)
         }
@@ -4446,29 +4273,28 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["proof", "data"];
             let mut value = Self::default();
-            let mut object = input.begin_object("msg.dataDecrypted", 195649769)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("msg.dataDecrypted", 195649769, KEYS, 1);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.proof)
+                            >(input, &mut value.proof)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::msg::Data>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.data)
+                            >(input, &mut value.data)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4502,20 +4328,15 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["elements"];
             let mut value = Self::default();
-            let mut object = input.begin_object("msg.dataEncryptedArray", 608655794)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<super::super::types::msg::DataEncrypted>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.elements)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("msg.dataEncryptedArray", 608655794, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<super::super::types::msg::DataEncrypted>,
+                        ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.elements);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4549,20 +4370,15 @@ pub mod msg {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["elements"];
             let mut value = Self::default();
-            let mut object = input.begin_object("msg.dataDecryptedArray", -480491767)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<super::super::types::msg::DataDecrypted>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.elements)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("msg.dataDecryptedArray", -480491767, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<super::super::types::msg::DataDecrypted>,
+                        ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.elements);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4627,59 +4443,58 @@ pub mod msg {
                 "send_mode",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("msg.message", -1652961002)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("msg.message", -1652961002, KEYS, 46);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.destination)
+                            >(input, &mut value.destination)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.public_key)
+                            >(input, &mut value.public_key)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.amount)
+                            >(input, &mut value.amount)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::ExtraCurrency>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.extra_currencies)
+                            >(input, &mut value.extra_currencies)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::msg::Data>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.data)
+                            >(input, &mut value.data)
                     }
                     5 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.send_mode)
+                            >(input, &mut value.send_mode)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 46, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4728,27 +4543,27 @@ pub mod options {
                 "default_rwallet_init_public_key",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("options.configInfo", 129457942)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("options.configInfo", 129457942, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.default_wallet_id)
+                            >(input, &mut value.default_wallet_id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.default_rwallet_init_public_key)
+                            >(input, &mut value.default_rwallet_init_public_key)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4782,20 +4597,13 @@ pub mod options {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["config_info"];
             let mut value = Self::default();
-            let mut object = input.begin_object("options.info", -64676736)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::options::ConfigInfo>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.config_info)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("options.info", -64676736, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::options::ConfigInfo>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.config_info);
             }
             ::core::result::Result::Ok(value)
         }
@@ -4877,66 +4685,65 @@ pub mod pchan {
                 "channel_id",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.config", -2071530442)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("pchan.config", -2071530442, KEYS, 117);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.alice_public_key)
+                            >(input, &mut value.alice_public_key)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.alice_address)
+                            >(input, &mut value.alice_address)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.bob_public_key)
+                            >(input, &mut value.bob_public_key)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.bob_address)
+                            >(input, &mut value.bob_address)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.init_timeout)
+                            >(input, &mut value.init_timeout)
                     }
                     5 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.close_timeout)
+                            >(input, &mut value.close_timeout)
                     }
                     6 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.channel_id)
+                            >(input, &mut value.channel_id)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 117, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -4971,20 +4778,13 @@ pub mod pchan {
             const KEYS: &[&str] = &["config"];
             let mut value = Self::default();
             let mut object = input
-                .begin_object("pchan.initialAccountState", -1304552124)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::pchan::Config>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.config)
-                    }
-                    _ => input.skip_value(),
-                }?;
+                .begin_struct("pchan.initialAccountState", -1304552124, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::pchan::Config>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.config);
             }
             ::core::result::Result::Ok(value)
         }
@@ -5042,56 +4842,62 @@ pub mod pchan {
                 "B",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.stateInit", -1188426504)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("pchan.stateInit", -1188426504, KEYS, 127);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.signed_a)
+                            >(input, &mut value.signed_a)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.signed_b)
+                            >(input, &mut value.signed_b)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.min_a)
+                            >(input, &mut value.min_a)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.min_b)
+                            >(input, &mut value.min_b)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.expire_at)
+                            >(input, &mut value.expire_at)
                     }
                     5 => {
-                        input
-                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.a)
+                        object
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(input, &mut value.a)
                     }
                     6 => {
-                        input
-                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.b)
+                        object
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(input, &mut value.b)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 127, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5148,56 +4954,62 @@ pub mod pchan {
                 "B",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.stateClose", 887226867)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("pchan.stateClose", 887226867, KEYS, 127);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.signed_a)
+                            >(input, &mut value.signed_a)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 bool,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.signed_b)
+                            >(input, &mut value.signed_b)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.min_a)
+                            >(input, &mut value.min_a)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.min_b)
+                            >(input, &mut value.min_b)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.expire_at)
+                            >(input, &mut value.expire_at)
                     }
                     5 => {
-                        input
-                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.a)
+                        object
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(input, &mut value.a)
                     }
                     6 => {
-                        input
-                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.b)
+                        object
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(input, &mut value.b)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 127, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5231,21 +5043,26 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["A", "B"];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.statePayout", 664671303)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("pchan.statePayout", 664671303, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
-                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.a)
+                        object
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(input, &mut value.a)
                     }
                     1 => {
-                        input
-                            .read_into::<i64, ::tlgen_runtime::json::Int64>(&mut value.b)
+                        object
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(input, &mut value.b)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5291,38 +5108,38 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["config", "state", "description"];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.accountState", 1612869496)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("pchan.accountState", 1612869496, KEYS, 4);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::pchan::Config>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.config)
+                            >(input, &mut value.config)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::pchan::State>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.state)
+                            >(input, &mut value.state)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.description)
+                            >(input, &mut value.description)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 4, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5368,41 +5185,40 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["signature", "promise_A", "promise_B", "channel_id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.promise", -1576102819)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("pchan.promise", -1576102819, KEYS, 15);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.signature)
+                            >(input, &mut value.signature)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.promise_a)
+                            >(input, &mut value.promise_a)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.promise_b)
+                            >(input, &mut value.promise_b)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.channel_id)
+                            >(input, &mut value.channel_id)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 15, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5442,41 +5258,40 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["inc_A", "inc_B", "min_A", "min_B"];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.actionInit", 439088778)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("pchan.actionInit", 439088778, KEYS, 15);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.inc_a)
+                            >(input, &mut value.inc_a)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.inc_b)
+                            >(input, &mut value.inc_b)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.min_a)
+                            >(input, &mut value.min_a)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.min_b)
+                            >(input, &mut value.min_b)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 15, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5516,36 +5331,36 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["extra_A", "extra_B", "promise"];
             let mut value = Self::default();
-            let mut object = input.begin_object("pchan.actionClose", 1671187222)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("pchan.actionClose", 1671187222, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.extra_a)
+                            >(input, &mut value.extra_a)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.extra_b)
+                            >(input, &mut value.extra_b)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::pchan::Promise>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.promise)
+                            >(input, &mut value.promise)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5570,8 +5385,9 @@ pub mod pchan {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut object = input.begin_object("pchan.actionTimeout", 1998487795)?;
-            while input.next_field(&mut object, &[])?.is_some() {}
+            let mut object = input
+                .begin_struct("pchan.actionTimeout", 1998487795, &[], 0);
+            while input.next_struct_field(&mut object)?.is_some() {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -5614,29 +5430,28 @@ pub mod query {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["source_fees", "destination_fees"];
             let mut value = Self::default();
-            let mut object = input.begin_object("query.fees", 1614616510)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("query.fees", 1614616510, KEYS, 2);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::Fees>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.source_fees)
+                            >(input, &mut value.source_fees)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::Fees>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.destination_fees)
+                            >(input, &mut value.destination_fees)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 2, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5694,48 +5509,47 @@ pub mod query {
                 "init_state",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("query.info", 1451875440)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("query.info", 1451875440, KEYS, 31);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
+                            >(input, &mut value.id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.valid_until)
+                            >(input, &mut value.valid_until)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.body_hash)
+                            >(input, &mut value.body_hash)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.body)
+                            >(input, &mut value.body)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.init_state)
+                            >(input, &mut value.init_state)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 31, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5814,73 +5628,73 @@ pub mod raw {
                 "sync_utime",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.fullAccountState", -1002565503)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("raw.fullAccountState", -1002565503, KEYS, 207);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.balance)
+                            >(input, &mut value.balance)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::ExtraCurrency>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.extra_currencies)
+                            >(input, &mut value.extra_currencies)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.code)
+                            >(input, &mut value.code)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.data)
+                            >(input, &mut value.data)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::internal::TransactionId>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.last_transaction_id)
+                            >(input, &mut value.last_transaction_id)
                     }
                     5 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::ton::BlockIdExt>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.block_id)
+                            >(input, &mut value.block_id)
                     }
                     6 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.frozen_hash)
+                            >(input, &mut value.frozen_hash)
                     }
                     7 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.sync_utime)
+                            >(input, &mut value.sync_utime)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 207, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -5967,89 +5781,88 @@ pub mod raw {
                 "msg_data",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.message", -399085505)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("raw.message", -399085505, KEYS, 505);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.hash)
+                            >(input, &mut value.hash)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.source)
+                            >(input, &mut value.source)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.destination)
+                            >(input, &mut value.destination)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.value)
+                            >(input, &mut value.value)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::ExtraCurrency>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.extra_currencies)
+                            >(input, &mut value.extra_currencies)
                     }
                     5 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.fwd_fee)
+                            >(input, &mut value.fwd_fee)
                     }
                     6 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.ihr_fee)
+                            >(input, &mut value.ihr_fee)
                     }
                     7 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.created_lt)
+                            >(input, &mut value.created_lt)
                     }
                     8 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.body_hash)
+                            >(input, &mut value.body_hash)
                     }
                     9 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::enums::msg::Data>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.msg_data)
+                            >(input, &mut value.msg_data)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 505, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6131,82 +5944,82 @@ pub mod raw {
                 "out_msgs",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.transaction", -1905746086)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("raw.transaction", -1905746086, KEYS, 374);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::AccountAddress>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.address)
+                            >(input, &mut value.address)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.utime)
+                            >(input, &mut value.utime)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.data)
+                            >(input, &mut value.data)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::internal::TransactionId>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.transaction_id)
+                            >(input, &mut value.transaction_id)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.fee)
+                            >(input, &mut value.fee)
                     }
                     5 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.storage_fee)
+                            >(input, &mut value.storage_fee)
                     }
                     6 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.other_fee)
+                            >(input, &mut value.other_fee)
                     }
                     7 => {
-                        input
+                        object
                             .read_into::<
                                 Option<Box<super::super::types::raw::Message>>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Boxed<::tlgen_runtime::json::Plain>,
                                 >,
-                            >(&mut value.in_msg)
+                            >(input, &mut value.in_msg)
                     }
                     8 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::raw::Message>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.out_msgs)
+                            >(input, &mut value.out_msgs)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 374, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6248,29 +6061,29 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["transactions", "previous_transaction_id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.transactions", -2063931155)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("raw.transactions", -2063931155, KEYS, 1);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::raw::Transaction>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.transactions)
+                            >(input, &mut value.transactions)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::internal::TransactionId>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.previous_transaction_id)
+                            >(input, &mut value.previous_transaction_id)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6307,27 +6120,27 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["hash", "hash_norm"];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.extMessageInfo", 684666851)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("raw.extMessageInfo", 684666851, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.hash)
+                            >(input, &mut value.hash)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.hash_norm)
+                            >(input, &mut value.hash_norm)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6361,27 +6174,27 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["code", "data"];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.initialAccountState", -337945529)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("raw.initialAccountState", -337945529, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.code)
+                            >(input, &mut value.code)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.data)
+                            >(input, &mut value.data)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6421,34 +6234,33 @@ pub mod raw {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["code", "data", "frozen_hash"];
             let mut value = Self::default();
-            let mut object = input.begin_object("raw.accountState", -531917254)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("raw.accountState", -531917254, KEYS, 7);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.code)
+                            >(input, &mut value.code)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.data)
+                            >(input, &mut value.data)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.frozen_hash)
+                            >(input, &mut value.frozen_hash)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6485,27 +6297,26 @@ pub mod rwallet {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["seconds", "value"];
             let mut value = Self::default();
-            let mut object = input.begin_object("rwallet.limit", 1222571646)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("rwallet.limit", 1222571646, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.seconds)
+                            >(input, &mut value.seconds)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.value)
+                            >(input, &mut value.value)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6542,27 +6353,26 @@ pub mod rwallet {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["start_at", "limits"];
             let mut value = Self::default();
-            let mut object = input.begin_object("rwallet.config", -85490534)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("rwallet.config", -85490534, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.start_at)
+                            >(input, &mut value.start_at)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::types::rwallet::Limit>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.limits)
+                            >(input, &mut value.limits)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6606,34 +6416,33 @@ pub mod rwallet {
             const KEYS: &[&str] = &["init_public_key", "public_key", "wallet_id"];
             let mut value = Self::default();
             let mut object = input
-                .begin_object("rwallet.initialAccountState", 1169755156)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+                .begin_struct("rwallet.initialAccountState", 1169755156, KEYS, 7);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.init_public_key)
+                            >(input, &mut value.init_public_key)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 String,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.public_key)
+                            >(input, &mut value.public_key)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.wallet_id)
+                            >(input, &mut value.wallet_id)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6679,43 +6488,43 @@ pub mod rwallet {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["wallet_id", "seqno", "unlocked_balance", "config"];
             let mut value = Self::default();
-            let mut object = input.begin_object("rwallet.accountState", -739540008)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("rwallet.accountState", -739540008, KEYS, 7);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.wallet_id)
+                            >(input, &mut value.wallet_id)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.seqno)
+                            >(input, &mut value.seqno)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.unlocked_balance)
+                            >(input, &mut value.unlocked_balance)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Option<super::super::types::rwallet::Config>,
                                 ::tlgen_runtime::json::Nullable<
                                     ::tlgen_runtime::json::Plain,
                                 >,
-                            >(&mut value.config)
+                            >(input, &mut value.config)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6749,20 +6558,14 @@ pub mod rwallet {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["config"];
             let mut value = Self::default();
-            let mut object = input.begin_object("rwallet.actionInit", 624147819)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::rwallet::Config>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.config)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("rwallet.actionInit", 624147819, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::rwallet::Config>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.config);
             }
             ::core::result::Result::Ok(value)
         }
@@ -6797,20 +6600,14 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.info", 1134270012)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i64,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.id)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("smc.info", 1134270012, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i64,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.id);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6841,20 +6638,15 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["number"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.methodIdNumber", -1541162500)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                i32,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.number)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("smc.methodIdNumber", -1541162500, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        i32,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.number);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6885,20 +6677,14 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["name"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.methodIdName", -249036908)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.name)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("smc.methodIdName", -249036908, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        String,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.name);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6938,34 +6724,33 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["gas_used", "stack", "exit_code"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.runResult", 1413805043)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("smc.runResult", 1413805043, KEYS, 7);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.gas_used)
+                            >(input, &mut value.gas_used)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<super::super::enums::tvm::StackEntry>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.stack)
+                            >(input, &mut value.stack)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.exit_code)
+                            >(input, &mut value.exit_code)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -6999,27 +6784,27 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["hash", "data"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.libraryEntry", -1546268148)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("smc.libraryEntry", -1546268148, KEYS, 3);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 [u8; 32],
                                 ::tlgen_runtime::json::Int256,
-                            >(&mut value.hash)
+                            >(input, &mut value.hash)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.data)
+                            >(input, &mut value.data)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 3, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7053,20 +6838,14 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["result"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.libraryResult", 203930622)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<super::super::types::smc::LibraryEntry>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.result)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("smc.libraryResult", 203930622, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<super::super::types::smc::LibraryEntry>,
+                        ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.result);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7112,34 +6891,34 @@ pub mod smc {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["dict_boc", "libs_ok", "libs_not_found"];
             let mut value = Self::default();
-            let mut object = input.begin_object("smc.libraryResultExt", -1260458638)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input
+                .begin_struct("smc.libraryResultExt", -1260458638, KEYS, 7);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.dict_boc)
+                            >(input, &mut value.dict_boc)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<[u8; 32]>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int256>,
-                            >(&mut value.libs_ok)
+                            >(input, &mut value.libs_ok)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<[u8; 32]>,
                                 ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Int256>,
-                            >(&mut value.libs_not_found)
+                            >(input, &mut value.libs_not_found)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7173,20 +6952,14 @@ pub mod smc {
                 const KEYS: &[&str] = &["hash"];
                 let mut value = Self::default();
                 let mut object = input
-                    .begin_object("smc.libraryQueryExt.one", 1680141027)?;
-                while let Some(field) = input.next_field(&mut object, KEYS)? {
-                    match field {
-                        0 => {
-                            input
-                                .read_into::<
-                                    [u8; 32],
-                                    ::tlgen_runtime::json::Int256,
-                                >(&mut value.hash)
-                        }
-                        _ => input.skip_value(),
-                    }?;
+                    .begin_struct("smc.libraryQueryExt.one", 1680141027, KEYS, 1);
+                while input.next_struct_field(&mut object)?.is_some() {
+                    object
+                        .read_into::<
+                            [u8; 32],
+                            ::tlgen_runtime::json::Int256,
+                        >(input, &mut value.hash);
                 }
-                input.check_required(&object, 1, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -7224,27 +6997,26 @@ pub mod smc {
                 const KEYS: &[&str] = &["boc", "max_libs"];
                 let mut value = Self::default();
                 let mut object = input
-                    .begin_object("smc.libraryQueryExt.scanBoc", -548100891)?;
-                while let Some(field) = input.next_field(&mut object, KEYS)? {
+                    .begin_struct("smc.libraryQueryExt.scanBoc", -548100891, KEYS, 3);
+                while let Some(field) = input.next_struct_field(&mut object)? {
                     match field {
                         0 => {
-                            input
+                            object
                                 .read_into::<
                                     Vec<u8>,
                                     ::tlgen_runtime::json::Bytes,
-                                >(&mut value.boc)
+                                >(input, &mut value.boc)
                         }
                         1 => {
-                            input
+                            object
                                 .read_into::<
                                     i32,
                                     ::tlgen_runtime::json::Plain,
-                                >(&mut value.max_libs)
+                                >(input, &mut value.max_libs)
                         }
-                        _ => input.skip_value(),
-                    }?;
+                        _ => {}
+                    }
                 }
-                input.check_required(&object, 3, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -7285,34 +7057,33 @@ pub mod ton {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["workchain", "shard", "seqno"];
             let mut value = Self::default();
-            let mut object = input.begin_object("ton.blockId", -1185382494)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("ton.blockId", -1185382494, KEYS, 7);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.workchain)
+                            >(input, &mut value.workchain)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.shard)
+                            >(input, &mut value.shard)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.seqno)
+                            >(input, &mut value.seqno)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 7, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7367,48 +7138,47 @@ pub mod ton {
                 "file_hash",
             ];
             let mut value = Self::default();
-            let mut object = input.begin_object("ton.blockIdExt", 2031156378)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
+            let mut object = input.begin_struct("ton.blockIdExt", 2031156378, KEYS, 31);
+            while let Some(field) = input.next_struct_field(&mut object)? {
                 match field {
                     0 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.workchain)
+                            >(input, &mut value.workchain)
                     }
                     1 => {
-                        input
+                        object
                             .read_into::<
                                 i64,
                                 ::tlgen_runtime::json::Int64,
-                            >(&mut value.shard)
+                            >(input, &mut value.shard)
                     }
                     2 => {
-                        input
+                        object
                             .read_into::<
                                 i32,
                                 ::tlgen_runtime::json::Plain,
-                            >(&mut value.seqno)
+                            >(input, &mut value.seqno)
                     }
                     3 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.root_hash)
+                            >(input, &mut value.root_hash)
                     }
                     4 => {
-                        input
+                        object
                             .read_into::<
                                 Vec<u8>,
                                 ::tlgen_runtime::json::Bytes,
-                            >(&mut value.file_hash)
+                            >(input, &mut value.file_hash)
                     }
-                    _ => input.skip_value(),
-                }?;
+                    _ => {}
+                }
             }
-            input.check_required(&object, 31, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7442,20 +7212,14 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["bytes"];
             let mut value = Self::default();
-            let mut object = input.begin_object("tvm.slice", 537299687)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >(&mut value.bytes)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("tvm.slice", 537299687, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<u8>,
+                        ::tlgen_runtime::json::Bytes,
+                    >(input, &mut value.bytes);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7486,20 +7250,14 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["bytes"];
             let mut value = Self::default();
-            let mut object = input.begin_object("tvm.cell", -413424735)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >(&mut value.bytes)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("tvm.cell", -413424735, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<u8>,
+                        ::tlgen_runtime::json::Bytes,
+                    >(input, &mut value.bytes);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7530,20 +7288,15 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["number"];
             let mut value = Self::default();
-            let mut object = input.begin_object("tvm.numberDecimal", 1172477619)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                String,
-                                ::tlgen_runtime::json::Plain,
-                            >(&mut value.number)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("tvm.numberDecimal", 1172477619, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        String,
+                        ::tlgen_runtime::json::Plain,
+                    >(input, &mut value.number);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7577,20 +7330,14 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["elements"];
             let mut value = Self::default();
-            let mut object = input.begin_object("tvm.tuple", -1363953053)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<super::super::enums::tvm::StackEntry>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.elements)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("tvm.tuple", -1363953053, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<super::super::enums::tvm::StackEntry>,
+                        ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.elements);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7624,20 +7371,14 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["elements"];
             let mut value = Self::default();
-            let mut object = input.begin_object("tvm.list", 1270320392)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<super::super::enums::tvm::StackEntry>,
-                                ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
-                            >(&mut value.elements)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input.begin_struct("tvm.list", 1270320392, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<super::super::enums::tvm::StackEntry>,
+                        ::tlgen_runtime::json::Vector<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.elements);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -7671,20 +7412,14 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["slice"];
             let mut value = Self::default();
-            let mut object = input.begin_object("tvm.stackEntrySlice", 1395485477)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::tvm::Slice>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.slice)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("tvm.stackEntrySlice", 1395485477, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::tvm::Slice>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.slice);
             }
             ::core::result::Result::Ok(value)
         }
@@ -7719,20 +7454,14 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["cell"];
             let mut value = Self::default();
-            let mut object = input.begin_object("tvm.stackEntryCell", 1303473952)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::types::tvm::Cell>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.cell)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("tvm.stackEntryCell", 1303473952, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::types::tvm::Cell>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.cell);
             }
             ::core::result::Result::Ok(value)
         }
@@ -7767,20 +7496,14 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["number"];
             let mut value = Self::default();
-            let mut object = input.begin_object("tvm.stackEntryNumber", 1358642622)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::enums::tvm::Number>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.number)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("tvm.stackEntryNumber", 1358642622, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::enums::tvm::Number>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.number);
             }
             ::core::result::Result::Ok(value)
         }
@@ -7815,20 +7538,14 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["tuple"];
             let mut value = Self::default();
-            let mut object = input.begin_object("tvm.stackEntryTuple", -157391908)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::enums::tvm::Tuple>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.tuple)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("tvm.stackEntryTuple", -157391908, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::enums::tvm::Tuple>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.tuple);
             }
             ::core::result::Result::Ok(value)
         }
@@ -7863,20 +7580,14 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["list"];
             let mut value = Self::default();
-            let mut object = input.begin_object("tvm.stackEntryList", -1186714229)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Option<super::super::enums::tvm::List>,
-                                ::tlgen_runtime::json::Nullable<
-                                    ::tlgen_runtime::json::Plain,
-                                >,
-                            >(&mut value.list)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("tvm.stackEntryList", -1186714229, KEYS, 0);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Option<super::super::enums::tvm::List>,
+                        ::tlgen_runtime::json::Nullable<::tlgen_runtime::json::Plain>,
+                    >(input, &mut value.list);
             }
             ::core::result::Result::Ok(value)
         }
@@ -7902,8 +7613,9 @@ pub mod tvm {
         fn read_json(
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
-            let mut object = input.begin_object("tvm.stackEntryUnsupported", 378880498)?;
-            while input.next_field(&mut object, &[])?.is_some() {}
+            let mut object = input
+                .begin_struct("tvm.stackEntryUnsupported", 378880498, &[], 0);
+            while input.next_struct_field(&mut object)?.is_some() {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -7940,20 +7652,15 @@ pub mod uninited {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const KEYS: &[&str] = &["frozen_hash"];
             let mut value = Self::default();
-            let mut object = input.begin_object("uninited.accountState", 1522374408)?;
-            while let Some(field) = input.next_field(&mut object, KEYS)? {
-                match field {
-                    0 => {
-                        input
-                            .read_into::<
-                                Vec<u8>,
-                                ::tlgen_runtime::json::Bytes,
-                            >(&mut value.frozen_hash)
-                    }
-                    _ => input.skip_value(),
-                }?;
+            let mut object = input
+                .begin_struct("uninited.accountState", 1522374408, KEYS, 1);
+            while input.next_struct_field(&mut object)?.is_some() {
+                object
+                    .read_into::<
+                        Vec<u8>,
+                        ::tlgen_runtime::json::Bytes,
+                    >(input, &mut value.frozen_hash);
             }
-            input.check_required(&object, 1, KEYS)?;
             ::core::result::Result::Ok(value)
         }
     }
@@ -8004,30 +7711,31 @@ pub mod wallet {
                     const KEYS: &[&str] = &["public_key", "wallet_id"];
                     let mut value = Self::default();
                     let mut object = input
-                        .begin_object(
+                        .begin_struct(
                             "wallet.highload.v1.initialAccountState",
                             -327901626,
-                        )?;
-                    while let Some(field) = input.next_field(&mut object, KEYS)? {
+                            KEYS,
+                            3,
+                        );
+                    while let Some(field) = input.next_struct_field(&mut object)? {
                         match field {
                             0 => {
-                                input
+                                object
                                     .read_into::<
                                         String,
                                         ::tlgen_runtime::json::Plain,
-                                    >(&mut value.public_key)
+                                    >(input, &mut value.public_key)
                             }
                             1 => {
-                                input
+                                object
                                     .read_into::<
                                         i64,
                                         ::tlgen_runtime::json::Int64,
-                                    >(&mut value.wallet_id)
+                                    >(input, &mut value.wallet_id)
                             }
-                            _ => input.skip_value(),
-                        }?;
+                            _ => {}
+                        }
                     }
-                    input.check_required(&object, 3, KEYS)?;
                     ::core::result::Result::Ok(value)
                 }
             }
@@ -8068,27 +7776,31 @@ pub mod wallet {
                     const KEYS: &[&str] = &["wallet_id", "seqno"];
                     let mut value = Self::default();
                     let mut object = input
-                        .begin_object("wallet.highload.v1.accountState", 1616372956)?;
-                    while let Some(field) = input.next_field(&mut object, KEYS)? {
+                        .begin_struct(
+                            "wallet.highload.v1.accountState",
+                            1616372956,
+                            KEYS,
+                            3,
+                        );
+                    while let Some(field) = input.next_struct_field(&mut object)? {
                         match field {
                             0 => {
-                                input
+                                object
                                     .read_into::<
                                         i64,
                                         ::tlgen_runtime::json::Int64,
-                                    >(&mut value.wallet_id)
+                                    >(input, &mut value.wallet_id)
                             }
                             1 => {
-                                input
+                                object
                                     .read_into::<
                                         i32,
                                         ::tlgen_runtime::json::Plain,
-                                    >(&mut value.seqno)
+                                    >(input, &mut value.seqno)
                             }
-                            _ => input.skip_value(),
-                        }?;
+                            _ => {}
+                        }
                     }
-                    input.check_required(&object, 3, KEYS)?;
                     ::core::result::Result::Ok(value)
                 }
             }
@@ -8135,30 +7847,31 @@ pub mod wallet {
                     const KEYS: &[&str] = &["public_key", "wallet_id"];
                     let mut value = Self::default();
                     let mut object = input
-                        .begin_object(
+                        .begin_struct(
                             "wallet.highload.v2.initialAccountState",
                             1966373161,
-                        )?;
-                    while let Some(field) = input.next_field(&mut object, KEYS)? {
+                            KEYS,
+                            3,
+                        );
+                    while let Some(field) = input.next_struct_field(&mut object)? {
                         match field {
                             0 => {
-                                input
+                                object
                                     .read_into::<
                                         String,
                                         ::tlgen_runtime::json::Plain,
-                                    >(&mut value.public_key)
+                                    >(input, &mut value.public_key)
                             }
                             1 => {
-                                input
+                                object
                                     .read_into::<
                                         i64,
                                         ::tlgen_runtime::json::Int64,
-                                    >(&mut value.wallet_id)
+                                    >(input, &mut value.wallet_id)
                             }
-                            _ => input.skip_value(),
-                        }?;
+                            _ => {}
+                        }
                     }
-                    input.check_required(&object, 3, KEYS)?;
                     ::core::result::Result::Ok(value)
                 }
             }
@@ -8196,20 +7909,19 @@ pub mod wallet {
                     const KEYS: &[&str] = &["wallet_id"];
                     let mut value = Self::default();
                     let mut object = input
-                        .begin_object("wallet.highload.v2.accountState", -1803723441)?;
-                    while let Some(field) = input.next_field(&mut object, KEYS)? {
-                        match field {
-                            0 => {
-                                input
-                                    .read_into::<
-                                        i64,
-                                        ::tlgen_runtime::json::Int64,
-                                    >(&mut value.wallet_id)
-                            }
-                            _ => input.skip_value(),
-                        }?;
+                        .begin_struct(
+                            "wallet.highload.v2.accountState",
+                            -1803723441,
+                            KEYS,
+                            1,
+                        );
+                    while input.next_struct_field(&mut object)?.is_some() {
+                        object
+                            .read_into::<
+                                i64,
+                                ::tlgen_runtime::json::Int64,
+                            >(input, &mut value.wallet_id);
                     }
-                    input.check_required(&object, 1, KEYS)?;
                     ::core::result::Result::Ok(value)
                 }
             }
@@ -8254,27 +7966,26 @@ pub mod wallet {
                 const KEYS: &[&str] = &["public_key", "wallet_id"];
                 let mut value = Self::default();
                 let mut object = input
-                    .begin_object("wallet.v3.initialAccountState", -118074048)?;
-                while let Some(field) = input.next_field(&mut object, KEYS)? {
+                    .begin_struct("wallet.v3.initialAccountState", -118074048, KEYS, 3);
+                while let Some(field) = input.next_struct_field(&mut object)? {
                     match field {
                         0 => {
-                            input
+                            object
                                 .read_into::<
                                     String,
                                     ::tlgen_runtime::json::Plain,
-                                >(&mut value.public_key)
+                                >(input, &mut value.public_key)
                         }
                         1 => {
-                            input
+                            object
                                 .read_into::<
                                     i64,
                                     ::tlgen_runtime::json::Int64,
-                                >(&mut value.wallet_id)
+                                >(input, &mut value.wallet_id)
                         }
-                        _ => input.skip_value(),
-                    }?;
+                        _ => {}
+                    }
                 }
-                input.check_required(&object, 3, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -8312,27 +8023,26 @@ pub mod wallet {
                 const KEYS: &[&str] = &["wallet_id", "seqno"];
                 let mut value = Self::default();
                 let mut object = input
-                    .begin_object("wallet.v3.accountState", -1619351478)?;
-                while let Some(field) = input.next_field(&mut object, KEYS)? {
+                    .begin_struct("wallet.v3.accountState", -1619351478, KEYS, 3);
+                while let Some(field) = input.next_struct_field(&mut object)? {
                     match field {
                         0 => {
-                            input
+                            object
                                 .read_into::<
                                     i64,
                                     ::tlgen_runtime::json::Int64,
-                                >(&mut value.wallet_id)
+                                >(input, &mut value.wallet_id)
                         }
                         1 => {
-                            input
+                            object
                                 .read_into::<
                                     i32,
                                     ::tlgen_runtime::json::Plain,
-                                >(&mut value.seqno)
+                                >(input, &mut value.seqno)
                         }
-                        _ => input.skip_value(),
-                    }?;
+                        _ => {}
+                    }
                 }
-                input.check_required(&object, 3, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -8376,27 +8086,26 @@ pub mod wallet {
                 const KEYS: &[&str] = &["public_key", "wallet_id"];
                 let mut value = Self::default();
                 let mut object = input
-                    .begin_object("wallet.v4.initialAccountState", -789986619)?;
-                while let Some(field) = input.next_field(&mut object, KEYS)? {
+                    .begin_struct("wallet.v4.initialAccountState", -789986619, KEYS, 3);
+                while let Some(field) = input.next_struct_field(&mut object)? {
                     match field {
                         0 => {
-                            input
+                            object
                                 .read_into::<
                                     String,
                                     ::tlgen_runtime::json::Plain,
-                                >(&mut value.public_key)
+                                >(input, &mut value.public_key)
                         }
                         1 => {
-                            input
+                            object
                                 .read_into::<
                                     i64,
                                     ::tlgen_runtime::json::Int64,
-                                >(&mut value.wallet_id)
+                                >(input, &mut value.wallet_id)
                         }
-                        _ => input.skip_value(),
-                    }?;
+                        _ => {}
+                    }
                 }
-                input.check_required(&object, 3, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
@@ -8434,27 +8143,26 @@ pub mod wallet {
                 const KEYS: &[&str] = &["wallet_id", "seqno"];
                 let mut value = Self::default();
                 let mut object = input
-                    .begin_object("wallet.v4.accountState", -735144074)?;
-                while let Some(field) = input.next_field(&mut object, KEYS)? {
+                    .begin_struct("wallet.v4.accountState", -735144074, KEYS, 3);
+                while let Some(field) = input.next_struct_field(&mut object)? {
                     match field {
                         0 => {
-                            input
+                            object
                                 .read_into::<
                                     i64,
                                     ::tlgen_runtime::json::Int64,
-                                >(&mut value.wallet_id)
+                                >(input, &mut value.wallet_id)
                         }
                         1 => {
-                            input
+                            object
                                 .read_into::<
                                     i32,
                                     ::tlgen_runtime::json::Plain,
-                                >(&mut value.seqno)
+                                >(input, &mut value.seqno)
                         }
-                        _ => input.skip_value(),
-                    }?;
+                        _ => {}
+                    }
                 }
-                input.check_required(&object, 3, KEYS)?;
                 ::core::result::Result::Ok(value)
             }
         }
