@@ -31,14 +31,14 @@ impl Files<'_> {
     /// Emits and renders every module, in parallel, and assembles the files of the layout.
     ///
     /// The impls behind a cargo feature go into a module of their own per top-level module
-    /// and feature ([`emit::emit_split`]): a file of its own in the module-directory
+    /// and feature ([`emit::emit`]): a file of its own in the module-directory
     /// layout, declared in `mod.rs` after the top-level modules.
     pub fn lay_out(self, ir: &model::Model, options: &EmitOptions) -> Result<Vec<GeneratedFile>> {
         if let (Layout::SingleFile(name), true) = (self.layout, self.pretty) {
             // One formatted file: format all modules together for proper nesting.
             let mut all = TokenStream::new();
             for kind in ModuleKind::generated(options) {
-                let (tokens, parts) = emit::emit_split(ir, options, kind).map_err(Error::Config)?;
+                let (tokens, parts) = emit::emit(ir, options, kind).map_err(Error::Config)?;
                 all.extend(wrap_module(kind, tokens, options));
                 all.extend(parts.iter().map(FeaturePart::inline));
             }
@@ -92,7 +92,7 @@ impl Files<'_> {
         options: &EmitOptions,
         kind: ModuleKind,
     ) -> Result<Vec<RenderedModule>> {
-        let (tokens, parts) = emit::emit_split(ir, options, kind).map_err(Error::Config)?;
+        let (tokens, parts) = emit::emit(ir, options, kind).map_err(Error::Config)?;
         if *self.layout != Layout::ModuleDir {
             let mut tokens = wrap_module(kind, tokens, options);
             tokens.extend(parts.iter().map(FeaturePart::inline));

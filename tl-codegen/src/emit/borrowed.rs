@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::Context;
+use crate::emit::{Context, Items};
 use crate::model::naming;
 use crate::model::{Borrows, Item, ItemResult, Ty};
 
@@ -17,24 +17,28 @@ impl Context<'_> {
     pub fn borrowed_module(&self) -> TokenStream {
         let borrows = &self.ir.borrows;
         let cx = self.in_borrowed(borrows);
-        let types = cx.namespaced(
-            self.ir
-                .constructors
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| borrows.constructors[i])
-                .map(|(i, c)| (i, c.path.clone())),
-            |i, depth| cx.constructor(i, &self.ir.constructors[i], depth),
-        );
-        let enums = cx.namespaced(
-            self.ir
-                .enums
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| borrows.enums[i])
-                .map(|(i, e)| (i, e.path.clone())),
-            |i, depth| cx.boxed_type(i, depth),
-        );
+        let types = cx
+            .namespaced(
+                self.ir
+                    .constructors
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| borrows.constructors[i])
+                    .map(|(i, c)| (i, c.path.clone())),
+                |i, depth| cx.constructor(i, &self.ir.constructors[i], depth),
+            )
+            .kept;
+        let enums = cx
+            .namespaced(
+                self.ir
+                    .enums
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| borrows.enums[i])
+                    .map(|(i, e)| (i, e.path.clone())),
+                |i, depth| cx.boxed_type(i, depth),
+            )
+            .kept;
         quote! {
             /// One struct per constructor that holds a string or byte string.
             pub mod types { #types }
@@ -63,17 +67,19 @@ impl Context<'_> {
             type_uses: Vec::new(),
             binary: true,
             json: None,
+            split: false,
         }
     }
 
     /// `impl RemoteCallBorrowed` for a function, behind the `borrowed` module's gate: its
     /// return type's borrowed twin (the owned type when that borrows nothing, the query's for
     /// a generic function) and the matching decoder.
-    pub(super) fn remote_call_borrowed(&self, item: &Item, depth: usize) -> TokenStream {
+    pub(super) fn remote_call_borrowed(&self, item: &Item, depth: usize) -> Items {
+        let mut items = Items::default();
         let (Some((gate, borrows)), ItemResult::Function(ret)) =
             (&self.borrowed_returns, &item.result)
         else {
-            return quote!();
+            return items;
         };
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
@@ -87,7 +93,7 @@ impl Context<'_> {
             )
         };
         let Some(ty) = self.ir.borrowed_return(item) else {
-            return quote!();
+            return items;
         };
         let ty = ty.relative(depth);
         let body = match ret {
@@ -98,17 +104,20 @@ impl Context<'_> {
             ty if borrows.ty(ty) => quote!(#rt::decode_response_borrowed(bytes)),
             _ => quote!(<Self as #rt::RemoteCall>::decode_response(bytes)),
         };
-        quote! {
-            #gate
-            impl #params #rt::RemoteCallBorrowed for #name #args {
-                type BorrowedReturn<'a> = #ty;
-                #[inline]
-                fn decode_response_borrowed(
-                    bytes: &[u8],
-                ) -> #rt::Result<Result<Self::BorrowedReturn<'_>, #rt::RpcError>> {
-                    #body
+        items.gated(
+            gate,
+            quote! {
+                impl #params #rt::RemoteCallBorrowed for #name #args {
+                    type BorrowedReturn<'a> = #ty;
+                    #[inline]
+                    fn decode_response_borrowed(
+                        bytes: &[u8],
+                    ) -> #rt::Result<Result<Self::BorrowedReturn<'_>, #rt::RpcError>> {
+                        #body
+                    }
                 }
-            }
-        }
+            },
+        );
+        items
     }
 }

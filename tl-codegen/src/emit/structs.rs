@@ -4,13 +4,13 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
 use crate::emit::flags::{covered_bits, flag_bits, flag_local, is_value_word, presence_expr};
-use crate::emit::Context;
+use crate::emit::{Context, Items, Split};
 use crate::model::naming;
 use crate::model::{FieldRole, FlagMethod, Item, ItemResult, Slot, Twin, Ty, WireKind};
 
 impl Context<'_> {
     /// The `types` module.
-    pub fn types(&self) -> TokenStream {
+    pub fn types(&self) -> Split {
         let paths = self
             .ir
             .constructors
@@ -23,7 +23,7 @@ impl Context<'_> {
     }
 
     /// The `functions` module.
-    pub fn functions(&self) -> TokenStream {
+    pub fn functions(&self) -> Split {
         let paths = self.ir.functions.iter().map(|f| f.path.clone()).enumerate();
         self.namespaced(paths, |i, depth| {
             self.function(i, &self.ir.functions[i], depth)
@@ -36,7 +36,7 @@ impl Context<'_> {
     ///
     /// Constructor codecs are compiled here, once: a client decoding `Updates` reaches most
     /// of them, and inlining them into it made its release rebuilds 3× slower (BENCHMARKS.md).
-    pub(super) fn constructor(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
+    pub(super) fn constructor(&self, index: usize, item: &Item, depth: usize) -> Items {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
         let has_default = self.ir.defaults.constructors.get(index).copied();
@@ -49,12 +49,11 @@ impl Context<'_> {
         let from = self.conversions(item, depth);
         let serde = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
         let json = self.json_constructor(index, item, depth);
+        let mut items = Items::from(definition);
         if !self.binary {
-            return quote! {
-                #definition
-                #json
-                #from
-            };
+            items.push(json);
+            items.append(from);
+            return items;
         }
         let inline = if is_tiny(item) {
             quote!(#[inline])
@@ -83,31 +82,24 @@ impl Context<'_> {
                 }
             },
         };
-        quote! {
-            #definition
-            #serde
-            #identifiable
-            #codec
-            #json
-            #from
-        }
+        items.append(serde);
+        items.push(quote!(#identifiable #codec #json));
+        items.append(from);
+        items
     }
 
     /// A function struct with `Serializable`, `Deserializable` and `RemoteCall`.
     ///
     /// Function codecs are `#[inline]`: a client calls a few dozen of the 860 functions, and
     /// only those are then compiled, in the client.
-    fn function(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
+    fn function(&self, index: usize, item: &Item, depth: usize) -> Items {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
         let has_default = self.ir.defaults.functions.get(index).copied();
         let definition = self.struct_definition(item, depth, has_default.unwrap_or(false));
         let json = self.json_function(index, item, depth);
         if !self.binary {
-            return quote! {
-                #definition
-                #json
-            };
+            return Items::from(quote!(#definition #json));
         }
         let identifiable = self.identifiable(item);
         let encode = self.encode_body(item);
@@ -129,6 +121,7 @@ impl Context<'_> {
             Some(ty) => ty.relative(depth).to_token_stream(),
             None => quote!(()),
         };
+        let mut items = Items::from(definition);
         let typed_errors = match &self.errors_gate {
             Some(gate) => {
                 let error = self.function_error_type(item, depth);
@@ -137,44 +130,47 @@ impl Context<'_> {
                 } else {
                     quote!(<#(#generics: #rt::TypedErrors),*>)
                 };
-                quote! {
-                    #gate
+                let tokens = quote! {
                     impl #params #rt::TypedErrors for #name #ty_args {
                         #error
                     }
-                }
+                };
+                Some((gate, tokens))
             }
-            None => quote!(),
+            None => None,
         };
         // Functions are decoded only as part of `Object` (a server never sends one).
-        let decoder = match &self.object_gate {
-            Some(gate) => quote! {
-                #gate
-                impl #de_params #rt::BareDeserializable for #name #ty_args {
-                    #[inline]
-                    fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
-                }
-            },
-            None => quote!(),
-        };
-        let serde = self.serde_impls(&name, &generics, &quote!(), self.object_gate.as_ref());
-        let borrowed_call = self.remote_call_borrowed(item, depth);
-        quote! {
-            #definition
-            #serde
+        let object_attr = self.object_gate.as_ref().map(|gate| gate.attr());
+        items.append(self.serde_impls(&name, &generics, &quote!(), object_attr.as_ref()));
+        items.push(quote! {
             #identifiable
             impl #ser_params #rt::BareSerializable for #name #ty_args {
                 #[inline]
                 fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
             }
-            #decoder
+        });
+        if let Some(gate) = &self.object_gate {
+            items.gated(
+                gate,
+                quote! {
+                    impl #de_params #rt::BareDeserializable for #name #ty_args {
+                        #[inline]
+                        fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
+                    }
+                },
+            );
+        }
+        items.push(quote! {
             impl #call_params #rt::RemoteCall for #name #ty_args {
                 type Return = #ret;
             }
-            #typed_errors
-            #borrowed_call
-            #json
+        });
+        if let Some((gate, tokens)) = typed_errors {
+            items.gated(gate, tokens);
         }
+        items.append(self.remote_call_borrowed(item, depth));
+        items.push(json);
+        items
     }
 
     /// `pub struct Name<X> { fields }` with docs and derives, and the methods of params
@@ -446,10 +442,11 @@ impl Context<'_> {
     }
 
     /// `From<types::X> for enums::Y` and `TryFrom<enums::Y> for types::X`.
-    fn conversions(&self, item: &Item, depth: usize) -> TokenStream {
+    fn conversions(&self, item: &Item, depth: usize) -> Items {
+        let mut items = Items::default();
         let (ItemResult::Constructor(e), Some(gate)) = (&item.result, &self.conversions_gate)
         else {
-            return quote!();
+            return items;
         };
         let ty = &self.ir.enums[*e];
         let Some((variant, _)) = ty
@@ -457,7 +454,7 @@ impl Context<'_> {
             .iter()
             .find(|(_, c)| self.ir.constructors[*c].tl_name == item.tl_name)
         else {
-            return quote!();
+            return items;
         };
         let variant = naming::ident(variant);
         let name = naming::ident(&item.path.name);
@@ -465,7 +462,6 @@ impl Context<'_> {
         // An enum with an `Unknown` variant (TDLib's and tonlib's JSON) has two at least.
         let try_from = if ty.variants.len() == 1 && self.json.is_none() {
             quote! {
-                #gate
                 impl From<#enum_path> for #name {
                     fn from(value: #enum_path) -> Self {
                         let #enum_path::#variant(x) = value;
@@ -475,7 +471,6 @@ impl Context<'_> {
             }
         } else {
             quote! {
-                #gate
                 impl TryFrom<#enum_path> for #name {
                     type Error = #enum_path;
                     fn try_from(value: #enum_path) -> Result<Self, Self::Error> {
@@ -487,15 +482,18 @@ impl Context<'_> {
                 }
             }
         };
-        quote! {
-            #gate
-            impl From<#name> for #enum_path {
-                fn from(value: #name) -> Self {
-                    Self::#variant(value)
+        items.gated(
+            gate,
+            quote! {
+                impl From<#name> for #enum_path {
+                    fn from(value: #name) -> Self {
+                        Self::#variant(value)
+                    }
                 }
-            }
-            #try_from
-        }
+            },
+        );
+        items.gated(gate, try_from);
+        items
     }
 }
 

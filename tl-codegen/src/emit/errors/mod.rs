@@ -49,9 +49,11 @@ impl Context<'_> {
             .enumerate()
             .filter(|(_, f)| !f.errors.is_empty());
         let paths = with_errors.map(|(i, f)| (i, f.error_enum()));
-        let per_function = self.namespaced(paths, |i, depth| {
-            self.function_error_enum(&self.ir.functions[i], depth)
-        });
+        let per_function = self
+            .namespaced(paths, |i, depth| {
+                self.function_error_enum(&self.ir.functions[i], depth)
+            })
+            .kept;
         let method_error = self.method_error_trait();
         let lookup = self.documented_errors_lookup();
         quote!(#method_error #lookup #per_function)
