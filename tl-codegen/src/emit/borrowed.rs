@@ -10,11 +10,11 @@ use quote::quote;
 
 use crate::emit::{Context, Items};
 use crate::model::naming;
-use crate::model::{Borrows, Item, ItemResult, Ty};
+use crate::model::{Borrows, Item, ItemResult, MissingItem, Ty};
 
 impl Context<'_> {
     /// The `borrowed` module: `pub mod types { … } pub mod enums { … }`.
-    pub fn borrowed_module(&self) -> TokenStream {
+    pub fn borrowed_module(&self) -> Result<TokenStream, MissingItem> {
         let borrows = &self.ir.borrows;
         let cx = self.in_borrowed(borrows);
         let types = cx
@@ -26,7 +26,7 @@ impl Context<'_> {
                     .filter(|&(i, _)| borrows.constructors[i])
                     .map(|(i, c)| (i, c.path.clone())),
                 |i, depth| cx.constructor(i, &self.ir.constructors[i], depth),
-            )
+            )?
             .kept;
         let enums = cx
             .namespaced(
@@ -36,16 +36,16 @@ impl Context<'_> {
                     .enumerate()
                     .filter(|&(i, _)| borrows.enums[i])
                     .map(|(i, e)| (i, e.path.clone())),
-                |i, depth| cx.boxed_type(i, depth),
-            )
+                |i, depth| Ok(cx.boxed_type(i, depth)),
+            )?
             .kept;
-        quote! {
+        Ok(quote! {
             /// One struct per constructor that holds a string or byte string.
             pub mod types { #types }
             /// One enum per boxed type that holds a string or byte string.
             #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
             pub mod enums { #enums }
-        }
+        })
     }
 
     /// A context that emits borrowed types: no serde, no optional parts.
@@ -74,12 +74,16 @@ impl Context<'_> {
     /// `impl RemoteCallBorrowed` for a function, behind the `borrowed` module's gate: its
     /// return type's borrowed twin (the owned type when that borrows nothing, the query's for
     /// a generic function) and the matching decoder.
-    pub(super) fn remote_call_borrowed(&self, item: &Item, depth: usize) -> Items {
+    pub(super) fn remote_call_borrowed(
+        &self,
+        item: &Item,
+        depth: usize,
+    ) -> Result<Items, MissingItem> {
         let mut items = Items::default();
         let (Some((gate, borrows)), ItemResult::Function(ret)) =
             (&self.borrowed_returns, &item.result)
         else {
-            return items;
+            return Ok(items);
         };
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
@@ -92,8 +96,8 @@ impl Context<'_> {
                 quote!(<#(#generics),*>),
             )
         };
-        let Some(ty) = self.ir.borrowed_return(item) else {
-            return items;
+        let Some(ty) = self.ir.borrowed_return(item)? else {
+            return Ok(items);
         };
         let ty = ty.relative(depth);
         let body = match ret {
@@ -118,6 +122,6 @@ impl Context<'_> {
                 }
             },
         );
-        items
+        Ok(items)
     }
 }

@@ -7,7 +7,7 @@ use crate::emit::docs::doc_lines;
 use crate::emit::structs::hex_literal;
 use crate::emit::{Context, Items, Split};
 use crate::model::naming;
-use crate::model::{BoxedType, Item, PathKind, RustType};
+use crate::model::{BoxedType, Item, MissingItem, PathKind, RustType};
 
 /// A variant of an enum being emitted: its name, its payload's path (from the enum's
 /// module), its constructor, whether that borrows, and its doc line.
@@ -15,9 +15,9 @@ type Variant<'a> = (Ident, TokenStream, &'a Item, bool, String);
 
 impl Context<'_> {
     /// The `enums` module.
-    pub fn enums(&self) -> Split {
+    pub fn enums(&self) -> Result<Split, MissingItem> {
         let paths = self.ir.enums.iter().map(|e| e.path.clone()).enumerate();
-        self.namespaced(paths, |i, depth| self.boxed_type(i, depth))
+        self.namespaced(paths, |i, depth| Ok(self.boxed_type(i, depth)))
     }
 
     /// The enum at index `e` of the IR's enums, with its codecs and `Default`.

@@ -24,10 +24,11 @@ use quote::quote;
 pub use tagged::FeaturePart;
 pub(crate) use tagged::{Gate, Items, Split};
 
-use crate::config::ConfigError;
+use crate::config::rust_path::{rust_path_error, PathError};
+use crate::config::{ConfigError, Error};
 use crate::model::naming;
 pub(crate) use crate::model::supers;
-use crate::model::{Borrows, ItemPath, Model};
+use crate::model::{Borrows, ItemPath, MissingItem, Model};
 
 /// What the emitters need besides the IR.
 #[derive(Debug, Clone)]
@@ -340,28 +341,24 @@ pub fn split_features(options: &EmitOptions) -> Vec<String> {
 }
 
 /// Emits one top-level module, and the impls of each cargo feature in a module of its own
-/// (see [`tagged`]). Fails only on a path of the options that is not Rust (which
-/// [`Config::generate`](crate::Config::generate) checks before).
+/// (see [`tagged`]). Fails on a path of the options that is not Rust (which
+/// [`Config::generate`](crate::Config::generate) checks before), or a type that names an
+/// item the model lacks ([`MissingItem`]; never in a model from lowering).
 pub fn emit(
     ir: &Model,
     options: &EmitOptions,
     kind: ModuleKind,
-) -> Result<(TokenStream, Vec<FeaturePart>), ConfigError> {
-    let rt: TokenStream = options
-        .runtime_path
-        .parse()
-        .map_err(|e: proc_macro2::LexError| ConfigError::RuntimePath {
-            path: options.runtime_path.clone(),
-            reason: e.to_string(),
-        })?;
+) -> Result<(TokenStream, Vec<FeaturePart>), Error> {
+    let rt = rust_path(&options.runtime_path).map_err(|reason| ConfigError::RuntimePath {
+        path: options.runtime_path.clone(),
+        reason,
+    })?;
     let (serde_derive, serde_via) = match (&options.serde_feature, &options.serde_via) {
         (Some(feature), Some(via)) => {
-            let via: TokenStream =
-                via.parse()
-                    .map_err(|e: proc_macro2::LexError| ConfigError::SerdeVia {
-                        path: via.clone(),
-                        reason: e.to_string(),
-                    })?;
+            let via = rust_path(via).map_err(|reason| ConfigError::SerdeVia {
+                path: via.clone(),
+                reason,
+            })?;
             (quote!(), Some((Gate::feature(feature), via)))
         }
         (Some(feature), None) => (
@@ -418,14 +415,24 @@ pub fn emit(
     };
     let split = match kind {
         ModuleKind::Root => Split::from(cx.root()),
-        ModuleKind::Types => cx.types(),
-        ModuleKind::Enums => cx.enums(),
-        ModuleKind::Functions => cx.functions(),
+        ModuleKind::Types => cx.types()?,
+        ModuleKind::Enums => cx.enums()?,
+        ModuleKind::Functions => cx.functions()?,
         ModuleKind::Errors => Split::from(cx.errors()),
-        ModuleKind::MethodErrors => Split::from(cx.method_errors()),
-        ModuleKind::Borrowed => Split::from(cx.borrowed_module()),
+        ModuleKind::MethodErrors => Split::from(cx.method_errors()?),
+        ModuleKind::Borrowed => Split::from(cx.borrowed_module()?),
     };
     Ok(split.into_parts(kind, &split_features(options)))
+}
+
+/// The tokens of a module path of the options, checked to be one first.
+fn rust_path(path: &str) -> Result<TokenStream, PathError> {
+    if let Some(error) = rust_path_error(path) {
+        return Err(error);
+    }
+    // Identifiers and `::` only, as checked: Rust tokens.
+    path.parse()
+        .map_err(|_| PathError::NotIdentifier(path.to_owned()))
 }
 
 impl Context<'_> {
@@ -492,15 +499,16 @@ impl Context<'_> {
     pub fn namespaced<T: Into<Items>>(
         &self,
         paths: impl Iterator<Item = (usize, ItemPath)>,
-        emit_item: impl Fn(usize, usize) -> T,
-    ) -> Split {
+        emit_item: impl Fn(usize, usize) -> Result<T, MissingItem>,
+    ) -> Result<Split, MissingItem> {
         let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
         for (i, path) in paths {
             groups.entry(path.modules).or_default().push(i);
         }
         let mut split = Split::default();
-        split.kept = self.namespace_tree(&groups, (&[], &mut Vec::new()), &emit_item, &mut split);
-        split
+        split.kept =
+            self.namespace_tree(&groups, (&[], &mut Vec::new()), &emit_item, &mut split)?;
+        Ok(split)
     }
 
     /// The items of namespace `prefix`, then one `pub mod` per child namespace; the tagged
@@ -509,14 +517,14 @@ impl Context<'_> {
         &self,
         groups: &BTreeMap<Vec<String>, Vec<usize>>,
         (prefix, idents): (&[String], &mut Vec<proc_macro2::Ident>),
-        emit_item: &impl Fn(usize, usize) -> T,
+        emit_item: &impl Fn(usize, usize) -> Result<T, MissingItem>,
         split: &mut Split,
-    ) -> TokenStream {
+    ) -> Result<TokenStream, MissingItem> {
         // One module level (`types`), two in `borrowed` (`borrowed::types`).
         let depth = 1 + usize::from(self.borrowed.is_some()) + prefix.len();
         let mut out = TokenStream::new();
         for &i in groups.get(prefix).into_iter().flatten() {
-            out.extend(split.take(emit_item(i, depth).into(), idents, self.split));
+            out.extend(split.take(emit_item(i, depth)?.into(), idents, self.split));
         }
         let mut children: Vec<&String> = groups
             .keys()
@@ -529,7 +537,7 @@ impl Context<'_> {
             path.push(child.clone());
             let ident = naming::ident(child);
             idents.push(ident.clone());
-            let body = self.namespace_tree(groups, (&path, idents), emit_item, split);
+            let body = self.namespace_tree(groups, (&path, idents), emit_item, split)?;
             idents.pop();
             let doc = format!(" The `{}` namespace.", path.join("."));
             out.extend(quote! {
@@ -537,6 +545,41 @@ impl Context<'_> {
                 pub mod #ident { #body }
             });
         }
-        out
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ItemResult, Ty};
+
+    #[test]
+    fn a_type_naming_a_missing_item_fails_the_module_instead_of_a_placeholder() {
+        let schema = tlgen_parser::parse("ok = Ok;\n---functions---\nping = Ok;");
+        let Ok(mut ir) = crate::model::lower(&schema, &crate::NoDocs) else {
+            panic!("lowering failed");
+        };
+        ir.functions[0].result = ItemResult::Function(Ty::Enum(7));
+        let options = EmitOptions {
+            runtime_path: "::tlgen_runtime".into(),
+            serde_feature: None,
+            serde_via: None,
+            errors: Include::Never,
+            method_errors: Include::Never,
+            object: Include::Never,
+            conversions: Include::Never,
+            borrowed: Include::Always,
+            binary: true,
+            partial_eq: Include::Never,
+        };
+        for kind in [ModuleKind::Types, ModuleKind::Borrowed] {
+            assert!(emit(&ir, &options, kind).is_ok(), "{kind:?}");
+        }
+        let result = emit(&ir, &options, ModuleKind::Functions).map(|_| ());
+        assert!(
+            matches!(result, Err(Error::Model(MissingItem::Enum(7)))),
+            "{result:?}"
+        );
     }
 }

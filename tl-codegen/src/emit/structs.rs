@@ -6,11 +6,13 @@ use quote::{format_ident, quote, ToTokens};
 use crate::emit::flags::{covered_bits, flag_bits, flag_local, is_value_word, presence_expr};
 use crate::emit::{Context, Items, Split};
 use crate::model::naming;
-use crate::model::{FieldRole, FlagMethod, Item, ItemResult, Slot, Twin, Ty, WireKind};
+use crate::model::{
+    FieldRole, FlagMethod, Item, ItemResult, MissingItem, Slot, Twin, Ty, WireKind,
+};
 
 impl Context<'_> {
     /// The `types` module.
-    pub fn types(&self) -> Split {
+    pub fn types(&self) -> Result<Split, MissingItem> {
         let paths = self
             .ir
             .constructors
@@ -23,7 +25,7 @@ impl Context<'_> {
     }
 
     /// The `functions` module.
-    pub fn functions(&self) -> Split {
+    pub fn functions(&self) -> Result<Split, MissingItem> {
         let paths = self.ir.functions.iter().map(|f| f.path.clone()).enumerate();
         self.namespaced(paths, |i, depth| {
             self.function(i, &self.ir.functions[i], depth)
@@ -36,11 +38,16 @@ impl Context<'_> {
     ///
     /// Constructor codecs are compiled here, once: a client decoding `Updates` reaches most
     /// of them, and inlining them into it made its release rebuilds 3× slower (BENCHMARKS.md).
-    pub(super) fn constructor(&self, index: usize, item: &Item, depth: usize) -> Items {
+    pub(super) fn constructor(
+        &self,
+        index: usize,
+        item: &Item,
+        depth: usize,
+    ) -> Result<Items, MissingItem> {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
         let has_default = self.ir.defaults.constructors.get(index).copied();
-        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false));
+        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false))?;
         let identifiable = self.identifiable(item);
         let encode = self.encode_body(item);
         let decode = self.decode_body(item);
@@ -53,7 +60,7 @@ impl Context<'_> {
         if !self.binary {
             items.push(json);
             items.append(from);
-            return items;
+            return Ok(items);
         }
         let inline = if is_tiny(item) {
             quote!(#[inline])
@@ -85,21 +92,21 @@ impl Context<'_> {
         items.append(serde);
         items.push(quote!(#identifiable #codec #json));
         items.append(from);
-        items
+        Ok(items)
     }
 
     /// A function struct with `Serializable`, `Deserializable` and `RemoteCall`.
     ///
     /// Function codecs are `#[inline]`: a client calls a few dozen of the 860 functions, and
     /// only those are then compiled, in the client.
-    fn function(&self, index: usize, item: &Item, depth: usize) -> Items {
+    fn function(&self, index: usize, item: &Item, depth: usize) -> Result<Items, MissingItem> {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
         let has_default = self.ir.defaults.functions.get(index).copied();
-        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false));
+        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false))?;
         let json = self.json_function(index, item, depth);
         if !self.binary {
-            return Items::from(quote!(#definition #json));
+            return Ok(Items::from(quote!(#definition #json)));
         }
         let identifiable = self.identifiable(item);
         let encode = self.encode_body(item);
@@ -117,7 +124,7 @@ impl Context<'_> {
                 quote!(<#(#generics),*>),
             )
         };
-        let ret = match self.ir.signature(item, Twin::Owned).returns {
+        let ret = match self.ir.signature(item, Twin::Owned)?.returns {
             Some(ty) => ty.relative(depth).to_token_stream(),
             None => quote!(()),
         };
@@ -168,19 +175,24 @@ impl Context<'_> {
         if let Some((gate, tokens)) = typed_errors {
             items.gated(gate, tokens);
         }
-        items.append(self.remote_call_borrowed(item, depth));
+        items.append(self.remote_call_borrowed(item, depth)?);
         items.push(json);
-        items
+        Ok(items)
     }
 
     /// `pub struct Name<X> { fields }` with docs and derives, and the methods of params
     /// implied by others (see [`FieldRole::Implied`]).
-    fn struct_definition(&self, item: &Item, depth: usize, has_default: bool) -> TokenStream {
+    fn struct_definition(
+        &self,
+        item: &Item,
+        depth: usize,
+        has_default: bool,
+    ) -> Result<TokenStream, MissingItem> {
         let name = naming::ident(&item.path.name);
         let docs = self.item_docs(item);
         let serde = &self.serde_derive;
         let generics = self.type_params(item);
-        let signature = self.ir.signature(item, self.twin());
+        let signature = self.ir.signature(item, self.twin())?;
         let fields = signature.fields.iter().map(|field| {
             let docs = match field.wire {
                 WireKind::Param(k) => self.field_docs(&item.fields[k]),
@@ -198,14 +210,14 @@ impl Context<'_> {
             .iter()
             .any(|s| s.chunk().is_some())
             .then(|| quote!(#[allow(clippy::type_complexity)]));
-        quote! {
+        Ok(quote! {
             #docs
             #derives
             #serde
             #complex
             pub struct #name #generics { #(#fields)* }
             #implied
-        }
+        })
     }
 
     /// `impl Name { pub fn flag(&self) -> bool { … } }` for every implied `true` param.

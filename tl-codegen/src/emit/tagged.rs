@@ -236,10 +236,10 @@ impl FeaturePart {
         quote!(#cfg mod #ident { #tokens })
     }
 
-    /// `#[cfg(...)] mod name;`, for a file of its own.
-    pub fn declaration(&self) -> TokenStream {
-        let cfg = self.cfg();
-        let ident = format_ident!("{}", self.name);
+    /// `#[cfg(feature = "feature")] mod name;`: the declaration of a part's file.
+    pub fn declaration(name: &str, feature: &str) -> TokenStream {
+        let cfg = Gate::feature(feature).attr();
+        let ident = format_ident!("{name}");
         quote!(#cfg mod #ident;)
     }
 }
