@@ -18,7 +18,7 @@
 //! Nothing is skipped silently: an unsupported type panics, and [`Coverage`] counts what
 //! the samples exercised (string boundary lengths, both `Bool` ids, bare vectors, …).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -295,10 +295,10 @@ pub struct Catalog {
     type_depth: HashMap<String, u32>,
     /// Non-generic functions: candidates for the query of a generic function.
     plain_functions: Vec<usize>,
+    /// The constructors that get a generated struct, by TL name: the generator's model
+    /// decides (boxed `Bool`'s are Rust's `bool`, no struct).
+    generated: HashSet<String>,
 }
-
-/// Types with no boxed-type enum in the generated code: they map to Rust primitives.
-pub const PRIMITIVE_BOXED: &[&str] = &["Bool"];
 
 impl Catalog {
     /// Parses `schema/api.tl` and `schema/mtproto.tl` of the workspace.
@@ -324,6 +324,11 @@ impl Catalog {
         if let Some(error) = schema.errors().next() {
             panic!("schema error: {}", error.render());
         }
+        // Which constructors the generated code has a struct for: the model's decision.
+        let generated = match tlgen_codegen::model::lower(&schema, &tlgen_codegen::NoDocs) {
+            Ok(model) => model.constructors.into_iter().map(|c| c.tl_name).collect(),
+            Err(errors) => panic!("the schema does not lower: {errors:?}"),
+        };
         let mut by_name = HashMap::new();
         let mut ctors_by_type: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut plain_functions = Vec::new();
@@ -345,6 +350,7 @@ impl Catalog {
             ctors_by_type,
             type_depth: HashMap::new(),
             plain_functions,
+            generated,
         };
         catalog.compute_depths();
         catalog
@@ -427,12 +433,13 @@ impl Catalog {
         self.by_name.get(name).map(|&i| &self.schema.definitions[i])
     }
 
-    /// Every constructor that gets a generated struct (all but `Bool`'s), in source order.
+    /// Every constructor that gets a generated struct (all but `Bool`'s, as the generator's
+    /// model decides), in source order.
     pub fn constructors(&self) -> impl Iterator<Item = &Definition<'static>> {
         self.schema
             .definitions
             .iter()
-            .filter(|d| d.category == Category::Type && !PRIMITIVE_BOXED.contains(&d.result.name))
+            .filter(|d| d.category == Category::Type && self.generated.contains(d.name))
     }
 
     /// Every function, in source order.
@@ -867,6 +874,9 @@ mod tests {
              f#00000002 a:A = A;",
         );
         let catalog = Catalog::new(schema);
+        // `Bool`'s constructors get no struct (the model's decision): only `a`.
+        let structs: Vec<&str> = catalog.constructors().map(|d| d.name).collect();
+        assert_eq!(structs, ["a"]);
         let a = catalog.get("a").unwrap();
         let mut cov = Coverage::default();
         let none = catalog.sample(a, Mode::NoOptional, &mut cov);

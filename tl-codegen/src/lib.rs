@@ -31,11 +31,12 @@ mod subset;
 mod write;
 
 pub use config::{
-    compile_schemas, report, Config, ConfigError, Error, GeneratedFile, Layout, Output, Result,
-    Stats,
+    compile_schemas, report, Config, ConfigError, Error, GeneratedFile, Layout, Output, PathError,
+    Result, Stats,
 };
 pub use docs_source::{DocSource, ErrorRef, NoDocs};
 pub use emit::Include;
+pub use format::FormatError;
 pub use model::json::JsonDialect;
 pub use model::{LowerError, LowerErrorKind};
 pub use subset::{NameKind, UnknownName};

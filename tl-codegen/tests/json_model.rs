@@ -11,7 +11,10 @@ fn model(case: &str, dialect: JsonDialect) -> Model {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/snapshots/{case}.tl"));
     let text = std::fs::read_to_string(path).unwrap();
     let schema = tlgen_parser::parse(&text);
-    model::lower(&schema, &NoDocs).unwrap().with_json(&dialect)
+    model::lower(&schema, &NoDocs)
+        .unwrap()
+        .with_json(&dialect)
+        .unwrap()
 }
 
 fn item<'m>(items: &'m [Item], tl_name: &str) -> &'m Item {
@@ -155,7 +158,7 @@ fn tonlib_object_fields_are_nullable_and_hashes_are_i32() {
     let f = fields(tx);
     assert_eq!(f[0].1, "i32");
     assert_eq!(f[1].1, "Option<Vec<u8>>");
-    let signature = m.signature(tx, model::Twin::Owned);
+    let signature = m.signature(tx, model::Twin::Owned).unwrap();
     assert_eq!(signature.fields[2].ty.to_string(), "Option<(i64, Vec<u8>)>");
     // `Function` as a param is the `Function` root; `= Object` returns the `Object` root.
     let with_block = item(&m.functions, "withBlock");

@@ -57,7 +57,7 @@ fn paths_render_from_the_root_and_from_below_it() {
 fn signatures_hold_fields_shared_bits_boxes_and_implied_flags() {
     let m = lower(SCHEMA);
     let item = &m.constructors[0];
-    let sig = m.signature(item, Twin::Owned);
+    let sig = m.signature(item, Twin::Owned).unwrap();
     let fields: Vec<(String, String)> = sig
         .fields
         .iter()
@@ -91,25 +91,57 @@ fn borrowed_types_and_returns() {
     let m = lower(SCHEMA);
     let item = &m.constructors[0];
     assert!(m.borrows.constructors[0]);
-    let sig = m.signature(item, Twin::Borrowed);
+    let sig = m.signature(item, Twin::Borrowed).unwrap();
     assert_eq!(sig.fields[1].ty.to_string(), "Option<&'a str>");
     assert_eq!(
         sig.fields[2].ty.to_string(),
         "Option<Box<borrowed::enums::payments::PaymentResult<'a>>>"
     );
-    let generic = m.signature(&m.functions[0], Twin::Owned);
+    let generic = m.signature(&m.functions[0], Twin::Owned).unwrap();
     assert_eq!(
         generic.returns,
         Some(RustType::Associated("X".into(), Associated::Return))
     );
     assert_eq!(generic.fields[1].ty.to_string(), "X");
-    let vector = m.signature(&m.functions[1], Twin::Owned);
+    let vector = m.signature(&m.functions[1], Twin::Owned).unwrap();
     assert_eq!(
         vector.returns.map(|t| t.to_string()).as_deref(),
         Some("Vec<enums::payments::PaymentResult>")
     );
     assert_eq!(
-        m.rust_type(&model::Ty::Bytes, Twin::Owned).to_string(),
+        m.rust_type(&model::Ty::Bytes, Twin::Owned)
+            .unwrap()
+            .to_string(),
         "Vec<u8>"
+    );
+}
+
+#[test]
+fn a_type_naming_a_missing_item_is_an_error_not_a_placeholder() {
+    let mut m = lower(SCHEMA);
+    // A model edited by hand: the function's result and a param name items it lacks.
+    let enums = m.enums.len();
+    assert_eq!(
+        m.rust_type(&model::Ty::Enum(enums), Twin::Owned),
+        Err(model::MissingItem::Enum(enums))
+    );
+    let vector = model::Ty::Vector {
+        bare: false,
+        elem: Box::new(model::Ty::Bare(99)),
+    };
+    assert_eq!(
+        m.rust_type(&vector, Twin::Borrowed),
+        Err(model::MissingItem::Constructor(99))
+    );
+    let old = m.clone();
+    m.functions[1].result = model::ItemResult::Function(model::Ty::Enum(enums));
+    let function = &m.functions[1];
+    assert_eq!(
+        m.signature(function, Twin::Owned).err(),
+        Some(model::MissingItem::Enum(enums))
+    );
+    assert_eq!(
+        model::api_diff::diff(&old, &m),
+        Err(model::MissingItem::Enum(enums))
     );
 }

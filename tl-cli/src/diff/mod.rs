@@ -74,13 +74,16 @@
 //!   its files), read from the generator's model (`tlgen_codegen::model`, the signatures the
 //!   emitters render): `change` is one of `item_added`, `item_removed`,
 //!   `field_added`, `field_removed`, `field_retyped`, `method_added`, `method_removed`,
-//!   `variant_added`, `variant_removed`, `returns_changed`; names are before keyword
+//!   `variant_added`, `variant_removed`, `object_variant_added`, `returns_changed`,
+//!   `default_changed` (path `Object`: the root enum's variants, as the model names them,
+//!   for the binary dialects); names are before keyword
 //!   escaping (`type`, not `r#type`); types are as the generated code writes them, paths
 //!   from its root (a generic function returns `X::Return`). Struct fields are as generated:
 //!   params sharing a flag bit are one `Option<(A, B)>` field, and a `flags.N?true` sharing
 //!   its bit with a value is a method, not a field. Breaking: anything removed or retyped,
 //!   a new field (struct literals must name it) and a new variant (the enums are
-//!   exhaustive); additive: new items and methods. `rust` is `null` when a schema cannot
+//!   exhaustive); additive: new items and methods, and a new variant of `Object` (the
+//!   catch-all of decoding, which grows with every layer). `rust` is `null` when a schema cannot
 //!   be lowered (a note on stderr says why).
 //!
 //! The command exits 0 whatever changed, 1 when a schema cannot be read or has errors.

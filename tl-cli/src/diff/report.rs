@@ -142,7 +142,9 @@ fn rust_change_text(c: &RustChange) -> String {
         ApiChangeKind::FieldRetyped => format!("field `{name}`: {old} → {new}"),
         ApiChangeKind::MethodAdded => format!("method `{name}()` added"),
         ApiChangeKind::MethodRemoved => format!("method `{name}()` removed"),
-        ApiChangeKind::VariantAdded => format!("variant `{name}({new})` added"),
+        ApiChangeKind::VariantAdded | ApiChangeKind::ObjectVariantAdded => {
+            format!("variant `{name}({new})` added")
+        }
         ApiChangeKind::VariantRemoved => format!("variant `{name}({old})` removed"),
         ApiChangeKind::ReturnsChanged => format!("returns {old} → {new}"),
         ApiChangeKind::DefaultChanged => {

@@ -73,6 +73,7 @@ fn change_name<S: Serializer>(kind: &ApiChangeKind, serializer: S) -> Result<S::
         ApiChangeKind::MethodAdded => "method_added",
         ApiChangeKind::MethodRemoved => "method_removed",
         ApiChangeKind::VariantAdded => "variant_added",
+        ApiChangeKind::ObjectVariantAdded => "object_variant_added",
         ApiChangeKind::VariantRemoved => "variant_removed",
         ApiChangeKind::ReturnsChanged => "returns_changed",
         ApiChangeKind::DefaultChanged => "default_changed",

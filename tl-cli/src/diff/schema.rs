@@ -192,14 +192,21 @@ pub fn diff_schemas_json(
         .collect();
     let mut notes = Vec::new();
     let with_json = |model: Model| match json {
-        Some(dialect) => model.with_json(dialect),
-        None => model,
+        Some(dialect) => model.with_json(dialect).map_err(|e| e.to_string()),
+        None => Ok(model),
     };
+    let api_diff = |o: &Model, n: &Model| model::api_diff::diff(o, n).map_err(|e| e.to_string());
     let rust = match (
-        lower(old, "old").map(with_json),
-        lower(new, "new").map(with_json),
+        lower(old, "old").and_then(with_json),
+        lower(new, "new").and_then(with_json),
     ) {
-        (Ok(o), Ok(n)) => Some(RustDiff::new(&model::api_diff::diff(&o, &n), bindings)),
+        (Ok(o), Ok(n)) => match api_diff(&o, &n) {
+            Ok(diff) => Some(RustDiff::new(&diff, bindings)),
+            Err(e) => {
+                notes.push(format!("no Rust impact: {e}"));
+                None
+            }
+        },
         (Err(e), _) | (_, Err(e)) => {
             notes.push(format!("no Rust impact: {e}"));
             None

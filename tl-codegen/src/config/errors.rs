@@ -3,9 +3,13 @@
 use std::fmt;
 use std::path::PathBuf;
 
+#[cfg(doc)]
+use tlgen_parser::Severity;
 use tlgen_parser::{Diagnostic, ReadError};
 
-use crate::model;
+use super::rust_path::PathError;
+use crate::format::FormatError;
+use crate::model::{self, MissingItem};
 use crate::subset::UnknownName;
 
 #[cfg(doc)]
@@ -32,8 +36,11 @@ pub enum Error {
     Lower(Vec<model::LowerError>),
     /// An option of the [`Config`] is invalid.
     Config(ConfigError),
-    /// The emitted tokens did not parse back (a generator bug).
-    Format(String),
+    /// The emitted tokens could not be formatted (a generator bug).
+    Format(FormatError),
+    /// A type of the model names an item the model lacks: a model built or edited by
+    /// hand ([`lower`](crate::model::lower) never returns one).
+    Model(MissingItem),
     /// No output directory was given and `OUT_DIR` is not set.
     NoOutDir,
     /// Names given to [`Config::functions`] or [`Config::types`] that match nothing in the
@@ -50,14 +57,14 @@ pub enum ConfigError {
         /// The path as given.
         path: String,
         /// Why it is not one.
-        reason: String,
+        reason: PathError,
     },
     /// The module of [`JsonDialect::Tl`] is not a Rust path.
     SerdeVia {
         /// The path as given.
         path: String,
         /// Why it is not one.
-        reason: String,
+        reason: PathError,
     },
     /// [`Config::pretty`] is on, and this crate was built without its `pretty` feature.
     PrettyWithoutFeature,
@@ -89,7 +96,17 @@ impl fmt::Display for ConfigError {
     }
 }
 
-impl std::error::Error for ConfigError {}
+impl std::error::Error for ConfigError {
+    /// Why a path is not one.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::RuntimePath { reason, .. } | ConfigError::SerdeVia { reason, .. } => {
+                Some(reason)
+            }
+            ConfigError::PrettyWithoutFeature | ConfigError::BinaryWithTdJson => None,
+        }
+    }
+}
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -106,7 +123,8 @@ impl fmt::Display for Error {
                 errors.iter().try_for_each(|e| writeln!(f, "  {e}"))
             }
             Error::Config(error) => write!(f, "invalid configuration: {error}"),
-            Error::Format(message) => write!(f, "generated code does not parse: {message}"),
+            Error::Format(error) => write!(f, "{error}"),
+            Error::Model(error) => write!(f, "the model is inconsistent: {error}"),
             Error::NoOutDir => write!(
                 f,
                 "no output directory: call out_dir() or run from build.rs"
@@ -153,7 +171,7 @@ impl Error {
 
 impl std::error::Error for Error {
     /// The I/O error of [`Error::Io`]; the first [`LowerError`](model::LowerError) of
-    /// [`Error::Lower`]; the [`ConfigError`].
+    /// [`Error::Lower`]; the [`ConfigError`], [`FormatError`] or [`MissingItem`].
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io { source, .. } => Some(source),
@@ -164,8 +182,28 @@ impl std::error::Error for Error {
                 .first()
                 .map(|e| e as &(dyn std::error::Error + 'static)),
             Error::Config(error) => Some(error),
-            Error::InvalidUtf8(_) | Error::Schema(_) | Error::Format(_) | Error::NoOutDir => None,
+            Error::Format(error) => Some(error),
+            Error::Model(error) => Some(error),
+            Error::InvalidUtf8(_) | Error::Schema(_) | Error::NoOutDir => None,
         }
+    }
+}
+
+impl From<ConfigError> for Error {
+    fn from(error: ConfigError) -> Self {
+        Error::Config(error)
+    }
+}
+
+impl From<MissingItem> for Error {
+    fn from(error: MissingItem) -> Self {
+        Error::Model(error)
+    }
+}
+
+impl From<FormatError> for Error {
+    fn from(error: FormatError) -> Self {
+        Error::Format(error)
     }
 }
 

@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::{Error, GeneratedFile, Result};
 use crate::emit::{self, EmitOptions, FeaturePart, ModuleKind};
+use crate::format::FormatError;
 use crate::{format, model};
 
 /// How the output is laid out on disk.
@@ -31,18 +32,18 @@ impl Files<'_> {
     /// Emits and renders every module, in parallel, and assembles the files of the layout.
     ///
     /// The impls behind a cargo feature go into a module of their own per top-level module
-    /// and feature ([`emit::emit_split`]): a file of its own in the module-directory
+    /// and feature ([`emit::emit`]): a file of its own in the module-directory
     /// layout, declared in `mod.rs` after the top-level modules.
     pub fn lay_out(self, ir: &model::Model, options: &EmitOptions) -> Result<Vec<GeneratedFile>> {
         if let (Layout::SingleFile(name), true) = (self.layout, self.pretty) {
             // One formatted file: format all modules together for proper nesting.
             let mut all = TokenStream::new();
             for kind in ModuleKind::generated(options) {
-                let (tokens, parts) = emit::emit_split(ir, options, kind).map_err(Error::Config)?;
+                let (tokens, parts) = emit::emit(ir, options, kind)?;
                 all.extend(wrap_module(kind, tokens, options));
                 all.extend(parts.iter().map(FeaturePart::inline));
             }
-            let contents = format::pretty(all).map_err(|e| Error::Format(e.to_string()))?;
+            let contents = format::pretty(all)?;
             return Ok(vec![GeneratedFile {
                 path: name.into(),
                 contents,
@@ -59,7 +60,7 @@ impl Files<'_> {
                 .into_iter()
                 .map(|h| {
                     h.join()
-                        .unwrap_or_else(|_| Err(Error::Format("emitter panicked".into())))
+                        .unwrap_or(Err(Error::Format(FormatError::EmitterPanicked)))
                 })
                 .collect()
         });
@@ -70,7 +71,7 @@ impl Files<'_> {
             .flatten()
             .collect();
         match self.layout {
-            Layout::ModuleDir => self.module_dir(rendered),
+            Layout::ModuleDir => self.module_dir(rendered, options),
             Layout::SingleFile(name) => Ok(vec![single_file(name, &rendered)]),
         }
     }
@@ -78,7 +79,7 @@ impl Files<'_> {
     /// Formatted, or on one line.
     fn render(self, tokens: TokenStream) -> Result<String> {
         if self.pretty {
-            format::pretty(tokens).map_err(|e| Error::Format(e.to_string()))
+            Ok(format::pretty(tokens)?)
         } else {
             Ok(format::compact(tokens))
         }
@@ -92,32 +93,33 @@ impl Files<'_> {
         options: &EmitOptions,
         kind: ModuleKind,
     ) -> Result<Vec<RenderedModule>> {
-        let (tokens, parts) = emit::emit_split(ir, options, kind).map_err(Error::Config)?;
+        let (tokens, parts) = emit::emit(ir, options, kind)?;
         if *self.layout != Layout::ModuleDir {
             let mut tokens = wrap_module(kind, tokens, options);
             tokens.extend(parts.iter().map(FeaturePart::inline));
             return Ok(vec![RenderedModule {
                 file: String::new(),
-                declaration: TokenStream::new().to_string(),
+                declaration: Declaration::None,
                 contents: self.render(tokens)?,
             }]);
         }
         let (file, declaration) = if kind == ModuleKind::Root {
-            ("mod".to_owned(), TokenStream::new())
+            ("mod".to_owned(), Declaration::None)
         } else {
-            let attrs = kind.declaration_attrs(options);
-            let ident = quote::format_ident!("{}", kind.name());
-            (kind.name().to_owned(), quote!(#attrs pub mod #ident;))
+            (kind.name().to_owned(), Declaration::Module(kind))
         };
         let mut out = vec![RenderedModule {
             file,
-            declaration: declaration.to_string(),
+            declaration,
             contents: self.render(tokens)?,
         }];
         for part in parts {
             out.push(RenderedModule {
                 file: part.name.clone(),
-                declaration: part.declaration().to_string(),
+                declaration: Declaration::Feature {
+                    name: part.name,
+                    feature: part.feature,
+                },
                 contents: self.render(part.tokens)?,
             });
         }
@@ -126,12 +128,15 @@ impl Files<'_> {
 
     /// The module directory: `mod.rs` (the root, then the declarations of the others, in
     /// order) and one file per module.
-    fn module_dir(self, rendered: Vec<RenderedModule>) -> Result<Vec<GeneratedFile>> {
+    fn module_dir(
+        self,
+        rendered: Vec<RenderedModule>,
+        options: &EmitOptions,
+    ) -> Result<Vec<GeneratedFile>> {
         let declarations: TokenStream = rendered
             .iter()
-            .map(|m| m.declaration.parse::<TokenStream>())
-            .collect::<std::result::Result<_, _>>()
-            .map_err(|e| Error::Format(e.to_string()))?;
+            .map(|m| m.declaration.tokens(options))
+            .collect();
         let declarations = self.render(declarations)?;
         let declarations = declarations
             .strip_prefix(format::HEADER)
@@ -180,11 +185,41 @@ fn single_file(name: &str, rendered: &[RenderedModule]) -> GeneratedFile {
 struct RenderedModule {
     /// The file name without `.rs` in the module-directory layout (`mod` for the root).
     file: String,
-    /// Its declaration in the root (`#[cfg(..)] pub mod types;`), as tokens' text; empty
-    /// for the root.
-    declaration: String,
+    /// Its declaration in the root.
+    declaration: Declaration,
     /// The rendered file.
     contents: String,
+}
+
+/// What declares a rendered module in the root, as data: token streams cannot cross the
+/// rendering threads.
+enum Declaration {
+    /// Nothing: the root itself, or a module inline in one file.
+    None,
+    /// `#[doc] #[cfg(..)] pub mod types;`.
+    Module(ModuleKind),
+    /// A feature's module: `#[cfg(feature = "...")] mod types_serde;`.
+    Feature {
+        /// The module's name.
+        name: String,
+        /// The feature.
+        feature: String,
+    },
+}
+
+impl Declaration {
+    /// The declaration's tokens.
+    fn tokens(&self, options: &EmitOptions) -> TokenStream {
+        match self {
+            Declaration::None => TokenStream::new(),
+            Declaration::Module(kind) => {
+                let attrs = kind.declaration_attrs(options);
+                let ident = quote::format_ident!("{}", kind.name());
+                quote!(#attrs pub mod #ident;)
+            }
+            Declaration::Feature { name, feature } => FeaturePart::declaration(name, feature),
+        }
+    }
 }
 
 /// `#[doc] pub mod name { tokens }` for a non-root module; the root stays as it is.

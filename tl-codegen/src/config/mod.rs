@@ -16,11 +16,12 @@
 mod errors;
 mod layout;
 mod pipeline;
-mod rust_path;
+pub(crate) mod rust_path;
 
 pub use errors::{report, ConfigError, Error, Result};
 pub use layout::Layout;
 pub use pipeline::{compile_schemas, GeneratedFile, Output, Stats};
+pub use rust_path::PathError;
 
 use std::path::{Path, PathBuf};
 

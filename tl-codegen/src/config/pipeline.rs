@@ -132,7 +132,7 @@ impl Config {
         };
         let mut ir = model::lower(&schema, docs_ref).map_err(Error::Lower)?;
         if let Some(dialect) = &self.json {
-            ir = ir.with_json(dialect);
+            ir = ir.with_json(dialect)?;
         }
         let options = self.emit_options(&ir);
         let files = layout::Files {

@@ -1,6 +1,8 @@
 //! Checks of the Rust paths the options name (the runtime's, the serde module's): a
 //! configuration error, not generated code that does not parse.
 
+use std::fmt;
+
 use super::{ConfigError, Error, Result};
 use crate::model::naming;
 
@@ -29,7 +31,7 @@ pub(super) fn check_paths(runtime_path: &str, serde_via: Option<&str>) -> Result
 /// `::` (with optional whitespace around it), an optional leading `::`, and `self`,
 /// `Self`, `crate` or `super` segments only at the start (`self` and `crate` first,
 /// then any `super`), never after a leading `::`.
-fn rust_path_error(path: &str) -> Option<String> {
+pub(crate) fn rust_path_error(path: &str) -> Option<PathError> {
     let mut segments: Vec<&str> = path.split("::").map(str::trim).collect();
     let global = segments.len() > 1 && segments.first() == Some(&"");
     if global {
@@ -40,9 +42,9 @@ fn rust_path_error(path: &str) -> Option<String> {
     for (i, segment) in segments.iter().enumerate() {
         if segment.is_empty() {
             return Some(if path.trim().is_empty() {
-                "the path is empty".to_owned()
+                PathError::Empty
             } else {
-                format!("segment {} is empty", i + 1)
+                PathError::EmptySegment(i + 1)
             });
         }
         let first = i == 0;
@@ -50,7 +52,7 @@ fn rust_path_error(path: &str) -> Option<String> {
             "self" | "Self" | "crate" if first && !global => {}
             "super" if prefix => {}
             keyword @ ("self" | "Self" | "crate" | "super") => {
-                return Some(format!("`{keyword}` can only start a path"));
+                return Some(PathError::NotFirst(keyword.to_owned()));
             }
             _ => {
                 prefix = false;
@@ -64,7 +66,7 @@ fn rust_path_error(path: &str) -> Option<String> {
 }
 
 /// Why `segment` is not an identifier (plain or raw, `r#type`), or `None`.
-fn identifier_error(segment: &str) -> Option<String> {
+fn identifier_error(segment: &str) -> Option<PathError> {
     let (raw, name) = match segment.strip_prefix("r#") {
         Some(name) => (true, name),
         None => (false, segment),
@@ -75,14 +77,51 @@ fn identifier_error(segment: &str) -> Option<String> {
         _ => false,
     };
     if !valid || name == "_" {
-        return Some(format!("`{segment}` is not an identifier"));
+        return Some(PathError::NotIdentifier(segment.to_owned()));
     }
     let keyword = naming::is_keyword(name);
     if raw && naming::is_reserved(name) {
-        return Some(format!("`{segment}` cannot be a raw identifier"));
+        return Some(PathError::RawReserved(segment.to_owned()));
     }
-    (keyword && !raw).then(|| format!("`{segment}` is a keyword (write `r#{segment}`)"))
+    (keyword && !raw).then(|| PathError::Keyword(segment.to_owned()))
 }
+
+/// Why an option's path is not the path of a module or crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PathError {
+    /// The path is empty.
+    Empty,
+    /// Segment `n` (from 1) is empty: `crate::`, `a::::b`.
+    EmptySegment(usize),
+    /// `self`, `Self`, `crate` or `super` after the start: `a::crate`.
+    NotFirst(String),
+    /// A segment that is not an identifier: `b<T>`, `1a`.
+    NotIdentifier(String),
+    /// A raw identifier of a word that cannot be one: `r#self`.
+    RawReserved(String),
+    /// A keyword that must be written raw: `type` (`r#type`).
+    Keyword(String),
+}
+
+impl fmt::Display for PathError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PathError::Empty => write!(f, "the path is empty"),
+            PathError::EmptySegment(n) => write!(f, "segment {n} is empty"),
+            PathError::NotFirst(word) => write!(f, "`{word}` can only start a path"),
+            PathError::NotIdentifier(segment) => write!(f, "`{segment}` is not an identifier"),
+            PathError::RawReserved(segment) => {
+                write!(f, "`{segment}` cannot be a raw identifier")
+            }
+            PathError::Keyword(segment) => {
+                write!(f, "`{segment}` is a keyword (write `r#{segment}`)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for PathError {}
 
 #[cfg(test)]
 mod tests {
@@ -122,7 +161,8 @@ mod tests {
             ("r#self::a", "`r#self` cannot be a raw identifier"),
             ("a:b", "`a:b` is not an identifier"),
         ] {
-            assert_eq!(rust_path_error(path).as_deref(), Some(reason), "{path}");
+            let error = rust_path_error(path).map(|e| e.to_string());
+            assert_eq!(error.as_deref(), Some(reason), "{path}");
         }
     }
 }

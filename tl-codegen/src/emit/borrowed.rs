@@ -8,40 +8,44 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::Context;
+use crate::emit::{Context, Items};
 use crate::model::naming;
-use crate::model::{Borrows, Item, ItemResult, Ty};
+use crate::model::{Borrows, Item, ItemResult, MissingItem, Ty};
 
 impl Context<'_> {
     /// The `borrowed` module: `pub mod types { … } pub mod enums { … }`.
-    pub fn borrowed_module(&self) -> TokenStream {
+    pub fn borrowed_module(&self) -> Result<TokenStream, MissingItem> {
         let borrows = &self.ir.borrows;
         let cx = self.in_borrowed(borrows);
-        let types = cx.namespaced(
-            self.ir
-                .constructors
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| borrows.constructors[i])
-                .map(|(i, c)| (i, c.path.clone())),
-            |i, depth| cx.constructor(i, &self.ir.constructors[i], depth),
-        );
-        let enums = cx.namespaced(
-            self.ir
-                .enums
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| borrows.enums[i])
-                .map(|(i, e)| (i, e.path.clone())),
-            |i, depth| cx.boxed_type(i, depth),
-        );
-        quote! {
+        let types = cx
+            .namespaced(
+                self.ir
+                    .constructors
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| borrows.constructors[i])
+                    .map(|(i, c)| (i, c.path.clone())),
+                |i, depth| cx.constructor(i, &self.ir.constructors[i], depth),
+            )?
+            .kept;
+        let enums = cx
+            .namespaced(
+                self.ir
+                    .enums
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| borrows.enums[i])
+                    .map(|(i, e)| (i, e.path.clone())),
+                |i, depth| Ok(cx.boxed_type(i, depth)),
+            )?
+            .kept;
+        Ok(quote! {
             /// One struct per constructor that holds a string or byte string.
             pub mod types { #types }
             /// One enum per boxed type that holds a string or byte string.
             #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
             pub mod enums { #enums }
-        }
+        })
     }
 
     /// A context that emits borrowed types: no serde, no optional parts.
@@ -63,17 +67,23 @@ impl Context<'_> {
             type_uses: Vec::new(),
             binary: true,
             json: None,
+            split: false,
         }
     }
 
     /// `impl RemoteCallBorrowed` for a function, behind the `borrowed` module's gate: its
     /// return type's borrowed twin (the owned type when that borrows nothing, the query's for
     /// a generic function) and the matching decoder.
-    pub(super) fn remote_call_borrowed(&self, item: &Item, depth: usize) -> TokenStream {
+    pub(super) fn remote_call_borrowed(
+        &self,
+        item: &Item,
+        depth: usize,
+    ) -> Result<Items, MissingItem> {
+        let mut items = Items::default();
         let (Some((gate, borrows)), ItemResult::Function(ret)) =
             (&self.borrowed_returns, &item.result)
         else {
-            return quote!();
+            return Ok(items);
         };
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
@@ -86,8 +96,8 @@ impl Context<'_> {
                 quote!(<#(#generics),*>),
             )
         };
-        let Some(ty) = self.ir.borrowed_return(item) else {
-            return quote!();
+        let Some(ty) = self.ir.borrowed_return(item)? else {
+            return Ok(items);
         };
         let ty = ty.relative(depth);
         let body = match ret {
@@ -98,17 +108,20 @@ impl Context<'_> {
             ty if borrows.ty(ty) => quote!(#rt::decode_response_borrowed(bytes)),
             _ => quote!(<Self as #rt::RemoteCall>::decode_response(bytes)),
         };
-        quote! {
-            #gate
-            impl #params #rt::RemoteCallBorrowed for #name #args {
-                type BorrowedReturn<'a> = #ty;
-                #[inline]
-                fn decode_response_borrowed(
-                    bytes: &[u8],
-                ) -> #rt::Result<Result<Self::BorrowedReturn<'_>, #rt::RpcError>> {
-                    #body
+        items.gated(
+            gate,
+            quote! {
+                impl #params #rt::RemoteCallBorrowed for #name #args {
+                    type BorrowedReturn<'a> = #ty;
+                    #[inline]
+                    fn decode_response_borrowed(
+                        bytes: &[u8],
+                    ) -> #rt::Result<Result<Self::BorrowedReturn<'_>, #rt::RpcError>> {
+                        #body
+                    }
                 }
-            }
-        }
+            },
+        );
+        Ok(items)
     }
 }

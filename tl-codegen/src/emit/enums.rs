@@ -5,9 +5,9 @@ use quote::{quote, ToTokens};
 
 use crate::emit::docs::doc_lines;
 use crate::emit::structs::hex_literal;
-use crate::emit::Context;
+use crate::emit::{Context, Items, Split};
 use crate::model::naming;
-use crate::model::{BoxedType, Item, PathKind, RustType};
+use crate::model::{BoxedType, Item, MissingItem, PathKind, RustType};
 
 /// A variant of an enum being emitted: its name, its payload's path (from the enum's
 /// module), its constructor, whether that borrows, and its doc line.
@@ -15,13 +15,13 @@ type Variant<'a> = (Ident, TokenStream, &'a Item, bool, String);
 
 impl Context<'_> {
     /// The `enums` module.
-    pub fn enums(&self) -> TokenStream {
+    pub fn enums(&self) -> Result<Split, MissingItem> {
         let paths = self.ir.enums.iter().map(|e| e.path.clone()).enumerate();
-        self.namespaced(paths, |i, depth| self.boxed_type(i, depth))
+        self.namespaced(paths, |i, depth| Ok(self.boxed_type(i, depth)))
     }
 
     /// The enum at index `e` of the IR's enums, with its codecs and `Default`.
-    pub(super) fn boxed_type(&self, e: usize, depth: usize) -> TokenStream {
+    pub(super) fn boxed_type(&self, e: usize, depth: usize) -> Items {
         let ty = &self.ir.enums[e];
         let name = naming::ident(&ty.path.name);
         let serde = &self.serde_derive;
@@ -59,23 +59,24 @@ impl Context<'_> {
         let codecs = self.enum_codecs(ty, &variants);
         if let Some(json) = self.json {
             let (unknown, json_impl) = self.json_enum(e, json, &variants_for_json(&variants));
-            return quote! {
+            return Items::from(quote! {
                 #docs
                 #derives
                 pub enum #name { #(#definitions)* #unknown }
                 #default
                 #json_impl
-            };
+            });
         }
-        quote! {
+        let mut items = Items::from(quote! {
             #docs
             #derives
             #serde
             pub enum #name #params { #(#definitions)* }
             #default
-            #serde_impls
-            #codecs
-        }
+        });
+        items.append(serde_impls);
+        items.push(codecs);
+        items
     }
 
     /// The enum's docs: its description (the owned enum's), its TL type, where it is used.

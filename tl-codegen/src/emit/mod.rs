@@ -10,23 +10,25 @@ mod defaults;
 mod docs;
 mod enums;
 mod errors;
-mod feature_files;
 mod flags;
 mod json;
 mod object;
 mod structs;
+mod tagged;
 
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub use feature_files::FeaturePart;
+pub use tagged::FeaturePart;
+pub(crate) use tagged::{Gate, Items, Split};
 
-use crate::config::ConfigError;
+use crate::config::rust_path::{rust_path_error, PathError};
+use crate::config::{ConfigError, Error};
 use crate::model::naming;
 pub(crate) use crate::model::supers;
-use crate::model::{Borrows, ItemPath, Model};
+use crate::model::{Borrows, ItemPath, MissingItem, Model};
 
 /// What the emitters need besides the IR.
 #[derive(Debug, Clone)]
@@ -280,38 +282,41 @@ pub(crate) struct Context<'a> {
     pub rt: TokenStream,
     /// `#[cfg_attr(feature = "serde", derive(...))]` or nothing.
     pub serde_derive: TokenStream,
-    /// `(cfg attribute, module path)` when serde goes through a module's functions.
-    pub serde_via: Option<(TokenStream, TokenStream)>,
-    /// `None` without typed errors; otherwise the attributes gating them.
-    pub errors_gate: Option<TokenStream>,
+    /// `(gate, module path)` when serde goes through a module's functions.
+    pub serde_via: Option<(Gate, TokenStream)>,
+    /// `None` without typed errors; otherwise their gate.
+    pub errors_gate: Option<Gate>,
     /// The cargo feature gating the typed errors, if they are behind one.
     pub errors_feature: Option<String>,
     /// `None` without per-function error enums; otherwise the attributes gating them.
     pub method_errors_gate: Option<TokenStream>,
     /// `TypedErrors::Error` is the function's own enum (always generated), not `errors::Error`.
     pub typed_method_errors: bool,
-    /// `None` without `Object`; otherwise the attributes gating it and function decoders.
-    pub object_gate: Option<TokenStream>,
-    /// `None` without conversions; otherwise the attributes gating them.
-    pub conversions_gate: Option<TokenStream>,
+    /// `None` without `Object`; otherwise the gate of it and of the function decoders.
+    pub object_gate: Option<Gate>,
+    /// `None` without conversions; otherwise their gate.
+    pub conversions_gate: Option<Gate>,
     /// `PartialEq`: `None` not derived, `Some(None)` derived, `Some(Some(feature))` derived
     /// behind that cargo feature.
     pub partial_eq: Option<Option<String>>,
     /// While emitting the `borrowed` module: which types borrow from the input.
     pub borrowed: Option<&'a Borrows>,
-    /// While emitting `functions` with a `borrowed` module: the attributes gating it, and
-    /// which types borrow (for `RemoteCallBorrowed`).
-    pub borrowed_returns: Option<(TokenStream, &'a Borrows)>,
+    /// While emitting `functions` with a `borrowed` module: its gate, and which types
+    /// borrow (for `RemoteCallBorrowed`).
+    pub borrowed_returns: Option<(Gate, &'a Borrows)>,
     /// While emitting `enums`: where each type is used, for its page.
     pub type_uses: Vec<docs::TypeUses>,
     /// The binary codecs are emitted.
     pub binary: bool,
     /// TDLib's or tonlib's JSON decisions, when the model has them.
     pub json: Option<&'a crate::model::json::JsonModel>,
+    /// The items tagged with a feature go into that feature's module ([`tagged`]), not
+    /// in place behind their attribute: `types`, `enums` and `functions`.
+    pub split: bool,
 }
 
-/// The cargo features whose impls are moved into modules of their own
-/// ([`feature_files`]): serde's when it goes through a module, and every
+/// The cargo features whose impls are moved into modules of their own, in the order of
+/// those modules ([`tagged`]): serde's when it goes through a module, and every
 /// [`Include::Feature`].
 pub fn split_features(options: &EmitOptions) -> Vec<String> {
     let serde = options
@@ -336,39 +341,25 @@ pub fn split_features(options: &EmitOptions) -> Vec<String> {
 }
 
 /// Emits one top-level module, and the impls of each cargo feature in a module of its own
-/// (see [`feature_files`]).
-pub fn emit_split(
-    ir: &Model,
-    options: &EmitOptions,
-    kind: ModuleKind,
-) -> Result<(TokenStream, Vec<FeaturePart>), ConfigError> {
-    let tokens = emit(ir, options, kind)?;
-    Ok(feature_files::split(kind, tokens, &split_features(options)))
-}
-
-/// Emits one top-level module. Fails only on a path of the options that is not Rust
-/// (which [`Config::generate`](crate::Config::generate) checks before).
+/// (see [`tagged`]). Fails on a path of the options that is not Rust (which
+/// [`Config::generate`](crate::Config::generate) checks before), or a type that names an
+/// item the model lacks ([`MissingItem`]; never in a model from lowering).
 pub fn emit(
     ir: &Model,
     options: &EmitOptions,
     kind: ModuleKind,
-) -> Result<TokenStream, ConfigError> {
-    let rt: TokenStream = options
-        .runtime_path
-        .parse()
-        .map_err(|e: proc_macro2::LexError| ConfigError::RuntimePath {
-            path: options.runtime_path.clone(),
-            reason: e.to_string(),
-        })?;
+) -> Result<(TokenStream, Vec<FeaturePart>), Error> {
+    let rt = rust_path(&options.runtime_path).map_err(|reason| ConfigError::RuntimePath {
+        path: options.runtime_path.clone(),
+        reason,
+    })?;
     let (serde_derive, serde_via) = match (&options.serde_feature, &options.serde_via) {
         (Some(feature), Some(via)) => {
-            let via: TokenStream =
-                via.parse()
-                    .map_err(|e: proc_macro2::LexError| ConfigError::SerdeVia {
-                        path: via.clone(),
-                        reason: e.to_string(),
-                    })?;
-            (quote!(), Some((quote!(#[cfg(feature = #feature)]), via)))
+            let via = rust_path(via).map_err(|reason| ConfigError::SerdeVia {
+                path: via.clone(),
+                reason,
+            })?;
+            (quote!(), Some((Gate::feature(feature), via)))
         }
         (Some(feature), None) => (
             quote! {
@@ -383,7 +374,7 @@ pub fn emit(
         rt,
         serde_derive,
         serde_via,
-        errors_gate: options.errors.gate(),
+        errors_gate: Gate::of(&options.errors),
         errors_feature: match &options.errors {
             Include::Feature(feature) => Some(feature.clone()),
             Include::Always | Include::Never => None,
@@ -396,18 +387,18 @@ pub fn emit(
         typed_method_errors: options.method_errors_on() && options.method_errors == Include::Always,
         // TON's `Object` params and results are the root `Object` enum: always there.
         object_gate: if ir.needs_object() && options.object != Include::Never {
-            Some(quote!())
+            Some(Gate::ALWAYS)
         } else {
-            options.object.gate()
+            Gate::of(&options.object)
         },
-        conversions_gate: options.conversions.gate(),
+        conversions_gate: Gate::of(&options.conversions),
         partial_eq: match &options.partial_eq {
             Include::Always => Some(None),
             Include::Feature(feature) => Some(Some(feature.clone())),
             Include::Never => None,
         },
         borrowed: None,
-        borrowed_returns: match (kind, options.borrowed.gate()) {
+        borrowed_returns: match (kind, Gate::of(&options.borrowed)) {
             (ModuleKind::Functions, Some(gate)) => Some((gate, &ir.borrows)),
             _ => None,
         },
@@ -417,16 +408,31 @@ pub fn emit(
         },
         binary: options.binary,
         json: ir.json.as_ref(),
+        split: matches!(
+            kind,
+            ModuleKind::Types | ModuleKind::Enums | ModuleKind::Functions
+        ),
     };
-    Ok(match kind {
-        ModuleKind::Root => cx.root(),
-        ModuleKind::Types => cx.types(),
-        ModuleKind::Enums => cx.enums(),
-        ModuleKind::Functions => cx.functions(),
-        ModuleKind::Errors => cx.errors(),
-        ModuleKind::MethodErrors => cx.method_errors(),
-        ModuleKind::Borrowed => cx.borrowed_module(),
-    })
+    let split = match kind {
+        ModuleKind::Root => Split::from(cx.root()),
+        ModuleKind::Types => cx.types()?,
+        ModuleKind::Enums => cx.enums()?,
+        ModuleKind::Functions => cx.functions()?,
+        ModuleKind::Errors => Split::from(cx.errors()),
+        ModuleKind::MethodErrors => Split::from(cx.method_errors()?),
+        ModuleKind::Borrowed => Split::from(cx.borrowed_module()?),
+    };
+    Ok(split.into_parts(kind, &split_features(options)))
+}
+
+/// The tokens of a module path of the options, checked to be one first.
+fn rust_path(path: &str) -> Result<TokenStream, PathError> {
+    if let Some(error) = rust_path_error(path) {
+        return Err(error);
+    }
+    // Identifiers and `::` only, as checked: Rust tokens.
+    path.parse()
+        .map_err(|_| PathError::NotIdentifier(path.to_owned()))
 }
 
 impl Context<'_> {
@@ -443,9 +449,10 @@ impl Context<'_> {
         generics: &[proc_macro2::Ident],
         item_gate: &TokenStream,
         decode_gate: Option<&TokenStream>,
-    ) -> TokenStream {
-        let Some((cfg, via)) = &self.serde_via else {
-            return quote!();
+    ) -> Items {
+        let mut items = Items::default();
+        let Some((serde, via)) = &self.serde_via else {
+            return items;
         };
         let rt = &self.rt;
         let (ser_params, de_params, args) = if generics.is_empty() {
@@ -459,7 +466,6 @@ impl Context<'_> {
         };
         let deserialize = match decode_gate {
             Some(gate) => quote! {
-                #cfg
                 #item_gate
                 #gate
                 impl #de_params serde::Deserialize<'de> for #name #args {
@@ -470,48 +476,56 @@ impl Context<'_> {
             },
             None => quote!(),
         };
-        quote! {
-            #cfg
-            #item_gate
-            impl #ser_params serde::Serialize for #name #args {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    #via::serialize(self, serializer)
+        items.gated(
+            serde,
+            quote! {
+                #item_gate
+                impl #ser_params serde::Serialize for #name #args {
+                    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                        #via::serialize(self, serializer)
+                    }
                 }
-            }
-            #deserialize
-        }
+            },
+        );
+        items.gated(serde, deserialize);
+        items
     }
 
-    /// Groups items by namespace and wraps each group in `pub mod ns { ... }`.
+    /// Groups items by namespace and wraps each group in `pub mod ns { ... }`; the items
+    /// tagged with a feature go into its module when the module's items are split
+    /// ([`Context::split`]).
     ///
-    /// `emit_item(index, depth)` returns the tokens of one item at that module depth.
-    pub fn namespaced(
+    /// `emit_item(index, depth)` returns the items of one schema item at that module depth.
+    pub fn namespaced<T: Into<Items>>(
         &self,
         paths: impl Iterator<Item = (usize, ItemPath)>,
-        emit_item: impl Fn(usize, usize) -> TokenStream,
-    ) -> TokenStream {
+        emit_item: impl Fn(usize, usize) -> Result<T, MissingItem>,
+    ) -> Result<Split, MissingItem> {
         let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
         for (i, path) in paths {
             groups.entry(path.modules).or_default().push(i);
         }
-        self.namespace_tree(&groups, &[], &emit_item)
+        let mut split = Split::default();
+        split.kept =
+            self.namespace_tree(&groups, (&[], &mut Vec::new()), &emit_item, &mut split)?;
+        Ok(split)
     }
 
-    /// The items of namespace `prefix`, then one `pub mod` per child namespace.
-    fn namespace_tree(
+    /// The items of namespace `prefix`, then one `pub mod` per child namespace; the tagged
+    /// items filed in `split` under `idents`, the idents of `prefix`'s modules.
+    fn namespace_tree<T: Into<Items>>(
         &self,
         groups: &BTreeMap<Vec<String>, Vec<usize>>,
-        prefix: &[String],
-        emit_item: &impl Fn(usize, usize) -> TokenStream,
-    ) -> TokenStream {
+        (prefix, idents): (&[String], &mut Vec<proc_macro2::Ident>),
+        emit_item: &impl Fn(usize, usize) -> Result<T, MissingItem>,
+        split: &mut Split,
+    ) -> Result<TokenStream, MissingItem> {
         // One module level (`types`), two in `borrowed` (`borrowed::types`).
         let depth = 1 + usize::from(self.borrowed.is_some()) + prefix.len();
-        let mut out: TokenStream = groups
-            .get(prefix)
-            .into_iter()
-            .flatten()
-            .map(|&i| emit_item(i, depth))
-            .collect();
+        let mut out = TokenStream::new();
+        for &i in groups.get(prefix).into_iter().flatten() {
+            out.extend(split.take(emit_item(i, depth)?.into(), idents, self.split));
+        }
         let mut children: Vec<&String> = groups
             .keys()
             .filter(|k| k.len() > prefix.len() && k.starts_with(prefix))
@@ -521,14 +535,51 @@ impl Context<'_> {
         for child in children {
             let mut path = prefix.to_vec();
             path.push(child.clone());
-            let body = self.namespace_tree(groups, &path, emit_item);
             let ident = naming::ident(child);
+            idents.push(ident.clone());
+            let body = self.namespace_tree(groups, (&path, idents), emit_item, split)?;
+            idents.pop();
             let doc = format!(" The `{}` namespace.", path.join("."));
             out.extend(quote! {
                 #[doc = #doc]
                 pub mod #ident { #body }
             });
         }
-        out
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ItemResult, Ty};
+
+    #[test]
+    fn a_type_naming_a_missing_item_fails_the_module_instead_of_a_placeholder() {
+        let schema = tlgen_parser::parse("ok = Ok;\n---functions---\nping = Ok;");
+        let Ok(mut ir) = crate::model::lower(&schema, &crate::NoDocs) else {
+            panic!("lowering failed");
+        };
+        ir.functions[0].result = ItemResult::Function(Ty::Enum(7));
+        let options = EmitOptions {
+            runtime_path: "::tlgen_runtime".into(),
+            serde_feature: None,
+            serde_via: None,
+            errors: Include::Never,
+            method_errors: Include::Never,
+            object: Include::Never,
+            conversions: Include::Never,
+            borrowed: Include::Always,
+            binary: true,
+            partial_eq: Include::Never,
+        };
+        for kind in [ModuleKind::Types, ModuleKind::Borrowed] {
+            assert!(emit(&ir, &options, kind).is_ok(), "{kind:?}");
+        }
+        let result = emit(&ir, &options, ModuleKind::Functions).map(|_| ());
+        assert!(
+            matches!(result, Err(Error::Model(MissingItem::Enum(7)))),
+            "{result:?}"
+        );
     }
 }

@@ -39,10 +39,13 @@ impl Context<'_> {
         let count = proc_macro2::Literal::usize_unsuffixed(self.ir.names_by_id.len());
         let object = match &self.object_gate {
             Some(gate) => {
-                let object = self.object(gate);
+                let gate = gate.attr();
+                let object = self.object(&gate);
                 // `Object` exists only with its gate: both impls go behind it.
                 let object_ident = quote::format_ident!("Object");
-                let serde = self.serde_impls(&object_ident, &[], gate, Some(&quote!()));
+                let serde = self
+                    .serde_impls(&object_ident, &[], &gate, Some(&quote!()))
+                    .inline();
                 quote! {
                     #object
 

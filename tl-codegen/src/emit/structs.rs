@@ -4,13 +4,15 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
 use crate::emit::flags::{covered_bits, flag_bits, flag_local, is_value_word, presence_expr};
-use crate::emit::Context;
+use crate::emit::{Context, Items, Split};
 use crate::model::naming;
-use crate::model::{FieldRole, FlagMethod, Item, ItemResult, Slot, Twin, Ty, WireKind};
+use crate::model::{
+    FieldRole, FlagMethod, Item, ItemResult, MissingItem, Slot, Twin, Ty, WireKind,
+};
 
 impl Context<'_> {
     /// The `types` module.
-    pub fn types(&self) -> TokenStream {
+    pub fn types(&self) -> Result<Split, MissingItem> {
         let paths = self
             .ir
             .constructors
@@ -23,7 +25,7 @@ impl Context<'_> {
     }
 
     /// The `functions` module.
-    pub fn functions(&self) -> TokenStream {
+    pub fn functions(&self) -> Result<Split, MissingItem> {
         let paths = self.ir.functions.iter().map(|f| f.path.clone()).enumerate();
         self.namespaced(paths, |i, depth| {
             self.function(i, &self.ir.functions[i], depth)
@@ -36,11 +38,16 @@ impl Context<'_> {
     ///
     /// Constructor codecs are compiled here, once: a client decoding `Updates` reaches most
     /// of them, and inlining them into it made its release rebuilds 3× slower (BENCHMARKS.md).
-    pub(super) fn constructor(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
+    pub(super) fn constructor(
+        &self,
+        index: usize,
+        item: &Item,
+        depth: usize,
+    ) -> Result<Items, MissingItem> {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
         let has_default = self.ir.defaults.constructors.get(index).copied();
-        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false));
+        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false))?;
         let identifiable = self.identifiable(item);
         let encode = self.encode_body(item);
         let decode = self.decode_body(item);
@@ -49,12 +56,11 @@ impl Context<'_> {
         let from = self.conversions(item, depth);
         let serde = self.serde_impls(&name, &[], &quote!(), Some(&quote!()));
         let json = self.json_constructor(index, item, depth);
+        let mut items = Items::from(definition);
         if !self.binary {
-            return quote! {
-                #definition
-                #json
-                #from
-            };
+            items.push(json);
+            items.append(from);
+            return Ok(items);
         }
         let inline = if is_tiny(item) {
             quote!(#[inline])
@@ -83,31 +89,24 @@ impl Context<'_> {
                 }
             },
         };
-        quote! {
-            #definition
-            #serde
-            #identifiable
-            #codec
-            #json
-            #from
-        }
+        items.append(serde);
+        items.push(quote!(#identifiable #codec #json));
+        items.append(from);
+        Ok(items)
     }
 
     /// A function struct with `Serializable`, `Deserializable` and `RemoteCall`.
     ///
     /// Function codecs are `#[inline]`: a client calls a few dozen of the 860 functions, and
     /// only those are then compiled, in the client.
-    fn function(&self, index: usize, item: &Item, depth: usize) -> TokenStream {
+    fn function(&self, index: usize, item: &Item, depth: usize) -> Result<Items, MissingItem> {
         let rt = &self.rt;
         let name = naming::ident(&item.path.name);
         let has_default = self.ir.defaults.functions.get(index).copied();
-        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false));
+        let definition = self.struct_definition(item, depth, has_default.unwrap_or(false))?;
         let json = self.json_function(index, item, depth);
         if !self.binary {
-            return quote! {
-                #definition
-                #json
-            };
+            return Ok(Items::from(quote!(#definition #json)));
         }
         let identifiable = self.identifiable(item);
         let encode = self.encode_body(item);
@@ -125,10 +124,11 @@ impl Context<'_> {
                 quote!(<#(#generics),*>),
             )
         };
-        let ret = match self.ir.signature(item, Twin::Owned).returns {
+        let ret = match self.ir.signature(item, Twin::Owned)?.returns {
             Some(ty) => ty.relative(depth).to_token_stream(),
             None => quote!(()),
         };
+        let mut items = Items::from(definition);
         let typed_errors = match &self.errors_gate {
             Some(gate) => {
                 let error = self.function_error_type(item, depth);
@@ -137,54 +137,62 @@ impl Context<'_> {
                 } else {
                     quote!(<#(#generics: #rt::TypedErrors),*>)
                 };
-                quote! {
-                    #gate
+                let tokens = quote! {
                     impl #params #rt::TypedErrors for #name #ty_args {
                         #error
                     }
-                }
+                };
+                Some((gate, tokens))
             }
-            None => quote!(),
+            None => None,
         };
         // Functions are decoded only as part of `Object` (a server never sends one).
-        let decoder = match &self.object_gate {
-            Some(gate) => quote! {
-                #gate
-                impl #de_params #rt::BareDeserializable for #name #ty_args {
-                    #[inline]
-                    fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
-                }
-            },
-            None => quote!(),
-        };
-        let serde = self.serde_impls(&name, &generics, &quote!(), self.object_gate.as_ref());
-        let borrowed_call = self.remote_call_borrowed(item, depth);
-        quote! {
-            #definition
-            #serde
+        let object_attr = self.object_gate.as_ref().map(|gate| gate.attr());
+        items.append(self.serde_impls(&name, &generics, &quote!(), object_attr.as_ref()));
+        items.push(quote! {
             #identifiable
             impl #ser_params #rt::BareSerializable for #name #ty_args {
                 #[inline]
                 fn serialize_bare(&self, #out: &mut Vec<u8>) { #encode }
             }
-            #decoder
+        });
+        if let Some(gate) = &self.object_gate {
+            items.gated(
+                gate,
+                quote! {
+                    impl #de_params #rt::BareDeserializable for #name #ty_args {
+                        #[inline]
+                        fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> #rt::Result<Self> { #decode }
+                    }
+                },
+            );
+        }
+        items.push(quote! {
             impl #call_params #rt::RemoteCall for #name #ty_args {
                 type Return = #ret;
             }
-            #typed_errors
-            #borrowed_call
-            #json
+        });
+        if let Some((gate, tokens)) = typed_errors {
+            items.gated(gate, tokens);
         }
+        items.append(self.remote_call_borrowed(item, depth)?);
+        items.push(json);
+        Ok(items)
     }
 
     /// `pub struct Name<X> { fields }` with docs and derives, and the methods of params
     /// implied by others (see [`FieldRole::Implied`]).
-    fn struct_definition(&self, item: &Item, depth: usize, has_default: bool) -> TokenStream {
+    fn struct_definition(
+        &self,
+        item: &Item,
+        depth: usize,
+        has_default: bool,
+    ) -> Result<TokenStream, MissingItem> {
         let name = naming::ident(&item.path.name);
         let docs = self.item_docs(item);
         let serde = &self.serde_derive;
         let generics = self.type_params(item);
-        let signature = self.ir.signature(item, self.twin());
+        let signature = self.ir.signature(item, self.twin())?;
         let fields = signature.fields.iter().map(|field| {
             let docs = match field.wire {
                 WireKind::Param(k) => self.field_docs(&item.fields[k]),
@@ -202,14 +210,14 @@ impl Context<'_> {
             .iter()
             .any(|s| s.chunk().is_some())
             .then(|| quote!(#[allow(clippy::type_complexity)]));
-        quote! {
+        Ok(quote! {
             #docs
             #derives
             #serde
             #complex
             pub struct #name #generics { #(#fields)* }
             #implied
-        }
+        })
     }
 
     /// `impl Name { pub fn flag(&self) -> bool { … } }` for every implied `true` param.
@@ -450,10 +458,11 @@ impl Context<'_> {
     }
 
     /// `From<types::X> for enums::Y` and `TryFrom<enums::Y> for types::X`.
-    fn conversions(&self, item: &Item, depth: usize) -> TokenStream {
+    fn conversions(&self, item: &Item, depth: usize) -> Items {
+        let mut items = Items::default();
         let (ItemResult::Constructor(e), Some(gate)) = (&item.result, &self.conversions_gate)
         else {
-            return quote!();
+            return items;
         };
         let ty = &self.ir.enums[*e];
         let Some((variant, _)) = ty
@@ -461,7 +470,7 @@ impl Context<'_> {
             .iter()
             .find(|(_, c)| self.ir.constructors[*c].tl_name == item.tl_name)
         else {
-            return quote!();
+            return items;
         };
         let variant = naming::ident(variant);
         let name = naming::ident(&item.path.name);
@@ -469,7 +478,6 @@ impl Context<'_> {
         // An enum with an `Unknown` variant (TDLib's and tonlib's JSON) has two at least.
         let try_from = if ty.variants.len() == 1 && self.json.is_none() {
             quote! {
-                #gate
                 impl From<#enum_path> for #name {
                     fn from(value: #enum_path) -> Self {
                         let #enum_path::#variant(x) = value;
@@ -479,7 +487,6 @@ impl Context<'_> {
             }
         } else {
             quote! {
-                #gate
                 impl TryFrom<#enum_path> for #name {
                     type Error = #enum_path;
                     fn try_from(value: #enum_path) -> Result<Self, Self::Error> {
@@ -491,15 +498,18 @@ impl Context<'_> {
                 }
             }
         };
-        quote! {
-            #gate
-            impl From<#name> for #enum_path {
-                fn from(value: #name) -> Self {
-                    Self::#variant(value)
+        items.gated(
+            gate,
+            quote! {
+                impl From<#name> for #enum_path {
+                    fn from(value: #name) -> Self {
+                        Self::#variant(value)
+                    }
                 }
-            }
-            #try_from
-        }
+            },
+        );
+        items.gated(gate, try_from);
+        items
     }
 }
 

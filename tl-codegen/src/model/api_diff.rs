@@ -1,14 +1,16 @@
 //! The generated Rust API of two models compared: what a user of the bindings sees change.
 //!
-//! Each struct (a constructor or a function) is its fields, flag methods and `Return` type,
-//! as [`Model::signature`] lays them out; each enum is its variants and their payloads. Types
+//! Each struct (a constructor or a function) is its fields, flag methods, `Return` type and
+//! whether it has a `Default`, as [`Model::signature`] and [`Model::defaults`] lay them out;
+//! each enum is its variants with their payloads and its default constructor; the root
+//! `Object` (binary dialects) is its variants as [`Model::object`] decides them. Types
 //! are compared as [`RustType`] values, never as rendered text. `tl-codegen diff` prints the
 //! result; it decides nothing itself.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::{Item, ItemPath, Model, RustType, Twin};
+use super::{Item, ItemPath, MissingItem, Model, PathKind, RustType, Twin};
 
 /// Every change to the generated API, sorted by the changed item's path as the generated
 /// code writes it (`enums::…`, then `functions::…`, then `types::…`).
@@ -104,6 +106,11 @@ pub enum ApiChangeKind {
     VariantAdded,
     /// An enum lost a variant.
     VariantRemoved,
+    /// The root `Object` has a new variant: each new boxed type and function adds one. Not
+    /// counted as breaking: `Object` is the catch-all of decoding, which grows with every
+    /// layer (code that matches it without a `_` arm breaks). A renamed variant (the model
+    /// appends `Type` or `Call` on a clash) is a removal and an addition.
+    ObjectVariantAdded,
     /// A function's `RemoteCall::Return` changed.
     ReturnsChanged,
     /// What `Default::default()` gives changed: an enum's default constructor (the variant's
@@ -117,7 +124,12 @@ impl ApiChangeKind {
     /// retyped, a new field (struct literals must name it), a new variant (the enums are
     /// exhaustive).
     pub fn is_breaking(self) -> bool {
-        !matches!(self, ApiChangeKind::ItemAdded | ApiChangeKind::MethodAdded)
+        !matches!(
+            self,
+            ApiChangeKind::ItemAdded
+                | ApiChangeKind::MethodAdded
+                | ApiChangeKind::ObjectVariantAdded
+        )
     }
 }
 
@@ -127,6 +139,7 @@ enum MemberKind {
     Field,
     Method,
     Variant,
+    ObjectVariant,
     Returns,
     Default,
 }
@@ -137,6 +150,7 @@ impl MemberKind {
         match self {
             MemberKind::Method => ApiChangeKind::MethodAdded,
             MemberKind::Variant => ApiChangeKind::VariantAdded,
+            MemberKind::ObjectVariant => ApiChangeKind::ObjectVariantAdded,
             MemberKind::Default => ApiChangeKind::DefaultChanged,
             MemberKind::Field | MemberKind::Returns => ApiChangeKind::FieldAdded,
         }
@@ -146,7 +160,7 @@ impl MemberKind {
     fn removed(self) -> ApiChangeKind {
         match self {
             MemberKind::Method => ApiChangeKind::MethodRemoved,
-            MemberKind::Variant => ApiChangeKind::VariantRemoved,
+            MemberKind::Variant | MemberKind::ObjectVariant => ApiChangeKind::VariantRemoved,
             MemberKind::Default => ApiChangeKind::DefaultChanged,
             MemberKind::Field | MemberKind::Returns => ApiChangeKind::FieldRemoved,
         }
@@ -166,8 +180,8 @@ struct ApiItem {
 
 /// The members of a constructor's or function's struct, from its signature in the model;
 /// `has_default` as [`Model::defaults`] says.
-fn struct_item(model: &Model, item: &Item, has_default: bool) -> ApiItem {
-    let signature = model.signature(item, Twin::Owned);
+fn struct_item(model: &Model, item: &Item, has_default: bool) -> Result<ApiItem, MissingItem> {
+    let signature = model.signature(item, Twin::Owned)?;
     let fields = signature
         .fields
         .into_iter()
@@ -184,7 +198,7 @@ fn struct_item(model: &Model, item: &Item, has_default: bool) -> ApiItem {
         let own = RustType::Item(item.path.clone());
         (MemberKind::Default, String::new(), own)
     });
-    ApiItem {
+    Ok(ApiItem {
         path: item.path.clone(),
         kind: ItemKind::Struct,
         members: fields
@@ -192,42 +206,40 @@ fn struct_item(model: &Model, item: &Item, has_default: bool) -> ApiItem {
             .chain(returns)
             .chain(default)
             .collect(),
-    }
+    })
 }
 
 /// Every generated item, keyed by its path as the generated code writes it.
-fn api_items(model: &Model) -> BTreeMap<String, ApiItem> {
+fn api_items(model: &Model) -> Result<BTreeMap<String, ApiItem>, MissingItem> {
     let mut items = BTreeMap::new();
     let defaults = &model.defaults;
     let constructors = model.constructors.iter().zip(&defaults.constructors);
     for (item, &has_default) in constructors.chain(model.functions.iter().zip(&defaults.functions))
     {
-        items.insert(item.path.to_string(), struct_item(model, item, has_default));
+        items.insert(
+            item.path.to_string(),
+            struct_item(model, item, has_default)?,
+        );
     }
     for (index, e) in model.enums.iter().enumerate() {
         // The default constructor, as the payload type of its variant.
-        let default = (defaults.enums.get(index).copied().flatten())
-            .and_then(|v| model.constructors.get(e.variants.get(v)?.1))
-            .map(|c| {
-                (
-                    MemberKind::Default,
-                    String::new(),
-                    RustType::Item(c.path.clone()),
-                )
-            });
-        let members = e
+        let payload = |c: usize| match model.constructors.get(c) {
+            Some(c) => Ok(RustType::Item(c.path.clone())),
+            None => Err(MissingItem::Constructor(c)),
+        };
+        let default = match defaults.enums.get(index).copied().flatten() {
+            Some(v) => {
+                let c = e.variants.get(v).map_or(usize::MAX, |(_, c)| *c);
+                Some((MemberKind::Default, String::new(), payload(c)?))
+            }
+            None => None,
+        };
+        let mut members = e
             .variants
             .iter()
-            .filter_map(|(variant, i)| {
-                let payload = model.constructors.get(*i)?.path.clone();
-                Some((
-                    MemberKind::Variant,
-                    variant.clone(),
-                    RustType::Item(payload),
-                ))
-            })
-            .chain(default)
-            .collect();
+            .map(|(variant, c)| Ok((MemberKind::Variant, variant.clone(), payload(*c)?)))
+            .collect::<Result<Vec<Member>, MissingItem>>()?;
+        members.extend(default);
         let item = ApiItem {
             path: e.path.clone(),
             kind: ItemKind::Enum,
@@ -235,12 +247,30 @@ fn api_items(model: &Model) -> BTreeMap<String, ApiItem> {
         };
         items.insert(e.path.to_string(), item);
     }
-    items
+    // `Object`'s variants as the model decides them; the JSON dialects have their roots.
+    if model.json.is_none() && !model.object.variants.is_empty() {
+        let path = ItemPath {
+            kind: PathKind::Root,
+            modules: Vec::new(),
+            name: "Object".to_owned(),
+        };
+        let members = (model.object.variants.iter())
+            .map(|v| Ok((MemberKind::ObjectVariant, v.name.clone(), v.payload(model)?)))
+            .collect::<Result<Vec<Member>, MissingItem>>()?;
+        let item = ApiItem {
+            path,
+            kind: ItemKind::Enum,
+            members,
+        };
+        items.insert(item.path.to_string(), item);
+    }
+    Ok(items)
 }
 
-/// Compares the generated API of two models.
-pub fn diff(old: &Model, new: &Model) -> ApiDiff {
-    let (old_items, new_items) = (api_items(old), api_items(new));
+/// Compares the generated API of two models. Fails on a type that names an item its model
+/// lacks.
+pub fn diff(old: &Model, new: &Model) -> Result<ApiDiff, MissingItem> {
+    let (old_items, new_items) = (api_items(old)?, api_items(new)?);
     let paths: BTreeSet<&String> = old_items.keys().chain(new_items.keys()).collect();
     let mut changes = Vec::new();
     for path in paths {
@@ -263,7 +293,7 @@ pub fn diff(old: &Model, new: &Model) -> ApiDiff {
             _ => {}
         }
     }
-    ApiDiff { changes }
+    Ok(ApiDiff { changes })
 }
 
 /// The changes between two versions of one item: removed members, then added or retyped ones.
@@ -328,6 +358,7 @@ mod tests {
     ) -> Vec<(String, ApiChangeKind, Option<String>, String, String)> {
         let show = |m: &Option<ApiMember>| m.as_ref().map(ToString::to_string).unwrap_or_default();
         diff(&model(old), &model(new))
+            .unwrap()
             .changes
             .iter()
             .map(|c| {
@@ -372,7 +403,7 @@ mod tests {
             ]
         );
         assert_eq!(got[1].4, "struct");
-        let diff = diff(&model(old), &model(new));
+        let diff = diff(&model(old), &model(new)).unwrap();
         assert_eq!((diff.breaking(), diff.additive()), (1, 1));
     }
 
@@ -429,8 +460,68 @@ mod tests {
     }
 
     #[test]
+    fn object_variants_are_compared_as_the_model_decides_them() {
+        // A new boxed type `Peer` is a new `Object` variant; when the types are renamed so
+        // that `payments.Peer` and `PaymentsPeer` clash, the model's rename shows.
+        let old = "user id:long = User;";
+        let new = "user id:long = User;\npeer id:long = Peer;";
+        let got = changes(old, new);
+        let object: Vec<_> = got.iter().filter(|c| c.0 == "Object").collect();
+        assert_eq!(
+            object,
+            [&(
+                "Object".to_owned(),
+                ApiChangeKind::ObjectVariantAdded,
+                Some("Peer".to_owned()),
+                String::new(),
+                "Box<enums::Peer>".to_owned()
+            )],
+            "{got:?}"
+        );
+        let clash = "payments.peer id:long = payments.Peer;\npaymentsPeer id:int = PaymentsPeer;";
+        let got = changes("paymentsPeer id:int = PaymentsPeer;", clash);
+        let object: Vec<_> = got
+            .iter()
+            .filter(|c| c.0 == "Object")
+            .map(|c| {
+                (
+                    c.1,
+                    c.2.clone().unwrap_or_default(),
+                    c.3.as_str(),
+                    c.4.as_str(),
+                )
+            })
+            .collect();
+        let model = model(clash);
+        let names: Vec<&str> = (model.object.variants.iter())
+            .map(|v| v.name.as_str())
+            .collect();
+        // The model's decision (`Type` appended on a clash) is what the diff reports.
+        assert!(names.contains(&"PaymentsPeerType"), "{names:?}");
+        assert!(
+            object.iter().any(
+                |(kind, name, _, _)| *kind == ApiChangeKind::ObjectVariantAdded
+                    && names.contains(&name.as_str())
+            ),
+            "{object:?}"
+        );
+    }
+
+    #[test]
+    fn a_json_model_has_no_binary_object() {
+        let json = |source: &str| model(source).with_json(&crate::JsonDialect::Tdlib).unwrap();
+        let old = json("user id:int53 = User;");
+        let new = json("user id:int53 = User;\npeer id:int53 = Peer;");
+        let diff = diff(&old, &new).unwrap();
+        assert!(
+            diff.changes.iter().all(|c| c.path.kind != PathKind::Root),
+            "{diff:?}"
+        );
+    }
+
+    #[test]
     fn identical_models_have_no_changes() {
         let source = "user id:long flags:# bot:flags.0?true = User;";
-        assert_eq!(diff(&model(source), &model(source)), ApiDiff::default());
+        assert_eq!(diff(&model(source), &model(source)), Ok(ApiDiff::default()));
     }
 }

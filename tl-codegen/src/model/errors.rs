@@ -3,7 +3,7 @@
 
 use crate::docs_source::ErrorRef;
 use crate::model::naming;
-use crate::model::{Associated, Twin};
+use crate::model::{Associated, MissingItem, Twin};
 use crate::model::{FieldRole, Item, ItemPath, ItemResult, Model, PathKind, RustType, Ty};
 
 /// One RPC error of the generated `errors::Error` enum.
@@ -127,15 +127,15 @@ impl Model {
     /// The `BorrowedReturn<'a>` of a function's `RemoteCallBorrowed`: its return type's
     /// borrowed twin, the owned type when that borrows nothing, the query's for a generic
     /// function; `None` for a constructor.
-    pub fn borrowed_return(&self, item: &Item) -> Option<RustType> {
+    pub fn borrowed_return(&self, item: &Item) -> Result<Option<RustType>, MissingItem> {
         let ItemResult::Function(ret) = &item.result else {
-            return None;
+            return Ok(None);
         };
-        Some(match ret {
+        Ok(Some(match ret {
             Ty::Generic(g) => RustType::Associated(g.clone(), Associated::BorrowedReturn),
-            ty if self.borrows.ty(ty) => self.rust_type(ty, Twin::Borrowed),
-            ty => self.rust_type(ty, Twin::Owned),
-        })
+            ty if self.borrows.ty(ty) => self.rust_type(ty, Twin::Borrowed)?,
+            ty => self.rust_type(ty, Twin::Owned)?,
+        }))
     }
 }
 
@@ -195,10 +195,12 @@ mod tests {
             model("ok s:string = Ok;\n---functions---\nping = Ok;\ninvoke {X:Type} q:!X = X;");
         let ping = model
             .borrowed_return(&model.functions[0])
+            .unwrap()
             .map(|t| t.to_string());
         assert_eq!(ping.as_deref(), Some("borrowed::enums::Ok<'a>"));
         let invoke = model
             .borrowed_return(&model.functions[1])
+            .unwrap()
             .map(|t| t.to_string());
         assert_eq!(invoke.as_deref(), Some("X::BorrowedReturn<'a>"));
     }

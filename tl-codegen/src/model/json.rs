@@ -41,7 +41,9 @@
 use std::collections::HashSet;
 
 use crate::model::naming;
-use crate::model::{Field, FieldRole, Item, ItemPath, ItemResult, Model, RustType, Ty};
+use crate::model::{
+    Field, FieldRole, Item, ItemPath, ItemResult, MissingItem, Model, RustType, Ty,
+};
 
 /// Which JSON mapping the generated code speaks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,10 +205,11 @@ pub struct JsonModel {
 
 impl Model {
     /// The model with the JSON decisions of a TDLib or tonlib dialect: each field's
-    /// [`Field::json`] and [`Model::json`]. Other dialects change nothing.
-    pub fn with_json(mut self, dialect: &JsonDialect) -> Model {
+    /// [`Field::json`] and [`Model::json`]. Other dialects change nothing. Fails on a type
+    /// that names an item the model lacks.
+    pub fn with_json(mut self, dialect: &JsonDialect) -> Result<Model, MissingItem> {
         if !dialect.is_td() {
-            return self;
+            return Ok(self);
         }
         let tonlib = *dialect == JsonDialect::Tonlib;
         let decided: Vec<Vec<JsonField>> = self
@@ -219,7 +222,7 @@ impl Model {
                     .map(|f| json_field(&self, f, tonlib))
                     .collect()
             })
-            .collect();
+            .collect::<Result<_, _>>()?;
         for (item, fields) in self
             .constructors
             .iter_mut()
@@ -230,15 +233,15 @@ impl Model {
                 field.json = Some(json);
             }
         }
-        self.json = Some(JsonModel::decide(&self, dialect.clone()));
-        self
+        self.json = Some(JsonModel::decide(&self, dialect.clone())?);
+        Ok(self)
     }
 }
 
 impl JsonModel {
     /// Decides the items' and roots' JSON form of `model` (its fields' are decided by
     /// [`Model::with_json`]).
-    fn decide(model: &Model, dialect: JsonDialect) -> JsonModel {
+    fn decide(model: &Model, dialect: JsonDialect) -> Result<JsonModel, MissingItem> {
         let item = |item: &Item| JsonItem {
             type_name: item.tl_name.clone(),
             // The id's bits, as TDLib prints it (`-563105266`).
@@ -281,10 +284,10 @@ impl JsonModel {
             .iter()
             .map(|f| match &f.result {
                 ItemResult::Function(ty) => return_type(model, ty, f),
-                ItemResult::Constructor(_) => RustType::Object,
+                ItemResult::Constructor(_) => Ok(RustType::Object),
             })
-            .collect();
-        JsonModel {
+            .collect::<Result<_, _>>()?;
+        Ok(JsonModel {
             dialect,
             constructors,
             functions,
@@ -292,7 +295,7 @@ impl JsonModel {
             object,
             function,
             returns,
-        }
+        })
     }
 }
 
@@ -328,10 +331,10 @@ fn root(name: &str, items: &[Item], json: &[JsonItem]) -> JsonRoot {
 }
 
 /// A function's `Return`: its result's Rust type (TON's `= Object` is the `Object` root).
-fn return_type(model: &Model, ty: &Ty, _item: &Item) -> RustType {
+fn return_type(model: &Model, ty: &Ty, _item: &Item) -> Result<RustType, MissingItem> {
     match ty {
-        Ty::AnyObject => RustType::Object,
-        other => json_value(model, other, "", false).0,
+        Ty::AnyObject => Ok(RustType::Object),
+        other => Ok(json_value(model, other, "", false)?.0),
     }
 }
 
@@ -349,19 +352,19 @@ fn is_object(ty: &Ty) -> bool {
 }
 
 /// One param's JSON form.
-fn json_field(model: &Model, field: &Field, tonlib: bool) -> JsonField {
+fn json_field(model: &Model, field: &Field, tonlib: bool) -> Result<JsonField, MissingItem> {
     let documented_null = !tonlib && field.description.as_deref().is_some_and(doc_says_nullable);
     // A flag bit alone (`flags.N?true`) is a plain `bool`.
     if field.ty == Ty::True {
-        return JsonField {
+        return Ok(JsonField {
             name: field.tl_name.clone(),
             value: RustType::Bool,
             marker: JsonMarker::Plain,
             nullable: false,
-        };
+        });
     }
     let elements_null = documented_null && matches!(field.ty, Ty::Vector { .. });
-    let (value, marker) = json_value(model, &field.ty, &field.tl_type, elements_null);
+    let (value, marker) = json_value(model, &field.ty, &field.tl_type, elements_null)?;
     let (value, marker) = if field.boxed {
         (
             RustType::Box(Box::new(value)),
@@ -374,19 +377,24 @@ fn json_field(model: &Model, field: &Field, tonlib: bool) -> JsonField {
     let shared = matches!(field.role, FieldRole::Shared { .. });
     let nullable = !shared
         && (field.condition.is_some() || (is_object(&field.ty) && (tonlib || documented_null)));
-    JsonField {
+    Ok(JsonField {
         name: field.tl_name.clone(),
         value,
         marker,
         nullable,
-    }
+    })
 }
 
 /// The Rust type and marker of a value of shape `ty`, written `tl` in the schema (which
 /// tells `int53` from `int64`); `elements_null`: the innermost object elements of a
 /// vector are `Option`.
-fn json_value(model: &Model, ty: &Ty, tl: &str, elements_null: bool) -> (RustType, JsonMarker) {
-    match ty {
+fn json_value(
+    model: &Model,
+    ty: &Ty,
+    tl: &str,
+    elements_null: bool,
+) -> Result<(RustType, JsonMarker), MissingItem> {
+    Ok(match ty {
         Ty::Long if is_int64(tl) => (RustType::I64, JsonMarker::Int64),
         // tonlib's C++ holds a `#` in an `int32` and reads it with `from_json(int32&)`
         // (`tl/tl/tl_json.h`): a JSON number in i32's range, so `i32` here.
@@ -395,7 +403,7 @@ fn json_value(model: &Model, ty: &Ty, tl: &str, elements_null: bool) -> (RustTyp
         Ty::Int128 => (RustType::ByteArray(16), JsonMarker::Int128),
         Ty::Int256 => (RustType::ByteArray(32), JsonMarker::Int256),
         Ty::Vector { elem, .. } => {
-            let (value, marker) = json_value(model, elem, vector_element(tl), elements_null);
+            let (value, marker) = json_value(model, elem, vector_element(tl), elements_null)?;
             (
                 RustType::Vec(Box::new(value)),
                 JsonMarker::Vector(Box::new(marker)),
@@ -403,7 +411,7 @@ fn json_value(model: &Model, ty: &Ty, tl: &str, elements_null: bool) -> (RustTyp
         }
         Ty::AnyObject if is_function(tl) => (RustType::Function, JsonMarker::Plain),
         other => {
-            let value = model.rust_type(other, crate::model::Twin::Owned);
+            let value = model.rust_type(other, crate::model::Twin::Owned)?;
             if elements_null && is_object(other) {
                 (
                     RustType::Option(Box::new(value)),
@@ -413,7 +421,7 @@ fn json_value(model: &Model, ty: &Ty, tl: &str, elements_null: bool) -> (RustTyp
                 (value, JsonMarker::Plain)
             }
         }
-    }
+    })
 }
 
 /// `int64` and `long` are 64-bit strings; `int53` is a JSON number.

@@ -33,7 +33,9 @@ pub use errors::{ErrorVariant, RpcErrorBridge};
 pub use lower::lower;
 pub use object::{ObjectEnum, ObjectValue, ObjectVariant};
 pub use path::{supers, ItemPath, PathKind, Relative};
-pub use rust_type::{Associated, FlagMethod, RustType, Signature, StructField, Twin, WireKind};
+pub use rust_type::{
+    Associated, FlagMethod, MissingItem, RustType, Signature, StructField, Twin, WireKind,
+};
 
 use std::fmt;
 

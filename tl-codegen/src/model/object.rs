@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use tlgen_parser::Dialect;
 
 use crate::model::naming;
-use crate::model::{Model, RustType};
+use crate::model::{MissingItem, Model, RustType};
 
 /// The id of boxed `Bool`'s `boolTrue`.
 pub const BOOL_TRUE_ID: u32 = 0x9972_75b5;
@@ -58,17 +58,17 @@ pub enum ObjectValue {
 
 impl ObjectVariant {
     /// The payload's Rust type, from the root: `bool`, `Box<enums::…>`, `Box<functions::…>`
-    /// (a generic function's arguments, always `Object`, left out).
-    pub fn payload(&self, model: &Model) -> RustType {
+    /// (a generic function's arguments, always `Object`, left out). Fails on an index
+    /// the model lacks.
+    pub fn payload(&self, model: &Model) -> Result<RustType, MissingItem> {
         let path = match self.value {
-            ObjectValue::Bool => return RustType::Bool,
-            ObjectValue::Enum(e) => model.enums.get(e).map(|e| e.path.clone()),
-            ObjectValue::Function(f) => model.functions.get(f).map(|f| f.path.clone()),
+            ObjectValue::Bool => return Ok(RustType::Bool),
+            ObjectValue::Enum(e) => &model.enums.get(e).ok_or(MissingItem::Enum(e))?.path,
+            ObjectValue::Function(f) => {
+                &model.functions.get(f).ok_or(MissingItem::Function(f))?.path
+            }
         };
-        match path {
-            Some(path) => RustType::Box(Box::new(RustType::Item(path))),
-            None => RustType::Object,
-        }
+        Ok(RustType::Box(Box::new(RustType::Item(path.clone()))))
     }
 
     /// Whether the payload is boxed: every one but `Bool`'s.

@@ -29,6 +29,8 @@ pub enum PathKind {
     BorrowedTypes,
     /// `borrowed::enums`: the borrowed twins of boxed types.
     BorrowedEnums,
+    /// The root of the generated code: `Object`.
+    Root,
 }
 
 impl PathKind {
@@ -41,6 +43,7 @@ impl PathKind {
             PathKind::Errors => &["errors"],
             PathKind::BorrowedTypes => &["borrowed", "types"],
             PathKind::BorrowedEnums => &["borrowed", "enums"],
+            PathKind::Root => &[],
         }
     }
 
@@ -133,12 +136,15 @@ impl ToTokens for Relative<'_, ItemPath> {
 
 impl fmt::Display for Relative<'_, PathKind> {
     /// `super::super::borrowed::types`: the module as text from a module `depth` levels
-    /// below the root (for intra-doc links). Every relative path of the docs is written here.
+    /// below the root (for intra-doc links; `self` for the root from the root). Every
+    /// relative path of the docs is written here.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for _ in 0..self.depth {
-            f.write_str("super::")?;
+        let mut parts = vec!["super"; self.depth];
+        parts.extend(self.value.modules());
+        if parts.is_empty() {
+            return f.write_str("self");
         }
-        f.write_str(&self.value.modules().join("::"))
+        f.write_str(&parts.join("::"))
     }
 }
 

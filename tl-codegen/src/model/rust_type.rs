@@ -276,9 +276,9 @@ impl Model {
     ///
     /// In borrowed code, strings and bytes borrow (`&'a str`, `&'a [u8]`) and so do the
     /// types that hold them ([`Model::borrows`]); the others stay owned.
-    pub fn rust_type(&self, ty: &Ty, twin: Twin) -> RustType {
+    pub fn rust_type(&self, ty: &Ty, twin: Twin) -> Result<RustType, MissingItem> {
         let borrowed = twin == Twin::Borrowed;
-        match ty {
+        Ok(match ty {
             Ty::Int => RustType::I32,
             Ty::Nat => RustType::U32,
             Ty::AnyObject => RustType::Object,
@@ -291,67 +291,63 @@ impl Model {
             Ty::Int128 => RustType::ByteArray(16),
             Ty::Int256 => RustType::ByteArray(32),
             Ty::Bool | Ty::True => RustType::Bool,
-            Ty::Vector { elem, .. } => RustType::Vec(Box::new(self.rust_type(elem, twin))),
-            Ty::Enum(i) => self.item_type(self.enums.get(*i).map(|e| &e.path), {
-                borrowed && self.borrows.enums.get(*i).copied().unwrap_or(false)
-            }),
-            Ty::Bare(i) => self.item_type(self.constructors.get(*i).map(|c| &c.path), {
-                borrowed && self.borrows.constructors.get(*i).copied().unwrap_or(false)
-            }),
+            Ty::Vector { elem, .. } => RustType::Vec(Box::new(self.rust_type(elem, twin)?)),
+            Ty::Enum(i) => {
+                let e = self.enums.get(*i).ok_or(MissingItem::Enum(*i))?;
+                item_type(
+                    &e.path,
+                    borrowed && self.borrows.enums.get(*i) == Some(&true),
+                )
+            }
+            Ty::Bare(i) => {
+                let c = self
+                    .constructors
+                    .get(*i)
+                    .ok_or(MissingItem::Constructor(*i))?;
+                item_type(
+                    &c.path,
+                    borrowed && self.borrows.constructors.get(*i) == Some(&true),
+                )
+            }
             Ty::Generic(name) => RustType::Generic(name.clone()),
-        }
-    }
-
-    fn item_type(&self, path: Option<&ItemPath>, borrowed: bool) -> RustType {
-        let Some(path) = path else {
-            return RustType::Generic("_".into());
-        };
-        if borrowed {
-            let kind = match path.kind {
-                PathKind::Enums => PathKind::BorrowedEnums,
-                _ => PathKind::BorrowedTypes,
-            };
-            RustType::Item(path.with_kind(kind))
-        } else {
-            RustType::Item(path.clone())
-        }
+        })
     }
 
     /// The type of a param's value: its Rust type, in a `Box` if the field is boxed.
-    pub fn value_type(&self, field: &Field, twin: Twin) -> RustType {
+    pub fn value_type(&self, field: &Field, twin: Twin) -> Result<RustType, MissingItem> {
         if let Some(json) = &field.json {
-            return json.value.clone();
+            return Ok(json.value.clone());
         }
-        let ty = self.rust_type(&field.ty, twin);
-        if field.boxed {
+        let ty = self.rust_type(&field.ty, twin)?;
+        Ok(if field.boxed {
             RustType::Box(Box::new(ty))
         } else {
             ty
-        }
+        })
     }
 
     /// The type of a param's own struct field: `Option` when conditional, `bool` for
     /// `flags.N?true`.
-    pub fn field_type(&self, field: &Field, twin: Twin) -> RustType {
+    pub fn field_type(&self, field: &Field, twin: Twin) -> Result<RustType, MissingItem> {
         if let Some(json) = &field.json {
-            return json.field_type();
+            return Ok(json.field_type());
         }
         match (&field.condition, &field.ty) {
-            (Some(_), Ty::True) => RustType::Bool,
-            (Some(_), _) => RustType::Option(Box::new(self.value_type(field, twin))),
+            (Some(_), Ty::True) => Ok(RustType::Bool),
+            (Some(_), _) => Ok(RustType::Option(Box::new(self.value_type(field, twin)?))),
             (None, _) => self.value_type(field, twin),
         }
     }
 
     /// The item's struct as data (see [`Signature`]).
-    pub fn signature(&self, item: &Item, twin: Twin) -> Signature {
+    pub fn signature(&self, item: &Item, twin: Twin) -> Result<Signature, MissingItem> {
         let mut fields = Vec::new();
         let mut methods = Vec::new();
         for (k, f) in item.fields.iter().enumerate() {
             match f.role {
                 FieldRole::Own => fields.push(StructField {
                     name: f.name.clone(),
-                    ty: self.field_type(f, twin),
+                    ty: self.field_type(f, twin)?,
                     wire: WireKind::Param(k),
                 }),
                 FieldRole::Shared { group, index: 0 } => {
@@ -363,7 +359,7 @@ impl Model {
                         .iter()
                         .filter_map(|&m| item.fields.get(m))
                         .map(|m| self.value_type(m, twin))
-                        .collect();
+                        .collect::<Result<_, _>>()?;
                     let tuple = match shared.chunk() {
                         Some(size) => RustType::Tuple(
                             types
@@ -391,13 +387,55 @@ impl Model {
             ItemResult::Function(Ty::Generic(g)) => {
                 Some(RustType::Associated(g.clone(), Associated::Return))
             }
-            ItemResult::Function(ty) => Some(self.rust_type(ty, Twin::Owned)),
+            ItemResult::Function(ty) => Some(self.rust_type(ty, Twin::Owned)?),
             ItemResult::Constructor(_) => None,
         };
-        Signature {
+        Ok(Signature {
             fields,
             methods,
             returns,
+        })
+    }
+}
+
+/// The type of the item at `path`, or of its borrowed twin.
+fn item_type(path: &ItemPath, borrowed: bool) -> RustType {
+    if borrowed {
+        let kind = match path.kind {
+            PathKind::Enums => PathKind::BorrowedEnums,
+            _ => PathKind::BorrowedTypes,
+        };
+        RustType::Item(path.with_kind(kind))
+    } else {
+        RustType::Item(path.clone())
+    }
+}
+
+/// A type that names an item the model does not have: an index past its enums or
+/// constructors (a model built or edited by hand; [`lower`](crate::model::lower) never
+/// returns one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissingItem {
+    /// [`Ty::Enum`] past [`Model::enums`].
+    Enum(usize),
+    /// [`Ty::Bare`] past [`Model::constructors`].
+    Constructor(usize),
+    /// An `Object` variant's function past [`Model::functions`].
+    Function(usize),
+}
+
+impl std::fmt::Display for MissingItem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MissingItem::Enum(i) => write!(f, "a type names enum {i}, which the model lacks"),
+            MissingItem::Constructor(i) => {
+                write!(f, "a type names constructor {i}, which the model lacks")
+            }
+            MissingItem::Function(i) => {
+                write!(f, "`Object` names function {i}, which the model lacks")
+            }
         }
     }
 }
+
+impl std::error::Error for MissingItem {}

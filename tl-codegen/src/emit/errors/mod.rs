@@ -18,7 +18,7 @@ mod method;
 
 use crate::emit::Context;
 use crate::model::naming;
-use crate::model::{ErrorVariant, Item};
+use crate::model::{ErrorVariant, Item, MissingItem};
 
 impl Context<'_> {
     /// The `errors` module.
@@ -41,7 +41,7 @@ impl Context<'_> {
 
     /// The `method_errors` module: one enum per function with documented errors, the
     /// `MethodError` trait they share, and the lookups by TL name. `errors` re-exports it.
-    pub fn method_errors(&self) -> TokenStream {
+    pub fn method_errors(&self) -> Result<TokenStream, MissingItem> {
         let with_errors = self
             .ir
             .functions
@@ -49,12 +49,14 @@ impl Context<'_> {
             .enumerate()
             .filter(|(_, f)| !f.errors.is_empty());
         let paths = with_errors.map(|(i, f)| (i, f.error_enum()));
-        let per_function = self.namespaced(paths, |i, depth| {
-            self.function_error_enum(&self.ir.functions[i], depth)
-        });
+        let per_function = self
+            .namespaced(paths, |i, depth| {
+                Ok(self.function_error_enum(&self.ir.functions[i], depth))
+            })?
+            .kept;
         let method_error = self.method_error_trait();
         let lookup = self.documented_errors_lookup();
-        quote!(#method_error #lookup #per_function)
+        Ok(quote!(#method_error #lookup #per_function))
     }
 
     /// `documented_errors(method)`: each method's `DOCUMENTED` list, by TL name.
