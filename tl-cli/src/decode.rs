@@ -181,7 +181,7 @@ fn decode_line(
         .map_err(|e| (e.kind.to_string(), Some(e.offset)))?;
     let value = schema
         .decode_with_options(&payload, ty, options)
-        .map_err(|e| (e.kind().to_string(), Some(e.offset())))?
+        .map_err(|e| (e.cause().to_string(), Some(e.offset())))?
         .value;
     serde_json::to_writer(buf, &schema.json(&value)).map_err(|e| (e.to_string(), None))
 }

@@ -4,13 +4,13 @@
 //! [`Reader`]. Every object and every vector counts one level against the reader's depth
 //! limit ([`Reader::DEFAULT_MAX_DEPTH`] = 64 unless the reader says otherwise).
 
-use tlgen_runtime::{GzipError, Reader, Scope, BOOL_FALSE_ID, BOOL_TRUE_ID};
+use tlgen_runtime::{DecodeErrorKind, GzipError, Reader, Scope, BOOL_FALSE_ID, BOOL_TRUE_ID};
 
 use crate::envelope::{
     Envelope, Message, GZIP_PACKED_ID, MAX_CONTAINER_MESSAGES, MSG_CONTAINER_ID, MSG_COPY_ID,
     RPC_RESULT_ID,
 };
-use crate::error::{DecodeError, DecodeErrorKind, Location};
+use crate::error::{DecodeCause, DecodeError, Location};
 use crate::schema::{DefId, Hot, Schema, Step, Ty, TyId, TypeId, MAX_FLAG_WORDS};
 use crate::ty::{Node, Type};
 use crate::value::Value;
@@ -254,7 +254,7 @@ impl Schema {
         };
         DecodeError::new(
             r.position().saturating_sub(4),
-            DecodeErrorKind::UnexpectedConstructor { id, expected },
+            DecodeCause::UnexpectedConstructor { id, expected },
         )
     }
 }
@@ -677,9 +677,9 @@ impl Decoder<'_, '_, '_> {
 /// tolerant decoding does not keep as an unknown object.
 fn breaks_envelope_rules(error: &DecodeError) -> bool {
     match error.kind() {
-        DecodeErrorKind::Gzip(GzipError::Nested | GzipError::TooLarge { .. }) => true,
-        DecodeErrorKind::UnexpectedConstructor { id, expected } => {
-            *id == MSG_CONTAINER_ID && expected == tlgen_runtime::envelope::NESTED_CONTAINER
+        Some(DecodeErrorKind::Gzip(GzipError::Nested | GzipError::TooLarge { .. })) => true,
+        Some(DecodeErrorKind::UnexpectedConstructor { id, expected }) => {
+            *id == MSG_CONTAINER_ID && *expected == tlgen_runtime::envelope::NESTED_CONTAINER
         }
         _ => false,
     }

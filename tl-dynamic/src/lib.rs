@@ -180,12 +180,14 @@ pub use decode::{DecodeOptions, Tolerant, UnknownObject};
 pub use encode::MAX_ENCODE_DEPTH;
 pub use envelope::Envelope;
 pub use error::{
-    DecodeError, DecodeErrorKind, Location, Path, SchemaError, Segment, ValueError, ValueErrorKind,
+    DecodeCause, DecodeError, Location, Path, SchemaError, Segment, ValueError, ValueErrorKind,
 };
 #[cfg(feature = "json")]
 pub use json::{JsonValue, MAX_JSON_DEPTH, NAME_KEY};
 pub use schema::{DefId, Definition, Field, Schema, MAX_FLAG_WORDS};
 #[cfg(feature = "json")]
 pub use tdjson::{TdDialect, TdJsonOptions, TdJsonRead, TdJsonValue};
+/// The runtime's decoding error kinds, which [`DecodeCause::Read`] holds.
+pub use tlgen_runtime::DecodeErrorKind;
 pub use ty::Type;
 pub use value::Value;
