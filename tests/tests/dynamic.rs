@@ -212,6 +212,12 @@ fn every_truncation_is_an_error_at_the_static_decoders_offset() {
                     ),
                     // A vector count larger than what is left.
                     DecodeErrorKind::InvalidLength { .. } => assert!(err.offset() < cut),
+                    // A `bytes` length past the end: the prefix is whole, its data is not.
+                    DecodeErrorKind::LengthExceeds { len, left } => assert!(
+                        left < len && err.offset() + 4 <= cut && cut < err.offset() + 4 + len,
+                        "{} cut at {cut}: {err}",
+                        def.name
+                    ),
                     other => panic!("{} cut at {cut}: {other}", def.name),
                 }
                 let ours = Object::from_bytes(prefix).expect_err("static decoded a prefix");

@@ -218,11 +218,95 @@ impl fmt::Display for Location {
     }
 }
 
-/// A decoding error: where ([`Location`]) and what was expected there.
+/// One step of a [`DecodePath`]: a field of an object, or an item of a vector (or of a
+/// container's messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeStep {
+    /// A field (or `#` flag word) of a constructor or function.
+    Field {
+        /// The TL name of the constructor or function, e.g. `liteServer.masterchainInfo`.
+        definition: String,
+        /// The field, e.g. `last`.
+        field: String,
+        /// Its type, e.g. `tonNode.blockIdExt`, `Vector<Message>`, `#`.
+        ty: String,
+    },
+    /// An item of a vector.
+    Index {
+        /// The item's index.
+        index: usize,
+        /// The item type, e.g. `Message`.
+        ty: String,
+    },
+}
+
+/// Where a decoding error is in the value being decoded: the fields and items from the root
+/// object down to the value being read.
+///
+/// Displays as `liteServer.masterchainInfo.last (tonNode.blockIdExt)`: the root object's
+/// name, each field and index, and the type of the value being read. A path that starts at
+/// a vector starts with `$`: `$[3].id (int)`.
+///
+/// Built while an error travels back up the recursion, so it costs nothing when there is
+/// no error.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DecodePath {
+    /// Innermost step first, while the path is being built.
+    reversed: Vec<DecodeStep>,
+}
+
+impl DecodePath {
+    /// The steps from the root down.
+    pub fn steps(&self) -> impl Iterator<Item = &DecodeStep> {
+        self.reversed.iter().rev()
+    }
+
+    /// Whether the error is at the root (no field or item).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.reversed.is_empty()
+    }
+}
+
+impl fmt::Display for DecodePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut steps = self.steps().peekable();
+        match steps.peek() {
+            Some(DecodeStep::Field { definition, .. }) => f.write_str(definition)?,
+            Some(DecodeStep::Index { .. }) => f.write_str("$")?,
+            None => return Ok(()),
+        }
+        let mut ty = "";
+        for step in steps {
+            match step {
+                DecodeStep::Field { field, ty: t, .. } => {
+                    write!(f, ".{field}")?;
+                    ty = t;
+                }
+                DecodeStep::Index { index, ty: t } => {
+                    write!(f, "[{index}]")?;
+                    ty = t;
+                }
+            }
+        }
+        write!(f, " ({ty})")
+    }
+}
+
+/// A decoding error: where ([`Location`] and [`DecodePath`]) and what went wrong there.
 ///
 /// One pointer wide, so that `Result<Value, DecodeError>` stays small on the hot path.
 #[derive(Clone, PartialEq, Eq)]
-pub struct DecodeError(Box<(Location, DecodeCause)>);
+pub struct DecodeError(Box<Inner>);
+
+#[derive(Clone, PartialEq, Eq)]
+struct Inner {
+    location: Location,
+    cause: DecodeCause,
+    path: DecodePath,
+    /// For trailing bytes at the root: the name of the object they follow.
+    after: Option<String>,
+}
 
 impl DecodeError {
     /// An error of `cause` at byte `offset`.
@@ -230,32 +314,40 @@ impl DecodeError {
     #[inline(never)]
     #[must_use]
     pub fn new(offset: usize, cause: impl Into<DecodeCause>) -> Self {
-        Self(Box::new((
-            Location {
+        Self(Box::new(Inner {
+            location: Location {
                 offset,
                 gzip_packed: None,
             },
-            cause.into(),
-        )))
+            cause: cause.into(),
+            path: DecodePath::default(),
+            after: None,
+        }))
     }
 
     /// The byte offset where the error happened, in the stream [`DecodeError::location`]
     /// names: the input, or the unpacked content of a `gzip_packed`.
     #[must_use]
     pub fn offset(&self) -> usize {
-        self.0 .0.offset
+        self.0.location.offset
     }
 
     /// Where the error happened, with the stream its offset counts in.
     #[must_use]
     pub fn location(&self) -> Location {
-        self.0 .0
+        self.0.location
+    }
+
+    /// Where in the value the error happened: the fields and items from the root down.
+    #[must_use]
+    pub fn path(&self) -> &DecodePath {
+        &self.0.path
     }
 
     /// The same error `by` bytes further into the input (for a part decoded on its own).
     #[must_use]
     pub(crate) fn shifted(mut self, by: usize) -> Self {
-        self.0 .0 = self.0 .0.in_part_at(by);
+        self.0.location = self.0.location.in_part_at(by);
         self
     }
 
@@ -263,14 +355,32 @@ impl DecodeError {
     /// unpacked content it happened in.
     #[must_use]
     pub(crate) fn in_gzip_at(mut self, start: usize) -> Self {
-        self.0 .0 = self.0 .0.in_gzip_at(start);
+        self.0.location = self.0.location.in_gzip_at(start);
+        self
+    }
+
+    /// Adds `step` above the current path.
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub(crate) fn at(mut self, step: DecodeStep) -> Self {
+        self.0.path.reversed.push(step);
+        self
+    }
+
+    /// Says which object trailing bytes at the root follow.
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub(crate) fn after(mut self, name: &str) -> Self {
+        self.0.after = Some(name.to_owned());
         self
     }
 
     /// What went wrong.
     #[must_use]
     pub fn cause(&self) -> &DecodeCause {
-        &self.0 .1
+        &self.0.cause
     }
 
     /// The runtime's kind of the error, unless it is a constructor the schema does not
@@ -293,18 +403,35 @@ impl From<tlgen_runtime::DecodeError> for DecodeError {
 }
 
 impl fmt::Display for DecodeError {
-    /// Formats as e.g. `unexpected constructor 0x12345678 for Updates at byte 8`, or
-    /// `… at byte 68 of the gzip_packed content at byte 32`.
+    /// Formats as e.g. `liteServer.masterchainInfo.last (tonNode.blockIdExt) at byte 40:
+    /// unexpected end of input (needed 4 bytes)`; at the root, without a path, as
+    /// `unexpected constructor 0x12345678 for Updates at byte 0` or `4 trailing bytes at
+    /// byte 20 after updateShort`; an offset in a `gzip_packed` reads `at byte 68 of the
+    /// gzip_packed content at byte 32`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at {}", self.cause(), self.location())
+        let Inner {
+            location,
+            cause,
+            path,
+            after,
+        } = &*self.0;
+        if !path.is_empty() {
+            return write!(f, "{path} at {location}: {cause}");
+        }
+        write!(f, "{cause} at {location}")?;
+        if let Some(name) = after {
+            write!(f, " after {name}")?;
+        }
+        Ok(())
     }
 }
 
 impl fmt::Debug for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DecodeError")
-            .field("location", &self.location())
-            .field("cause", self.cause())
+            .field("location", &self.0.location)
+            .field("cause", &self.0.cause)
+            .field("path", &self.0.path)
             .finish()
     }
 }
