@@ -391,7 +391,7 @@ fn decode_truncated_payload_gives_the_offset() {
     // Cut inside form_id (bytes 4..12).
     assert_err(
         &tl(&["decode", "--hex", "--function"], b"14c99879 08070605"),
-        "error: unexpected end of input (needed 8 bytes) at byte 4\n",
+        "error: payments.sendStarsForm.form_id (long) at byte 4: unexpected end of input (needed 8 bytes)\n",
     );
     // An empty payload.
     assert_err(
