@@ -18,11 +18,13 @@
 //! in its place,
 //!
 //! ```json
-//! {"error":"unexpected end of input (needed 8 bytes)","offset":4,"line":2}
+//! {"error":"unexpected end of input (needed 8 bytes)","path":"payments.sendStarsForm.form_id (long)","offset":4,"line":2}
 //! ```
 //!
-//! where `offset` is the byte offset in that line's payload (for bad hex or base64, the
-//! offset of the bad character in the line) and `line` the 1-based line number; the other
+//! where `path` is where in the value the error is (the root object, its fields and
+//! vector indices, and the type being read; absent at the root), `offset` the byte offset in
+//! that line's payload (for bad hex or base64, the offset of the bad character in the line)
+//! and `line` the 1-based line number; the other
 //! lines go on, and the command exits with status 1 at the end.
 //!
 //! Any other error is one `error: ...` line on stderr and exit status 1.
@@ -138,11 +140,12 @@ pub fn run(args: Args) -> ExitCode {
     let line = |schema: &Schema, ty: &Type, number, line: &[u8], out: &mut Output| {
         buf.clear();
         let result = decode_line(schema, ty, format, keep_packed, line, &mut buf);
-        if let Err((error, offset)) = &result {
+        if let Err(failed) = &result {
             buf.clear();
             let record = LineError {
-                error,
-                offset: *offset,
+                error: &failed.error,
+                path: failed.path.as_deref(),
+                offset: failed.offset,
                 line: number,
             };
             serde_json::to_writer(&mut buf, &record)
@@ -159,8 +162,12 @@ pub fn run(args: Args) -> ExitCode {
 /// The JSON line printed in place of a line that fails.
 #[derive(Serialize)]
 struct LineError<'a> {
-    /// What is wrong (without the offset).
+    /// What is wrong (without the offset and the path).
     error: &'a str,
+    /// Where in the value, for a decoding error below the root:
+    /// `payments.sendStarsForm.form_id (long)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     /// The byte offset in the payload, or in the line for bad text; `null` if none.
     offset: Option<usize>,
     /// The 1-based line number.
@@ -175,13 +182,33 @@ fn decode_line(
     options: DecodeOptions,
     line: &[u8],
     buf: &mut Vec<u8>,
-) -> Result<(), (String, Option<usize>)> {
-    let payload = format
-        .read(line)
-        .map_err(|e| (e.kind.to_string(), Some(e.offset)))?;
+) -> Result<(), LineFailure> {
+    let payload = format.read(line).map_err(|e| LineFailure {
+        error: e.kind.to_string(),
+        path: None,
+        offset: Some(e.offset),
+    })?;
     let value = schema
         .decode_with_options(&payload, ty, options)
-        .map_err(|e| (e.kind().to_string(), Some(e.offset())))?
+        .map_err(|e| LineFailure {
+            error: e.cause().to_string(),
+            path: (!e.path().is_empty()).then(|| e.path().to_string()),
+            offset: Some(e.offset()),
+        })?
         .value;
-    serde_json::to_writer(buf, &schema.json(&value)).map_err(|e| (e.to_string(), None))
+    serde_json::to_writer(buf, &schema.json(&value)).map_err(|e| LineFailure {
+        error: e.to_string(),
+        path: None,
+        offset: None,
+    })
+}
+
+/// Why a line failed, as [`LineError`] prints it.
+struct LineFailure {
+    /// What is wrong.
+    error: String,
+    /// Where in the value ([`tlgen_dynamic::DecodePath`]), below the root.
+    path: Option<String>,
+    /// The byte offset in the payload, or in the line for bad text.
+    offset: Option<usize>,
 }

@@ -303,7 +303,7 @@ fn decode_lines_goes_on_after_a_failing_line() {
     );
     let expected = format!(
         "{SEND_STARS_FORM_COMPACT}\n\
-         {{\"error\":\"unexpected end of input (needed 8 bytes)\",\"offset\":4,\"line\":3}}\n\
+         {{\"error\":\"unexpected end of input (needed 8 bytes)\",\"path\":\"payments.sendStarsForm.form_id (long)\",\"offset\":4,\"line\":3}}\n\
          {SEND_STARS_FORM_COMPACT}\n\
          {{\"error\":\"hex: invalid digit 'g'\",\"offset\":7,\"line\":5}}\n\
          {SEND_STARS_FORM_COMPACT}\n"
@@ -391,7 +391,7 @@ fn decode_truncated_payload_gives_the_offset() {
     // Cut inside form_id (bytes 4..12).
     assert_err(
         &tl(&["decode", "--hex", "--function"], b"14c99879 08070605"),
-        "error: unexpected end of input (needed 8 bytes) at byte 4\n",
+        "error: payments.sendStarsForm.form_id (long) at byte 4: unexpected end of input (needed 8 bytes)\n",
     );
     // An empty payload.
     assert_err(
@@ -761,4 +761,53 @@ fn ton_encode_the_documented_query_layer_by_layer() {
         &run,
         "{\"_\":\"adnl.message.query\",\"query_id\":\"d8FUW5b6E2uOAcwIM4vsR+ikMhVJLdptTX4oY4K7AMQ=\",\"query\":\"3waMeQQu5rWJAAAA\"}\n",
     );
+}
+
+#[test]
+fn decode_errors_say_where_in_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let chat = dir.path().join("chat.tl");
+    std::fs::write(
+        &chat,
+        "textPlain#744694e0 text:string = RichText;\n\
+         message#11223344 id:int text:string entities:Vector<RichText> = Message;\n",
+    )
+    .unwrap();
+    let chat = chat.to_str().unwrap();
+    // Hand-built from the TL rules: message id, `id:int` 7, then the rest.
+    for (hex, stderr) in [
+        // The string's length prefix cut short (2 of its 4 minimum bytes).
+        (
+            "44332211 07000000 0268",
+            "error: message.text (string) at byte 8: unexpected end of input (needed 4 bytes)\n",
+        ),
+        // A length of 200 where 3 bytes follow the 1-byte prefix.
+        (
+            "44332211 07000000 c8686900",
+            "error: message.text (string) at byte 8: length 200 exceeds the 3 bytes left\n",
+        ),
+        // "hi", then a vector of two RichText whose second id is unknown.
+        (
+            "44332211 07000000 02686900 15c4b51c 02000000 e0944674 01610000 efbeadde",
+            "error: message.entities[1] (RichText) at byte 28: unexpected constructor 0xdeadbeef for RichText\n",
+        ),
+        // A whole message (an empty vector), then 4 bytes more.
+        (
+            "44332211 07000000 02686900 15c4b51c 00000000 00000000",
+            "error: 4 trailing bytes at byte 20 after message\n",
+        ),
+    ] {
+        let run = tl(&["decode", "--hex", "--schema", chat], hex.as_bytes());
+        assert_err(&run, stderr);
+    }
+    // With --lines, the path is a key of its own.
+    let run = tl(
+        &["decode", "--hex", "--lines", "--schema", chat],
+        b"44332211 07000000 c8686900\n",
+    );
+    assert_eq!(
+        run.out(),
+        "{\"error\":\"length 200 exceeds the 3 bytes left\",\"path\":\"message.text (string)\",\"offset\":8,\"line\":1}\n"
+    );
+    assert_eq!(run.code, Some(1));
 }

@@ -4,13 +4,13 @@
 //! [`Reader`]. Every object and every vector counts one level against the reader's depth
 //! limit ([`Reader::DEFAULT_MAX_DEPTH`] = 64 unless the reader says otherwise).
 
-use tlgen_runtime::{GzipError, Reader, Scope, BOOL_FALSE_ID, BOOL_TRUE_ID};
+use tlgen_runtime::{DecodeErrorKind, GzipError, Reader, Scope, BOOL_FALSE_ID, BOOL_TRUE_ID};
 
 use crate::envelope::{
     Envelope, Message, GZIP_PACKED_ID, MAX_CONTAINER_MESSAGES, MSG_CONTAINER_ID, MSG_COPY_ID,
     RPC_RESULT_ID,
 };
-use crate::error::{DecodeError, DecodeErrorKind, Location};
+use crate::error::{DecodeCause, DecodeError, DecodeStep, Location};
 use crate::schema::{DefId, Hot, Schema, Step, Ty, TyId, TypeId, MAX_FLAG_WORDS};
 use crate::ty::{Node, Type};
 use crate::value::Value;
@@ -166,7 +166,10 @@ impl Schema {
             found.location = seen_from_input(found.location);
         }
         r.finish().map_err(|e| {
-            let e = DecodeError::from(e);
+            let mut e = DecodeError::from(e);
+            if let Some(name) = self.name_of(&value) {
+                e = e.after(name);
+            }
             if gzip {
                 e.in_gzip_at(0)
             } else {
@@ -254,9 +257,91 @@ impl Schema {
         };
         DecodeError::new(
             r.position().saturating_sub(4),
-            DecodeErrorKind::UnexpectedConstructor { id, expected },
+            DecodeCause::UnexpectedConstructor { id, expected },
         )
     }
+
+    /// `e`, seen from the field of `def` that was being read.
+    #[cold]
+    #[inline(never)]
+    fn in_field(&self, e: DecodeError, def: DefId, at: Reading) -> DecodeError {
+        let Some(d) = self.definition(def) else {
+            return e;
+        };
+        let (field, ty) = match at {
+            Reading::Start => return e,
+            // A flag word is named by the fields it governs (`flags.3`).
+            Reading::Flags(slot) => {
+                let name = d
+                    .fields()
+                    .iter()
+                    .find(|f| f.cond.is_some_and(|c| c.slot() == usize::from(slot)))
+                    .and_then(|f| f.flag.split_once('.'))
+                    .map_or("#", |(word, _)| word);
+                (name.to_owned(), "#".to_owned())
+            }
+            Reading::Field(i) => match d.fields().get(i as usize) {
+                Some(f) => (f.name().to_owned(), self.declared(f.ty)),
+                None => return e,
+            },
+        };
+        e.at(DecodeStep::Field {
+            definition: d.name().to_owned(),
+            field,
+            ty,
+        })
+    }
+
+    /// `e`, seen from item `index` of a vector of `ty`.
+    #[cold]
+    #[inline(never)]
+    fn in_item(&self, e: DecodeError, index: usize, ty: &str) -> DecodeError {
+        e.at(DecodeStep::Index {
+            index,
+            ty: ty.to_owned(),
+        })
+    }
+
+    /// A type as a schema declares it: a bare constructor by its name (`tonNode.blockIdExt`).
+    fn declared(&self, ty: Ty) -> String {
+        match ty {
+            Ty::Bare(def) => self.name(def).to_owned(),
+            _ => self.describe(ty),
+        }
+    }
+
+    /// A type of [`Decoder::node`] as a schema declares it.
+    fn declared_node(&self, node: &Node) -> String {
+        match node {
+            Node::Leaf(ty) => self.declared(*ty),
+            Node::Vector { boxed, elem } => {
+                let name = if *boxed { "Vector" } else { "vector" };
+                format!("{name}<{}>", self.declared_node(elem))
+            }
+        }
+    }
+}
+
+/// What [`Decoder::fields`] is reading, to name it in the path of an error.
+#[derive(Clone, Copy)]
+enum Reading {
+    /// Nothing yet (entering the object).
+    Start,
+    /// The `#` flag word in this slot.
+    Flags(u8),
+    /// The field of this index.
+    Field(u32),
+}
+
+/// A step of the envelope's own fields (`msg_container.messages`, `rpc_result.result`, …).
+#[cold]
+#[inline(never)]
+fn envelope_field(e: DecodeError, definition: &str, field: &str, ty: &str) -> DecodeError {
+    e.at(DecodeStep::Field {
+        definition: definition.to_owned(),
+        field: field.to_owned(),
+        ty: ty.to_owned(),
+    })
 }
 
 /// What [`Schema::decode_tolerant`] read: the value, and the objects kept undecoded in it.
@@ -330,8 +415,14 @@ impl Decoder<'_, '_, '_> {
                 let n = self.r.read_vector_len()?;
                 self.r.enter()?;
                 let mut items = Vec::with_capacity(capacity(n));
-                for _ in 0..n {
-                    items.push(self.node(elem)?);
+                for i in 0..n {
+                    match self.node(elem) {
+                        Ok(item) => items.push(item),
+                        Err(e) => {
+                            let ty = self.schema.declared_node(elem);
+                            return Err(self.schema.in_item(e, i, &ty));
+                        }
+                    }
                 }
                 self.r.leave();
                 Ok(Value::Vector(items.into_boxed_slice()))
@@ -408,6 +499,22 @@ impl Decoder<'_, '_, '_> {
     ///
     /// Objects and numbers are built in place (see [`append`]).
     fn items(&mut self, ty: Ty, elem: TyId) -> Result<Box<[Value]>> {
+        let mut at = None;
+        match self.items_in(ty, elem, &mut at) {
+            Ok(items) => Ok(items),
+            Err(e) => Err(match at {
+                Some(i) => {
+                    let ty = self.schema.declared(self.schema.elem(elem));
+                    self.schema.in_item(e, i, &ty)
+                }
+                None => e,
+            }),
+        }
+    }
+
+    /// [`Decoder::items`], with `at` the index of the item being read.
+    #[inline]
+    fn items_in(&mut self, ty: Ty, elem: TyId, at: &mut Option<usize>) -> Result<Box<[Value]>> {
         if let Ty::Vector(_) = ty {
             self.r.expect_vector_id()?;
         }
@@ -415,7 +522,8 @@ impl Decoder<'_, '_, '_> {
         let elem = self.schema.elem(elem);
         self.r.enter()?;
         let mut items = Vec::with_capacity(capacity(n));
-        for _ in 0..n {
+        for i in 0..n {
+            *at = Some(i);
             match elem {
                 Ty::Boxed(_) | Ty::Bare(_) => {
                     let def = self.definition(elem)?;
@@ -440,6 +548,16 @@ impl Decoder<'_, '_, '_> {
     /// Reads the fields of `def` (its id already read, or bare): the present ones, with
     /// their indices, in one exact allocation.
     fn fields(&mut self, def: DefId) -> Result<Box<[(u32, Value)]>> {
+        let mut at = Reading::Start;
+        match self.fields_in(def, &mut at) {
+            Ok(fields) => Ok(fields),
+            Err(e) => Err(self.schema.in_field(e, def, at)),
+        }
+    }
+
+    /// [`Decoder::fields`], with `at` what is being read.
+    #[inline]
+    fn fields_in(&mut self, def: DefId, at: &mut Reading) -> Result<Box<[(u32, Value)]>> {
         let schema = self.schema;
         let Some(hot) = schema.hot_of(def) else {
             return Err(schema.unexpected(self.r, 0, Expected::Object));
@@ -451,6 +569,7 @@ impl Decoder<'_, '_, '_> {
         // allocate exactly the fields present.
         let mut lead = 0;
         while let Some(&Step::Flags(slot)) = steps.get(lead) {
+            *at = Reading::Flags(slot);
             flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = self.r.read_u32()?;
             lead += 1;
         }
@@ -464,10 +583,12 @@ impl Decoder<'_, '_, '_> {
         for &step in steps.get(lead..).unwrap_or(&[]) {
             let (ty, cond) = match step {
                 Step::Flags(slot) => {
+                    *at = Reading::Flags(slot);
                     flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = self.r.read_u32()?;
                     continue;
                 }
                 Step::FlagsField(slot) => {
+                    *at = Reading::Field(index);
                     let v = self.r.read_u32()?;
                     flags[usize::from(slot) & (MAX_FLAG_WORDS - 1)] = v;
                     let i = index;
@@ -495,6 +616,7 @@ impl Decoder<'_, '_, '_> {
                     continue;
                 }
             }
+            *at = Reading::Field(i);
             // The common kinds are built in place (see `append`).
             match ty {
                 Ty::Int => {
@@ -547,13 +669,20 @@ impl Decoder<'_, '_, '_> {
                     // The result runs to the end of what holds it (a message body).
                     let start = self.r.position();
                     let rest = self.r.read_raw(self.r.remaining())?;
-                    self.part(rest, self.r.scope(), Ty::AnyObject, Part::At(start))?
+                    self.part(rest, self.r.scope(), Ty::AnyObject, Part::At(start))
                 } else {
-                    self.ty(Ty::AnyObject)?
+                    self.ty(Ty::AnyObject)
                 };
+                let result =
+                    result.map_err(|e| envelope_field(e, "rpc_result", "result", "Object"))?;
                 Value::Envelope(Box::new(Envelope::RpcResult { req_msg_id, result }))
             }
-            MSG_COPY_ID => Value::Envelope(Box::new(Envelope::MsgCopy(self.message()?))),
+            MSG_COPY_ID => {
+                let message = self
+                    .message()
+                    .map_err(|e| envelope_field(e, "msg_copy", "orig_message", "Message"))?;
+                Value::Envelope(Box::new(Envelope::MsgCopy(message)))
+            }
             _ => self.gzip_packed(Ty::AnyObject)?,
         };
         self.r.leave();
@@ -571,8 +700,19 @@ impl Decoder<'_, '_, '_> {
             ));
         }
         let mut messages = Vec::with_capacity(n);
-        for _ in 0..n {
-            messages.push(self.message()?);
+        for i in 0..n {
+            match self.message() {
+                Ok(message) => messages.push(message),
+                Err(e) => {
+                    let e = self.schema.in_item(e, i, "%Message");
+                    return Err(envelope_field(
+                        e,
+                        "msg_container",
+                        "messages",
+                        "vector<%Message>",
+                    ));
+                }
+            }
         }
         Ok(Value::Envelope(Box::new(Envelope::Container(
             messages.into_boxed_slice(),
@@ -592,12 +732,14 @@ impl Decoder<'_, '_, '_> {
         }
         let start = self.r.position();
         let body = self.r.read_raw(len)?;
-        let body = self.part(
-            body,
-            self.r.scope().in_container(),
-            Ty::AnyObject,
-            Part::At(start),
-        )?;
+        let body = self
+            .part(
+                body,
+                self.r.scope().in_container(),
+                Ty::AnyObject,
+                Part::At(start),
+            )
+            .map_err(|e| envelope_field(e, "message", "body", "Object"))?;
         Ok(Message {
             msg_id,
             seqno,
@@ -622,6 +764,7 @@ impl Decoder<'_, '_, '_> {
         self.r.set_scope(scope);
         // Offsets inside are into the unpacked bytes.
         self.part(&buffer, packed, ty, Part::Gzip(start))
+            .map_err(|e| envelope_field(e, "gzip_packed", "packed_data", "Object"))
     }
 
     /// Decodes `bytes` whole as a `ty`, as a part of this input at `part`. When tolerant, a
@@ -677,9 +820,9 @@ impl Decoder<'_, '_, '_> {
 /// tolerant decoding does not keep as an unknown object.
 fn breaks_envelope_rules(error: &DecodeError) -> bool {
     match error.kind() {
-        DecodeErrorKind::Gzip(GzipError::Nested | GzipError::TooLarge { .. }) => true,
-        DecodeErrorKind::UnexpectedConstructor { id, expected } => {
-            *id == MSG_CONTAINER_ID && expected == tlgen_runtime::envelope::NESTED_CONTAINER
+        Some(DecodeErrorKind::Gzip(GzipError::Nested | GzipError::TooLarge { .. })) => true,
+        Some(DecodeErrorKind::UnexpectedConstructor { id, expected }) => {
+            *id == MSG_CONTAINER_ID && *expected == tlgen_runtime::envelope::NESTED_CONTAINER
         }
         _ => false,
     }

@@ -6,8 +6,9 @@ use std::fmt;
 /// An error building a [`Schema`](crate::Schema) or resolving a type expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SchemaError {
-    /// The TL text has errors; each item is one rendered diagnostic (with `file:line:column`).
-    Parse(Vec<String>),
+    /// The TL text has errors: the parser's diagnostics (each rendered with
+    /// `file:line:column` by `Display`).
+    Parse(Vec<tlgen_parser::Diagnostic>),
     /// A parameter's type names nothing the schema declares (or a form not supported).
     UnknownType {
         /// The definition holding the parameter (empty for a standalone type expression).
@@ -16,8 +17,8 @@ pub enum SchemaError {
         param: String,
         /// The type as written.
         ty: String,
-        /// Why it could not be resolved.
-        reason: String,
+        /// Why it could not be resolved: the parser's resolution error.
+        reason: tlgen_parser::resolve::ResolveError,
     },
     /// `field.N?T` names no earlier `#` parameter.
     UnknownFlagField {
@@ -27,6 +28,15 @@ pub enum SchemaError {
         param: String,
         /// The flag field it names.
         field: String,
+    },
+    /// `field.N?T` with `N` above 31.
+    FlagBitOutOfRange {
+        /// The definition.
+        definition: String,
+        /// The parameter.
+        param: String,
+        /// The bit as written.
+        bit: u32,
     },
     /// A definition has more `#` parameters than [`MAX_FLAG_WORDS`](crate::MAX_FLAG_WORDS).
     TooManyFlagWords {
@@ -91,6 +101,11 @@ impl fmt::Display for SchemaError {
                 f,
                 "{definition}.{param}: `{field}` is not an earlier `#` parameter"
             ),
+            Self::FlagBitOutOfRange {
+                definition,
+                param,
+                bit,
+            } => write!(f, "{definition}.{param}: flag bit {bit} is above 31"),
             Self::TooManyFlagWords { definition } => write!(
                 f,
                 "{definition}: more than {} `#` parameters",
@@ -117,41 +132,40 @@ impl fmt::Display for SchemaError {
 
 impl std::error::Error for SchemaError {}
 
-/// What went wrong while decoding; see [`DecodeError::kind`].
+/// What went wrong while decoding; see [`DecodeError::cause`].
+///
+/// The reader's errors are the runtime's own [`DecodeErrorKind`](tlgen_runtime::DecodeErrorKind),
+/// held as they are; beside them, the one error only the schema can find.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DecodeErrorKind {
-    /// The input ended early: the read at the error's offset needed `needed` bytes.
-    UnexpectedEnd {
-        /// Bytes needed from the error's offset.
-        needed: usize,
-    },
-    /// A constructor id that is unknown or not of the expected type; the offset is the id's.
+pub enum DecodeCause {
+    /// An error of the runtime's [`Reader`](tlgen_runtime::Reader) (end of input, bad length,
+    /// invalid UTF-8, depth, `gzip_packed`, trailing bytes, a wrong `Vector` or `Bool` id).
+    Read(tlgen_runtime::DecodeErrorKind),
+    /// A constructor id that is unknown or not of the type the schema expects there; the
+    /// offset is the id's.
     UnexpectedConstructor {
         /// The id found.
         id: u32,
-        /// What was expected: a type name (`Updates`), `Vector`, `Bool`, `a function`, ….
+        /// What was expected: a type of the schema (`Updates`), `a function call`, ….
         expected: String,
     },
-    /// A vector count that is negative or larger than the remaining input can hold, or a
-    /// string length prefix of `0xff`.
-    InvalidLength {
-        /// The length as found (a negative count as its `u32` value).
-        len: usize,
-    },
-    /// A `string` that is not valid UTF-8; the offset is where the string starts.
-    InvalidUtf8,
-    /// Objects and vectors nested deeper than `limit`.
-    TooDeep {
-        /// The reader's maximum depth.
-        limit: u32,
-    },
-    /// A complete value was decoded but `count` bytes were left.
-    TrailingBytes {
-        /// Bytes left over.
-        count: usize,
-    },
-    /// A `gzip_packed` that could not be unpacked.
-    Gzip(tlgen_runtime::GzipError),
+}
+
+impl From<tlgen_runtime::DecodeErrorKind> for DecodeCause {
+    fn from(kind: tlgen_runtime::DecodeErrorKind) -> Self {
+        Self::Read(kind)
+    }
+}
+
+impl fmt::Display for DecodeCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Read(kind) => kind.fmt(f),
+            Self::UnexpectedConstructor { id, expected } => {
+                write!(f, "unexpected constructor {id:#010x} for {expected}")
+            }
+        }
+    }
 }
 
 /// Where something is in the input: a byte offset, and the stream it counts in — the input
@@ -204,44 +218,136 @@ impl fmt::Display for Location {
     }
 }
 
-/// A decoding error: where ([`Location`]) and what was expected there.
+/// One step of a [`DecodePath`]: a field of an object, or an item of a vector (or of a
+/// container's messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeStep {
+    /// A field (or `#` flag word) of a constructor or function.
+    Field {
+        /// The TL name of the constructor or function, e.g. `liteServer.masterchainInfo`.
+        definition: String,
+        /// The field, e.g. `last`.
+        field: String,
+        /// Its type, e.g. `tonNode.blockIdExt`, `Vector<Message>`, `#`.
+        ty: String,
+    },
+    /// An item of a vector.
+    Index {
+        /// The item's index.
+        index: usize,
+        /// The item type, e.g. `Message`.
+        ty: String,
+    },
+}
+
+/// Where a decoding error is in the value being decoded: the fields and items from the root
+/// object down to the value being read.
+///
+/// Displays as `liteServer.masterchainInfo.last (tonNode.blockIdExt)`: the root object's
+/// name, each field and index, and the type of the value being read. A path that starts at
+/// a vector starts with `$`: `$[3].id (int)`.
+///
+/// Built while an error travels back up the recursion, so it costs nothing when there is
+/// no error.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DecodePath {
+    /// Innermost step first, while the path is being built.
+    reversed: Vec<DecodeStep>,
+}
+
+impl DecodePath {
+    /// The steps from the root down.
+    pub fn steps(&self) -> impl Iterator<Item = &DecodeStep> {
+        self.reversed.iter().rev()
+    }
+
+    /// Whether the error is at the root (no field or item).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.reversed.is_empty()
+    }
+}
+
+impl fmt::Display for DecodePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut steps = self.steps().peekable();
+        match steps.peek() {
+            Some(DecodeStep::Field { definition, .. }) => f.write_str(definition)?,
+            Some(DecodeStep::Index { .. }) => f.write_str("$")?,
+            None => return Ok(()),
+        }
+        let mut ty = "";
+        for step in steps {
+            match step {
+                DecodeStep::Field { field, ty: t, .. } => {
+                    write!(f, ".{field}")?;
+                    ty = t;
+                }
+                DecodeStep::Index { index, ty: t } => {
+                    write!(f, "[{index}]")?;
+                    ty = t;
+                }
+            }
+        }
+        write!(f, " ({ty})")
+    }
+}
+
+/// A decoding error: where ([`Location`] and [`DecodePath`]) and what went wrong there.
 ///
 /// One pointer wide, so that `Result<Value, DecodeError>` stays small on the hot path.
 #[derive(Clone, PartialEq, Eq)]
-pub struct DecodeError(Box<(Location, DecodeErrorKind)>);
+pub struct DecodeError(Box<Inner>);
+
+#[derive(Clone, PartialEq, Eq)]
+struct Inner {
+    location: Location,
+    cause: DecodeCause,
+    path: DecodePath,
+    /// For trailing bytes at the root: the name of the object they follow.
+    after: Option<String>,
+}
 
 impl DecodeError {
-    /// An error of `kind` at byte `offset`.
+    /// An error of `cause` at byte `offset`.
     #[cold]
     #[inline(never)]
     #[must_use]
-    pub fn new(offset: usize, kind: DecodeErrorKind) -> Self {
-        Self(Box::new((
-            Location {
+    pub fn new(offset: usize, cause: impl Into<DecodeCause>) -> Self {
+        Self(Box::new(Inner {
+            location: Location {
                 offset,
                 gzip_packed: None,
             },
-            kind,
-        )))
+            cause: cause.into(),
+            path: DecodePath::default(),
+            after: None,
+        }))
     }
 
     /// The byte offset where the error happened, in the stream [`DecodeError::location`]
     /// names: the input, or the unpacked content of a `gzip_packed`.
     #[must_use]
     pub fn offset(&self) -> usize {
-        self.0 .0.offset
+        self.0.location.offset
     }
 
     /// Where the error happened, with the stream its offset counts in.
     #[must_use]
     pub fn location(&self) -> Location {
-        self.0 .0
+        self.0.location
+    }
+
+    /// Where in the value the error happened: the fields and items from the root down.
+    #[must_use]
+    pub fn path(&self) -> &DecodePath {
+        &self.0.path
     }
 
     /// The same error `by` bytes further into the input (for a part decoded on its own).
     #[must_use]
     pub(crate) fn shifted(mut self, by: usize) -> Self {
-        self.0 .0 = self.0 .0.in_part_at(by);
+        self.0.location = self.0.location.in_part_at(by);
         self
     }
 
@@ -249,14 +355,42 @@ impl DecodeError {
     /// unpacked content it happened in.
     #[must_use]
     pub(crate) fn in_gzip_at(mut self, start: usize) -> Self {
-        self.0 .0 = self.0 .0.in_gzip_at(start);
+        self.0.location = self.0.location.in_gzip_at(start);
+        self
+    }
+
+    /// Adds `step` above the current path.
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub(crate) fn at(mut self, step: DecodeStep) -> Self {
+        self.0.path.reversed.push(step);
+        self
+    }
+
+    /// Says which object trailing bytes at the root follow.
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub(crate) fn after(mut self, name: &str) -> Self {
+        self.0.after = Some(name.to_owned());
         self
     }
 
     /// What went wrong.
     #[must_use]
-    pub fn kind(&self) -> &DecodeErrorKind {
-        &self.0 .1
+    pub fn cause(&self) -> &DecodeCause {
+        &self.0.cause
+    }
+
+    /// The runtime's kind of the error, unless it is a constructor the schema does not
+    /// allow ([`DecodeCause::UnexpectedConstructor`]).
+    #[must_use]
+    pub fn kind(&self) -> Option<&tlgen_runtime::DecodeErrorKind> {
+        match self.cause() {
+            DecodeCause::Read(kind) => Some(kind),
+            DecodeCause::UnexpectedConstructor { .. } => None,
+        }
     }
 }
 
@@ -264,54 +398,40 @@ impl From<tlgen_runtime::DecodeError> for DecodeError {
     #[cold]
     #[inline(never)]
     fn from(e: tlgen_runtime::DecodeError) -> Self {
-        use tlgen_runtime::DecodeErrorKind as K;
-        let kind = match e.kind() {
-            K::UnexpectedEnd { needed } => DecodeErrorKind::UnexpectedEnd { needed: *needed },
-            K::UnexpectedConstructor { id, expected } => DecodeErrorKind::UnexpectedConstructor {
-                id: *id,
-                expected: (*expected).to_owned(),
-            },
-            K::InvalidLength { len } => DecodeErrorKind::InvalidLength { len: *len },
-            K::InvalidUtf8 => DecodeErrorKind::InvalidUtf8,
-            K::TooDeep { limit } => DecodeErrorKind::TooDeep { limit: *limit },
-            K::TrailingBytes { count } => DecodeErrorKind::TrailingBytes { count: *count },
-            K::Gzip(error) => DecodeErrorKind::Gzip(*error),
-        };
-        Self::new(e.offset(), kind)
-    }
-}
-
-impl fmt::Display for DecodeErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::UnexpectedEnd { needed } => {
-                write!(f, "unexpected end of input (needed {needed} bytes)")
-            }
-            Self::UnexpectedConstructor { id, expected } => {
-                write!(f, "unexpected constructor {id:#010x} for {expected}")
-            }
-            Self::InvalidLength { len } => write!(f, "invalid length {len}"),
-            Self::InvalidUtf8 => f.write_str("invalid UTF-8 in string"),
-            Self::TooDeep { limit } => write!(f, "nesting deeper than {limit} levels"),
-            Self::TrailingBytes { count } => write!(f, "{count} trailing bytes"),
-            Self::Gzip(error) => write!(f, "gzip_packed: {error}"),
-        }
+        Self::new(e.offset(), e.kind().clone())
     }
 }
 
 impl fmt::Display for DecodeError {
-    /// Formats as e.g. `unexpected constructor 0x12345678 for Updates at byte 8`, or
-    /// `… at byte 68 of the gzip_packed content at byte 32`.
+    /// Formats as e.g. `liteServer.masterchainInfo.last (tonNode.blockIdExt) at byte 40:
+    /// unexpected end of input (needed 4 bytes)`; at the root, without a path, as
+    /// `unexpected constructor 0x12345678 for Updates at byte 0` or `4 trailing bytes at
+    /// byte 20 after updateShort`; an offset in a `gzip_packed` reads `at byte 68 of the
+    /// gzip_packed content at byte 32`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at {}", self.kind(), self.location())
+        let Inner {
+            location,
+            cause,
+            path,
+            after,
+        } = &*self.0;
+        if !path.is_empty() {
+            return write!(f, "{path} at {location}: {cause}");
+        }
+        write!(f, "{cause} at {location}")?;
+        if let Some(name) = after {
+            write!(f, " after {name}")?;
+        }
+        Ok(())
     }
 }
 
 impl fmt::Debug for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DecodeError")
-            .field("location", &self.location())
-            .field("kind", self.kind())
+            .field("location", &self.0.location)
+            .field("cause", &self.0.cause)
+            .field("path", &self.0.path)
             .finish()
     }
 }

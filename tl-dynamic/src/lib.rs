@@ -40,9 +40,13 @@
 //! let back = schema.from_json_str(&json, &Type::FUNCTION)?;
 //! assert_eq!(schema.encode(&back)?, bytes);
 //!
-//! // Errors say where: a byte offset when decoding, a JSON path when reading JSON.
+//! // Errors say where: the field path and byte offset when decoding, a JSON path when
+//! // reading JSON.
 //! let err = schema.decode_function(&bytes[..10]).unwrap_err(); // inside form_id
-//! assert_eq!(err.to_string(), "unexpected end of input (needed 8 bytes) at byte 4");
+//! assert_eq!(
+//!     err.to_string(),
+//!     "payments.sendStarsForm.form_id (long) at byte 4: unexpected end of input (needed 8 bytes)"
+//! );
 //! let err = schema
 //!     .from_json_str(r#"{"_":"payments.sendStarsForm","form_id":"42","invoice":{"_":"inputInvoiceSlug","slug":7}}"#, &Type::FUNCTION)
 //!     .unwrap_err();
@@ -180,12 +184,15 @@ pub use decode::{DecodeOptions, Tolerant, UnknownObject};
 pub use encode::MAX_ENCODE_DEPTH;
 pub use envelope::Envelope;
 pub use error::{
-    DecodeError, DecodeErrorKind, Location, Path, SchemaError, Segment, ValueError, ValueErrorKind,
+    DecodeCause, DecodeError, DecodePath, DecodeStep, Location, Path, SchemaError, Segment,
+    ValueError, ValueErrorKind,
 };
 #[cfg(feature = "json")]
 pub use json::{JsonValue, MAX_JSON_DEPTH, NAME_KEY};
 pub use schema::{DefId, Definition, Field, Schema, MAX_FLAG_WORDS};
 #[cfg(feature = "json")]
 pub use tdjson::{TdDialect, TdJsonOptions, TdJsonRead, TdJsonValue};
+/// The runtime's decoding error kinds, which [`DecodeCause::Read`] holds.
+pub use tlgen_runtime::DecodeErrorKind;
 pub use ty::Type;
 pub use value::Value;

@@ -410,7 +410,7 @@ impl Schema {
     /// Parses several TL texts as one schema (e.g. `api.tl` and `mtproto.tl`) and builds it.
     ///
     /// Any error of the parser (syntax, undeclared type, duplicate id, …) is reported as
-    /// [`SchemaError::Parse`] with every rendered diagnostic.
+    /// [`SchemaError::Parse`] with every diagnostic.
     pub fn from_sources(texts: &[&str]) -> Result<Schema, SchemaError> {
         let names: Vec<String> = (1..=texts.len()).map(|i| format!("<source {i}>")).collect();
         let parsed = tlgen_parser::parse_files(
@@ -418,9 +418,7 @@ impl Schema {
             &tlgen_parser::ParseOptions::default(),
         );
         if parsed.has_errors() {
-            return Err(SchemaError::Parse(
-                parsed.errors().map(|d| d.render()).collect(),
-            ));
+            return Err(SchemaError::Parse(parsed.errors().cloned().collect()));
         }
         Self::from_parsed(&parsed)
     }
@@ -521,10 +519,12 @@ impl Schema {
 
     /// Resolves a parsed type reference, with `generics` the `{X:Type}` names in scope, by
     /// the parser's rules ([`tlgen_parser::resolve`]) against this schema's names.
-    fn resolve(&self, generics: &[&str], t: &tlgen_parser::Type<'_>) -> Result<Node, String> {
-        resolve::resolve(&Names(self), generics, t)
-            .map(node_of)
-            .map_err(|e| e.to_string())
+    fn resolve(
+        &self,
+        generics: &[&str],
+        t: &tlgen_parser::Type<'_>,
+    ) -> Result<Node, resolve::ResolveError> {
+        resolve::resolve(&Names(self), generics, t).map(node_of)
     }
 }
 
@@ -705,13 +705,14 @@ impl Builder {
             let mut slots: Vec<&str> = Vec::new();
             let mut fields = Vec::new();
             for p in &d.params {
-                let unknown =
-                    |ty: &tlgen_parser::Type<'_>, reason: String| SchemaError::UnknownType {
+                let unknown = |ty: &tlgen_parser::Type<'_>, reason: resolve::ResolveError| {
+                    SchemaError::UnknownType {
                         definition: d.name.to_owned(),
                         param: p.name.to_owned(),
                         ty: ty.to_string(),
                         reason,
-                    };
+                    }
+                };
                 match &p.kind {
                     ParamKind::FlagField if ton && !d.is_flag_word(p.name) => {
                         // A plain 32-bit natural (`req_count:#`): 4 bytes, as an `int`.
@@ -770,7 +771,11 @@ impl Builder {
                             });
                         };
                         if *bit > 31 {
-                            return Err(unknown(t, format!("flag bit {bit} is above 31")));
+                            return Err(SchemaError::FlagBitOutOfRange {
+                                definition: d.name.to_owned(),
+                                param: p.name.to_owned(),
+                                bit: u32::from(*bit),
+                            });
                         }
                         let node = schema.resolve(&generics, t).map_err(|r| unknown(t, r))?;
                         let ty = self.intern(&mut schema, node)?;

@@ -5,7 +5,9 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use tlgen_dynamic::{DecodeErrorKind, Schema, SchemaError, Type, Value, ValueErrorKind};
+use tlgen_dynamic::{
+    DecodeCause, DecodeErrorKind, Schema, SchemaError, Type, Value, ValueErrorKind,
+};
 use tlgen_runtime::Reader;
 
 #[test]
@@ -141,8 +143,8 @@ fn generic_query_is_any_function() {
         .unwrap_err();
     assert_eq!(err.offset(), 8);
     assert_eq!(
-        err.kind(),
-        &DecodeErrorKind::UnexpectedConstructor {
+        err.cause(),
+        &DecodeCause::UnexpectedConstructor {
             id: 0x7f3b_18ea,
             expected: "a function call".into()
         }
@@ -150,10 +152,10 @@ fn generic_query_is_any_function() {
     // decode_function refuses a constructor, at its id.
     let err = s.decode_function(&words(&[0x7f3b_18ea])).unwrap_err();
     assert_eq!(
-        (err.offset(), err.kind()),
+        (err.offset(), err.cause()),
         (
             0,
-            &DecodeErrorKind::UnexpectedConstructor {
+            &DecodeCause::UnexpectedConstructor {
                 id: 0x7f3b_18ea,
                 expected: "a function call".into()
             }
@@ -232,7 +234,10 @@ fn schema_errors_are_reported() {
     let SchemaError::Parse(errors) = &err else {
         panic!("{err:?}")
     };
-    assert!(errors[0].contains("Missing"), "{errors:?}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].kind, tlgen_parser::DiagnosticKind::UndeclaredType);
+    assert!(errors[0].message.contains("Missing"), "{errors:?}");
+    assert!(err.to_string().contains(&errors[0].render()), "{err}");
     // The plan's resolution, on a parsed schema whose diagnostics are ignored.
     let parsed = tlgen_parser::parse("a#1 x:Missing = A;");
     assert!(matches!(
@@ -262,7 +267,10 @@ fn truncation_at_every_prefix_reports_the_offset() {
         let err = s.decode(&bytes[..cut]).unwrap_err();
         let expected_offset = if cut >= 24 { 24 } else { cut / 4 * 4 };
         assert_eq!(err.offset(), expected_offset, "cut at {cut}: {err}");
-        assert!(matches!(err.kind(), DecodeErrorKind::UnexpectedEnd { .. }));
+        assert!(matches!(
+            err.kind(),
+            Some(DecodeErrorKind::UnexpectedEnd { .. })
+        ));
     }
 }
 
@@ -279,8 +287,8 @@ fn hostile_bytes_are_errors_with_offsets() {
     let err = s.decode_function(&words(&[5, 0x744694e0, 0])).unwrap_err();
     assert_eq!(err.offset(), 4);
     assert_eq!(
-        err.kind(),
-        &DecodeErrorKind::UnexpectedConstructor {
+        err.cause(),
+        &DecodeCause::UnexpectedConstructor {
             id: 0x744694e0,
             expected: "InputPeer".into()
         }
@@ -293,7 +301,7 @@ fn hostile_bytes_are_errors_with_offsets() {
             .unwrap_err();
         assert_eq!(err.offset(), 4);
         assert_eq!(
-            err.kind(),
+            err.kind().unwrap(),
             &DecodeErrorKind::InvalidLength { len: len as usize }
         );
     }
@@ -305,7 +313,7 @@ fn hostile_bytes_are_errors_with_offsets() {
         .decode(&[0xe0, 0x94, 0x46, 0x74, 2, 0xff, 0xfe, 0])
         .unwrap_err();
     assert_eq!(
-        (err.offset(), err.kind()),
+        (err.offset(), err.kind().unwrap()),
         (4, &DecodeErrorKind::InvalidUtf8)
     );
     // A bad length prefix.
@@ -313,7 +321,7 @@ fn hostile_bytes_are_errors_with_offsets() {
         .decode(&[0xe0, 0x94, 0x46, 0x74, 0xff, 0, 0, 0])
         .unwrap_err();
     assert_eq!(
-        (err.offset(), err.kind()),
+        (err.offset(), err.kind().unwrap()),
         (4, &DecodeErrorKind::InvalidLength { len: 255 })
     );
     // A string longer than the input.
@@ -325,7 +333,7 @@ fn hostile_bytes_are_errors_with_offsets() {
     let mut bytes = words(&[0x7f3b_18ea, 0]);
     let err = s.decode(&bytes).unwrap_err();
     assert_eq!(
-        (err.offset(), err.kind()),
+        (err.offset(), err.kind().unwrap()),
         (4, &DecodeErrorKind::TrailingBytes { count: 4 })
     );
     bytes.truncate(4);
@@ -345,7 +353,7 @@ fn deep_nesting_hits_the_reader_limit_not_the_stack() {
     let mut bytes = words(&vec![0x6724_abc4; depth]);
     bytes.extend(words(&[0x7446_94e0, 0]));
     let err = s.decode(&bytes).unwrap_err();
-    assert_eq!(err.kind(), &DecodeErrorKind::TooDeep { limit: 64 });
+    assert_eq!(err.kind().unwrap(), &DecodeErrorKind::TooDeep { limit: 64 });
     // The 65th object starts at byte 256; its id was read before the check.
     assert_eq!(err.offset(), 260);
     // Exactly at the limit it decodes.
@@ -356,14 +364,14 @@ fn deep_nesting_hits_the_reader_limit_not_the_stack() {
     // A reader with a lower limit.
     let mut r = Reader::with_max_depth(&ok, 10);
     let err = s.read(&mut r, &Type::OBJECT).unwrap_err();
-    assert_eq!(err.kind(), &DecodeErrorKind::TooDeep { limit: 10 });
+    assert_eq!(err.kind().unwrap(), &DecodeErrorKind::TooDeep { limit: 10 });
     // Nested vectors count too.
     let ty = s.parse_type("Vector<Vector<Vector<int>>>").unwrap();
     let bytes = words(&[0x1cb5_c415, 1, 0x1cb5_c415, 1, 0x1cb5_c415, 0]);
     assert!(s.decode_as(&bytes, &ty).is_ok());
     let mut r = Reader::with_max_depth(&bytes, 2);
     let err = s.read(&mut r, &ty).unwrap_err();
-    assert_eq!(err.kind(), &DecodeErrorKind::TooDeep { limit: 2 });
+    assert_eq!(err.kind().unwrap(), &DecodeErrorKind::TooDeep { limit: 2 });
 }
 
 #[test]

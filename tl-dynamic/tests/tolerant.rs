@@ -71,9 +71,12 @@ fn an_unknown_object_in_a_gzip_is_kept_in_place() {
             gzip_packed: Some(56)
         }
     );
-    assert!(error
-        .to_string()
-        .ends_with("at byte 0 of the gzip_packed content at byte 56"));
+    // The path: the second message's body, its `rpc_result`'s result, the packed content.
+    assert_eq!(
+        error.to_string(),
+        "msg_container.messages[1].body.result.packed_data (Object) at byte 0 of the gzip_packed \
+         content at byte 56: unexpected constructor 0x330b4067 for a constructor or function call"
+    );
     let decoded = s.decode_tolerant(&bytes, &Type::OBJECT).unwrap();
     let json = s.to_json_string(&decoded.value, false).unwrap();
     assert!(

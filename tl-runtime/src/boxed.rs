@@ -19,6 +19,16 @@ macro_rules! __tri {
             ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
         }
     };
+    // `tri!(expr, "name")`: an error also says it happened inside the constructor `name`
+    // (see `DecodeError::within`); a dispatcher names each case's constructor so.
+    ($e:expr, $name:expr) => {
+        match $e {
+            ::core::result::Result::Ok(value) => value,
+            ::core::result::Result::Err(error) => {
+                return ::core::result::Result::Err($crate::DecodeError::within(error, $name))
+            }
+        }
+    };
 }
 
 /// Reads a constructor id and fails with

@@ -32,6 +32,14 @@ pub enum DecodeErrorKind {
         /// The offending length as found in the input.
         len: usize,
     },
+    /// A `bytes`/`string` whose length prefix (at the error's offset) says more bytes than
+    /// the input (or the object holding it) has left after the prefix.
+    LengthExceeds {
+        /// The length the prefix says.
+        len: usize,
+        /// How many bytes were left after the prefix.
+        left: usize,
+    },
     /// A TL `string` whose content is not valid UTF-8; the error's offset is
     /// where the string (its length prefix) starts.
     InvalidUtf8,
@@ -117,6 +125,9 @@ pub struct DecodeError {
 struct Inner {
     offset: usize,
     kind: DecodeErrorKind,
+    /// The TL names of the constructors being decoded, innermost first (see
+    /// [`DecodeError::within`]).
+    within: Vec<&'static str>,
 }
 
 impl DecodeError {
@@ -126,7 +137,11 @@ impl DecodeError {
     #[must_use]
     pub fn new(offset: usize, kind: DecodeErrorKind) -> Self {
         Self {
-            inner: Box::new(Inner { offset, kind }),
+            inner: Box::new(Inner {
+                offset,
+                kind,
+                within: Vec::new(),
+            }),
         }
     }
 
@@ -178,14 +193,37 @@ impl DecodeError {
     pub fn kind(&self) -> &DecodeErrorKind {
         &self.inner.kind
     }
+
+    /// The same error, seen from the constructor `name` that was being decoded when it
+    /// happened: generated code adds each constructor's TL name as the error passes out of
+    /// it (the boxed dispatch of an enum, or [`Deserializable`](crate::Deserializable) of a
+    /// constructor), so the error names the object it is in.
+    #[cold]
+    #[inline(never)]
+    #[must_use]
+    pub fn within(mut self, name: &'static str) -> Self {
+        self.inner.within.push(name);
+        self
+    }
+
+    /// The TL names of the constructors the error happened in, outermost first, e.g.
+    /// `["messages.messages", "message"]`; empty for an error outside any (a primitive, a
+    /// vector's count, trailing bytes).
+    pub fn constructors(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.inner.within.iter().rev().copied()
+    }
 }
 
 impl fmt::Debug for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DecodeError")
+        let mut debug = f.debug_struct("DecodeError");
+        debug
             .field("offset", &self.inner.offset)
-            .field("kind", &self.inner.kind)
-            .finish()
+            .field("kind", &self.inner.kind);
+        if !self.inner.within.is_empty() {
+            debug.field("within", &Within(&self.inner.within));
+        }
+        debug.finish()
     }
 }
 
@@ -199,6 +237,9 @@ impl fmt::Display for DecodeErrorKind {
                 write!(f, "unexpected constructor {id:#010x} for {expected}")
             }
             Self::InvalidLength { len } => write!(f, "invalid length {len}"),
+            Self::LengthExceeds { len, left } => {
+                write!(f, "length {len} exceeds the {left} bytes left")
+            }
             Self::InvalidUtf8 => f.write_str("invalid UTF-8 in string"),
             Self::TooDeep { limit } => write!(f, "nesting deeper than {limit} levels"),
             Self::TrailingBytes { count } => write!(f, "{count} trailing bytes"),
@@ -208,9 +249,36 @@ impl fmt::Display for DecodeErrorKind {
 }
 
 impl fmt::Display for DecodeError {
-    /// Formats as e.g. `unexpected constructor 0x12345678 for Updates at byte 8`.
+    /// Formats as e.g. `unexpected constructor 0x12345678 for Updates at byte 8`, followed by
+    /// the [`constructors`](Self::constructors) it happened in, if any:
+    /// `… at byte 40 in messages.messages > message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at byte {}", self.inner.kind, self.inner.offset)
+        write!(f, "{} at byte {}", self.inner.kind, self.inner.offset)?;
+        if !self.inner.within.is_empty() {
+            write!(f, " in {}", Within(&self.inner.within))?;
+        }
+        Ok(())
+    }
+}
+
+/// The constructors of an error, innermost first, shown outermost first: `a > b > c`.
+struct Within<'a>(&'a [&'static str]);
+
+impl fmt::Display for Within<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, name) in self.0.iter().rev().enumerate() {
+            if i > 0 {
+                f.write_str(" > ")?;
+            }
+            f.write_str(name)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Within<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.iter().rev()).finish()
     }
 }
 

@@ -235,10 +235,12 @@ impl<'a> Reader<'a> {
     /// by a 3-byte little-endian length (any value is accepted, also one
     /// below 254); a first byte of 255 is [`DecodeErrorKind::InvalidLength`]
     /// (`len: 255`). The whole value is padded to a multiple of 4 bytes; the
-    /// padding bytes are skipped without being checked. On a short input the
-    /// error is [`DecodeErrorKind::UnexpectedEnd`] at the start of the value,
-    /// with `needed` the full padded size (or 4 when even the 4-byte minimum
-    /// is missing).
+    /// padding bytes are skipped without being checked. A length that runs past
+    /// the end of the input is [`DecodeErrorKind::LengthExceeds`] (the length and
+    /// the bytes left after the prefix) at the start of the value; when only the
+    /// padding, or the 4-byte minimum, is missing, the error is
+    /// [`DecodeErrorKind::UnexpectedEnd`] there, with `needed` the full padded
+    /// size (or 4).
     #[inline]
     pub fn read_bytes(&mut self) -> Result<&'a [u8]> {
         let (data, tail) = self.split_bytes()?;
@@ -268,12 +270,30 @@ impl<'a> Reader<'a> {
         // `header + len` is at most 4 + 0xff_ffff: no overflow.
         let total = (header + len + 3) & !3;
         let Some((value, tail)) = self.rest.split_at_checked(total) else {
-            return Err(self.end_error(total));
+            return Err(self.length_error(header, len, total));
         };
         match value.get(header..header + len) {
             Some(data) => Ok((data, tail)),
             // Unreachable: `header + len <= total == value.len()`.
             None => Err(self.end_error(total)),
+        }
+    }
+
+    /// The error for a `bytes` value of `len` bytes after a `header`-byte prefix, `total`
+    /// bytes with its padding, that does not fit in the input: the length runs past the end
+    /// ([`DecodeErrorKind::LengthExceeds`]), or only the padding is missing
+    /// ([`DecodeErrorKind::UnexpectedEnd`]).
+    #[cold]
+    #[inline(never)]
+    fn length_error(&self, header: usize, len: usize, total: usize) -> DecodeError {
+        let left = self.rest.len().saturating_sub(header);
+        if len > left {
+            DecodeError::new(
+                self.position(),
+                DecodeErrorKind::LengthExceeds { len, left },
+            )
+        } else {
+            self.end_error(total)
         }
     }
 

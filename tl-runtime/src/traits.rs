@@ -362,11 +362,15 @@ impl<T: Identifiable + BareSerializable> Serializable for T {
 
 /// The boxed decoding of every constructor and function: checks the id (an
 /// [`UnexpectedConstructor`](crate::DecodeErrorKind::UnexpectedConstructor) error naming
-/// `T::NAME` otherwise), then decodes the bare encoding.
+/// `T::NAME` otherwise), then decodes the bare encoding; an error inside it names `T::NAME`
+/// among its [`constructors`](crate::DecodeError::constructors).
 impl<T: Identifiable + BareDeserializable> Deserializable for T {
     #[inline]
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self> {
         crate::boxed::expect_constructor(reader, T::CONSTRUCTOR_ID, T::NAME)?;
-        T::deserialize_bare(reader)
+        match T::deserialize_bare(reader) {
+            Ok(value) => Ok(value),
+            Err(error) => Err(error.within(T::NAME)),
+        }
     }
 }

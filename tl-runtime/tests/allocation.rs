@@ -35,15 +35,25 @@ fn forged_lengths_do_not_allocate() {
     let (result, largest) = largest_allocation(|| String::from_bytes(&bytes));
     assert!(matches!(
         result.unwrap_err().kind(),
-        DecodeErrorKind::UnexpectedEnd { .. }
+        DecodeErrorKind::LengthExceeds { .. }
     ));
     assert!(largest <= small, "string: {largest}");
     let (result, largest) = largest_allocation(|| Vec::<u8>::from_bytes(&bytes));
-    // The 4-byte header and 2^24 - 1 bytes, padded: 16777220 bytes needed at offset 0.
+    // The 4-byte header says 2^24 - 1 bytes; 8 follow it. At the length prefix, offset 0.
     let err = result.unwrap_err();
     assert_eq!(
         (err.offset(), err.kind()),
-        (0, &DecodeErrorKind::UnexpectedEnd { needed: 16_777_220 })
+        (
+            0,
+            &DecodeErrorKind::LengthExceeds {
+                len: 16_777_215,
+                left: 8
+            }
+        )
+    );
+    assert_eq!(
+        err.to_string(),
+        "length 16777215 exceeds the 8 bytes left at byte 0"
     );
     assert!(largest <= small, "bytes: {largest}");
 

@@ -12,6 +12,11 @@ fn end(offset: usize, needed: usize) -> DecodeError {
     DecodeError::new(offset, DecodeErrorKind::UnexpectedEnd { needed })
 }
 
+/// A `bytes` length prefix at `offset` saying `len` bytes where `left` follow it.
+fn exceeds(offset: usize, len: usize, left: usize) -> DecodeError {
+    DecodeError::new(offset, DecodeErrorKind::LengthExceeds { len, left })
+}
+
 fn invalid_length(offset: usize, len: usize) -> DecodeError {
     DecodeError::new(offset, DecodeErrorKind::InvalidLength { len })
 }
@@ -73,14 +78,26 @@ fn samples() -> Vec<Sample> {
             name: "short string",
             bytes: vec![0x05, b'h', b'e', b'l', b'l', b'o', 0x00, 0x00],
             decode: decode::<String>,
-            // Under 4 bytes even the minimum is missing; then all 8 are needed.
-            truncated: |len| if len < 4 { end(0, 4) } else { end(0, 8) },
+            // Under 4 bytes even the minimum is missing; then the 5 bytes after the 1-byte
+            // prefix; with all 5 there, only the padding: all 8 are needed.
+            truncated: |len| match len {
+                0..=3 => end(0, 4),
+                4..=5 => exceeds(0, 5, len - 1),
+                _ => end(0, 8),
+            },
         },
         Sample {
             name: "long bytes",
             bytes: long_string,
             decode: decode::<Vec<u8>>,
-            truncated: |len| if len < 4 { end(0, 4) } else { end(0, 304) },
+            // After the 4-byte prefix, fewer than its 300 bytes.
+            truncated: |len| {
+                if len < 4 {
+                    end(0, 4)
+                } else {
+                    exceeds(0, 300, len - 4)
+                }
+            },
         },
         Sample {
             name: "Vector<long>",
@@ -112,6 +129,8 @@ fn samples() -> Vec<Sample> {
                 0..=3 => end(0, 4),
                 4..=7 => end(4, 4),
                 8..=15 => invalid_length(4, 2),
+                // "cdefg" at 12: fewer than 5 bytes after its prefix, then only the padding.
+                16..=17 => exceeds(12, 5, len - 13),
                 _ => end(12, 8),
             },
         },
@@ -136,10 +155,11 @@ fn samples() -> Vec<Sample> {
                 0x03, b'A', b'B', b'C', // 8: "ABC"
             ],
             decode: decode::<RpcError>,
+            // Inside rpc_error once its id is read.
             truncated: |len| match len {
                 0..=3 => end(0, 4),
-                4..=7 => end(4, 4),
-                _ => end(8, 4),
+                4..=7 => end(4, 4).within("rpc_error"),
+                _ => end(8, 4).within("rpc_error"),
             },
         },
     ]
@@ -233,8 +253,12 @@ fn forged_vector_counts_are_rejected() {
 fn forged_string_length_fails_without_reading_past_the_end() {
     // A long-form length of 0xff_ffff with 8 bytes of data.
     let bytes = [0xfe, 0xff, 0xff, 0xff, 1, 2, 3, 4, 5, 6, 7, 8];
-    // 4 + 0xff_ffff = 0x100_0003, padded to 0x100_0004.
-    let expected = end(0, 0x100_0004);
+    // The prefix says 0xff_ffff bytes; 8 follow it.
+    let expected = exceeds(0, 0xff_ffff, 8);
+    assert_eq!(
+        expected.to_string(),
+        "length 16777215 exceeds the 8 bytes left at byte 0"
+    );
     assert_eq!(String::from_bytes(&bytes), Err(expected.clone()));
     assert_eq!(Vec::<u8>::from_bytes(&bytes), Err(expected.clone()));
     let mut reader = Reader::new(&bytes);
@@ -250,7 +274,7 @@ fn forged_string_length_fails_without_reading_past_the_end() {
     // A short string claiming more than there is.
     assert_eq!(
         String::from_bytes(&[0x09, b'a', b'b', b'c']),
-        Err(end(0, 12))
+        Err(exceeds(0, 9, 3))
     );
 }
 
@@ -548,6 +572,9 @@ fn run(reader: &mut Reader<'_>, op: Op) -> std::result::Result<(), DecodeError> 
                     assert_eq!(err.offset(), before);
                     match err.kind() {
                         DecodeErrorKind::UnexpectedEnd { needed } => assert!(*needed > remaining),
+                        DecodeErrorKind::LengthExceeds { len, left } => {
+                            assert!(len > left && *left < remaining);
+                        }
                         DecodeErrorKind::InvalidLength { len: 0xff } => {}
                         DecodeErrorKind::InvalidUtf8 => assert!(!matches!(op, Op::Bytes)),
                         other => panic!("unexpected {other:?}"),

@@ -528,13 +528,23 @@ fn a_truncated_or_forged_response_is_an_error_with_its_offset() {
     }
     let mut forged = FLOOD_WAIT_30;
     // A long string whose 3-byte length claims far more than is there: the string at byte 8
-    // now claims 0x4f4c46 bytes ("FLO" read as its length), with the 4-byte header and
-    // padding 5196876 bytes, far past the end.
+    // now claims 0x4f4c46 bytes ("FLO" read as its length), where 12 follow its 4-byte
+    // header: the error is at the length prefix, inside rpc_error.
     forged[8] = 0xfe;
     let err = Ping::decode_typed_response(&forged).unwrap_err();
     assert_eq!(
         (err.offset(), err.kind()),
-        (8, &DecodeErrorKind::UnexpectedEnd { needed: 5_196_876 })
+        (
+            8,
+            &DecodeErrorKind::LengthExceeds {
+                len: 5_196_870,
+                left: 12
+            }
+        )
+    );
+    assert_eq!(
+        err.to_string(),
+        "length 5196870 exceeds the 12 bytes left at byte 8 in rpc_error"
     );
     let mut trailing = FLOOD_WAIT_30.to_vec();
     trailing.extend([0, 0, 0, 0]);

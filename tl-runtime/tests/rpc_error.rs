@@ -318,14 +318,23 @@ fn decodes_real_rpc_error_bytes() {
         RpcError::from_bytes(&[
             0x19, 0xca, 0x44, 0x21, 0x90, 0x01, 0x00, 0x00, 0x05, b'A', b'B', b'C'
         ]),
-        Err(DecodeError::new(
-            8,
-            DecodeErrorKind::UnexpectedEnd { needed: 8 }
-        ))
+        Err(
+            DecodeError::new(8, DecodeErrorKind::LengthExceeds { len: 5, left: 3 })
+                .within("rpc_error")
+        )
     );
+    let err = RpcError::from_bytes(&[
+        0x19, 0xca, 0x44, 0x21, 0x90, 0x01, 0x00, 0x00, 0x05, b'A', b'B', b'C',
+    ])
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "length 5 exceeds the 3 bytes left at byte 8 in rpc_error"
+    );
+    assert_eq!(err.constructors().collect::<Vec<_>>(), ["rpc_error"]);
     assert_eq!(
         RpcError::from_bytes(&[0x19, 0xca, 0x44, 0x21, 0x90, 0x01, 0x00, 0x00, 0x01, 0xff, 0, 0]),
-        Err(DecodeError::new(8, DecodeErrorKind::InvalidUtf8))
+        Err(DecodeError::new(8, DecodeErrorKind::InvalidUtf8).within("rpc_error"))
     );
     assert_eq!(
         RpcError::from_bytes(&[0x19, 0xca, 0x44, 0x21, 0x90, 0x01, 0, 0, 0x01, b'A', 0, 0, 0]),

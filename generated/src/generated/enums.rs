@@ -41,7 +41,8 @@ impl ::tlgen_runtime::Deserializable for AccessPointRule {
             0x4679b65f => {
                 Self::AccessPointRule(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "accessPointRule"
                     ),
                 )
             }
@@ -93,7 +94,8 @@ impl ::tlgen_runtime::Deserializable for AccountDaysTtl {
             0xb8d0afdf => {
                 Self::AccountDaysTtl(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "accountDaysTTL"
                     ),
                 )
             }
@@ -152,14 +154,16 @@ impl ::tlgen_runtime::Deserializable for AiComposeTone {
             0xcff63ea9 => {
                 Self::AiComposeTone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "aiComposeTone"
                     ),
                 )
             }
             0x9bad6414 => {
                 Self::Default(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "aiComposeToneDefault"
                     ),
                 )
             }
@@ -211,7 +215,8 @@ impl ::tlgen_runtime::Deserializable for AiComposeToneExample {
             0xf1d628ec => {
                 Self::AiComposeToneExample(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "aiComposeToneExample"
                     ),
                 )
             }
@@ -263,7 +268,8 @@ impl ::tlgen_runtime::Deserializable for AttachMenuBot {
             0xd90d8dfe => {
                 Self::AttachMenuBot(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "attachMenuBot"
                     ),
                 )
             }
@@ -315,7 +321,8 @@ impl ::tlgen_runtime::Deserializable for AttachMenuBotIcon {
             0xb2a7386b => {
                 Self::AttachMenuBotIcon(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "attachMenuBotIcon"
                     ),
                 )
             }
@@ -367,7 +374,8 @@ impl ::tlgen_runtime::Deserializable for AttachMenuBotIconColor {
             0x4576f3f0 => {
                 Self::AttachMenuBotIconColor(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "attachMenuBotIconColor"
                     ),
                 )
             }
@@ -426,14 +434,16 @@ impl ::tlgen_runtime::Deserializable for AttachMenuBots {
             0xf1d88a5c => {
                 Self::NotModified(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "attachMenuBotsNotModified"
                     ),
                 )
             }
             0x3c4301c0 => {
                 Self::AttachMenuBots(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "attachMenuBots"
                     ),
                 )
             }
@@ -485,7 +495,8 @@ impl ::tlgen_runtime::Deserializable for AttachMenuBotsBot {
             0x93bf667f => {
                 Self::AttachMenuBotsBot(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "attachMenuBotsBot"
                     ),
                 )
             }
@@ -565,35 +576,40 @@ impl ::tlgen_runtime::Deserializable for AttachMenuPeerType {
             0x7d6be90e => {
                 Self::SameBotPm(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "attachMenuPeerTypeSameBotPM"
                     ),
                 )
             }
             0xc32bfa1a => {
                 Self::BotPm(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "attachMenuPeerTypeBotPM"
                     ),
                 )
             }
             0xf146d31f => {
                 Self::Pm(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "attachMenuPeerTypePM"
                     ),
                 )
             }
             0x0509113f => {
                 Self::Chat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "attachMenuPeerTypeChat"
                     ),
                 )
             }
             0x7bfbdefc => {
                 Self::Broadcast(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "attachMenuPeerTypeBroadcast"
                     ),
                 )
             }
@@ -645,7 +661,8 @@ impl ::tlgen_runtime::Deserializable for AuctionBidLevel {
             0x310240cc => {
                 Self::AuctionBidLevel(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "auctionBidLevel"
                     ),
                 )
             }
@@ -699,7 +716,8 @@ impl ::tlgen_runtime::Deserializable for Authorization {
             0xad01d61d => {
                 Self::Authorization(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "authorization"
                     ),
                 )
             }
@@ -751,7 +769,8 @@ impl ::tlgen_runtime::Deserializable for AutoDownloadSettings {
             0xbaa57628 => {
                 Self::AutoDownloadSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "autoDownloadSettings"
                     ),
                 )
             }
@@ -803,7 +822,8 @@ impl ::tlgen_runtime::Deserializable for AutoSaveException {
             0x81602d47 => {
                 Self::AutoSaveException(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "autoSaveException"
                     ),
                 )
             }
@@ -855,7 +875,8 @@ impl ::tlgen_runtime::Deserializable for AutoSaveSettings {
             0xc84834ce => {
                 Self::AutoSaveSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "autoSaveSettings"
                     ),
                 )
             }
@@ -907,7 +928,8 @@ impl ::tlgen_runtime::Deserializable for AvailableEffect {
             0x93c3e27e => {
                 Self::AvailableEffect(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "availableEffect"
                     ),
                 )
             }
@@ -959,7 +981,8 @@ impl ::tlgen_runtime::Deserializable for AvailableReaction {
             0xc077ec01 => {
                 Self::AvailableReaction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "availableReaction"
                     ),
                 )
             }
@@ -1014,14 +1037,16 @@ impl ::tlgen_runtime::Deserializable for BadMsgNotification {
             0xa7eff811 => {
                 Self::BadMsgNotification(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "bad_msg_notification"
                     ),
                 )
             }
             0xedab447b => {
                 Self::BadServerSalt(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "bad_server_salt"
                     ),
                 )
             }
@@ -1073,7 +1098,8 @@ impl ::tlgen_runtime::Deserializable for BankCardOpenUrl {
             0xf568028a => {
                 Self::BankCardOpenUrl(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "bankCardOpenUrl"
                     ),
                 )
             }
@@ -1153,35 +1179,40 @@ impl ::tlgen_runtime::Deserializable for BaseTheme {
             0xc3a12462 => {
                 Self::Classic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "baseThemeClassic"
                     ),
                 )
             }
             0xfbd81688 => {
                 Self::Day(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "baseThemeDay"
                     ),
                 )
             }
             0xb7b31ea8 => {
                 Self::Night(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "baseThemeNight"
                     ),
                 )
             }
             0x6d5f77ee => {
                 Self::Tinted(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "baseThemeTinted"
                     ),
                 )
             }
             0x5b11125a => {
                 Self::Arctic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "baseThemeArctic"
                     ),
                 )
             }
@@ -1229,7 +1260,8 @@ impl ::tlgen_runtime::Deserializable for BindAuthKeyInner {
             0x75a3f765 => {
                 Self::BindAuthKeyInner(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "bind_auth_key_inner"
                     ),
                 )
             }
@@ -1281,7 +1313,8 @@ impl ::tlgen_runtime::Deserializable for Birthday {
             0x6c8e1e06 => {
                 Self::Birthday(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "birthday"
                     ),
                 )
             }
@@ -1333,7 +1366,7 @@ impl ::tlgen_runtime::Deserializable for Boost {
             0x4b3e14d6 => {
                 Self::Boost(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "boost"
                     ),
                 )
             }
@@ -1392,14 +1425,16 @@ impl ::tlgen_runtime::Deserializable for BotApp {
             0x5da674b7 => {
                 Self::NotModified(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botAppNotModified"
                     ),
                 )
             }
             0x95fcd1d6 => {
                 Self::BotApp(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botApp"
                     ),
                 )
             }
@@ -1451,7 +1486,8 @@ impl ::tlgen_runtime::Deserializable for BotAppSettings {
             0xc99b1950 => {
                 Self::BotAppSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botAppSettings"
                     ),
                 )
             }
@@ -1503,7 +1539,8 @@ impl ::tlgen_runtime::Deserializable for BotBusinessConnection {
             0x8f34b2f5 => {
                 Self::BotBusinessConnection(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botBusinessConnection"
                     ),
                 )
             }
@@ -1557,7 +1594,8 @@ impl ::tlgen_runtime::Deserializable for BotCommand {
             0x9852d6d2 => {
                 Self::BotCommand(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botCommand"
                     ),
                 )
             }
@@ -1649,49 +1687,56 @@ impl ::tlgen_runtime::Deserializable for BotCommandScope {
             0x2f6cb2ab => {
                 Self::Default(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botCommandScopeDefault"
                     ),
                 )
             }
             0x3c4f04d8 => {
                 Self::Users(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botCommandScopeUsers"
                     ),
                 )
             }
             0x6fe1a881 => {
                 Self::Chats(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botCommandScopeChats"
                     ),
                 )
             }
             0xb9aa606a => {
                 Self::ChatAdmins(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botCommandScopeChatAdmins"
                     ),
                 )
             }
             0xdb9d897d => {
                 Self::Peer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botCommandScopePeer"
                     ),
                 )
             }
             0x3fd863d1 => {
                 Self::PeerAdmins(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botCommandScopePeerAdmins"
                     ),
                 )
             }
             0x0a1321f3 => {
                 Self::PeerUser(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botCommandScopePeerUser"
                     ),
                 )
             }
@@ -1743,7 +1788,8 @@ impl ::tlgen_runtime::Deserializable for BotInfo {
             0x4d8a0299 => {
                 Self::BotInfo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botInfo"
                     ),
                 )
             }
@@ -1844,56 +1890,64 @@ impl ::tlgen_runtime::Deserializable for BotInlineMessage {
             0x764cf810 => {
                 Self::MediaAuto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botInlineMessageMediaAuto"
                     ),
                 )
             }
             0x8c7f65e2 => {
                 Self::Text(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botInlineMessageText"
                     ),
                 )
             }
             0x051846fd => {
                 Self::MediaGeo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botInlineMessageMediaGeo"
                     ),
                 )
             }
             0x8a86659c => {
                 Self::MediaVenue(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botInlineMessageMediaVenue"
                     ),
                 )
             }
             0x18d1cdc2 => {
                 Self::MediaContact(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botInlineMessageMediaContact"
                     ),
                 )
             }
             0x354a9b09 => {
                 Self::MediaInvoice(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botInlineMessageMediaInvoice"
                     ),
                 )
             }
             0x809ad9a6 => {
                 Self::MediaWebPage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botInlineMessageMediaWebPage"
                     ),
                 )
             }
             0x0a617e7b => {
                 Self::RichMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botInlineMessageRichMessage"
                     ),
                 )
             }
@@ -1952,14 +2006,16 @@ impl ::tlgen_runtime::Deserializable for BotInlineResult {
             0x11965f3a => {
                 Self::BotInlineResult(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botInlineResult"
                     ),
                 )
             }
             0x17db940b => {
                 Self::BotInlineMediaResult(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botInlineMediaResult"
                     ),
                 )
             }
@@ -2027,21 +2083,24 @@ impl ::tlgen_runtime::Deserializable for BotMenuButton {
             0x7533a588 => {
                 Self::Default(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botMenuButtonDefault"
                     ),
                 )
             }
             0x4258c205 => {
                 Self::Commands(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botMenuButtonCommands"
                     ),
                 )
             }
             0xc7b57ce6 => {
                 Self::BotMenuButton(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botMenuButton"
                     ),
                 )
             }
@@ -2095,7 +2154,8 @@ impl ::tlgen_runtime::Deserializable for BotPreviewMedia {
             0x23e91ba3 => {
                 Self::BotPreviewMedia(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botPreviewMedia"
                     ),
                 )
             }
@@ -2147,7 +2207,8 @@ impl ::tlgen_runtime::Deserializable for BotVerification {
             0xf72e0ed9 => {
                 Self::BotVerification(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botVerification"
                     ),
                 )
             }
@@ -2199,7 +2260,8 @@ impl ::tlgen_runtime::Deserializable for BotVerifierSettings {
             0xa12aefff => {
                 Self::BotVerifierSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "botVerifierSettings"
                     ),
                 )
             }
@@ -2251,7 +2313,8 @@ impl ::tlgen_runtime::Deserializable for BusinessAwayMessage {
             0xef156a5c => {
                 Self::BusinessAwayMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessAwayMessage"
                     ),
                 )
             }
@@ -2317,21 +2380,24 @@ impl ::tlgen_runtime::Deserializable for BusinessAwayMessageSchedule {
             0xc9b9e2b9 => {
                 Self::Always(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessAwayMessageScheduleAlways"
                     ),
                 )
             }
             0xc3f2f501 => {
                 Self::OutsideWorkHours(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessAwayMessageScheduleOutsideWorkHours"
                     ),
                 )
             }
             0xcc4d9ecc => {
                 Self::Custom(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessAwayMessageScheduleCustom"
                     ),
                 )
             }
@@ -2383,7 +2449,8 @@ impl ::tlgen_runtime::Deserializable for BusinessBotRecipients {
             0xb88cf373 => {
                 Self::BusinessBotRecipients(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessBotRecipients"
                     ),
                 )
             }
@@ -2435,7 +2502,8 @@ impl ::tlgen_runtime::Deserializable for BusinessBotRights {
             0xa0624cf7 => {
                 Self::BusinessBotRights(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessBotRights"
                     ),
                 )
             }
@@ -2489,7 +2557,8 @@ impl ::tlgen_runtime::Deserializable for BusinessChatLink {
             0xb4ae666f => {
                 Self::BusinessChatLink(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessChatLink"
                     ),
                 )
             }
@@ -2541,7 +2610,8 @@ impl ::tlgen_runtime::Deserializable for BusinessGreetingMessage {
             0xe519abab => {
                 Self::BusinessGreetingMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessGreetingMessage"
                     ),
                 )
             }
@@ -2593,7 +2663,8 @@ impl ::tlgen_runtime::Deserializable for BusinessIntro {
             0x5a0a066d => {
                 Self::BusinessIntro(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessIntro"
                     ),
                 )
             }
@@ -2645,7 +2716,8 @@ impl ::tlgen_runtime::Deserializable for BusinessLocation {
             0xac5c1af7 => {
                 Self::BusinessLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessLocation"
                     ),
                 )
             }
@@ -2697,7 +2769,8 @@ impl ::tlgen_runtime::Deserializable for BusinessRecipients {
             0x21108ff7 => {
                 Self::BusinessRecipients(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessRecipients"
                     ),
                 )
             }
@@ -2749,7 +2822,8 @@ impl ::tlgen_runtime::Deserializable for BusinessWeeklyOpen {
             0x120b1ab9 => {
                 Self::BusinessWeeklyOpen(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessWeeklyOpen"
                     ),
                 )
             }
@@ -2801,7 +2875,8 @@ impl ::tlgen_runtime::Deserializable for BusinessWorkHours {
             0x8c92b098 => {
                 Self::BusinessWorkHours(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "businessWorkHours"
                     ),
                 )
             }
@@ -2893,49 +2968,56 @@ impl ::tlgen_runtime::Deserializable for ButtonType {
             0xc9dd90e9 => {
                 Self::Default(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "buttonTypeDefault"
                     ),
                 )
             }
             0xdf3d36f9 => {
                 Self::RequestPhone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "buttonTypeRequestPhone"
                     ),
                 )
             }
             0x9beee140 => {
                 Self::RequestGeoLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "buttonTypeRequestGeoLocation"
                     ),
                 )
             }
             0xaacfff84 => {
                 Self::RequestPoll(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "buttonTypeRequestPoll"
                     ),
                 )
             }
             0x4f58a237 => {
                 Self::RequestPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "buttonTypeRequestPeer"
                     ),
                 )
             }
             0x3fe268fe => {
                 Self::InputButtonTypeRequestPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputButtonTypeRequestPeer"
                     ),
                 )
             }
             0xc01a597a => {
                 Self::SimpleWebView(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "buttonTypeSimpleWebView"
                     ),
                 )
             }
@@ -2987,7 +3069,8 @@ impl ::tlgen_runtime::Deserializable for CdnConfig {
             0x5725e40a => {
                 Self::CdnConfig(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "cdnConfig"
                     ),
                 )
             }
@@ -3039,7 +3122,8 @@ impl ::tlgen_runtime::Deserializable for CdnPublicKey {
             0xc982eaba => {
                 Self::CdnPublicKey(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "cdnPublicKey"
                     ),
                 )
             }
@@ -3091,7 +3175,8 @@ impl ::tlgen_runtime::Deserializable for ChannelAdminLogEvent {
             0x1fad68cd => {
                 Self::ChannelAdminLogEvent(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEvent"
                     ),
                 )
             }
@@ -3516,364 +3601,416 @@ impl ::tlgen_runtime::Deserializable for ChannelAdminLogEventAction {
             0xe6dfb825 => {
                 Self::ChangeTitle(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeTitle"
                     ),
                 )
             }
             0x55188a2e => {
                 Self::ChangeAbout(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeAbout"
                     ),
                 )
             }
             0x6a4afc38 => {
                 Self::ChangeUsername(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeUsername"
                     ),
                 )
             }
             0x434bd2af => {
                 Self::ChangePhoto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangePhoto"
                     ),
                 )
             }
             0x1b7907ae => {
                 Self::ToggleInvites(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionToggleInvites"
                     ),
                 )
             }
             0x26ae0971 => {
                 Self::ToggleSignatures(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionToggleSignatures"
                     ),
                 )
             }
             0xe9e82c18 => {
                 Self::UpdatePinned(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionUpdatePinned"
                     ),
                 )
             }
             0x709b2405 => {
                 Self::EditMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionEditMessage"
                     ),
                 )
             }
             0x42e047bb => {
                 Self::DeleteMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionDeleteMessage"
                     ),
                 )
             }
             0x183040d3 => {
                 Self::ParticipantJoin(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantJoin"
                     ),
                 )
             }
             0xf89777f2 => {
                 Self::ParticipantLeave(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantLeave"
                     ),
                 )
             }
             0xe31c34d8 => {
                 Self::ParticipantInvite(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantInvite"
                     ),
                 )
             }
             0xe6d83d7e => {
                 Self::ParticipantToggleBan(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantToggleBan"
                     ),
                 )
             }
             0xd5676710 => {
                 Self::ParticipantToggleAdmin(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantToggleAdmin"
                     ),
                 )
             }
             0xb1c3caa7 => {
                 Self::ChangeStickerSet(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeStickerSet"
                     ),
                 )
             }
             0x5f5c95f1 => {
                 Self::TogglePreHistoryHidden(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionTogglePreHistoryHidden"
                     ),
                 )
             }
             0x2df5fc0a => {
                 Self::DefaultBannedRights(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionDefaultBannedRights"
                     ),
                 )
             }
             0x8f079643 => {
                 Self::StopPoll(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionStopPoll"
                     ),
                 )
             }
             0x050c7ac8 => {
                 Self::ChangeLinkedChat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeLinkedChat"
                     ),
                 )
             }
             0x0e6b76ae => {
                 Self::ChangeLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeLocation"
                     ),
                 )
             }
             0x53909779 => {
                 Self::ToggleSlowMode(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionToggleSlowMode"
                     ),
                 )
             }
             0x23209745 => {
                 Self::StartGroupCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionStartGroupCall"
                     ),
                 )
             }
             0xdb9f9140 => {
                 Self::DiscardGroupCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionDiscardGroupCall"
                     ),
                 )
             }
             0xf92424d2 => {
                 Self::ParticipantMute(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantMute"
                     ),
                 )
             }
             0xe64429c0 => {
                 Self::ParticipantUnmute(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantUnmute"
                     ),
                 )
             }
             0x56d6a247 => {
                 Self::ToggleGroupCallSetting(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionToggleGroupCallSetting"
                     ),
                 )
             }
             0xfe9fc158 => {
                 Self::ParticipantJoinByInvite(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantJoinByInvite"
                     ),
                 )
             }
             0x5a50fca4 => {
                 Self::ExportedInviteDelete(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionExportedInviteDelete"
                     ),
                 )
             }
             0x410a134e => {
                 Self::ExportedInviteRevoke(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionExportedInviteRevoke"
                     ),
                 )
             }
             0xe90ebb59 => {
                 Self::ExportedInviteEdit(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionExportedInviteEdit"
                     ),
                 )
             }
             0x3e7f6847 => {
                 Self::ParticipantVolume(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantVolume"
                     ),
                 )
             }
             0x6e941a38 => {
                 Self::ChangeHistoryTtl(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeHistoryTTL"
                     ),
                 )
             }
             0xafb6144a => {
                 Self::ParticipantJoinByRequest(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantJoinByRequest"
                     ),
                 )
             }
             0xcb2ac766 => {
                 Self::ToggleNoForwards(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionToggleNoForwards"
                     ),
                 )
             }
             0x278f2868 => {
                 Self::SendMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionSendMessage"
                     ),
                 )
             }
             0xbe4e0ef8 => {
                 Self::ChangeAvailableReactions(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeAvailableReactions"
                     ),
                 )
             }
             0xf04fb3a9 => {
                 Self::ChangeUsernames(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeUsernames"
                     ),
                 )
             }
             0x02cc6383 => {
                 Self::ToggleForum(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionToggleForum"
                     ),
                 )
             }
             0x58707d28 => {
                 Self::CreateTopic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionCreateTopic"
                     ),
                 )
             }
             0xf06fe208 => {
                 Self::EditTopic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionEditTopic"
                     ),
                 )
             }
             0xae168909 => {
                 Self::DeleteTopic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionDeleteTopic"
                     ),
                 )
             }
             0x5d8d353b => {
                 Self::PinTopic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionPinTopic"
                     ),
                 )
             }
             0x64f36dfc => {
                 Self::ToggleAntiSpam(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionToggleAntiSpam"
                     ),
                 )
             }
             0x5796e780 => {
                 Self::ChangePeerColor(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangePeerColor"
                     ),
                 )
             }
             0x5e477b25 => {
                 Self::ChangeProfilePeerColor(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeProfilePeerColor"
                     ),
                 )
             }
             0x31bb5d52 => {
                 Self::ChangeWallpaper(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeWallpaper"
                     ),
                 )
             }
             0x3ea9feb1 => {
                 Self::ChangeEmojiStatus(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeEmojiStatus"
                     ),
                 )
             }
             0x46d840ab => {
                 Self::ChangeEmojiStickerSet(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionChangeEmojiStickerSet"
                     ),
                 )
             }
             0x60a79c79 => {
                 Self::ToggleSignatureProfiles(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionToggleSignatureProfiles"
                     ),
                 )
             }
             0x64642db3 => {
                 Self::ParticipantSubExtend(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantSubExtend"
                     ),
                 )
             }
             0xc517f77e => {
                 Self::ToggleAutotranslation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionToggleAutotranslation"
                     ),
                 )
             }
             0x5806b4ec => {
                 Self::ParticipantEditRank(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventActionParticipantEditRank"
                     ),
                 )
             }
@@ -3923,7 +4060,8 @@ impl ::tlgen_runtime::Deserializable for ChannelAdminLogEventsFilter {
             0xea107ae4 => {
                 Self::ChannelAdminLogEventsFilter(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelAdminLogEventsFilter"
                     ),
                 )
             }
@@ -3982,14 +4120,16 @@ impl ::tlgen_runtime::Deserializable for ChannelLocation {
             0xbfb5ad8b => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelLocationEmpty"
                     ),
                 )
             }
             0x209b82db => {
                 Self::ChannelLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelLocation"
                     ),
                 )
             }
@@ -4046,14 +4186,16 @@ impl ::tlgen_runtime::Deserializable for ChannelMessagesFilter {
             0x94d42ee7 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelMessagesFilterEmpty"
                     ),
                 )
             }
             0xcd77d957 => {
                 Self::ChannelMessagesFilter(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelMessagesFilter"
                     ),
                 )
             }
@@ -4140,42 +4282,48 @@ impl ::tlgen_runtime::Deserializable for ChannelParticipant {
             0x1bd54456 => {
                 Self::ChannelParticipant(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipant"
                     ),
                 )
             }
             0xa9478a1a => {
                 Self::ChannelParticipantSelf(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantSelf"
                     ),
                 )
             }
             0x2fe601d3 => {
                 Self::Creator(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantCreator"
                     ),
                 )
             }
             0x34c3bb53 => {
                 Self::Admin(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantAdmin"
                     ),
                 )
             }
             0xd5f0ad91 => {
                 Self::Banned(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantBanned"
                     ),
                 )
             }
             0x1b03f006 => {
                 Self::Left(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantLeft"
                     ),
                 )
             }
@@ -4274,56 +4422,64 @@ impl ::tlgen_runtime::Deserializable for ChannelParticipantsFilter {
             0xde3f3c79 => {
                 Self::ChannelParticipantsRecent(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantsRecent"
                     ),
                 )
             }
             0xb4608969 => {
                 Self::ChannelParticipantsAdmins(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantsAdmins"
                     ),
                 )
             }
             0xa3b54985 => {
                 Self::ChannelParticipantsKicked(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantsKicked"
                     ),
                 )
             }
             0xb0d1865b => {
                 Self::ChannelParticipantsBots(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantsBots"
                     ),
                 )
             }
             0x1427a5e1 => {
                 Self::ChannelParticipantsBanned(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantsBanned"
                     ),
                 )
             }
             0x0656ac4b => {
                 Self::ChannelParticipantsSearch(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantsSearch"
                     ),
                 )
             }
             0xbb6ae88d => {
                 Self::ChannelParticipantsContacts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantsContacts"
                     ),
                 )
             }
             0xe04b5ceb => {
                 Self::ChannelParticipantsMentions(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelParticipantsMentions"
                     ),
                 )
             }
@@ -4417,49 +4573,55 @@ impl ::tlgen_runtime::Deserializable for Chat {
             0x29562865 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatEmpty"
                     ),
                 )
             }
             0x41cbf256 => {
                 Self::Chat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "chat"
                     ),
                 )
             }
             0x6592a1a7 => {
                 Self::Forbidden(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatForbidden"
                     ),
                 )
             }
             0xd49f34c6 => {
                 Self::Channel(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channel"
                     ),
                 )
             }
             0x17d493d5 => {
                 Self::ChannelForbidden(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelForbidden"
                     ),
                 )
             }
             0xfd3cdab8 => {
                 Self::CommunityForbidden(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "communityForbidden"
                     ),
                 )
             }
             0x65efe954 => {
                 Self::Community(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "community"
                     ),
                 )
             }
@@ -4511,7 +4673,8 @@ impl ::tlgen_runtime::Deserializable for ChatAdminRights {
             0x5fb224d5 => {
                 Self::ChatAdminRights(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatAdminRights"
                     ),
                 )
             }
@@ -4563,7 +4726,8 @@ impl ::tlgen_runtime::Deserializable for ChatAdminWithInvites {
             0xf2ecef23 => {
                 Self::ChatAdminWithInvites(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatAdminWithInvites"
                     ),
                 )
             }
@@ -4615,7 +4779,8 @@ impl ::tlgen_runtime::Deserializable for ChatBannedRights {
             0x9f120418 => {
                 Self::ChatBannedRights(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatBannedRights"
                     ),
                 )
             }
@@ -4681,21 +4846,24 @@ impl ::tlgen_runtime::Deserializable for ChatFull {
             0x2633421b => {
                 Self::ChatFull(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatFull"
                     ),
                 )
             }
             0xa04e8d3a => {
                 Self::ChannelFull(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "channelFull"
                     ),
                 )
             }
             0xcbb7a507 => {
                 Self::CommunityFull(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "communityFull"
                     ),
                 )
             }
@@ -4763,21 +4931,24 @@ impl ::tlgen_runtime::Deserializable for ChatInvite {
             0x5a686d7c => {
                 Self::Already(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatInviteAlready"
                     ),
                 )
             }
             0x5c9d3702 => {
                 Self::ChatInvite(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatInvite"
                     ),
                 )
             }
             0x61695cb0 => {
                 Self::Peek(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatInvitePeek"
                     ),
                 )
             }
@@ -4829,7 +5000,8 @@ impl ::tlgen_runtime::Deserializable for ChatInviteImporter {
             0x8c5adfd9 => {
                 Self::ChatInviteImporter(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatInviteImporter"
                     ),
                 )
             }
@@ -4881,7 +5053,8 @@ impl ::tlgen_runtime::Deserializable for ChatOnlines {
             0xf041e250 => {
                 Self::ChatOnlines(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatOnlines"
                     ),
                 )
             }
@@ -4947,21 +5120,24 @@ impl ::tlgen_runtime::Deserializable for ChatParticipant {
             0x38e79fde => {
                 Self::ChatParticipant(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatParticipant"
                     ),
                 )
             }
             0xe1f867b8 => {
                 Self::Creator(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatParticipantCreator"
                     ),
                 )
             }
             0x0360d5d2 => {
                 Self::Admin(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatParticipantAdmin"
                     ),
                 )
             }
@@ -5020,14 +5196,16 @@ impl ::tlgen_runtime::Deserializable for ChatParticipants {
             0x8763d3e1 => {
                 Self::Forbidden(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatParticipantsForbidden"
                     ),
                 )
             }
             0x3cbc93f8 => {
                 Self::ChatParticipants(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatParticipants"
                     ),
                 )
             }
@@ -5086,14 +5264,16 @@ impl ::tlgen_runtime::Deserializable for ChatPhoto {
             0x37c1011c => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatPhotoEmpty"
                     ),
                 )
             }
             0x1c6e1c11 => {
                 Self::ChatPhoto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatPhoto"
                     ),
                 )
             }
@@ -5159,21 +5339,24 @@ impl ::tlgen_runtime::Deserializable for ChatReactions {
             0xeafc32bc => {
                 Self::None(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatReactionsNone"
                     ),
                 )
             }
             0x52928bca => {
                 Self::All(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatReactionsAll"
                     ),
                 )
             }
             0x661d4037 => {
                 Self::Some(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatReactionsSome"
                     ),
                 )
             }
@@ -5232,14 +5415,16 @@ impl ::tlgen_runtime::Deserializable for ChatTheme {
             0xc3dffc04 => {
                 Self::ChatTheme(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatTheme"
                     ),
                 )
             }
             0x3458f9c8 => {
                 Self::UniqueGift(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatThemeUniqueGift"
                     ),
                 )
             }
@@ -5287,7 +5472,8 @@ impl ::tlgen_runtime::Deserializable for ClientDhInnerData {
             0x6643b654 => {
                 Self::ClientDhInnerData(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "client_DH_inner_data"
                     ),
                 )
             }
@@ -5337,7 +5523,8 @@ impl ::tlgen_runtime::Deserializable for CodeSettings {
             0xad253d78 => {
                 Self::CodeSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "codeSettings"
                     ),
                 )
             }
@@ -5387,7 +5574,8 @@ impl ::tlgen_runtime::Deserializable for CommunityPeer {
             0x76141ebd => {
                 Self::CommunityPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "communityPeer"
                     ),
                 )
             }
@@ -5437,7 +5625,8 @@ impl ::tlgen_runtime::Deserializable for CommunityPeerRequest {
             0x7beafa85 => {
                 Self::CommunityPeerRequest(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "communityPeerRequest"
                     ),
                 )
             }
@@ -5489,7 +5678,8 @@ impl ::tlgen_runtime::Deserializable for Config {
             0xcc1a241e => {
                 Self::Config(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "config"
                     ),
                 )
             }
@@ -5541,7 +5731,8 @@ impl ::tlgen_runtime::Deserializable for ConnectedBot {
             0x033ed001 => {
                 Self::ConnectedBot(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "connectedBot"
                     ),
                 )
             }
@@ -5593,7 +5784,8 @@ impl ::tlgen_runtime::Deserializable for ConnectedBotStarRef {
             0x19a13f71 => {
                 Self::ConnectedBotStarRef(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "connectedBotStarRef"
                     ),
                 )
             }
@@ -5645,7 +5837,8 @@ impl ::tlgen_runtime::Deserializable for Contact {
             0x145ade0b => {
                 Self::Contact(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "contact"
                     ),
                 )
             }
@@ -5697,7 +5890,8 @@ impl ::tlgen_runtime::Deserializable for ContactBirthday {
             0x1d998733 => {
                 Self::ContactBirthday(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "contactBirthday"
                     ),
                 )
             }
@@ -5749,7 +5943,8 @@ impl ::tlgen_runtime::Deserializable for ContactStatus {
             0x16d9703b => {
                 Self::ContactStatus(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "contactStatus"
                     ),
                 )
             }
@@ -5799,7 +5994,8 @@ impl ::tlgen_runtime::Deserializable for CurrencyRate {
             0x30d9743c => {
                 Self::CurrencyRate(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "currencyRate"
                     ),
                 )
             }
@@ -5853,7 +6049,8 @@ impl ::tlgen_runtime::Deserializable for DataJson {
             0x7d748d04 => {
                 Self::DataJson(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dataJSON"
                     ),
                 )
             }
@@ -5905,7 +6102,8 @@ impl ::tlgen_runtime::Deserializable for DcOption {
             0x18b7a10d => {
                 Self::DcOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dcOption"
                     ),
                 )
             }
@@ -5957,7 +6155,8 @@ impl ::tlgen_runtime::Deserializable for DefaultHistoryTtl {
             0x43b46b20 => {
                 Self::DefaultHistoryTtl(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "defaultHistoryTTL"
                     ),
                 )
             }
@@ -6021,21 +6220,24 @@ impl ::tlgen_runtime::Deserializable for DestroyAuthKeyRes {
             0xf660e1d4 => {
                 Self::DestroyAuthKeyOk(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "destroy_auth_key_ok"
                     ),
                 )
             }
             0x0a9f2259 => {
                 Self::DestroyAuthKeyNone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "destroy_auth_key_none"
                     ),
                 )
             }
             0xea109b13 => {
                 Self::DestroyAuthKeyFail(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "destroy_auth_key_fail"
                     ),
                 )
             }
@@ -6092,14 +6294,16 @@ impl ::tlgen_runtime::Deserializable for DestroySessionRes {
             0xe22045fc => {
                 Self::DestroySessionOk(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "destroy_session_ok"
                     ),
                 )
             }
             0x62d350c9 => {
                 Self::DestroySessionNone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "destroy_session_none"
                     ),
                 )
             }
@@ -6165,21 +6369,24 @@ impl ::tlgen_runtime::Deserializable for Dialog {
             0xfc89f7f3 => {
                 Self::Dialog(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dialog"
                     ),
                 )
             }
             0x71bd134c => {
                 Self::Folder(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dialogFolder"
                     ),
                 )
             }
             0xf78a0973 => {
                 Self::Community(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dialogCommunity"
                     ),
                 )
             }
@@ -6245,21 +6452,24 @@ impl ::tlgen_runtime::Deserializable for DialogFilter {
             0xaa472651 => {
                 Self::DialogFilter(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dialogFilter"
                     ),
                 )
             }
             0x363293ae => {
                 Self::Default(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dialogFilterDefault"
                     ),
                 )
             }
             0x96537bd7 => {
                 Self::Chatlist(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dialogFilterChatlist"
                     ),
                 )
             }
@@ -6311,7 +6521,8 @@ impl ::tlgen_runtime::Deserializable for DialogFilterSuggested {
             0x77744d4a => {
                 Self::DialogFilterSuggested(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dialogFilterSuggested"
                     ),
                 )
             }
@@ -6379,21 +6590,24 @@ impl ::tlgen_runtime::Deserializable for DialogPeer {
             0xe56dbf05 => {
                 Self::DialogPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dialogPeer"
                     ),
                 )
             }
             0x514519e2 => {
                 Self::Folder(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dialogPeerFolder"
                     ),
                 )
             }
             0x2f65c8e4 => {
                 Self::Community(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dialogPeerCommunity"
                     ),
                 )
             }
@@ -6445,7 +6659,8 @@ impl ::tlgen_runtime::Deserializable for DisallowedGiftsSettings {
             0x71f276c4 => {
                 Self::DisallowedGiftsSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "disallowedGiftsSettings"
                     ),
                 )
             }
@@ -6506,14 +6721,16 @@ impl ::tlgen_runtime::Deserializable for Document {
             0x36f8c871 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "documentEmpty"
                     ),
                 )
             }
             0x8fd4c4d8 => {
                 Self::Document(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "document"
                     ),
                 )
             }
@@ -6616,56 +6833,64 @@ impl ::tlgen_runtime::Deserializable for DocumentAttribute {
             0x6c37c15c => {
                 Self::ImageSize(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "documentAttributeImageSize"
                     ),
                 )
             }
             0x11b58939 => {
                 Self::Animated(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "documentAttributeAnimated"
                     ),
                 )
             }
             0x6319d612 => {
                 Self::Sticker(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "documentAttributeSticker"
                     ),
                 )
             }
             0x43c57c48 => {
                 Self::Video(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "documentAttributeVideo"
                     ),
                 )
             }
             0x9852f9c6 => {
                 Self::Audio(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "documentAttributeAudio"
                     ),
                 )
             }
             0x15590068 => {
                 Self::Filename(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "documentAttributeFilename"
                     ),
                 )
             }
             0x9801d2f7 => {
                 Self::HasStickers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "documentAttributeHasStickers"
                     ),
                 )
             }
             0xfd149899 => {
                 Self::CustomEmoji(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "documentAttributeCustomEmoji"
                     ),
                 )
             }
@@ -6724,14 +6949,16 @@ impl ::tlgen_runtime::Deserializable for DraftMessage {
             0x1b0c841a => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "draftMessageEmpty"
                     ),
                 )
             }
             0x60fe3294 => {
                 Self::DraftMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "draftMessage"
                     ),
                 )
             }
@@ -6795,21 +7022,24 @@ impl ::tlgen_runtime::Deserializable for EmailVerification {
             0x922e55a9 => {
                 Self::Code(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emailVerificationCode"
                     ),
                 )
             }
             0xdb909ec2 => {
                 Self::Google(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emailVerificationGoogle"
                     ),
                 )
             }
             0x96d074fd => {
                 Self::Apple(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emailVerificationApple"
                     ),
                 )
             }
@@ -6873,21 +7103,24 @@ impl ::tlgen_runtime::Deserializable for EmailVerifyPurpose {
             0x4345be73 => {
                 Self::LoginSetup(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emailVerifyPurposeLoginSetup"
                     ),
                 )
             }
             0x527d22eb => {
                 Self::LoginChange(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emailVerifyPurposeLoginChange"
                     ),
                 )
             }
             0xbbf51685 => {
                 Self::Passport(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emailVerifyPurposePassport"
                     ),
                 )
             }
@@ -6953,21 +7186,24 @@ impl ::tlgen_runtime::Deserializable for EmojiGroup {
             0x7a9abda9 => {
                 Self::EmojiGroup(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiGroup"
                     ),
                 )
             }
             0x80d26cc7 => {
                 Self::Greeting(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiGroupGreeting"
                     ),
                 )
             }
             0x093bcf34 => {
                 Self::Premium(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiGroupPremium"
                     ),
                 )
             }
@@ -7026,14 +7262,16 @@ impl ::tlgen_runtime::Deserializable for EmojiKeyword {
             0xd5b3b9f9 => {
                 Self::EmojiKeyword(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiKeyword"
                     ),
                 )
             }
             0x236df622 => {
                 Self::Deleted(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiKeywordDeleted"
                     ),
                 )
             }
@@ -7085,7 +7323,8 @@ impl ::tlgen_runtime::Deserializable for EmojiKeywordsDifference {
             0x5cc761bd => {
                 Self::EmojiKeywordsDifference(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiKeywordsDifference"
                     ),
                 )
             }
@@ -7137,7 +7376,8 @@ impl ::tlgen_runtime::Deserializable for EmojiLanguage {
             0xb3fb5361 => {
                 Self::EmojiLanguage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiLanguage"
                     ),
                 )
             }
@@ -7196,14 +7436,16 @@ impl ::tlgen_runtime::Deserializable for EmojiList {
             0x481eadfa => {
                 Self::NotModified(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiListNotModified"
                     ),
                 )
             }
             0x7a1e11d1 => {
                 Self::EmojiList(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiList"
                     ),
                 )
             }
@@ -7276,28 +7518,32 @@ impl ::tlgen_runtime::Deserializable for EmojiStatus {
             0x2de11aae => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiStatusEmpty"
                     ),
                 )
             }
             0xe7ff068a => {
                 Self::EmojiStatus(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiStatus"
                     ),
                 )
             }
             0x7184603b => {
                 Self::Collectible(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiStatusCollectible"
                     ),
                 )
             }
             0x07141dbf => {
                 Self::InputEmojiStatusCollectible(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputEmojiStatusCollectible"
                     ),
                 )
             }
@@ -7349,7 +7595,8 @@ impl ::tlgen_runtime::Deserializable for EmojiUrl {
             0xa575739d => {
                 Self::EmojiUrl(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "emojiURL"
                     ),
                 )
             }
@@ -7431,35 +7678,40 @@ impl ::tlgen_runtime::Deserializable for EncryptedChat {
             0xab7ec0a0 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "encryptedChatEmpty"
                     ),
                 )
             }
             0x66b25953 => {
                 Self::Waiting(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "encryptedChatWaiting"
                     ),
                 )
             }
             0x48f1d94c => {
                 Self::Requested(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "encryptedChatRequested"
                     ),
                 )
             }
             0x61f0d4c7 => {
                 Self::EncryptedChat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "encryptedChat"
                     ),
                 )
             }
             0x1e1c7c45 => {
                 Self::Discarded(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "encryptedChatDiscarded"
                     ),
                 )
             }
@@ -7520,14 +7772,16 @@ impl ::tlgen_runtime::Deserializable for EncryptedFile {
             0xc21f497e => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "encryptedFileEmpty"
                     ),
                 )
             }
             0xa8008cd8 => {
                 Self::EncryptedFile(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "encryptedFile"
                     ),
                 )
             }
@@ -7586,14 +7840,16 @@ impl ::tlgen_runtime::Deserializable for EncryptedMessage {
             0xed18c118 => {
                 Self::EncryptedMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "encryptedMessage"
                     ),
                 )
             }
             0x23734b06 => {
                 Self::Service(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "encryptedMessageService"
                     ),
                 )
             }
@@ -7643,7 +7899,8 @@ impl ::tlgen_runtime::Deserializable for EphemeralMessage {
             0xdd27bee9 => {
                 Self::EphemeralMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "ephemeralMessage"
                     ),
                 )
             }
@@ -7693,7 +7950,7 @@ impl ::tlgen_runtime::Deserializable for Error {
             0xc4b9f9bb => {
                 Self::Error(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "error"
                     ),
                 )
             }
@@ -7754,14 +8011,16 @@ impl ::tlgen_runtime::Deserializable for ExportedChatInvite {
             0xa22cbd96 => {
                 Self::ChatInviteExported(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatInviteExported"
                     ),
                 )
             }
             0xed107ab7 => {
                 Self::ChatInvitePublicJoinRequests(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "chatInvitePublicJoinRequests"
                     ),
                 )
             }
@@ -7815,7 +8074,8 @@ impl ::tlgen_runtime::Deserializable for ExportedChatlistInvite {
             0x0c5181ac => {
                 Self::ExportedChatlistInvite(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "exportedChatlistInvite"
                     ),
                 )
             }
@@ -7867,7 +8127,8 @@ impl ::tlgen_runtime::Deserializable for ExportedContactToken {
             0x41bf109b => {
                 Self::ExportedContactToken(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "exportedContactToken"
                     ),
                 )
             }
@@ -7919,7 +8180,8 @@ impl ::tlgen_runtime::Deserializable for ExportedMessageLink {
             0x5dab1af4 => {
                 Self::ExportedMessageLink(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "exportedMessageLink"
                     ),
                 )
             }
@@ -7971,7 +8233,8 @@ impl ::tlgen_runtime::Deserializable for ExportedStoryLink {
             0x3fc9053b => {
                 Self::ExportedStoryLink(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "exportedStoryLink"
                     ),
                 )
             }
@@ -8025,7 +8288,8 @@ impl ::tlgen_runtime::Deserializable for FactCheck {
             0xb89bfccf => {
                 Self::FactCheck(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "factCheck"
                     ),
                 )
             }
@@ -8079,7 +8343,8 @@ impl ::tlgen_runtime::Deserializable for FileHash {
             0xf39b035c => {
                 Self::FileHash(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "fileHash"
                     ),
                 )
             }
@@ -8131,7 +8396,8 @@ impl ::tlgen_runtime::Deserializable for Folder {
             0xff544e65 => {
                 Self::Folder(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "folder"
                     ),
                 )
             }
@@ -8183,7 +8449,8 @@ impl ::tlgen_runtime::Deserializable for FolderPeer {
             0xe9baa668 => {
                 Self::FolderPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "folderPeer"
                     ),
                 )
             }
@@ -8242,14 +8509,16 @@ impl ::tlgen_runtime::Deserializable for ForumTopic {
             0x023f109b => {
                 Self::Deleted(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "forumTopicDeleted"
                     ),
                 )
             }
             0xfcdad815 => {
                 Self::ForumTopic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "forumTopic"
                     ),
                 )
             }
@@ -8301,7 +8570,8 @@ impl ::tlgen_runtime::Deserializable for FoundStory {
             0xe87acbc0 => {
                 Self::FoundStory(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "foundStory"
                     ),
                 )
             }
@@ -8349,7 +8619,8 @@ impl ::tlgen_runtime::Deserializable for FutureSalt {
             0x0949d9dc => {
                 Self::FutureSalt(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "future_salt"
                     ),
                 )
             }
@@ -8399,7 +8670,8 @@ impl ::tlgen_runtime::Deserializable for FutureSalts {
             0xae500895 => {
                 Self::FutureSalts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "future_salts"
                     ),
                 )
             }
@@ -8451,7 +8723,7 @@ impl ::tlgen_runtime::Deserializable for Game {
             0xbdf9653b => {
                 Self::Game(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "game"
                     ),
                 )
             }
@@ -8510,14 +8782,16 @@ impl ::tlgen_runtime::Deserializable for GeoPoint {
             0x1117dd5f => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "geoPointEmpty"
                     ),
                 )
             }
             0xb2a2f663 => {
                 Self::GeoPoint(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "geoPoint"
                     ),
                 )
             }
@@ -8569,7 +8843,8 @@ impl ::tlgen_runtime::Deserializable for GeoPointAddress {
             0xde4c5d93 => {
                 Self::GeoPointAddress(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "geoPointAddress"
                     ),
                 )
             }
@@ -8621,7 +8896,8 @@ impl ::tlgen_runtime::Deserializable for GlobalPrivacySettings {
             0xfe41b34f => {
                 Self::GlobalPrivacySettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "globalPrivacySettings"
                     ),
                 )
             }
@@ -8680,14 +8956,16 @@ impl ::tlgen_runtime::Deserializable for GroupCall {
             0x7780bcb4 => {
                 Self::Discarded(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "groupCallDiscarded"
                     ),
                 )
             }
             0xefb2b617 => {
                 Self::GroupCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "groupCall"
                     ),
                 )
             }
@@ -8739,7 +9017,8 @@ impl ::tlgen_runtime::Deserializable for GroupCallDonor {
             0xee430c85 => {
                 Self::GroupCallDonor(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "groupCallDonor"
                     ),
                 )
             }
@@ -8793,7 +9072,8 @@ impl ::tlgen_runtime::Deserializable for GroupCallMessage {
             0x1a8afc7e => {
                 Self::GroupCallMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "groupCallMessage"
                     ),
                 )
             }
@@ -8845,7 +9125,8 @@ impl ::tlgen_runtime::Deserializable for GroupCallParticipant {
             0x2a3dc7ac => {
                 Self::GroupCallParticipant(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "groupCallParticipant"
                     ),
                 )
             }
@@ -8897,7 +9178,8 @@ impl ::tlgen_runtime::Deserializable for GroupCallParticipantVideo {
             0x67753ac8 => {
                 Self::GroupCallParticipantVideo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "groupCallParticipantVideo"
                     ),
                 )
             }
@@ -8951,7 +9233,8 @@ impl ::tlgen_runtime::Deserializable for GroupCallParticipantVideoSourceGroup {
             0xdcb118b7 => {
                 Self::GroupCallParticipantVideoSourceGroup(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "groupCallParticipantVideoSourceGroup"
                     ),
                 )
             }
@@ -9007,7 +9290,8 @@ impl ::tlgen_runtime::Deserializable for GroupCallStreamChannel {
             0x80eb48af => {
                 Self::GroupCallStreamChannel(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "groupCallStreamChannel"
                     ),
                 )
             }
@@ -9059,7 +9343,8 @@ impl ::tlgen_runtime::Deserializable for HighScore {
             0x73a379eb => {
                 Self::HighScore(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "highScore"
                     ),
                 )
             }
@@ -9107,7 +9392,8 @@ impl ::tlgen_runtime::Deserializable for HttpWait {
             0x9299359f => {
                 Self::HttpWait(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "http_wait"
                     ),
                 )
             }
@@ -9159,7 +9445,8 @@ impl ::tlgen_runtime::Deserializable for ImportedContact {
             0xc13e3c50 => {
                 Self::ImportedContact(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "importedContact"
                     ),
                 )
             }
@@ -9211,7 +9498,8 @@ impl ::tlgen_runtime::Deserializable for InlineBotSwitchPm {
             0x3c20629f => {
                 Self::InlineBotSwitchPm(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineBotSwitchPM"
                     ),
                 )
             }
@@ -9263,7 +9551,8 @@ impl ::tlgen_runtime::Deserializable for InlineBotWebView {
             0xb57295d5 => {
                 Self::InlineBotWebView(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineBotWebView"
                     ),
                 )
             }
@@ -9390,84 +9679,96 @@ impl ::tlgen_runtime::Deserializable for InlineButtonType {
             0xeca4f8d4 => {
                 Self::Url(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineButtonTypeUrl"
                     ),
                 )
             }
             0xbfd02da2 => {
                 Self::UrlAuth(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineButtonTypeUrlAuth"
                     ),
                 )
             }
             0x9961bcb4 => {
                 Self::InputInlineButtonTypeUrlAuth(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInlineButtonTypeUrlAuth"
                     ),
                 )
             }
             0x3bcab5b4 => {
                 Self::WebView(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineButtonTypeWebView"
                     ),
                 )
             }
             0x2955bc38 => {
                 Self::Callback(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineButtonTypeCallback"
                     ),
                 )
             }
             0x5cd3709d => {
                 Self::Game(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineButtonTypeGame"
                     ),
                 )
             }
             0x48bad7a5 => {
                 Self::Buy(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineButtonTypeBuy"
                     ),
                 )
             }
             0x93773ff5 => {
                 Self::SwitchInline(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineButtonTypeSwitchInline"
                     ),
                 )
             }
             0x3fa33fcf => {
                 Self::UserProfile(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineButtonTypeUserProfile"
                     ),
                 )
             }
             0x53f3ce5a => {
                 Self::InputInlineButtonTypeUserProfile(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInlineButtonTypeUserProfile"
                     ),
                 )
             }
             0xb41d3272 => {
                 Self::Copy(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineButtonTypeCopy"
                     ),
                 )
             }
             0xa438619d => {
                 Self::Disabled(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineButtonTypeDisabled"
                     ),
                 )
             }
@@ -9554,42 +9855,48 @@ impl ::tlgen_runtime::Deserializable for InlineQueryPeerType {
             0x3081ed9d => {
                 Self::SameBotPm(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineQueryPeerTypeSameBotPM"
                     ),
                 )
             }
             0x833c0fac => {
                 Self::Pm(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineQueryPeerTypePM"
                     ),
                 )
             }
             0xd766c50a => {
                 Self::Chat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineQueryPeerTypeChat"
                     ),
                 )
             }
             0x5ec4be43 => {
                 Self::Megagroup(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineQueryPeerTypeMegagroup"
                     ),
                 )
             }
             0x6334ee9a => {
                 Self::Broadcast(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineQueryPeerTypeBroadcast"
                     ),
                 )
             }
             0x0e3b2d0c => {
                 Self::BotPm(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inlineQueryPeerTypeBotPM"
                     ),
                 )
             }
@@ -9658,28 +9965,32 @@ impl ::tlgen_runtime::Deserializable for InputAiComposeTone {
             0x1fe9a9bf => {
                 Self::Default(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputAiComposeToneDefault"
                     ),
                 )
             }
             0x0773c080 => {
                 Self::Id(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputAiComposeToneID"
                     ),
                 )
             }
             0x1fa01357 => {
                 Self::Slug(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputAiComposeToneSlug"
                     ),
                 )
             }
             0x0e0c35af => {
                 Self::SingleUse(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputAiComposeToneSingleUse"
                     ),
                 )
             }
@@ -9729,7 +10040,8 @@ impl ::tlgen_runtime::Deserializable for InputAppEvent {
             0x1d1b1245 => {
                 Self::InputAppEvent(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputAppEvent"
                     ),
                 )
             }
@@ -9786,14 +10098,16 @@ impl ::tlgen_runtime::Deserializable for InputBotApp {
             0xa920bd7a => {
                 Self::Id(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotAppID"
                     ),
                 )
             }
             0x908c0407 => {
                 Self::ShortName(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotAppShortName"
                     ),
                 )
             }
@@ -9901,63 +10215,72 @@ impl ::tlgen_runtime::Deserializable for InputBotInlineMessage {
             0x3380c786 => {
                 Self::MediaAuto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineMessageMediaAuto"
                     ),
                 )
             }
             0x3dcd7a87 => {
                 Self::Text(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineMessageText"
                     ),
                 )
             }
             0x96929a85 => {
                 Self::MediaGeo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineMessageMediaGeo"
                     ),
                 )
             }
             0x417bbf11 => {
                 Self::MediaVenue(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineMessageMediaVenue"
                     ),
                 )
             }
             0xa6edbffd => {
                 Self::MediaContact(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineMessageMediaContact"
                     ),
                 )
             }
             0x4b425864 => {
                 Self::Game(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineMessageGame"
                     ),
                 )
             }
             0xd7e78225 => {
                 Self::MediaInvoice(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineMessageMediaInvoice"
                     ),
                 )
             }
             0xbddcc510 => {
                 Self::MediaWebPage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineMessageMediaWebPage"
                     ),
                 )
             }
             0xb43df56c => {
                 Self::RichMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineMessageRichMessage"
                     ),
                 )
             }
@@ -10018,14 +10341,16 @@ impl ::tlgen_runtime::Deserializable for InputBotInlineMessageId {
             0x890c3d89 => {
                 Self::InputBotInlineMessageId(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineMessageID"
                     ),
                 )
             }
             0xb6d915d7 => {
                 Self::InputBotInlineMessageId64(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineMessageID64"
                     ),
                 )
             }
@@ -10096,28 +10421,32 @@ impl ::tlgen_runtime::Deserializable for InputBotInlineResult {
             0x88bf9319 => {
                 Self::InputBotInlineResult(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineResult"
                     ),
                 )
             }
             0xa8d864a7 => {
                 Self::Photo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineResultPhoto"
                     ),
                 )
             }
             0xfff8fdc4 => {
                 Self::Document(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineResultDocument"
                     ),
                 )
             }
             0x4fa417f2 => {
                 Self::Game(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBotInlineResultGame"
                     ),
                 )
             }
@@ -10167,7 +10496,8 @@ impl ::tlgen_runtime::Deserializable for InputBusinessAwayMessage {
             0x832175e0 => {
                 Self::InputBusinessAwayMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBusinessAwayMessage"
                     ),
                 )
             }
@@ -10217,7 +10547,8 @@ impl ::tlgen_runtime::Deserializable for InputBusinessBotRecipients {
             0xc4e5921e => {
                 Self::InputBusinessBotRecipients(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBusinessBotRecipients"
                     ),
                 )
             }
@@ -10267,7 +10598,8 @@ impl ::tlgen_runtime::Deserializable for InputBusinessChatLink {
             0x11679fa7 => {
                 Self::InputBusinessChatLink(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBusinessChatLink"
                     ),
                 )
             }
@@ -10317,7 +10649,8 @@ impl ::tlgen_runtime::Deserializable for InputBusinessGreetingMessage {
             0x0194cb3b => {
                 Self::InputBusinessGreetingMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBusinessGreetingMessage"
                     ),
                 )
             }
@@ -10367,7 +10700,8 @@ impl ::tlgen_runtime::Deserializable for InputBusinessIntro {
             0x09c469cd => {
                 Self::InputBusinessIntro(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBusinessIntro"
                     ),
                 )
             }
@@ -10421,7 +10755,8 @@ impl ::tlgen_runtime::Deserializable for InputBusinessRecipients {
             0x6f8b32aa => {
                 Self::InputBusinessRecipients(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputBusinessRecipients"
                     ),
                 )
             }
@@ -10487,21 +10822,24 @@ impl ::tlgen_runtime::Deserializable for InputChannel {
             0xee8c1e86 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputChannelEmpty"
                     ),
                 )
             }
             0xf35aec28 => {
                 Self::InputChannel(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputChannel"
                     ),
                 )
             }
             0x5b934f9d => {
                 Self::FromMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputChannelFromMessage"
                     ),
                 )
             }
@@ -10565,21 +10903,24 @@ impl ::tlgen_runtime::Deserializable for InputChatPhoto {
             0x1ca48f57 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputChatPhotoEmpty"
                     ),
                 )
             }
             0xbdcdaec0 => {
                 Self::InputChatUploadedPhoto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputChatUploadedPhoto"
                     ),
                 )
             }
             0x8953ad37 => {
                 Self::InputChatPhoto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputChatPhoto"
                     ),
                 )
             }
@@ -10643,21 +10984,24 @@ impl ::tlgen_runtime::Deserializable for InputChatTheme {
             0x83268483 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputChatThemeEmpty"
                     ),
                 )
             }
             0xc93de95c => {
                 Self::InputChatTheme(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputChatTheme"
                     ),
                 )
             }
             0x87e5dfe4 => {
                 Self::UniqueGift(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputChatThemeUniqueGift"
                     ),
                 )
             }
@@ -10707,7 +11051,8 @@ impl ::tlgen_runtime::Deserializable for InputChatlist {
             0xf3e0da33 => {
                 Self::DialogFilter(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputChatlistDialogFilter"
                     ),
                 )
             }
@@ -10766,14 +11111,16 @@ impl ::tlgen_runtime::Deserializable for InputCheckPasswordSrp {
             0x9880f658 => {
                 Self::InputCheckPasswordEmpty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputCheckPasswordEmpty"
                     ),
                 )
             }
             0xd27ff082 => {
                 Self::InputCheckPasswordSrp(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputCheckPasswordSRP"
                     ),
                 )
             }
@@ -10823,7 +11170,8 @@ impl ::tlgen_runtime::Deserializable for InputClientProxy {
             0x75588b3f => {
                 Self::InputClientProxy(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputClientProxy"
                     ),
                 )
             }
@@ -10880,14 +11228,16 @@ impl ::tlgen_runtime::Deserializable for InputCollectible {
             0xe39460a9 => {
                 Self::Username(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputCollectibleUsername"
                     ),
                 )
             }
             0xa2e214a4 => {
                 Self::Phone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputCollectiblePhone"
                     ),
                 )
             }
@@ -10937,7 +11287,8 @@ impl ::tlgen_runtime::Deserializable for InputContact {
             0x6a1dc4be => {
                 Self::InputPhoneContact(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPhoneContact"
                     ),
                 )
             }
@@ -11001,21 +11352,24 @@ impl ::tlgen_runtime::Deserializable for InputDialogPeer {
             0xfcaafeb7 => {
                 Self::InputDialogPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputDialogPeer"
                     ),
                 )
             }
             0x64600527 => {
                 Self::Folder(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputDialogPeerFolder"
                     ),
                 )
             }
             0x69ef72c4 => {
                 Self::Community(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputDialogPeerCommunity"
                     ),
                 )
             }
@@ -11074,14 +11428,16 @@ impl ::tlgen_runtime::Deserializable for InputDocument {
             0x72f0eaae => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputDocumentEmpty"
                     ),
                 )
             }
             0x1abfb575 => {
                 Self::InputDocument(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputDocument"
                     ),
                 )
             }
@@ -11131,7 +11487,8 @@ impl ::tlgen_runtime::Deserializable for InputEncryptedChat {
             0xf141b5e1 => {
                 Self::InputEncryptedChat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputEncryptedChat"
                     ),
                 )
             }
@@ -11202,28 +11559,32 @@ impl ::tlgen_runtime::Deserializable for InputEncryptedFile {
             0x1837c364 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputEncryptedFileEmpty"
                     ),
                 )
             }
             0x64bd0306 => {
                 Self::Uploaded(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputEncryptedFileUploaded"
                     ),
                 )
             }
             0x5a17b5e5 => {
                 Self::InputEncryptedFile(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputEncryptedFile"
                     ),
                 )
             }
             0x2dc173c8 => {
                 Self::BigUploaded(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputEncryptedFileBigUploaded"
                     ),
                 )
             }
@@ -11289,21 +11650,24 @@ impl ::tlgen_runtime::Deserializable for InputFile {
             0xf52ff27f => {
                 Self::InputFile(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputFile"
                     ),
                 )
             }
             0xfa4f0bb5 => {
                 Self::Big(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputFileBig"
                     ),
                 )
             }
             0x62dc8b48 => {
                 Self::StoryDocument(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputFileStoryDocument"
                     ),
                 )
             }
@@ -11416,70 +11780,80 @@ impl ::tlgen_runtime::Deserializable for InputFileLocation {
             0xdfdaabe1 => {
                 Self::InputFileLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputFileLocation"
                     ),
                 )
             }
             0xf5235d55 => {
                 Self::InputEncryptedFileLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputEncryptedFileLocation"
                     ),
                 )
             }
             0xbad07584 => {
                 Self::InputDocumentFileLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputDocumentFileLocation"
                     ),
                 )
             }
             0xcbc7ee28 => {
                 Self::InputSecureFileLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputSecureFileLocation"
                     ),
                 )
             }
             0x29be5899 => {
                 Self::InputTakeoutFileLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputTakeoutFileLocation"
                     ),
                 )
             }
             0x40181ffe => {
                 Self::InputPhotoFileLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPhotoFileLocation"
                     ),
                 )
             }
             0xd83466f3 => {
                 Self::InputPhotoLegacyFileLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPhotoLegacyFileLocation"
                     ),
                 )
             }
             0x37257e99 => {
                 Self::InputPeerPhotoFileLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPeerPhotoFileLocation"
                     ),
                 )
             }
             0x9d84f3db => {
                 Self::InputStickerSetThumb(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetThumb"
                     ),
                 )
             }
             0x0598a92a => {
                 Self::InputGroupCallStream(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputGroupCallStream"
                     ),
                 )
             }
@@ -11529,7 +11903,8 @@ impl ::tlgen_runtime::Deserializable for InputFolderPeer {
             0xfbd2c296 => {
                 Self::InputFolderPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputFolderPeer"
                     ),
                 )
             }
@@ -11588,14 +11963,16 @@ impl ::tlgen_runtime::Deserializable for InputGame {
             0x032c3e77 => {
                 Self::Id(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputGameID"
                     ),
                 )
             }
             0xc331e80a => {
                 Self::ShortName(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputGameShortName"
                     ),
                 )
             }
@@ -11654,14 +12031,16 @@ impl ::tlgen_runtime::Deserializable for InputGeoPoint {
             0xe4c123d6 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputGeoPointEmpty"
                     ),
                 )
             }
             0x48222faf => {
                 Self::InputGeoPoint(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputGeoPoint"
                     ),
                 )
             }
@@ -11727,21 +12106,24 @@ impl ::tlgen_runtime::Deserializable for InputGroupCall {
             0xd8aa840f => {
                 Self::InputGroupCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputGroupCall"
                     ),
                 )
             }
             0xfe06823f => {
                 Self::Slug(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputGroupCallSlug"
                     ),
                 )
             }
             0x8c10603f => {
                 Self::InviteMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputGroupCallInviteMessage"
                     ),
                 )
             }
@@ -11889,105 +12271,120 @@ impl ::tlgen_runtime::Deserializable for InputInvoice {
             0xc5b56859 => {
                 Self::Message(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceMessage"
                     ),
                 )
             }
             0xc326caef => {
                 Self::Slug(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceSlug"
                     ),
                 )
             }
             0x98986c0d => {
                 Self::PremiumGiftCode(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoicePremiumGiftCode"
                     ),
                 )
             }
             0x65f00ce3 => {
                 Self::Stars(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceStars"
                     ),
                 )
             }
             0x34e793f1 => {
                 Self::ChatInviteSubscription(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceChatInviteSubscription"
                     ),
                 )
             }
             0xe8625e92 => {
                 Self::StarGift(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceStarGift"
                     ),
                 )
             }
             0x4d818d5d => {
                 Self::StarGiftUpgrade(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceStarGiftUpgrade"
                     ),
                 )
             }
             0x4a5f5bd9 => {
                 Self::StarGiftTransfer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceStarGiftTransfer"
                     ),
                 )
             }
             0xdabab2ef => {
                 Self::PremiumGiftStars(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoicePremiumGiftStars"
                     ),
                 )
             }
             0xf4997e42 => {
                 Self::BusinessBotTransferStars(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceBusinessBotTransferStars"
                     ),
                 )
             }
             0xe9b0c658 => {
                 Self::StarGiftResale(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceStarGiftResale"
                     ),
                 )
             }
             0x9a0b48b8 => {
                 Self::StarGiftPrepaidUpgrade(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceStarGiftPrepaidUpgrade"
                     ),
                 )
             }
             0x3e77f614 => {
                 Self::PremiumAuthCode(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoicePremiumAuthCode"
                     ),
                 )
             }
             0x0923d8d1 => {
                 Self::StarGiftDropOriginalDetails(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceStarGiftDropOriginalDetails"
                     ),
                 )
             }
             0x1ecafa10 => {
                 Self::StarGiftAuctionBid(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputInvoiceStarGiftAuctionBid"
                     ),
                 )
             }
@@ -12172,104 +12569,122 @@ impl ::tlgen_runtime::Deserializable for InputMedia {
         let value = match id {
             0x9664f57f => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty),
+                    "inputMediaEmpty"
                 )
             }
             0x7d8375da => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::UploadedPhoto)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::UploadedPhoto),
+                    "inputMediaUploadedPhoto"
                 )
             }
             0xe3af4434 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Photo)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Photo),
+                    "inputMediaPhoto"
                 )
             }
             0xf9c44144 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::GeoPoint)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::GeoPoint),
+                    "inputMediaGeoPoint"
                 )
             }
             0xf8ab7dfb => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Contact)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Contact),
+                    "inputMediaContact"
                 )
             }
             0x037c9330 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::UploadedDocument)
+                    Self::UploadedDocument), "inputMediaUploadedDocument"
                 )
             }
             0xa8763ab5 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Document)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Document),
+                    "inputMediaDocument"
                 )
             }
             0xc13d1c11 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Venue)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Venue),
+                    "inputMediaVenue"
                 )
             }
             0xe5bbfe1a => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PhotoExternal)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PhotoExternal),
+                    "inputMediaPhotoExternal"
                 )
             }
             0x779600f9 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::DocumentExternal)
+                    Self::DocumentExternal), "inputMediaDocumentExternal"
                 )
             }
             0xd33f43f3 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Game)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Game),
+                    "inputMediaGame"
                 )
             }
             0x405fef0d => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Invoice)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Invoice),
+                    "inputMediaInvoice"
                 )
             }
             0x971fa843 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::GeoLive)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::GeoLive),
+                    "inputMediaGeoLive"
                 )
             }
             0x883a4108 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Poll)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Poll),
+                    "inputMediaPoll"
                 )
             }
             0xe66fbf7b => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Dice)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Dice),
+                    "inputMediaDice"
                 )
             }
             0x89fdd778 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Story)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Story),
+                    "inputMediaStory"
                 )
             }
             0xc21b8849 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::WebPage)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::WebPage),
+                    "inputMediaWebPage"
                 )
             }
             0xc4103386 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PaidMedia)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PaidMedia),
+                    "inputMediaPaidMedia"
                 )
             }
             0x9fc55fde => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Todo)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Todo),
+                    "inputMediaTodo"
                 )
             }
             0xf3a9244a => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::StakeDice)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::StakeDice),
+                    "inputMediaStakeDice"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "InputMedia")),
@@ -12340,28 +12755,32 @@ impl ::tlgen_runtime::Deserializable for InputMessage {
             0xa676a322 => {
                 Self::Id(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessageID"
                     ),
                 )
             }
             0xbad88395 => {
                 Self::ReplyTo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessageReplyTo"
                     ),
                 )
             }
             0x86872538 => {
                 Self::Pinned(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagePinned"
                     ),
                 )
             }
             0xacfa1a7e => {
                 Self::CallbackQuery(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessageCallbackQuery"
                     ),
                 )
             }
@@ -12409,7 +12828,8 @@ impl ::tlgen_runtime::Deserializable for InputMessageReadMetric {
             0x402b4495 => {
                 Self::InputMessageReadMetric(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessageReadMetric"
                     ),
                 )
             }
@@ -12494,42 +12914,48 @@ impl ::tlgen_runtime::Deserializable for InputNotifyPeer {
             0xb8bc5b0c => {
                 Self::InputNotifyPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputNotifyPeer"
                     ),
                 )
             }
             0x193b4417 => {
                 Self::InputNotifyUsers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputNotifyUsers"
                     ),
                 )
             }
             0x4a95e84e => {
                 Self::InputNotifyChats(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputNotifyChats"
                     ),
                 )
             }
             0xb1db7c7e => {
                 Self::InputNotifyBroadcasts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputNotifyBroadcasts"
                     ),
                 )
             }
             0x5c467992 => {
                 Self::InputNotifyForumTopic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputNotifyForumTopic"
                     ),
                 )
             }
             0x27bb1adc => {
                 Self::InputNotifyCommunity(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputNotifyCommunity"
                     ),
                 )
             }
@@ -12579,7 +13005,8 @@ impl ::tlgen_runtime::Deserializable for InputPasskeyCredential {
             0x3c27b78f => {
                 Self::PublicKey(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPasskeyCredentialPublicKey"
                     ),
                 )
             }
@@ -12638,14 +13065,16 @@ impl ::tlgen_runtime::Deserializable for InputPasskeyResponse {
             0x3e63935c => {
                 Self::Register(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPasskeyResponseRegister"
                     ),
                 )
             }
             0xc31fc14a => {
                 Self::Login(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPasskeyResponseLogin"
                     ),
                 )
             }
@@ -12716,28 +13145,32 @@ impl ::tlgen_runtime::Deserializable for InputPaymentCredentials {
             0xc10eb2cf => {
                 Self::Saved(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPaymentCredentialsSaved"
                     ),
                 )
             }
             0x3417d728 => {
                 Self::InputPaymentCredentials(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPaymentCredentials"
                     ),
                 )
             }
             0x0aa1c39f => {
                 Self::ApplePay(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPaymentCredentialsApplePay"
                     ),
                 )
             }
             0x8ac32801 => {
                 Self::GooglePay(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPaymentCredentialsGooglePay"
                     ),
                 )
             }
@@ -12831,39 +13264,44 @@ impl ::tlgen_runtime::Deserializable for InputPeer {
         let value = match id {
             0x7f3b18ea => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty),
+                    "inputPeerEmpty"
                 )
             }
             0x7da07ec9 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::InputPeerSelf)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::InputPeerSelf),
+                    "inputPeerSelf"
                 )
             }
             0x35a95cb9 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Chat)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Chat),
+                    "inputPeerChat"
                 )
             }
             0xdde8a54c => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::User)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::User),
+                    "inputPeerUser"
                 )
             }
             0x27bcbbfc => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Channel)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Channel),
+                    "inputPeerChannel"
                 )
             }
             0xa87b0a1c => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::UserFromMessage)
+                    Self::UserFromMessage), "inputPeerUserFromMessage"
                 )
             }
             0xbd2a0840 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::ChannelFromMessage)
+                    Self::ChannelFromMessage), "inputPeerChannelFromMessage"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "InputPeer")),
@@ -12913,7 +13351,8 @@ impl ::tlgen_runtime::Deserializable for InputPeerNotifySettings {
             0xcacb6ae2 => {
                 Self::InputPeerNotifySettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPeerNotifySettings"
                     ),
                 )
             }
@@ -12963,7 +13402,8 @@ impl ::tlgen_runtime::Deserializable for InputPhoneCall {
             0x1e36fded => {
                 Self::InputPhoneCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPhoneCall"
                     ),
                 )
             }
@@ -13022,14 +13462,16 @@ impl ::tlgen_runtime::Deserializable for InputPhoto {
             0x1cd7bf0d => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPhotoEmpty"
                     ),
                 )
             }
             0x3bb3b94a => {
                 Self::InputPhoto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPhoto"
                     ),
                 )
             }
@@ -13172,98 +13614,112 @@ impl ::tlgen_runtime::Deserializable for InputPrivacyKey {
             0x4f96cb18 => {
                 Self::StatusTimestamp(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyStatusTimestamp"
                     ),
                 )
             }
             0xbdfb0426 => {
                 Self::ChatInvite(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyChatInvite"
                     ),
                 )
             }
             0xfabadc5f => {
                 Self::PhoneCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyPhoneCall"
                     ),
                 )
             }
             0xdb9e70d2 => {
                 Self::PhoneP2p(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyPhoneP2P"
                     ),
                 )
             }
             0xa4dd4c08 => {
                 Self::Forwards(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyForwards"
                     ),
                 )
             }
             0x5719bacc => {
                 Self::ProfilePhoto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyProfilePhoto"
                     ),
                 )
             }
             0x0352dafa => {
                 Self::PhoneNumber(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyPhoneNumber"
                     ),
                 )
             }
             0xd1219bdd => {
                 Self::AddedByPhone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyAddedByPhone"
                     ),
                 )
             }
             0xaee69d68 => {
                 Self::VoiceMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyVoiceMessages"
                     ),
                 )
             }
             0x3823cc40 => {
                 Self::About(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyAbout"
                     ),
                 )
             }
             0xd65a11cc => {
                 Self::Birthday(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyBirthday"
                     ),
                 )
             }
             0xe1732341 => {
                 Self::StarGiftsAutoSave(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyStarGiftsAutoSave"
                     ),
                 )
             }
             0xbdc597b4 => {
                 Self::NoPaidMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeyNoPaidMessages"
                     ),
                 )
             }
             0x4dbe9226 => {
                 Self::SavedMusic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyKeySavedMusic"
                     ),
                 )
             }
@@ -13396,84 +13852,96 @@ impl ::tlgen_runtime::Deserializable for InputPrivacyRule {
             0x0d09e07b => {
                 Self::InputPrivacyValueAllowContacts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueAllowContacts"
                     ),
                 )
             }
             0x184b35ce => {
                 Self::InputPrivacyValueAllowAll(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueAllowAll"
                     ),
                 )
             }
             0x131cc67f => {
                 Self::InputPrivacyValueAllowUsers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueAllowUsers"
                     ),
                 )
             }
             0x0ba52007 => {
                 Self::InputPrivacyValueDisallowContacts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueDisallowContacts"
                     ),
                 )
             }
             0xd66b66c9 => {
                 Self::InputPrivacyValueDisallowAll(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueDisallowAll"
                     ),
                 )
             }
             0x90110467 => {
                 Self::InputPrivacyValueDisallowUsers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueDisallowUsers"
                     ),
                 )
             }
             0x840649cf => {
                 Self::InputPrivacyValueAllowChatParticipants(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueAllowChatParticipants"
                     ),
                 )
             }
             0xe94f0f86 => {
                 Self::InputPrivacyValueDisallowChatParticipants(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueDisallowChatParticipants"
                     ),
                 )
             }
             0x2f453e49 => {
                 Self::InputPrivacyValueAllowCloseFriends(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueAllowCloseFriends"
                     ),
                 )
             }
             0x77cdc9f1 => {
                 Self::InputPrivacyValueAllowPremium(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueAllowPremium"
                     ),
                 )
             }
             0x5a4fcce5 => {
                 Self::InputPrivacyValueAllowBots(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueAllowBots"
                     ),
                 )
             }
             0xc4e57915 => {
                 Self::InputPrivacyValueDisallowBots(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPrivacyValueDisallowBots"
                     ),
                 )
             }
@@ -13530,14 +13998,16 @@ impl ::tlgen_runtime::Deserializable for InputQuickReplyShortcut {
             0x24596d41 => {
                 Self::InputQuickReplyShortcut(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputQuickReplyShortcut"
                     ),
                 )
             }
             0x01190cf1 => {
                 Self::Id(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputQuickReplyShortcutId"
                     ),
                 )
             }
@@ -13610,28 +14080,32 @@ impl ::tlgen_runtime::Deserializable for InputReplyTo {
             0x3bd4b7c2 => {
                 Self::Message(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReplyToMessage"
                     ),
                 )
             }
             0x5881323a => {
                 Self::Story(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReplyToStory"
                     ),
                 )
             }
             0x69d66c45 => {
                 Self::MonoForum(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReplyToMonoForum"
                     ),
                 )
             }
             0x4119b95e => {
                 Self::EphemeralMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReplyToEphemeralMessage"
                     ),
                 )
             }
@@ -13688,14 +14162,16 @@ impl ::tlgen_runtime::Deserializable for InputRichFile {
             0x9b00622b => {
                 Self::Photo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputRichFilePhoto"
                     ),
                 )
             }
             0x83281dbd => {
                 Self::Document(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputRichFileDocument"
                     ),
                 )
             }
@@ -13759,21 +14235,24 @@ impl ::tlgen_runtime::Deserializable for InputRichMessage {
             0xe4c449fc => {
                 Self::InputRichMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputRichMessage"
                     ),
                 )
             }
             0xdacb836a => {
                 Self::Html(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputRichMessageHTML"
                     ),
                 )
             }
             0x004b572c => {
                 Self::Markdown(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputRichMessageMarkdown"
                     ),
                 )
             }
@@ -13839,21 +14318,24 @@ impl ::tlgen_runtime::Deserializable for InputSavedStarGift {
             0x69279795 => {
                 Self::User(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputSavedStarGiftUser"
                     ),
                 )
             }
             0xf101aa7f => {
                 Self::Chat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputSavedStarGiftChat"
                     ),
                 )
             }
             0x2085c238 => {
                 Self::Slug(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputSavedStarGiftSlug"
                     ),
                 )
             }
@@ -13912,14 +14394,16 @@ impl ::tlgen_runtime::Deserializable for InputSecureFile {
             0x3334b0f0 => {
                 Self::Uploaded(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputSecureFileUploaded"
                     ),
                 )
             }
             0x5367e5be => {
                 Self::InputSecureFile(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputSecureFile"
                     ),
                 )
             }
@@ -13969,7 +14453,8 @@ impl ::tlgen_runtime::Deserializable for InputSecureValue {
             0xdb21d0a7 => {
                 Self::InputSecureValue(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputSecureValue"
                     ),
                 )
             }
@@ -14019,7 +14504,8 @@ impl ::tlgen_runtime::Deserializable for InputSingleMedia {
             0x1cc6e91f => {
                 Self::InputSingleMedia(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputSingleMedia"
                     ),
                 )
             }
@@ -14076,14 +14562,16 @@ impl ::tlgen_runtime::Deserializable for InputStarGiftAuction {
             0x02e16c98 => {
                 Self::InputStarGiftAuction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStarGiftAuction"
                     ),
                 )
             }
             0x7ab58308 => {
                 Self::Slug(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStarGiftAuctionSlug"
                     ),
                 )
             }
@@ -14133,7 +14621,8 @@ impl ::tlgen_runtime::Deserializable for InputStarsTransaction {
             0x206ae6d1 => {
                 Self::InputStarsTransaction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStarsTransaction"
                     ),
                 )
             }
@@ -14266,84 +14755,96 @@ impl ::tlgen_runtime::Deserializable for InputStickerSet {
             0xffb62b95 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetEmpty"
                     ),
                 )
             }
             0x9de7a269 => {
                 Self::Id(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetID"
                     ),
                 )
             }
             0x861cc8a0 => {
                 Self::ShortName(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetShortName"
                     ),
                 )
             }
             0x028703c8 => {
                 Self::AnimatedEmoji(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetAnimatedEmoji"
                     ),
                 )
             }
             0xe67f520e => {
                 Self::Dice(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetDice"
                     ),
                 )
             }
             0x0cde3739 => {
                 Self::AnimatedEmojiAnimations(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetAnimatedEmojiAnimations"
                     ),
                 )
             }
             0xc88b3b02 => {
                 Self::PremiumGifts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetPremiumGifts"
                     ),
                 )
             }
             0x04c4d4ce => {
                 Self::EmojiGenericAnimations(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetEmojiGenericAnimations"
                     ),
                 )
             }
             0x29d0f5ee => {
                 Self::EmojiDefaultStatuses(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetEmojiDefaultStatuses"
                     ),
                 )
             }
             0x44c1f8e9 => {
                 Self::EmojiDefaultTopicIcons(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetEmojiDefaultTopicIcons"
                     ),
                 )
             }
             0x49748553 => {
                 Self::EmojiChannelDefaultStatuses(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetEmojiChannelDefaultStatuses"
                     ),
                 )
             }
             0x1cf671a0 => {
                 Self::TonGifts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetTonGifts"
                     ),
                 )
             }
@@ -14393,7 +14894,8 @@ impl ::tlgen_runtime::Deserializable for InputStickerSetItem {
             0x32da9e9c => {
                 Self::InputStickerSetItem(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickerSetItem"
                     ),
                 )
             }
@@ -14450,14 +14952,16 @@ impl ::tlgen_runtime::Deserializable for InputStickeredMedia {
             0x4a992157 => {
                 Self::Photo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickeredMediaPhoto"
                     ),
                 )
             }
             0x0438865b => {
                 Self::Document(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStickeredMediaDocument"
                     ),
                 )
             }
@@ -14560,56 +15064,64 @@ impl ::tlgen_runtime::Deserializable for InputStorePaymentPurpose {
             0xa6751e66 => {
                 Self::InputStorePaymentPremiumSubscription(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStorePaymentPremiumSubscription"
                     ),
                 )
             }
             0x616f7fe8 => {
                 Self::InputStorePaymentGiftPremium(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStorePaymentGiftPremium"
                     ),
                 )
             }
             0xfb790393 => {
                 Self::InputStorePaymentPremiumGiftCode(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStorePaymentPremiumGiftCode"
                     ),
                 )
             }
             0x160544ca => {
                 Self::InputStorePaymentPremiumGiveaway(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStorePaymentPremiumGiveaway"
                     ),
                 )
             }
             0xf9a2a6cb => {
                 Self::InputStorePaymentStarsTopup(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStorePaymentStarsTopup"
                     ),
                 )
             }
             0x1d741ef7 => {
                 Self::InputStorePaymentStarsGift(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStorePaymentStarsGift"
                     ),
                 )
             }
             0x751f08fa => {
                 Self::InputStorePaymentStarsGiveaway(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStorePaymentStarsGiveaway"
                     ),
                 )
             }
             0x3fc18057 => {
                 Self::InputStorePaymentAuthCode(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputStorePaymentAuthCode"
                     ),
                 )
             }
@@ -14666,14 +15178,16 @@ impl ::tlgen_runtime::Deserializable for InputTheme {
             0x3c5693e9 => {
                 Self::InputTheme(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputTheme"
                     ),
                 )
             }
             0xf5890df1 => {
                 Self::Slug(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputThemeSlug"
                     ),
                 )
             }
@@ -14723,7 +15237,8 @@ impl ::tlgen_runtime::Deserializable for InputThemeSettings {
             0x8fde504f => {
                 Self::InputThemeSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputThemeSettings"
                     ),
                 )
             }
@@ -14796,28 +15311,32 @@ impl ::tlgen_runtime::Deserializable for InputUser {
             0xb98886cf => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputUserEmpty"
                     ),
                 )
             }
             0xf7c1b13f => {
                 Self::InputUserSelf(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputUserSelf"
                     ),
                 )
             }
             0xf21158c6 => {
                 Self::InputUser(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputUser"
                     ),
                 )
             }
             0x1da448e2 => {
                 Self::FromMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputUserFromMessage"
                     ),
                 )
             }
@@ -14883,21 +15402,24 @@ impl ::tlgen_runtime::Deserializable for InputWallPaper {
             0xe630b979 => {
                 Self::InputWallPaper(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputWallPaper"
                     ),
                 )
             }
             0x72091c80 => {
                 Self::Slug(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputWallPaperSlug"
                     ),
                 )
             }
             0x967a462e => {
                 Self::NoFile(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputWallPaperNoFile"
                     ),
                 )
             }
@@ -14952,14 +15474,16 @@ impl ::tlgen_runtime::Deserializable for InputWalletReplacement {
             0x63a440dc => {
                 Self::InputWalletNew(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputWalletNew"
                     ),
                 )
             }
             0x66a66a3b => {
                 Self::InputWalletImported(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputWalletImported"
                     ),
                 )
             }
@@ -15011,7 +15535,8 @@ impl ::tlgen_runtime::Deserializable for InputWebDocument {
             0x9bed434d => {
                 Self::InputWebDocument(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputWebDocument"
                     ),
                 )
             }
@@ -15077,21 +15602,24 @@ impl ::tlgen_runtime::Deserializable for InputWebFileLocation {
             0xc239d686 => {
                 Self::InputWebFileLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputWebFileLocation"
                     ),
                 )
             }
             0x9f2221c9 => {
                 Self::InputWebFileGeoPointLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputWebFileGeoPointLocation"
                     ),
                 )
             }
             0xf46fe924 => {
                 Self::InputWebFileAudioAlbumThumbLocation(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputWebFileAudioAlbumThumbLocation"
                     ),
                 )
             }
@@ -15143,7 +15671,8 @@ impl ::tlgen_runtime::Deserializable for Invoice {
             0x049ee584 => {
                 Self::Invoice(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "invoice"
                     ),
                 )
             }
@@ -15200,14 +15729,16 @@ impl ::tlgen_runtime::Deserializable for IpPort {
             0xd433ad73 => {
                 Self::IpPort(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "ipPort"
                     ),
                 )
             }
             0x37982646 => {
                 Self::Secret(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "ipPortSecret"
                     ),
                 )
             }
@@ -15278,28 +15809,32 @@ impl ::tlgen_runtime::Deserializable for JoinChatBotResult {
             0xae152a69 => {
                 Self::Approved(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "joinChatBotResultApproved"
                     ),
                 )
             }
             0x0efa0194 => {
                 Self::Declined(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "joinChatBotResultDeclined"
                     ),
                 )
             }
             0x98a3a840 => {
                 Self::Queued(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "joinChatBotResultQueued"
                     ),
                 )
             }
             0xd6e3b813 => {
                 Self::WebView(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "joinChatBotResultWebView"
                     ),
                 )
             }
@@ -15354,7 +15889,7 @@ impl ::tlgen_runtime::Deserializable for JsonObjectValue {
             0xc0de1bd9 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::JsonObjectValue)
+                    Self::JsonObjectValue), "jsonObjectValue"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "JSONObjectValue")),
@@ -15443,32 +15978,38 @@ impl ::tlgen_runtime::Deserializable for JsonValue {
         let value = match id {
             0x3f6d7b68 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonNull)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonNull),
+                    "jsonNull"
                 )
             }
             0xc7345e6a => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonBool)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonBool),
+                    "jsonBool"
                 )
             }
             0x2be0dfa4 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonNumber)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonNumber),
+                    "jsonNumber"
                 )
             }
             0xb71e767a => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonString)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonString),
+                    "jsonString"
                 )
             }
             0xf7444763 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonArray)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonArray),
+                    "jsonArray"
                 )
             }
             0x99c1d49d => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonObject)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::JsonObject),
+                    "jsonObject"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "JSONValue")),
@@ -15522,7 +16063,8 @@ impl ::tlgen_runtime::Deserializable for KeyboardButton {
             0x2f67a72f => {
                 Self::KeyboardButton(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "keyboardButton"
                     ),
                 )
             }
@@ -15574,7 +16116,8 @@ impl ::tlgen_runtime::Deserializable for KeyboardButtonRow {
             0x77608b83 => {
                 Self::KeyboardButtonRow(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "keyboardButtonRow"
                     ),
                 )
             }
@@ -15626,7 +16169,8 @@ impl ::tlgen_runtime::Deserializable for KeyboardButtonStyle {
             0x4fdd3430 => {
                 Self::KeyboardButtonStyle(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "keyboardButtonStyle"
                     ),
                 )
             }
@@ -15676,7 +16220,8 @@ impl ::tlgen_runtime::Deserializable for KeyboardInlineButton {
             0x11c1a322 => {
                 Self::KeyboardInlineButton(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "keyboardInlineButton"
                     ),
                 )
             }
@@ -15726,7 +16271,8 @@ impl ::tlgen_runtime::Deserializable for KeyboardInlineButtonRow {
             0x19420af6 => {
                 Self::KeyboardInlineButtonRow(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "keyboardInlineButtonRow"
                     ),
                 )
             }
@@ -15778,7 +16324,8 @@ impl ::tlgen_runtime::Deserializable for LabeledPrice {
             0xcb296bf8 => {
                 Self::LabeledPrice(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "labeledPrice"
                     ),
                 )
             }
@@ -15832,7 +16379,8 @@ impl ::tlgen_runtime::Deserializable for LangPackDifference {
             0xf385c1f6 => {
                 Self::LangPackDifference(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "langPackDifference"
                     ),
                 )
             }
@@ -15884,7 +16432,8 @@ impl ::tlgen_runtime::Deserializable for LangPackLanguage {
             0xeeca5ce3 => {
                 Self::LangPackLanguage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "langPackLanguage"
                     ),
                 )
             }
@@ -15952,21 +16501,24 @@ impl ::tlgen_runtime::Deserializable for LangPackString {
             0xcad181f6 => {
                 Self::LangPackString(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "langPackString"
                     ),
                 )
             }
             0x6c47ac9f => {
                 Self::Pluralized(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "langPackStringPluralized"
                     ),
                 )
             }
             0x2979eeb2 => {
                 Self::Deleted(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "langPackStringDeleted"
                     ),
                 )
             }
@@ -16018,7 +16570,8 @@ impl ::tlgen_runtime::Deserializable for MaskCoords {
             0xaed6dbb2 => {
                 Self::MaskCoords(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "maskCoords"
                     ),
                 )
             }
@@ -16126,63 +16679,72 @@ impl ::tlgen_runtime::Deserializable for MediaArea {
             0xbe82db9c => {
                 Self::Venue(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "mediaAreaVenue"
                     ),
                 )
             }
             0xb282217f => {
                 Self::InputMediaAreaVenue(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMediaAreaVenue"
                     ),
                 )
             }
             0xcad5452d => {
                 Self::GeoPoint(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "mediaAreaGeoPoint"
                     ),
                 )
             }
             0x14455871 => {
                 Self::SuggestedReaction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "mediaAreaSuggestedReaction"
                     ),
                 )
             }
             0x770416af => {
                 Self::ChannelPost(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "mediaAreaChannelPost"
                     ),
                 )
             }
             0x2271f2bf => {
                 Self::InputMediaAreaChannelPost(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMediaAreaChannelPost"
                     ),
                 )
             }
             0x37381085 => {
                 Self::Url(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "mediaAreaUrl"
                     ),
                 )
             }
             0x49a6549c => {
                 Self::Weather(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "mediaAreaWeather"
                     ),
                 )
             }
             0x5787686d => {
                 Self::StarGift(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "mediaAreaStarGift"
                     ),
                 )
             }
@@ -16234,7 +16796,8 @@ impl ::tlgen_runtime::Deserializable for MediaAreaCoordinates {
             0xcfc9e002 => {
                 Self::MediaAreaCoordinates(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "mediaAreaCoordinates"
                     ),
                 )
             }
@@ -16300,21 +16863,24 @@ impl ::tlgen_runtime::Deserializable for Message {
             0x90a6ca84 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEmpty"
                     ),
                 )
             }
             0x7600b9d3 => {
                 Self::Message(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "message"
                     ),
                 )
             }
             0x7a800e0a => {
                 Self::Service(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageService"
                     ),
                 )
             }
@@ -16858,497 +17424,568 @@ impl ::tlgen_runtime::Deserializable for MessageAction {
             0xb6aef7b0 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionEmpty"
                     ),
                 )
             }
             0xbd47cbad => {
                 Self::ChatCreate(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChatCreate"
                     ),
                 )
             }
             0xb5a1ce5a => {
                 Self::ChatEditTitle(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChatEditTitle"
                     ),
                 )
             }
             0x7fcb13a8 => {
                 Self::ChatEditPhoto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChatEditPhoto"
                     ),
                 )
             }
             0x95e3fbef => {
                 Self::ChatDeletePhoto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChatDeletePhoto"
                     ),
                 )
             }
             0x15cefd00 => {
                 Self::ChatAddUser(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChatAddUser"
                     ),
                 )
             }
             0xa43f30cc => {
                 Self::ChatDeleteUser(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChatDeleteUser"
                     ),
                 )
             }
             0x031224c3 => {
                 Self::ChatJoinedByLink(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChatJoinedByLink"
                     ),
                 )
             }
             0x95d2ac92 => {
                 Self::ChannelCreate(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChannelCreate"
                     ),
                 )
             }
             0xe1037f92 => {
                 Self::ChatMigrateTo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChatMigrateTo"
                     ),
                 )
             }
             0xea3948e9 => {
                 Self::ChannelMigrateFrom(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChannelMigrateFrom"
                     ),
                 )
             }
             0x94bd38ed => {
                 Self::PinMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionPinMessage"
                     ),
                 )
             }
             0x9fbab604 => {
                 Self::HistoryClear(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionHistoryClear"
                     ),
                 )
             }
             0x92a72876 => {
                 Self::GameScore(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionGameScore"
                     ),
                 )
             }
             0xffa00ccc => {
                 Self::PaymentSentMe(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionPaymentSentMe"
                     ),
                 )
             }
             0xc624b16e => {
                 Self::PaymentSent(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionPaymentSent"
                     ),
                 )
             }
             0x80e11a7f => {
                 Self::PhoneCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionPhoneCall"
                     ),
                 )
             }
             0x4792929b => {
                 Self::ScreenshotTaken(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionScreenshotTaken"
                     ),
                 )
             }
             0xfae69f56 => {
                 Self::CustomAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionCustomAction"
                     ),
                 )
             }
             0xc516d679 => {
                 Self::BotAllowed(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionBotAllowed"
                     ),
                 )
             }
             0x1b287353 => {
                 Self::SecureValuesSentMe(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionSecureValuesSentMe"
                     ),
                 )
             }
             0xd95c6154 => {
                 Self::SecureValuesSent(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionSecureValuesSent"
                     ),
                 )
             }
             0xf3f25f76 => {
                 Self::ContactSignUp(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionContactSignUp"
                     ),
                 )
             }
             0x98e0d697 => {
                 Self::GeoProximityReached(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionGeoProximityReached"
                     ),
                 )
             }
             0x7a0d7f42 => {
                 Self::GroupCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionGroupCall"
                     ),
                 )
             }
             0x502f92f7 => {
                 Self::InviteToGroupCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionInviteToGroupCall"
                     ),
                 )
             }
             0x3c134d7b => {
                 Self::SetMessagesTtl(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionSetMessagesTTL"
                     ),
                 )
             }
             0xb3a07661 => {
                 Self::GroupCallScheduled(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionGroupCallScheduled"
                     ),
                 )
             }
             0xb91bbd3a => {
                 Self::SetChatTheme(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionSetChatTheme"
                     ),
                 )
             }
             0xebbca3cb => {
                 Self::ChatJoinedByRequest(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChatJoinedByRequest"
                     ),
                 )
             }
             0x47dd8079 => {
                 Self::WebViewDataSentMe(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionWebViewDataSentMe"
                     ),
                 )
             }
             0xb4c38cb5 => {
                 Self::WebViewDataSent(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionWebViewDataSent"
                     ),
                 )
             }
             0x48e91302 => {
                 Self::GiftPremium(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionGiftPremium"
                     ),
                 )
             }
             0x0d999256 => {
                 Self::TopicCreate(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionTopicCreate"
                     ),
                 )
             }
             0xc0944820 => {
                 Self::TopicEdit(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionTopicEdit"
                     ),
                 )
             }
             0x57de635e => {
                 Self::SuggestProfilePhoto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionSuggestProfilePhoto"
                     ),
                 )
             }
             0x31518e9b => {
                 Self::RequestedPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionRequestedPeer"
                     ),
                 )
             }
             0x5060a3f4 => {
                 Self::SetChatWallPaper(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionSetChatWallPaper"
                     ),
                 )
             }
             0x31c48347 => {
                 Self::GiftCode(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionGiftCode"
                     ),
                 )
             }
             0xa80f51e4 => {
                 Self::GiveawayLaunch(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionGiveawayLaunch"
                     ),
                 )
             }
             0x87e2f155 => {
                 Self::GiveawayResults(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionGiveawayResults"
                     ),
                 )
             }
             0xcc02aa6d => {
                 Self::BoostApply(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionBoostApply"
                     ),
                 )
             }
             0x93b31848 => {
                 Self::RequestedPeerSentMe(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionRequestedPeerSentMe"
                     ),
                 )
             }
             0x41b3e202 => {
                 Self::PaymentRefunded(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionPaymentRefunded"
                     ),
                 )
             }
             0x45d5b021 => {
                 Self::GiftStars(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionGiftStars"
                     ),
                 )
             }
             0xb00c47a2 => {
                 Self::PrizeStars(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionPrizeStars"
                     ),
                 )
             }
             0xea2c31d3 => {
                 Self::StarGift(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionStarGift"
                     ),
                 )
             }
             0x7e1c1187 => {
                 Self::StarGiftUnique(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionStarGiftUnique"
                     ),
                 )
             }
             0xac1f1fcd => {
                 Self::PaidMessagesRefunded(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionPaidMessagesRefunded"
                     ),
                 )
             }
             0x84b88578 => {
                 Self::PaidMessagesPrice(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionPaidMessagesPrice"
                     ),
                 )
             }
             0x2ffe2f7a => {
                 Self::ConferenceCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionConferenceCall"
                     ),
                 )
             }
             0xcc7c5c89 => {
                 Self::TodoCompletions(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionTodoCompletions"
                     ),
                 )
             }
             0xc7edbc83 => {
                 Self::TodoAppendTasks(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionTodoAppendTasks"
                     ),
                 )
             }
             0xee7a1596 => {
                 Self::SuggestedPostApproval(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionSuggestedPostApproval"
                     ),
                 )
             }
             0x95ddcf69 => {
                 Self::SuggestedPostSuccess(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionSuggestedPostSuccess"
                     ),
                 )
             }
             0x69f916f8 => {
                 Self::SuggestedPostRefund(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionSuggestedPostRefund"
                     ),
                 )
             }
             0xa8a3c699 => {
                 Self::GiftTon(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionGiftTon"
                     ),
                 )
             }
             0x2c8f2a25 => {
                 Self::SuggestBirthday(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionSuggestBirthday"
                     ),
                 )
             }
             0x774278d4 => {
                 Self::StarGiftPurchaseOffer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionStarGiftPurchaseOffer"
                     ),
                 )
             }
             0x73ada76b => {
                 Self::StarGiftPurchaseOfferDeclined(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionStarGiftPurchaseOfferDeclined"
                     ),
                 )
             }
             0xb07ed085 => {
                 Self::NewCreatorPending(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionNewCreatorPending"
                     ),
                 )
             }
             0xe188503b => {
                 Self::ChangeCreator(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChangeCreator"
                     ),
                 )
             }
             0xbf7d6572 => {
                 Self::NoForwardsToggle(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionNoForwardsToggle"
                     ),
                 )
             }
             0x3e2793ba => {
                 Self::NoForwardsRequest(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionNoForwardsRequest"
                     ),
                 )
             }
             0x9da1cd6c => {
                 Self::PollAppendAnswer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionPollAppendAnswer"
                     ),
                 )
             }
             0x399674dc => {
                 Self::PollDeleteAnswer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionPollDeleteAnswer"
                     ),
                 )
             }
             0x16605e3e => {
                 Self::ManagedBotCreated(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionManagedBotCreated"
                     ),
                 )
             }
             0x5d20bae8 => {
                 Self::ChangeCommunity(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChangeCommunity"
                     ),
                 )
             }
             0x4a8bfe80 => {
                 Self::ChatJoinedViaCommunity(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionChatJoinedViaCommunity"
                     ),
                 )
             }
             0x9329ea33 => {
                 Self::GramTransfer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionGramTransfer"
                     ),
                 )
             }
             0x69b8c4bf => {
                 Self::WalletTonConnectRequest(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageActionWalletTonConnectRequest"
                     ),
                 )
             }
@@ -17577,182 +18214,208 @@ impl ::tlgen_runtime::Deserializable for MessageEntity {
             0xbb92ba95 => {
                 Self::Unknown(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityUnknown"
                     ),
                 )
             }
             0xfa04579d => {
                 Self::Mention(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityMention"
                     ),
                 )
             }
             0x6f635b0d => {
                 Self::Hashtag(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityHashtag"
                     ),
                 )
             }
             0x6cef8ac7 => {
                 Self::BotCommand(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityBotCommand"
                     ),
                 )
             }
             0x6ed02538 => {
                 Self::Url(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityUrl"
                     ),
                 )
             }
             0x64e475c2 => {
                 Self::Email(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityEmail"
                     ),
                 )
             }
             0xbd610bc9 => {
                 Self::Bold(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityBold"
                     ),
                 )
             }
             0x826f8b60 => {
                 Self::Italic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityItalic"
                     ),
                 )
             }
             0x28a20571 => {
                 Self::Code(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityCode"
                     ),
                 )
             }
             0x73924be0 => {
                 Self::Pre(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityPre"
                     ),
                 )
             }
             0x76a6d327 => {
                 Self::TextUrl(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityTextUrl"
                     ),
                 )
             }
             0xdc7b1140 => {
                 Self::MentionName(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityMentionName"
                     ),
                 )
             }
             0x208e68c9 => {
                 Self::InputMessageEntityMentionName(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessageEntityMentionName"
                     ),
                 )
             }
             0x9b69e34b => {
                 Self::Phone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityPhone"
                     ),
                 )
             }
             0x4c4e743f => {
                 Self::Cashtag(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityCashtag"
                     ),
                 )
             }
             0x9c4e7e8b => {
                 Self::Underline(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityUnderline"
                     ),
                 )
             }
             0xbf0693d4 => {
                 Self::Strike(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityStrike"
                     ),
                 )
             }
             0x761e6af4 => {
                 Self::BankCard(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityBankCard"
                     ),
                 )
             }
             0x32ca960f => {
                 Self::Spoiler(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntitySpoiler"
                     ),
                 )
             }
             0xc8cf05f8 => {
                 Self::CustomEmoji(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityCustomEmoji"
                     ),
                 )
             }
             0xf1ccaaac => {
                 Self::Blockquote(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityBlockquote"
                     ),
                 )
             }
             0x904ac7c7 => {
                 Self::FormattedDate(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityFormattedDate"
                     ),
                 )
             }
             0x71777116 => {
                 Self::DiffInsert(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityDiffInsert"
                     ),
                 )
             }
             0xc6c1e5a7 => {
                 Self::DiffReplace(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityDiffReplace"
                     ),
                 )
             }
             0x0652c1c5 => {
                 Self::DiffDelete(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityDiffDelete"
                     ),
                 )
             }
             0xfdabbfcd => {
                 Self::TonAddress(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageEntityTonAddress"
                     ),
                 )
             }
@@ -17811,13 +18474,14 @@ impl ::tlgen_runtime::Deserializable for MessageExtendedMedia {
         let value = match id {
             0xad628cc8 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Preview)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Preview),
+                    "messageExtendedMediaPreview"
                 )
             }
             0xee479c64 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::MessageExtendedMedia)
+                    Self::MessageExtendedMedia), "messageExtendedMedia"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "MessageExtendedMedia")),
@@ -17869,7 +18533,8 @@ impl ::tlgen_runtime::Deserializable for MessageFwdHeader {
             0x4e4df4bb => {
                 Self::MessageFwdHeader(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageFwdHeader"
                     ),
                 )
             }
@@ -18049,98 +18714,116 @@ impl ::tlgen_runtime::Deserializable for MessageMedia {
         let value = match id {
             0x3ded6320 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty),
+                    "messageMediaEmpty"
                 )
             }
             0xe216eb63 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Photo)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Photo),
+                    "messageMediaPhoto"
                 )
             }
             0x56e0d474 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Geo)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Geo),
+                    "messageMediaGeo"
                 )
             }
             0x70322949 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Contact)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Contact),
+                    "messageMediaContact"
                 )
             }
             0x9f84f49e => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Unsupported)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Unsupported),
+                    "messageMediaUnsupported"
                 )
             }
             0x52d8ccd9 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Document)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Document),
+                    "messageMediaDocument"
                 )
             }
             0xddf10c3b => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::WebPage)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::WebPage),
+                    "messageMediaWebPage"
                 )
             }
             0x2ec0533f => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Venue)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Venue),
+                    "messageMediaVenue"
                 )
             }
             0xfdb19008 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Game)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Game),
+                    "messageMediaGame"
                 )
             }
             0xf6a548d3 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Invoice)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Invoice),
+                    "messageMediaInvoice"
                 )
             }
             0xb940c666 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::GeoLive)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::GeoLive),
+                    "messageMediaGeoLive"
                 )
             }
             0x773f4e66 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Poll)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Poll),
+                    "messageMediaPoll"
                 )
             }
             0x08cbec07 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Dice)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Dice),
+                    "messageMediaDice"
                 )
             }
             0x68cb6283 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Story)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Story),
+                    "messageMediaStory"
                 )
             }
             0xaa073beb => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Giveaway)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Giveaway),
+                    "messageMediaGiveaway"
                 )
             }
             0xceaa3ea1 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::GiveawayResults)
+                    Self::GiveawayResults), "messageMediaGiveawayResults"
                 )
             }
             0xa8852491 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PaidMedia)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PaidMedia),
+                    "messageMediaPaidMedia"
                 )
             }
             0x8a53b014 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::ToDo)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::ToDo),
+                    "messageMediaToDo"
                 )
             }
             0xca5cab89 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::VideoStream)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::VideoStream),
+                    "messageMediaVideoStream"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "MessageMedia")),
@@ -18192,7 +18875,8 @@ impl ::tlgen_runtime::Deserializable for MessagePeerReaction {
             0x8c79b63c => {
                 Self::MessagePeerReaction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messagePeerReaction"
                     ),
                 )
             }
@@ -18258,21 +18942,24 @@ impl ::tlgen_runtime::Deserializable for MessagePeerVote {
             0xb6cc2d5c => {
                 Self::MessagePeerVote(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messagePeerVote"
                     ),
                 )
             }
             0x74cda504 => {
                 Self::InputOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messagePeerVoteInputOption"
                     ),
                 )
             }
             0x4628f6e6 => {
                 Self::Multiple(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messagePeerVoteMultiple"
                     ),
                 )
             }
@@ -18326,7 +19013,8 @@ impl ::tlgen_runtime::Deserializable for MessageRange {
             0x0ae30253 => {
                 Self::MessageRange(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageRange"
                     ),
                 )
             }
@@ -18378,7 +19066,8 @@ impl ::tlgen_runtime::Deserializable for MessageReactions {
             0x0a339f0b => {
                 Self::MessageReactions(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageReactions"
                     ),
                 )
             }
@@ -18430,7 +19119,8 @@ impl ::tlgen_runtime::Deserializable for MessageReactor {
             0x4ba3a95a => {
                 Self::MessageReactor(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageReactor"
                     ),
                 )
             }
@@ -18482,7 +19172,8 @@ impl ::tlgen_runtime::Deserializable for MessageReplies {
             0x83d60fc2 => {
                 Self::MessageReplies(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageReplies"
                     ),
                 )
             }
@@ -18541,14 +19232,16 @@ impl ::tlgen_runtime::Deserializable for MessageReplyHeader {
             0x1b97dd66 => {
                 Self::MessageReplyHeader(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageReplyHeader"
                     ),
                 )
             }
             0x0e5af939 => {
                 Self::MessageReplyStoryHeader(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageReplyStoryHeader"
                     ),
                 )
             }
@@ -18600,7 +19293,8 @@ impl ::tlgen_runtime::Deserializable for MessageReportOption {
             0x7903e3d9 => {
                 Self::MessageReportOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageReportOption"
                     ),
                 )
             }
@@ -18652,7 +19346,8 @@ impl ::tlgen_runtime::Deserializable for MessageViews {
             0x455b853d => {
                 Self::MessageViews(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "messageViews"
                     ),
                 )
             }
@@ -18823,126 +19518,144 @@ impl ::tlgen_runtime::Deserializable for MessagesFilter {
             0x57e2f66c => {
                 Self::InputMessagesFilterEmpty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterEmpty"
                     ),
                 )
             }
             0x9609a51c => {
                 Self::InputMessagesFilterPhotos(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterPhotos"
                     ),
                 )
             }
             0x9fc00e65 => {
                 Self::InputMessagesFilterVideo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterVideo"
                     ),
                 )
             }
             0x56e9f0e4 => {
                 Self::InputMessagesFilterPhotoVideo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterPhotoVideo"
                     ),
                 )
             }
             0x9eddf188 => {
                 Self::InputMessagesFilterDocument(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterDocument"
                     ),
                 )
             }
             0x7ef0dd87 => {
                 Self::InputMessagesFilterUrl(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterUrl"
                     ),
                 )
             }
             0xffc86587 => {
                 Self::InputMessagesFilterGif(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterGif"
                     ),
                 )
             }
             0x50f5c392 => {
                 Self::InputMessagesFilterVoice(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterVoice"
                     ),
                 )
             }
             0x3751b49e => {
                 Self::InputMessagesFilterMusic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterMusic"
                     ),
                 )
             }
             0x3a20ecb8 => {
                 Self::InputMessagesFilterChatPhotos(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterChatPhotos"
                     ),
                 )
             }
             0x80c99768 => {
                 Self::InputMessagesFilterPhoneCalls(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterPhoneCalls"
                     ),
                 )
             }
             0x7a7c17a4 => {
                 Self::InputMessagesFilterRoundVoice(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterRoundVoice"
                     ),
                 )
             }
             0xb549da53 => {
                 Self::InputMessagesFilterRoundVideo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterRoundVideo"
                     ),
                 )
             }
             0xc1f8e69a => {
                 Self::InputMessagesFilterMyMentions(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterMyMentions"
                     ),
                 )
             }
             0xe7026d0d => {
                 Self::InputMessagesFilterGeo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterGeo"
                     ),
                 )
             }
             0xe062db83 => {
                 Self::InputMessagesFilterContacts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterContacts"
                     ),
                 )
             }
             0x1bb00451 => {
                 Self::InputMessagesFilterPinned(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterPinned"
                     ),
                 )
             }
             0xfa2bc90a => {
                 Self::InputMessagesFilterPoll(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputMessagesFilterPoll"
                     ),
                 )
             }
@@ -18994,7 +19707,8 @@ impl ::tlgen_runtime::Deserializable for MissingInvitee {
             0x628c9224 => {
                 Self::MissingInvitee(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "missingInvitee"
                     ),
                 )
             }
@@ -19049,14 +19763,16 @@ impl ::tlgen_runtime::Deserializable for MsgDetailedInfo {
             0x276d3ec6 => {
                 Self::MsgDetailedInfo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "msg_detailed_info"
                     ),
                 )
             }
             0x809db6df => {
                 Self::MsgNewDetailedInfo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "msg_new_detailed_info"
                     ),
                 )
             }
@@ -19111,14 +19827,16 @@ impl ::tlgen_runtime::Deserializable for MsgResendReq {
             0x7d861a08 => {
                 Self::MsgResendReq(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "msg_resend_req"
                     ),
                 )
             }
             0x8610baeb => {
                 Self::MsgResendAnsReq(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "msg_resend_ans_req"
                     ),
                 )
             }
@@ -19166,7 +19884,8 @@ impl ::tlgen_runtime::Deserializable for MsgsAck {
             0x62d6b459 => {
                 Self::MsgsAck(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "msgs_ack"
                     ),
                 )
             }
@@ -19214,7 +19933,8 @@ impl ::tlgen_runtime::Deserializable for MsgsAllInfo {
             0x8cc0d131 => {
                 Self::MsgsAllInfo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "msgs_all_info"
                     ),
                 )
             }
@@ -19262,7 +19982,8 @@ impl ::tlgen_runtime::Deserializable for MsgsStateInfo {
             0x04deb57d => {
                 Self::MsgsStateInfo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "msgs_state_info"
                     ),
                 )
             }
@@ -19310,7 +20031,8 @@ impl ::tlgen_runtime::Deserializable for MsgsStateReq {
             0xda69fb52 => {
                 Self::MsgsStateReq(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "msgs_state_req"
                     ),
                 )
             }
@@ -19362,7 +20084,8 @@ impl ::tlgen_runtime::Deserializable for MyBoost {
             0xc448415c => {
                 Self::MyBoost(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "myBoost"
                     ),
                 )
             }
@@ -19414,7 +20137,8 @@ impl ::tlgen_runtime::Deserializable for NearestDc {
             0x8e1a1775 => {
                 Self::NearestDc(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "nearestDc"
                     ),
                 )
             }
@@ -19462,7 +20186,8 @@ impl ::tlgen_runtime::Deserializable for NewSession {
             0x9ec20908 => {
                 Self::Created(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "new_session_created"
                     ),
                 )
             }
@@ -19535,28 +20260,32 @@ impl ::tlgen_runtime::Deserializable for NotificationSound {
             0x97e8bebe => {
                 Self::Default(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "notificationSoundDefault"
                     ),
                 )
             }
             0x6f0c34df => {
                 Self::None(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "notificationSoundNone"
                     ),
                 )
             }
             0x830b9ae4 => {
                 Self::Local(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "notificationSoundLocal"
                     ),
                 )
             }
             0xff6c8049 => {
                 Self::Ringtone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "notificationSoundRingtone"
                     ),
                 )
             }
@@ -19643,42 +20372,48 @@ impl ::tlgen_runtime::Deserializable for NotifyPeer {
             0x9fd40bd8 => {
                 Self::NotifyPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "notifyPeer"
                     ),
                 )
             }
             0xb4c83b4c => {
                 Self::NotifyUsers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "notifyUsers"
                     ),
                 )
             }
             0xc007cec3 => {
                 Self::NotifyChats(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "notifyChats"
                     ),
                 )
             }
             0xd612e8ef => {
                 Self::NotifyBroadcasts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "notifyBroadcasts"
                     ),
                 )
             }
             0x226e6308 => {
                 Self::NotifyForumTopic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "notifyForumTopic"
                     ),
                 )
             }
             0xbe376999 => {
                 Self::NotifyCommunity(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "notifyCommunity"
                     ),
                 )
             }
@@ -19728,7 +20463,7 @@ impl ::tlgen_runtime::Deserializable for Null {
             0x56730bcc => {
                 Self::Null(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "null"
                     ),
                 )
             }
@@ -19778,7 +20513,8 @@ impl ::tlgen_runtime::Deserializable for OnrampAvailability {
             0xf9c84973 => {
                 Self::OnrampAvailability(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "onrampAvailability"
                     ),
                 )
             }
@@ -19828,7 +20564,8 @@ impl ::tlgen_runtime::Deserializable for OnrampLimits {
             0x7be2677e => {
                 Self::OnrampLimits(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "onrampLimits"
                     ),
                 )
             }
@@ -19878,7 +20615,8 @@ impl ::tlgen_runtime::Deserializable for OnrampMethodAvailability {
             0x9ec8c6a8 => {
                 Self::OnrampMethodAvailability(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "onrampMethodAvailability"
                     ),
                 )
             }
@@ -19928,7 +20666,8 @@ impl ::tlgen_runtime::Deserializable for OnrampProviderInfo {
             0x0dc27582 => {
                 Self::OnrampProviderInfo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "onrampProviderInfo"
                     ),
                 )
             }
@@ -19978,7 +20717,8 @@ impl ::tlgen_runtime::Deserializable for OnrampQuote {
             0x7a8011e9 => {
                 Self::OnrampQuote(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "onrampQuote"
                     ),
                 )
             }
@@ -20028,7 +20768,8 @@ impl ::tlgen_runtime::Deserializable for OnrampSession {
             0xd1e42e24 => {
                 Self::OnrampSession(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "onrampSession"
                     ),
                 )
             }
@@ -20080,7 +20821,8 @@ impl ::tlgen_runtime::Deserializable for OutboxReadDate {
             0x3bb842ac => {
                 Self::OutboxReadDate(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "outboxReadDate"
                     ),
                 )
             }
@@ -20149,28 +20891,32 @@ impl ::tlgen_runtime::Deserializable for PQInnerData {
             0x83c95aec => {
                 Self::PQInnerData(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "p_q_inner_data"
                     ),
                 )
             }
             0xa9f55f95 => {
                 Self::Dc(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "p_q_inner_data_dc"
                     ),
                 )
             }
             0x3c6a84d4 => {
                 Self::Temp(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "p_q_inner_data_temp"
                     ),
                 )
             }
             0x56fddf88 => {
                 Self::TempDc(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "p_q_inner_data_temp_dc"
                     ),
                 )
             }
@@ -20222,7 +20968,7 @@ impl ::tlgen_runtime::Deserializable for Page {
             0x98657f0d => {
                 Self::Page(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "page"
                     ),
                 )
             }
@@ -20554,210 +21300,248 @@ impl ::tlgen_runtime::Deserializable for PageBlock {
         let value = match id {
             0x13567e8a => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Unsupported)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Unsupported),
+                    "pageBlockUnsupported"
                 )
             }
             0x70abc3fd => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Title)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Title),
+                    "pageBlockTitle"
                 )
             }
             0x8ffa9a1f => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Subtitle)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Subtitle),
+                    "pageBlockSubtitle"
                 )
             }
             0xbaafe5e0 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::AuthorDate)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::AuthorDate),
+                    "pageBlockAuthorDate"
                 )
             }
             0xbfd064ec => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Header)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Header),
+                    "pageBlockHeader"
                 )
             }
             0xf12bb6e1 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Subheader)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Subheader),
+                    "pageBlockSubheader"
                 )
             }
             0x467a0766 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Paragraph)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Paragraph),
+                    "pageBlockParagraph"
                 )
             }
             0xc070d93e => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Preformatted)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Preformatted),
+                    "pageBlockPreformatted"
                 )
             }
             0x48870999 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Footer)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Footer),
+                    "pageBlockFooter"
                 )
             }
             0xdb20b188 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Divider)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Divider),
+                    "pageBlockDivider"
                 )
             }
             0xce0d37b0 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Anchor)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Anchor),
+                    "pageBlockAnchor"
                 )
             }
             0xe4e88011 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::List)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::List),
+                    "pageBlockList"
                 )
             }
             0x66d1670b => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Blockquote)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Blockquote),
+                    "pageBlockBlockquote"
                 )
             }
             0x4f4456d3 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Pullquote)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Pullquote),
+                    "pageBlockPullquote"
                 )
             }
             0x1759c560 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Photo)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Photo),
+                    "pageBlockPhoto"
                 )
             }
             0x7c8fe7b6 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Video)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Video),
+                    "pageBlockVideo"
                 )
             }
             0x39f23300 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Cover)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Cover),
+                    "pageBlockCover"
                 )
             }
             0xa8718dc5 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Embed)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Embed),
+                    "pageBlockEmbed"
                 )
             }
             0xf259a80b => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::EmbedPost)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::EmbedPost),
+                    "pageBlockEmbedPost"
                 )
             }
             0x65a0fa4d => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Collage)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Collage),
+                    "pageBlockCollage"
                 )
             }
             0x031f9590 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Slideshow)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Slideshow),
+                    "pageBlockSlideshow"
                 )
             }
             0xef1751b5 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Channel)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Channel),
+                    "pageBlockChannel"
                 )
             }
             0x804361ea => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Audio)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Audio),
+                    "pageBlockAudio"
                 )
             }
             0x1e148390 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Kicker)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Kicker),
+                    "pageBlockKicker"
                 )
             }
             0xbf4dea82 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Table)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Table),
+                    "pageBlockTable"
                 )
             }
             0x1fd6f6c1 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::OrderedList)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::OrderedList),
+                    "pageBlockOrderedList"
                 )
             }
             0x76768bed => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Details)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Details),
+                    "pageBlockDetails"
                 )
             }
             0x16115a96 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::RelatedArticles)
+                    Self::RelatedArticles), "pageBlockRelatedArticles"
                 )
             }
             0xa44f3ef6 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Map)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Map),
+                    "pageBlockMap"
                 )
             }
             0xbaff072f => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading1)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading1),
+                    "pageBlockHeading1"
                 )
             }
             0x096b2aec => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading2)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading2),
+                    "pageBlockHeading2"
                 )
             }
             0x67e731ad => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading3)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading3),
+                    "pageBlockHeading3"
                 )
             }
             0xb532772b => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading4)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading4),
+                    "pageBlockHeading4"
                 )
             }
             0xdbbe6c6a => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading5)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading5),
+                    "pageBlockHeading5"
                 )
             }
             0x682a41a9 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading6)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Heading6),
+                    "pageBlockHeading6"
                 )
             }
             0x59080c20 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Math)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Math),
+                    "pageBlockMath"
                 )
             }
             0x3c29a3e2 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Thinking)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Thinking),
+                    "pageBlockThinking"
                 )
             }
             0x574b617f => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::InputPageBlockMap)
+                    Self::InputPageBlockMap), "inputPageBlockMap"
                 )
             }
             0x0e6e47c4 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::BlockquoteBlocks)
+                    Self::BlockquoteBlocks), "pageBlockBlockquoteBlocks"
                 )
             }
             0x6d640318 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::ButtonRow)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::ButtonRow),
+                    "pageBlockButtonRow"
                 )
             }
             0x38fa3ba3 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Document)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Document),
+                    "pageBlockDocument"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "PageBlock")),
@@ -20807,7 +21591,8 @@ impl ::tlgen_runtime::Deserializable for PageButton {
             0x692a5488 => {
                 Self::PageButton(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "pageButton"
                     ),
                 )
             }
@@ -20859,7 +21644,8 @@ impl ::tlgen_runtime::Deserializable for PageCaption {
             0x6f747657 => {
                 Self::PageCaption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "pageCaption"
                     ),
                 )
             }
@@ -20918,12 +21704,14 @@ impl ::tlgen_runtime::Deserializable for PageListItem {
         let value = match id {
             0x2f58683c => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Text)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Text),
+                    "pageListItemText"
                 )
             }
             0x63ca67aa => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Blocks)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Blocks),
+                    "pageListItemBlocks"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "PageListItem")),
@@ -20982,12 +21770,14 @@ impl ::tlgen_runtime::Deserializable for PageListOrderedItem {
         let value = match id {
             0x15031189 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Text)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Text),
+                    "pageListOrderedItemText"
                 )
             }
             0x8ff2d5f0 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Blocks)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Blocks),
+                    "pageListOrderedItemBlocks"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "PageListOrderedItem")),
@@ -21039,7 +21829,8 @@ impl ::tlgen_runtime::Deserializable for PageRelatedArticle {
             0xb390dc08 => {
                 Self::PageRelatedArticle(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "pageRelatedArticle"
                     ),
                 )
             }
@@ -21091,7 +21882,8 @@ impl ::tlgen_runtime::Deserializable for PageTableCell {
             0x34566b6a => {
                 Self::PageTableCell(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "pageTableCell"
                     ),
                 )
             }
@@ -21143,7 +21935,8 @@ impl ::tlgen_runtime::Deserializable for PageTableRow {
             0xe0c0c5e5 => {
                 Self::PageTableRow(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "pageTableRow"
                     ),
                 )
             }
@@ -21209,21 +22002,24 @@ impl ::tlgen_runtime::Deserializable for PaidReactionPrivacy {
             0x206ad49e => {
                 Self::Default(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "paidReactionPrivacyDefault"
                     ),
                 )
             }
             0x1f0c1ad9 => {
                 Self::Anonymous(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "paidReactionPrivacyAnonymous"
                     ),
                 )
             }
             0xdc6cfcf0 => {
                 Self::Peer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "paidReactionPrivacyPeer"
                     ),
                 )
             }
@@ -21277,7 +22073,8 @@ impl ::tlgen_runtime::Deserializable for Passkey {
             0x98613ebf => {
                 Self::Passkey(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "passkey"
                     ),
                 )
             }
@@ -21338,14 +22135,16 @@ impl ::tlgen_runtime::Deserializable for PasswordKdfAlgo {
             0xd45ab096 => {
                 Self::Unknown(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "passwordKdfAlgoUnknown"
                     ),
                 )
             }
             0x3a912d4a => {
                 Self::Sha256sha256pbkdf2hmacsha512iter100000Sha256ModPow(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow"
                     ),
                 )
             }
@@ -21397,7 +22196,8 @@ impl ::tlgen_runtime::Deserializable for PaymentCharge {
             0xea02c27e => {
                 Self::PaymentCharge(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "paymentCharge"
                     ),
                 )
             }
@@ -21449,7 +22249,8 @@ impl ::tlgen_runtime::Deserializable for PaymentFormMethod {
             0x88f8f21b => {
                 Self::PaymentFormMethod(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "paymentFormMethod"
                     ),
                 )
             }
@@ -21501,7 +22302,8 @@ impl ::tlgen_runtime::Deserializable for PaymentRequestedInfo {
             0x909c3f94 => {
                 Self::PaymentRequestedInfo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "paymentRequestedInfo"
                     ),
                 )
             }
@@ -21553,7 +22355,8 @@ impl ::tlgen_runtime::Deserializable for PaymentSavedCredentials {
             0xcdc27a1f => {
                 Self::Card(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "paymentSavedCredentialsCard"
                     ),
                 )
             }
@@ -21621,21 +22424,24 @@ impl ::tlgen_runtime::Deserializable for Peer {
             0x59511722 => {
                 Self::User(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "peerUser"
                     ),
                 )
             }
             0x36c6019a => {
                 Self::Chat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "peerChat"
                     ),
                 )
             }
             0xa2a5371e => {
                 Self::Channel(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "peerChannel"
                     ),
                 )
             }
@@ -21687,7 +22493,8 @@ impl ::tlgen_runtime::Deserializable for PeerBlocked {
             0xe8fd8014 => {
                 Self::PeerBlocked(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "peerBlocked"
                     ),
                 )
             }
@@ -21753,21 +22560,24 @@ impl ::tlgen_runtime::Deserializable for PeerColor {
             0xb54b5acf => {
                 Self::PeerColor(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "peerColor"
                     ),
                 )
             }
             0xb9c0639a => {
                 Self::Collectible(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "peerColorCollectible"
                     ),
                 )
             }
             0xb8ea86a9 => {
                 Self::InputPeerColorCollectible(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputPeerColorCollectible"
                     ),
                 )
             }
@@ -21826,14 +22636,16 @@ impl ::tlgen_runtime::Deserializable for PeerLocated {
             0xca461b5d => {
                 Self::PeerLocated(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "peerLocated"
                     ),
                 )
             }
             0xf8ec284b => {
                 Self::PeerSelfLocated(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "peerSelfLocated"
                     ),
                 )
             }
@@ -21887,7 +22699,8 @@ impl ::tlgen_runtime::Deserializable for PeerNotifySettings {
             0x99622c0c => {
                 Self::PeerNotifySettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "peerNotifySettings"
                     ),
                 )
             }
@@ -21939,7 +22752,8 @@ impl ::tlgen_runtime::Deserializable for PeerSettings {
             0xf47741f7 => {
                 Self::PeerSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "peerSettings"
                     ),
                 )
             }
@@ -21991,7 +22805,8 @@ impl ::tlgen_runtime::Deserializable for PeerStories {
             0x9a35e999 => {
                 Self::PeerStories(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "peerStories"
                     ),
                 )
             }
@@ -22043,7 +22858,8 @@ impl ::tlgen_runtime::Deserializable for PendingSuggestion {
             0xe7e82e12 => {
                 Self::PendingSuggestion(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "pendingSuggestion"
                     ),
                 )
             }
@@ -22130,42 +22946,48 @@ impl ::tlgen_runtime::Deserializable for PhoneCall {
             0x5366c915 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCallEmpty"
                     ),
                 )
             }
             0xc5226f17 => {
                 Self::Waiting(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCallWaiting"
                     ),
                 )
             }
             0x14b0ed0c => {
                 Self::Requested(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCallRequested"
                     ),
                 )
             }
             0x3660c311 => {
                 Self::Accepted(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCallAccepted"
                     ),
                 )
             }
             0x30535af5 => {
                 Self::PhoneCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCall"
                     ),
                 )
             }
             0x50ca4de1 => {
                 Self::Discarded(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCallDiscarded"
                     ),
                 )
             }
@@ -22245,35 +23067,40 @@ impl ::tlgen_runtime::Deserializable for PhoneCallDiscardReason {
             0x85e42301 => {
                 Self::Missed(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCallDiscardReasonMissed"
                     ),
                 )
             }
             0xe095c1a0 => {
                 Self::Disconnect(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCallDiscardReasonDisconnect"
                     ),
                 )
             }
             0x57adc690 => {
                 Self::Hangup(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCallDiscardReasonHangup"
                     ),
                 )
             }
             0xfaf7e8c9 => {
                 Self::Busy(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCallDiscardReasonBusy"
                     ),
                 )
             }
             0x9fbbf1f7 => {
                 Self::MigrateConferenceCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCallDiscardReasonMigrateConferenceCall"
                     ),
                 )
             }
@@ -22325,7 +23152,8 @@ impl ::tlgen_runtime::Deserializable for PhoneCallProtocol {
             0xfc878fc8 => {
                 Self::PhoneCallProtocol(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneCallProtocol"
                     ),
                 )
             }
@@ -22384,14 +23212,16 @@ impl ::tlgen_runtime::Deserializable for PhoneConnection {
             0x9cc123c7 => {
                 Self::PhoneConnection(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneConnection"
                     ),
                 )
             }
             0x635fe375 => {
                 Self::Webrtc(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "phoneConnectionWebrtc"
                     ),
                 )
             }
@@ -22450,14 +23280,15 @@ impl ::tlgen_runtime::Deserializable for Photo {
             0x2331b22d => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "photoEmpty"
                     ),
                 )
             }
             0xfb197a65 => {
                 Self::Photo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "photo"
                     ),
                 )
             }
@@ -22546,42 +23377,48 @@ impl ::tlgen_runtime::Deserializable for PhotoSize {
             0x0e17e23c => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "photoSizeEmpty"
                     ),
                 )
             }
             0x75c78e60 => {
                 Self::PhotoSize(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "photoSize"
                     ),
                 )
             }
             0x021e1ad6 => {
                 Self::PhotoCachedSize(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "photoCachedSize"
                     ),
                 )
             }
             0xe0b0bc2e => {
                 Self::PhotoStrippedSize(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "photoStrippedSize"
                     ),
                 )
             }
             0xfa3efb95 => {
                 Self::Progressive(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "photoSizeProgressive"
                     ),
                 )
             }
             0xd8214d41 => {
                 Self::PhotoPathSize(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "photoPathSize"
                     ),
                 )
             }
@@ -22633,7 +23470,7 @@ impl ::tlgen_runtime::Deserializable for Poll {
         let value = match id {
             0x966e2dbf => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Poll)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Poll), "poll"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "Poll")),
@@ -22692,13 +23529,14 @@ impl ::tlgen_runtime::Deserializable for PollAnswer {
         let value = match id {
             0x4b7d786a => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PollAnswer)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PollAnswer),
+                    "pollAnswer"
                 )
             }
             0x199fed96 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::InputPollAnswer)
+                    Self::InputPollAnswer), "inputPollAnswer"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "PollAnswer")),
@@ -22750,7 +23588,8 @@ impl ::tlgen_runtime::Deserializable for PollAnswerVoters {
             0x3645230a => {
                 Self::PollAnswerVoters(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "pollAnswerVoters"
                     ),
                 )
             }
@@ -22802,7 +23641,8 @@ impl ::tlgen_runtime::Deserializable for PollResults {
         let value = match id {
             0xba7bb15e => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PollResults)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PollResults),
+                    "pollResults"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "PollResults")),
@@ -22852,7 +23692,7 @@ impl ::tlgen_runtime::Deserializable for Pong {
             0x347773c5 => {
                 Self::Pong(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "pong"
                     ),
                 )
             }
@@ -22904,7 +23744,8 @@ impl ::tlgen_runtime::Deserializable for PopularContact {
             0x5ce14175 => {
                 Self::PopularContact(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "popularContact"
                     ),
                 )
             }
@@ -22956,7 +23797,8 @@ impl ::tlgen_runtime::Deserializable for PostAddress {
             0x1e8caaeb => {
                 Self::PostAddress(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "postAddress"
                     ),
                 )
             }
@@ -23015,14 +23857,16 @@ impl ::tlgen_runtime::Deserializable for PostInteractionCounters {
             0xe7058e7f => {
                 Self::Message(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "postInteractionCountersMessage"
                     ),
                 )
             }
             0x8a480e27 => {
                 Self::Story(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "postInteractionCountersStory"
                     ),
                 )
             }
@@ -23076,7 +23920,8 @@ impl ::tlgen_runtime::Deserializable for PremiumGiftCodeOption {
             0x257e962b => {
                 Self::PremiumGiftCodeOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "premiumGiftCodeOption"
                     ),
                 )
             }
@@ -23128,7 +23973,8 @@ impl ::tlgen_runtime::Deserializable for PremiumSubscriptionOption {
             0x5f2d1df2 => {
                 Self::PremiumSubscriptionOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "premiumSubscriptionOption"
                     ),
                 )
             }
@@ -23187,14 +24033,16 @@ impl ::tlgen_runtime::Deserializable for PrepaidGiveaway {
             0xb2539d54 => {
                 Self::PrepaidGiveaway(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "prepaidGiveaway"
                     ),
                 )
             }
             0x9a9d77e0 => {
                 Self::PrepaidStarsGiveaway(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "prepaidStarsGiveaway"
                     ),
                 )
             }
@@ -23339,98 +24187,112 @@ impl ::tlgen_runtime::Deserializable for PrivacyKey {
             0xbc2eab30 => {
                 Self::StatusTimestamp(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyStatusTimestamp"
                     ),
                 )
             }
             0x500e6dfa => {
                 Self::ChatInvite(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyChatInvite"
                     ),
                 )
             }
             0x3d662b7b => {
                 Self::PhoneCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyPhoneCall"
                     ),
                 )
             }
             0x39491cc8 => {
                 Self::PhoneP2p(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyPhoneP2P"
                     ),
                 )
             }
             0x69ec56a3 => {
                 Self::Forwards(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyForwards"
                     ),
                 )
             }
             0x96151fed => {
                 Self::ProfilePhoto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyProfilePhoto"
                     ),
                 )
             }
             0xd19ae46d => {
                 Self::PhoneNumber(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyPhoneNumber"
                     ),
                 )
             }
             0x42ffd42b => {
                 Self::AddedByPhone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyAddedByPhone"
                     ),
                 )
             }
             0x0697f414 => {
                 Self::VoiceMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyVoiceMessages"
                     ),
                 )
             }
             0xa486b761 => {
                 Self::About(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyAbout"
                     ),
                 )
             }
             0x2000a518 => {
                 Self::Birthday(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyBirthday"
                     ),
                 )
             }
             0x2ca4fdf8 => {
                 Self::StarGiftsAutoSave(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyStarGiftsAutoSave"
                     ),
                 )
             }
             0x17d348d2 => {
                 Self::NoPaidMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeyNoPaidMessages"
                     ),
                 )
             }
             0xff7a571b => {
                 Self::SavedMusic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyKeySavedMusic"
                     ),
                 )
             }
@@ -23563,84 +24425,96 @@ impl ::tlgen_runtime::Deserializable for PrivacyRule {
             0xfffe1bac => {
                 Self::PrivacyValueAllowContacts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueAllowContacts"
                     ),
                 )
             }
             0x65427b82 => {
                 Self::PrivacyValueAllowAll(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueAllowAll"
                     ),
                 )
             }
             0xb8905fb2 => {
                 Self::PrivacyValueAllowUsers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueAllowUsers"
                     ),
                 )
             }
             0xf888fa1a => {
                 Self::PrivacyValueDisallowContacts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueDisallowContacts"
                     ),
                 )
             }
             0x8b73e763 => {
                 Self::PrivacyValueDisallowAll(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueDisallowAll"
                     ),
                 )
             }
             0xe4621141 => {
                 Self::PrivacyValueDisallowUsers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueDisallowUsers"
                     ),
                 )
             }
             0x6b134e8e => {
                 Self::PrivacyValueAllowChatParticipants(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueAllowChatParticipants"
                     ),
                 )
             }
             0x41c87565 => {
                 Self::PrivacyValueDisallowChatParticipants(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueDisallowChatParticipants"
                     ),
                 )
             }
             0xf7e8d89b => {
                 Self::PrivacyValueAllowCloseFriends(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueAllowCloseFriends"
                     ),
                 )
             }
             0xece9814b => {
                 Self::PrivacyValueAllowPremium(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueAllowPremium"
                     ),
                 )
             }
             0x21461b5d => {
                 Self::PrivacyValueAllowBots(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueAllowBots"
                     ),
                 )
             }
             0xf6a5f82f => {
                 Self::PrivacyValueDisallowBots(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "privacyValueDisallowBots"
                     ),
                 )
             }
@@ -23741,56 +24615,64 @@ impl ::tlgen_runtime::Deserializable for ProfileTab {
             0xb98cd696 => {
                 Self::Posts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "profileTabPosts"
                     ),
                 )
             }
             0x4d4bd46a => {
                 Self::Gifts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "profileTabGifts"
                     ),
                 )
             }
             0x72c64955 => {
                 Self::Media(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "profileTabMedia"
                     ),
                 )
             }
             0xab339c00 => {
                 Self::Files(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "profileTabFiles"
                     ),
                 )
             }
             0x9f27d26e => {
                 Self::Music(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "profileTabMusic"
                     ),
                 )
             }
             0xe477092e => {
                 Self::Voice(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "profileTabVoice"
                     ),
                 )
             }
             0xd3656499 => {
                 Self::Links(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "profileTabLinks"
                     ),
                 )
             }
             0xa2c0f695 => {
                 Self::Gifs(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "profileTabGifs"
                     ),
                 )
             }
@@ -23849,14 +24731,16 @@ impl ::tlgen_runtime::Deserializable for PublicForward {
             0x01f2bf4a => {
                 Self::Message(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "publicForwardMessage"
                     ),
                 )
             }
             0xedf3add0 => {
                 Self::Story(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "publicForwardStory"
                     ),
                 )
             }
@@ -23908,7 +24792,8 @@ impl ::tlgen_runtime::Deserializable for QuickReply {
             0x0697102b => {
                 Self::QuickReply(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "quickReply"
                     ),
                 )
             }
@@ -23981,28 +24866,32 @@ impl ::tlgen_runtime::Deserializable for Reaction {
             0x79f5d419 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "reactionEmpty"
                     ),
                 )
             }
             0x1b2286b8 => {
                 Self::Emoji(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "reactionEmoji"
                     ),
                 )
             }
             0x8935fc73 => {
                 Self::CustomEmoji(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "reactionCustomEmoji"
                     ),
                 )
             }
             0x523da4eb => {
                 Self::Paid(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "reactionPaid"
                     ),
                 )
             }
@@ -24054,7 +24943,8 @@ impl ::tlgen_runtime::Deserializable for ReactionCount {
             0xa3d1cb80 => {
                 Self::ReactionCount(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "reactionCount"
                     ),
                 )
             }
@@ -24113,14 +25003,16 @@ impl ::tlgen_runtime::Deserializable for ReactionNotificationsFrom {
             0xbac3a61a => {
                 Self::Contacts(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "reactionNotificationsFromContacts"
                     ),
                 )
             }
             0x4b9e22a0 => {
                 Self::All(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "reactionNotificationsFromAll"
                     ),
                 )
             }
@@ -24172,7 +25064,8 @@ impl ::tlgen_runtime::Deserializable for ReactionsNotifySettings {
             0x71e4ea58 => {
                 Self::ReactionsNotifySettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "reactionsNotifySettings"
                     ),
                 )
             }
@@ -24224,7 +25117,8 @@ impl ::tlgen_runtime::Deserializable for ReadParticipantDate {
             0x4a4ff172 => {
                 Self::ReadParticipantDate(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "readParticipantDate"
                     ),
                 )
             }
@@ -24276,7 +25170,8 @@ impl ::tlgen_runtime::Deserializable for ReceivedNotifyMessage {
             0xa384b779 => {
                 Self::ReceivedNotifyMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "receivedNotifyMessage"
                     ),
                 )
             }
@@ -24356,35 +25251,40 @@ impl ::tlgen_runtime::Deserializable for RecentMeUrl {
             0x46e1d13d => {
                 Self::Unknown(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "recentMeUrlUnknown"
                     ),
                 )
             }
             0xb92c09e2 => {
                 Self::User(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "recentMeUrlUser"
                     ),
                 )
             }
             0xb2da71d2 => {
                 Self::Chat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "recentMeUrlChat"
                     ),
                 )
             }
             0xeb49081d => {
                 Self::ChatInvite(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "recentMeUrlChatInvite"
                     ),
                 )
             }
             0xbc0a57dc => {
                 Self::StickerSet(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "recentMeUrlStickerSet"
                     ),
                 )
             }
@@ -24438,7 +25338,8 @@ impl ::tlgen_runtime::Deserializable for RecentStory {
             0x711d692d => {
                 Self::RecentStory(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "recentStory"
                     ),
                 )
             }
@@ -24511,28 +25412,32 @@ impl ::tlgen_runtime::Deserializable for ReplyMarkup {
             0xa03e5b85 => {
                 Self::ReplyKeyboardHide(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "replyKeyboardHide"
                     ),
                 )
             }
             0x86b40b08 => {
                 Self::ReplyKeyboardForceReply(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "replyKeyboardForceReply"
                     ),
                 )
             }
             0x85dd99d1 => {
                 Self::ReplyKeyboardMarkup(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "replyKeyboardMarkup"
                     ),
                 )
             }
             0xb2b15770 => {
                 Self::ReplyInlineMarkup(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "replyInlineMarkup"
                     ),
                 )
             }
@@ -24645,70 +25550,80 @@ impl ::tlgen_runtime::Deserializable for ReportReason {
             0x58dbcab8 => {
                 Self::InputReportReasonSpam(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReportReasonSpam"
                     ),
                 )
             }
             0x1e22c78d => {
                 Self::InputReportReasonViolence(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReportReasonViolence"
                     ),
                 )
             }
             0x2e59d922 => {
                 Self::InputReportReasonPornography(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReportReasonPornography"
                     ),
                 )
             }
             0xadf44ee3 => {
                 Self::InputReportReasonChildAbuse(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReportReasonChildAbuse"
                     ),
                 )
             }
             0xc1e4a2b1 => {
                 Self::InputReportReasonOther(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReportReasonOther"
                     ),
                 )
             }
             0x9b89f93a => {
                 Self::InputReportReasonCopyright(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReportReasonCopyright"
                     ),
                 )
             }
             0xdbd4feed => {
                 Self::InputReportReasonGeoIrrelevant(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReportReasonGeoIrrelevant"
                     ),
                 )
             }
             0xf5ddd6e7 => {
                 Self::InputReportReasonFake(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReportReasonFake"
                     ),
                 )
             }
             0x0a8eb2be => {
                 Self::InputReportReasonIllegalDrugs(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReportReasonIllegalDrugs"
                     ),
                 )
             }
             0x9ec7863d => {
                 Self::InputReportReasonPersonalDetails(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputReportReasonPersonalDetails"
                     ),
                 )
             }
@@ -24774,21 +25689,24 @@ impl ::tlgen_runtime::Deserializable for ReportResult {
             0xf0e4e0b6 => {
                 Self::ChooseOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "reportResultChooseOption"
                     ),
                 )
             }
             0x6f09ac31 => {
                 Self::AddComment(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "reportResultAddComment"
                     ),
                 )
             }
             0x8db33c4b => {
                 Self::Reported(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "reportResultReported"
                     ),
                 )
             }
@@ -24861,28 +25779,32 @@ impl ::tlgen_runtime::Deserializable for RequestPeerType {
             0x5f3b8a00 => {
                 Self::User(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "requestPeerTypeUser"
                     ),
                 )
             }
             0xc9f06e1b => {
                 Self::Chat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "requestPeerTypeChat"
                     ),
                 )
             }
             0x339bef6c => {
                 Self::Broadcast(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "requestPeerTypeBroadcast"
                     ),
                 )
             }
             0x3e81e078 => {
                 Self::CreateBot(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "requestPeerTypeCreateBot"
                     ),
                 )
             }
@@ -24948,21 +25870,24 @@ impl ::tlgen_runtime::Deserializable for RequestedPeer {
             0xd62ff46a => {
                 Self::User(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "requestedPeerUser"
                     ),
                 )
             }
             0x7307544f => {
                 Self::Chat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "requestedPeerChat"
                     ),
                 )
             }
             0x8ba403e4 => {
                 Self::Channel(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "requestedPeerChannel"
                     ),
                 )
             }
@@ -25028,21 +25953,24 @@ impl ::tlgen_runtime::Deserializable for RequirementToContact {
             0x050a9839 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "requirementToContactEmpty"
                     ),
                 )
             }
             0xe581e4e9 => {
                 Self::Premium(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "requirementToContactPremium"
                     ),
                 )
             }
             0xb4f67e93 => {
                 Self::PaidMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "requirementToContactPaidMessages"
                     ),
                 )
             }
@@ -25092,7 +26020,7 @@ impl ::tlgen_runtime::Deserializable for ResPq {
             0x05162463 => {
                 Self::ResPq(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "resPQ"
                     ),
                 )
             }
@@ -25144,7 +26072,8 @@ impl ::tlgen_runtime::Deserializable for RestrictionReason {
             0xd072acb4 => {
                 Self::RestrictionReason(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "restrictionReason"
                     ),
                 )
             }
@@ -25194,7 +26123,8 @@ impl ::tlgen_runtime::Deserializable for RichButtonStyle {
             0x03c610bd => {
                 Self::RichButtonStyle(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "richButtonStyle"
                     ),
                 )
             }
@@ -25244,7 +26174,8 @@ impl ::tlgen_runtime::Deserializable for RichMessage {
             0xbaf39d8b => {
                 Self::RichMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "richMessage"
                     ),
                 )
             }
@@ -25513,165 +26444,194 @@ impl ::tlgen_runtime::Deserializable for RichText {
         let value = match id {
             0xdc3d824f => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmpty)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmpty),
+                    "textEmpty"
                 )
             }
             0x744694e0 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextPlain)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextPlain),
+                    "textPlain"
                 )
             }
             0x6724abc4 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBold)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBold),
+                    "textBold"
                 )
             }
             0xd912a59c => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextItalic)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextItalic),
+                    "textItalic"
                 )
             }
             0xc12622c4 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextUnderline)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextUnderline),
+                    "textUnderline"
                 )
             }
             0x9bf8bb95 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextStrike)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextStrike),
+                    "textStrike"
                 )
             }
             0x6c3f19b9 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextFixed)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextFixed),
+                    "textFixed"
                 )
             }
             0x3c2884c1 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextUrl)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextUrl),
+                    "textUrl"
                 )
             }
             0xde5a0dd6 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmail)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmail),
+                    "textEmail"
                 )
             }
             0x7e6260d7 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextConcat)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextConcat),
+                    "textConcat"
                 )
             }
             0xed6a8504 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextSubscript)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextSubscript),
+                    "textSubscript"
                 )
             }
             0xc7fb5e01 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::TextSuperscript)
+                    Self::TextSuperscript), "textSuperscript"
                 )
             }
             0x034b8621 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextMarked)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextMarked),
+                    "textMarked"
                 )
             }
             0x1ccb966a => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextPhone)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextPhone),
+                    "textPhone"
                 )
             }
             0x081ccf4f => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextImage)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextImage),
+                    "textImage"
                 )
             }
             0x35553762 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextAnchor)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextAnchor),
+                    "textAnchor"
                 )
             }
             0x9d2eac97 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextMath)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextMath),
+                    "textMath"
                 )
             }
             0xa26156c0 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::TextCustomEmoji)
+                    Self::TextCustomEmoji), "textCustomEmoji"
                 )
             }
             0x4c2a5d62 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextSpoiler)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextSpoiler),
+                    "textSpoiler"
                 )
             }
             0xcd24cf44 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextMention)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextMention),
+                    "textMention"
                 )
             }
             0x519524ea => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextHashtag)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextHashtag),
+                    "textHashtag"
                 )
             }
             0x02ff29d3 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBotCommand)
+                    ::tlgen_runtime::__private::decode_bare_with(r,
+                    Self::TextBotCommand), "textBotCommand"
                 )
             }
             0x7b9e1801 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextCashtag)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextCashtag),
+                    "textCashtag"
                 )
             }
             0xac6a83aa => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextAutoUrl)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextAutoUrl),
+                    "textAutoUrl"
                 )
             }
             0xc556a45d => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextAutoEmail)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextAutoEmail),
+                    "textAutoEmail"
                 )
             }
             0x24c26789 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextAutoPhone)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextAutoPhone),
+                    "textAutoPhone"
                 )
             }
             0xb956812d => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBankCard)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBankCard),
+                    "textBankCard"
                 )
             }
             0x01a9fbfc => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::TextMentionName)
+                    Self::TextMentionName), "textMentionName"
                 )
             }
             0xa5b45e2b => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextDate)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextDate),
+                    "textDate"
                 )
             }
             0x9686cb50 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextDiff)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextDiff),
+                    "textDiff"
                 )
             }
             0xafc79cd6 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextButton)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextButton),
+                    "textButton"
                 )
             }
             0x3cd2a36a => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::TextTonAddress)
+                    ::tlgen_runtime::__private::decode_bare_with(r,
+                    Self::TextTonAddress), "textTonAddress"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "RichText")),
@@ -25735,21 +26695,24 @@ impl ::tlgen_runtime::Deserializable for RpcDropAnswer {
             0x5e2ad36e => {
                 Self::RpcAnswerUnknown(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "rpc_answer_unknown"
                     ),
                 )
             }
             0xcd78e586 => {
                 Self::RpcAnswerDroppedRunning(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "rpc_answer_dropped_running"
                     ),
                 )
             }
             0xa43ad8b7 => {
                 Self::RpcAnswerDropped(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "rpc_answer_dropped"
                     ),
                 )
             }
@@ -25797,7 +26760,8 @@ impl ::tlgen_runtime::Deserializable for RpcError {
             0x2144ca19 => {
                 Self::RpcError(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "rpc_error"
                     ),
                 )
             }
@@ -25849,7 +26813,8 @@ impl ::tlgen_runtime::Deserializable for SavedContact {
             0x1142bd56 => {
                 Self::SavedPhoneContact(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "savedPhoneContact"
                     ),
                 )
             }
@@ -25908,14 +26873,16 @@ impl ::tlgen_runtime::Deserializable for SavedDialog {
             0xbd87cb6c => {
                 Self::SavedDialog(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "savedDialog"
                     ),
                 )
             }
             0x64407ea7 => {
                 Self::MonoForumDialog(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "monoForumDialog"
                     ),
                 )
             }
@@ -25967,7 +26934,8 @@ impl ::tlgen_runtime::Deserializable for SavedReactionTag {
             0xcb6ff828 => {
                 Self::SavedReactionTag(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "savedReactionTag"
                     ),
                 )
             }
@@ -26019,7 +26987,8 @@ impl ::tlgen_runtime::Deserializable for SavedStarGift {
             0x41df43fc => {
                 Self::SavedStarGift(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "savedStarGift"
                     ),
                 )
             }
@@ -26073,7 +27042,8 @@ impl ::tlgen_runtime::Deserializable for SearchPostsFlood {
             0x3e0b5b6a => {
                 Self::SearchPostsFlood(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "searchPostsFlood"
                     ),
                 )
             }
@@ -26125,7 +27095,8 @@ impl ::tlgen_runtime::Deserializable for SearchResultsCalendarPeriod {
             0xc9b0539f => {
                 Self::SearchResultsCalendarPeriod(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "searchResultsCalendarPeriod"
                     ),
                 )
             }
@@ -26177,7 +27148,8 @@ impl ::tlgen_runtime::Deserializable for SearchResultsPosition {
             0x7f648b67 => {
                 Self::SearchResultPosition(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "searchResultPosition"
                     ),
                 )
             }
@@ -26229,7 +27201,8 @@ impl ::tlgen_runtime::Deserializable for SecureCredentialsEncrypted {
             0x33f0ea47 => {
                 Self::SecureCredentialsEncrypted(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureCredentialsEncrypted"
                     ),
                 )
             }
@@ -26281,7 +27254,8 @@ impl ::tlgen_runtime::Deserializable for SecureData {
             0x8aeabec3 => {
                 Self::SecureData(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureData"
                     ),
                 )
             }
@@ -26340,14 +27314,16 @@ impl ::tlgen_runtime::Deserializable for SecureFile {
             0x64199744 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureFileEmpty"
                     ),
                 )
             }
             0x7d09c27e => {
                 Self::SecureFile(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureFile"
                     ),
                 )
             }
@@ -26415,21 +27391,24 @@ impl ::tlgen_runtime::Deserializable for SecurePasswordKdfAlgo {
             0x004a8537 => {
                 Self::Unknown(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "securePasswordKdfAlgoUnknown"
                     ),
                 )
             }
             0xbbf2dda0 => {
                 Self::Pbkdf2hmacsha512iter100000(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "securePasswordKdfAlgoPBKDF2HMACSHA512iter100000"
                     ),
                 )
             }
             0x86471d92 => {
                 Self::Sha512(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "securePasswordKdfAlgoSHA512"
                     ),
                 )
             }
@@ -26488,14 +27467,16 @@ impl ::tlgen_runtime::Deserializable for SecurePlainData {
             0x7d6099dd => {
                 Self::SecurePlainPhone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "securePlainPhone"
                     ),
                 )
             }
             0x21ec5a5f => {
                 Self::SecurePlainEmail(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "securePlainEmail"
                     ),
                 )
             }
@@ -26555,12 +27536,13 @@ impl ::tlgen_runtime::Deserializable for SecureRequiredType {
             0x829d99da => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::SecureRequiredType)
+                    Self::SecureRequiredType), "secureRequiredType"
                 )
             }
             0x027477b4 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::OneOf)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::OneOf),
+                    "secureRequiredTypeOneOf"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "SecureRequiredType")),
@@ -26612,7 +27594,8 @@ impl ::tlgen_runtime::Deserializable for SecureSecretSettings {
             0x1527bcac => {
                 Self::SecureSecretSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureSecretSettings"
                     ),
                 )
             }
@@ -26666,7 +27649,8 @@ impl ::tlgen_runtime::Deserializable for SecureValue {
             0x187fa0ca => {
                 Self::SecureValue(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValue"
                     ),
                 )
             }
@@ -26774,63 +27758,72 @@ impl ::tlgen_runtime::Deserializable for SecureValueError {
             0xe8a40bd9 => {
                 Self::Data(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueErrorData"
                     ),
                 )
             }
             0x00be3dfa => {
                 Self::FrontSide(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueErrorFrontSide"
                     ),
                 )
             }
             0x868a2aa5 => {
                 Self::ReverseSide(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueErrorReverseSide"
                     ),
                 )
             }
             0xe537ced6 => {
                 Self::Selfie(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueErrorSelfie"
                     ),
                 )
             }
             0x7a700873 => {
                 Self::File(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueErrorFile"
                     ),
                 )
             }
             0x666220e9 => {
                 Self::Files(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueErrorFiles"
                     ),
                 )
             }
             0x869d758f => {
                 Self::SecureValueError(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueError"
                     ),
                 )
             }
             0xa1144770 => {
                 Self::TranslationFile(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueErrorTranslationFile"
                     ),
                 )
             }
             0x34636dd8 => {
                 Self::TranslationFiles(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueErrorTranslationFiles"
                     ),
                 )
             }
@@ -26880,7 +27873,8 @@ impl ::tlgen_runtime::Deserializable for SecureValueHash {
             0xed1ecdb0 => {
                 Self::SecureValueHash(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueHash"
                     ),
                 )
             }
@@ -27016,91 +28010,104 @@ impl ::tlgen_runtime::Deserializable for SecureValueType {
             0x9d2a81e3 => {
                 Self::PersonalDetails(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypePersonalDetails"
                     ),
                 )
             }
             0x3dac6a00 => {
                 Self::Passport(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypePassport"
                     ),
                 )
             }
             0x06e425c4 => {
                 Self::DriverLicense(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypeDriverLicense"
                     ),
                 )
             }
             0xa0d0744b => {
                 Self::IdentityCard(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypeIdentityCard"
                     ),
                 )
             }
             0x99a48f23 => {
                 Self::InternalPassport(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypeInternalPassport"
                     ),
                 )
             }
             0xcbe31e26 => {
                 Self::Address(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypeAddress"
                     ),
                 )
             }
             0xfc36954e => {
                 Self::UtilityBill(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypeUtilityBill"
                     ),
                 )
             }
             0x89137c0d => {
                 Self::BankStatement(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypeBankStatement"
                     ),
                 )
             }
             0x8b883488 => {
                 Self::RentalAgreement(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypeRentalAgreement"
                     ),
                 )
             }
             0x99e3806a => {
                 Self::PassportRegistration(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypePassportRegistration"
                     ),
                 )
             }
             0xea02ec33 => {
                 Self::TemporaryRegistration(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypeTemporaryRegistration"
                     ),
                 )
             }
             0xb320aadb => {
                 Self::Phone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypePhone"
                     ),
                 )
             }
             0x8e3ca7ee => {
                 Self::Email(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "secureValueTypeEmail"
                     ),
                 )
             }
@@ -27152,7 +28159,8 @@ impl ::tlgen_runtime::Deserializable for SendAsPeer {
             0xb81c7034 => {
                 Self::SendAsPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendAsPeer"
                     ),
                 )
             }
@@ -27355,154 +28363,176 @@ impl ::tlgen_runtime::Deserializable for SendMessageAction {
             0x16bf744e => {
                 Self::SendMessageTypingAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageTypingAction"
                     ),
                 )
             }
             0xfd5ec8f5 => {
                 Self::SendMessageCancelAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageCancelAction"
                     ),
                 )
             }
             0xa187d66f => {
                 Self::SendMessageRecordVideoAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageRecordVideoAction"
                     ),
                 )
             }
             0xe9763aec => {
                 Self::SendMessageUploadVideoAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageUploadVideoAction"
                     ),
                 )
             }
             0xd52f73f7 => {
                 Self::SendMessageRecordAudioAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageRecordAudioAction"
                     ),
                 )
             }
             0xf351d7ab => {
                 Self::SendMessageUploadAudioAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageUploadAudioAction"
                     ),
                 )
             }
             0xd1d34a26 => {
                 Self::SendMessageUploadPhotoAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageUploadPhotoAction"
                     ),
                 )
             }
             0xaa0cd9e4 => {
                 Self::SendMessageUploadDocumentAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageUploadDocumentAction"
                     ),
                 )
             }
             0x176f8ba1 => {
                 Self::SendMessageGeoLocationAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageGeoLocationAction"
                     ),
                 )
             }
             0x628cbc6f => {
                 Self::SendMessageChooseContactAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageChooseContactAction"
                     ),
                 )
             }
             0xdd6a8f48 => {
                 Self::SendMessageGamePlayAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageGamePlayAction"
                     ),
                 )
             }
             0x88f27fbc => {
                 Self::SendMessageRecordRoundAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageRecordRoundAction"
                     ),
                 )
             }
             0x243e1c66 => {
                 Self::SendMessageUploadRoundAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageUploadRoundAction"
                     ),
                 )
             }
             0xd92c2285 => {
                 Self::SpeakingInGroupCallAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "speakingInGroupCallAction"
                     ),
                 )
             }
             0xdbda9246 => {
                 Self::SendMessageHistoryImportAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageHistoryImportAction"
                     ),
                 )
             }
             0xb05ac6b1 => {
                 Self::SendMessageChooseStickerAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageChooseStickerAction"
                     ),
                 )
             }
             0x25972bcb => {
                 Self::SendMessageEmojiInteraction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageEmojiInteraction"
                     ),
                 )
             }
             0xb665902e => {
                 Self::SendMessageEmojiInteractionSeen(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageEmojiInteractionSeen"
                     ),
                 )
             }
             0x3630b85a => {
                 Self::SendMessageTextDraftAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageTextDraftAction"
                     ),
                 )
             }
             0xa937c7be => {
                 Self::InputSendMessageRichMessageDraftAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "inputSendMessageRichMessageDraftAction"
                     ),
                 )
             }
             0x52564893 => {
                 Self::SendMessageRichMessageDraftAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageRichMessageDraftAction"
                     ),
                 )
             }
             0xfbf902b0 => {
                 Self::SendMessageStopDraftAction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sendMessageStopDraftAction"
                     ),
                 )
             }
@@ -27550,7 +28580,8 @@ impl ::tlgen_runtime::Deserializable for ServerDhInnerData {
             0xb5890dba => {
                 Self::ServerDhInnerData(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "server_DH_inner_data"
                     ),
                 )
             }
@@ -27607,14 +28638,16 @@ impl ::tlgen_runtime::Deserializable for ServerDhParams {
             0x79cb045d => {
                 Self::Fail(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "server_DH_params_fail"
                     ),
                 )
             }
             0xd0e8075c => {
                 Self::Ok(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "server_DH_params_ok"
                     ),
                 )
             }
@@ -27678,21 +28711,24 @@ impl ::tlgen_runtime::Deserializable for SetClientDhParamsAnswer {
             0x3bcbf734 => {
                 Self::DhGenOk(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dh_gen_ok"
                     ),
                 )
             }
             0x46dc1fb9 => {
                 Self::DhGenRetry(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dh_gen_retry"
                     ),
                 )
             }
             0xa69dae02 => {
                 Self::DhGenFail(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "dh_gen_fail"
                     ),
                 )
             }
@@ -27744,7 +28780,8 @@ impl ::tlgen_runtime::Deserializable for ShippingOption {
             0xb6213cdf => {
                 Self::ShippingOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "shippingOption"
                     ),
                 )
             }
@@ -27796,7 +28833,8 @@ impl ::tlgen_runtime::Deserializable for SmsJob {
             0xe6a1eeb8 => {
                 Self::SmsJob(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "smsJob"
                     ),
                 )
             }
@@ -27848,7 +28886,8 @@ impl ::tlgen_runtime::Deserializable for SponsoredMessage {
             0x7dbf8673 => {
                 Self::SponsoredMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sponsoredMessage"
                     ),
                 )
             }
@@ -27900,7 +28939,8 @@ impl ::tlgen_runtime::Deserializable for SponsoredMessageReportOption {
             0x430d3150 => {
                 Self::SponsoredMessageReportOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sponsoredMessageReportOption"
                     ),
                 )
             }
@@ -27952,7 +28992,8 @@ impl ::tlgen_runtime::Deserializable for SponsoredPeer {
             0xc69708d3 => {
                 Self::SponsoredPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "sponsoredPeer"
                     ),
                 )
             }
@@ -28011,14 +29052,16 @@ impl ::tlgen_runtime::Deserializable for StarGift {
             0x313a9547 => {
                 Self::StarGift(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGift"
                     ),
                 )
             }
             0x85f0a9cd => {
                 Self::Unique(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftUnique"
                     ),
                 )
             }
@@ -28070,7 +29113,8 @@ impl ::tlgen_runtime::Deserializable for StarGiftActiveAuctionState {
             0xd31bc45d => {
                 Self::StarGiftActiveAuctionState(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftActiveAuctionState"
                     ),
                 )
             }
@@ -28143,28 +29187,32 @@ impl ::tlgen_runtime::Deserializable for StarGiftAttribute {
             0x565251e2 => {
                 Self::Model(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeModel"
                     ),
                 )
             }
             0x4e7085ea => {
                 Self::Pattern(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributePattern"
                     ),
                 )
             }
             0x9f2504e4 => {
                 Self::Backdrop(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeBackdrop"
                     ),
                 )
             }
             0xe0bff26c => {
                 Self::OriginalDetails(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeOriginalDetails"
                     ),
                 )
             }
@@ -28216,7 +29264,8 @@ impl ::tlgen_runtime::Deserializable for StarGiftAttributeCounter {
             0x2eb1b658 => {
                 Self::StarGiftAttributeCounter(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeCounter"
                     ),
                 )
             }
@@ -28282,21 +29331,24 @@ impl ::tlgen_runtime::Deserializable for StarGiftAttributeId {
             0x48aaae3c => {
                 Self::Model(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeIdModel"
                     ),
                 )
             }
             0x4a162433 => {
                 Self::Pattern(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeIdPattern"
                     ),
                 )
             }
             0x1f01c757 => {
                 Self::Backdrop(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeIdBackdrop"
                     ),
                 )
             }
@@ -28376,35 +29428,40 @@ impl ::tlgen_runtime::Deserializable for StarGiftAttributeRarity {
             0x36437737 => {
                 Self::StarGiftAttributeRarity(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeRarity"
                     ),
                 )
             }
             0xdbce6389 => {
                 Self::Uncommon(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeRarityUncommon"
                     ),
                 )
             }
             0xf08d516b => {
                 Self::Rare(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeRarityRare"
                     ),
                 )
             }
             0x78fbf3a8 => {
                 Self::Epic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeRarityEpic"
                     ),
                 )
             }
             0xcef7e7a8 => {
                 Self::Legendary(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAttributeRarityLegendary"
                     ),
                 )
             }
@@ -28456,7 +29513,8 @@ impl ::tlgen_runtime::Deserializable for StarGiftAuctionAcquiredGift {
             0x42b00348 => {
                 Self::StarGiftAuctionAcquiredGift(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAuctionAcquiredGift"
                     ),
                 )
             }
@@ -28515,14 +29573,16 @@ impl ::tlgen_runtime::Deserializable for StarGiftAuctionRound {
             0x3aae0528 => {
                 Self::StarGiftAuctionRound(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAuctionRound"
                     ),
                 )
             }
             0x0aa021e5 => {
                 Self::Extendable(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAuctionRoundExtendable"
                     ),
                 )
             }
@@ -28588,21 +29648,24 @@ impl ::tlgen_runtime::Deserializable for StarGiftAuctionState {
             0xfe333952 => {
                 Self::NotModified(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAuctionStateNotModified"
                     ),
                 )
             }
             0x771a4e66 => {
                 Self::StarGiftAuctionState(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAuctionState"
                     ),
                 )
             }
             0x972dabbf => {
                 Self::Finished(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAuctionStateFinished"
                     ),
                 )
             }
@@ -28656,7 +29719,8 @@ impl ::tlgen_runtime::Deserializable for StarGiftAuctionUserState {
             0x2eeed1c4 => {
                 Self::StarGiftAuctionUserState(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftAuctionUserState"
                     ),
                 )
             }
@@ -28708,7 +29772,8 @@ impl ::tlgen_runtime::Deserializable for StarGiftBackground {
             0xaff56398 => {
                 Self::StarGiftBackground(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftBackground"
                     ),
                 )
             }
@@ -28762,7 +29827,8 @@ impl ::tlgen_runtime::Deserializable for StarGiftCollection {
             0x9d6b13b0 => {
                 Self::StarGiftCollection(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftCollection"
                     ),
                 )
             }
@@ -28814,7 +29880,8 @@ impl ::tlgen_runtime::Deserializable for StarGiftUpgradePrice {
             0x99ea331d => {
                 Self::StarGiftUpgradePrice(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starGiftUpgradePrice"
                     ),
                 )
             }
@@ -28868,7 +29935,8 @@ impl ::tlgen_runtime::Deserializable for StarRefProgram {
             0xdd0c66f2 => {
                 Self::StarRefProgram(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starRefProgram"
                     ),
                 )
             }
@@ -28927,14 +29995,16 @@ impl ::tlgen_runtime::Deserializable for StarsAmount {
             0xbbb6b4a3 => {
                 Self::StarsAmount(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsAmount"
                     ),
                 )
             }
             0x74aee3e0 => {
                 Self::StarsTonAmount(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsTonAmount"
                     ),
                 )
             }
@@ -28986,7 +30056,8 @@ impl ::tlgen_runtime::Deserializable for StarsGiftOption {
             0x5e0589f1 => {
                 Self::StarsGiftOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsGiftOption"
                     ),
                 )
             }
@@ -29038,7 +30109,8 @@ impl ::tlgen_runtime::Deserializable for StarsGiveawayOption {
             0x94ce852a => {
                 Self::StarsGiveawayOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsGiveawayOption"
                     ),
                 )
             }
@@ -29090,7 +30162,8 @@ impl ::tlgen_runtime::Deserializable for StarsGiveawayWinnersOption {
             0x54236209 => {
                 Self::StarsGiveawayWinnersOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsGiveawayWinnersOption"
                     ),
                 )
             }
@@ -29142,7 +30215,8 @@ impl ::tlgen_runtime::Deserializable for StarsRating {
             0x1b0e4f07 => {
                 Self::StarsRating(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsRating"
                     ),
                 )
             }
@@ -29194,7 +30268,8 @@ impl ::tlgen_runtime::Deserializable for StarsRevenueStatus {
             0xfebe5491 => {
                 Self::StarsRevenueStatus(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsRevenueStatus"
                     ),
                 )
             }
@@ -29246,7 +30321,8 @@ impl ::tlgen_runtime::Deserializable for StarsSubscription {
             0x2e6eab1a => {
                 Self::StarsSubscription(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsSubscription"
                     ),
                 )
             }
@@ -29298,7 +30374,8 @@ impl ::tlgen_runtime::Deserializable for StarsSubscriptionPricing {
             0x05416d58 => {
                 Self::StarsSubscriptionPricing(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsSubscriptionPricing"
                     ),
                 )
             }
@@ -29350,7 +30427,8 @@ impl ::tlgen_runtime::Deserializable for StarsTopupOption {
             0x0bd915c0 => {
                 Self::StarsTopupOption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsTopupOption"
                     ),
                 )
             }
@@ -29402,7 +30480,8 @@ impl ::tlgen_runtime::Deserializable for StarsTransaction {
             0x13659eb0 => {
                 Self::StarsTransaction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsTransaction"
                     ),
                 )
             }
@@ -29503,56 +30582,64 @@ impl ::tlgen_runtime::Deserializable for StarsTransactionPeer {
             0x95f2bfe4 => {
                 Self::Unsupported(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsTransactionPeerUnsupported"
                     ),
                 )
             }
             0xb457b375 => {
                 Self::AppStore(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsTransactionPeerAppStore"
                     ),
                 )
             }
             0x7b560a0b => {
                 Self::PlayMarket(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsTransactionPeerPlayMarket"
                     ),
                 )
             }
             0x250dbaf8 => {
                 Self::PremiumBot(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsTransactionPeerPremiumBot"
                     ),
                 )
             }
             0xe92fd902 => {
                 Self::Fragment(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsTransactionPeerFragment"
                     ),
                 )
             }
             0xd80da15d => {
                 Self::StarsTransactionPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsTransactionPeer"
                     ),
                 )
             }
             0x60682812 => {
                 Self::Ads(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsTransactionPeerAds"
                     ),
                 )
             }
             0xf9677aad => {
                 Self::Api(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "starsTransactionPeerAPI"
                     ),
                 )
             }
@@ -29604,7 +30691,8 @@ impl ::tlgen_runtime::Deserializable for StatsAbsValueAndPrev {
             0xcb43acde => {
                 Self::StatsAbsValueAndPrev(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "statsAbsValueAndPrev"
                     ),
                 )
             }
@@ -29656,7 +30744,8 @@ impl ::tlgen_runtime::Deserializable for StatsDateRangeDays {
             0xb637edaf => {
                 Self::StatsDateRangeDays(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "statsDateRangeDays"
                     ),
                 )
             }
@@ -29724,21 +30813,24 @@ impl ::tlgen_runtime::Deserializable for StatsGraph {
             0x4a27eb2d => {
                 Self::Async(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "statsGraphAsync"
                     ),
                 )
             }
             0xbedc9822 => {
                 Self::Error(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "statsGraphError"
                     ),
                 )
             }
             0x8ea464b6 => {
                 Self::StatsGraph(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "statsGraph"
                     ),
                 )
             }
@@ -29790,7 +30882,8 @@ impl ::tlgen_runtime::Deserializable for StatsGroupTopAdmin {
             0xd7584c87 => {
                 Self::StatsGroupTopAdmin(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "statsGroupTopAdmin"
                     ),
                 )
             }
@@ -29842,7 +30935,8 @@ impl ::tlgen_runtime::Deserializable for StatsGroupTopInviter {
             0x535f779d => {
                 Self::StatsGroupTopInviter(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "statsGroupTopInviter"
                     ),
                 )
             }
@@ -29894,7 +30988,8 @@ impl ::tlgen_runtime::Deserializable for StatsGroupTopPoster {
             0x9d04af9b => {
                 Self::StatsGroupTopPoster(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "statsGroupTopPoster"
                     ),
                 )
             }
@@ -29946,7 +31041,8 @@ impl ::tlgen_runtime::Deserializable for StatsPercentValue {
             0xcbce2fe0 => {
                 Self::StatsPercentValue(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "statsPercentValue"
                     ),
                 )
             }
@@ -29996,7 +31092,8 @@ impl ::tlgen_runtime::Deserializable for StatsUrl {
             0x47a971e0 => {
                 Self::StatsUrl(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "statsURL"
                     ),
                 )
             }
@@ -30048,7 +31145,8 @@ impl ::tlgen_runtime::Deserializable for StickerKeyword {
             0xfcfeb29c => {
                 Self::StickerKeyword(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "stickerKeyword"
                     ),
                 )
             }
@@ -30100,7 +31198,8 @@ impl ::tlgen_runtime::Deserializable for StickerPack {
             0x12b299d4 => {
                 Self::StickerPack(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "stickerPack"
                     ),
                 )
             }
@@ -30152,7 +31251,8 @@ impl ::tlgen_runtime::Deserializable for StickerSet {
             0x2dd14edc => {
                 Self::StickerSet(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "stickerSet"
                     ),
                 )
             }
@@ -30227,28 +31327,32 @@ impl ::tlgen_runtime::Deserializable for StickerSetCovered {
             0x6410a5d2 => {
                 Self::StickerSetCovered(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "stickerSetCovered"
                     ),
                 )
             }
             0x3407e51b => {
                 Self::StickerSetMultiCovered(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "stickerSetMultiCovered"
                     ),
                 )
             }
             0x40d13c0e => {
                 Self::StickerSetFullCovered(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "stickerSetFullCovered"
                     ),
                 )
             }
             0x77b15d1c => {
                 Self::StickerSetNoCovered(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "stickerSetNoCovered"
                     ),
                 )
             }
@@ -30300,7 +31404,8 @@ impl ::tlgen_runtime::Deserializable for StoriesStealthMode {
             0x712e27fd => {
                 Self::StoriesStealthMode(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "storiesStealthMode"
                     ),
                 )
             }
@@ -30354,7 +31459,8 @@ impl ::tlgen_runtime::Deserializable for StoryAlbum {
             0x9325705a => {
                 Self::StoryAlbum(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "storyAlbum"
                     ),
                 )
             }
@@ -30406,7 +31512,8 @@ impl ::tlgen_runtime::Deserializable for StoryFwdHeader {
             0xb826e150 => {
                 Self::StoryFwdHeader(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "storyFwdHeader"
                     ),
                 )
             }
@@ -30472,17 +31579,20 @@ impl ::tlgen_runtime::Deserializable for StoryItem {
         let value = match id {
             0x51e6ee4f => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Deleted)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Deleted),
+                    "storyItemDeleted"
                 )
             }
             0xffadc913 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Skipped)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Skipped),
+                    "storyItemSkipped"
                 )
             }
             0x16a4b93c => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::StoryItem)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::StoryItem),
+                    "storyItem"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "StoryItem")),
@@ -30548,21 +31658,24 @@ impl ::tlgen_runtime::Deserializable for StoryReaction {
             0x6090d6d5 => {
                 Self::StoryReaction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "storyReaction"
                     ),
                 )
             }
             0xbbab2643 => {
                 Self::PublicForward(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "storyReactionPublicForward"
                     ),
                 )
             }
             0xcfcd0f13 => {
                 Self::PublicRepost(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "storyReactionPublicRepost"
                     ),
                 )
             }
@@ -30628,21 +31741,24 @@ impl ::tlgen_runtime::Deserializable for StoryView {
             0xb0bdeac5 => {
                 Self::StoryView(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "storyView"
                     ),
                 )
             }
             0x9083670b => {
                 Self::PublicForward(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "storyViewPublicForward"
                     ),
                 )
             }
             0xbd74cf49 => {
                 Self::PublicRepost(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "storyViewPublicRepost"
                     ),
                 )
             }
@@ -30694,7 +31810,8 @@ impl ::tlgen_runtime::Deserializable for StoryViews {
             0x8d595cd6 => {
                 Self::StoryViews(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "storyViews"
                     ),
                 )
             }
@@ -30746,7 +31863,8 @@ impl ::tlgen_runtime::Deserializable for SuggestedPost {
             0x0e8e37e5 => {
                 Self::SuggestedPost(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "suggestedPost"
                     ),
                 )
             }
@@ -30802,7 +31920,8 @@ impl ::tlgen_runtime::Deserializable for TextWithEntities {
             0x751f3146 => {
                 Self::TextWithEntities(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "textWithEntities"
                     ),
                 )
             }
@@ -30856,7 +31975,7 @@ impl ::tlgen_runtime::Deserializable for Theme {
             0xa00e67d6 => {
                 Self::Theme(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "theme"
                     ),
                 )
             }
@@ -30908,7 +32027,8 @@ impl ::tlgen_runtime::Deserializable for ThemeSettings {
             0xfa58b6d4 => {
                 Self::ThemeSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "themeSettings"
                     ),
                 )
             }
@@ -30960,7 +32080,8 @@ impl ::tlgen_runtime::Deserializable for Timezone {
             0xff9289f5 => {
                 Self::Timezone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "timezone"
                     ),
                 )
             }
@@ -31052,37 +32173,44 @@ impl ::tlgen_runtime::Deserializable for TlsBlock {
         let value = match id {
             0x4218a164 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::String)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::String),
+                    "tlsBlockString"
                 )
             }
             0x4d4dc41e => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Random)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Random),
+                    "tlsBlockRandom"
                 )
             }
             0x09333afb => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Zero)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Zero),
+                    "tlsBlockZero"
                 )
             }
             0x10e8636f => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Domain)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Domain),
+                    "tlsBlockDomain"
                 )
             }
             0xe675a1c1 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Grease)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Grease),
+                    "tlsBlockGrease"
                 )
             }
             0x9eb95b5c => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PublicKey)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::PublicKey),
+                    "tlsBlockPublicKey"
                 )
             }
             0xe725d44f => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Scope)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Scope),
+                    "tlsBlockScope"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "TlsBlock")),
@@ -31130,7 +32258,8 @@ impl ::tlgen_runtime::Deserializable for TlsClientHello {
             0x6c52c484 => {
                 Self::TlsClientHello(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "tlsClientHello"
                     ),
                 )
             }
@@ -31182,7 +32311,8 @@ impl ::tlgen_runtime::Deserializable for TodoCompletion {
             0x221bb5e4 => {
                 Self::TodoCompletion(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "todoCompletion"
                     ),
                 )
             }
@@ -31234,7 +32364,8 @@ impl ::tlgen_runtime::Deserializable for TodoItem {
             0xcba9a52f => {
                 Self::TodoItem(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "todoItem"
                     ),
                 )
             }
@@ -31286,7 +32417,8 @@ impl ::tlgen_runtime::Deserializable for TodoList {
             0x49b92a26 => {
                 Self::TodoList(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "todoList"
                     ),
                 )
             }
@@ -31336,7 +32468,8 @@ impl ::tlgen_runtime::Deserializable for TonConnectManifest {
             0x12229264 => {
                 Self::TonConnectManifest(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "tonConnectManifest"
                     ),
                 )
             }
@@ -31386,7 +32519,8 @@ impl ::tlgen_runtime::Deserializable for TonConnectNextEventId {
             0x582464e3 => {
                 Self::TonConnectNextEventId(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "tonConnectNextEventId"
                     ),
                 )
             }
@@ -31436,7 +32570,8 @@ impl ::tlgen_runtime::Deserializable for TonConnectRequest {
             0xa15f8513 => {
                 Self::TonConnectRequest(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "tonConnectRequest"
                     ),
                 )
             }
@@ -31488,7 +32623,8 @@ impl ::tlgen_runtime::Deserializable for TonConnectSession {
             0x126556c6 => {
                 Self::TonConnectSession(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "tonConnectSession"
                     ),
                 )
             }
@@ -31540,7 +32676,8 @@ impl ::tlgen_runtime::Deserializable for TopPeer {
             0xedcdc05b => {
                 Self::TopPeer(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeer"
                     ),
                 )
             }
@@ -31655,70 +32792,80 @@ impl ::tlgen_runtime::Deserializable for TopPeerCategory {
             0xab661b5b => {
                 Self::BotsPm(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeerCategoryBotsPM"
                     ),
                 )
             }
             0x148677e2 => {
                 Self::BotsInline(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeerCategoryBotsInline"
                     ),
                 )
             }
             0x0637b7ed => {
                 Self::Correspondents(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeerCategoryCorrespondents"
                     ),
                 )
             }
             0xbd17a14a => {
                 Self::Groups(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeerCategoryGroups"
                     ),
                 )
             }
             0x161d9628 => {
                 Self::Channels(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeerCategoryChannels"
                     ),
                 )
             }
             0x1e76a78c => {
                 Self::PhoneCalls(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeerCategoryPhoneCalls"
                     ),
                 )
             }
             0xa8406ca9 => {
                 Self::ForwardUsers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeerCategoryForwardUsers"
                     ),
                 )
             }
             0xfbeec0f0 => {
                 Self::ForwardChats(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeerCategoryForwardChats"
                     ),
                 )
             }
             0xfd9e7bec => {
                 Self::BotsApp(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeerCategoryBotsApp"
                     ),
                 )
             }
             0x6c24f3dd => {
                 Self::BotsGuestChat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeerCategoryBotsGuestChat"
                     ),
                 )
             }
@@ -31770,7 +32917,8 @@ impl ::tlgen_runtime::Deserializable for TopPeerCategoryPeers {
             0xfb834291 => {
                 Self::TopPeerCategoryPeers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "topPeerCategoryPeers"
                     ),
                 )
             }
@@ -31820,7 +32968,7 @@ impl ::tlgen_runtime::Deserializable for True {
             0x3fedd339 => {
                 Self::True(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "true"
                     ),
                 )
             }
@@ -33057,1190 +34205,1360 @@ impl ::tlgen_runtime::Deserializable for Update {
             0x1f2b0afd => {
                 Self::NewMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateNewMessage"
                     ),
                 )
             }
             0x4e90bfd6 => {
                 Self::MessageId(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateMessageID"
                     ),
                 )
             }
             0xa20db0e5 => {
                 Self::DeleteMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDeleteMessages"
                     ),
                 )
             }
             0x2a17bf5c => {
                 Self::UserTyping(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateUserTyping"
                     ),
                 )
             }
             0x83487af0 => {
                 Self::ChatUserTyping(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChatUserTyping"
                     ),
                 )
             }
             0x07761198 => {
                 Self::ChatParticipants(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChatParticipants"
                     ),
                 )
             }
             0xe5bdf8de => {
                 Self::UserStatus(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateUserStatus"
                     ),
                 )
             }
             0xa7848924 => {
                 Self::UserName(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateUserName"
                     ),
                 )
             }
             0x8951abef => {
                 Self::NewAuthorization(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateNewAuthorization"
                     ),
                 )
             }
             0x12bcbd9a => {
                 Self::NewEncryptedMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateNewEncryptedMessage"
                     ),
                 )
             }
             0x1710f156 => {
                 Self::EncryptedChatTyping(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateEncryptedChatTyping"
                     ),
                 )
             }
             0xb4a2e88d => {
                 Self::Encryption(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateEncryption"
                     ),
                 )
             }
             0x38fe25b7 => {
                 Self::EncryptedMessagesRead(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateEncryptedMessagesRead"
                     ),
                 )
             }
             0x3dda5451 => {
                 Self::ChatParticipantAdd(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChatParticipantAdd"
                     ),
                 )
             }
             0xe32f3d77 => {
                 Self::ChatParticipantDelete(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChatParticipantDelete"
                     ),
                 )
             }
             0x8e5e9873 => {
                 Self::DcOptions(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDcOptions"
                     ),
                 )
             }
             0xbec268ef => {
                 Self::NotifySettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateNotifySettings"
                     ),
                 )
             }
             0xebe46819 => {
                 Self::ServiceNotification(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateServiceNotification"
                     ),
                 )
             }
             0xee3b272a => {
                 Self::Privacy(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePrivacy"
                     ),
                 )
             }
             0x05492a13 => {
                 Self::UserPhone(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateUserPhone"
                     ),
                 )
             }
             0x9e84bc99 => {
                 Self::ReadHistoryInbox(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadHistoryInbox"
                     ),
                 )
             }
             0x2f2f21bf => {
                 Self::ReadHistoryOutbox(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadHistoryOutbox"
                     ),
                 )
             }
             0x7f891213 => {
                 Self::WebPage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateWebPage"
                     ),
                 )
             }
             0xf8227181 => {
                 Self::ReadMessagesContents(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadMessagesContents"
                     ),
                 )
             }
             0x108d941f => {
                 Self::ChannelTooLong(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChannelTooLong"
                     ),
                 )
             }
             0x635b4c09 => {
                 Self::Channel(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChannel"
                     ),
                 )
             }
             0x62ba04d9 => {
                 Self::NewChannelMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateNewChannelMessage"
                     ),
                 )
             }
             0x922e6e10 => {
                 Self::ReadChannelInbox(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadChannelInbox"
                     ),
                 )
             }
             0xc32d5b12 => {
                 Self::DeleteChannelMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDeleteChannelMessages"
                     ),
                 )
             }
             0xf226ac08 => {
                 Self::ChannelMessageViews(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChannelMessageViews"
                     ),
                 )
             }
             0xd7ca61a2 => {
                 Self::ChatParticipantAdmin(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChatParticipantAdmin"
                     ),
                 )
             }
             0x688a30aa => {
                 Self::NewStickerSet(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateNewStickerSet"
                     ),
                 )
             }
             0x0bb2d201 => {
                 Self::StickerSetsOrder(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateStickerSetsOrder"
                     ),
                 )
             }
             0x31c24808 => {
                 Self::StickerSets(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateStickerSets"
                     ),
                 )
             }
             0x9375341e => {
                 Self::SavedGifs(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateSavedGifs"
                     ),
                 )
             }
             0x496f379c => {
                 Self::BotInlineQuery(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotInlineQuery"
                     ),
                 )
             }
             0x12f12a07 => {
                 Self::BotInlineSend(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotInlineSend"
                     ),
                 )
             }
             0x1b3f4df7 => {
                 Self::EditChannelMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateEditChannelMessage"
                     ),
                 )
             }
             0xb9cfc48d => {
                 Self::BotCallbackQuery(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotCallbackQuery"
                     ),
                 )
             }
             0xe40370a3 => {
                 Self::EditMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateEditMessage"
                     ),
                 )
             }
             0x691e9052 => {
                 Self::InlineBotCallbackQuery(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateInlineBotCallbackQuery"
                     ),
                 )
             }
             0xb75f99a9 => {
                 Self::ReadChannelOutbox(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadChannelOutbox"
                     ),
                 )
             }
             0xedfc111e => {
                 Self::DraftMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDraftMessage"
                     ),
                 )
             }
             0x571d2742 => {
                 Self::ReadFeaturedStickers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadFeaturedStickers"
                     ),
                 )
             }
             0x9a422c20 => {
                 Self::RecentStickers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateRecentStickers"
                     ),
                 )
             }
             0xa229dd06 => {
                 Self::Config(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateConfig"
                     ),
                 )
             }
             0x3354678f => {
                 Self::PtsChanged(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePtsChanged"
                     ),
                 )
             }
             0x2f2ba99f => {
                 Self::ChannelWebPage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChannelWebPage"
                     ),
                 )
             }
             0x6e6fe51c => {
                 Self::DialogPinned(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDialogPinned"
                     ),
                 )
             }
             0xfa0f3ca2 => {
                 Self::PinnedDialogs(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePinnedDialogs"
                     ),
                 )
             }
             0x8317c0c3 => {
                 Self::BotWebhookJson(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotWebhookJSON"
                     ),
                 )
             }
             0x9b9240a6 => {
                 Self::BotWebhookJsonQuery(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotWebhookJSONQuery"
                     ),
                 )
             }
             0xb5aefd7d => {
                 Self::BotShippingQuery(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotShippingQuery"
                     ),
                 )
             }
             0x8caa9a96 => {
                 Self::BotPrecheckoutQuery(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotPrecheckoutQuery"
                     ),
                 )
             }
             0xab0f6b1e => {
                 Self::PhoneCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePhoneCall"
                     ),
                 )
             }
             0x46560264 => {
                 Self::LangPackTooLong(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateLangPackTooLong"
                     ),
                 )
             }
             0x56022f4d => {
                 Self::LangPack(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateLangPack"
                     ),
                 )
             }
             0xe511996d => {
                 Self::FavedStickers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateFavedStickers"
                     ),
                 )
             }
             0x25f324f7 => {
                 Self::ChannelReadMessagesContents(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChannelReadMessagesContents"
                     ),
                 )
             }
             0x7084a7be => {
                 Self::ContactsReset(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateContactsReset"
                     ),
                 )
             }
             0xb23fc698 => {
                 Self::ChannelAvailableMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChannelAvailableMessages"
                     ),
                 )
             }
             0xb658f23e => {
                 Self::DialogUnreadMark(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDialogUnreadMark"
                     ),
                 )
             }
             0xd64c522b => {
                 Self::MessagePoll(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateMessagePoll"
                     ),
                 )
             }
             0x54c01850 => {
                 Self::ChatDefaultBannedRights(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChatDefaultBannedRights"
                     ),
                 )
             }
             0x19360dc0 => {
                 Self::FolderPeers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateFolderPeers"
                     ),
                 )
             }
             0x6a7e7366 => {
                 Self::PeerSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePeerSettings"
                     ),
                 )
             }
             0xb4afcfb0 => {
                 Self::PeerLocated(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePeerLocated"
                     ),
                 )
             }
             0x39a51dfb => {
                 Self::NewScheduledMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateNewScheduledMessage"
                     ),
                 )
             }
             0xf2a71983 => {
                 Self::DeleteScheduledMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDeleteScheduledMessages"
                     ),
                 )
             }
             0x8216fba3 => {
                 Self::Theme(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateTheme"
                     ),
                 )
             }
             0x871fb939 => {
                 Self::GeoLiveViewed(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateGeoLiveViewed"
                     ),
                 )
             }
             0x564fe691 => {
                 Self::LoginToken(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateLoginToken"
                     ),
                 )
             }
             0x7699f014 => {
                 Self::MessagePollVote(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateMessagePollVote"
                     ),
                 )
             }
             0x26ffde7d => {
                 Self::DialogFilter(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDialogFilter"
                     ),
                 )
             }
             0xa5d72105 => {
                 Self::DialogFilterOrder(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDialogFilterOrder"
                     ),
                 )
             }
             0x3504914f => {
                 Self::DialogFilters(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDialogFilters"
                     ),
                 )
             }
             0x2661bf09 => {
                 Self::PhoneCallSignalingData(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePhoneCallSignalingData"
                     ),
                 )
             }
             0xd29a27f4 => {
                 Self::ChannelMessageForwards(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChannelMessageForwards"
                     ),
                 )
             }
             0xd6b19546 => {
                 Self::ReadChannelDiscussionInbox(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadChannelDiscussionInbox"
                     ),
                 )
             }
             0x695c9e7c => {
                 Self::ReadChannelDiscussionOutbox(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadChannelDiscussionOutbox"
                     ),
                 )
             }
             0xebe07752 => {
                 Self::PeerBlocked(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePeerBlocked"
                     ),
                 )
             }
             0x8c88c923 => {
                 Self::ChannelUserTyping(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChannelUserTyping"
                     ),
                 )
             }
             0xed85eab5 => {
                 Self::PinnedMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePinnedMessages"
                     ),
                 )
             }
             0x5bb98608 => {
                 Self::PinnedChannelMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePinnedChannelMessages"
                     ),
                 )
             }
             0xf89a6a4e => {
                 Self::Chat(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChat"
                     ),
                 )
             }
             0xf2ebdb4e => {
                 Self::GroupCallParticipants(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateGroupCallParticipants"
                     ),
                 )
             }
             0x9d2216e0 => {
                 Self::GroupCall(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateGroupCall"
                     ),
                 )
             }
             0xbb9bb9a5 => {
                 Self::PeerHistoryTtl(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePeerHistoryTTL"
                     ),
                 )
             }
             0xd087663a => {
                 Self::ChatParticipant(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChatParticipant"
                     ),
                 )
             }
             0x985d3abb => {
                 Self::ChannelParticipant(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChannelParticipant"
                     ),
                 )
             }
             0xc4870a49 => {
                 Self::BotStopped(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotStopped"
                     ),
                 )
             }
             0x0b783982 => {
                 Self::GroupCallConnection(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateGroupCallConnection"
                     ),
                 )
             }
             0x4d712f2e => {
                 Self::BotCommands(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotCommands"
                     ),
                 )
             }
             0x7063c3db => {
                 Self::PendingJoinRequests(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePendingJoinRequests"
                     ),
                 )
             }
             0x7cb34d79 => {
                 Self::BotChatInviteRequester(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotChatInviteRequester"
                     ),
                 )
             }
             0x1e297bfa => {
                 Self::MessageReactions(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateMessageReactions"
                     ),
                 )
             }
             0x17b7a20b => {
                 Self::AttachMenuBots(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateAttachMenuBots"
                     ),
                 )
             }
             0x1592b79d => {
                 Self::WebViewResultSent(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateWebViewResultSent"
                     ),
                 )
             }
             0x14b85813 => {
                 Self::BotMenuButton(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotMenuButton"
                     ),
                 )
             }
             0x74d8be99 => {
                 Self::SavedRingtones(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateSavedRingtones"
                     ),
                 )
             }
             0x0084cd5a => {
                 Self::TranscribedAudio(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateTranscribedAudio"
                     ),
                 )
             }
             0xfb4c496c => {
                 Self::ReadFeaturedEmojiStickers(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadFeaturedEmojiStickers"
                     ),
                 )
             }
             0x28373599 => {
                 Self::UserEmojiStatus(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateUserEmojiStatus"
                     ),
                 )
             }
             0x30f443db => {
                 Self::RecentEmojiStatuses(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateRecentEmojiStatuses"
                     ),
                 )
             }
             0x6f7863f4 => {
                 Self::RecentReactions(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateRecentReactions"
                     ),
                 )
             }
             0x86fccf85 => {
                 Self::MoveStickerSetToTop(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateMoveStickerSetToTop"
                     ),
                 )
             }
             0xd5a41724 => {
                 Self::MessageExtendedMedia(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateMessageExtendedMedia"
                     ),
                 )
             }
             0x20529438 => {
                 Self::User(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateUser"
                     ),
                 )
             }
             0xec05b097 => {
                 Self::AutoSaveSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateAutoSaveSettings"
                     ),
                 )
             }
             0x75b3b798 => {
                 Self::Story(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateStory"
                     ),
                 )
             }
             0xf74e932b => {
                 Self::ReadStories(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadStories"
                     ),
                 )
             }
             0x1bf335b9 => {
                 Self::StoryId(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateStoryID"
                     ),
                 )
             }
             0x2c084dc1 => {
                 Self::StoriesStealthMode(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateStoriesStealthMode"
                     ),
                 )
             }
             0x7d627683 => {
                 Self::SentStoryReaction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateSentStoryReaction"
                     ),
                 )
             }
             0x904dd49c => {
                 Self::BotChatBoost(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotChatBoost"
                     ),
                 )
             }
             0x07b68920 => {
                 Self::ChannelViewForumAsMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChannelViewForumAsMessages"
                     ),
                 )
             }
             0xae3f101d => {
                 Self::PeerWallpaper(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePeerWallpaper"
                     ),
                 )
             }
             0xac21d3ce => {
                 Self::BotMessageReaction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotMessageReaction"
                     ),
                 )
             }
             0x09cb7759 => {
                 Self::BotMessageReactions(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotMessageReactions"
                     ),
                 )
             }
             0xaeaf9e74 => {
                 Self::SavedDialogPinned(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateSavedDialogPinned"
                     ),
                 )
             }
             0x686c85a6 => {
                 Self::PinnedSavedDialogs(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePinnedSavedDialogs"
                     ),
                 )
             }
             0x39c67432 => {
                 Self::SavedReactionTags(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateSavedReactionTags"
                     ),
                 )
             }
             0xf16269d4 => {
                 Self::SmsJob(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateSmsJob"
                     ),
                 )
             }
             0xf9470ab2 => {
                 Self::QuickReplies(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateQuickReplies"
                     ),
                 )
             }
             0xf53da717 => {
                 Self::NewQuickReply(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateNewQuickReply"
                     ),
                 )
             }
             0x53e6f1ec => {
                 Self::DeleteQuickReply(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDeleteQuickReply"
                     ),
                 )
             }
             0x3e050d0f => {
                 Self::QuickReplyMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateQuickReplyMessage"
                     ),
                 )
             }
             0x566fe7cd => {
                 Self::DeleteQuickReplyMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDeleteQuickReplyMessages"
                     ),
                 )
             }
             0x8ae5c97a => {
                 Self::BotBusinessConnect(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotBusinessConnect"
                     ),
                 )
             }
             0x9ddb347c => {
                 Self::BotNewBusinessMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotNewBusinessMessage"
                     ),
                 )
             }
             0x07df587c => {
                 Self::BotEditBusinessMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotEditBusinessMessage"
                     ),
                 )
             }
             0xa02a982e => {
                 Self::BotDeleteBusinessMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotDeleteBusinessMessage"
                     ),
                 )
             }
             0x1824e40b => {
                 Self::NewStoryReaction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateNewStoryReaction"
                     ),
                 )
             }
             0x4e80a379 => {
                 Self::StarsBalance(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateStarsBalance"
                     ),
                 )
             }
             0x1ea2fda7 => {
                 Self::BusinessBotCallbackQuery(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBusinessBotCallbackQuery"
                     ),
                 )
             }
             0xa584b019 => {
                 Self::StarsRevenueStatus(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateStarsRevenueStatus"
                     ),
                 )
             }
             0x283bd312 => {
                 Self::BotPurchasedPaidMedia(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotPurchasedPaidMedia"
                     ),
                 )
             }
             0x8b725fce => {
                 Self::PaidReactionPrivacy(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePaidReactionPrivacy"
                     ),
                 )
             }
             0x504aa18f => {
                 Self::SentPhoneCode(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateSentPhoneCode"
                     ),
                 )
             }
             0xa477288f => {
                 Self::GroupCallChainBlocks(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateGroupCallChainBlocks"
                     ),
                 )
             }
             0x77b0e372 => {
                 Self::ReadMonoForumInbox(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadMonoForumInbox"
                     ),
                 )
             }
             0xa4a79376 => {
                 Self::ReadMonoForumOutbox(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateReadMonoForumOutbox"
                     ),
                 )
             }
             0x9f812b08 => {
                 Self::MonoForumNoPaidException(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateMonoForumNoPaidException"
                     ),
                 )
             }
             0xd8326f0d => {
                 Self::GroupCallMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateGroupCallMessage"
                     ),
                 )
             }
             0xc957a766 => {
                 Self::GroupCallEncryptedMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateGroupCallEncryptedMessage"
                     ),
                 )
             }
             0x683b2c52 => {
                 Self::PinnedForumTopic(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePinnedForumTopic"
                     ),
                 )
             }
             0xdef143d0 => {
                 Self::PinnedForumTopics(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatePinnedForumTopics"
                     ),
                 )
             }
             0x3e85e92c => {
                 Self::DeleteGroupCallMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDeleteGroupCallMessages"
                     ),
                 )
             }
             0x48e246c2 => {
                 Self::StarGiftAuctionState(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateStarGiftAuctionState"
                     ),
                 )
             }
             0xdc58f31e => {
                 Self::StarGiftAuctionUserState(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateStarGiftAuctionUserState"
                     ),
                 )
             }
             0xfb9c547a => {
                 Self::EmojiGameInfo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateEmojiGameInfo"
                     ),
                 )
             }
             0xac072444 => {
                 Self::StarGiftCraftFail(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateStarGiftCraftFail"
                     ),
                 )
             }
             0xbd8367b9 => {
                 Self::ChatParticipantRank(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateChatParticipantRank"
                     ),
                 )
             }
             0x4880ed9a => {
                 Self::ManagedBot(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateManagedBot"
                     ),
                 )
             }
             0xcdd4093d => {
                 Self::BotGuestChatQuery(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotGuestChatQuery"
                     ),
                 )
             }
             0x8c0f91fb => {
                 Self::AiComposeTones(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateAiComposeTones"
                     ),
                 )
             }
             0xbdac7e70 => {
                 Self::JoinChatWebViewDecision(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateJoinChatWebViewDecision"
                     ),
                 )
             }
             0xb22083a6 => {
                 Self::NewBotConnection(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateNewBotConnection"
                     ),
                 )
             }
             0xc39a2ade => {
                 Self::WebBrowserSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateWebBrowserSettings"
                     ),
                 )
             }
             0x140502d1 => {
                 Self::WebBrowserException(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateWebBrowserException"
                     ),
                 )
             }
             0x20bcbba1 => {
                 Self::NewEphemeralMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateNewEphemeralMessage"
                     ),
                 )
             }
             0x56dbfcf8 => {
                 Self::DeleteEphemeralMessages(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateDeleteEphemeralMessages"
                     ),
                 )
             }
             0x4bbb8f01 => {
                 Self::EditEphemeralMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateEditEphemeralMessage"
                     ),
                 )
             }
             0x7c1079d6 => {
                 Self::EphemeralBotCallbackQuery(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateEphemeralBotCallbackQuery"
                     ),
                 )
             }
             0x6c0d8e23 => {
                 Self::BotStarsSubscription(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateBotStarsSubscription"
                     ),
                 )
             }
             0x6ac3f2aa => {
                 Self::WalletState(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateWalletState"
                     ),
                 )
             }
             0xb1434d4a => {
                 Self::SentWalletTransaction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateSentWalletTransaction"
                     ),
                 )
             }
             0xa8ae1cac => {
                 Self::WalletGaslessInfo(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateWalletGaslessInfo"
                     ),
                 )
             }
             0x50a38e0e => {
                 Self::WalletTonConnectSession(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateWalletTonConnectSession"
                     ),
                 )
             }
             0xd1ee8199 => {
                 Self::WalletTonConnectPendingDisconnect(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateWalletTonConnectPendingDisconnect"
                     ),
                 )
             }
@@ -34336,49 +35654,56 @@ impl ::tlgen_runtime::Deserializable for Updates {
             0xe317af7e => {
                 Self::TooLong(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatesTooLong"
                     ),
                 )
             }
             0x313bc7f8 => {
                 Self::UpdateShortMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateShortMessage"
                     ),
                 )
             }
             0x4d6deea5 => {
                 Self::UpdateShortChatMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateShortChatMessage"
                     ),
                 )
             }
             0x78d4dec1 => {
                 Self::UpdateShort(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateShort"
                     ),
                 )
             }
             0x725b04c3 => {
                 Self::Combined(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updatesCombined"
                     ),
                 )
             }
             0x74ae4240 => {
                 Self::Updates(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updates"
                     ),
                 )
             }
             0x9015e101 => {
                 Self::UpdateShortSentMessage(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "updateShortSentMessage"
                     ),
                 )
             }
@@ -34444,21 +35769,24 @@ impl ::tlgen_runtime::Deserializable for UrlAuthResult {
             0x3cd623ec => {
                 Self::Request(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "urlAuthResultRequest"
                     ),
                 )
             }
             0x623a8fa0 => {
                 Self::Accepted(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "urlAuthResultAccepted"
                     ),
                 )
             }
             0xa9d6db1f => {
                 Self::Default(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "urlAuthResultDefault"
                     ),
                 )
             }
@@ -34519,14 +35847,15 @@ impl ::tlgen_runtime::Deserializable for User {
             0xd3bc4b7a => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "userEmpty"
                     ),
                 )
             }
             0xb1b8cc83 => {
                 Self::User(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r), "user"
                     ),
                 )
             }
@@ -34578,7 +35907,8 @@ impl ::tlgen_runtime::Deserializable for UserFull {
             0x06cbe645 => {
                 Self::UserFull(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "userFull"
                     ),
                 )
             }
@@ -34637,14 +35967,16 @@ impl ::tlgen_runtime::Deserializable for UserProfilePhoto {
             0x4f11bae1 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "userProfilePhotoEmpty"
                     ),
                 )
             }
             0x82d1f706 => {
                 Self::UserProfilePhoto(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "userProfilePhoto"
                     ),
                 )
             }
@@ -34731,42 +36063,48 @@ impl ::tlgen_runtime::Deserializable for UserStatus {
             0x09d05049 => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "userStatusEmpty"
                     ),
                 )
             }
             0xedb93949 => {
                 Self::Online(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "userStatusOnline"
                     ),
                 )
             }
             0x008c703f => {
                 Self::Offline(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "userStatusOffline"
                     ),
                 )
             }
             0x7b197dc8 => {
                 Self::Recently(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "userStatusRecently"
                     ),
                 )
             }
             0x541a1d1a => {
                 Self::LastWeek(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "userStatusLastWeek"
                     ),
                 )
             }
             0x65899777 => {
                 Self::LastMonth(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "userStatusLastMonth"
                     ),
                 )
             }
@@ -34818,7 +36156,8 @@ impl ::tlgen_runtime::Deserializable for Username {
             0xb4073647 => {
                 Self::Username(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "username"
                     ),
                 )
             }
@@ -34884,21 +36223,24 @@ impl ::tlgen_runtime::Deserializable for VideoSize {
             0xde33b094 => {
                 Self::VideoSize(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "videoSize"
                     ),
                 )
             }
             0xf85c413c => {
                 Self::EmojiMarkup(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "videoSizeEmojiMarkup"
                     ),
                 )
             }
             0x0da082fe => {
                 Self::StickerMarkup(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "videoSizeStickerMarkup"
                     ),
                 )
             }
@@ -34959,14 +36301,16 @@ impl ::tlgen_runtime::Deserializable for WallPaper {
             0xa437c3ed => {
                 Self::WallPaper(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "wallPaper"
                     ),
                 )
             }
             0xe0804116 => {
                 Self::NoFile(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "wallPaperNoFile"
                     ),
                 )
             }
@@ -35018,7 +36362,8 @@ impl ::tlgen_runtime::Deserializable for WallPaperSettings {
             0x372efcd0 => {
                 Self::WallPaperSettings(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "wallPaperSettings"
                     ),
                 )
             }
@@ -35068,7 +36413,8 @@ impl ::tlgen_runtime::Deserializable for WalletOwnershipProof {
             0x60bccb0d => {
                 Self::WalletOwnershipProof(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "walletOwnershipProof"
                     ),
                 )
             }
@@ -35127,14 +36473,16 @@ impl ::tlgen_runtime::Deserializable for WalletState {
             0x9cb9b2ec => {
                 Self::Empty(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "walletStateEmpty"
                     ),
                 )
             }
             0x95c5346b => {
                 Self::WalletState(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "walletState"
                     ),
                 )
             }
@@ -35184,7 +36532,8 @@ impl ::tlgen_runtime::Deserializable for WalletTransaction {
             0x952dc143 => {
                 Self::WalletTransaction(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "walletTransaction"
                     ),
                 )
             }
@@ -35255,28 +36604,32 @@ impl ::tlgen_runtime::Deserializable for WalletTransactionPeer {
             0xd4ea706d => {
                 Self::User(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "walletTransactionPeerUser"
                     ),
                 )
             }
             0x062cc1bc => {
                 Self::Address(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "walletTransactionPeerAddress"
                     ),
                 )
             }
             0xe595186e => {
                 Self::Onramp(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "walletTransactionPeerOnramp"
                     ),
                 )
             }
             0x728bed5a => {
                 Self::Unsupported(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "walletTransactionPeerUnsupported"
                     ),
                 )
             }
@@ -35326,7 +36679,8 @@ impl ::tlgen_runtime::Deserializable for WalletUserAddress {
             0xfe78eecc => {
                 Self::WalletUserAddress(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "walletUserAddress"
                     ),
                 )
             }
@@ -35378,7 +36732,8 @@ impl ::tlgen_runtime::Deserializable for WebAuthorization {
             0xa6f8f452 => {
                 Self::WebAuthorization(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "webAuthorization"
                     ),
                 )
             }
@@ -35437,14 +36792,16 @@ impl ::tlgen_runtime::Deserializable for WebDocument {
             0x1c570ed1 => {
                 Self::WebDocument(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "webDocument"
                     ),
                 )
             }
             0xf9c8bcc6 => {
                 Self::NoProxy(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "webDocumentNoProxy"
                     ),
                 )
             }
@@ -35494,7 +36851,8 @@ impl ::tlgen_runtime::Deserializable for WebDomainException {
             0x933ca597 => {
                 Self::WebDomainException(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "webDomainException"
                     ),
                 )
             }
@@ -35567,22 +36925,26 @@ impl ::tlgen_runtime::Deserializable for WebPage {
         let value = match id {
             0x211a1788 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty),
+                    "webPageEmpty"
                 )
             }
             0xb0d13e47 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Pending)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Pending),
+                    "webPagePending"
                 )
             }
             0xe89c45b2 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::WebPage)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::WebPage),
+                    "webPage"
                 )
             }
             0x7311ca11 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::NotModified)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::NotModified),
+                    "webPageNotModified"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "WebPage")),
@@ -35676,39 +37038,44 @@ impl ::tlgen_runtime::Deserializable for WebPageAttribute {
         let value = match id {
             0x54b56617 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Theme)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Theme),
+                    "webPageAttributeTheme"
                 )
             }
             0x2e94c3e7 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Story)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::Story),
+                    "webPageAttributeStory"
                 )
             }
             0x50cc03d3 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::StickerSet)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::StickerSet),
+                    "webPageAttributeStickerSet"
                 )
             }
             0xcf6f6db8 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::UniqueStarGift)
+                    ::tlgen_runtime::__private::decode_bare_with(r,
+                    Self::UniqueStarGift), "webPageAttributeUniqueStarGift"
                 )
             }
             0x31cad303 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::StarGiftCollection)
+                    Self::StarGiftCollection), "webPageAttributeStarGiftCollection"
                 )
             }
             0x01c641c2 => {
                 ::tlgen_runtime::__private::tri!(
                     ::tlgen_runtime::__private::decode_bare_with(r,
-                    Self::StarGiftAuction)
+                    Self::StarGiftAuction), "webPageAttributeStarGiftAuction"
                 )
             }
             0x7781fe18 => {
                 ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::__private::decode_bare_with(r, Self::AiComposeTone)
+                    ::tlgen_runtime::__private::decode_bare_with(r, Self::AiComposeTone),
+                    "webPageAttributeAiComposeTone"
                 )
             }
             _ => return Err(r.unexpected_constructor(id, "WebPageAttribute")),
@@ -35760,7 +37127,8 @@ impl ::tlgen_runtime::Deserializable for WebViewMessageSent {
             0x0c94511c => {
                 Self::WebViewMessageSent(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "webViewMessageSent"
                     ),
                 )
             }
@@ -35812,7 +37180,8 @@ impl ::tlgen_runtime::Deserializable for WebViewResult {
             0x4d22ff98 => {
                 Self::Url(
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                        "webViewResultUrl"
                     ),
                 )
             }
@@ -35866,7 +37235,8 @@ pub mod account {
                 0xad2e1cd8 => {
                     Self::AuthorizationForm(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.authorizationForm"
                         ),
                     )
                 }
@@ -35920,7 +37290,8 @@ pub mod account {
                 0x4bff8ea0 => {
                     Self::Authorizations(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.authorizations"
                         ),
                     )
                 }
@@ -35972,7 +37343,8 @@ pub mod account {
                 0x63cacf26 => {
                     Self::AutoDownloadSettings(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.autoDownloadSettings"
                         ),
                     )
                 }
@@ -36028,7 +37400,8 @@ pub mod account {
                 0x4c3e069d => {
                     Self::AutoSaveSettings(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.autoSaveSettings"
                         ),
                     )
                 }
@@ -36080,7 +37453,8 @@ pub mod account {
                 0xec43a2d1 => {
                     Self::BusinessChatLinks(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.businessChatLinks"
                         ),
                     )
                 }
@@ -36141,14 +37515,16 @@ pub mod account {
                 0xe011e1c4 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.chatThemesNotModified"
                         ),
                     )
                 }
                 0xbe098173 => {
                     Self::ChatThemes(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.chatThemes"
                         ),
                     )
                 }
@@ -36200,7 +37576,8 @@ pub mod account {
                 0x17d7f87b => {
                     Self::ConnectedBots(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.connectedBots"
                         ),
                     )
                 }
@@ -36252,7 +37629,8 @@ pub mod account {
                 0x57e28221 => {
                     Self::ContentSettings(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.contentSettings"
                         ),
                     )
                 }
@@ -36311,14 +37689,16 @@ pub mod account {
                 0x2b96cd1b => {
                     Self::EmailVerified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.emailVerified"
                         ),
                     )
                 }
                 0xe1bb0d61 => {
                     Self::Login(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.emailVerifiedLogin"
                         ),
                     )
                 }
@@ -36377,14 +37757,16 @@ pub mod account {
                 0xd08ce645 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.emojiStatusesNotModified"
                         ),
                     )
                 }
                 0x90c467d1 => {
                     Self::EmojiStatuses(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.emojiStatuses"
                         ),
                     )
                 }
@@ -36436,7 +37818,8 @@ pub mod account {
                 0x1e109708 => {
                     Self::PaidMessagesRevenue(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.paidMessagesRevenue"
                         ),
                     )
                 }
@@ -36494,7 +37877,8 @@ pub mod account {
                 0xe16b5ce1 => {
                     Self::PasskeyRegistrationOptions(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.passkeyRegistrationOptions"
                         ),
                     )
                 }
@@ -36554,7 +37938,8 @@ pub mod account {
                 0xf8e0aa1c => {
                     Self::Passkeys(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.passkeys"
                         ),
                     )
                 }
@@ -36606,7 +37991,8 @@ pub mod account {
                 0x957b50fb => {
                     Self::Password(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.password"
                         ),
                     )
                 }
@@ -36656,7 +38042,8 @@ pub mod account {
                 0xc23727c9 => {
                     Self::PasswordInputSettings(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.passwordInputSettings"
                         ),
                     )
                 }
@@ -36712,7 +38099,8 @@ pub mod account {
                 0x9a5c33e5 => {
                     Self::PasswordSettings(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.passwordSettings"
                         ),
                     )
                 }
@@ -36764,7 +38152,8 @@ pub mod account {
                 0x50a04e45 => {
                     Self::PrivacyRules(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.privacyRules"
                         ),
                     )
                 }
@@ -36832,21 +38221,24 @@ pub mod account {
                 0xe3779861 => {
                     Self::ResetPasswordFailedWait(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.resetPasswordFailedWait"
                         ),
                     )
                 }
                 0xe9effc7d => {
                     Self::ResetPasswordRequestedWait(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.resetPasswordRequestedWait"
                         ),
                     )
                 }
                 0xe926d63e => {
                     Self::ResetPasswordOk(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.resetPasswordOk"
                         ),
                     )
                 }
@@ -36904,7 +38296,8 @@ pub mod account {
                 0x9a23af21 => {
                     Self::ResolvedBusinessChatLinks(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.resolvedBusinessChatLinks"
                         ),
                     )
                 }
@@ -36967,14 +38360,16 @@ pub mod account {
                 0x4fc81d6e => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.savedMusicIdsNotModified"
                         ),
                     )
                 }
                 0x998d6636 => {
                     Self::SavedMusicIds(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.savedMusicIds"
                         ),
                     )
                 }
@@ -37033,14 +38428,16 @@ pub mod account {
                 0xb7263f6d => {
                     Self::SavedRingtone(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.savedRingtone"
                         ),
                     )
                 }
                 0x1f307eb7 => {
                     Self::Converted(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.savedRingtoneConverted"
                         ),
                     )
                 }
@@ -37099,14 +38496,16 @@ pub mod account {
                 0xfbf6e8b1 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.savedRingtonesNotModified"
                         ),
                     )
                 }
                 0xc1e92cc5 => {
                     Self::SavedRingtones(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.savedRingtones"
                         ),
                     )
                 }
@@ -37158,7 +38557,8 @@ pub mod account {
                 0x811f854f => {
                     Self::SentEmailCode(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.sentEmailCode"
                         ),
                     )
                 }
@@ -37210,7 +38610,8 @@ pub mod account {
                 0x4dba4501 => {
                     Self::Takeout(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.takeout"
                         ),
                     )
                 }
@@ -37269,14 +38670,16 @@ pub mod account {
                 0xf41eb622 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.themesNotModified"
                         ),
                     )
                 }
                 0x9a3d8c6d => {
                     Self::Themes(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.themes"
                         ),
                     )
                 }
@@ -37328,7 +38731,8 @@ pub mod account {
                 0xdb64fd34 => {
                     Self::TmpPassword(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.tmpPassword"
                         ),
                     )
                 }
@@ -37387,14 +38791,16 @@ pub mod account {
                 0x1c199183 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.wallPapersNotModified"
                         ),
                     )
                 }
                 0xcdc3858c => {
                     Self::WallPapers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.wallPapers"
                         ),
                     )
                 }
@@ -37446,7 +38852,8 @@ pub mod account {
                 0xed56c9fc => {
                     Self::WebAuthorizations(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.webAuthorizations"
                         ),
                     )
                 }
@@ -37505,14 +38912,16 @@ pub mod account {
                 0xc31c8f4e => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.webBrowserSettingsNotModified"
                         ),
                     )
                 }
                 0x79eb8cb3 => {
                     Self::WebBrowserSettings(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "account.webBrowserSettings"
                         ),
                     )
                 }
@@ -37576,14 +38985,16 @@ pub mod aicompose {
                 0xc1f46103 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "aicompose.tonesNotModified"
                         ),
                     )
                 }
                 0x6c9d0efe => {
                     Self::Tones(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "aicompose.tones"
                         ),
                     )
                 }
@@ -37647,14 +39058,16 @@ pub mod auth {
                 0x2ea2c0d4 => {
                     Self::Authorization(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.authorization"
                         ),
                     )
                 }
                 0x44747e9a => {
                     Self::SignUpRequired(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.authorizationSignUpRequired"
                         ),
                     )
                 }
@@ -37734,35 +39147,40 @@ pub mod auth {
                 0x72a3158c => {
                     Self::Sms(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.codeTypeSms"
                         ),
                     )
                 }
                 0x741cd3e3 => {
                     Self::Call(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.codeTypeCall"
                         ),
                     )
                 }
                 0x226ccefb => {
                     Self::FlashCall(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.codeTypeFlashCall"
                         ),
                     )
                 }
                 0xd61ad6ee => {
                     Self::MissedCall(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.codeTypeMissedCall"
                         ),
                     )
                 }
                 0x06ed998c => {
                     Self::FragmentSms(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.codeTypeFragmentSms"
                         ),
                     )
                 }
@@ -37814,7 +39232,8 @@ pub mod auth {
                 0xb434e2b8 => {
                     Self::ExportedAuthorization(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.exportedAuthorization"
                         ),
                     )
                 }
@@ -37868,7 +39287,8 @@ pub mod auth {
                 0xdf5ac00c => {
                     Self::FirebasePnvIntent(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.firebasePnvIntent"
                         ),
                     )
                 }
@@ -37920,7 +39340,8 @@ pub mod auth {
                 0xc3a2835f => {
                     Self::LoggedOut(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.loggedOut"
                         ),
                     )
                 }
@@ -37986,21 +39407,24 @@ pub mod auth {
                 0x629f1980 => {
                     Self::LoginToken(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.loginToken"
                         ),
                     )
                 }
                 0x068e9916 => {
                     Self::MigrateTo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.loginTokenMigrateTo"
                         ),
                     )
                 }
                 0x390d5c5e => {
                     Self::Success(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.loginTokenSuccess"
                         ),
                     )
                 }
@@ -38052,7 +39476,8 @@ pub mod auth {
                 0xe2037789 => {
                     Self::PasskeyLoginOptions(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.passkeyLoginOptions"
                         ),
                     )
                 }
@@ -38104,7 +39529,8 @@ pub mod auth {
                 0x137948a5 => {
                     Self::PasswordRecovery(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.passwordRecovery"
                         ),
                     )
                 }
@@ -38172,21 +39598,24 @@ pub mod auth {
                 0x5e002502 => {
                     Self::SentCode(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCode"
                         ),
                     )
                 }
                 0x2390fe44 => {
                     Self::Success(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeSuccess"
                         ),
                     )
                 }
                 0xf8827ebf => {
                     Self::PaymentRequired(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodePaymentRequired"
                         ),
                     )
                 }
@@ -38308,77 +39737,88 @@ pub mod auth {
                 0x3dbb5986 => {
                     Self::App(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeTypeApp"
                         ),
                     )
                 }
                 0xc000bba2 => {
                     Self::Sms(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeTypeSms"
                         ),
                     )
                 }
                 0x5353e5a7 => {
                     Self::Call(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeTypeCall"
                         ),
                     )
                 }
                 0xab03c6d9 => {
                     Self::FlashCall(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeTypeFlashCall"
                         ),
                     )
                 }
                 0x82006484 => {
                     Self::MissedCall(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeTypeMissedCall"
                         ),
                     )
                 }
                 0xf450f59b => {
                     Self::EmailCode(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeTypeEmailCode"
                         ),
                     )
                 }
                 0xa5491dea => {
                     Self::SetUpEmailRequired(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeTypeSetUpEmailRequired"
                         ),
                     )
                 }
                 0xd9565c39 => {
                     Self::FragmentSms(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeTypeFragmentSms"
                         ),
                     )
                 }
                 0x009fd736 => {
                     Self::FirebaseSms(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeTypeFirebaseSms"
                         ),
                     )
                 }
                 0xa416ac81 => {
                     Self::SmsWord(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeTypeSmsWord"
                         ),
                     )
                 }
                 0xb37794af => {
                     Self::SmsPhrase(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "auth.sentCodeTypeSmsPhrase"
                         ),
                     )
                 }
@@ -38431,7 +39871,8 @@ pub mod bots {
                 0xdd1fbf93 => {
                     Self::AccessSettings(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "bots.accessSettings"
                         ),
                     )
                 }
@@ -38483,7 +39924,8 @@ pub mod bots {
                 0xe8a775b0 => {
                     Self::BotInfo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "bots.botInfo"
                         ),
                     )
                 }
@@ -38533,7 +39975,8 @@ pub mod bots {
                 0x3c60b621 => {
                     Self::ExportedBotToken(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "bots.exportedBotToken"
                         ),
                     )
                 }
@@ -38585,7 +40028,8 @@ pub mod bots {
                 0x1991b13b => {
                     Self::PopularAppBots(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "bots.popularAppBots"
                         ),
                     )
                 }
@@ -38637,7 +40081,8 @@ pub mod bots {
                 0x0ca71d64 => {
                     Self::PreviewInfo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "bots.previewInfo"
                         ),
                     )
                 }
@@ -38687,7 +40132,8 @@ pub mod bots {
                 0xf13bbcd7 => {
                     Self::RequestedButton(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "bots.requestedButton"
                         ),
                     )
                 }
@@ -38742,7 +40188,8 @@ pub mod channels {
                 0xed8af74d => {
                     Self::AdminLogResults(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "channels.adminLogResults"
                         ),
                     )
                 }
@@ -38794,7 +40241,8 @@ pub mod channels {
                 0xdfb80317 => {
                     Self::ChannelParticipant(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "channels.channelParticipant"
                         ),
                     )
                 }
@@ -38857,14 +40305,16 @@ pub mod channels {
                 0x9ab0feaf => {
                     Self::ChannelParticipants(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "channels.channelParticipants"
                         ),
                     )
                 }
                 0xf0173fe9 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "channels.channelParticipantsNotModified"
                         ),
                     )
                 }
@@ -38920,7 +40370,8 @@ pub mod channels {
                 0xf496b0c6 => {
                     Self::SendAsPeers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "channels.sendAsPeers"
                         ),
                     )
                 }
@@ -38988,21 +40439,24 @@ pub mod channels {
                 0x846f9e42 => {
                     Self::ChooseOption(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "channels.sponsoredMessageReportResultChooseOption"
                         ),
                     )
                 }
                 0x3e3bcf2f => {
                     Self::AdsHidden(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "channels.sponsoredMessageReportResultAdsHidden"
                         ),
                     )
                 }
                 0xad798849 => {
                     Self::Reported(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "channels.sponsoredMessageReportResultReported"
                         ),
                     )
                 }
@@ -39072,14 +40526,16 @@ pub mod chatlists {
                 0xfa87f659 => {
                     Self::Already(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "chatlists.chatlistInviteAlready"
                         ),
                     )
                 }
                 0xf10ece2f => {
                     Self::ChatlistInvite(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "chatlists.chatlistInvite"
                         ),
                     )
                 }
@@ -39131,7 +40587,8 @@ pub mod chatlists {
                 0x93bd878d => {
                     Self::ChatlistUpdates(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "chatlists.chatlistUpdates"
                         ),
                     )
                 }
@@ -39185,7 +40642,8 @@ pub mod chatlists {
                 0x10e6e3a6 => {
                     Self::ExportedChatlistInvite(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "chatlists.exportedChatlistInvite"
                         ),
                     )
                 }
@@ -39241,7 +40699,8 @@ pub mod chatlists {
                 0x10ab6dc7 => {
                     Self::ExportedInvites(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "chatlists.exportedInvites"
                         ),
                     )
                 }
@@ -39296,7 +40755,8 @@ pub mod communities {
                 0x8d78512a => {
                     Self::ParticipantJoinedChats(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "communities.participantJoinedChats"
                         ),
                     )
                 }
@@ -39354,7 +40814,8 @@ pub mod communities {
                 0x2244afad => {
                     Self::PeerLinkRequests(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "communities.peerLinkRequests"
                         ),
                     )
                 }
@@ -39420,14 +40881,16 @@ pub mod contacts {
                 0x0ade1591 => {
                     Self::Blocked(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.blocked"
                         ),
                     )
                 }
                 0xe1664194 => {
                     Self::Slice(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.blockedSlice"
                         ),
                     )
                 }
@@ -39479,7 +40942,8 @@ pub mod contacts {
                 0x114ff30d => {
                     Self::ContactBirthdays(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.contactBirthdays"
                         ),
                     )
                 }
@@ -39540,14 +41004,16 @@ pub mod contacts {
                 0xb74ba9d2 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.contactsNotModified"
                         ),
                     )
                 }
                 0xeae87e42 => {
                     Self::Contacts(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.contacts"
                         ),
                     )
                 }
@@ -39599,7 +41065,8 @@ pub mod contacts {
                 0xb3134d9d => {
                     Self::Found(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.found"
                         ),
                     )
                 }
@@ -39651,7 +41118,8 @@ pub mod contacts {
                 0x77d01c3b => {
                     Self::ImportedContacts(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.importedContacts"
                         ),
                     )
                 }
@@ -39705,7 +41173,8 @@ pub mod contacts {
                 0x7f077ad9 => {
                     Self::ResolvedPeer(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.resolvedPeer"
                         ),
                     )
                 }
@@ -39764,14 +41233,16 @@ pub mod contacts {
                 0xea32b4b1 => {
                     Self::Empty(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.sponsoredPeersEmpty"
                         ),
                     )
                 }
                 0xeb032884 => {
                     Self::SponsoredPeers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.sponsoredPeers"
                         ),
                     )
                 }
@@ -39837,21 +41308,24 @@ pub mod contacts {
                 0xde266ef5 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.topPeersNotModified"
                         ),
                     )
                 }
                 0x70b772a8 => {
                     Self::TopPeers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.topPeers"
                         ),
                     )
                 }
                 0xb52c939d => {
                     Self::Disabled(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "contacts.topPeersDisabled"
                         ),
                     )
                 }
@@ -39911,14 +41385,16 @@ pub mod ephemeral {
                 0x59ffdb31 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "ephemeral.welcomeMessagesNotModified"
                         ),
                     )
                 }
                 0x104fc872 => {
                     Self::WelcomeMessages(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "ephemeral.welcomeMessages"
                         ),
                     )
                 }
@@ -39975,7 +41451,8 @@ pub mod fragment {
                 0x6ebdff91 => {
                     Self::CollectibleInfo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "fragment.collectibleInfo"
                         ),
                     )
                 }
@@ -40037,14 +41514,16 @@ pub mod help {
                 0x7cde641d => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.appConfigNotModified"
                         ),
                     )
                 }
                 0xdd18782e => {
                     Self::AppConfig(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.appConfig"
                         ),
                     )
                 }
@@ -40103,14 +41582,16 @@ pub mod help {
                 0xccbbce30 => {
                     Self::AppUpdate(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.appUpdate"
                         ),
                     )
                 }
                 0xc45a6536 => {
                     Self::NoAppUpdate(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.noAppUpdate"
                         ),
                     )
                 }
@@ -40158,7 +41639,8 @@ pub mod help {
                 0x5a592a6c => {
                     Self::ConfigSimple(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.configSimple"
                         ),
                     )
                 }
@@ -40217,14 +41699,16 @@ pub mod help {
                 0x93cc1f32 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.countriesListNotModified"
                         ),
                     )
                 }
                 0x87d0759e => {
                     Self::CountriesList(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.countriesList"
                         ),
                     )
                 }
@@ -40276,7 +41760,8 @@ pub mod help {
                 0xc3878e23 => {
                     Self::Country(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.country"
                         ),
                     )
                 }
@@ -40328,7 +41813,8 @@ pub mod help {
                 0x4203c5ef => {
                     Self::CountryCode(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.countryCode"
                         ),
                     )
                 }
@@ -40387,14 +41873,16 @@ pub mod help {
                 0x66afa166 => {
                     Self::Empty(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.deepLinkInfoEmpty"
                         ),
                     )
                 }
                 0x6a4ee832 => {
                     Self::DeepLinkInfo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.deepLinkInfo"
                         ),
                     )
                 }
@@ -40446,7 +41934,8 @@ pub mod help {
                 0x18cb9f78 => {
                     Self::InviteText(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.inviteText"
                         ),
                     )
                 }
@@ -40505,14 +41994,16 @@ pub mod help {
                 0xbfb9f457 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.passportConfigNotModified"
                         ),
                     )
                 }
                 0xa098d6af => {
                     Self::PassportConfig(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.passportConfig"
                         ),
                     )
                 }
@@ -40564,7 +42055,8 @@ pub mod help {
                 0xadec6ebe => {
                     Self::PeerColorOption(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.peerColorOption"
                         ),
                     )
                 }
@@ -40623,14 +42115,16 @@ pub mod help {
                 0x26219a58 => {
                     Self::PeerColorSet(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.peerColorSet"
                         ),
                     )
                 }
                 0x767d61eb => {
                     Self::PeerColorProfileSet(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.peerColorProfileSet"
                         ),
                     )
                 }
@@ -40689,14 +42183,16 @@ pub mod help {
                 0x2ba1f5ce => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.peerColorsNotModified"
                         ),
                     )
                 }
                 0x00f8ed08 => {
                     Self::PeerColors(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.peerColors"
                         ),
                     )
                 }
@@ -40748,7 +42244,8 @@ pub mod help {
                 0x5334759c => {
                     Self::PremiumPromo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.premiumPromo"
                         ),
                     )
                 }
@@ -40807,14 +42304,16 @@ pub mod help {
                 0x98f6ac75 => {
                     Self::Empty(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.promoDataEmpty"
                         ),
                     )
                 }
                 0x08a4d87a => {
                     Self::PromoData(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.promoData"
                         ),
                     )
                 }
@@ -40866,7 +42365,8 @@ pub mod help {
                 0x0e0310d7 => {
                     Self::RecentMeUrls(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.recentMeUrls"
                         ),
                     )
                 }
@@ -40918,7 +42418,8 @@ pub mod help {
                 0x17c6b5f6 => {
                     Self::Support(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.support"
                         ),
                     )
                 }
@@ -40970,7 +42471,8 @@ pub mod help {
                 0x8c05f1c9 => {
                     Self::SupportName(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.supportName"
                         ),
                     )
                 }
@@ -41022,7 +42524,8 @@ pub mod help {
                 0x780a0310 => {
                     Self::TermsOfService(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.termsOfService"
                         ),
                     )
                 }
@@ -41081,14 +42584,16 @@ pub mod help {
                 0xe3309f7f => {
                     Self::Empty(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.termsOfServiceUpdateEmpty"
                         ),
                     )
                 }
                 0x28ecf961 => {
                     Self::TermsOfServiceUpdate(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.termsOfServiceUpdate"
                         ),
                     )
                 }
@@ -41149,14 +42654,16 @@ pub mod help {
                 0x970708cc => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.timezonesListNotModified"
                         ),
                     )
                 }
                 0x7b74ed71 => {
                     Self::TimezonesList(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.timezonesList"
                         ),
                     )
                 }
@@ -41215,14 +42722,16 @@ pub mod help {
                 0xf3ae2eed => {
                     Self::Empty(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.userInfoEmpty"
                         ),
                     )
                 }
                 0x01eb3758 => {
                     Self::UserInfo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "help.userInfo"
                         ),
                     )
                 }
@@ -41277,7 +42786,8 @@ pub mod messages {
                 0xef8d3e6c => {
                     Self::AffectedFoundMessages(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.affectedFoundMessages"
                         ),
                     )
                 }
@@ -41333,7 +42843,8 @@ pub mod messages {
                 0xb45c69d1 => {
                     Self::AffectedHistory(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.affectedHistory"
                         ),
                     )
                 }
@@ -41385,7 +42896,8 @@ pub mod messages {
                 0x84d19185 => {
                     Self::AffectedMessages(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.affectedMessages"
                         ),
                     )
                 }
@@ -41446,14 +42958,16 @@ pub mod messages {
                 0xe86602c3 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.allStickersNotModified"
                         ),
                     )
                 }
                 0xcdbbcebb => {
                     Self::AllStickers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.allStickers"
                         ),
                     )
                 }
@@ -41505,7 +43019,8 @@ pub mod messages {
                 0x4fcba9c8 => {
                     Self::ArchivedStickers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.archivedStickers"
                         ),
                     )
                 }
@@ -41566,14 +43081,16 @@ pub mod messages {
                 0xd1ed9a5b => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.availableEffectsNotModified"
                         ),
                     )
                 }
                 0xbddb616e => {
                     Self::AvailableEffects(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.availableEffects"
                         ),
                     )
                 }
@@ -41634,14 +43151,16 @@ pub mod messages {
                 0x9f071957 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.availableReactionsNotModified"
                         ),
                     )
                 }
                 0x768e3aad => {
                     Self::AvailableReactions(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.availableReactions"
                         ),
                     )
                 }
@@ -41697,7 +43216,8 @@ pub mod messages {
                 0xeb50adf5 => {
                     Self::BotApp(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.botApp"
                         ),
                     )
                 }
@@ -41749,7 +43269,8 @@ pub mod messages {
                 0x36585ea4 => {
                     Self::BotCallbackAnswer(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.botCallbackAnswer"
                         ),
                     )
                 }
@@ -41807,7 +43328,8 @@ pub mod messages {
                 0x8ecf0511 => {
                     Self::BotPreparedInlineMessage(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.botPreparedInlineMessage"
                         ),
                     )
                 }
@@ -41863,7 +43385,8 @@ pub mod messages {
                 0xe021f2f6 => {
                     Self::BotResults(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.botResults"
                         ),
                     )
                 }
@@ -41915,7 +43438,8 @@ pub mod messages {
                 0xb69b72d7 => {
                     Self::ChatAdminsWithInvites(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.chatAdminsWithInvites"
                         ),
                     )
                 }
@@ -41971,7 +43495,8 @@ pub mod messages {
                 0xe5d7d19c => {
                     Self::ChatFull(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.chatFull"
                         ),
                     )
                 }
@@ -42023,7 +43548,8 @@ pub mod messages {
                 0x81b6b00a => {
                     Self::ChatInviteImporters(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.chatInviteImporters"
                         ),
                     )
                 }
@@ -42084,14 +43610,16 @@ pub mod messages {
                 0x445663a7 => {
                     Self::Ok(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.chatInviteJoinResultOk"
                         ),
                     )
                 }
                 0x61ca29d3 => {
                     Self::WebView(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.chatInviteJoinResultWebView"
                         ),
                     )
                 }
@@ -42154,14 +43682,16 @@ pub mod messages {
                 0x64ff9fd5 => {
                     Self::Chats(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.chats"
                         ),
                     )
                 }
                 0x9cd81144 => {
                     Self::Slice(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.chatsSlice"
                         ),
                     )
                 }
@@ -42215,7 +43745,8 @@ pub mod messages {
                 0xa24de717 => {
                     Self::CheckedHistoryImportPeer(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.checkedHistoryImportPeer"
                         ),
                     )
                 }
@@ -42269,7 +43800,8 @@ pub mod messages {
                 0x90d7adfa => {
                     Self::ComposedMessageWithAi(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.composedMessageWithAI"
                         ),
                     )
                 }
@@ -42325,7 +43857,8 @@ pub mod messages {
                 0x4c4537c8 => {
                     Self::ComposedRichMessageWithAi(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.composedRichMessageWithAI"
                         ),
                     )
                 }
@@ -42392,14 +43925,16 @@ pub mod messages {
                 0xc0e24635 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.dhConfigNotModified"
                         ),
                     )
                 }
                 0x2c221edd => {
                     Self::DhConfig(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.dhConfig"
                         ),
                     )
                 }
@@ -42451,7 +43986,8 @@ pub mod messages {
                 0x2ad93719 => {
                     Self::DialogFilters(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.dialogFilters"
                         ),
                     )
                 }
@@ -42517,21 +44053,24 @@ pub mod messages {
                 0x15ba6c40 => {
                     Self::Dialogs(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.dialogs"
                         ),
                     )
                 }
                 0x71e094f3 => {
                     Self::Slice(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.dialogsSlice"
                         ),
                     )
                 }
                 0xf0e3e596 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.dialogsNotModified"
                         ),
                     )
                 }
@@ -42583,7 +44122,8 @@ pub mod messages {
                 0xa6341782 => {
                     Self::DiscussionMessage(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.discussionMessage"
                         ),
                     )
                 }
@@ -42648,14 +44188,16 @@ pub mod messages {
                 0x59e65335 => {
                     Self::EmojiGameUnavailable(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.emojiGameUnavailable"
                         ),
                     )
                 }
                 0x44e56023 => {
                     Self::EmojiGameDiceInfo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.emojiGameDiceInfo"
                         ),
                     )
                 }
@@ -42707,7 +44249,8 @@ pub mod messages {
                 0xda2ad647 => {
                     Self::EmojiGameOutcome(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.emojiGameOutcome"
                         ),
                     )
                 }
@@ -42768,14 +44311,16 @@ pub mod messages {
                 0x6fb4ad87 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.emojiGroupsNotModified"
                         ),
                     )
                 }
                 0x881fb94b => {
                     Self::EmojiGroups(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.emojiGroups"
                         ),
                     )
                 }
@@ -42834,14 +44379,16 @@ pub mod messages {
                 0x1871be50 => {
                     Self::ExportedChatInvite(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.exportedChatInvite"
                         ),
                     )
                 }
                 0x222600ef => {
                     Self::Replaced(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.exportedChatInviteReplaced"
                         ),
                     )
                 }
@@ -42897,7 +44444,8 @@ pub mod messages {
                 0xbdc62dcc => {
                     Self::ExportedChatInvites(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.exportedChatInvites"
                         ),
                     )
                 }
@@ -42960,14 +44508,16 @@ pub mod messages {
                 0x9e8fa6d3 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.favedStickersNotModified"
                         ),
                     )
                 }
                 0x2cb51097 => {
                     Self::FavedStickers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.favedStickers"
                         ),
                     )
                 }
@@ -43026,14 +44576,16 @@ pub mod messages {
                 0xc6dc0c66 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.featuredStickersNotModified"
                         ),
                     )
                 }
                 0xbe382906 => {
                     Self::FeaturedStickers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.featuredStickers"
                         ),
                     )
                 }
@@ -43087,7 +44639,8 @@ pub mod messages {
                 0x367617d3 => {
                     Self::ForumTopics(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.forumTopics"
                         ),
                     )
                 }
@@ -43146,14 +44699,16 @@ pub mod messages {
                 0x0d54b65d => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.foundStickerSetsNotModified"
                         ),
                     )
                 }
                 0x8af09dd2 => {
                     Self::FoundStickerSets(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.foundStickerSets"
                         ),
                     )
                 }
@@ -43214,14 +44769,16 @@ pub mod messages {
                 0x6010c534 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.foundStickersNotModified"
                         ),
                     )
                 }
                 0x82c9e290 => {
                     Self::FoundStickers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.foundStickers"
                         ),
                     )
                 }
@@ -43273,7 +44830,8 @@ pub mod messages {
                 0x9a3bfd99 => {
                     Self::HighScores(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.highScores"
                         ),
                     )
                 }
@@ -43325,7 +44883,8 @@ pub mod messages {
                 0x1662af0b => {
                     Self::HistoryImport(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.historyImport"
                         ),
                     )
                 }
@@ -43377,7 +44936,8 @@ pub mod messages {
                 0x5e0fb7b9 => {
                     Self::HistoryImportParsed(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.historyImportParsed"
                         ),
                     )
                 }
@@ -43433,7 +44993,8 @@ pub mod messages {
                 0xa927fec5 => {
                     Self::InactiveChats(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.inactiveChats"
                         ),
                     )
                 }
@@ -43485,7 +45046,8 @@ pub mod messages {
                 0x7f5defa6 => {
                     Self::InvitedUsers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.invitedUsers"
                         ),
                     )
                 }
@@ -43537,7 +45099,8 @@ pub mod messages {
                 0x26b5dde6 => {
                     Self::MessageEditData(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.messageEditData"
                         ),
                     )
                 }
@@ -43589,7 +45152,8 @@ pub mod messages {
                 0x31bd492d => {
                     Self::MessageReactionsList(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.messageReactionsList"
                         ),
                     )
                 }
@@ -43645,7 +45209,8 @@ pub mod messages {
                 0xb6c4f543 => {
                     Self::MessageViews(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.messageViews"
                         ),
                     )
                 }
@@ -43718,28 +45283,32 @@ pub mod messages {
                 0x1d73e7ea => {
                     Self::Messages(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.messages"
                         ),
                     )
                 }
                 0x5f206716 => {
                     Self::Slice(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.messagesSlice"
                         ),
                     )
                 }
                 0xc776ba4e => {
                     Self::ChannelMessages(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.channelMessages"
                         ),
                     )
                 }
                 0x74535f21 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.messagesNotModified"
                         ),
                     )
                 }
@@ -43791,7 +45360,8 @@ pub mod messages {
                 0xfaff629d => {
                     Self::MyStickers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.myStickers"
                         ),
                     )
                 }
@@ -43843,7 +45413,8 @@ pub mod messages {
                 0x3371c354 => {
                     Self::PeerDialogs(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.peerDialogs"
                         ),
                     )
                 }
@@ -43895,7 +45466,8 @@ pub mod messages {
                 0x6880b94d => {
                     Self::PeerSettings(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.peerSettings"
                         ),
                     )
                 }
@@ -43947,7 +45519,8 @@ pub mod messages {
                 0xff57708d => {
                     Self::PreparedInlineMessage(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.preparedInlineMessage"
                         ),
                     )
                 }
@@ -44010,14 +45583,16 @@ pub mod messages {
                 0xc68d6695 => {
                     Self::QuickReplies(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.quickReplies"
                         ),
                     )
                 }
                 0x5f91eb5b => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.quickRepliesNotModified"
                         ),
                     )
                 }
@@ -44076,14 +45651,16 @@ pub mod messages {
                 0xb06fdbdf => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.reactionsNotModified"
                         ),
                     )
                 }
                 0xeafdf716 => {
                     Self::Reactions(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.reactions"
                         ),
                     )
                 }
@@ -44142,14 +45719,16 @@ pub mod messages {
                 0x0b17f890 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.recentStickersNotModified"
                         ),
                     )
                 }
                 0x88d37c56 => {
                     Self::RecentStickers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.recentStickers"
                         ),
                     )
                 }
@@ -44215,21 +45794,24 @@ pub mod messages {
                 0xf83ae221 => {
                     Self::SavedDialogs(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.savedDialogs"
                         ),
                     )
                 }
                 0x44ba9dd9 => {
                     Self::Slice(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.savedDialogsSlice"
                         ),
                     )
                 }
                 0xc01f6fe8 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.savedDialogsNotModified"
                         ),
                     )
                 }
@@ -44288,14 +45870,16 @@ pub mod messages {
                 0xe8025ca2 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.savedGifsNotModified"
                         ),
                     )
                 }
                 0x84a02a0d => {
                     Self::SavedGifs(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.savedGifs"
                         ),
                     )
                 }
@@ -44354,14 +45938,16 @@ pub mod messages {
                 0x889b59ef => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.savedReactionTagsNotModified"
                         ),
                     )
                 }
                 0x3259950a => {
                     Self::SavedReactionTags(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.savedReactionTags"
                         ),
                     )
                 }
@@ -44417,7 +46003,8 @@ pub mod messages {
                 0xe844ebff => {
                     Self::SearchCounter(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.searchCounter"
                         ),
                     )
                 }
@@ -44469,7 +46056,8 @@ pub mod messages {
                 0x147ee23c => {
                     Self::SearchResultsCalendar(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.searchResultsCalendar"
                         ),
                     )
                 }
@@ -44525,7 +46113,8 @@ pub mod messages {
                 0x53b22baf => {
                     Self::SearchResultsPositions(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.searchResultsPositions"
                         ),
                     )
                 }
@@ -44588,14 +46177,16 @@ pub mod messages {
                 0x560f8935 => {
                     Self::SentEncryptedMessage(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.sentEncryptedMessage"
                         ),
                     )
                 }
                 0x9493ff32 => {
                     Self::SentEncryptedFile(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.sentEncryptedFile"
                         ),
                     )
                 }
@@ -44658,14 +46249,16 @@ pub mod messages {
                 0xffda656d => {
                     Self::SponsoredMessages(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.sponsoredMessages"
                         ),
                     )
                 }
                 0x1839490f => {
                     Self::Empty(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.sponsoredMessagesEmpty"
                         ),
                     )
                 }
@@ -44730,14 +46323,16 @@ pub mod messages {
                 0x6e153f16 => {
                     Self::StickerSet(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.stickerSet"
                         ),
                     )
                 }
                 0xd3f924eb => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.stickerSetNotModified"
                         ),
                     )
                 }
@@ -44796,14 +46391,16 @@ pub mod messages {
                 0x38641628 => {
                     Self::Success(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.stickerSetInstallResultSuccess"
                         ),
                     )
                 }
                 0x35e410a8 => {
                     Self::Archive(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.stickerSetInstallResultArchive"
                         ),
                     )
                 }
@@ -44866,14 +46463,16 @@ pub mod messages {
                 0xf1749a22 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.stickersNotModified"
                         ),
                     )
                 }
                 0x30a6ec7e => {
                     Self::Stickers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.stickers"
                         ),
                     )
                 }
@@ -44925,7 +46524,8 @@ pub mod messages {
                 0xcfb9d957 => {
                     Self::TranscribedAudio(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.transcribedAudio"
                         ),
                     )
                 }
@@ -44977,7 +46577,8 @@ pub mod messages {
                 0x4203998f => {
                     Self::TranslatedRichMessage(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.translatedRichMessage"
                         ),
                     )
                 }
@@ -45033,7 +46634,8 @@ pub mod messages {
                 0x33db32f8 => {
                     Self::TranslateResult(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.translateResult"
                         ),
                     )
                 }
@@ -45085,7 +46687,8 @@ pub mod messages {
                 0x4899484e => {
                     Self::VotesList(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.votesList"
                         ),
                     )
                 }
@@ -45137,7 +46740,8 @@ pub mod messages {
                 0xfd5e12bd => {
                     Self::WebPage(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.webPage"
                         ),
                     )
                 }
@@ -45189,7 +46793,8 @@ pub mod messages {
                 0x8c9a88ac => {
                     Self::WebPagePreview(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messages.webPagePreview"
                         ),
                     )
                 }
@@ -45244,7 +46849,8 @@ pub mod payments {
                 0x3e24e573 => {
                     Self::BankCardData(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.bankCardData"
                         ),
                     )
                 }
@@ -45303,14 +46909,16 @@ pub mod payments {
                 0x374fa7ad => {
                     Self::Ok(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.checkCanSendGiftResultOk"
                         ),
                     )
                 }
                 0xd5e58274 => {
                     Self::Fail(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.checkCanSendGiftResultFail"
                         ),
                     )
                 }
@@ -45366,7 +46974,8 @@ pub mod payments {
                 0xeb983f8f => {
                     Self::CheckedGiftCode(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.checkedGiftCode"
                         ),
                     )
                 }
@@ -45418,7 +47027,8 @@ pub mod payments {
                 0x98d5ea1d => {
                     Self::ConnectedStarRefBots(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.connectedStarRefBots"
                         ),
                     )
                 }
@@ -45472,7 +47082,8 @@ pub mod payments {
                 0xbbcce4c2 => {
                     Self::CurrencyRates(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.currencyRates"
                         ),
                     )
                 }
@@ -45524,7 +47135,8 @@ pub mod payments {
                 0xaed0cbd9 => {
                     Self::ExportedInvoice(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.exportedInvoice"
                         ),
                     )
                 }
@@ -45583,14 +47195,16 @@ pub mod payments {
                 0x4367daa0 => {
                     Self::GiveawayInfo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.giveawayInfo"
                         ),
                     )
                 }
                 0xe175e66f => {
                     Self::Results(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.giveawayInfoResults"
                         ),
                     )
                 }
@@ -45656,21 +47270,24 @@ pub mod payments {
                 0xa0058751 => {
                     Self::PaymentForm(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.paymentForm"
                         ),
                     )
                 }
                 0x7bf6b15c => {
                     Self::Stars(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.paymentFormStars"
                         ),
                     )
                 }
                 0xb425cfe1 => {
                     Self::StarGift(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.paymentFormStarGift"
                         ),
                     )
                 }
@@ -45729,14 +47346,16 @@ pub mod payments {
                 0x70c4fe03 => {
                     Self::PaymentReceipt(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.paymentReceipt"
                         ),
                     )
                 }
                 0xdabbf83a => {
                     Self::Stars(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.paymentReceiptStars"
                         ),
                     )
                 }
@@ -45797,14 +47416,16 @@ pub mod payments {
                 0x4e5f810d => {
                     Self::PaymentResult(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.paymentResult"
                         ),
                     )
                 }
                 0xd8411139 => {
                     Self::PaymentVerificationNeeded(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.paymentVerificationNeeded"
                         ),
                     )
                 }
@@ -45856,7 +47477,8 @@ pub mod payments {
                 0x947a12df => {
                     Self::ResaleStarGifts(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.resaleStarGifts"
                         ),
                     )
                 }
@@ -45908,7 +47530,8 @@ pub mod payments {
                 0xfb8fe43c => {
                     Self::SavedInfo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.savedInfo"
                         ),
                     )
                 }
@@ -45960,7 +47583,8 @@ pub mod payments {
                 0x95f389b1 => {
                     Self::SavedStarGifts(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.savedStarGifts"
                         ),
                     )
                 }
@@ -46019,14 +47643,16 @@ pub mod payments {
                 0xdb33dad0 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starGiftActiveAuctionsNotModified"
                         ),
                     )
                 }
                 0xaef6abbc => {
                     Self::StarGiftActiveAuctions(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starGiftActiveAuctions"
                         ),
                     )
                 }
@@ -46084,7 +47710,8 @@ pub mod payments {
                 0x7d5bd1f0 => {
                     Self::StarGiftAuctionAcquiredGifts(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starGiftAuctionAcquiredGifts"
                         ),
                     )
                 }
@@ -46144,7 +47771,8 @@ pub mod payments {
                 0x6b39f4ec => {
                     Self::StarGiftAuctionState(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starGiftAuctionState"
                         ),
                     )
                 }
@@ -46207,14 +47835,16 @@ pub mod payments {
                 0xa0ba4f17 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starGiftCollectionsNotModified"
                         ),
                     )
                 }
                 0x8a2932f3 => {
                     Self::StarGiftCollections(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starGiftCollections"
                         ),
                     )
                 }
@@ -46272,7 +47902,8 @@ pub mod payments {
                 0x46c6e36f => {
                     Self::StarGiftUpgradeAttributes(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starGiftUpgradeAttributes"
                         ),
                     )
                 }
@@ -46332,7 +47963,8 @@ pub mod payments {
                 0x3de1dfed => {
                     Self::StarGiftUpgradePreview(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starGiftUpgradePreview"
                         ),
                     )
                 }
@@ -46388,7 +48020,8 @@ pub mod payments {
                 0x84aa3a9c => {
                     Self::StarGiftWithdrawalUrl(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starGiftWithdrawalUrl"
                         ),
                     )
                 }
@@ -46451,14 +48084,16 @@ pub mod payments {
                 0xa388a368 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starGiftsNotModified"
                         ),
                     )
                 }
                 0x2ed82995 => {
                     Self::StarGifts(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starGifts"
                         ),
                     )
                 }
@@ -46512,7 +48147,8 @@ pub mod payments {
                 0x394e7f21 => {
                     Self::StarsRevenueAdsAccountUrl(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starsRevenueAdsAccountUrl"
                         ),
                     )
                 }
@@ -46574,7 +48210,8 @@ pub mod payments {
                 0x6c207376 => {
                     Self::StarsRevenueStats(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starsRevenueStats"
                         ),
                     )
                 }
@@ -46632,7 +48269,8 @@ pub mod payments {
                 0x1dab80b7 => {
                     Self::StarsRevenueWithdrawalUrl(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starsRevenueWithdrawalUrl"
                         ),
                     )
                 }
@@ -46692,7 +48330,8 @@ pub mod payments {
                 0x6c9ce8ed => {
                     Self::StarsStatus(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.starsStatus"
                         ),
                     )
                 }
@@ -46744,7 +48383,8 @@ pub mod payments {
                 0xb4d5d859 => {
                     Self::SuggestedStarRefBots(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.suggestedStarRefBots"
                         ),
                     )
                 }
@@ -46800,7 +48440,8 @@ pub mod payments {
                 0x416c56e8 => {
                     Self::UniqueStarGift(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.uniqueStarGift"
                         ),
                     )
                 }
@@ -46852,7 +48493,8 @@ pub mod payments {
                 0x512fe446 => {
                     Self::UniqueStarGiftValueInfo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.uniqueStarGiftValueInfo"
                         ),
                     )
                 }
@@ -46908,7 +48550,8 @@ pub mod payments {
                 0xd1451883 => {
                     Self::ValidatedRequestedInfo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "payments.validatedRequestedInfo"
                         ),
                     )
                 }
@@ -46967,7 +48610,8 @@ pub mod phone {
                 0x204bd158 => {
                     Self::ExportedGroupCallInvite(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "phone.exportedGroupCallInvite"
                         ),
                     )
                 }
@@ -47023,7 +48667,8 @@ pub mod phone {
                 0x9e727aad => {
                     Self::GroupCall(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "phone.groupCall"
                         ),
                     )
                 }
@@ -47075,7 +48720,8 @@ pub mod phone {
                 0x9d1dbd26 => {
                     Self::GroupCallStars(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "phone.groupCallStars"
                         ),
                     )
                 }
@@ -47127,7 +48773,8 @@ pub mod phone {
                 0xd0e482b2 => {
                     Self::GroupCallStreamChannels(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "phone.groupCallStreamChannels"
                         ),
                     )
                 }
@@ -47183,7 +48830,8 @@ pub mod phone {
                 0x2dbf3432 => {
                     Self::GroupCallStreamRtmpUrl(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "phone.groupCallStreamRtmpUrl"
                         ),
                     )
                 }
@@ -47239,7 +48887,8 @@ pub mod phone {
                 0xf47751b6 => {
                     Self::GroupParticipants(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "phone.groupParticipants"
                         ),
                     )
                 }
@@ -47291,7 +48940,8 @@ pub mod phone {
                 0xafe5623f => {
                     Self::JoinAsPeers(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "phone.joinAsPeers"
                         ),
                     )
                 }
@@ -47343,7 +48993,8 @@ pub mod phone {
                 0xec82e140 => {
                     Self::PhoneCall(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "phone.phoneCall"
                         ),
                     )
                 }
@@ -47398,7 +49049,8 @@ pub mod photos {
                 0x20212ca8 => {
                     Self::Photo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "photos.photo"
                         ),
                     )
                 }
@@ -47457,14 +49109,16 @@ pub mod photos {
                 0x8dca6aa5 => {
                     Self::Photos(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "photos.photos"
                         ),
                     )
                 }
                 0x15051f54 => {
                     Self::Slice(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "photos.photosSlice"
                         ),
                     )
                 }
@@ -47519,7 +49173,8 @@ pub mod premium {
                 0x86f8613c => {
                     Self::BoostsList(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "premium.boostsList"
                         ),
                     )
                 }
@@ -47571,7 +49226,8 @@ pub mod premium {
                 0x4959427a => {
                     Self::BoostsStatus(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "premium.boostsStatus"
                         ),
                     )
                 }
@@ -47623,7 +49279,8 @@ pub mod premium {
                 0x9ae228e2 => {
                     Self::MyBoosts(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "premium.myBoosts"
                         ),
                     )
                 }
@@ -47678,7 +49335,8 @@ pub mod smsjobs {
                 0xdc8b44cf => {
                     Self::EligibleToJoin(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "smsjobs.eligibleToJoin"
                         ),
                     )
                 }
@@ -47732,7 +49390,8 @@ pub mod smsjobs {
                 0x2aee9191 => {
                     Self::Status(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "smsjobs.status"
                         ),
                     )
                 }
@@ -47787,7 +49446,8 @@ pub mod stats {
                 0x396ca5fc => {
                     Self::BroadcastStats(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stats.broadcastStats"
                         ),
                     )
                 }
@@ -47839,7 +49499,8 @@ pub mod stats {
                 0xef7ff916 => {
                     Self::MegagroupStats(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stats.megagroupStats"
                         ),
                     )
                 }
@@ -47891,7 +49552,8 @@ pub mod stats {
                 0x7fe91c14 => {
                     Self::MessageStats(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stats.messageStats"
                         ),
                     )
                 }
@@ -47941,7 +49603,8 @@ pub mod stats {
                 0x2999beed => {
                     Self::PollStats(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stats.pollStats"
                         ),
                     )
                 }
@@ -47993,7 +49656,8 @@ pub mod stats {
                 0x93037e20 => {
                     Self::PublicForwards(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stats.publicForwards"
                         ),
                     )
                 }
@@ -48045,7 +49709,8 @@ pub mod stats {
                 0x50cd067c => {
                     Self::StoryStats(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stats.storyStats"
                         ),
                     )
                 }
@@ -48100,7 +49765,8 @@ pub mod stickers {
                 0x85fea03f => {
                     Self::SuggestedShortName(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stickers.suggestedShortName"
                         ),
                     )
                 }
@@ -48222,70 +49888,80 @@ pub mod storage {
                 0xaa963b05 => {
                     Self::FileUnknown(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "storage.fileUnknown"
                         ),
                     )
                 }
                 0x40bc6f52 => {
                     Self::FilePartial(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "storage.filePartial"
                         ),
                     )
                 }
                 0x007efe0e => {
                     Self::FileJpeg(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "storage.fileJpeg"
                         ),
                     )
                 }
                 0xcae1aadf => {
                     Self::FileGif(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "storage.fileGif"
                         ),
                     )
                 }
                 0x0a4f63c0 => {
                     Self::FilePng(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "storage.filePng"
                         ),
                     )
                 }
                 0xae1e508d => {
                     Self::FilePdf(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "storage.filePdf"
                         ),
                     )
                 }
                 0x528a0677 => {
                     Self::FileMp3(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "storage.fileMp3"
                         ),
                     )
                 }
                 0x4b09ebbc => {
                     Self::FileMov(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "storage.fileMov"
                         ),
                     )
                 }
                 0xb3cea0e4 => {
                     Self::FileMp4(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "storage.fileMp4"
                         ),
                     )
                 }
                 0x1081464c => {
                     Self::FileWebp(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "storage.fileWebp"
                         ),
                     )
                 }
@@ -48347,14 +50023,16 @@ pub mod stories {
                 0x564edaeb => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stories.albumsNotModified"
                         ),
                     )
                 }
                 0xc3987a3a => {
                     Self::Albums(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stories.albums"
                         ),
                     )
                 }
@@ -48413,14 +50091,16 @@ pub mod stories {
                 0x1158fe3e => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stories.allStoriesNotModified"
                         ),
                     )
                 }
                 0x6efc5e81 => {
                     Self::AllStories(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stories.allStories"
                         ),
                     )
                 }
@@ -48472,7 +50152,8 @@ pub mod stories {
                 0xc387c04e => {
                     Self::CanSendStoryCount(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stories.canSendStoryCount"
                         ),
                     )
                 }
@@ -48526,7 +50207,8 @@ pub mod stories {
                 0xe2de7737 => {
                     Self::FoundStories(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stories.foundStories"
                         ),
                     )
                 }
@@ -48578,7 +50260,8 @@ pub mod stories {
                 0xcae68768 => {
                     Self::PeerStories(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stories.peerStories"
                         ),
                     )
                 }
@@ -48630,7 +50313,8 @@ pub mod stories {
                 0x63c3dd0a => {
                     Self::Stories(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stories.stories"
                         ),
                     )
                 }
@@ -48682,7 +50366,8 @@ pub mod stories {
                 0xaa5f789c => {
                     Self::StoryReactionsList(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stories.storyReactionsList"
                         ),
                     )
                 }
@@ -48738,7 +50423,8 @@ pub mod stories {
                 0xde9eed1d => {
                     Self::StoryViews(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stories.storyViews"
                         ),
                     )
                 }
@@ -48790,7 +50476,8 @@ pub mod stories {
                 0x59d78fc5 => {
                     Self::StoryViewsList(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "stories.storyViewsList"
                         ),
                     )
                 }
@@ -48843,7 +50530,8 @@ pub mod toncenter {
                 0xac8dfe19 => {
                     Self::ApiResponse(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "toncenter.apiResponse"
                         ),
                     )
                 }
@@ -48893,7 +50581,8 @@ pub mod toncenter {
                 0x19887601 => {
                     Self::StreamingUrl(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "toncenter.streamingUrl"
                         ),
                     )
                 }
@@ -48962,21 +50651,24 @@ pub mod updates {
                 0x3e11affb => {
                     Self::Empty(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "updates.channelDifferenceEmpty"
                         ),
                     )
                 }
                 0xa4bcc6fe => {
                     Self::TooLong(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "updates.channelDifferenceTooLong"
                         ),
                     )
                 }
                 0x2064674e => {
                     Self::ChannelDifference(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "updates.channelDifference"
                         ),
                     )
                 }
@@ -49051,28 +50743,32 @@ pub mod updates {
                 0x5d75a138 => {
                     Self::Empty(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "updates.differenceEmpty"
                         ),
                     )
                 }
                 0x00f49ca0 => {
                     Self::Difference(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "updates.difference"
                         ),
                     )
                 }
                 0xa8fb1981 => {
                     Self::Slice(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "updates.differenceSlice"
                         ),
                     )
                 }
                 0x4afe8f6d => {
                     Self::TooLong(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "updates.differenceTooLong"
                         ),
                     )
                 }
@@ -49126,7 +50822,8 @@ pub mod updates {
                 0xa56c2a3e => {
                     Self::State(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "updates.state"
                         ),
                     )
                 }
@@ -49188,14 +50885,16 @@ pub mod upload {
                 0xeea8e46e => {
                     Self::ReuploadNeeded(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "upload.cdnFileReuploadNeeded"
                         ),
                     )
                 }
                 0xa99fca4f => {
                     Self::CdnFile(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "upload.cdnFile"
                         ),
                     )
                 }
@@ -49254,14 +50953,16 @@ pub mod upload {
                 0x096a18d5 => {
                     Self::File(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "upload.file"
                         ),
                     )
                 }
                 0xf18cda44 => {
                     Self::CdnRedirect(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "upload.fileCdnRedirect"
                         ),
                     )
                 }
@@ -49313,7 +51014,8 @@ pub mod upload {
                 0x21e753bc => {
                     Self::WebFile(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "upload.webFile"
                         ),
                     )
                 }
@@ -49375,14 +51077,16 @@ pub mod users {
                 0xe3878aa4 => {
                     Self::NotModified(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "users.savedMusicNotModified"
                         ),
                     )
                 }
                 0x34a2f297 => {
                     Self::SavedMusic(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "users.savedMusic"
                         ),
                     )
                 }
@@ -49434,7 +51138,8 @@ pub mod users {
                 0x3b6d152e => {
                     Self::UserFull(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "users.userFull"
                         ),
                     )
                 }
@@ -49493,14 +51198,16 @@ pub mod users {
                 0x62d706b8 => {
                     Self::Users(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "users.users"
                         ),
                     )
                 }
                 0x315a4974 => {
                     Self::Slice(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "users.usersSlice"
                         ),
                     )
                 }
@@ -49555,7 +51262,8 @@ pub mod wallet {
                 0x18e82537 => {
                     Self::EncryptedSecretPhrasePart(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.encryptedSecretPhrasePart"
                         ),
                     )
                 }
@@ -49609,7 +51317,8 @@ pub mod wallet {
                 0xbde90a8d => {
                     Self::ExistingBalance(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.existingBalance"
                         ),
                     )
                 }
@@ -49659,7 +51368,8 @@ pub mod wallet {
                 0xf9d612ef => {
                     Self::HolderDc(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.holderDc"
                         ),
                     )
                 }
@@ -49709,7 +51419,8 @@ pub mod wallet {
                 0x4c1ef10e => {
                     Self::NftAttribute(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.nftAttribute"
                         ),
                     )
                 }
@@ -49759,7 +51470,8 @@ pub mod wallet {
                 0x3441fd1c => {
                     Self::NftItem(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.nftItem"
                         ),
                     )
                 }
@@ -49809,7 +51521,8 @@ pub mod wallet {
                 0x794d486f => {
                     Self::NftItems(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.nftItems"
                         ),
                     )
                 }
@@ -49859,7 +51572,8 @@ pub mod wallet {
                 0x99e41707 => {
                     Self::ProofChallenge(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.proofChallenge"
                         ),
                     )
                 }
@@ -49909,7 +51623,8 @@ pub mod wallet {
                 0xe6d0ef01 => {
                     Self::SecretPhraseParts(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.secretPhraseParts"
                         ),
                     )
                 }
@@ -49959,7 +51674,8 @@ pub mod wallet {
                 0x4bc89693 => {
                     Self::TonConnectChallenge(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.tonConnectChallenge"
                         ),
                     )
                 }
@@ -50013,7 +51729,8 @@ pub mod wallet {
                 0x85c0f124 => {
                     Self::TonConnectPending(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.tonConnectPending"
                         ),
                     )
                 }
@@ -50063,7 +51780,8 @@ pub mod wallet {
                 0x0e1f6896 => {
                     Self::TonConnectSessions(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.tonConnectSessions"
                         ),
                     )
                 }
@@ -50115,7 +51833,8 @@ pub mod wallet {
                 0x4322d5a5 => {
                     Self::Transactions(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.transactions"
                         ),
                     )
                 }
@@ -50165,7 +51884,8 @@ pub mod wallet {
                 0x928e7b55 => {
                     Self::UserAddresses(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "wallet.userAddresses"
                         ),
                     )
                 }

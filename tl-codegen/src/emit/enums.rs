@@ -125,18 +125,20 @@ impl Context<'_> {
         // A prefix constructor's id reads its full one (`Item::prefix_of`).
         let decode = variants.iter().filter(|(_, _, item, ..)| item.prefix_of.is_none()).map(|(v, _, item, borrows, _)| {
             let id = hex_literal(item.id);
+            // An error inside the case names its constructor (`tri!`'s second argument).
+            let within = &item.tl_name;
             match (ty.recursive, borrows) {
                 // Small frames: these nest up to the depth limit (see `decode_bare_with`).
-                (true, false) => quote!(#id => #rt::__private::tri!(#rt::__private::decode_bare_with(r, Self::#v)),),
+                (true, false) => quote!(#id => #rt::__private::tri!(#rt::__private::decode_bare_with(r, Self::#v), #within),),
                 (true, true) => {
-                    quote!(#id => #rt::__private::tri!(#rt::__private::decode_bare_borrowed_with(r, Self::#v)),)
+                    quote!(#id => #rt::__private::tri!(#rt::__private::decode_bare_borrowed_with(r, Self::#v), #within),)
                 }
                 (false, false) => quote! {
-                    #id => Self::#v(#rt::__private::tri!(#rt::BareDeserializable::deserialize_bare(r))),
+                    #id => Self::#v(#rt::__private::tri!(#rt::BareDeserializable::deserialize_bare(r), #within)),
                 },
                 (false, true) => quote! {
                     #id => Self::#v(#rt::__private::tri!(
-                        #rt::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                        #rt::BareDeserializableBorrowed::deserialize_bare_borrowed(r), #within
                     )),
                 },
             }

@@ -372,7 +372,8 @@ pub mod enums {
                 0x47c2f970 => {
                     Self::FutureSalt(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "future_salt"
                         ),
                     )
                 }
@@ -420,7 +421,8 @@ pub mod enums {
                 0xfab87964 => {
                     Self::FutureSalts(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "future_salts"
                         ),
                     )
                 }
@@ -470,7 +472,8 @@ pub mod enums {
                 0xd433ad73 => {
                     Self::IpPort(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "ipPort"
                         ),
                     )
                 }
@@ -518,7 +521,8 @@ pub mod enums {
                 0x556fc2dd => {
                     Self::Rule(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "rule"
                         ),
                     )
                 }

@@ -686,14 +686,16 @@ pub mod enums {
                 0x85e8d3dd => {
                     Self::Message(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "message"
                         ),
                     )
                 }
                 0x83e5de54 => {
                     Self::Empty(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "messageEmpty"
                         ),
                     )
                 }
@@ -741,7 +743,8 @@ pub mod enums {
                 0x79ff782f => {
                     Self::Page(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "page"
                         ),
                     )
                 }
@@ -789,7 +792,8 @@ pub mod enums {
                 0xb6b3512e => {
                     Self::PagePart(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "pagePart"
                         ),
                     )
                 }
@@ -841,7 +845,8 @@ pub mod enums {
                 0x59511722 => {
                     Self::User(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "peerUser"
                         ),
                     )
                 }
@@ -912,22 +917,26 @@ pub mod enums {
             let value = match id {
                 0xdc3d824f => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmpty)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmpty),
+                        "textEmpty"
                     )
                 }
                 0x744694e0 => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextPlain)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextPlain),
+                        "textPlain"
                     )
                 }
                 0x6724abc4 => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBold)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBold),
+                        "textBold"
                     )
                 }
                 0x35553762 => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextAnchor)
+                        ::tlgen_runtime::__private::decode_bare_with(r,
+                        Self::TextAnchor), "textAnchor"
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "RichText")),
@@ -1610,14 +1619,16 @@ pub mod borrowed {
                     0x85e8d3dd => {
                         Self::Message(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                "message"
                             ),
                         )
                     }
                     0x83e5de54 => {
                         Self::Empty(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "messageEmpty"
                             ),
                         )
                     }
@@ -1661,7 +1672,8 @@ pub mod borrowed {
                     0x79ff782f => {
                         Self::Page(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                "page"
                             ),
                         )
                     }
@@ -1705,7 +1717,8 @@ pub mod borrowed {
                     0xb6b3512e => {
                         Self::PagePart(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                "pagePart"
                             ),
                         )
                     }
@@ -1771,25 +1784,25 @@ pub mod borrowed {
                     0xdc3d824f => {
                         ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::__private::decode_bare_with(r,
-                            Self::TextEmpty)
+                            Self::TextEmpty), "textEmpty"
                         )
                     }
                     0x744694e0 => {
                         ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                            Self::TextPlain)
+                            Self::TextPlain), "textPlain"
                         )
                     }
                     0x6724abc4 => {
                         ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                            Self::TextBold)
+                            Self::TextBold), "textBold"
                         )
                     }
                     0x35553762 => {
                         ::tlgen_runtime::__private::tri!(
                             ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                            Self::TextAnchor)
+                            Self::TextAnchor), "textAnchor"
                         )
                     }
                     _ => return Err(r.unexpected_constructor(id, "RichText")),

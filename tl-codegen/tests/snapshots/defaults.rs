@@ -496,7 +496,8 @@ pub mod enums {
             let value = match id {
                 0xbece7c90 => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Chain)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Chain),
+                        "chain"
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Chain")),
@@ -538,7 +539,8 @@ pub mod enums {
                 0x9baa26e8 => {
                     Self::Holder(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "holder"
                         ),
                     )
                 }
@@ -595,12 +597,14 @@ pub mod enums {
             let value = match id {
                 0xdc1e3133 => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Later)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Later),
+                        "later"
                     )
                 }
                 0x1443590d => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::End)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::End),
+                        "laterEnd"
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Later")),
@@ -650,7 +654,8 @@ pub mod enums {
                 0x3c091db5 => {
                     Self::Plain(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "plain"
                         ),
                     )
                 }
@@ -696,7 +701,8 @@ pub mod enums {
             let value = match id {
                 0x8dde4f2a => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Ring)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Ring),
+                        "ring"
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Ring")),

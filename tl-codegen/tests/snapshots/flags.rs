@@ -384,21 +384,24 @@ pub mod enums {
                 0xe8bbb6ce => {
                     Self::Photo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "photo"
                         ),
                     )
                 }
                 0x6353659d => {
                     Self::Empty(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "photoEmpty"
                         ),
                     )
                 }
                 0x1c8dc30d => {
                     Self::Cached(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "photoCached"
                         ),
                     )
                 }

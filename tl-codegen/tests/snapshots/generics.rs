@@ -208,7 +208,8 @@ pub mod enums {
                 0x41d21962 => {
                     Self::Number(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "number"
                         ),
                     )
                 }

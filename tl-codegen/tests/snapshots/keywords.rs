@@ -269,7 +269,8 @@ pub mod enums {
                 0x0315bcd6 => {
                     Self::Keywords(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "keywords"
                         ),
                     )
                 }
@@ -317,7 +318,8 @@ pub mod enums {
                 0xdbffda0c => {
                     Self::Self_(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "self"
                         ),
                     )
                 }

@@ -447,14 +447,16 @@ pub mod enums {
                 0x52ffcafd => {
                     Self::A(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "bigA"
                         ),
                     )
                 }
                 0xb6881041 => {
                     Self::B(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "bigB"
                         ),
                     )
                 }
@@ -502,7 +504,8 @@ pub mod enums {
                 0x4986ef51 => {
                     Self::Holder(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "holder"
                         ),
                     )
                 }
@@ -552,7 +555,8 @@ pub mod enums {
                 0x54a4fa3c => {
                     Self::Pair(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "pair"
                         ),
                     )
                 }
@@ -602,7 +606,8 @@ pub mod enums {
                 0x9a702ad2 => {
                     Self::A(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "smallA"
                         ),
                     )
                 }

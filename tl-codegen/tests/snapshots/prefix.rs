@@ -406,7 +406,8 @@ pub mod enums {
                 0xc4b9f9bb => {
                     Self::Error(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "error"
                         ),
                     )
                 }
@@ -461,14 +462,16 @@ pub mod enums {
                 0x1cd7bf0d => {
                     Self::Empty(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "inputPhotoEmpty"
                         ),
                     )
                 }
                 0x3bb3b94a => {
                     Self::InputPhoto(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "inputPhoto"
                         ),
                     )
                 }
@@ -516,7 +519,8 @@ pub mod enums {
                 0x3fedd339 => {
                     Self::True(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "true"
                         ),
                     )
                 }
@@ -564,7 +568,8 @@ pub mod enums {
                 0x7b197dc8 => {
                     Self::Recently(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "userStatusRecently"
                         ),
                     )
                 }

@@ -491,7 +491,8 @@ pub mod enums {
             let value = match id {
                 0x3b9e304b => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::PingA)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::PingA),
+                        "pingA"
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingA")),
@@ -541,7 +542,8 @@ pub mod enums {
             let value = match id {
                 0x7c0106a8 => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::PingB)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::PingB),
+                        "pingB"
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "PingB")),
@@ -605,17 +607,20 @@ pub mod enums {
             let value = match id {
                 0xdc3d824f => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmpty)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmpty),
+                        "textEmpty"
                     )
                 }
                 0x6724abc4 => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBold)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBold),
+                        "textBold"
                     )
                 }
                 0x7e6260d7 => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextConcat)
+                        ::tlgen_runtime::__private::decode_bare_with(r,
+                        Self::TextConcat), "textConcat"
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "RichText")),
@@ -672,12 +677,14 @@ pub mod enums {
             let value = match id {
                 0x0b167e8a => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Leaf)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Leaf),
+                        "treeLeaf"
                     )
                 }
                 0x08d48e4a => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Node)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Node),
+                        "treeNode"
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Tree")),

@@ -698,7 +698,8 @@ pub mod enums {
                 0xf2f4befc => {
                     Self::Bold(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "entityBold"
                         ),
                     )
                 }
@@ -755,14 +756,16 @@ pub mod enums {
                 0x861c7f2a => {
                     Self::Photo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "mediaPhoto"
                         ),
                     )
                 }
                 0x4b052add => {
                     Self::None(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "mediaNone"
                         ),
                     )
                 }
@@ -821,12 +824,14 @@ pub mod enums {
             let value = match id {
                 0x83e5de54 => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty),
+                        "messageEmpty"
                     )
                 }
                 0x5b344c41 => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Message)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Message),
+                        "message"
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Message")),
@@ -883,14 +888,16 @@ pub mod enums {
                 0x31bf0e2a => {
                     Self::User(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "peerUser"
                         ),
                     )
                 }
                 0x4ccc5f6e => {
                     Self::Chat(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "peerChat"
                         ),
                     )
                 }
@@ -938,7 +945,8 @@ pub mod enums {
                 0x32e47466 => {
                     Self::Photo(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "photo"
                         ),
                     )
                 }
@@ -988,7 +996,8 @@ pub mod enums {
             let value = match id {
                 0x9cc4e530 => {
                     ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::To)
+                        ::tlgen_runtime::__private::decode_bare_with(r, Self::To),
+                        "replyTo"
                     )
                 }
                 _ => return Err(r.unexpected_constructor(id, "Reply")),
@@ -1036,7 +1045,8 @@ pub mod enums {
                 0x19af2ca7 => {
                     Self::Sticker(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "sticker"
                         ),
                     )
                 }
