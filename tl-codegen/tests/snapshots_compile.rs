@@ -235,6 +235,34 @@ fn generic_functions_wrap_a_query_and_return_its_result() {
 }
 
 #[test]
+fn a_generic_query_is_a_function_call_never_a_constructor() {
+    use generics::functions::InvokeWithLayer;
+    use generics::types::Number;
+    // `query:!X` holding `number value:7`: TL's `!X` is a function call, so `Object` refuses
+    // the constructor at its id (byte 8, after invokeWithLayer's id and layer).
+    let mut bytes = InvokeWithLayer::<Number>::CONSTRUCTOR_ID
+        .to_le_bytes()
+        .to_vec();
+    bytes.extend(230i32.to_le_bytes());
+    bytes.extend(Number::CONSTRUCTOR_ID.to_le_bytes());
+    bytes.extend(7i32.to_le_bytes());
+    let err = generics::Object::from_bytes(&bytes).unwrap_err();
+    assert_eq!(err.offset(), 8);
+    assert_eq!(
+        err.kind(),
+        &DecodeErrorKind::UnexpectedConstructor {
+            id: Number::CONSTRUCTOR_ID,
+            expected: "a function call",
+        }
+    );
+    // On its own, as an `Object`, the constructor is accepted: only `!X` is restricted.
+    assert!(matches!(
+        generics::Object::from_bytes(&bytes[8..]),
+        Ok(generics::Object::Number(_))
+    ));
+}
+
+#[test]
 fn bare_vectors_omit_the_vector_and_item_ids() {
     use bare_vectors::types::{FutureSalt, FutureSalts, Rule};
     let salts = FutureSalts {
