@@ -92,8 +92,8 @@ fn every_decoder_accepts_and_refuses_the_same_inputs() {
 }
 
 /// TL's `!X` (a generic function's `query`) is a function call, never a constructor
-/// (<https://core.telegram.org/mtproto/TL-polymorph>: "`!X` … a function whose result is of
-/// type X"): the generated `Object` and `tlgen-dynamic` both refuse a constructor there, with
+/// (<https://core.telegram.org/mtproto/TL-polymorph>: a param `!X` holds a serialized call of
+/// a function whose result type is `X`): the generated `Object` and `tlgen-dynamic` both refuse a constructor there, with
 /// the same error (the id found, "a function call") at the constructor's id, and both accept
 /// a call, packed or not.
 #[test]
