@@ -38,6 +38,16 @@ mod tonjson {
 mod prefix {
     include!("snapshots/prefix.rs");
 }
+// Arbitrary valid schemas (`common/arbitrary.rs`, seeds 1–3): they compile.
+mod arbitrary_1 {
+    include!("snapshots/arbitrary_1.rs");
+}
+mod arbitrary_2 {
+    include!("snapshots/arbitrary_2.rs");
+}
+mod arbitrary_3 {
+    include!("snapshots/arbitrary_3.rs");
+}
 
 use tlgen_runtime::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
 
