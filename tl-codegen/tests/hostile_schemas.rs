@@ -138,7 +138,20 @@ fn deep_generic_nesting_is_an_error() {
         "Vector<".repeat(10_000),
         ">".repeat(10_000)
     );
-    assert!(generate(&deep).is_err());
+    let Error::Schema(diagnostics) = generate(&deep).unwrap_err() else {
+        panic!("not a schema error");
+    };
+    let [d] = diagnostics.as_slice() else {
+        panic!("{diagnostics:?}")
+    };
+    assert_eq!(d.kind, DiagnosticKind::Syntax);
+    assert_eq!(
+        d.message,
+        "type arguments are nested too deeply (more than 64 levels)"
+    );
+    // At the 66th `Vector`, the 65th level of type arguments: after `a v:` and 65 × `Vector<`.
+    let start = "a v:".len() + 65 * "Vector<".len();
+    assert_eq!((d.span.start, d.span.end), (start, start + "Vector".len()));
 }
 
 /// A chain of 20,000 types, each holding the next inline, ending in a large one: the size
