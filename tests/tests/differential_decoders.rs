@@ -90,3 +90,106 @@ fn every_decoder_accepts_and_refuses_the_same_inputs() {
         failures[..failures.len().min(5)].join("\n")
     );
 }
+
+/// TL's `!X` (a generic function's `query`) is a function call, never a constructor
+/// (<https://core.telegram.org/mtproto/TL-polymorph>: a param `!X` holds a serialized call of
+/// a function whose result type is `X`): the generated `Object` and `tlgen-dynamic` both refuse a constructor there, with
+/// the same error (the id found, "a function call") at the constructor's id, and both accept
+/// a call, packed or not.
+#[test]
+fn a_generic_query_is_a_function_call_in_every_decoder() {
+    use tlgen_test_support::envelope::{BOOL_TRUE_ID, HELP_GET_CONFIG_ID};
+    use tlgen_types::{Deserializable, Object};
+    const INVOKE_WITHOUT_UPDATES_ID: u32 = 0xbf94_59b7;
+    let yes = BOOL_TRUE_ID.to_le_bytes().to_vec();
+    let call = HELP_GET_CONFIG_ID.to_le_bytes().to_vec();
+    let without_updates = |query: &[u8]| {
+        let mut out = INVOKE_WITHOUT_UPDATES_ID.to_le_bytes().to_vec();
+        out.extend_from_slice(query);
+        out
+    };
+    let schema = tlgen_dynamic::Schema::from_sources(&[
+        include_str!("../../schema/api.tl"),
+        include_str!("../../schema/mtproto.tl"),
+    ])
+    .expect("the repository's schema");
+    // (what, bytes, the offset of the refused constructor's id, or `None`: accepted).
+    let cases: [(&str, Vec<u8>, Option<usize>); 7] = [
+        (
+            "invokeWithLayer(boolTrue)",
+            invoke_with_layer(&yes),
+            Some(8),
+        ),
+        (
+            "invokeWithLayer(invokeWithLayer(boolTrue))",
+            invoke_with_layer(&invoke_with_layer(&yes)),
+            Some(16),
+        ),
+        (
+            "invokeWithoutUpdates(boolTrue)",
+            without_updates(&yes),
+            Some(4),
+        ),
+        // Inside a `gzip_packed`, offsets count in the unpacked content.
+        (
+            "invokeWithLayer(gzip(boolTrue))",
+            invoke_with_layer(&packed(&yes)),
+            Some(0),
+        ),
+        (
+            "invokeWithLayer(help.getConfig)",
+            invoke_with_layer(&call),
+            None,
+        ),
+        (
+            "invokeWithLayer(gzip(help.getConfig))",
+            invoke_with_layer(&packed(&call)),
+            None,
+        ),
+        (
+            "invokeWithoutUpdates(invokeWithLayer(help.getConfig))",
+            without_updates(&invoke_with_layer(&call)),
+            None,
+        ),
+    ];
+    for (name, bytes, refused_at) in cases {
+        let ours = Object::from_bytes(&bytes);
+        let theirs = schema.decode(&bytes);
+        match refused_at {
+            None => {
+                let ours = ours.unwrap_or_else(|e| panic!("{name}: Object refuses: {e}"));
+                let theirs =
+                    theirs.unwrap_or_else(|e| panic!("{name}: tlgen-dynamic refuses: {e}"));
+                let theirs = schema.encode(&theirs).expect("a decoded value encodes");
+                assert_eq!(tlgen_types::Serializable::to_bytes(&ours), theirs, "{name}");
+            }
+            Some(offset) => {
+                let ours = ours.expect_err(name);
+                assert_eq!(
+                    ours.kind(),
+                    &tlgen_runtime::DecodeErrorKind::UnexpectedConstructor {
+                        id: BOOL_TRUE_ID,
+                        expected: "a function call",
+                    },
+                    "{name}: Object"
+                );
+                assert_eq!(ours.offset(), offset, "{name}: Object's offset");
+                let theirs = theirs.expect_err(name);
+                assert_eq!(
+                    theirs.kind(),
+                    &tlgen_dynamic::DecodeErrorKind::UnexpectedConstructor {
+                        id: BOOL_TRUE_ID,
+                        expected: "a function call".to_owned(),
+                    },
+                    "{name}: tlgen-dynamic"
+                );
+                assert_eq!(theirs.offset(), offset, "{name}: tlgen-dynamic's offset");
+                // tlgen-dynamic's message also says which packed object the offset counts in.
+                assert!(
+                    theirs.to_string().starts_with(&ours.to_string()),
+                    "{name}: {ours} / {theirs}"
+                );
+            }
+        }
+    }
+}

@@ -679,14 +679,15 @@ fn unknown_constructor_ids_report_id_and_offset() {
         },
     );
 
-    // The query of a generic function: invokeWithLayer#da9b0d0d layer:int query:!X.
+    // The query of a generic function: invokeWithLayer#da9b0d0d layer:int query:!X, where
+    // only a function call may stand (TL's `!X`).
     let query = [le(0xda9b_0d0d), 230u32.to_le_bytes(), le(unknown)].concat();
     expect_kind(
         on_big_stack_decode(query),
         8,
         DecodeErrorKind::UnexpectedConstructor {
             id: unknown,
-            expected: "Object",
+            expected: "a function call",
         },
     );
 

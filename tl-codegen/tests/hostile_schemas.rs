@@ -7,10 +7,22 @@ use proptest::prelude::*;
 use tlgen_codegen::{Config, ConfigError, DiagnosticKind, Error, LowerErrorKind, Severity};
 use tlgen_parser::resolve::ResolveErrorKind;
 
+#[path = "common/arbitrary.rs"]
+mod arbitrary;
+
 fn generate(schema: &str) -> tlgen_codegen::Result<tlgen_codegen::Output> {
     let mut file = tempfile::NamedTempFile::new().unwrap();
     file.write_all(schema.as_bytes()).unwrap();
     Config::new().schema(file.path()).pretty(false).generate()
+}
+
+/// Every file of `output` parses as a Rust file; the first that does not, with its error.
+fn parses(output: &tlgen_codegen::Output) -> Result<(), String> {
+    for file in &output.files {
+        syn::parse_file(&file.contents)
+            .map_err(|e| format!("{} does not parse: {e}", file.path.display()))?;
+    }
+    Ok(())
 }
 
 #[test]
@@ -126,7 +138,20 @@ fn deep_generic_nesting_is_an_error() {
         "Vector<".repeat(10_000),
         ">".repeat(10_000)
     );
-    assert!(generate(&deep).is_err());
+    let Error::Schema(diagnostics) = generate(&deep).unwrap_err() else {
+        panic!("not a schema error");
+    };
+    let [d] = diagnostics.as_slice() else {
+        panic!("{diagnostics:?}")
+    };
+    assert_eq!(d.kind, DiagnosticKind::Syntax);
+    assert_eq!(
+        d.message,
+        "type arguments are nested too deeply (more than 64 levels)"
+    );
+    // At the 66th `Vector`, the 65th level of type arguments: after `a v:` and 65 × `Vector<`.
+    let start = "a v:".len() + 65 * "Vector<".len();
+    assert_eq!((d.span.start, d.span.end), (start, start + "Vector".len()));
 }
 
 /// A chain of 20,000 types, each holding the next inline, ending in a large one: the size
@@ -167,7 +192,32 @@ proptest! {
         let end = (at + len).min(bytes.len());
         bytes.splice(at..end, insert.bytes());
         let schema = String::from_utf8_lossy(&bytes).into_owned();
-        let _ = generate(&schema);
+        // An error is fine (it is reported, checked elsewhere); a success is valid Rust.
+        if let Ok(output) = generate(&schema) {
+            prop_assert!(!output.files.is_empty());
+            parses(&output).map_err(|e| TestCaseError::fail(format!("{e}\n{schema}")))?;
+        }
+    }
+
+    /// Valid schemas of every feature (flags, generics, vectors, recursion, keywords; see
+    /// `common/arbitrary.rs`) generate, with every optional part on, code that parses.
+    /// `snapshots_compile.rs` compiles a sample of them (`arbitrary_*.rs` snapshots).
+    #[test]
+    fn valid_schemas_generate_code_that_parses(seed in any::<u64>()) {
+        let schema = arbitrary::schema(seed);
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(schema.as_bytes()).unwrap();
+        let output = Config::new()
+            .schema(file.path())
+            .pretty(false)
+            .object(true)
+            .conversions(true)
+            .borrowed(true)
+            .method_errors(true)
+            .generate()
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{schema}")))?;
+        prop_assert!(!output.files.is_empty());
+        parses(&output).map_err(|e| TestCaseError::fail(format!("{e}\n{schema}")))?;
     }
 }
 

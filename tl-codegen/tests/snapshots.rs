@@ -70,6 +70,40 @@ fn generated_code_matches_snapshots() {
     assert!(stale.is_empty(), "{}", stale.join("\n"));
 }
 
+/// The seeds of the `arbitrary_{seed}` snapshots: schemas made by `common/arbitrary.rs`
+/// (the property test's generator in `hostile_schemas.rs`), checked in with their output so
+/// that `snapshots_compile.rs` compiles a sample of arbitrary valid schemas.
+const ARBITRARY: [u64; 3] = [1, 2, 3];
+
+#[path = "common/arbitrary.rs"]
+mod arbitrary;
+
+#[test]
+fn arbitrary_schemas_match_their_snapshots() {
+    let mut stale = Vec::new();
+    for seed in ARBITRARY {
+        let schema = arbitrary::schema(seed);
+        let tl = dir().join(format!("arbitrary_{seed}.tl"));
+        if let Err(e) = snapshot::check(&tl, &schema) {
+            stale.push(e.to_string());
+        }
+        let output = tlgen_codegen::Config::new()
+            .schema_text(format!("arbitrary_{seed}.tl"), schema.clone())
+            .object(true)
+            .conversions(true)
+            .method_errors(true)
+            .borrowed(true)
+            .generate()
+            .unwrap_or_else(|e| panic!("seed {seed}: {e}\n{schema}"));
+        assert_eq!(output.files.len(), 1);
+        let rs = dir().join(format!("arbitrary_{seed}.rs"));
+        if let Err(e) = snapshot::check(&rs, &output.files[0].contents) {
+            stale.push(e.to_string());
+        }
+    }
+    assert!(stale.is_empty(), "{}", stale.join("\n"));
+}
+
 #[test]
 fn generation_is_deterministic() {
     for case in CASES {

@@ -38,6 +38,16 @@ mod tonjson {
 mod prefix {
     include!("snapshots/prefix.rs");
 }
+// Arbitrary valid schemas (`common/arbitrary.rs`, seeds 1–3): they compile.
+mod arbitrary_1 {
+    include!("snapshots/arbitrary_1.rs");
+}
+mod arbitrary_2 {
+    include!("snapshots/arbitrary_2.rs");
+}
+mod arbitrary_3 {
+    include!("snapshots/arbitrary_3.rs");
+}
 
 use tlgen_runtime::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
 
@@ -232,6 +242,34 @@ fn generic_functions_wrap_a_query_and_return_its_result() {
     assert_eq!(object.to_bytes(), bytes);
     let typed = InvokeWithLayer::<GetNumber>::from_bytes(&bytes).unwrap();
     assert_eq!(typed, call);
+}
+
+#[test]
+fn a_generic_query_is_a_function_call_never_a_constructor() {
+    use generics::functions::InvokeWithLayer;
+    use generics::types::Number;
+    // `query:!X` holding `number value:7`: TL's `!X` is a function call, so `Object` refuses
+    // the constructor at its id (byte 8, after invokeWithLayer's id and layer).
+    let mut bytes = InvokeWithLayer::<Number>::CONSTRUCTOR_ID
+        .to_le_bytes()
+        .to_vec();
+    bytes.extend(230i32.to_le_bytes());
+    bytes.extend(Number::CONSTRUCTOR_ID.to_le_bytes());
+    bytes.extend(7i32.to_le_bytes());
+    let err = generics::Object::from_bytes(&bytes).unwrap_err();
+    assert_eq!(err.offset(), 8);
+    assert_eq!(
+        err.kind(),
+        &DecodeErrorKind::UnexpectedConstructor {
+            id: Number::CONSTRUCTOR_ID,
+            expected: "a function call",
+        }
+    );
+    // On its own, as an `Object`, the constructor is accepted: only `!X` is restricted.
+    assert!(matches!(
+        generics::Object::from_bytes(&bytes[8..]),
+        Ok(generics::Object::Number(_))
+    ));
 }
 
 #[test]

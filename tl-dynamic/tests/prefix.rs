@@ -2,7 +2,7 @@
 //! they are: both encode, and decoding by id reads the full one.
 #![cfg(feature = "json")]
 
-use tlgen_dynamic::{Schema, Type};
+use tlgen_dynamic::{Schema, SchemaError, Type};
 
 const SCHEMA: &str = "int ? = Int;\nlong ? = Long;\nstring ? = String;\nbytes = Bytes;\n\
     boolFalse#bc799737 = Bool;\nboolTrue#997275b5 = Bool;\n\
@@ -43,5 +43,14 @@ fn the_id_reads_the_full_definition() {
 #[test]
 fn other_shared_ids_stay_errors() {
     let text = "a#00000001 x:int = A;\nb#00000001 y:int = B;\n";
-    assert!(Schema::from_source(text).is_err());
+    let err = Schema::from_source(text).unwrap_err();
+    let SchemaError::Parse(errors) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0]
+            .starts_with("error: id 0x00000001 of `b` is already used by `a`\n --> <source 1>:2:2"),
+        "{errors:?}"
+    );
 }

@@ -615,9 +615,13 @@ fn hostile_input_is_an_error_not_a_panic() {
     let schema = td_api();
     // Deep nesting: past serde_json's limit, a syntax error; within it, ours.
     let deep = "[".repeat(100_000);
-    assert!(schema
+    let err = schema
         .from_td_json_str(&deep, &Type::OBJECT, tdlib())
-        .is_err());
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "$: JSON syntax: nested deeper than 100 levels at byte 101"
+    );
     let value = schema
         .parse_type("Vector<Vector<Vector<Vector<int>>>>")
         .unwrap();
@@ -633,7 +637,11 @@ fn hostile_input_is_an_error_not_a_panic() {
         ty = format!("Vector<{ty}>");
     }
     let ty = schema.parse_type(&ty).unwrap();
-    assert!(schema.from_td_json(&json, &ty, tdlib()).is_err());
+    let err = schema.from_td_json(&json, &ty, tdlib()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "$: JSON syntax: nested deeper than 100 levels at byte 161"
+    );
     // Nested objects built directly, past the depth limit.
     let mut json = serde_json::json!({"@type": "jsonValueNull"});
     for _ in 0..100 {
@@ -646,21 +654,50 @@ fn hostile_input_is_an_error_not_a_panic() {
         matches!(err.kind(), ValueErrorKind::TooDeep { .. }),
         "{err}"
     );
-    // Huge numbers, bad base64, odd strings.
-    for line in [
-        r#"{"@type":"testInt","value":1e400}"#,
-        r#"{"@type":"testInt","value":123456789012345678901234567890}"#,
-        r#"{"@type":"optionValueInteger","value":-1e30}"#,
-        r#"{"@type":"testBytes","value":"!!!!"}"#,
-        r#"{"@type":"testBytes","value":"AAE=AAE="}"#,
-        r#"{"@type":"testString","value":"\ud800"}"#,
-        r#"{"@type":"testString","value":"#,
-        "\u{0}",
-        "",
-        "null",
+    // Huge numbers, bad base64, odd strings: each error says where and why.
+    for (line, expected) in [
+        (
+            r#"{"@type":"testInt","value":1e400}"#,
+            "$.value: invalid int32: 1e400 is not an integer in canonical decimal form",
+        ),
+        (
+            r#"{"@type":"testInt","value":123456789012345678901234567890}"#,
+            "$.value: invalid int32: 123456789012345678901234567890 is out of range",
+        ),
+        (
+            r#"{"@type":"optionValueInteger","value":-1e30}"#,
+            "$.value: invalid int64: -1e30 is not an integer in canonical decimal form",
+        ),
+        (
+            r#"{"@type":"testBytes","value":"!!!!"}"#,
+            r#"$.value: invalid bytes: "!!!!" is not padded standard base64"#,
+        ),
+        (
+            r#"{"@type":"testBytes","value":"AAE=AAE="}"#,
+            r#"$.value: invalid bytes: "AAE=AAE=" is not padded standard base64"#,
+        ),
+        (
+            r#"{"@type":"testString","value":"\ud800"}"#,
+            r"$: JSON syntax: unpaired UTF-16 surrogate in \u escape at byte 31, in $.value",
+        ),
+        (
+            r#"{"@type":"testString","value":"#,
+            "$: JSON syntax: unexpected end of input at byte 30, in $.value",
+        ),
+        (
+            "\u{0}",
+            "$: JSON syntax: syntax error: expected a JSON value at byte 0",
+        ),
+        ("", "$: JSON syntax: unexpected end of input at byte 0"),
+        (
+            "null",
+            "$: expected a constructor or function call, found null",
+        ),
     ] {
-        let result = schema.from_td_json_str(line, &Type::OBJECT, tdlib());
-        assert!(result.is_err(), "{line}");
+        let err = schema
+            .from_td_json_str(line, &Type::OBJECT, tdlib())
+            .unwrap_err();
+        assert_eq!(err.to_string(), expected, "{line}");
     }
     // A numeric @type that is not an int32 names no constructor (TDLib reads it with
     // `to_integer<int32>`): unknown, like an unknown name — an error when strict.
@@ -783,7 +820,7 @@ fn every_real_line_round_trips() {
 /// generated bindings) does: the same numbers, base64, escapes and depth limit.
 #[test]
 fn input_rules_are_the_generated_bindings() {
-    use tlgen_runtime::json::JsonReader;
+    use tlgen_runtime::json::{JsonErrorKind, JsonReader};
 
     let schema = td_api();
     /// Whether `read` takes all of `text`.
@@ -903,7 +940,17 @@ fn input_rules_are_the_generated_bindings() {
             );
         }
     }
-    assert!(JsonReader::new(&"[".repeat(101)).skip_value().is_err());
+    // 101 arrays are within TDLib's depth (the input just ends); the 102nd is too deep.
+    let err = JsonReader::new(&"[".repeat(101)).skip_value().unwrap_err();
+    assert_eq!(
+        (err.kind(), err.offset()),
+        (&JsonErrorKind::UnexpectedEnd, 101)
+    );
+    let err = JsonReader::new(&"[".repeat(102)).skip_value().unwrap_err();
+    assert_eq!(
+        (err.kind(), err.offset()),
+        (&JsonErrorKind::TooDeep { limit: 100 }, 101)
+    );
 }
 
 /// `line` read (leniently) and written again.

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use tlgen_dynamic::{Envelope, Location, Type, Value};
+use tlgen_dynamic::{DecodeErrorKind, Envelope, Location, Type, Value};
 
 /// `config#330b4067` of layer 108, unknown to the test schema: its id, then the start of its
 /// fields (flags, date, expires, test_mode, this_dc).
@@ -128,5 +128,13 @@ fn an_unknown_result_without_gzip_is_kept_too() {
         }))
     );
     // An input that does not decode at all is still an error.
-    assert!(s.decode_tolerant(&old_config(), &Type::OBJECT).is_err());
+    let err = s.decode_tolerant(&old_config(), &Type::OBJECT).unwrap_err();
+    assert_eq!(err.offset(), 0);
+    assert_eq!(
+        err.kind(),
+        &DecodeErrorKind::UnexpectedConstructor {
+            id: 0x330b_4067,
+            expected: "a constructor or function call".into(),
+        }
+    );
 }

@@ -12,7 +12,7 @@ fn parse_checked(source: &str) -> Schema<'_> {
     let schema = parse(source);
     for d in &schema.diagnostics {
         assert!(
-            d.span.start <= d.span.end && d.span.end <= source.len() + 4,
+            d.span.start <= d.span.end && d.span.end <= source.len(),
             "{d:?}"
         );
         assert!(d.span.line >= 1 && d.span.column >= 1, "{d:?}");

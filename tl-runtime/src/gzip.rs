@@ -126,6 +126,17 @@ pub(crate) fn inflate_packed(
 /// content whole, in the packed scope.
 #[doc(hidden)]
 pub fn decode_gzip_packed<T: crate::Deserializable>(reader: &mut Reader<'_>) -> Result<T> {
+    decode_gzip_packed_with(reader, T::deserialize)
+}
+
+/// [`decode_gzip_packed`] with the content decoded by `decode` (e.g.
+/// [`Deserializable::deserialize_function`](crate::Deserializable::deserialize_function)
+/// where only a function call may stand).
+#[doc(hidden)]
+pub fn decode_gzip_packed_with<T>(
+    reader: &mut Reader<'_>,
+    decode: fn(&mut Reader<'_>) -> Result<T>,
+) -> Result<T> {
     let start = reader.position();
     let mut scope = reader.scope();
     scope.check(GZIP_PACKED_ID, start.saturating_sub(4))?;
@@ -136,7 +147,7 @@ pub fn decode_gzip_packed<T: crate::Deserializable>(reader: &mut Reader<'_>) -> 
     let mut inner =
         Reader::with_max_depth(&buffer, reader.max_depth().saturating_sub(reader.depth()));
     inner.set_scope(packed);
-    let value = T::deserialize(&mut inner)?;
+    let value = decode(&mut inner)?;
     inner.finish()?;
     reader.set_scope(scope.spent_by(inner.scope()));
     Ok(value)

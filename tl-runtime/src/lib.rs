@@ -193,7 +193,7 @@ pub mod __private {
         decode_bare_boxed_with, decode_bare_with, decode_boxed_with, decode_with,
         expect_constructor,
     };
-    pub use crate::gzip::decode_gzip_packed;
+    pub use crate::gzip::{decode_gzip_packed, decode_gzip_packed_with};
     pub use crate::rpc_error::PARAMETERISED;
     pub use crate::vector::{read_bare_vector, read_vector, write_bare_vector, write_vector};
     pub use crate::write::{

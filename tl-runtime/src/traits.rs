@@ -51,6 +51,17 @@ pub trait Deserializable: Sized {
     /// Decodes a value from `reader`, consuming exactly its encoding.
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self>;
 
+    /// Decodes a value standing where TL writes `!X` (a generic function's `query`): a boxed
+    /// function call, never a constructor (<https://core.telegram.org/mtproto/TL-polymorph>).
+    ///
+    /// A type that holds any boxed value (a generated `Object`) refuses a constructor here
+    /// with [`DecodeErrorKind::UnexpectedConstructor`](crate::DecodeErrorKind::UnexpectedConstructor)
+    /// expecting `"a function call"`, at the constructor's id; every other type reads itself,
+    /// as [`deserialize`](Self::deserialize) does (a function's type checks its own id).
+    fn deserialize_function(reader: &mut Reader<'_>) -> Result<Self> {
+        Self::deserialize(reader)
+    }
+
     /// Decodes a value that must take up all of `bytes`; leftover input is
     /// [`DecodeErrorKind::TrailingBytes`](crate::DecodeErrorKind::TrailingBytes).
     fn from_bytes(bytes: &[u8]) -> Result<Self> {

@@ -834,22 +834,52 @@ fn integers_as_tdlib_reads_them() {
         );
         assert_eq!(error.offset(), 0);
     }
-    assert!(read_i64("9223372036854775808").is_err());
-    assert!(read_i64(r#""-9223372036854775809""#).is_err());
+    assert_json_error(
+        read_i64("9223372036854775808"),
+        JsonErrorKind::InvalidNumber { expected: "int64" },
+        0,
+    );
+    assert_json_error(
+        read_i64(r#""-9223372036854775809""#),
+        JsonErrorKind::InvalidNumber { expected: "int64" },
+        0,
+    );
     // Booleans: also an int32, non-zero being true.
     let read_bool = |text: &str| JsonReader::new(text).read_bool();
     assert!(read_bool("true").unwrap());
     assert!(!read_bool("false").unwrap());
     assert!(read_bool("5").unwrap());
     assert!(!read_bool(r#""0""#).unwrap());
-    assert!(read_bool("null").is_err());
+    assert_json_error(
+        read_bool("null"),
+        JsonErrorKind::UnexpectedType {
+            expected: "boolean",
+            found: "null",
+        },
+        0,
+    );
     // Doubles: a number only.
     let read_f64 = |text: &str| JsonReader::new(text).read_f64();
     assert_eq!(read_f64("-1.25e2").unwrap(), -125.0);
     assert_eq!(read_f64("3").unwrap(), 3.0);
-    assert!(read_f64(r#""1.5""#).is_err());
-    assert!(read_f64("1e400").is_err());
-    assert!(read_f64("1..2").is_err());
+    assert_json_error(
+        read_f64(r#""1.5""#),
+        JsonErrorKind::UnexpectedType {
+            expected: "number",
+            found: "string",
+        },
+        0,
+    );
+    assert_json_error(
+        read_f64("1e400"),
+        JsonErrorKind::InvalidNumber { expected: "double" },
+        0,
+    );
+    assert_json_error(
+        read_f64("1..2"),
+        JsonErrorKind::InvalidNumber { expected: "double" },
+        0,
+    );
 }
 
 #[test]
@@ -1139,10 +1169,14 @@ fn depth_limit_is_tdlibs() {
         error_of::<FormattedText>(&text).kind(),
         JsonErrorKind::TooDeep { .. }
     ));
-    assert!(scan_envelope(&format!(r#"{{"@type":"a","@extra":{deep}}}"#)).is_err());
+    assert_json_error(
+        scan_envelope(&format!(r#"{{"@type":"a","@extra":{deep}}}"#)),
+        JsonErrorKind::TooDeep { limit: 100 },
+        122,
+    );
     // A reader with a smaller limit.
     let mut reader = JsonReader::with_max_depth("[[1]]", 1);
-    assert!(reader.skip_value().is_err());
+    assert_json_error(reader.skip_value(), JsonErrorKind::TooDeep { limit: 1 }, 2);
 }
 
 #[test]
@@ -1151,14 +1185,22 @@ fn hostile_inputs_are_errors() {
     // Every truncation of a valid line is an error (or, for the whole line, a value).
     for end in 0..line.len() {
         if let Some(prefix) = line.get(..end) {
-            assert!(from_str::<Sample>(prefix).is_err(), "{prefix}");
-            assert!(scan_envelope(prefix).is_err(), "{prefix}");
+            truncated(from_str::<Sample>(prefix), prefix);
+            truncated(scan_envelope(prefix), prefix);
         }
     }
     // Huge numbers and long strings.
     let huge = "9".repeat(100_000);
-    assert!(JsonReader::new(&huge).read_i64().is_err());
-    assert!(JsonReader::new(&huge).read_f64().is_err());
+    assert_json_error(
+        JsonReader::new(&huge).read_i64(),
+        JsonErrorKind::InvalidNumber { expected: "int64" },
+        0,
+    );
+    assert_json_error(
+        JsonReader::new(&huge).read_f64(),
+        JsonErrorKind::InvalidNumber { expected: "double" },
+        0,
+    );
     let long = format!("\"{}\"", "é".repeat(500_000));
     assert_eq!(
         JsonReader::new(&long)
@@ -1180,14 +1222,29 @@ fn hostile_inputs_are_errors() {
     );
     assert!(from_str::<FormattedText>(&wide).is_ok());
     // Odd bytes where values start.
-    for text in [
-        "\u{0}",
-        "\u{feff}{}",
-        "{\"text\":\"\",\"entities\":[]}\u{0}",
-        "nul",
-        "{\"@type\":}",
+    let syntax = JsonErrorKind::Syntax {
+        expected: "a JSON value",
+    };
+    for (text, kind, offset) in [
+        ("\u{0}", syntax.clone(), 0),
+        ("\u{feff}{}", syntax.clone(), 0),
+        (
+            "{\"text\":\"\",\"entities\":[]}\u{0}",
+            JsonErrorKind::TrailingCharacters,
+            25,
+        ),
+        // `n` starts a `null` where an object must be: refused there, before the word.
+        (
+            "nul",
+            JsonErrorKind::UnexpectedType {
+                expected: "object",
+                found: "null",
+            },
+            0,
+        ),
+        ("{\"@type\":}", syntax, 9),
     ] {
-        assert!(from_str::<FormattedText>(text).is_err(), "{text:?}");
+        assert_json_error(from_str::<FormattedText>(text), kind, offset);
     }
 }
 
@@ -1275,8 +1332,19 @@ fn envelopes() {
         (error.kind(), error.offset()),
         (&JsonErrorKind::MissingType, 1)
     );
-    assert!(scan_envelope(r#"{"@type":"a"} {}"#).is_err());
-    assert!(scan_envelope(r#"{"@type":1}"#).is_err());
+    assert_json_error(
+        scan_envelope(r#"{"@type":"a"} {}"#),
+        JsonErrorKind::TrailingCharacters,
+        14,
+    );
+    assert_json_error(
+        scan_envelope(r#"{"@type":1}"#),
+        JsonErrorKind::UnexpectedType {
+            expected: "string",
+            found: "number",
+        },
+        9,
+    );
 }
 
 // ----- properties --------------------------------------------------------------------------
@@ -1375,4 +1443,33 @@ proptest! {
         let _ = from_str::<TextEntityType>(&text);
         let _ = scan_envelope(&text);
     }
+}
+
+/// `result` fails with `kind` at byte `offset`.
+#[track_caller]
+fn assert_json_error<T: std::fmt::Debug>(
+    result: Result<T, JsonError>,
+    kind: JsonErrorKind,
+    offset: usize,
+) {
+    let error = result.unwrap_err();
+    assert_eq!((error.kind(), error.offset()), (&kind, offset), "{error}");
+}
+
+/// `result`, read from a truncated `prefix` of a valid line, fails within the prefix: at its
+/// end, or at an escape, surrogate or number the cut left incomplete.
+#[track_caller]
+fn truncated<T: std::fmt::Debug>(result: Result<T, JsonError>, prefix: &str) {
+    let error = result.unwrap_err();
+    assert!(error.offset() <= prefix.len(), "{error} in {prefix:?}");
+    assert!(
+        matches!(
+            error.kind(),
+            JsonErrorKind::UnexpectedEnd
+                | JsonErrorKind::InvalidEscape
+                | JsonErrorKind::LoneSurrogate
+                | JsonErrorKind::InvalidNumber { .. }
+        ),
+        "{error} in {prefix:?}"
+    );
 }

@@ -13,7 +13,7 @@ for InvokeAfterMsg<X> {
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
             query: ::tlgen_runtime::__private::tri!(
-                ::tlgen_runtime::Deserializable::deserialize(r)
+                ::tlgen_runtime::Deserializable::deserialize_function(r)
             ),
         })
     }
@@ -29,7 +29,7 @@ for InvokeAfterMsgs<X> {
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
             query: ::tlgen_runtime::__private::tri!(
-                ::tlgen_runtime::Deserializable::deserialize(r)
+                ::tlgen_runtime::Deserializable::deserialize_function(r)
             ),
         })
     }
@@ -81,7 +81,7 @@ for InitConnection<X> {
             None
         };
         let query = ::tlgen_runtime::__private::tri!(
-            ::tlgen_runtime::Deserializable::deserialize(r)
+            ::tlgen_runtime::Deserializable::deserialize_function(r)
         );
         Ok(Self {
             api_id,
@@ -108,7 +108,7 @@ for InvokeWithLayer<X> {
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
             query: ::tlgen_runtime::__private::tri!(
-                ::tlgen_runtime::Deserializable::deserialize(r)
+                ::tlgen_runtime::Deserializable::deserialize_function(r)
             ),
         })
     }
@@ -121,7 +121,7 @@ for InvokeWithoutUpdates<X> {
     ) -> ::tlgen_runtime::Result<Self> {
         Ok(Self {
             query: ::tlgen_runtime::__private::tri!(
-                ::tlgen_runtime::Deserializable::deserialize(r)
+                ::tlgen_runtime::Deserializable::deserialize_function(r)
             ),
         })
     }
@@ -137,7 +137,7 @@ for InvokeWithMessagesRange<X> {
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
             query: ::tlgen_runtime::__private::tri!(
-                ::tlgen_runtime::Deserializable::deserialize(r)
+                ::tlgen_runtime::Deserializable::deserialize_function(r)
             ),
         })
     }
@@ -153,7 +153,7 @@ for InvokeWithTakeout<X> {
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
             query: ::tlgen_runtime::__private::tri!(
-                ::tlgen_runtime::Deserializable::deserialize(r)
+                ::tlgen_runtime::Deserializable::deserialize_function(r)
             ),
         })
     }
@@ -169,7 +169,7 @@ for InvokeWithBusinessConnection<X> {
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
             query: ::tlgen_runtime::__private::tri!(
-                ::tlgen_runtime::Deserializable::deserialize(r)
+                ::tlgen_runtime::Deserializable::deserialize_function(r)
             ),
         })
     }
@@ -188,7 +188,7 @@ for InvokeWithGooglePlayIntegrity<X> {
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
             query: ::tlgen_runtime::__private::tri!(
-                ::tlgen_runtime::Deserializable::deserialize(r)
+                ::tlgen_runtime::Deserializable::deserialize_function(r)
             ),
         })
     }
@@ -207,7 +207,7 @@ for InvokeWithApnsSecret<X> {
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
             query: ::tlgen_runtime::__private::tri!(
-                ::tlgen_runtime::Deserializable::deserialize(r)
+                ::tlgen_runtime::Deserializable::deserialize_function(r)
             ),
         })
     }
@@ -223,7 +223,7 @@ for InvokeWithReCaptcha<X> {
                 ::tlgen_runtime::Deserializable::deserialize(r)
             ),
             query: ::tlgen_runtime::__private::tri!(
-                ::tlgen_runtime::Deserializable::deserialize(r)
+                ::tlgen_runtime::Deserializable::deserialize_function(r)
             ),
         })
     }

@@ -88,6 +88,7 @@ impl Context<'_> {
             decode,
             encode,
             ids,
+            functions,
         } = self.object_arms();
         let serde = &self.serde_derive;
         // TON's `testObject` is variant `TestObject` of `Object`.
@@ -101,6 +102,19 @@ impl Context<'_> {
             quote!(#id => {
                 #rt::__private::tri!(r.read_u32());
                 #rt::__private::decode_gzip_packed(r)
+            })
+        });
+        // `!X` (a generic function's query) is a function call, or a packed one.
+        let function_arm =
+            (!functions.is_empty()).then(|| quote!(#(#functions)|* => Self::deserialize(r),));
+        let packed_function = self.ir.object.gzip_packed.then(|| {
+            let id = hex_literal(GZIP_PACKED_ID);
+            quote!(#id => {
+                #rt::__private::tri!(r.read_u32());
+                #rt::__private::tri!(r.enter());
+                let value = #rt::__private::decode_gzip_packed_with(r, Self::deserialize_function);
+                r.leave();
+                value
             })
         });
         let derives = self.derives();
@@ -162,6 +176,19 @@ impl Context<'_> {
                     r.leave();
                     value
                 }
+
+                /// Only a function call (or a `gzip_packed` holding one): TL's `!X`.
+                fn deserialize_function(r: &mut #rt::Reader<'_>) -> #rt::Result<Self> {
+                    let id = #rt::__private::tri!(r.peek_u32());
+                    match id {
+                        #function_arm
+                        #packed_function
+                        _ => {
+                            #rt::__private::tri!(r.read_u32());
+                            Err(r.unexpected_constructor(id, "a function call"))
+                        }
+                    }
+                }
             }
         }
     }
@@ -174,6 +201,7 @@ impl Context<'_> {
         let mut decode = Vec::new();
         let mut encode = Vec::new();
         let mut ids = Vec::new();
+        let mut functions = Vec::new();
         for variant in &self.ir.object.variants {
             let v = naming::ident(&variant.name);
             match variant.value {
@@ -205,6 +233,7 @@ impl Context<'_> {
                     let id = hex_literal(f.id);
                     // A prefix function's id reads its full one (`Item::prefix_of`).
                     if f.prefix_of.is_none() {
+                        functions.push(id.clone());
                         decode.push(quote!(#id => {
                             #rt::__private::tri!(r.read_u32());
                             #rt::__private::decode_bare_boxed_with(r, Self::#v)
@@ -223,6 +252,7 @@ impl Context<'_> {
             decode,
             encode,
             ids,
+            functions,
         }
     }
 }
@@ -233,6 +263,8 @@ struct ObjectArms {
     decode: Vec<TokenStream>,
     encode: Vec<TokenStream>,
     ids: Vec<TokenStream>,
+    /// The ids `Object` decodes as function calls (TL's `!X`).
+    functions: Vec<TokenStream>,
 }
 
 /// The payload type of a function's variant, from the root: a generic function's type

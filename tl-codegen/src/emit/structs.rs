@@ -372,7 +372,15 @@ impl Context<'_> {
         let names: Vec<Ident> = item.fields.iter().map(|f| naming::ident(&f.name)).collect();
         let read = |k: usize| -> TokenStream {
             let f = &item.fields[k];
-            let decode = self.decode(&f.ty);
+            // `!X`: a function call only (`Deserializable::deserialize_function`).
+            let decode = if matches!(f.ty, Ty::Generic(_))
+                && f.tl_type.starts_with('!')
+                && self.borrowed.is_none()
+            {
+                quote!(#rt::Deserializable::deserialize_function(r))
+            } else {
+                self.decode(&f.ty)
+            };
             // `tri!`, not `?`: see `tlgen_runtime::__private::tri`.
             let value = if f.boxed {
                 quote!(Box::new(#rt::__private::tri!(#decode)))

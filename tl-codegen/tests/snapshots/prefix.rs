@@ -132,6 +132,29 @@ impl ::tlgen_runtime::Deserializable for Object {
         r.leave();
         value
     }
+    /// Only a function call (or a `gzip_packed` holding one): TL's `!X`.
+    fn deserialize_function(
+        r: &mut ::tlgen_runtime::Reader<'_>,
+    ) -> ::tlgen_runtime::Result<Self> {
+        let id = ::tlgen_runtime::__private::tri!(r.peek_u32());
+        match id {
+            0xdd289f8e | 0xb304a621 => Self::deserialize(r),
+            0x3072cfa1 => {
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                ::tlgen_runtime::__private::tri!(r.enter());
+                let value = ::tlgen_runtime::__private::decode_gzip_packed_with(
+                    r,
+                    Self::deserialize_function,
+                );
+                r.leave();
+                value
+            }
+            _ => {
+                ::tlgen_runtime::__private::tri!(r.read_u32());
+                Err(r.unexpected_constructor(id, "a function call"))
+            }
+        }
+    }
 }
 impl ::tlgen_runtime::Serializable for Object {
     fn serialize(&self, out: &mut Vec<u8>) {
@@ -655,7 +678,7 @@ pub mod functions {
                     ::tlgen_runtime::Deserializable::deserialize(r)
                 ),
                 query: ::tlgen_runtime::__private::tri!(
-                    ::tlgen_runtime::Deserializable::deserialize(r)
+                    ::tlgen_runtime::Deserializable::deserialize_function(r)
                 ),
             })
         }
