@@ -248,7 +248,9 @@ fn schema_errors_are_reported() {
     assert!(matches!(
         Schema::from_parsed(&parsed),
         Err(SchemaError::UnknownType { ref ty, ref reason, .. })
-            if ty == "Vector<int long>" && reason == "a vector takes exactly one type argument"
+            if ty == "Vector<int long>"
+                && reason.kind == tlgen_parser::resolve::ResolveErrorKind::VectorArity
+                && reason.to_string() == "a vector takes exactly one type argument"
     ));
     let nine = (0..9)
         .map(|i| format!("f{i}:#"))

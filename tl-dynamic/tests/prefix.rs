@@ -50,6 +50,7 @@ fn other_shared_ids_stay_errors() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
         errors[0]
+            .to_string()
             .starts_with("error: id 0x00000001 of `b` is already used by `a`\n --> <source 1>:2:2"),
         "{errors:?}"
     );

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use tlgen_dynamic::{DecodeErrorKind, Envelope, Location, Type, Value};
+use tlgen_dynamic::{DecodeCause, Envelope, Location, Type, Value};
 
 /// `config#330b4067` of layer 108, unknown to the test schema: its id, then the start of its
 /// fields (flags, date, expires, test_mode, this_dc).
@@ -131,8 +131,8 @@ fn an_unknown_result_without_gzip_is_kept_too() {
     let err = s.decode_tolerant(&old_config(), &Type::OBJECT).unwrap_err();
     assert_eq!(err.offset(), 0);
     assert_eq!(
-        err.kind(),
-        &DecodeErrorKind::UnexpectedConstructor {
+        err.cause(),
+        &DecodeCause::UnexpectedConstructor {
             id: 0x330b_4067,
             expected: "a constructor or function call".into(),
         }
