@@ -815,11 +815,11 @@ impl<'a> JsonReader<'a> {
     /// assert_eq!(read(r#"{"@type":"textEntity","offset":3,"length":9,"new":[]}"#)?, (3, 9));
     /// assert_eq!(
     ///     read(r#"{"@type":"textEntity","offset":3}"#).unwrap_err().to_string(),
-    ///     "$.length: missing required field `length` (at byte 0)"
+    ///     "$: missing required field `length` (at byte 0)"
     /// );
     /// assert_eq!(
     ///     read(r#"{"offset":"x"}"#).unwrap_err().to_string(),
-    ///     "$.offset: expected number, found string (at byte 10)"
+    ///     "$.offset: invalid int32 (at byte 10)"
     /// );
     /// # Ok::<(), JsonError>(())
     /// ```
