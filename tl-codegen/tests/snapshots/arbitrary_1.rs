@@ -847,7 +847,8 @@ pub mod enums {
                 0x3fedd339 => {
                     Self::True(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "true"
                         ),
                     )
                 }
@@ -913,21 +914,24 @@ pub mod enums {
                     0xeb915f24 => {
                         Self::Loop(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "match.loop"
                             ),
                         )
                     }
                     0x3deef799 => {
                         Self::Dyn(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "match.dyn"
                             ),
                         )
                     }
                     0xba3863a4 => {
                         Self::Where(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "match.where"
                             ),
                         )
                     }
@@ -978,7 +982,8 @@ pub mod enums {
                     0xf93f2d21 => {
                         Self::Pair(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "pair.pair"
                             ),
                         )
                     }
@@ -1033,7 +1038,8 @@ pub mod enums {
                 let value = match id {
                     0xbafc9c33 => {
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Async)
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Async),
+                            "self.async"
                         )
                     }
                     _ => return Err(r.unexpected_constructor(id, "self.Match")),
@@ -1100,21 +1106,24 @@ pub mod enums {
                     0x4049b4e0 => {
                         Self::Fn(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "type.fn"
                             ),
                         )
                     }
                     0x039f86d4 => {
                         Self::Await(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "type.await"
                             ),
                         )
                     }
                     0xc3046a56 => {
                         Self::Ref(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "type.ref"
                             ),
                         )
                     }
@@ -1788,21 +1797,24 @@ pub mod borrowed {
                         0x4049b4e0 => {
                             Self::Fn(
                                 ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    "type.fn"
                                 ),
                             )
                         }
                         0x039f86d4 => {
                             Self::Await(
                                 ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    "type.await"
                                 ),
                             )
                         }
                         0xc3046a56 => {
                             Self::Ref(
                                 ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    "type.ref"
                                 ),
                             )
                         }

@@ -887,7 +887,8 @@ pub mod enums {
                 0x3fedd339 => {
                     Self::True(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "true"
                         ),
                     )
                 }
@@ -953,21 +954,24 @@ pub mod enums {
                     0xc07a4706 => {
                         Self::Loop(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "match.loop"
                             ),
                         )
                     }
                     0xcd55b8a9 => {
                         Self::Dyn(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "match.dyn"
                             ),
                         )
                     }
                     0xed347708 => {
                         Self::Where(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "match.where"
                             ),
                         )
                     }
@@ -1018,7 +1022,8 @@ pub mod enums {
                     0xf93f2d21 => {
                         Self::Pair(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "pair.pair"
                             ),
                         )
                     }
@@ -1078,14 +1083,16 @@ pub mod enums {
                     0x1abe6544 => {
                         Self::Async(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "self.async"
                             ),
                         )
                     }
                     0xce741ae4 => {
                         Self::Move(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "self.move"
                             ),
                         )
                     }
@@ -1152,21 +1159,24 @@ pub mod enums {
                     0x83cadda1 => {
                         Self::Fn(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "type.fn"
                             ),
                         )
                     }
                     0x7871fae7 => {
                         Self::Await(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "type.await"
                             ),
                         )
                     }
                     0xc3046a56 => {
                         Self::Ref(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "type.ref"
                             ),
                         )
                     }
@@ -1871,21 +1881,24 @@ pub mod borrowed {
                         0xc07a4706 => {
                             Self::Loop(
                                 ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    "match.loop"
                                 ),
                             )
                         }
                         0xcd55b8a9 => {
                             Self::Dyn(
                                 ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    "match.dyn"
                                 ),
                             )
                         }
                         0xed347708 => {
                             Self::Where(
                                 ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    "match.where"
                                 ),
                             )
                         }
@@ -1939,14 +1952,16 @@ pub mod borrowed {
                         0x1abe6544 => {
                             Self::Async(
                                 ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    "self.async"
                                 ),
                             )
                         }
                         0xce741ae4 => {
                             Self::Move(
                                 ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    "self.move"
                                 ),
                             )
                         }
@@ -2007,21 +2022,24 @@ pub mod borrowed {
                         0x83cadda1 => {
                             Self::Fn(
                                 ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r)
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    "type.fn"
                                 ),
                             )
                         }
                         0x7871fae7 => {
                             Self::Await(
                                 ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    "type.await"
                                 ),
                             )
                         }
                         0xc3046a56 => {
                             Self::Ref(
                                 ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    "type.ref"
                                 ),
                             )
                         }

@@ -562,7 +562,8 @@ pub mod enums {
                 0x3fedd339 => {
                     Self::True(
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                            "true"
                         ),
                     )
                 }
@@ -612,7 +613,8 @@ pub mod enums {
                     0xf93f2d21 => {
                         Self::Pair(
                             ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r)
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                "pair.pair"
                             ),
                         )
                     }
@@ -681,17 +683,20 @@ pub mod enums {
                 let value = match id {
                     0xb85ad5de => {
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Fn)
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Fn),
+                            "type.fn"
                         )
                     }
                     0x36fe18c9 => {
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Await)
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Await),
+                            "type.await"
                         )
                     }
                     0xe55092bf => {
                         ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Ref)
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Ref),
+                            "type.ref"
                         )
                     }
                     _ => return Err(r.unexpected_constructor(id, "type.Self")),
@@ -1413,19 +1418,19 @@ pub mod borrowed {
                         0xb85ad5de => {
                             ::tlgen_runtime::__private::tri!(
                                 ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                                Self::Fn)
+                                Self::Fn), "type.fn"
                             )
                         }
                         0x36fe18c9 => {
                             ::tlgen_runtime::__private::tri!(
                                 ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                                Self::Await)
+                                Self::Await), "type.await"
                             )
                         }
                         0xe55092bf => {
                             ::tlgen_runtime::__private::tri!(
                                 ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                                Self::Ref)
+                                Self::Ref), "type.ref"
                             )
                         }
                         _ => return Err(r.unexpected_constructor(id, "type.Self")),
