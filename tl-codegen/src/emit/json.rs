@@ -153,7 +153,6 @@ impl Context<'_> {
             .filter(|(_, f)| !matches!(f.role, FieldRole::Implied(_)))
             .filter_map(|(k, f)| Some((k, f.json.as_ref()?)))
             .collect();
-        let local = |k: usize| format_ident!("f{}", k);
         let mut write = Vec::new();
         let mut keys = Vec::new();
         let mut arms = Vec::new();
@@ -187,7 +186,54 @@ impl Context<'_> {
                 }
             }
         }
-        // The shared tuples: written when present, built when every member is.
+        let shared_values = self.json_shared_tuples(item, depth, &mut write);
+        let declarations = fields.iter().map(|&(k, json)| {
+            let local = local(k);
+            // A shared member's local is its value's `Option`; an own field's, its type's.
+            let ty = match item.fields[k].role {
+                FieldRole::Shared { .. } => json.value.clone(),
+                _ => json.field_type(),
+            };
+            let ty = ty.relative(depth);
+            quote!(let mut #local: Option<#ty> = None;)
+        });
+        let values = json_struct_values(item, &shared_values);
+        // A loop over the object's keys, each known one by its index into `KEYS` (an integer
+        // `match`: string arms would compare every key in every function). No closure: one
+        // body per type.
+        let reader = if arms.is_empty() {
+            quote! {
+                let mut object = input.begin_object(#type_name, #id)?;
+                while input.next_field(&mut object, &[])?.is_some() {}
+            }
+        } else {
+            quote! {
+                #(#declarations)*
+                let mut object = input.begin_object(#type_name, #id)?;
+                while let Some(field) = input.next_field(&mut object, &[#(#keys),*])? {
+                    match field {
+                        #(#arms)*
+                        _ => input.skip_value()?,
+                    }
+                }
+            }
+        };
+        let read = quote! {
+            #reader
+            ::core::result::Result::Ok(Self { #(#values)* })
+        };
+        (write, read)
+    }
+
+    /// The shared flag bits' tuples of a struct read with locals: each written (into `write`)
+    /// when present, and the expression that builds it from its members' locals when every
+    /// member is there, by group.
+    fn json_shared_tuples(
+        &self,
+        item: &Item,
+        depth: usize,
+        write: &mut Vec<TokenStream>,
+    ) -> Vec<(usize, TokenStream)> {
         let mut shared_values = Vec::new();
         for (group, shared) in item.shared.iter().enumerate() {
             let members: Vec<(usize, &JsonField)> = shared
@@ -218,68 +264,7 @@ impl Context<'_> {
                 },
             ));
         }
-        let declarations = fields.iter().map(|&(k, json)| {
-            let local = local(k);
-            // A shared member's local is its value's `Option`; an own field's, its type's.
-            let ty = match item.fields[k].role {
-                FieldRole::Shared { .. } => json.value.clone(),
-                _ => json.field_type(),
-            };
-            let ty = ty.relative(depth);
-            quote!(let mut #local: Option<#ty> = None;)
-        });
-        let mut values = Vec::new();
-        for (k, f) in item.fields.iter().enumerate() {
-            let Some(json) = &f.json else { continue };
-            let local = local(k);
-            let key = &json.name;
-            match f.role {
-                FieldRole::Own => {
-                    let ident = naming::ident(&f.name);
-                    values.push(if json.nullable {
-                        quote!(#ident: #local.flatten(),)
-                    } else {
-                        quote!(#ident: input.required(#local, #key)?,)
-                    });
-                }
-                FieldRole::Shared { group, index: 0 } => {
-                    let Some((_, value)) = shared_values.iter().find(|(g, _)| *g == group) else {
-                        continue;
-                    };
-                    let Some(shared) = item.shared.get(group) else {
-                        continue;
-                    };
-                    let ident = naming::ident(&shared.name);
-                    values.push(quote!(#ident: #value,));
-                }
-                FieldRole::Shared { .. } | FieldRole::Implied(_) => {}
-            }
-        }
-        // A loop over the object's keys, each known one by its index into `KEYS` (an integer
-        // `match`: string arms would compare every key in every function). No closure: one
-        // body per type.
-        let reader = if arms.is_empty() {
-            quote! {
-                let mut object = input.begin_object(#type_name, #id)?;
-                while input.next_field(&mut object, &[])?.is_some() {}
-            }
-        } else {
-            quote! {
-                #(#declarations)*
-                let mut object = input.begin_object(#type_name, #id)?;
-                while let Some(field) = input.next_field(&mut object, &[#(#keys),*])? {
-                    match field {
-                        #(#arms)*
-                        _ => input.skip_value()?,
-                    }
-                }
-            }
-        };
-        let read = quote! {
-            #reader
-            ::core::result::Result::Ok(Self { #(#values)* })
-        };
-        (write, read)
+        shared_values
     }
 
     /// `write_json`'s field writes for a type without shared flag bits.
@@ -508,4 +493,43 @@ fn tuple_pattern(shared: &crate::model::SharedBit, bindings: &[Ident]) -> TokenS
         }
         None => quote!((#(#bindings),*)),
     }
+}
+
+/// The field values of `Self { … }` after a read with locals: own fields from their
+/// `Option` locals (required ones through `input.required`), shared tuples from
+/// `shared_values`.
+fn json_struct_values(item: &Item, shared_values: &[(usize, TokenStream)]) -> Vec<TokenStream> {
+    let mut values = Vec::new();
+    for (k, f) in item.fields.iter().enumerate() {
+        let Some(json) = &f.json else { continue };
+        let local = local(k);
+        let key = &json.name;
+        match f.role {
+            FieldRole::Own => {
+                let ident = naming::ident(&f.name);
+                values.push(if json.nullable {
+                    quote!(#ident: #local.flatten(),)
+                } else {
+                    quote!(#ident: input.required(#local, #key)?,)
+                });
+            }
+            FieldRole::Shared { group, index: 0 } => {
+                let Some((_, value)) = shared_values.iter().find(|(g, _)| *g == group) else {
+                    continue;
+                };
+                let Some(shared) = item.shared.get(group) else {
+                    continue;
+                };
+                let ident = naming::ident(&shared.name);
+                values.push(quote!(#ident: #value,));
+            }
+            FieldRole::Shared { .. } | FieldRole::Implied(_) => {}
+        }
+    }
+    values
+}
+
+/// The local that holds field `k` while a struct is read with locals: `f3`.
+fn local(k: usize) -> Ident {
+    format_ident!("f{}", k)
 }
