@@ -17,7 +17,10 @@ fn decode(c: &mut Criterion) {
     for line in &lines {
         let ours: tlgen_tdlib::enums::Update = tlgen_runtime::json::from_str(line)
             .unwrap_or_else(|e| panic!("tlgen-tdlib: {e}: {line}"));
-        assert!(!matches!(ours, tlgen_tdlib::enums::Update::Unknown(_)), "{line}");
+        assert!(
+            !matches!(ours, tlgen_tdlib::enums::Update::Unknown(_)),
+            "{line}"
+        );
         assert_eq!(tlgen_runtime::json::to_string(&ours), *line, "re-encoded");
         serde_json::from_str::<tdlib_rs::enums::Update>(line)
             .unwrap_or_else(|e| panic!("tdlib-rs: {e}: {line}"));
@@ -103,8 +106,12 @@ fn ours_requests() -> Vec<String> {
             url: String::new(),
             cache_time: 0,
         }),
-        to_string(&functions::GetChat { chat_id: 123_456_789 }),
-        to_string(&functions::GetUser { user_id: 123_456_789 }),
+        to_string(&functions::GetChat {
+            chat_id: 123_456_789,
+        }),
+        to_string(&functions::GetUser {
+            user_id: 123_456_789,
+        }),
         to_string(&functions::DownloadFile {
             file_id: 17,
             priority: 1,
@@ -227,14 +234,14 @@ fn encode(c: &mut Criterion) {
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
-            let keys = |m: &serde_json::Map<String, Value>, other: &serde_json::Map<String, Value>| {
+            let keys = |m: &serde_json::Map<String, Value>,
+                        other: &serde_json::Map<String, Value>| {
                 m.keys()
                     .filter(|k| *k != "@type" || other.contains_key("@type"))
                     .cloned()
                     .collect::<Vec<_>>()
             };
-            keys(x, y) == keys(y, x)
-                && keys(x, y).iter().all(|k| same(&x[k], &y[k]))
+            keys(x, y) == keys(y, x) && keys(x, y).iter().all(|k| same(&x[k], &y[k]))
         }
         (Value::Array(x), Value::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
