@@ -43,6 +43,20 @@ pub struct ObjectCursor {
 }
 
 impl ObjectCursor {
+    /// A cursor right after the `{` at `start`, expecting `@type` `expected` (if any).
+    fn new(start: usize, expected: Option<(&'static str, i32)>) -> Self {
+        Self {
+            start,
+            expected,
+            state: CursorState::First,
+            next: 0,
+            seen: 0,
+            keys: &[],
+            required: 0,
+            failed: None,
+        }
+    }
+
     /// Reads the value at `input`'s cursor as `A` into `slot`: generated code's read of one
     /// field, `0 => object.read_into::<i32, Plain>(input, &mut value.id),`. An error is kept
     /// and returned by the next [`next_struct_field`](JsonReader::next_struct_field) (which
@@ -673,16 +687,7 @@ impl<'a> JsonReader<'a> {
             return Err(self.unexpected("object"));
         }
         let start = self.pos;
-        let mut cursor = ObjectCursor {
-            start,
-            expected: Some((type_name, id)),
-            state: CursorState::First,
-            next: 0,
-            seen: 0,
-            keys: &[],
-            required: 0,
-            failed: None,
-        };
+        let mut cursor = ObjectCursor::new(start, Some((type_name, id)));
         // Right after `peek_constructor` found this object's `@type` as its first key: go on
         // after it instead of reading it again.
         if let Some(peeked) = self.peeked.take() {
@@ -707,16 +712,7 @@ impl<'a> JsonReader<'a> {
         }
         let start = self.pos;
         self.enter();
-        Ok(ObjectCursor {
-            start,
-            expected: None,
-            state: CursorState::First,
-            next: 0,
-            seen: 0,
-            keys: &[],
-            required: 0,
-            failed: None,
-        })
+        Ok(ObjectCursor::new(start, None))
     }
 
     /// The next key of the object `cursor` reads, with the cursor before its value (which the
@@ -833,14 +829,9 @@ impl<'a> JsonReader<'a> {
         let mut cursor = match self.begin_object(type_name, id) {
             Ok(cursor) => cursor,
             Err(error) => ObjectCursor {
-                start: self.pos,
-                expected: Some((type_name, id)),
                 state: CursorState::Done,
-                next: 0,
-                seen: 0,
-                keys: &[],
-                required: 0,
                 failed: Some(error),
+                ..ObjectCursor::new(self.pos, Some((type_name, id)))
             },
         };
         cursor.keys = keys;
