@@ -24,7 +24,9 @@ impl ::tlgen_runtime::json::TdJson for GetAuthorizationState {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getAuthorizationState", 1949154877, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -181,7 +183,9 @@ impl ::tlgen_runtime::json::TdJson for SetTdlibParameters {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setTdlibParameters", -775883218, KEYS, 16383);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -335,7 +339,9 @@ impl ::tlgen_runtime::json::TdJson for SetAuthenticationPhoneNumber {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setAuthenticationPhoneNumber", 868276259, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -399,7 +405,9 @@ impl ::tlgen_runtime::json::TdJson for CheckAuthenticationPremiumPurchase {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkAuthenticationPremiumPurchase", 1588959934, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -481,7 +489,9 @@ impl ::tlgen_runtime::json::TdJson for SetAuthenticationPremiumPurchaseTransacti
                 KEYS,
                 15,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -557,7 +567,9 @@ impl ::tlgen_runtime::json::TdJson for SetAuthenticationEmailAddress {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setAuthenticationEmailAddress", 1773323522, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -607,7 +619,9 @@ impl ::tlgen_runtime::json::TdJson for ResendAuthenticationCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("resendAuthenticationCode", -1506755656, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::enums::ResendCodeReason>,
@@ -657,7 +671,9 @@ impl ::tlgen_runtime::json::TdJson for CheckAuthenticationEmailCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkAuthenticationEmailCode", -582827361, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::EmailAddressAuthentication,
@@ -704,7 +720,9 @@ impl ::tlgen_runtime::json::TdJson for CheckAuthenticationCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkAuthenticationCode", -302103382, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -754,7 +772,9 @@ impl ::tlgen_runtime::json::TdJson for RequestQrCodeAuthentication {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("requestQrCodeAuthentication", 1363496527, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<i64>,
@@ -793,7 +813,9 @@ impl ::tlgen_runtime::json::TdJson for GetAuthenticationPasskeyParameters {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getAuthenticationPasskeyParameters", -686037865, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -872,7 +894,9 @@ impl ::tlgen_runtime::json::TdJson for CheckAuthenticationPasskey {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkAuthenticationPasskey", 1225325317, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -967,7 +991,9 @@ impl ::tlgen_runtime::json::TdJson for RegisterUser {
         const KEYS: &[&str] = &["first_name", "last_name", "disable_notification"];
         let mut value = Self::default();
         let mut object = input.begin_struct("registerUser", -1012247828, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1025,7 +1051,9 @@ impl ::tlgen_runtime::json::TdJson for ResetAuthenticationEmailAddress {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("resetAuthenticationEmailAddress", -415075796, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1066,7 +1094,9 @@ impl ::tlgen_runtime::json::TdJson for CheckAuthenticationPassword {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkAuthenticationPassword", -2025698400, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -1105,7 +1135,9 @@ impl ::tlgen_runtime::json::TdJson for RequestAuthenticationPasswordRecovery {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("requestAuthenticationPasswordRecovery", 1393896118, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1154,7 +1186,9 @@ impl ::tlgen_runtime::json::TdJson for CheckAuthenticationPasswordRecoveryCode {
                 KEYS,
                 1,
             );
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -1217,7 +1251,9 @@ impl ::tlgen_runtime::json::TdJson for RecoverAuthenticationPassword {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("recoverAuthenticationPassword", -131001053, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1283,7 +1319,9 @@ impl ::tlgen_runtime::json::TdJson for SendAuthenticationFirebaseSms {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendAuthenticationFirebaseSms", 364994111, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -1333,7 +1371,9 @@ impl ::tlgen_runtime::json::TdJson for ReportAuthenticationCodeMissing {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reportAuthenticationCodeMissing", -1846555064, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -1380,7 +1420,9 @@ impl ::tlgen_runtime::json::TdJson for CheckAuthenticationBotToken {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkAuthenticationBotToken", 639321206, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -1418,7 +1460,9 @@ impl ::tlgen_runtime::json::TdJson for LogOut {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("logOut", -1581923301, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1450,7 +1494,9 @@ impl ::tlgen_runtime::json::TdJson for Close {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("close", -1187782273, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1482,7 +1528,9 @@ impl ::tlgen_runtime::json::TdJson for Destroy {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("destroy", 685331274, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1523,7 +1571,9 @@ impl ::tlgen_runtime::json::TdJson for ConfirmQrCodeAuthentication {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("confirmQrCodeAuthentication", -376199379, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -1561,7 +1611,9 @@ impl ::tlgen_runtime::json::TdJson for GetCurrentState {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getCurrentState", -1191417719, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1605,7 +1657,9 @@ impl ::tlgen_runtime::json::TdJson for SetDatabaseEncryptionKey {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setDatabaseEncryptionKey", -1204599371, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<u8>,
@@ -1643,7 +1697,9 @@ impl ::tlgen_runtime::json::TdJson for GetPasswordState {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getPasswordState", -174752904, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1721,7 +1777,9 @@ impl ::tlgen_runtime::json::TdJson for SetPassword {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("setPassword", -1193589027, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1793,7 +1851,9 @@ impl ::tlgen_runtime::json::TdJson for IsLoginEmailAddressRequired {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("isLoginEmailAddressRequired", -874594326, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1836,7 +1896,9 @@ impl ::tlgen_runtime::json::TdJson for SetLoginEmailAddress {
         const KEYS: &[&str] = &["new_login_email_address"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setLoginEmailAddress", 935019476, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -1875,7 +1937,9 @@ impl ::tlgen_runtime::json::TdJson for ResendLoginEmailAddressCode {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("resendLoginEmailAddressCode", 292966933, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1919,7 +1983,9 @@ impl ::tlgen_runtime::json::TdJson for CheckLoginEmailAddressCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkLoginEmailAddressCode", -1454244766, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::EmailAddressAuthentication,
@@ -1966,7 +2032,9 @@ impl ::tlgen_runtime::json::TdJson for GetRecoveryEmailAddress {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getRecoveryEmailAddress", -1594770947, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -2021,7 +2089,9 @@ impl ::tlgen_runtime::json::TdJson for SetRecoveryEmailAddress {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setRecoveryEmailAddress", -1981836385, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -2080,7 +2150,9 @@ impl ::tlgen_runtime::json::TdJson for CheckRecoveryEmailAddressCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkRecoveryEmailAddressCode", -1997039589, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -2119,7 +2191,9 @@ impl ::tlgen_runtime::json::TdJson for ResendRecoveryEmailAddressCode {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("resendRecoveryEmailAddressCode", 433483548, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2152,7 +2226,9 @@ impl ::tlgen_runtime::json::TdJson for CancelRecoveryEmailAddressVerification {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("cancelRecoveryEmailAddressVerification", -1516728691, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2185,7 +2261,9 @@ impl ::tlgen_runtime::json::TdJson for RequestPasswordRecovery {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("requestPasswordRecovery", -13777582, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2229,7 +2307,9 @@ impl ::tlgen_runtime::json::TdJson for CheckPasswordRecoveryCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkPasswordRecoveryCode", -200794600, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -2291,7 +2371,9 @@ impl ::tlgen_runtime::json::TdJson for RecoverPassword {
         const KEYS: &[&str] = &["recovery_code", "new_password", "new_hint"];
         let mut value = Self::default();
         let mut object = input.begin_struct("recoverPassword", -1524262541, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -2348,7 +2430,9 @@ impl ::tlgen_runtime::json::TdJson for ResetPassword {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("resetPassword", -593589091, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2380,7 +2464,9 @@ impl ::tlgen_runtime::json::TdJson for CancelPasswordReset {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("cancelPasswordReset", 940733538, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2426,7 +2512,9 @@ impl ::tlgen_runtime::json::TdJson for CreateTemporaryPassword {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("createTemporaryPassword", -1626509434, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -2477,7 +2565,9 @@ impl ::tlgen_runtime::json::TdJson for GetTemporaryPasswordState {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getTemporaryPasswordState", -12670830, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2509,7 +2599,9 @@ impl ::tlgen_runtime::json::TdJson for GetMe {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getMe", -191516033, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2549,7 +2641,9 @@ impl ::tlgen_runtime::json::TdJson for GetUser {
         const KEYS: &[&str] = &["user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getUser", 1117363211, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -2595,7 +2689,9 @@ impl ::tlgen_runtime::json::TdJson for GetUserFullInfo {
         const KEYS: &[&str] = &["user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getUserFullInfo", -776823720, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -2644,7 +2740,9 @@ impl ::tlgen_runtime::json::TdJson for GetBasicGroup {
         const KEYS: &[&str] = &["basic_group_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getBasicGroup", -1635174828, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -2694,7 +2792,9 @@ impl ::tlgen_runtime::json::TdJson for GetBasicGroupFullInfo {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getBasicGroupFullInfo", -1822039253, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -2743,7 +2843,9 @@ impl ::tlgen_runtime::json::TdJson for GetSupergroup {
         const KEYS: &[&str] = &["supergroup_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getSupergroup", 989663458, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -2793,7 +2895,9 @@ impl ::tlgen_runtime::json::TdJson for GetSupergroupFullInfo {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getSupergroupFullInfo", 1099776056, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -2842,7 +2946,9 @@ impl ::tlgen_runtime::json::TdJson for GetSecretChat {
         const KEYS: &[&str] = &["secret_chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getSecretChat", 40599169, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -2888,7 +2994,9 @@ impl ::tlgen_runtime::json::TdJson for GetChat {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChat", 1866601536, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -2939,7 +3047,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessage {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessage", -1821196160, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3002,7 +3112,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageLocally {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessageLocally", -603575444, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3065,7 +3177,9 @@ impl ::tlgen_runtime::json::TdJson for GetRepliedMessage {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getRepliedMessage", -641918531, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3123,7 +3237,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatPinnedMessage {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatPinnedMessage", 359865008, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -3183,7 +3299,9 @@ impl ::tlgen_runtime::json::TdJson for GetCallbackQueryMessage {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getCallbackQueryMessage", -1121939086, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3256,7 +3374,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessages {
         const KEYS: &[&str] = &["chat_id", "message_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessages", 425299338, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3319,7 +3439,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageProperties {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessageProperties", 773382571, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3382,7 +3504,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageThread {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessageThread", 2062695998, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3445,7 +3569,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageReadDate {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessageReadDate", -1484455101, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3508,7 +3634,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageViewers {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessageViewers", -1584457010, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3571,7 +3699,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageAuthor {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessageAuthor", 1890166449, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3629,7 +3759,9 @@ impl ::tlgen_runtime::json::TdJson for GetFile {
         const KEYS: &[&str] = &["file_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getFile", 1553923406, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -3686,7 +3818,9 @@ impl ::tlgen_runtime::json::TdJson for GetRemoteFile {
         const KEYS: &[&str] = &["remote_file_id", "file_type"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getRemoteFile", 2137204530, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3752,7 +3886,9 @@ impl ::tlgen_runtime::json::TdJson for LoadChats {
         const KEYS: &[&str] = &["chat_list", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("loadChats", -1885635205, KEYS, 2);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3818,7 +3954,9 @@ impl ::tlgen_runtime::json::TdJson for GetChats {
         const KEYS: &[&str] = &["chat_list", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChats", -972768574, KEYS, 2);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -3876,7 +4014,9 @@ impl ::tlgen_runtime::json::TdJson for SearchPublicChat {
         const KEYS: &[&str] = &["username"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchPublicChat", 857135533, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -3922,7 +4062,9 @@ impl ::tlgen_runtime::json::TdJson for SearchPublicChats {
         const KEYS: &[&str] = &["query"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchPublicChats", 970385337, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -3973,7 +4115,9 @@ impl ::tlgen_runtime::json::TdJson for SearchChats {
         const KEYS: &[&str] = &["query", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchChats", -1879787060, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -4036,7 +4180,9 @@ impl ::tlgen_runtime::json::TdJson for SearchChatsOnServer {
         const KEYS: &[&str] = &["query", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchChatsOnServer", -1158402188, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -4086,7 +4232,9 @@ impl ::tlgen_runtime::json::TdJson for GetRecommendedChats {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getRecommendedChats", -649884303, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -4126,7 +4274,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatSimilarChats {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatSimilarChats", -1152348285, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -4181,7 +4331,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatSimilarChatCount {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatSimilarChatCount", 1178506894, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -4247,7 +4399,9 @@ impl ::tlgen_runtime::json::TdJson for OpenChatSimilarChat {
         const KEYS: &[&str] = &["chat_id", "opened_chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("openChatSimilarChat", -1884883949, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -4305,7 +4459,9 @@ impl ::tlgen_runtime::json::TdJson for GetBotSimilarBots {
         const KEYS: &[&str] = &["bot_user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getBotSimilarBots", -825139275, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -4360,7 +4516,9 @@ impl ::tlgen_runtime::json::TdJson for GetBotSimilarBotCount {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getBotSimilarBotCount", -1271545369, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -4426,7 +4584,9 @@ impl ::tlgen_runtime::json::TdJson for OpenBotSimilarBot {
         const KEYS: &[&str] = &["bot_user_id", "opened_bot_user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("openBotSimilarBot", -369688872, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -4492,7 +4652,9 @@ impl ::tlgen_runtime::json::TdJson for GetTopChats {
         const KEYS: &[&str] = &["category", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getTopChats", -388410847, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -4558,7 +4720,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveTopChat {
         const KEYS: &[&str] = &["category", "chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeTopChat", -1907876267, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -4622,7 +4786,9 @@ impl ::tlgen_runtime::json::TdJson for SearchRecentlyFoundChats {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchRecentlyFoundChats", 1647445393, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -4681,7 +4847,9 @@ impl ::tlgen_runtime::json::TdJson for AddRecentlyFoundChat {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("addRecentlyFoundChat", -1746396787, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -4728,7 +4896,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveRecentlyFoundChat {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeRecentlyFoundChat", 717340444, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -4767,7 +4937,9 @@ impl ::tlgen_runtime::json::TdJson for ClearRecentlyFoundChats {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("clearRecentlyFoundChats", -285582542, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -4808,7 +4980,9 @@ impl ::tlgen_runtime::json::TdJson for GetRecentlyOpenedChats {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getRecentlyOpenedChats", -1924156893, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<i32, ::tlgen_runtime::json::Plain>(input, &mut value.limit);
         }
@@ -4856,7 +5030,9 @@ impl ::tlgen_runtime::json::TdJson for CheckChatUsername {
         const KEYS: &[&str] = &["chat_id", "username"];
         let mut value = Self::default();
         let mut object = input.begin_struct("checkChatUsername", -119119344, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -4917,7 +5093,9 @@ impl ::tlgen_runtime::json::TdJson for GetCreatedPublicChats {
         const KEYS: &[&str] = &["type"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getCreatedPublicChats", 710354415, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::PublicChatType,
@@ -4967,7 +5145,9 @@ impl ::tlgen_runtime::json::TdJson for CheckCreatedPublicChatsLimit {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkCreatedPublicChatsLimit", -445546591, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::PublicChatType,
@@ -5006,7 +5186,9 @@ impl ::tlgen_runtime::json::TdJson for GetSuitableDiscussionChats {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getSuitableDiscussionChats", 49044982, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -5039,7 +5221,9 @@ impl ::tlgen_runtime::json::TdJson for GetInactiveSupergroupChats {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getInactiveSupergroupChats", -657720907, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -5072,7 +5256,9 @@ impl ::tlgen_runtime::json::TdJson for GetSuitablePersonalChats {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getSuitablePersonalChats", -1870357515, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -5118,7 +5304,9 @@ impl ::tlgen_runtime::json::TdJson for LoadDirectMessagesChatTopics {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("loadDirectMessagesChatTopics", 1488065975, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -5182,7 +5370,9 @@ impl ::tlgen_runtime::json::TdJson for GetDirectMessagesChatTopic {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getDirectMessagesChatTopic", 1990530052, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -5270,7 +5460,9 @@ impl ::tlgen_runtime::json::TdJson for GetDirectMessagesChatTopicHistory {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getDirectMessagesChatTopicHistory", 1035221188, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -5365,7 +5557,9 @@ impl ::tlgen_runtime::json::TdJson for GetDirectMessagesChatTopicMessageByDate {
                 KEYS,
                 7,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -5436,7 +5630,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteDirectMessagesChatTopicHistory {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteDirectMessagesChatTopicHistory", -1906080196, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -5515,7 +5711,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteDirectMessagesChatTopicMessagesByDa
                 KEYS,
                 15,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -5606,7 +5804,9 @@ impl ::tlgen_runtime::json::TdJson for SetDirectMessagesChatTopicIsMarkedAsUnrea
                 KEYS,
                 7,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -5677,7 +5877,9 @@ impl ::tlgen_runtime::json::TdJson for UnpinAllDirectMessagesChatTopicMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("unpinAllDirectMessagesChatTopicMessages", 89671100, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -5746,7 +5948,9 @@ impl ::tlgen_runtime::json::TdJson for ReadAllDirectMessagesChatTopicReactions {
                 KEYS,
                 3,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -5810,7 +6014,9 @@ impl ::tlgen_runtime::json::TdJson for GetDirectMessagesChatTopicRevenue {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getDirectMessagesChatTopicRevenue", -792382961, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -5901,7 +6107,9 @@ for ToggleDirectMessagesChatTopicCanSendUnpaidMessages {
                 KEYS,
                 15,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -5975,7 +6183,9 @@ impl ::tlgen_runtime::json::TdJson for LoadSavedMessagesTopics {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("loadSavedMessagesTopics", 289855160, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<i32, ::tlgen_runtime::json::Plain>(input, &mut value.limit);
         }
@@ -6045,7 +6255,9 @@ impl ::tlgen_runtime::json::TdJson for GetSavedMessagesTopicHistory {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getSavedMessagesTopicHistory", 2011552360, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -6126,7 +6338,9 @@ impl ::tlgen_runtime::json::TdJson for GetSavedMessagesTopicMessageByDate {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getSavedMessagesTopicMessageByDate", -1050786176, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -6188,7 +6402,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteSavedMessagesTopicHistory {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteSavedMessagesTopicHistory", 1776237930, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -6248,7 +6464,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteSavedMessagesTopicMessagesByDate {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteSavedMessagesTopicMessagesByDate", 1444389, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -6322,7 +6540,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSavedMessagesTopicIsPinned {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleSavedMessagesTopicIsPinned", -1588378164, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -6384,7 +6604,9 @@ impl ::tlgen_runtime::json::TdJson for SetPinnedSavedMessagesTopics {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setPinnedSavedMessagesTopics", -194818924, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<i64>,
@@ -6443,7 +6665,9 @@ impl ::tlgen_runtime::json::TdJson for GetGroupsInCommon {
         const KEYS: &[&str] = &["user_id", "offset_chat_id", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getGroupsInCommon", 381539178, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -6537,7 +6761,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatHistory {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatHistory", -799960451, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -6646,7 +6872,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageThreadHistory {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getMessageThreadHistory", -1808411608, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -6738,7 +6966,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteChatHistory {
         const KEYS: &[&str] = &["chat_id", "remove_from_chat_list", "revoke"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteChatHistory", -1472081761, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -6803,7 +7033,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteChat {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteChat", -171253666, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -6905,7 +7137,9 @@ impl ::tlgen_runtime::json::TdJson for SearchChatMessages {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchChatMessages", 1072442212, KEYS, 117);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -7058,7 +7292,9 @@ impl ::tlgen_runtime::json::TdJson for SearchMessages {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchMessages", 1225448885, KEYS, 206);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -7182,7 +7418,9 @@ impl ::tlgen_runtime::json::TdJson for SearchSecretMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchSecretMessages", -852865892, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -7303,7 +7541,9 @@ impl ::tlgen_runtime::json::TdJson for SearchSavedMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchSavedMessages", -1969512554, KEYS, 61);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -7402,7 +7642,9 @@ impl ::tlgen_runtime::json::TdJson for SearchCallMessages {
         const KEYS: &[&str] = &["offset", "limit", "only_missed"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchCallMessages", -1942229221, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -7473,7 +7715,9 @@ impl ::tlgen_runtime::json::TdJson for SearchOutgoingDocumentMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchOutgoingDocumentMessages", -1071397762, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -7532,7 +7776,9 @@ impl ::tlgen_runtime::json::TdJson for GetPublicPostSearchLimits {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getPublicPostSearchLimits", -1724216773, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -7593,7 +7839,9 @@ impl ::tlgen_runtime::json::TdJson for SearchPublicPosts {
         const KEYS: &[&str] = &["query", "offset", "limit", "star_count"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchPublicPosts", 618133347, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -7676,7 +7924,9 @@ impl ::tlgen_runtime::json::TdJson for SearchPublicMessagesByTag {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchPublicMessagesByTag", 630680746, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -7760,7 +8010,9 @@ impl ::tlgen_runtime::json::TdJson for SearchPublicStoriesByTag {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchPublicStoriesByTag", 1778102602, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -7846,7 +8098,9 @@ impl ::tlgen_runtime::json::TdJson for SearchPublicStoriesByLocation {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchPublicStoriesByLocation", 1596709256, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -7930,7 +8184,9 @@ impl ::tlgen_runtime::json::TdJson for SearchPublicStoriesByVenue {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchPublicStoriesByVenue", -686136790, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -8010,7 +8266,9 @@ impl ::tlgen_runtime::json::TdJson for GetSearchedForTags {
         const KEYS: &[&str] = &["tag_prefix", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getSearchedForTags", -1692716851, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -8068,7 +8326,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveSearchedForTag {
         const KEYS: &[&str] = &["tag"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeSearchedForTag", 891382730, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -8117,7 +8377,9 @@ impl ::tlgen_runtime::json::TdJson for ClearSearchedForTags {
         const KEYS: &[&str] = &["clear_cashtags"];
         let mut value = Self::default();
         let mut object = input.begin_struct("clearSearchedForTags", 512017238, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -8164,7 +8426,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteAllCallMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteAllCallMessages", -1466445325, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -8216,7 +8480,9 @@ impl ::tlgen_runtime::json::TdJson for SearchChatRecentLocationMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchChatRecentLocationMessages", 950238950, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -8279,7 +8545,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatMessageByDate {
         const KEYS: &[&str] = &["chat_id", "date"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatMessageByDate", 1062564150, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -8373,7 +8641,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatSparseMessagePositions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatSparseMessagePositions", 994389757, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -8477,7 +8747,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatMessageCalendar {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatMessageCalendar", 1644001372, KEYS, 13);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -8573,7 +8845,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatMessageCount {
         const KEYS: &[&str] = &["chat_id", "topic_id", "filter", "return_local"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatMessageCount", 1641001101, KEYS, 13);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -8667,7 +8941,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatMessagePosition {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatMessagePosition", -1468174577, KEYS, 13);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -8740,7 +9016,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatScheduledMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatScheduledMessages", -549638149, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -8787,7 +9065,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatSponsoredMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatSponsoredMessages", 1353203864, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -8860,7 +9140,9 @@ impl ::tlgen_runtime::json::TdJson for ClickChatSponsoredMessage {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("clickChatSponsoredMessage", 971995671, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -8943,7 +9225,9 @@ impl ::tlgen_runtime::json::TdJson for ReportChatSponsoredMessage {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reportChatSponsoredMessage", -979984820, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -9009,7 +9293,9 @@ impl ::tlgen_runtime::json::TdJson for GetSearchSponsoredChats {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getSearchSponsoredChats", 1568505164, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -9058,7 +9344,9 @@ impl ::tlgen_runtime::json::TdJson for ViewSponsoredChat {
         const KEYS: &[&str] = &["sponsored_chat_unique_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("viewSponsoredChat", 1722644778, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -9107,7 +9395,9 @@ impl ::tlgen_runtime::json::TdJson for OpenSponsoredChat {
         const KEYS: &[&str] = &["sponsored_chat_unique_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("openSponsoredChat", 865985573, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -9161,7 +9451,9 @@ impl ::tlgen_runtime::json::TdJson for ReportSponsoredChat {
         const KEYS: &[&str] = &["sponsored_chat_unique_id", "option_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("reportSponsoredChat", -902673019, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -9225,7 +9517,9 @@ impl ::tlgen_runtime::json::TdJson for GetVideoMessageAdvertisements {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getVideoMessageAdvertisements", -285681331, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -9287,7 +9581,9 @@ impl ::tlgen_runtime::json::TdJson for ViewVideoMessageAdvertisement {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("viewVideoMessageAdvertisement", -808563006, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -9337,7 +9633,9 @@ impl ::tlgen_runtime::json::TdJson for ClickVideoMessageAdvertisement {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("clickVideoMessageAdvertisement", 1367156622, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -9392,7 +9690,9 @@ impl ::tlgen_runtime::json::TdJson for ReportVideoMessageAdvertisement {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reportVideoMessageAdvertisement", 617137942, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -9461,7 +9761,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveNotification {
         const KEYS: &[&str] = &["notification_group_id", "notification_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeNotification", 862630734, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -9531,7 +9833,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveNotificationGroup {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeNotificationGroup", 1713005454, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -9621,7 +9925,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageLink {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessageLink", -984158342, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -9711,7 +10017,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageEmbeddingCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getMessageEmbeddingCode", 1654967561, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -9776,7 +10084,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageLinkInfo {
         const KEYS: &[&str] = &["url"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessageLinkInfo", -700533672, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -9833,7 +10143,9 @@ impl ::tlgen_runtime::json::TdJson for TranslateText {
         const KEYS: &[&str] = &["text", "to_language_code"];
         let mut value = Self::default();
         let mut object = input.begin_struct("translateText", 623011058, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -9904,7 +10216,9 @@ impl ::tlgen_runtime::json::TdJson for TranslateMessageText {
         const KEYS: &[&str] = &["chat_id", "message_id", "to_language_code"];
         let mut value = Self::default();
         let mut object = input.begin_struct("translateMessageText", 1405427410, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -9982,7 +10296,9 @@ impl ::tlgen_runtime::json::TdJson for SummarizeMessage {
         const KEYS: &[&str] = &["chat_id", "message_id", "translate_to_language_code"];
         let mut value = Self::default();
         let mut object = input.begin_struct("summarizeMessage", 1405194782, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -10052,7 +10368,9 @@ impl ::tlgen_runtime::json::TdJson for RecognizeSpeech {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("recognizeSpeech", 1741947577, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -10121,7 +10439,9 @@ impl ::tlgen_runtime::json::TdJson for RateSpeechRecognition {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("rateSpeechRecognition", -287521867, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -10187,7 +10507,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatAvailableMessageSenders {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatAvailableMessageSenders", 1158670635, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -10242,7 +10564,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatMessageSender {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setChatMessageSender", -1421513858, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -10347,7 +10671,9 @@ impl ::tlgen_runtime::json::TdJson for SendMessage {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendMessage", 964116012, KEYS, 33);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -10471,7 +10797,9 @@ impl ::tlgen_runtime::json::TdJson for SendMessageAlbum {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendMessageAlbum", -1488607732, KEYS, 17);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -10560,7 +10888,9 @@ impl ::tlgen_runtime::json::TdJson for SendBotStartMessage {
         const KEYS: &[&str] = &["bot_user_id", "chat_id", "parameter"];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendBotStartMessage", -1435877650, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -10676,7 +11006,9 @@ impl ::tlgen_runtime::json::TdJson for SendInlineQueryResultMessage {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendInlineQueryResultMessage", -1445935970, KEYS, 113);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -10822,7 +11154,9 @@ impl ::tlgen_runtime::json::TdJson for ForwardMessages {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("forwardMessages", -247889118, KEYS, 109);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -10926,7 +11260,9 @@ impl ::tlgen_runtime::json::TdJson for SendQuickReplyShortcutMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendQuickReplyShortcutMessages", 232068765, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -11020,7 +11356,9 @@ impl ::tlgen_runtime::json::TdJson for ResendMessages {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("resendMessages", 526374678, KEYS, 11);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -11130,7 +11468,9 @@ impl ::tlgen_runtime::json::TdJson for AddLocalMessage {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("addLocalMessage", -166217823, KEYS, 27);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -11222,7 +11562,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteMessages {
         const KEYS: &[&str] = &["chat_id", "message_ids", "revoke"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteMessages", 1130090173, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -11296,7 +11638,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteChatMessagesBySender {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteChatMessagesBySender", -1164235161, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -11370,7 +11714,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteChatMessagesByDate {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteChatMessagesByDate", -1639653185, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -11468,7 +11814,9 @@ impl ::tlgen_runtime::json::TdJson for EditMessageText {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("editMessageText", 196272567, KEYS, 11);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -11588,7 +11936,9 @@ impl ::tlgen_runtime::json::TdJson for EditMessageLiveLocation {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editMessageLiveLocation", -1890511980, KEYS, 115);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -11703,7 +12053,9 @@ impl ::tlgen_runtime::json::TdJson for EditMessageChecklist {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editMessageChecklist", 1497856700, KEYS, 11);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -11801,7 +12153,9 @@ impl ::tlgen_runtime::json::TdJson for EditMessageMedia {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("editMessageMedia", -1152678125, KEYS, 11);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -11908,7 +12262,9 @@ impl ::tlgen_runtime::json::TdJson for EditMessageCaption {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("editMessageCaption", -2020117951, KEYS, 19);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -12001,7 +12357,9 @@ impl ::tlgen_runtime::json::TdJson for EditMessageReplyMarkup {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editMessageReplyMarkup", 332127881, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -12090,7 +12448,9 @@ impl ::tlgen_runtime::json::TdJson for EditInlineMessageText {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editInlineMessageText", -855457307, KEYS, 5);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -12200,7 +12560,9 @@ impl ::tlgen_runtime::json::TdJson for EditInlineMessageLiveLocation {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editInlineMessageLiveLocation", 2134352044, KEYS, 57);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -12309,7 +12671,9 @@ impl ::tlgen_runtime::json::TdJson for EditInlineMessageMedia {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("editInlineMessageMedia", 23553921, KEYS, 5);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -12407,7 +12771,9 @@ impl ::tlgen_runtime::json::TdJson for EditInlineMessageCaption {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editInlineMessageCaption", 1409762552, KEYS, 9);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -12491,7 +12857,9 @@ impl ::tlgen_runtime::json::TdJson for EditInlineMessageReplyMarkup {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editInlineMessageReplyMarkup", -67565858, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -12563,7 +12931,9 @@ impl ::tlgen_runtime::json::TdJson for EditMessageSchedulingState {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editMessageSchedulingState", -1372976192, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -12641,7 +13011,9 @@ impl ::tlgen_runtime::json::TdJson for SetMessageFactCheck {
         const KEYS: &[&str] = &["chat_id", "message_id", "text"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setMessageFactCheck", -4309752, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -12768,7 +13140,9 @@ impl ::tlgen_runtime::json::TdJson for SendBusinessMessage {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendBusinessMessage", 159888387, KEYS, 187);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -12922,7 +13296,9 @@ impl ::tlgen_runtime::json::TdJson for SendBusinessMessageAlbum {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendBusinessMessageAlbum", 788608366, KEYS, 123);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -13051,7 +13427,9 @@ impl ::tlgen_runtime::json::TdJson for EditBusinessMessageText {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editBusinessMessageText", -1149169252, KEYS, 23);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -13187,7 +13565,9 @@ impl ::tlgen_runtime::json::TdJson for EditBusinessMessageLiveLocation {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editBusinessMessageLiveLocation", 494972447, KEYS, 231);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -13323,7 +13703,9 @@ impl ::tlgen_runtime::json::TdJson for EditBusinessMessageChecklist {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editBusinessMessageChecklist", -445013904, KEYS, 23);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -13438,7 +13820,9 @@ impl ::tlgen_runtime::json::TdJson for EditBusinessMessageMedia {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editBusinessMessageMedia", -60733576, KEYS, 23);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -13562,7 +13946,9 @@ impl ::tlgen_runtime::json::TdJson for EditBusinessMessageCaption {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editBusinessMessageCaption", -1071562045, KEYS, 39);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -13675,7 +14061,9 @@ impl ::tlgen_runtime::json::TdJson for EditBusinessMessageReplyMarkup {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editBusinessMessageReplyMarkup", 701787159, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -13773,7 +14161,9 @@ impl ::tlgen_runtime::json::TdJson for StopBusinessPoll {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("stopBusinessPoll", -1142218400, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -13869,7 +14259,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessMessageIsPinned {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBusinessMessageIsPinned", -15403536, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -13954,7 +14346,9 @@ impl ::tlgen_runtime::json::TdJson for ReadBusinessMessage {
         const KEYS: &[&str] = &["business_connection_id", "chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("readBusinessMessage", -1723531538, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -14031,7 +14425,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteBusinessMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteBusinessMessages", 1425721828, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -14136,7 +14532,9 @@ impl ::tlgen_runtime::json::TdJson for EditBusinessStory {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("editBusinessStory", 472538940, KEYS, 63);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -14230,7 +14628,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteBusinessStory {
         const KEYS: &[&str] = &["business_connection_id", "story_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteBusinessStory", 1024585042, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -14305,7 +14705,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessAccountName {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBusinessAccountName", 999582546, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -14379,7 +14781,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessAccountBio {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBusinessAccountBio", -1698538041, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -14454,7 +14858,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessAccountProfilePhoto {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBusinessAccountProfilePhoto", 1174440149, KEYS, 5);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -14528,7 +14934,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessAccountUsername {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBusinessAccountUsername", -1520126367, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -14598,7 +15006,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessAccountGiftSettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBusinessAccountGiftSettings", 1757763090, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -14660,7 +15070,9 @@ impl ::tlgen_runtime::json::TdJson for GetBusinessAccountStarAmount {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getBusinessAccountStarAmount", -1817136693, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -14715,7 +15127,9 @@ impl ::tlgen_runtime::json::TdJson for TransferBusinessAccountStars {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("transferBusinessAccountStars", 732562464, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -14774,7 +15188,9 @@ impl ::tlgen_runtime::json::TdJson for CheckQuickReplyShortcutName {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkQuickReplyShortcutName", 2101203241, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -14813,7 +15229,9 @@ impl ::tlgen_runtime::json::TdJson for LoadQuickReplyShortcuts {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("loadQuickReplyShortcuts", -1016614243, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -14859,7 +15277,9 @@ impl ::tlgen_runtime::json::TdJson for SetQuickReplyShortcutName {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setQuickReplyShortcutName", 186709105, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -14918,7 +15338,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteQuickReplyShortcut {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteQuickReplyShortcut", -246911978, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -14968,7 +15390,9 @@ impl ::tlgen_runtime::json::TdJson for ReorderQuickReplyShortcuts {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reorderQuickReplyShortcuts", -2052799232, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<i32>,
@@ -15015,7 +15439,9 @@ impl ::tlgen_runtime::json::TdJson for LoadQuickReplyShortcutMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("loadQuickReplyShortcutMessages", -46092588, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -15070,7 +15496,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteQuickReplyShortcutMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteQuickReplyShortcutMessages", -40522947, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -15152,7 +15580,9 @@ impl ::tlgen_runtime::json::TdJson for AddQuickReplyShortcutMessage {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("addQuickReplyShortcutMessage", 1058573098, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -15258,7 +15688,9 @@ impl ::tlgen_runtime::json::TdJson for AddQuickReplyShortcutInlineQueryResultMes
                 KEYS,
                 31,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -15362,7 +15794,9 @@ impl ::tlgen_runtime::json::TdJson for AddQuickReplyShortcutMessageAlbum {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("addQuickReplyShortcutMessageAlbum", 1348436244, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -15439,7 +15873,9 @@ impl ::tlgen_runtime::json::TdJson for ReaddQuickReplyShortcutMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("readdQuickReplyShortcutMessages", 387399566, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -15510,7 +15946,9 @@ impl ::tlgen_runtime::json::TdJson for EditQuickReplyMessage {
         const KEYS: &[&str] = &["shortcut_id", "message_id", "input_message_content"];
         let mut value = Self::default();
         let mut object = input.begin_struct("editQuickReplyMessage", 80517006, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -15568,7 +16006,9 @@ impl ::tlgen_runtime::json::TdJson for GetForumTopicDefaultIcons {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getForumTopicDefaultIcons", 1479898332, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -15629,7 +16069,9 @@ impl ::tlgen_runtime::json::TdJson for CreateForumTopic {
         const KEYS: &[&str] = &["chat_id", "name", "is_name_implicit", "icon"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createForumTopic", -15242103, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -15736,7 +16178,9 @@ impl ::tlgen_runtime::json::TdJson for EditForumTopic {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("editForumTopic", 1112389547, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -15823,7 +16267,9 @@ impl ::tlgen_runtime::json::TdJson for GetForumTopic {
         const KEYS: &[&str] = &["chat_id", "forum_topic_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getForumTopic", 1931459984, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -15914,7 +16360,9 @@ impl ::tlgen_runtime::json::TdJson for GetForumTopicHistory {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getForumTopicHistory", -339129791, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16001,7 +16449,9 @@ impl ::tlgen_runtime::json::TdJson for GetForumTopicLink {
         const KEYS: &[&str] = &["chat_id", "forum_topic_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getForumTopicLink", 330405972, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16097,7 +16547,9 @@ impl ::tlgen_runtime::json::TdJson for GetForumTopics {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getForumTopics", 1368275676, KEYS, 63);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16200,7 +16652,9 @@ impl ::tlgen_runtime::json::TdJson for SetForumTopicNotificationSettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setForumTopicNotificationSettings", -1989500300, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16279,7 +16733,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleForumTopicIsClosed {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleForumTopicIsClosed", 982153376, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16350,7 +16806,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleGeneralForumTopicIsHidden {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleGeneralForumTopicIsHidden", 1595741256, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16422,7 +16880,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleForumTopicIsPinned {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleForumTopicIsPinned", 1474651795, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16496,7 +16956,9 @@ impl ::tlgen_runtime::json::TdJson for SetPinnedForumTopics {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setPinnedForumTopics", -1871668497, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16562,7 +17024,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteForumTopic {
         const KEYS: &[&str] = &["chat_id", "forum_topic_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteForumTopic", -2121212039, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16629,7 +17093,9 @@ impl ::tlgen_runtime::json::TdJson for ReadAllForumTopicMentions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("readAllForumTopicMentions", -996864148, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16696,7 +17162,9 @@ impl ::tlgen_runtime::json::TdJson for ReadAllForumTopicReactions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("readAllForumTopicReactions", -1986498949, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16763,7 +17231,9 @@ impl ::tlgen_runtime::json::TdJson for UnpinAllForumTopicMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("unpinAllForumTopicMessages", -1113340771, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16813,7 +17283,9 @@ impl ::tlgen_runtime::json::TdJson for GetPasskeyParameters {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getPasskeyParameters", -680161058, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -16864,7 +17336,9 @@ impl ::tlgen_runtime::json::TdJson for AddLoginPasskey {
         const KEYS: &[&str] = &["client_data", "attestation_object"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addLoginPasskey", 1838899694, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -16914,7 +17388,9 @@ impl ::tlgen_runtime::json::TdJson for GetLoginPasskeys {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getLoginPasskeys", -165927873, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -16957,7 +17433,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveLoginPasskey {
         const KEYS: &[&str] = &["passkey_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeLoginPasskey", -1728940387, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -17003,7 +17481,9 @@ impl ::tlgen_runtime::json::TdJson for GetEmojiReaction {
         const KEYS: &[&str] = &["emoji"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getEmojiReaction", -449572388, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -17042,7 +17522,9 @@ impl ::tlgen_runtime::json::TdJson for GetCustomEmojiReactionAnimations {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getCustomEmojiReactionAnimations", 1232375250, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -17093,7 +17575,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageAvailableReactions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getMessageAvailableReactions", 1994098354, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -17150,7 +17634,9 @@ impl ::tlgen_runtime::json::TdJson for ClearRecentReactions {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("clearRecentReactions", 1298253650, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -17222,7 +17708,9 @@ impl ::tlgen_runtime::json::TdJson for AddMessageReaction {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("addMessageReaction", 1419269613, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -17315,7 +17803,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveMessageReaction {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeMessageReaction", -1756934789, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -17386,7 +17876,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatAvailablePaidMessageReactionSender
                 KEYS,
                 1,
             );
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -17451,7 +17943,9 @@ impl ::tlgen_runtime::json::TdJson for AddPendingPaidMessageReaction {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("addPendingPaidMessageReaction", -342110765, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -17529,7 +18023,9 @@ impl ::tlgen_runtime::json::TdJson for CommitPendingPaidMessageReactions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("commitPendingPaidMessageReactions", -171354618, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -17593,7 +18089,9 @@ impl ::tlgen_runtime::json::TdJson for RemovePendingPaidMessageReactions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removePendingPaidMessageReactions", 1100258555, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -17665,7 +18163,9 @@ impl ::tlgen_runtime::json::TdJson for SetPaidMessageReactionType {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setPaidMessageReactionType", -829934930, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -17748,7 +18248,9 @@ impl ::tlgen_runtime::json::TdJson for SetMessageReactions {
         const KEYS: &[&str] = &["chat_id", "message_id", "reaction_types", "is_big"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setMessageReactions", -372524900, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -17850,7 +18352,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageAddedReactions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getMessageAddedReactions", 2110172754, KEYS, 27);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -17933,7 +18437,9 @@ impl ::tlgen_runtime::json::TdJson for SetDefaultReactionType {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setDefaultReactionType", 1694730813, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::ReactionType,
@@ -17983,7 +18489,9 @@ impl ::tlgen_runtime::json::TdJson for GetSavedMessagesTags {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getSavedMessagesTags", -1932105815, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -18038,7 +18546,9 @@ impl ::tlgen_runtime::json::TdJson for SetSavedMessagesTagLabel {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setSavedMessagesTagLabel", -1338323696, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -18096,7 +18606,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageEffect {
         const KEYS: &[&str] = &["effect_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessageEffect", -1638843116, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -18161,7 +18673,9 @@ impl ::tlgen_runtime::json::TdJson for SearchQuote {
         const KEYS: &[&str] = &["text", "quote", "quote_position"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchQuote", 1751384351, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -18226,7 +18740,9 @@ impl ::tlgen_runtime::json::TdJson for GetTextEntities {
         const KEYS: &[&str] = &["text"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getTextEntities", -341490693, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -18280,7 +18796,9 @@ impl ::tlgen_runtime::json::TdJson for ParseTextEntities {
         const KEYS: &[&str] = &["text", "parse_mode"];
         let mut value = Self::default();
         let mut object = input.begin_struct("parseTextEntities", -1709194593, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -18341,7 +18859,9 @@ impl ::tlgen_runtime::json::TdJson for ParseMarkdown {
         const KEYS: &[&str] = &["text"];
         let mut value = Self::default();
         let mut object = input.begin_struct("parseMarkdown", 756366063, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::FormattedText,
@@ -18390,7 +18910,9 @@ impl ::tlgen_runtime::json::TdJson for GetMarkdownText {
         const KEYS: &[&str] = &["text"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMarkdownText", 164524584, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::FormattedText,
@@ -18439,7 +18961,9 @@ impl ::tlgen_runtime::json::TdJson for GetCountryFlagEmoji {
         const KEYS: &[&str] = &["country_code"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getCountryFlagEmoji", 981871098, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -18485,7 +19009,9 @@ impl ::tlgen_runtime::json::TdJson for GetFileMimeType {
         const KEYS: &[&str] = &["file_name"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getFileMimeType", -2073879671, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -18531,7 +19057,9 @@ impl ::tlgen_runtime::json::TdJson for GetFileExtension {
         const KEYS: &[&str] = &["mime_type"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getFileExtension", -106055372, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -18577,7 +19105,9 @@ impl ::tlgen_runtime::json::TdJson for CleanFileName {
         const KEYS: &[&str] = &["file_name"];
         let mut value = Self::default();
         let mut object = input.begin_struct("cleanFileName", 967964667, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -18653,7 +19183,9 @@ impl ::tlgen_runtime::json::TdJson for GetLanguagePackString {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getLanguagePackString", 150789747, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -18725,7 +19257,9 @@ impl ::tlgen_runtime::json::TdJson for GetJsonValue {
         const KEYS: &[&str] = &["json"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getJsonValue", -1829086715, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -18774,7 +19308,9 @@ impl ::tlgen_runtime::json::TdJson for GetJsonString {
         const KEYS: &[&str] = &["json_value"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getJsonString", 663458849, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::JsonValue,
@@ -18824,7 +19360,9 @@ impl ::tlgen_runtime::json::TdJson for GetThemeParametersJsonString {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getThemeParametersJsonString", -1850145288, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::ThemeParameters,
@@ -18883,7 +19421,9 @@ impl ::tlgen_runtime::json::TdJson for SetPollAnswer {
         const KEYS: &[&str] = &["chat_id", "message_id", "option_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setPollAnswer", -1399388792, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -18968,7 +19508,9 @@ impl ::tlgen_runtime::json::TdJson for GetPollVoters {
         const KEYS: &[&str] = &["chat_id", "message_id", "option_id", "offset", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getPollVoters", -1000625748, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -19060,7 +19602,9 @@ impl ::tlgen_runtime::json::TdJson for StopPoll {
         const KEYS: &[&str] = &["chat_id", "message_id", "reply_markup"];
         let mut value = Self::default();
         let mut object = input.begin_struct("stopPoll", 1659374253, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -19138,7 +19682,9 @@ impl ::tlgen_runtime::json::TdJson for AddChecklistTasks {
         const KEYS: &[&str] = &["chat_id", "message_id", "tasks"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addChecklistTasks", 1554619499, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -19230,7 +19776,9 @@ impl ::tlgen_runtime::json::TdJson for MarkChecklistTasksAsDone {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("markChecklistTasksAsDone", 386950739, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -19305,7 +19853,9 @@ impl ::tlgen_runtime::json::TdJson for HideSuggestedAction {
         const KEYS: &[&str] = &["action"];
         let mut value = Self::default();
         let mut object = input.begin_struct("hideSuggestedAction", -1561384065, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::SuggestedAction,
@@ -19344,7 +19894,9 @@ impl ::tlgen_runtime::json::TdJson for HideContactCloseBirthdays {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("hideContactCloseBirthdays", -1163065221, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -19388,7 +19940,9 @@ impl ::tlgen_runtime::json::TdJson for GetBusinessConnection {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getBusinessConnection", -2114706400, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -19444,7 +19998,9 @@ impl ::tlgen_runtime::json::TdJson for GetLoginUrlInfo {
         const KEYS: &[&str] = &["chat_id", "message_id", "button_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getLoginUrlInfo", -859202125, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -19532,7 +20088,9 @@ impl ::tlgen_runtime::json::TdJson for GetLoginUrl {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getLoginUrl", 791844305, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -19633,7 +20191,9 @@ impl ::tlgen_runtime::json::TdJson for ShareUsersWithBot {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("shareUsersWithBot", -1574608333, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -19741,7 +20301,9 @@ impl ::tlgen_runtime::json::TdJson for ShareChatWithBot {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("shareChatWithBot", -1504507166, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -19850,7 +20412,9 @@ impl ::tlgen_runtime::json::TdJson for GetInlineQueryResults {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getInlineQueryResults", 2044524652, KEYS, 27);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -19976,7 +20540,9 @@ impl ::tlgen_runtime::json::TdJson for AnswerInlineQuery {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("answerInlineQuery", 1343853844, KEYS, 59);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -20079,7 +20645,9 @@ impl ::tlgen_runtime::json::TdJson for SavePreparedInlineMessage {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("savePreparedInlineMessage", -954963751, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -20153,7 +20721,9 @@ impl ::tlgen_runtime::json::TdJson for GetPreparedInlineMessage {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getPreparedInlineMessage", -83179701, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -20217,7 +20787,9 @@ impl ::tlgen_runtime::json::TdJson for GetGrossingWebAppBots {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getGrossingWebAppBots", 1696779802, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -20283,7 +20855,9 @@ impl ::tlgen_runtime::json::TdJson for SearchWebApp {
         const KEYS: &[&str] = &["bot_user_id", "web_app_short_name"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchWebApp", -1241740747, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -20341,7 +20915,9 @@ impl ::tlgen_runtime::json::TdJson for GetWebAppPlaceholder {
         const KEYS: &[&str] = &["bot_user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getWebAppPlaceholder", 583470479, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -20431,7 +21007,9 @@ impl ::tlgen_runtime::json::TdJson for GetWebAppLinkUrl {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getWebAppLinkUrl", 1627284161, KEYS, 63);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -20543,7 +21121,9 @@ impl ::tlgen_runtime::json::TdJson for GetMainWebApp {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMainWebApp", 594050214, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -20628,7 +21208,9 @@ impl ::tlgen_runtime::json::TdJson for GetWebAppUrl {
         const KEYS: &[&str] = &["bot_user_id", "url", "parameters"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getWebAppUrl", -1526784188, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -20706,7 +21288,9 @@ impl ::tlgen_runtime::json::TdJson for SendWebAppData {
         const KEYS: &[&str] = &["bot_user_id", "button_text", "data"];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendWebAppData", -1423978996, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -20812,7 +21396,9 @@ impl ::tlgen_runtime::json::TdJson for OpenWebApp {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("openWebApp", -950685122, KEYS, 39);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -20901,7 +21487,9 @@ impl ::tlgen_runtime::json::TdJson for CloseWebApp {
         const KEYS: &[&str] = &["web_app_launch_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("closeWebApp", 1755391174, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -20958,7 +21546,9 @@ impl ::tlgen_runtime::json::TdJson for AnswerWebAppQuery {
         const KEYS: &[&str] = &["web_app_query_id", "result"];
         let mut value = Self::default();
         let mut object = input.begin_struct("answerWebAppQuery", -1598776079, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21027,7 +21617,9 @@ impl ::tlgen_runtime::json::TdJson for CheckWebAppFileDownload {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkWebAppFileDownload", -389397278, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21106,7 +21698,9 @@ impl ::tlgen_runtime::json::TdJson for GetCallbackQueryAnswer {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getCallbackQueryAnswer", 116357727, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21201,7 +21795,9 @@ impl ::tlgen_runtime::json::TdJson for AnswerCallbackQuery {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("answerCallbackQuery", -1153028490, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21303,7 +21899,9 @@ impl ::tlgen_runtime::json::TdJson for AnswerShippingQuery {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("answerShippingQuery", -434601324, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21380,7 +21978,9 @@ impl ::tlgen_runtime::json::TdJson for AnswerPreCheckoutQuery {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("answerPreCheckoutQuery", -1486789653, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21473,7 +22073,9 @@ impl ::tlgen_runtime::json::TdJson for SetGameScore {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("setGameScore", 2127359430, KEYS, 63);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21591,7 +22193,9 @@ impl ::tlgen_runtime::json::TdJson for SetInlineGameScore {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("setInlineGameScore", -948871797, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21680,7 +22284,9 @@ impl ::tlgen_runtime::json::TdJson for GetGameHighScores {
         const KEYS: &[&str] = &["chat_id", "message_id", "user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getGameHighScores", 15746459, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21754,7 +22360,9 @@ impl ::tlgen_runtime::json::TdJson for GetInlineGameHighScores {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getInlineGameHighScores", -533107798, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21817,7 +22425,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteChatReplyMarkup {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteChatReplyMarkup", 100637531, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21904,7 +22514,9 @@ impl ::tlgen_runtime::json::TdJson for SendChatAction {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendChatAction", -1586808788, KEYS, 5);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -21998,7 +22610,9 @@ impl ::tlgen_runtime::json::TdJson for SendTextMessageDraft {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendTextMessageDraft", 2121571326, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -22070,7 +22684,9 @@ impl ::tlgen_runtime::json::TdJson for OpenChat {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("openChat", -323371509, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -22116,7 +22732,9 @@ impl ::tlgen_runtime::json::TdJson for CloseChat {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("closeChat", 39749353, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -22183,7 +22801,9 @@ impl ::tlgen_runtime::json::TdJson for ViewMessages {
         const KEYS: &[&str] = &["chat_id", "message_ids", "source", "force_read"];
         let mut value = Self::default();
         let mut object = input.begin_struct("viewMessages", 960236656, KEYS, 11);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -22260,7 +22880,9 @@ impl ::tlgen_runtime::json::TdJson for OpenMessageContent {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("openMessageContent", -739088005, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -22324,7 +22946,9 @@ impl ::tlgen_runtime::json::TdJson for ClickAnimatedEmojiMessage {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("clickAnimatedEmojiMessage", 196179554, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -22390,7 +23014,9 @@ impl ::tlgen_runtime::json::TdJson for GetInternalLink {
         const KEYS: &[&str] = &["type", "is_http"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getInternalLink", 962654640, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -22448,7 +23074,9 @@ impl ::tlgen_runtime::json::TdJson for GetInternalLinkType {
         const KEYS: &[&str] = &["link"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getInternalLinkType", -1948428535, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -22494,7 +23122,9 @@ impl ::tlgen_runtime::json::TdJson for GetExternalLinkInfo {
         const KEYS: &[&str] = &["link"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getExternalLinkInfo", 1175288383, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -22560,7 +23190,9 @@ impl ::tlgen_runtime::json::TdJson for GetExternalLink {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getExternalLink", -752042166, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -22625,7 +23257,9 @@ impl ::tlgen_runtime::json::TdJson for ReadAllChatMentions {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("readAllChatMentions", 1357558453, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -22671,7 +23305,9 @@ impl ::tlgen_runtime::json::TdJson for ReadAllChatReactions {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("readAllChatReactions", 1421973357, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -22722,7 +23358,9 @@ impl ::tlgen_runtime::json::TdJson for CreatePrivateChat {
         const KEYS: &[&str] = &["user_id", "force"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createPrivateChat", -947758327, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -22788,7 +23426,9 @@ impl ::tlgen_runtime::json::TdJson for CreateBasicGroupChat {
         const KEYS: &[&str] = &["basic_group_id", "force"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createBasicGroupChat", 1972024548, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -22854,7 +23494,9 @@ impl ::tlgen_runtime::json::TdJson for CreateSupergroupChat {
         const KEYS: &[&str] = &["supergroup_id", "force"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createSupergroupChat", 1187475691, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -22915,7 +23557,9 @@ impl ::tlgen_runtime::json::TdJson for CreateSecretChat {
         const KEYS: &[&str] = &["secret_chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createSecretChat", 1930285615, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -22978,7 +23622,9 @@ impl ::tlgen_runtime::json::TdJson for CreateNewBasicGroupChat {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("createNewBasicGroupChat", 1806454709, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -23091,7 +23737,9 @@ impl ::tlgen_runtime::json::TdJson for CreateNewSupergroupChat {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("createNewSupergroupChat", 804058822, KEYS, 111);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -23184,7 +23832,9 @@ impl ::tlgen_runtime::json::TdJson for CreateNewSecretChat {
         const KEYS: &[&str] = &["user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createNewSecretChat", -620682651, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -23231,7 +23881,9 @@ impl ::tlgen_runtime::json::TdJson for UpgradeBasicGroupChatToSupergroupChat {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("upgradeBasicGroupChatToSupergroupChat", 300488122, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -23277,7 +23929,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatListsToAddChat {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatListsToAddChat", 654956193, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -23331,7 +23985,9 @@ impl ::tlgen_runtime::json::TdJson for AddChatToList {
         const KEYS: &[&str] = &["chat_id", "chat_list"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addChatToList", -80523595, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -23392,7 +24048,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatFolder {
         const KEYS: &[&str] = &["chat_folder_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatFolder", 92809880, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -23441,7 +24099,9 @@ impl ::tlgen_runtime::json::TdJson for CreateChatFolder {
         const KEYS: &[&str] = &["folder"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createChatFolder", 1015399680, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::ChatFolder,
@@ -23498,7 +24158,9 @@ impl ::tlgen_runtime::json::TdJson for EditChatFolder {
         const KEYS: &[&str] = &["chat_folder_id", "folder"];
         let mut value = Self::default();
         let mut object = input.begin_struct("editChatFolder", 53672754, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -23567,7 +24229,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteChatFolder {
         const KEYS: &[&str] = &["chat_folder_id", "leave_chat_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteChatFolder", -1956364551, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -23629,7 +24293,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatFolderChatsToLeave {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatFolderChatsToLeave", -1916672337, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -23679,7 +24345,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatFolderChatCount {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatFolderChatCount", 2111097790, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::ChatFolder,
@@ -23736,7 +24404,9 @@ impl ::tlgen_runtime::json::TdJson for ReorderChatFolders {
         const KEYS: &[&str] = &["chat_folder_ids", "main_chat_list_position"];
         let mut value = Self::default();
         let mut object = input.begin_struct("reorderChatFolders", 1665299546, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -23798,7 +24468,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleChatFolderTags {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleChatFolderTags", -2092209084, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -23837,7 +24509,9 @@ impl ::tlgen_runtime::json::TdJson for GetRecommendedChatFolders {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getRecommendedChatFolders", -145540217, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -23881,7 +24555,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatFolderDefaultIconName {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatFolderDefaultIconName", 754425959, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::ChatFolder,
@@ -23931,7 +24607,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatsForChatFolderInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatsForChatFolderInviteLink", 1873561929, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -23994,7 +24672,9 @@ impl ::tlgen_runtime::json::TdJson for CreateChatFolderInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("createChatFolderInviteLink", -2037911099, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -24063,7 +24743,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatFolderInviteLinks {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatFolderInviteLinks", 329079776, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -24134,7 +24816,9 @@ impl ::tlgen_runtime::json::TdJson for EditChatFolderInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editChatFolderInviteLink", -2141872095, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -24218,7 +24902,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteChatFolderInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteChatFolderInviteLink", -930057858, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -24280,7 +24966,9 @@ impl ::tlgen_runtime::json::TdJson for CheckChatFolderInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkChatFolderInviteLink", 522557851, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -24338,7 +25026,9 @@ impl ::tlgen_runtime::json::TdJson for AddChatFolderByInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("addChatFolderByInviteLink", -858593816, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -24400,7 +25090,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatFolderNewChats {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatFolderNewChats", 2123181260, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -24458,7 +25150,9 @@ impl ::tlgen_runtime::json::TdJson for ProcessChatFolderNewChats {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("processChatFolderNewChats", 1498280672, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -24509,7 +25203,9 @@ impl ::tlgen_runtime::json::TdJson for GetArchiveChatListSettings {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getArchiveChatListSettings", -2087874976, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -24553,7 +25249,9 @@ impl ::tlgen_runtime::json::TdJson for SetArchiveChatListSettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setArchiveChatListSettings", -884650998, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::ArchiveChatListSettings,
@@ -24604,7 +25302,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatTitle {
         const KEYS: &[&str] = &["chat_id", "title"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatTitle", 164282047, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -24670,7 +25370,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatPhoto {
         const KEYS: &[&str] = &["chat_id", "photo"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatPhoto", -377778941, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -24748,7 +25450,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatAccentColor {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatAccentColor", 882857930, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -24837,7 +25541,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatProfileAccentColor {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setChatProfileAccentColor", 1109896826, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -24911,7 +25617,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatMessageAutoDeleteTime {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setChatMessageAutoDeleteTime", -1505643265, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -24977,7 +25685,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatEmojiStatus {
         const KEYS: &[&str] = &["chat_id", "emoji_status"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatEmojiStatus", 1434982674, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25043,7 +25753,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatPermissions {
         const KEYS: &[&str] = &["chat_id", "permissions"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatPermissions", 2138507006, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25139,7 +25851,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatBackground {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatBackground", 246727678, KEYS, 25);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25226,7 +25940,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteChatBackground {
         const KEYS: &[&str] = &["chat_id", "restore_previous"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteChatBackground", 320267896, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25289,7 +26005,9 @@ impl ::tlgen_runtime::json::TdJson for GetGiftChatThemes {
         const KEYS: &[&str] = &["offset", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getGiftChatThemes", -1051327876, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25355,7 +26073,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatTheme {
         const KEYS: &[&str] = &["chat_id", "theme"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatTheme", 1474791506, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25429,7 +26149,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatDraftMessage {
         const KEYS: &[&str] = &["chat_id", "topic_id", "draft_message"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatDraftMessage", -555614927, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25503,7 +26225,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatNotificationSettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setChatNotificationSettings", 777199614, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25570,7 +26294,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleChatHasProtectedContent {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleChatHasProtectedContent", 975231309, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25637,7 +26363,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleChatViewAsTopics {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleChatViewAsTopics", 724009948, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25704,7 +26432,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleChatIsTranslatable {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleChatIsTranslatable", -1812345889, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25771,7 +26501,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleChatIsMarkedAsUnread {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleChatIsMarkedAsUnread", -986129697, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25838,7 +26570,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleChatDefaultDisableNotification {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleChatDefaultDisableNotification", 314794002, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25905,7 +26639,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatAvailableReactions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setChatAvailableReactions", 267075078, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -25971,7 +26707,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatClientData {
         const KEYS: &[&str] = &["chat_id", "client_data"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatClientData", -827119811, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26037,7 +26775,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatDescription {
         const KEYS: &[&str] = &["chat_id", "description"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatDescription", 1957213277, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26104,7 +26844,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatDiscussionGroup {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setChatDiscussionGroup", -918801736, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26176,7 +26918,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatDirectMessagesGroup {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setChatDirectMessagesGroup", 1633150115, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26249,7 +26993,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatLocation {
         const KEYS: &[&str] = &["chat_id", "location"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatLocation", -767091286, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26315,7 +27061,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatSlowModeDelay {
         const KEYS: &[&str] = &["chat_id", "slow_mode_delay"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatSlowModeDelay", -540350914, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26399,7 +27147,9 @@ impl ::tlgen_runtime::json::TdJson for PinChatMessage {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("pinChatMessage", 2034719663, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26476,7 +27226,9 @@ impl ::tlgen_runtime::json::TdJson for UnpinChatMessage {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("unpinChatMessage", 2065448670, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26535,7 +27287,9 @@ impl ::tlgen_runtime::json::TdJson for UnpinAllChatMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("unpinAllChatMessages", -1437805385, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -26581,7 +27335,9 @@ impl ::tlgen_runtime::json::TdJson for JoinChat {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("joinChat", 326769313, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -26627,7 +27383,9 @@ impl ::tlgen_runtime::json::TdJson for LeaveChat {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("leaveChat", -1825080735, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -26686,7 +27444,9 @@ impl ::tlgen_runtime::json::TdJson for AddChatMember {
         const KEYS: &[&str] = &["chat_id", "user_id", "forward_limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addChatMember", 1720144407, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26759,7 +27519,9 @@ impl ::tlgen_runtime::json::TdJson for AddChatMembers {
         const KEYS: &[&str] = &["chat_id", "user_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addChatMembers", -1675991329, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26833,7 +27595,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatMemberStatus {
         const KEYS: &[&str] = &["chat_id", "member_id", "status"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatMemberStatus", 81794847, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26927,7 +27691,9 @@ impl ::tlgen_runtime::json::TdJson for BanChatMember {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("banChatMember", -888111748, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -26991,7 +27757,9 @@ impl ::tlgen_runtime::json::TdJson for CanTransferOwnership {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("canTransferOwnership", 634602508, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -27042,7 +27810,9 @@ impl ::tlgen_runtime::json::TdJson for TransferChatOwnership {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("transferChatOwnership", 2006977043, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -27108,7 +27878,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatOwnerAfterLeaving {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatOwnerAfterLeaving", -1637776102, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -27162,7 +27934,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatMember {
         const KEYS: &[&str] = &["chat_id", "member_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatMember", -792636814, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -27238,7 +28012,9 @@ impl ::tlgen_runtime::json::TdJson for SearchChatMembers {
         const KEYS: &[&str] = &["chat_id", "query", "limit", "filter"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchChatMembers", -445823291, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -27311,7 +28087,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatAdministrators {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatAdministrators", 1544468155, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -27360,7 +28138,9 @@ impl ::tlgen_runtime::json::TdJson for ClearAllDraftMessages {
         const KEYS: &[&str] = &["exclude_secret_chats"];
         let mut value = Self::default();
         let mut object = input.begin_struct("clearAllDraftMessages", -46369573, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -27398,7 +28178,9 @@ impl ::tlgen_runtime::json::TdJson for GetStakeDiceState {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getStakeDiceState", 1389168065, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -27442,7 +28224,9 @@ impl ::tlgen_runtime::json::TdJson for GetSavedNotificationSound {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getSavedNotificationSound", 459569431, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -27481,7 +28265,9 @@ impl ::tlgen_runtime::json::TdJson for GetSavedNotificationSounds {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getSavedNotificationSounds", -1070305368, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -27525,7 +28311,9 @@ impl ::tlgen_runtime::json::TdJson for AddSavedNotificationSound {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("addSavedNotificationSound", 1043956975, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::InputFile,
@@ -27575,7 +28363,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveSavedNotificationSound {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeSavedNotificationSound", -480032946, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -27633,7 +28423,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatNotificationSettingsExceptions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatNotificationSettingsExceptions", 201199121, KEYS, 2);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -27695,7 +28487,9 @@ impl ::tlgen_runtime::json::TdJson for GetScopeNotificationSettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getScopeNotificationSettings", -995613361, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::NotificationSettingsScope,
@@ -27753,7 +28547,9 @@ impl ::tlgen_runtime::json::TdJson for SetScopeNotificationSettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setScopeNotificationSettings", -2049984966, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -27815,7 +28611,9 @@ impl ::tlgen_runtime::json::TdJson for SetReactionNotificationSettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setReactionNotificationSettings", 1186124949, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::ReactionNotificationSettings,
@@ -27854,7 +28652,9 @@ impl ::tlgen_runtime::json::TdJson for ResetAllNotificationSettings {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("resetAllNotificationSettings", -174020359, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -27907,7 +28707,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleChatIsPinned {
         const KEYS: &[&str] = &["chat_list", "chat_id", "is_pinned"];
         let mut value = Self::default();
         let mut object = input.begin_struct("toggleChatIsPinned", -1485429186, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -27983,7 +28785,9 @@ impl ::tlgen_runtime::json::TdJson for SetPinnedChats {
         const KEYS: &[&str] = &["chat_list", "chat_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setPinnedChats", -695640000, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -28044,7 +28848,9 @@ impl ::tlgen_runtime::json::TdJson for ReadChatList {
         const KEYS: &[&str] = &["chat_list"];
         let mut value = Self::default();
         let mut object = input.begin_struct("readChatList", -1117480790, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::ChatList,
@@ -28093,7 +28899,9 @@ impl ::tlgen_runtime::json::TdJson for GetCurrentWeather {
         const KEYS: &[&str] = &["location"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getCurrentWeather", -1965384759, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::Location,
@@ -28152,7 +28960,9 @@ impl ::tlgen_runtime::json::TdJson for GetStory {
         const KEYS: &[&str] = &["story_poster_chat_id", "story_id", "only_local"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStory", -2011076366, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -28209,7 +29019,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatsToPostStories {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getChatsToPostStories", 1893901427, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -28249,7 +29061,9 @@ impl ::tlgen_runtime::json::TdJson for CanPostStory {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("canPostStory", 668621518, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -28378,7 +29192,9 @@ impl ::tlgen_runtime::json::TdJson for PostStory {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("postStory", -1725643742, KEYS, 883);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -28539,7 +29355,9 @@ impl ::tlgen_runtime::json::TdJson for StartLiveStory {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("startLiveStory", 1253467958, KEYS, 63);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -28663,7 +29481,9 @@ impl ::tlgen_runtime::json::TdJson for EditStory {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("editStory", 355296788, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -28762,7 +29582,9 @@ impl ::tlgen_runtime::json::TdJson for EditStoryCover {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("editStoryCover", -1035823266, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -28836,7 +29658,9 @@ impl ::tlgen_runtime::json::TdJson for SetStoryPrivacySettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setStoryPrivacySettings", -655801550, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -28915,7 +29739,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleStoryIsPostedToChatPage {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleStoryIsPostedToChatPage", -2141806228, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -28988,7 +29814,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteStory {
         const KEYS: &[&str] = &["story_poster_chat_id", "story_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteStory", -2020144472, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -29039,7 +29867,9 @@ impl ::tlgen_runtime::json::TdJson for GetStoryNotificationSettingsExceptions {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getStoryNotificationSettingsExceptions", 627715760, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -29082,7 +29912,9 @@ impl ::tlgen_runtime::json::TdJson for LoadActiveStories {
         const KEYS: &[&str] = &["story_list"];
         let mut value = Self::default();
         let mut object = input.begin_struct("loadActiveStories", 2106390328, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::StoryList,
@@ -29137,7 +29969,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatActiveStoriesList {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setChatActiveStoriesList", -521970415, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -29195,7 +30029,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatActiveStories {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatActiveStories", 776993781, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -29255,7 +30091,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatPostedToChatPageStories {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatPostedToChatPageStories", -46414037, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -29334,7 +30172,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatArchivedStories {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatArchivedStories", -1356950392, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -29407,7 +30247,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatPinnedStories {
         const KEYS: &[&str] = &["chat_id", "story_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setChatPinnedStories", -669062355, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -29473,7 +30315,9 @@ impl ::tlgen_runtime::json::TdJson for OpenStory {
         const KEYS: &[&str] = &["story_poster_chat_id", "story_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("openStory", -696723005, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -29539,7 +30383,9 @@ impl ::tlgen_runtime::json::TdJson for CloseStory {
         const KEYS: &[&str] = &["story_poster_chat_id", "story_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("closeStory", 1553967851, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -29598,7 +30444,9 @@ impl ::tlgen_runtime::json::TdJson for GetStoryAvailableReactions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getStoryAvailableReactions", 595938619, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -29673,7 +30521,9 @@ impl ::tlgen_runtime::json::TdJson for SetStoryReaction {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("setStoryReaction", 250731529, KEYS, 11);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -29793,7 +30643,9 @@ impl ::tlgen_runtime::json::TdJson for GetStoryInteractions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getStoryInteractions", 483475469, KEYS, 127);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -29928,7 +30780,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatStoryInteractions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatStoryInteractions", 354545268, KEYS, 59);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30032,7 +30886,9 @@ impl ::tlgen_runtime::json::TdJson for ReportStory {
         const KEYS: &[&str] = &["story_poster_chat_id", "story_id", "option_id", "text"];
         let mut value = Self::default();
         let mut object = input.begin_struct("reportStory", 1823256372, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30097,7 +30953,9 @@ impl ::tlgen_runtime::json::TdJson for ActivateStoryStealthMode {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("activateStoryStealthMode", -1009023855, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -30156,7 +31014,9 @@ impl ::tlgen_runtime::json::TdJson for GetStoryPublicForwards {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getStoryPublicForwards", 1810378546, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30228,7 +31088,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatStoryAlbums {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatStoryAlbums", -1559582892, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -30293,7 +31155,9 @@ impl ::tlgen_runtime::json::TdJson for GetStoryAlbumStories {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getStoryAlbumStories", 1915090076, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30381,7 +31245,9 @@ impl ::tlgen_runtime::json::TdJson for CreateStoryAlbum {
         const KEYS: &[&str] = &["story_poster_chat_id", "name", "story_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createStoryAlbum", -804362185, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30454,7 +31320,9 @@ impl ::tlgen_runtime::json::TdJson for ReorderStoryAlbums {
         const KEYS: &[&str] = &["chat_id", "story_album_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("reorderStoryAlbums", 514423948, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30520,7 +31388,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteStoryAlbum {
         const KEYS: &[&str] = &["chat_id", "story_album_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteStoryAlbum", -658327628, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30591,7 +31461,9 @@ impl ::tlgen_runtime::json::TdJson for SetStoryAlbumName {
         const KEYS: &[&str] = &["chat_id", "story_album_id", "name"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setStoryAlbumName", -1143129794, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30672,7 +31544,9 @@ impl ::tlgen_runtime::json::TdJson for AddStoryAlbumStories {
         const KEYS: &[&str] = &["chat_id", "story_album_id", "story_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addStoryAlbumStories", -537692984, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30754,7 +31628,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveStoryAlbumStories {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeStoryAlbumStories", 1901872465, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30836,7 +31712,9 @@ impl ::tlgen_runtime::json::TdJson for ReorderStoryAlbumStories {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reorderStoryAlbumStories", 438104756, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30907,7 +31785,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatBoostLevelFeatures {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatBoostLevelFeatures", 1172717195, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -30965,7 +31845,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatBoostFeatures {
         const KEYS: &[&str] = &["is_channel"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatBoostFeatures", -389994336, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -31004,7 +31886,9 @@ impl ::tlgen_runtime::json::TdJson for GetAvailableChatBoostSlots {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getAvailableChatBoostSlots", 1929898965, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -31044,7 +31928,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatBoostStatus {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatBoostStatus", -810775857, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -31098,7 +31984,9 @@ impl ::tlgen_runtime::json::TdJson for BoostChat {
         const KEYS: &[&str] = &["chat_id", "slot_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("boostChat", 1945750252, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -31156,7 +32044,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatBoostLink {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatBoostLink", 1458662533, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -31202,7 +32092,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatBoostLinkInfo {
         const KEYS: &[&str] = &["url"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatBoostLinkInfo", 654068572, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -31266,7 +32158,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatBoosts {
         const KEYS: &[&str] = &["chat_id", "only_gift_codes", "offset", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatBoosts", -1419859400, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -31343,7 +32237,9 @@ impl ::tlgen_runtime::json::TdJson for GetUserChatBoosts {
         const KEYS: &[&str] = &["chat_id", "user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getUserChatBoosts", -1190205543, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -31401,7 +32297,9 @@ impl ::tlgen_runtime::json::TdJson for GetAttachmentMenuBot {
         const KEYS: &[&str] = &["bot_user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getAttachmentMenuBot", 1034248699, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -31461,7 +32359,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleBotIsAddedToAttachmentMenu {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleBotIsAddedToAttachmentMenu", -1906712934, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -31519,7 +32419,9 @@ impl ::tlgen_runtime::json::TdJson for GetThemedEmojiStatuses {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getThemedEmojiStatuses", -1468220543, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -31552,7 +32454,9 @@ impl ::tlgen_runtime::json::TdJson for GetRecentEmojiStatuses {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getRecentEmojiStatuses", -1371914967, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -31585,7 +32489,9 @@ impl ::tlgen_runtime::json::TdJson for GetUpgradedGiftEmojiStatuses {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getUpgradedGiftEmojiStatuses", -1748975723, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -31618,7 +32524,9 @@ impl ::tlgen_runtime::json::TdJson for GetDefaultEmojiStatuses {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getDefaultEmojiStatuses", -539392025, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -31651,7 +32559,9 @@ impl ::tlgen_runtime::json::TdJson for ClearRecentEmojiStatuses {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("clearRecentEmojiStatuses", -428749986, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -31684,7 +32594,9 @@ impl ::tlgen_runtime::json::TdJson for GetThemedChatEmojiStatuses {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getThemedChatEmojiStatuses", 1924568314, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -31717,7 +32629,9 @@ impl ::tlgen_runtime::json::TdJson for GetDefaultChatEmojiStatuses {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getDefaultChatEmojiStatuses", 1553698018, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -31750,7 +32664,9 @@ impl ::tlgen_runtime::json::TdJson for GetDisallowedChatEmojiStatuses {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getDisallowedChatEmojiStatuses", -2004787831, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -31813,7 +32729,9 @@ impl ::tlgen_runtime::json::TdJson for DownloadFile {
         const KEYS: &[&str] = &["file_id", "priority", "offset", "limit", "synchronous"];
         let mut value = Self::default();
         let mut object = input.begin_struct("downloadFile", 1059402292, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -31898,7 +32816,9 @@ impl ::tlgen_runtime::json::TdJson for GetFileDownloadedPrefixSize {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getFileDownloadedPrefixSize", 855948589, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -31964,7 +32884,9 @@ impl ::tlgen_runtime::json::TdJson for CancelDownloadFile {
         const KEYS: &[&str] = &["file_id", "only_if_pending"];
         let mut value = Self::default();
         let mut object = input.begin_struct("cancelDownloadFile", -1954524450, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -32028,7 +32950,9 @@ impl ::tlgen_runtime::json::TdJson for GetSuggestedFileName {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getSuggestedFileName", -2049399674, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -32103,7 +33027,9 @@ impl ::tlgen_runtime::json::TdJson for PreliminaryUploadFile {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("preliminaryUploadFile", 1894239129, KEYS, 5);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -32169,7 +33095,9 @@ impl ::tlgen_runtime::json::TdJson for CancelPreliminaryUploadFile {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("cancelPreliminaryUploadFile", 823412414, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -32229,7 +33157,9 @@ impl ::tlgen_runtime::json::TdJson for WriteGeneratedFilePart {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("writeGeneratedFilePart", 214474389, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -32314,7 +33244,9 @@ impl ::tlgen_runtime::json::TdJson for SetFileGenerationProgress {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setFileGenerationProgress", 1836403518, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -32391,7 +33323,9 @@ impl ::tlgen_runtime::json::TdJson for FinishFileGeneration {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("finishFileGeneration", -1055060835, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -32459,7 +33393,9 @@ impl ::tlgen_runtime::json::TdJson for ReadFilePart {
         const KEYS: &[&str] = &["file_id", "offset", "count"];
         let mut value = Self::default();
         let mut object = input.begin_struct("readFilePart", -174576822, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -32524,7 +33460,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteFile {
         const KEYS: &[&str] = &["file_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteFile", 1807653676, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -32585,7 +33523,9 @@ impl ::tlgen_runtime::json::TdJson for AddFileToDownloads {
         const KEYS: &[&str] = &["file_id", "chat_id", "message_id", "priority"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addFileToDownloads", 867533751, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -32663,7 +33603,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleDownloadIsPaused {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleDownloadIsPaused", -947493099, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -32722,7 +33664,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleAllDownloadsArePaused {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleAllDownloadsArePaused", 1251512322, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -32777,7 +33721,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveFileFromDownloads {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeFileFromDownloads", 1460060142, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -32855,7 +33801,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveAllFilesFromDownloads {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeAllFilesFromDownloads", -1186433402, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -32952,7 +33900,9 @@ impl ::tlgen_runtime::json::TdJson for SearchFileDownloads {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchFileDownloads", 706611286, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -33040,7 +33990,9 @@ impl ::tlgen_runtime::json::TdJson for SetApplicationVerificationToken {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setApplicationVerificationToken", 927248261, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -33101,7 +34053,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageFileType {
         const KEYS: &[&str] = &["message_file_head"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessageFileType", -490270764, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -33148,7 +34102,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageImportConfirmationText {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getMessageImportConfirmationText", 390627752, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -33210,7 +34166,9 @@ impl ::tlgen_runtime::json::TdJson for ImportMessages {
         const KEYS: &[&str] = &["chat_id", "message_file", "attached_files"];
         let mut value = Self::default();
         let mut object = input.begin_struct("importMessages", -1864116784, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -33276,7 +34234,9 @@ impl ::tlgen_runtime::json::TdJson for ReplacePrimaryChatInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("replacePrimaryChatInviteLink", 1067350941, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -33357,7 +34317,9 @@ impl ::tlgen_runtime::json::TdJson for CreateChatInviteLink {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("createChatInviteLink", 287744833, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -33450,7 +34412,9 @@ impl ::tlgen_runtime::json::TdJson for CreateChatSubscriptionInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("createChatSubscriptionInviteLink", 2255717, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -33559,7 +34523,9 @@ impl ::tlgen_runtime::json::TdJson for EditChatInviteLink {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("editChatInviteLink", 1320303996, KEYS, 63);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -33659,7 +34625,9 @@ impl ::tlgen_runtime::json::TdJson for EditChatSubscriptionInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editChatSubscriptionInviteLink", -951826989, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -33732,7 +34700,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatInviteLink {
         const KEYS: &[&str] = &["chat_id", "invite_link"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatInviteLink", -479575555, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -33791,7 +34761,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatInviteLinkCounts {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatInviteLinkCounts", 890299025, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -33875,7 +34847,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatInviteLinks {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatInviteLinks", 883252396, KEYS, 63);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -33997,7 +34971,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatInviteLinkMembers {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatInviteLinkMembers", 1728376124, KEYS, 23);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -34084,7 +35060,9 @@ impl ::tlgen_runtime::json::TdJson for RevokeChatInviteLink {
         const KEYS: &[&str] = &["chat_id", "invite_link"];
         let mut value = Self::default();
         let mut object = input.begin_struct("revokeChatInviteLink", -776514135, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -34151,7 +35129,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteRevokedChatInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteRevokedChatInviteLink", -1859711873, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -34218,7 +35198,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteAllRevokedChatInviteLinks {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteAllRevokedChatInviteLinks", 1112020698, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -34279,7 +35261,9 @@ impl ::tlgen_runtime::json::TdJson for CheckChatInviteLink {
         const KEYS: &[&str] = &["invite_link"];
         let mut value = Self::default();
         let mut object = input.begin_struct("checkChatInviteLink", -496940997, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -34329,7 +35313,9 @@ impl ::tlgen_runtime::json::TdJson for JoinChatByInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("joinChatByInviteLink", -1049973882, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -34407,7 +35393,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatJoinRequests {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatJoinRequests", -388428126, KEYS, 23);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -34497,7 +35485,9 @@ impl ::tlgen_runtime::json::TdJson for ProcessChatJoinRequest {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("processChatJoinRequest", 1004876963, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -34576,7 +35566,9 @@ impl ::tlgen_runtime::json::TdJson for ProcessChatJoinRequests {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("processChatJoinRequests", 1048722894, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -34651,7 +35643,9 @@ impl ::tlgen_runtime::json::TdJson for ApproveSuggestedPost {
         const KEYS: &[&str] = &["chat_id", "message_id", "send_date"];
         let mut value = Self::default();
         let mut object = input.begin_struct("approveSuggestedPost", -924807202, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -34727,7 +35721,9 @@ impl ::tlgen_runtime::json::TdJson for DeclineSuggestedPost {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("declineSuggestedPost", -1758260609, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -34805,7 +35801,9 @@ impl ::tlgen_runtime::json::TdJson for AddOffer {
         const KEYS: &[&str] = &["chat_id", "message_id", "options"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addOffer", 682451739, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -34883,7 +35881,9 @@ impl ::tlgen_runtime::json::TdJson for CreateCall {
         const KEYS: &[&str] = &["user_id", "protocol", "is_video"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createCall", -1104663024, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -34956,7 +35956,9 @@ impl ::tlgen_runtime::json::TdJson for AcceptCall {
         const KEYS: &[&str] = &["call_id", "protocol"];
         let mut value = Self::default();
         let mut object = input.begin_struct("acceptCall", -646618416, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -35020,7 +36022,9 @@ impl ::tlgen_runtime::json::TdJson for SendCallSignalingData {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendCallSignalingData", 1412280732, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -35119,7 +36123,9 @@ impl ::tlgen_runtime::json::TdJson for DiscardCall {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("discardCall", -1545983346, KEYS, 63);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -35223,7 +36229,9 @@ impl ::tlgen_runtime::json::TdJson for SendCallRating {
         const KEYS: &[&str] = &["call_id", "rating", "comment", "problems"];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendCallRating", -1402719502, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -35304,7 +36312,9 @@ impl ::tlgen_runtime::json::TdJson for SendCallDebugInformation {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendCallDebugInformation", 2019243839, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -35370,7 +36380,9 @@ impl ::tlgen_runtime::json::TdJson for SendCallLog {
         const KEYS: &[&str] = &["call_id", "log_file"];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendCallLog", 1057638353, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -35429,7 +36441,9 @@ impl ::tlgen_runtime::json::TdJson for GetVideoChatAvailableParticipants {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getVideoChatAvailableParticipants", -1000496379, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -35484,7 +36498,9 @@ impl ::tlgen_runtime::json::TdJson for SetVideoChatDefaultParticipant {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setVideoChatDefaultParticipant", -240749901, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -35560,7 +36576,9 @@ impl ::tlgen_runtime::json::TdJson for CreateVideoChat {
         const KEYS: &[&str] = &["chat_id", "title", "start_date", "is_rtmp_stream"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createVideoChat", 2124715405, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -35635,7 +36653,9 @@ impl ::tlgen_runtime::json::TdJson for CreateGroupCall {
         const KEYS: &[&str] = &["join_parameters"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createGroupCall", 1930068672, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::GroupCallJoinParameters>,
@@ -35681,7 +36701,9 @@ impl ::tlgen_runtime::json::TdJson for GetVideoChatRtmpUrl {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getVideoChatRtmpUrl", 1210784543, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -35728,7 +36750,9 @@ impl ::tlgen_runtime::json::TdJson for ReplaceVideoChatRtmpUrl {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("replaceVideoChatRtmpUrl", 558862304, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -35774,7 +36798,9 @@ impl ::tlgen_runtime::json::TdJson for GetLiveStoryRtmpUrl {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getLiveStoryRtmpUrl", 1267168178, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -35821,7 +36847,9 @@ impl ::tlgen_runtime::json::TdJson for ReplaceLiveStoryRtmpUrl {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("replaceLiveStoryRtmpUrl", 585361229, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -35870,7 +36898,9 @@ impl ::tlgen_runtime::json::TdJson for GetGroupCall {
         const KEYS: &[&str] = &["group_call_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getGroupCall", 1468491406, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -35920,7 +36950,9 @@ impl ::tlgen_runtime::json::TdJson for StartScheduledVideoChat {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("startScheduledVideoChat", -1300829822, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -35983,7 +37015,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleVideoChatEnabledStartNotification {
                 KEYS,
                 3,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -36052,7 +37086,9 @@ impl ::tlgen_runtime::json::TdJson for JoinGroupCall {
         const KEYS: &[&str] = &["input_group_call", "join_parameters"];
         let mut value = Self::default();
         let mut object = input.begin_struct("joinGroupCall", -2026079917, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -36142,7 +37178,9 @@ impl ::tlgen_runtime::json::TdJson for JoinVideoChat {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("joinVideoChat", 1322989999, KEYS, 13);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -36225,7 +37263,9 @@ impl ::tlgen_runtime::json::TdJson for JoinLiveStory {
         const KEYS: &[&str] = &["group_call_id", "join_parameters"];
         let mut value = Self::default();
         let mut object = input.begin_struct("joinLiveStory", 227825676, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -36300,7 +37340,9 @@ impl ::tlgen_runtime::json::TdJson for StartGroupCallScreenSharing {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("startGroupCallScreenSharing", -884068051, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -36374,7 +37416,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleGroupCallScreenSharingIsPaused {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleGroupCallScreenSharingIsPaused", -1602530464, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -36436,7 +37480,9 @@ impl ::tlgen_runtime::json::TdJson for EndGroupCallScreenSharing {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("endGroupCallScreenSharing", -2047599540, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -36490,7 +37536,9 @@ impl ::tlgen_runtime::json::TdJson for SetVideoChatTitle {
         const KEYS: &[&str] = &["group_call_id", "title"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setVideoChatTitle", 1915482994, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -36560,7 +37608,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleVideoChatMuteNewParticipants {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleVideoChatMuteNewParticipants", 987023756, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -36630,7 +37680,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleGroupCallAreMessagesAllowed {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleGroupCallAreMessagesAllowed", -1535668758, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -36691,7 +37743,9 @@ impl ::tlgen_runtime::json::TdJson for GetLiveStoryStreamer {
         const KEYS: &[&str] = &["group_call_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getLiveStoryStreamer", -718164721, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -36741,7 +37795,9 @@ impl ::tlgen_runtime::json::TdJson for GetLiveStoryAvailableMessageSenders {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getLiveStoryAvailableMessageSenders", 1252390532, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -36799,7 +37855,9 @@ impl ::tlgen_runtime::json::TdJson for SetLiveStoryMessageSender {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setLiveStoryMessageSender", -1855297410, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -36876,7 +37934,9 @@ impl ::tlgen_runtime::json::TdJson for SendGroupCallMessage {
         const KEYS: &[&str] = &["group_call_id", "text", "paid_message_star_count"];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendGroupCallMessage", 2133590097, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -36950,7 +38010,9 @@ impl ::tlgen_runtime::json::TdJson for AddPendingLiveStoryReaction {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("addPendingLiveStoryReaction", 661166197, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -37012,7 +38074,9 @@ impl ::tlgen_runtime::json::TdJson for CommitPendingLiveStoryReactions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("commitPendingLiveStoryReactions", -1786229016, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -37062,7 +38126,9 @@ impl ::tlgen_runtime::json::TdJson for RemovePendingLiveStoryReactions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removePendingLiveStoryReactions", 868601112, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -37128,7 +38194,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteGroupCallMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteGroupCallMessages", 339562398, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -37213,7 +38281,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteGroupCallMessagesBySender {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteGroupCallMessagesBySender", 1677247618, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -37282,7 +38352,9 @@ impl ::tlgen_runtime::json::TdJson for GetLiveStoryTopDonors {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getLiveStoryTopDonors", -700264064, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -37342,7 +38414,9 @@ impl ::tlgen_runtime::json::TdJson for InviteGroupCallParticipant {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("inviteGroupCallParticipant", -631535414, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -37413,7 +38487,9 @@ impl ::tlgen_runtime::json::TdJson for DeclineGroupCallInvitation {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("declineGroupCallInvitation", 1843919377, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -37483,7 +38559,9 @@ impl ::tlgen_runtime::json::TdJson for BanGroupCallParticipants {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("banGroupCallParticipants", 624883173, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -37553,7 +38631,9 @@ impl ::tlgen_runtime::json::TdJson for InviteVideoChatParticipants {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("inviteVideoChatParticipants", -473149298, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -37623,7 +38703,9 @@ impl ::tlgen_runtime::json::TdJson for GetVideoChatInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getVideoChatInviteLink", -1394707321, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -37685,7 +38767,9 @@ impl ::tlgen_runtime::json::TdJson for RevokeGroupCallInviteLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("revokeGroupCallInviteLink", 501589140, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -37761,7 +38845,9 @@ impl ::tlgen_runtime::json::TdJson for StartGroupCallRecording {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("startGroupCallRecording", 1757774971, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -37836,7 +38922,9 @@ impl ::tlgen_runtime::json::TdJson for EndGroupCallRecording {
         const KEYS: &[&str] = &["group_call_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("endGroupCallRecording", -75799927, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -37894,7 +38982,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleGroupCallIsMyVideoPaused {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleGroupCallIsMyVideoPaused", -478875239, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -37964,7 +39054,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleGroupCallIsMyVideoEnabled {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleGroupCallIsMyVideoEnabled", -1624289030, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -38034,7 +39126,9 @@ impl ::tlgen_runtime::json::TdJson for SetGroupCallPaidMessageStarCount {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setGroupCallPaidMessageStarCount", -1764341527, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -38112,7 +39206,9 @@ impl ::tlgen_runtime::json::TdJson for SetGroupCallParticipantIsSpeaking {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setGroupCallParticipantIsSpeaking", -1019676164, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -38194,7 +39290,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleGroupCallParticipantIsMuted {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleGroupCallParticipantIsMuted", -1308093433, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -38279,7 +39377,9 @@ impl ::tlgen_runtime::json::TdJson for SetGroupCallParticipantVolumeLevel {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setGroupCallParticipantVolumeLevel", -1753769944, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -38369,7 +39469,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleGroupCallParticipantIsHandRaised {
                 KEYS,
                 7,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -38443,7 +39545,9 @@ impl ::tlgen_runtime::json::TdJson for GetGroupCallParticipants {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getGroupCallParticipants", 1986739394, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -38510,7 +39614,9 @@ impl ::tlgen_runtime::json::TdJson for LoadGroupCallParticipants {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("loadGroupCallParticipants", 938720974, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -38571,7 +39677,9 @@ impl ::tlgen_runtime::json::TdJson for LeaveGroupCall {
         const KEYS: &[&str] = &["group_call_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("leaveGroupCall", 980152233, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -38620,7 +39728,9 @@ impl ::tlgen_runtime::json::TdJson for EndGroupCall {
         const KEYS: &[&str] = &["group_call_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("endGroupCall", 573131959, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -38669,7 +39779,9 @@ impl ::tlgen_runtime::json::TdJson for GetGroupCallStreams {
         const KEYS: &[&str] = &["group_call_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getGroupCallStreams", -1619226268, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -38748,7 +39860,9 @@ impl ::tlgen_runtime::json::TdJson for GetGroupCallStreamSegment {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getGroupCallStreamSegment", -502273424, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -38857,7 +39971,9 @@ impl ::tlgen_runtime::json::TdJson for EncryptGroupCallData {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("encryptGroupCallData", -377997690, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -38959,7 +40075,9 @@ impl ::tlgen_runtime::json::TdJson for DecryptGroupCallData {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("decryptGroupCallData", 1781743076, KEYS, 11);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -39043,7 +40161,9 @@ impl ::tlgen_runtime::json::TdJson for SetMessageSenderBlockList {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setMessageSenderBlockList", -1987355503, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -39131,7 +40251,9 @@ impl ::tlgen_runtime::json::TdJson for BlockMessageSenderFromReplies {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("blockMessageSenderFromReplies", -1214384757, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -39217,7 +40339,9 @@ impl ::tlgen_runtime::json::TdJson for GetBlockedMessageSenders {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getBlockedMessageSenders", -1931137258, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -39298,7 +40422,9 @@ impl ::tlgen_runtime::json::TdJson for AddContact {
         const KEYS: &[&str] = &["user_id", "contact", "share_phone_number"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addContact", -2098628252, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -39366,7 +40492,9 @@ impl ::tlgen_runtime::json::TdJson for ImportContacts {
         const KEYS: &[&str] = &["contacts"];
         let mut value = Self::default();
         let mut object = input.begin_struct("importContacts", -662555959, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<super::types::ImportedContact>,
@@ -39404,7 +40532,9 @@ impl ::tlgen_runtime::json::TdJson for GetContacts {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getContacts", -1417722768, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -39449,7 +40579,9 @@ impl ::tlgen_runtime::json::TdJson for SearchContacts {
         const KEYS: &[&str] = &["query", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchContacts", -1794690715, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -39510,7 +40642,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveContacts {
         const KEYS: &[&str] = &["user_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeContacts", 1943858054, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<i64>,
@@ -39549,7 +40683,9 @@ impl ::tlgen_runtime::json::TdJson for GetImportedContactCount {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getImportedContactCount", -656336346, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -39593,7 +40729,9 @@ impl ::tlgen_runtime::json::TdJson for ChangeImportedContacts {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("changeImportedContacts", 1119625871, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<super::types::ImportedContact>,
@@ -39631,7 +40769,9 @@ impl ::tlgen_runtime::json::TdJson for ClearImportedContacts {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("clearImportedContacts", 869503298, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -39674,7 +40814,9 @@ impl ::tlgen_runtime::json::TdJson for SetCloseFriends {
         const KEYS: &[&str] = &["user_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setCloseFriends", -1908013258, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<i64>,
@@ -39712,7 +40854,9 @@ impl ::tlgen_runtime::json::TdJson for GetCloseFriends {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getCloseFriends", -1445628722, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -39761,7 +40905,9 @@ impl ::tlgen_runtime::json::TdJson for SetUserPersonalProfilePhoto {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setUserPersonalProfilePhoto", 464136438, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -39827,7 +40973,9 @@ impl ::tlgen_runtime::json::TdJson for SetUserNote {
         const KEYS: &[&str] = &["user_id", "note"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setUserNote", -351487655, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -39894,7 +41042,9 @@ impl ::tlgen_runtime::json::TdJson for SuggestUserProfilePhoto {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("suggestUserProfilePhoto", -1788742557, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -39960,7 +41110,9 @@ impl ::tlgen_runtime::json::TdJson for SuggestUserBirthdate {
         const KEYS: &[&str] = &["user_id", "birthdate"];
         let mut value = Self::default();
         let mut object = input.begin_struct("suggestUserBirthdate", 39506613, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -40027,7 +41179,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleBotCanManageEmojiStatus {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleBotCanManageEmojiStatus", 622495770, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -40093,7 +41247,9 @@ impl ::tlgen_runtime::json::TdJson for SetUserEmojiStatus {
         const KEYS: &[&str] = &["user_id", "emoji_status"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setUserEmojiStatus", -451519541, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -40160,7 +41316,9 @@ impl ::tlgen_runtime::json::TdJson for SearchUserByPhoneNumber {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchUserByPhoneNumber", -343757368, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -40218,7 +41376,9 @@ impl ::tlgen_runtime::json::TdJson for SharePhoneNumber {
         const KEYS: &[&str] = &["user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("sharePhoneNumber", 1097130069, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -40274,7 +41434,9 @@ impl ::tlgen_runtime::json::TdJson for GetUserProfilePhotos {
         const KEYS: &[&str] = &["user_id", "offset", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getUserProfilePhotos", -908132798, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -40349,7 +41511,9 @@ impl ::tlgen_runtime::json::TdJson for GetUserProfileAudios {
         const KEYS: &[&str] = &["user_id", "offset", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getUserProfileAudios", -208876086, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -40414,7 +41578,9 @@ impl ::tlgen_runtime::json::TdJson for IsProfileAudio {
         const KEYS: &[&str] = &["file_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("isProfileAudio", -245729314, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -40460,7 +41626,9 @@ impl ::tlgen_runtime::json::TdJson for AddProfileAudio {
         const KEYS: &[&str] = &["file_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addProfileAudio", 393218847, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -40515,7 +41683,9 @@ impl ::tlgen_runtime::json::TdJson for SetProfileAudioPosition {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setProfileAudioPosition", 1209963614, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -40573,7 +41743,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveProfileAudio {
         const KEYS: &[&str] = &["file_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeProfileAudio", 1292263034, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -40645,7 +41817,9 @@ impl ::tlgen_runtime::json::TdJson for GetStickerOutline {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStickerOutline", -1550504539, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -40737,7 +41911,9 @@ impl ::tlgen_runtime::json::TdJson for GetStickerOutlineSvgPath {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getStickerOutlineSvgPath", -1615497803, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -40820,7 +41996,9 @@ impl ::tlgen_runtime::json::TdJson for GetStickers {
         const KEYS: &[&str] = &["sticker_type", "query", "limit", "chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStickers", 1158058819, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -40918,7 +42096,9 @@ impl ::tlgen_runtime::json::TdJson for GetAllStickerEmojis {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getAllStickerEmojis", 296562224, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -41028,7 +42208,9 @@ impl ::tlgen_runtime::json::TdJson for SearchStickers {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchStickers", -1856294754, KEYS, 63);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -41106,7 +42288,9 @@ impl ::tlgen_runtime::json::TdJson for GetGreetingStickers {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getGreetingStickers", 374873372, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -41146,7 +42330,9 @@ impl ::tlgen_runtime::json::TdJson for GetPremiumStickers {
         const KEYS: &[&str] = &["limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getPremiumStickers", -280950192, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<i32, ::tlgen_runtime::json::Plain>(input, &mut value.limit);
         }
@@ -41193,7 +42379,9 @@ impl ::tlgen_runtime::json::TdJson for GetInstalledStickerSets {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getInstalledStickerSets", 1630467830, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::StickerType,
@@ -41256,7 +42444,9 @@ impl ::tlgen_runtime::json::TdJson for GetArchivedStickerSets {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getArchivedStickerSets", 1001931341, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -41335,7 +42525,9 @@ impl ::tlgen_runtime::json::TdJson for GetTrendingStickerSets {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getTrendingStickerSets", -531085986, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -41401,7 +42593,9 @@ impl ::tlgen_runtime::json::TdJson for GetAttachedStickerSets {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getAttachedStickerSets", 1302172429, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -41447,7 +42641,9 @@ impl ::tlgen_runtime::json::TdJson for GetStickerSet {
         const KEYS: &[&str] = &["set_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStickerSet", 1052318659, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -41493,7 +42689,9 @@ impl ::tlgen_runtime::json::TdJson for GetStickerSetName {
         const KEYS: &[&str] = &["set_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStickerSetName", 1039849089, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -41547,7 +42745,9 @@ impl ::tlgen_runtime::json::TdJson for SearchStickerSet {
         const KEYS: &[&str] = &["name", "ignore_cache"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchStickerSet", 1676592898, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -41619,7 +42819,9 @@ impl ::tlgen_runtime::json::TdJson for SearchInstalledStickerSets {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchInstalledStickerSets", 2120122276, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -41692,7 +42894,9 @@ impl ::tlgen_runtime::json::TdJson for SearchStickerSets {
         const KEYS: &[&str] = &["sticker_type", "query"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchStickerSets", 262801004, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -41766,7 +42970,9 @@ impl ::tlgen_runtime::json::TdJson for ChangeStickerSet {
         const KEYS: &[&str] = &["set_id", "is_installed", "is_archived"];
         let mut value = Self::default();
         let mut object = input.begin_struct("changeStickerSet", 449357293, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -41835,7 +43041,9 @@ impl ::tlgen_runtime::json::TdJson for ViewTrendingStickerSets {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("viewTrendingStickerSets", -952416520, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<i64>,
@@ -41893,7 +43101,9 @@ impl ::tlgen_runtime::json::TdJson for ReorderInstalledStickerSets {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reorderInstalledStickerSets", 1074928158, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -41954,7 +43164,9 @@ impl ::tlgen_runtime::json::TdJson for GetRecentStickers {
         const KEYS: &[&str] = &["is_attached"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getRecentStickers", -579622241, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -42011,7 +43223,9 @@ impl ::tlgen_runtime::json::TdJson for AddRecentSticker {
         const KEYS: &[&str] = &["is_attached", "sticker"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addRecentSticker", -1478109026, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -42080,7 +43294,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveRecentSticker {
         const KEYS: &[&str] = &["is_attached", "sticker"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeRecentSticker", 1246577677, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -42141,7 +43357,9 @@ impl ::tlgen_runtime::json::TdJson for ClearRecentStickers {
         const KEYS: &[&str] = &["is_attached"];
         let mut value = Self::default();
         let mut object = input.begin_struct("clearRecentStickers", -321242684, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -42179,7 +43397,9 @@ impl ::tlgen_runtime::json::TdJson for GetFavoriteStickers {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getFavoriteStickers", -338964672, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -42222,7 +43442,9 @@ impl ::tlgen_runtime::json::TdJson for AddFavoriteSticker {
         const KEYS: &[&str] = &["sticker"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addFavoriteSticker", 324504799, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::InputFile,
@@ -42272,7 +43494,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveFavoriteSticker {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeFavoriteSticker", 1152945264, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::InputFile,
@@ -42321,7 +43545,9 @@ impl ::tlgen_runtime::json::TdJson for GetStickerEmojis {
         const KEYS: &[&str] = &["sticker"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStickerEmojis", -1895508665, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::InputFile,
@@ -42375,7 +43601,9 @@ impl ::tlgen_runtime::json::TdJson for SearchEmojis {
         const KEYS: &[&str] = &["text", "input_language_codes"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchEmojis", -1456187668, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -42441,7 +43669,9 @@ impl ::tlgen_runtime::json::TdJson for GetKeywordEmojis {
         const KEYS: &[&str] = &["text", "input_language_codes"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getKeywordEmojis", -1969795990, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -42502,7 +43732,9 @@ impl ::tlgen_runtime::json::TdJson for GetEmojiCategories {
         const KEYS: &[&str] = &["type"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getEmojiCategories", 2139537774, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::enums::EmojiCategoryType>,
@@ -42548,7 +43780,9 @@ impl ::tlgen_runtime::json::TdJson for GetAnimatedEmoji {
         const KEYS: &[&str] = &["emoji"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getAnimatedEmoji", 1065635702, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -42598,7 +43832,9 @@ impl ::tlgen_runtime::json::TdJson for GetEmojiSuggestionsUrl {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getEmojiSuggestionsUrl", -1404101841, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -42648,7 +43884,9 @@ impl ::tlgen_runtime::json::TdJson for GetCustomEmojiStickers {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getCustomEmojiStickers", -2127427955, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<i64>,
@@ -42687,7 +43925,9 @@ impl ::tlgen_runtime::json::TdJson for GetDefaultChatPhotoCustomEmojiStickers {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getDefaultChatPhotoCustomEmojiStickers", -376342683, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -42725,7 +43965,9 @@ impl ::tlgen_runtime::json::TdJson for GetDefaultProfilePhotoCustomEmojiStickers
                 &[],
                 0,
             );
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -42758,7 +44000,9 @@ impl ::tlgen_runtime::json::TdJson for GetDefaultBackgroundCustomEmojiStickers {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getDefaultBackgroundCustomEmojiStickers", 485910542, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -42790,7 +44034,9 @@ impl ::tlgen_runtime::json::TdJson for GetSavedAnimations {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getSavedAnimations", 7051032, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -42833,7 +44079,9 @@ impl ::tlgen_runtime::json::TdJson for AddSavedAnimation {
         const KEYS: &[&str] = &["animation"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addSavedAnimation", -1538525088, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::InputFile,
@@ -42882,7 +44130,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveSavedAnimation {
         const KEYS: &[&str] = &["animation"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeSavedAnimation", -495605479, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::InputFile,
@@ -42920,7 +44170,9 @@ impl ::tlgen_runtime::json::TdJson for GetRecentInlineBots {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getRecentInlineBots", 1437823548, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -42952,7 +44204,9 @@ impl ::tlgen_runtime::json::TdJson for GetOwnedBots {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getOwnedBots", -1954035715, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -42997,7 +44251,9 @@ impl ::tlgen_runtime::json::TdJson for SearchHashtags {
         const KEYS: &[&str] = &["prefix", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchHashtags", 1043637617, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -43055,7 +44311,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveRecentHashtag {
         const KEYS: &[&str] = &["hashtag"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeRecentHashtag", -1013735260, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -43112,7 +44370,9 @@ impl ::tlgen_runtime::json::TdJson for GetLinkPreview {
         const KEYS: &[&str] = &["text", "link_preview_options"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getLinkPreview", -1039572191, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -43176,7 +44436,9 @@ impl ::tlgen_runtime::json::TdJson for GetWebPageInstantView {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getWebPageInstantView", 1741395197, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -43242,7 +44504,9 @@ impl ::tlgen_runtime::json::TdJson for SetProfilePhoto {
         const KEYS: &[&str] = &["photo", "is_public"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setProfilePhoto", -2048260627, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -43303,7 +44567,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteProfilePhoto {
         const KEYS: &[&str] = &["profile_photo_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteProfilePhoto", 1319794625, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -43360,7 +44626,9 @@ impl ::tlgen_runtime::json::TdJson for SetAccentColor {
         const KEYS: &[&str] = &["accent_color_id", "background_custom_emoji_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setAccentColor", 1669974841, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -43422,7 +44690,9 @@ impl ::tlgen_runtime::json::TdJson for SetUpgradedGiftColors {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setUpgradedGiftColors", -966832402, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -43486,7 +44756,9 @@ impl ::tlgen_runtime::json::TdJson for SetProfileAccentColor {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setProfileAccentColor", -1986281112, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -43552,7 +44824,9 @@ impl ::tlgen_runtime::json::TdJson for SetName {
         const KEYS: &[&str] = &["first_name", "last_name"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setName", 1711693584, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -43610,7 +44884,9 @@ impl ::tlgen_runtime::json::TdJson for SetBio {
         const KEYS: &[&str] = &["bio"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setBio", -1619582124, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -43656,7 +44932,9 @@ impl ::tlgen_runtime::json::TdJson for SetUsername {
         const KEYS: &[&str] = &["username"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setUsername", 439901214, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -43708,7 +44986,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleUsernameIsActive {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleUsernameIsActive", 1244098019, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -43770,7 +45050,9 @@ impl ::tlgen_runtime::json::TdJson for ReorderActiveUsernames {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reorderActiveUsernames", -455399375, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<String>,
@@ -43819,7 +45101,9 @@ impl ::tlgen_runtime::json::TdJson for SetBirthdate {
         const KEYS: &[&str] = &["birthdate"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setBirthdate", 1319755160, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::Birthdate>,
@@ -43868,7 +45152,9 @@ impl ::tlgen_runtime::json::TdJson for SetMainProfileTab {
         const KEYS: &[&str] = &["main_profile_tab"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setMainProfileTab", 1663496423, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::ProfileTab,
@@ -43914,7 +45200,9 @@ impl ::tlgen_runtime::json::TdJson for SetPersonalChat {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setPersonalChat", -1068782668, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -43963,7 +45251,9 @@ impl ::tlgen_runtime::json::TdJson for SetEmojiStatus {
         const KEYS: &[&str] = &["emoji_status"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setEmojiStatus", -1829224867, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::EmojiStatus>,
@@ -44013,7 +45303,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleHasSponsoredMessagesEnabled {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleHasSponsoredMessagesEnabled", 1963285740, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -44062,7 +45354,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessLocation {
         const KEYS: &[&str] = &["location"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setBusinessLocation", -344717547, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::BusinessLocation>,
@@ -44112,7 +45406,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessOpeningHours {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBusinessOpeningHours", -462379918, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::BusinessOpeningHours>,
@@ -44162,7 +45458,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessGreetingMessageSettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBusinessGreetingMessageSettings", -873120707, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::BusinessGreetingMessageSettings>,
@@ -44212,7 +45510,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessAwayMessageSettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBusinessAwayMessageSettings", 1232357484, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::BusinessAwayMessageSettings>,
@@ -44262,7 +45562,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessStartPage {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBusinessStartPage", -1628616290, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::InputBusinessStartPage>,
@@ -44327,7 +45629,9 @@ impl ::tlgen_runtime::json::TdJson for SendPhoneNumberCode {
         const KEYS: &[&str] = &["phone_number", "settings", "type"];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendPhoneNumberCode", 1084112144, KEYS, 5);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -44393,7 +45697,9 @@ impl ::tlgen_runtime::json::TdJson for SendPhoneNumberFirebaseSms {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendPhoneNumberFirebaseSms", 261910660, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -44443,7 +45749,9 @@ impl ::tlgen_runtime::json::TdJson for ReportPhoneNumberCodeMissing {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reportPhoneNumberCodeMissing", -895175341, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -44493,7 +45801,9 @@ impl ::tlgen_runtime::json::TdJson for ResendPhoneNumberCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("resendPhoneNumberCode", 1808704551, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::enums::ResendCodeReason>,
@@ -44539,7 +45849,9 @@ impl ::tlgen_runtime::json::TdJson for CheckPhoneNumberCode {
         const KEYS: &[&str] = &["code"];
         let mut value = Self::default();
         let mut object = input.begin_struct("checkPhoneNumberCode", -603626079, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -44578,7 +45890,9 @@ impl ::tlgen_runtime::json::TdJson for GetBusinessConnectedBot {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getBusinessConnectedBot", 911058883, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -44622,7 +45936,9 @@ impl ::tlgen_runtime::json::TdJson for SetBusinessConnectedBot {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBusinessConnectedBot", -1393459472, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::BusinessConnectedBot,
@@ -44669,7 +45985,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteBusinessConnectedBot {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteBusinessConnectedBot", -1633976747, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -44721,7 +46039,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleBusinessConnectedBotChatIsPaused {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleBusinessConnectedBotChatIsPaused", 1328957509, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -44780,7 +46100,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveBusinessConnectedBotFromChat {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeBusinessConnectedBotFromChat", 2020766707, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -44818,7 +46140,9 @@ impl ::tlgen_runtime::json::TdJson for GetBusinessChatLinks {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getBusinessChatLinks", 710287703, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -44862,7 +46186,9 @@ impl ::tlgen_runtime::json::TdJson for CreateBusinessChatLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("createBusinessChatLink", -1861018304, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::InputBusinessChatLink,
@@ -44916,7 +46242,9 @@ impl ::tlgen_runtime::json::TdJson for EditBusinessChatLink {
         const KEYS: &[&str] = &["link", "link_info"];
         let mut value = Self::default();
         let mut object = input.begin_struct("editBusinessChatLink", 1594947110, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -44975,7 +46303,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteBusinessChatLink {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteBusinessChatLink", -1101895865, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -45022,7 +46352,9 @@ impl ::tlgen_runtime::json::TdJson for GetBusinessChatLinkInfo {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getBusinessChatLinkInfo", 797670986, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -45060,7 +46392,9 @@ impl ::tlgen_runtime::json::TdJson for GetUserLink {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getUserLink", 1226839270, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -45100,7 +46434,9 @@ impl ::tlgen_runtime::json::TdJson for SearchUserByToken {
         const KEYS: &[&str] = &["token"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchUserByToken", -666766282, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -45165,7 +46501,9 @@ impl ::tlgen_runtime::json::TdJson for SetCommands {
         const KEYS: &[&str] = &["scope", "language_code", "commands"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setCommands", -907165606, KEYS, 6);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -45241,7 +46579,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteCommands {
         const KEYS: &[&str] = &["scope", "language_code"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteCommands", 1002732586, KEYS, 2);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -45310,7 +46650,9 @@ impl ::tlgen_runtime::json::TdJson for GetCommands {
         const KEYS: &[&str] = &["scope", "language_code"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getCommands", 1488621559, KEYS, 2);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -45376,7 +46718,9 @@ impl ::tlgen_runtime::json::TdJson for SetMenuButton {
         const KEYS: &[&str] = &["user_id", "menu_button"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setMenuButton", -1269841599, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -45434,7 +46778,9 @@ impl ::tlgen_runtime::json::TdJson for GetMenuButton {
         const KEYS: &[&str] = &["user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMenuButton", -437324736, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -45489,7 +46835,9 @@ impl ::tlgen_runtime::json::TdJson for SetDefaultGroupAdministratorRights {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setDefaultGroupAdministratorRights", 1700231016, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::ChatAdministratorRights>,
@@ -45544,7 +46892,9 @@ impl ::tlgen_runtime::json::TdJson for SetDefaultChannelAdministratorRights {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setDefaultChannelAdministratorRights", -234004967, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::ChatAdministratorRights>,
@@ -45590,7 +46940,9 @@ impl ::tlgen_runtime::json::TdJson for CanBotSendMessages {
         const KEYS: &[&str] = &["bot_user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("canBotSendMessages", 544052364, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -45637,7 +46989,9 @@ impl ::tlgen_runtime::json::TdJson for AllowBotToSendMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("allowBotToSendMessages", 1776928142, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -45697,7 +47051,9 @@ impl ::tlgen_runtime::json::TdJson for SendWebAppCustomRequest {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendWebAppCustomRequest", 922705352, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -45762,7 +47118,9 @@ impl ::tlgen_runtime::json::TdJson for GetBotMediaPreviews {
         const KEYS: &[&str] = &["bot_user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getBotMediaPreviews", 577131608, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -45817,7 +47175,9 @@ impl ::tlgen_runtime::json::TdJson for GetBotMediaPreviewInfo {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getBotMediaPreviewInfo", 1358299446, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -45891,7 +47251,9 @@ impl ::tlgen_runtime::json::TdJson for AddBotMediaPreview {
         const KEYS: &[&str] = &["bot_user_id", "language_code", "content"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addBotMediaPreview", 1347126571, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -45978,7 +47340,9 @@ impl ::tlgen_runtime::json::TdJson for EditBotMediaPreview {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editBotMediaPreview", -2037031582, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46067,7 +47431,9 @@ impl ::tlgen_runtime::json::TdJson for ReorderBotMediaPreviews {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reorderBotMediaPreviews", 630851043, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46149,7 +47515,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteBotMediaPreviews {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteBotMediaPreviews", -1397512722, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46227,7 +47595,9 @@ impl ::tlgen_runtime::json::TdJson for SetBotName {
         const KEYS: &[&str] = &["bot_user_id", "language_code", "name"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setBotName", -761922959, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46300,7 +47670,9 @@ impl ::tlgen_runtime::json::TdJson for GetBotName {
         const KEYS: &[&str] = &["bot_user_id", "language_code"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getBotName", -1707118036, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46366,7 +47738,9 @@ impl ::tlgen_runtime::json::TdJson for SetBotProfilePhoto {
         const KEYS: &[&str] = &["bot_user_id", "photo"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setBotProfilePhoto", -1115272346, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46435,7 +47809,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleBotUsernameIsActive {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleBotUsernameIsActive", 2036569097, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46509,7 +47885,9 @@ impl ::tlgen_runtime::json::TdJson for ReorderBotActiveUsernames {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reorderBotActiveUsernames", -1602301664, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46583,7 +47961,9 @@ impl ::tlgen_runtime::json::TdJson for SetBotInfoDescription {
         const KEYS: &[&str] = &["bot_user_id", "language_code", "description"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setBotInfoDescription", 693574984, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46657,7 +48037,9 @@ impl ::tlgen_runtime::json::TdJson for GetBotInfoDescription {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getBotInfoDescription", -762841035, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46732,7 +48114,9 @@ impl ::tlgen_runtime::json::TdJson for SetBotInfoShortDescription {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setBotInfoShortDescription", 982956771, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46806,7 +48190,9 @@ impl ::tlgen_runtime::json::TdJson for GetBotInfoShortDescription {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getBotInfoShortDescription", 1243358740, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46881,7 +48267,9 @@ impl ::tlgen_runtime::json::TdJson for SetMessageSenderBotVerification {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setMessageSenderBotVerification", -1262364086, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -46955,7 +48343,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveMessageSenderBotVerification {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeMessageSenderBotVerification", -1710174374, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -47005,7 +48395,9 @@ impl ::tlgen_runtime::json::TdJson for GetActiveSessions {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getActiveSessions", 1119710526, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -47045,7 +48437,9 @@ impl ::tlgen_runtime::json::TdJson for TerminateSession {
         const KEYS: &[&str] = &["session_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("terminateSession", -407385812, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -47084,7 +48478,9 @@ impl ::tlgen_runtime::json::TdJson for TerminateAllOtherSessions {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("terminateAllOtherSessions", 1874485523, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -47124,7 +48520,9 @@ impl ::tlgen_runtime::json::TdJson for ConfirmSession {
         const KEYS: &[&str] = &["session_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("confirmSession", -674647009, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -47179,7 +48577,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSessionCanAcceptCalls {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleSessionCanAcceptCalls", 1819027208, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -47246,7 +48646,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSessionCanAcceptSecretChats {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleSessionCanAcceptSecretChats", 1000843390, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -47308,7 +48710,9 @@ impl ::tlgen_runtime::json::TdJson for SetInactiveSessionTtl {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setInactiveSessionTtl", 1570548048, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -47346,7 +48750,9 @@ impl ::tlgen_runtime::json::TdJson for GetConnectedWebsites {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getConnectedWebsites", -170536110, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -47386,7 +48792,9 @@ impl ::tlgen_runtime::json::TdJson for DisconnectWebsite {
         const KEYS: &[&str] = &["website_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("disconnectWebsite", -778767395, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -47425,7 +48833,9 @@ impl ::tlgen_runtime::json::TdJson for DisconnectAllWebsites {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("disconnectAllWebsites", -1082985981, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -47474,7 +48884,9 @@ impl ::tlgen_runtime::json::TdJson for SetSupergroupUsername {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setSupergroupUsername", 1346325252, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -47546,7 +48958,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSupergroupUsernameIsActive {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleSupergroupUsernameIsActive", -1500811777, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -47615,7 +49029,9 @@ impl ::tlgen_runtime::json::TdJson for DisableAllSupergroupUsernames {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("disableAllSupergroupUsernames", 843511216, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -47673,7 +49089,9 @@ impl ::tlgen_runtime::json::TdJson for ReorderSupergroupActiveUsernames {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reorderSupergroupActiveUsernames", -1962466095, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -47743,7 +49161,9 @@ impl ::tlgen_runtime::json::TdJson for SetSupergroupStickerSet {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setSupergroupStickerSet", -2056344215, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -47813,7 +49233,9 @@ impl ::tlgen_runtime::json::TdJson for SetSupergroupCustomEmojiStickerSet {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setSupergroupCustomEmojiStickerSet", 1328894639, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -47883,7 +49305,9 @@ impl ::tlgen_runtime::json::TdJson for SetSupergroupUnrestrictBoostCount {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setSupergroupUnrestrictBoostCount", 969814179, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -47953,7 +49377,9 @@ impl ::tlgen_runtime::json::TdJson for SetSupergroupMainProfileTab {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setSupergroupMainProfileTab", 1314899548, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48031,7 +49457,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSupergroupSignMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleSupergroupSignMessages", 572268491, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48108,7 +49536,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSupergroupJoinToSendMessages {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleSupergroupJoinToSendMessages", -182022642, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48178,7 +49608,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSupergroupJoinByRequest {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleSupergroupJoinByRequest", 2111807454, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48248,7 +49680,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSupergroupIsAllHistoryAvailable {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleSupergroupIsAllHistoryAvailable", 1155110478, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48323,7 +49757,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSupergroupCanHaveSponsoredMessages 
                 KEYS,
                 3,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48398,7 +49834,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSupergroupHasAutomaticTranslation {
                 KEYS,
                 3,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48468,7 +49906,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSupergroupHasHiddenMembers {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleSupergroupHasHiddenMembers", -1537892918, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48546,7 +49986,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSupergroupHasAggressiveAntiSpamEnab
                 KEYS,
                 3,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48621,7 +50063,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSupergroupIsForum {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleSupergroupIsForum", 371064337, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48690,7 +50134,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleSupergroupIsBroadcastGroup {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleSupergroupIsBroadcastGroup", 884089365, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -48747,7 +50193,9 @@ impl ::tlgen_runtime::json::TdJson for ReportSupergroupSpam {
         const KEYS: &[&str] = &["supergroup_id", "message_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("reportSupergroupSpam", -94825000, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48814,7 +50262,9 @@ impl ::tlgen_runtime::json::TdJson for ReportSupergroupAntiSpamFalsePositive {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reportSupergroupAntiSpamFalsePositive", -516050872, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48894,7 +50344,9 @@ impl ::tlgen_runtime::json::TdJson for GetSupergroupMembers {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getSupergroupMembers", -570940984, KEYS, 13);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -48969,7 +50421,9 @@ impl ::tlgen_runtime::json::TdJson for CloseSecretChat {
         const KEYS: &[&str] = &["secret_chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("closeSecretChat", -471006133, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -49056,7 +50510,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatEventLog {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatEventLog", -1281344669, KEYS, 47);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -49134,7 +50590,9 @@ impl ::tlgen_runtime::json::TdJson for GetTimeZones {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getTimeZones", 1340268632, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -49185,7 +50643,9 @@ impl ::tlgen_runtime::json::TdJson for GetPaymentForm {
         const KEYS: &[&str] = &["input_invoice", "theme"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getPaymentForm", -1924172076, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -49259,7 +50719,9 @@ impl ::tlgen_runtime::json::TdJson for ValidateOrderInfo {
         const KEYS: &[&str] = &["input_invoice", "order_info", "allow_save"];
         let mut value = Self::default();
         let mut object = input.begin_struct("validateOrderInfo", -1248305201, KEYS, 5);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -49371,7 +50833,9 @@ impl ::tlgen_runtime::json::TdJson for SendPaymentForm {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendPaymentForm", -965855094, KEYS, 47);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -49462,7 +50926,9 @@ impl ::tlgen_runtime::json::TdJson for GetPaymentReceipt {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getPaymentReceipt", 1013758294, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -49512,7 +50978,9 @@ impl ::tlgen_runtime::json::TdJson for GetSavedOrderInfo {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getSavedOrderInfo", -1152016675, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -49544,7 +51012,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteSavedOrderInfo {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("deleteSavedOrderInfo", 1629058164, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -49576,7 +51046,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteSavedCredentials {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("deleteSavedCredentials", 826300114, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -49619,7 +51091,9 @@ impl ::tlgen_runtime::json::TdJson for SetGiftSettings {
         const KEYS: &[&str] = &["settings"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setGiftSettings", -519330046, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::GiftSettings,
@@ -49657,7 +51131,9 @@ impl ::tlgen_runtime::json::TdJson for GetAvailableGifts {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getAvailableGifts", -4559695, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -49697,7 +51173,9 @@ impl ::tlgen_runtime::json::TdJson for CanSendGift {
         const KEYS: &[&str] = &["gift_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("canSendGift", 1307059830, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -49778,7 +51256,9 @@ impl ::tlgen_runtime::json::TdJson for SendGift {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendGift", -1199356118, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -49860,7 +51340,9 @@ impl ::tlgen_runtime::json::TdJson for GetGiftAuctionState {
         const KEYS: &[&str] = &["auction_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getGiftAuctionState", 989210247, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -49907,7 +51389,9 @@ impl ::tlgen_runtime::json::TdJson for GetGiftAuctionAcquiredGifts {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getGiftAuctionAcquiredGifts", -937975215, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -49953,7 +51437,9 @@ impl ::tlgen_runtime::json::TdJson for OpenGiftAuction {
         const KEYS: &[&str] = &["gift_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("openGiftAuction", -694137370, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -49999,7 +51485,9 @@ impl ::tlgen_runtime::json::TdJson for CloseGiftAuction {
         const KEYS: &[&str] = &["gift_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("closeGiftAuction", 115495644, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -50074,7 +51562,9 @@ impl ::tlgen_runtime::json::TdJson for PlaceGiftAuctionBid {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("placeGiftAuctionBid", 1437176980, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -50159,7 +51649,9 @@ impl ::tlgen_runtime::json::TdJson for IncreaseGiftAuctionBid {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("increaseGiftAuctionBid", -493509001, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -50228,7 +51720,9 @@ impl ::tlgen_runtime::json::TdJson for SellGift {
         const KEYS: &[&str] = &["business_connection_id", "received_gift_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("sellGift", -298298375, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -50294,7 +51788,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleGiftIsSaved {
         const KEYS: &[&str] = &["received_gift_id", "is_saved"];
         let mut value = Self::default();
         let mut object = input.begin_struct("toggleGiftIsSaved", 693198065, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -50363,7 +51859,9 @@ impl ::tlgen_runtime::json::TdJson for SetPinnedGifts {
         const KEYS: &[&str] = &["owner_id", "received_gift_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setPinnedGifts", 1613526306, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -50430,7 +51928,9 @@ impl ::tlgen_runtime::json::TdJson for ToggleChatGiftNotifications {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("toggleChatGiftNotifications", -2069429154, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -50492,7 +51992,9 @@ impl ::tlgen_runtime::json::TdJson for GetGiftUpgradePreview {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getGiftUpgradePreview", 1303475628, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -50562,7 +52064,9 @@ impl ::tlgen_runtime::json::TdJson for GetUpgradedGiftVariants {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getUpgradedGiftVariants", -1388671540, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -50656,7 +52160,9 @@ impl ::tlgen_runtime::json::TdJson for UpgradeGift {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("upgradeGift", -1782136103, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -50744,7 +52250,9 @@ impl ::tlgen_runtime::json::TdJson for BuyGiftUpgrade {
         const KEYS: &[&str] = &["owner_id", "prepaid_upgrade_hash", "star_count"];
         let mut value = Self::default();
         let mut object = input.begin_struct("buyGiftUpgrade", 154296026, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -50812,7 +52320,9 @@ impl ::tlgen_runtime::json::TdJson for CraftGift {
         const KEYS: &[&str] = &["received_gift_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("craftGift", 2124593259, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<String>,
@@ -50887,7 +52397,9 @@ impl ::tlgen_runtime::json::TdJson for TransferGift {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("transferGift", -1167293126, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -50968,7 +52480,9 @@ impl ::tlgen_runtime::json::TdJson for DropGiftOriginalDetails {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("dropGiftOriginalDetails", -1394445843, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -51042,7 +52556,9 @@ impl ::tlgen_runtime::json::TdJson for SendResoldGift {
         const KEYS: &[&str] = &["gift_name", "owner_id", "price"];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendResoldGift", -1427446834, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -51143,7 +52659,9 @@ impl ::tlgen_runtime::json::TdJson for SendGiftPurchaseOffer {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendGiftPurchaseOffer", 917878931, KEYS, 31);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -51228,7 +52746,9 @@ impl ::tlgen_runtime::json::TdJson for ProcessGiftPurchaseOffer {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("processGiftPurchaseOffer", -1177407462, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -51402,7 +52922,9 @@ impl ::tlgen_runtime::json::TdJson for GetReceivedGifts {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getReceivedGifts", 1411782110, KEYS, 16383);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -51547,7 +53069,9 @@ impl ::tlgen_runtime::json::TdJson for GetReceivedGift {
         const KEYS: &[&str] = &["received_gift_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getReceivedGift", -446535239, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -51606,7 +53130,9 @@ impl ::tlgen_runtime::json::TdJson for GetGiftsForCrafting {
         const KEYS: &[&str] = &["regular_gift_id", "offset", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getGiftsForCrafting", 1571822730, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -51671,7 +53197,9 @@ impl ::tlgen_runtime::json::TdJson for GetUpgradedGift {
         const KEYS: &[&str] = &["name"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getUpgradedGift", -1331821135, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -51718,7 +53246,9 @@ impl ::tlgen_runtime::json::TdJson for GetUpgradedGiftValueInfo {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getUpgradedGiftValueInfo", 1818813417, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -51773,7 +53303,9 @@ impl ::tlgen_runtime::json::TdJson for GetUpgradedGiftWithdrawalUrl {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getUpgradedGiftWithdrawalUrl", -784331188, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -51824,7 +53356,9 @@ impl ::tlgen_runtime::json::TdJson for GetUpgradedGiftsPromotionalAnimation {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getUpgradedGiftsPromotionalAnimation", 1944094513, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -51875,7 +53409,9 @@ impl ::tlgen_runtime::json::TdJson for SetGiftResalePrice {
         const KEYS: &[&str] = &["received_gift_id", "price"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setGiftResalePrice", 373916170, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -51975,7 +53511,9 @@ impl ::tlgen_runtime::json::TdJson for SearchGiftsForResale {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchGiftsForResale", -1886868338, KEYS, 63);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -52064,7 +53602,9 @@ impl ::tlgen_runtime::json::TdJson for GetGiftCollections {
         const KEYS: &[&str] = &["owner_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getGiftCollections", -1533138835, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::MessageSender,
@@ -52126,7 +53666,9 @@ impl ::tlgen_runtime::json::TdJson for CreateGiftCollection {
         const KEYS: &[&str] = &["owner_id", "name", "received_gift_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createGiftCollection", -397088099, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -52203,7 +53745,9 @@ impl ::tlgen_runtime::json::TdJson for ReorderGiftCollections {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reorderGiftCollections", -1607216912, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -52272,7 +53816,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteGiftCollection {
         const KEYS: &[&str] = &["owner_id", "collection_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteGiftCollection", -183749499, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -52347,7 +53893,9 @@ impl ::tlgen_runtime::json::TdJson for SetGiftCollectionName {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setGiftCollectionName", 1108355593, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -52432,7 +53980,9 @@ impl ::tlgen_runtime::json::TdJson for AddGiftCollectionGifts {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("addGiftCollectionGifts", -263464606, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -52517,7 +54067,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveGiftCollectionGifts {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeGiftCollectionGifts", -692316949, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -52602,7 +54154,9 @@ impl ::tlgen_runtime::json::TdJson for ReorderGiftCollectionGifts {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reorderGiftCollectionGifts", -1545340419, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -52678,7 +54232,9 @@ impl ::tlgen_runtime::json::TdJson for CreateInvoiceLink {
         const KEYS: &[&str] = &["business_connection_id", "invoice"];
         let mut value = Self::default();
         let mut object = input.begin_struct("createInvoiceLink", -814692249, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -52744,7 +54300,9 @@ impl ::tlgen_runtime::json::TdJson for RefundStarPayment {
         const KEYS: &[&str] = &["user_id", "telegram_payment_charge_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("refundStarPayment", -1804165035, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -52794,7 +54352,9 @@ impl ::tlgen_runtime::json::TdJson for GetSupportUser {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getSupportUser", -1733497700, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -52842,7 +54402,9 @@ impl ::tlgen_runtime::json::TdJson for GetBackgroundUrl {
         const KEYS: &[&str] = &["name", "type"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getBackgroundUrl", 733769682, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -52900,7 +54462,9 @@ impl ::tlgen_runtime::json::TdJson for SearchBackground {
         const KEYS: &[&str] = &["name"];
         let mut value = Self::default();
         let mut object = input.begin_struct("searchBackground", -2130996959, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -52966,7 +54530,9 @@ impl ::tlgen_runtime::json::TdJson for SetDefaultBackground {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setDefaultBackground", -1982748511, KEYS, 4);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -53035,7 +54601,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteDefaultBackground {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deleteDefaultBackground", -1297814210, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -53085,7 +54653,9 @@ impl ::tlgen_runtime::json::TdJson for GetInstalledBackgrounds {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getInstalledBackgrounds", -1051406241, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -53135,7 +54705,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveInstalledBackground {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("removeInstalledBackground", 1346446652, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -53174,7 +54746,9 @@ impl ::tlgen_runtime::json::TdJson for ResetInstalledBackgrounds {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("resetInstalledBackgrounds", 1884553559, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -53215,7 +54789,9 @@ impl ::tlgen_runtime::json::TdJson for GetLocalizationTargetInfo {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getLocalizationTargetInfo", 1849499526, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -53264,7 +54840,9 @@ impl ::tlgen_runtime::json::TdJson for GetLanguagePackInfo {
         const KEYS: &[&str] = &["language_pack_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getLanguagePackInfo", 2077809320, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -53322,7 +54900,9 @@ impl ::tlgen_runtime::json::TdJson for GetLanguagePackStrings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getLanguagePackStrings", 1246259088, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -53384,7 +54964,9 @@ impl ::tlgen_runtime::json::TdJson for SynchronizeLanguagePack {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("synchronizeLanguagePack", -2065307858, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -53434,7 +55016,9 @@ impl ::tlgen_runtime::json::TdJson for AddCustomServerLanguagePack {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("addCustomServerLanguagePack", 4492771, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -53492,7 +55076,9 @@ impl ::tlgen_runtime::json::TdJson for SetCustomLanguagePack {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setCustomLanguagePack", -296742819, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -53554,7 +55140,9 @@ impl ::tlgen_runtime::json::TdJson for EditCustomLanguagePackInfo {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editCustomLanguagePackInfo", 1320751257, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::LanguagePackInfo,
@@ -53612,7 +55200,9 @@ impl ::tlgen_runtime::json::TdJson for SetCustomLanguagePackString {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setCustomLanguagePackString", 1316365592, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -53673,7 +55263,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteLanguagePack {
         const KEYS: &[&str] = &["language_pack_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteLanguagePack", -2108761026, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -53730,7 +55322,9 @@ impl ::tlgen_runtime::json::TdJson for RegisterDevice {
         const KEYS: &[&str] = &["device_token", "other_user_ids"];
         let mut value = Self::default();
         let mut object = input.begin_struct("registerDevice", 366088823, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -53789,7 +55383,9 @@ impl ::tlgen_runtime::json::TdJson for ProcessPushNotification {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("processPushNotification", 786679952, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -53835,7 +55431,9 @@ impl ::tlgen_runtime::json::TdJson for GetPushReceiverId {
         const KEYS: &[&str] = &["payload"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getPushReceiverId", -286505294, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -53882,7 +55480,9 @@ impl ::tlgen_runtime::json::TdJson for GetRecentlyVisitedTMeUrls {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getRecentlyVisitedTMeUrls", 806754961, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -53940,7 +55540,9 @@ impl ::tlgen_runtime::json::TdJson for SetUserPrivacySettingRules {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setUserPrivacySettingRules", -473812741, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -54002,7 +55604,9 @@ impl ::tlgen_runtime::json::TdJson for GetUserPrivacySettingRules {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getUserPrivacySettingRules", -2077223311, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::UserPrivacySetting,
@@ -54052,7 +55656,9 @@ impl ::tlgen_runtime::json::TdJson for SetReadDatePrivacySettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setReadDatePrivacySettings", 493913782, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::ReadDatePrivacySettings,
@@ -54091,7 +55697,9 @@ impl ::tlgen_runtime::json::TdJson for GetReadDatePrivacySettings {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getReadDatePrivacySettings", 451435451, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -54135,7 +55743,9 @@ impl ::tlgen_runtime::json::TdJson for SetNewChatPrivacySettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setNewChatPrivacySettings", 1774139215, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::NewChatPrivacySettings,
@@ -54174,7 +55784,9 @@ impl ::tlgen_runtime::json::TdJson for GetNewChatPrivacySettings {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getNewChatPrivacySettings", -1295299657, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -54215,7 +55827,9 @@ impl ::tlgen_runtime::json::TdJson for GetPaidMessageRevenue {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getPaidMessageRevenue", 1976589102, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -54270,7 +55884,9 @@ impl ::tlgen_runtime::json::TdJson for AllowUnpaidMessagesFromUser {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("allowUnpaidMessagesFromUser", 803569495, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -54337,7 +55953,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatPaidMessageStarCount {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setChatPaidMessageStarCount", -1187053289, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -54400,7 +56018,9 @@ impl ::tlgen_runtime::json::TdJson for CanSendMessageToUser {
         const KEYS: &[&str] = &["user_id", "only_local"];
         let mut value = Self::default();
         let mut object = input.begin_struct("canSendMessageToUser", 1529489462, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -54458,7 +56078,9 @@ impl ::tlgen_runtime::json::TdJson for GetOption {
         const KEYS: &[&str] = &["name"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getOption", -1572495746, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -54512,7 +56134,9 @@ impl ::tlgen_runtime::json::TdJson for SetOption {
         const KEYS: &[&str] = &["name", "value"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setOption", 2114670322, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -54573,7 +56197,9 @@ impl ::tlgen_runtime::json::TdJson for SetAccountTtl {
         const KEYS: &[&str] = &["ttl"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setAccountTtl", 701389032, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::AccountTtl,
@@ -54611,7 +56237,9 @@ impl ::tlgen_runtime::json::TdJson for GetAccountTtl {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getAccountTtl", -443905161, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -54656,7 +56284,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteAccount {
         const KEYS: &[&str] = &["reason", "password"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteAccount", 1395816134, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -54718,7 +56348,9 @@ impl ::tlgen_runtime::json::TdJson for SetDefaultMessageAutoDeleteTime {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setDefaultMessageAutoDeleteTime", -1772301460, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::MessageAutoDeleteTime,
@@ -54757,7 +56389,9 @@ impl ::tlgen_runtime::json::TdJson for GetDefaultMessageAutoDeleteTime {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getDefaultMessageAutoDeleteTime", -450857574, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -54797,7 +56431,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveChatActionBar {
         const KEYS: &[&str] = &["chat_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeChatActionBar", -1650968070, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -54861,7 +56497,9 @@ impl ::tlgen_runtime::json::TdJson for ReportChat {
         const KEYS: &[&str] = &["chat_id", "option_id", "message_ids", "text"];
         let mut value = Self::default();
         let mut object = input.begin_struct("reportChat", 1058475058, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -54951,7 +56589,9 @@ impl ::tlgen_runtime::json::TdJson for ReportChatPhoto {
         const KEYS: &[&str] = &["chat_id", "file_id", "reason", "text"];
         let mut value = Self::default();
         let mut object = input.begin_struct("reportChatPhoto", -646966648, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55037,7 +56677,9 @@ impl ::tlgen_runtime::json::TdJson for ReportMessageReactions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("reportMessageReactions", 919111719, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55108,7 +56750,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatRevenueStatistics {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatRevenueStatistics", 701995836, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55172,7 +56816,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatRevenueWithdrawalUrl {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatRevenueWithdrawalUrl", 506595104, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55241,7 +56887,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatRevenueTransactions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getChatRevenueTransactions", -1120110117, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55319,7 +56967,9 @@ impl ::tlgen_runtime::json::TdJson for GetTonTransactions {
         const KEYS: &[&str] = &["direction", "offset", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getTonTransactions", -1935011115, KEYS, 6);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55393,7 +57043,9 @@ impl ::tlgen_runtime::json::TdJson for GetStarRevenueStatistics {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getStarRevenueStatistics", -260356841, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55465,7 +57117,9 @@ impl ::tlgen_runtime::json::TdJson for GetStarWithdrawalUrl {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getStarWithdrawalUrl", -1445841134, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55533,7 +57187,9 @@ impl ::tlgen_runtime::json::TdJson for GetStarAdAccountUrl {
         const KEYS: &[&str] = &["owner_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStarAdAccountUrl", 1940473181, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::MessageSender,
@@ -55580,7 +57236,9 @@ impl ::tlgen_runtime::json::TdJson for GetTonRevenueStatistics {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getTonRevenueStatistics", -1315591160, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -55626,7 +57284,9 @@ impl ::tlgen_runtime::json::TdJson for GetTonWithdrawalUrl {
         const KEYS: &[&str] = &["password"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getTonWithdrawalUrl", -1482519601, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -55677,7 +57337,9 @@ impl ::tlgen_runtime::json::TdJson for GetChatStatistics {
         const KEYS: &[&str] = &["chat_id", "is_dark"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getChatStatistics", 327057816, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55745,7 +57407,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessageStatistics {
         const KEYS: &[&str] = &["chat_id", "message_id", "is_dark"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMessageStatistics", 1270194648, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55826,7 +57490,9 @@ impl ::tlgen_runtime::json::TdJson for GetMessagePublicForwards {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getMessagePublicForwards", 1369285812, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55908,7 +57574,9 @@ impl ::tlgen_runtime::json::TdJson for GetStoryStatistics {
         const KEYS: &[&str] = &["chat_id", "story_id", "is_dark"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStoryStatistics", 982926146, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -55983,7 +57651,9 @@ impl ::tlgen_runtime::json::TdJson for GetStatisticalGraph {
         const KEYS: &[&str] = &["chat_id", "token", "x"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStatisticalGraph", 1100975515, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -56048,7 +57718,9 @@ impl ::tlgen_runtime::json::TdJson for GetStorageStatistics {
         const KEYS: &[&str] = &["chat_limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStorageStatistics", -853193929, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -56087,7 +57759,9 @@ impl ::tlgen_runtime::json::TdJson for GetStorageStatisticsFast {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getStorageStatisticsFast", 61368066, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -56120,7 +57794,9 @@ impl ::tlgen_runtime::json::TdJson for GetDatabaseStatistics {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getDatabaseStatistics", -1942760263, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -56225,7 +57901,9 @@ impl ::tlgen_runtime::json::TdJson for OptimizeStorage {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("optimizeStorage", 853186759, KEYS, 511);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -56335,7 +58013,9 @@ impl ::tlgen_runtime::json::TdJson for SetNetworkType {
         const KEYS: &[&str] = &["type"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setNetworkType", -701635234, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::enums::NetworkType>,
@@ -56384,7 +58064,9 @@ impl ::tlgen_runtime::json::TdJson for GetNetworkStatistics {
         const KEYS: &[&str] = &["only_current"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getNetworkStatistics", -986228706, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     bool,
@@ -56433,7 +58115,9 @@ impl ::tlgen_runtime::json::TdJson for AddNetworkStatistics {
         const KEYS: &[&str] = &["entry"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addNetworkStatistics", 1264825305, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::NetworkStatisticsEntry,
@@ -56472,7 +58156,9 @@ impl ::tlgen_runtime::json::TdJson for ResetNetworkStatistics {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("resetNetworkStatistics", 1646452102, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -56505,7 +58191,9 @@ impl ::tlgen_runtime::json::TdJson for GetAutoDownloadSettingsPresets {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getAutoDownloadSettingsPresets", -1721088201, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -56557,7 +58245,9 @@ impl ::tlgen_runtime::json::TdJson for SetAutoDownloadSettings {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setAutoDownloadSettings", -353671948, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -56607,7 +58297,9 @@ impl ::tlgen_runtime::json::TdJson for GetAutosaveSettings {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getAutosaveSettings", 2136207914, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -56658,7 +58350,9 @@ impl ::tlgen_runtime::json::TdJson for SetAutosaveSettings {
         const KEYS: &[&str] = &["scope", "settings"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setAutosaveSettings", 6846656, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -56709,7 +58403,9 @@ impl ::tlgen_runtime::json::TdJson for ClearAutosaveSettingsExceptions {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("clearAutosaveSettingsExceptions", 1475109874, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -56752,7 +58448,9 @@ impl ::tlgen_runtime::json::TdJson for GetBankCardInfo {
         const KEYS: &[&str] = &["bank_card_number"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getBankCardInfo", -1310515792, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -56806,7 +58504,9 @@ impl ::tlgen_runtime::json::TdJson for GetPassportElement {
         const KEYS: &[&str] = &["type", "password"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getPassportElement", -1882398342, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -56865,7 +58565,9 @@ impl ::tlgen_runtime::json::TdJson for GetAllPassportElements {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getAllPassportElements", -2038945045, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -56919,7 +58621,9 @@ impl ::tlgen_runtime::json::TdJson for SetPassportElement {
         const KEYS: &[&str] = &["element", "password"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setPassportElement", 2068173212, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -56981,7 +58685,9 @@ impl ::tlgen_runtime::json::TdJson for DeletePassportElement {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("deletePassportElement", -1719555468, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::PassportElementType,
@@ -57036,7 +58742,9 @@ impl ::tlgen_runtime::json::TdJson for SetPassportElementErrors {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setPassportElementErrors", -2056754881, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -57098,7 +58806,9 @@ impl ::tlgen_runtime::json::TdJson for GetPreferredCountryLanguage {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getPreferredCountryLanguage", -933049386, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -57148,7 +58858,9 @@ impl ::tlgen_runtime::json::TdJson for SendEmailAddressVerificationCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendEmailAddressVerificationCode", -221621379, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -57187,7 +58899,9 @@ impl ::tlgen_runtime::json::TdJson for ResendEmailAddressVerificationCode {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("resendEmailAddressVerificationCode", -1872416732, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -57228,7 +58942,9 @@ impl ::tlgen_runtime::json::TdJson for CheckEmailAddressVerificationCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkEmailAddressVerificationCode", -426386685, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -57293,7 +59009,9 @@ impl ::tlgen_runtime::json::TdJson for GetPassportAuthorizationForm {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getPassportAuthorizationForm", 1636107398, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -57379,7 +59097,9 @@ impl ::tlgen_runtime::json::TdJson for GetPassportAuthorizationFormAvailableElem
                 KEYS,
                 3,
             );
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -57450,7 +59170,9 @@ impl ::tlgen_runtime::json::TdJson for SendPassportAuthorizationForm {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("sendPassportAuthorizationForm", 652160701, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -57519,7 +59241,9 @@ impl ::tlgen_runtime::json::TdJson for SetBotUpdatesStatus {
         const KEYS: &[&str] = &["pending_update_count", "error_message"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setBotUpdatesStatus", -1154926191, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -57593,7 +59317,9 @@ impl ::tlgen_runtime::json::TdJson for UploadStickerFile {
         const KEYS: &[&str] = &["user_id", "sticker_format", "sticker"];
         let mut value = Self::default();
         let mut object = input.begin_struct("uploadStickerFile", 647385283, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -57659,7 +59385,9 @@ impl ::tlgen_runtime::json::TdJson for GetSuggestedStickerSetName {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getSuggestedStickerSetName", -1340995520, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -57705,7 +59433,9 @@ impl ::tlgen_runtime::json::TdJson for CheckStickerSetName {
         const KEYS: &[&str] = &["name"];
         let mut value = Self::default();
         let mut object = input.begin_struct("checkStickerSetName", -1789392642, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -57799,7 +59529,9 @@ impl ::tlgen_runtime::json::TdJson for CreateNewStickerSet {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("createNewStickerSet", -481065727, KEYS, 127);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -57905,7 +59637,9 @@ impl ::tlgen_runtime::json::TdJson for AddStickerToSet {
         const KEYS: &[&str] = &["user_id", "name", "sticker"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addStickerToSet", 1457266235, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -57991,7 +59725,9 @@ impl ::tlgen_runtime::json::TdJson for ReplaceStickerInSet {
         const KEYS: &[&str] = &["user_id", "name", "old_sticker", "new_sticker"];
         let mut value = Self::default();
         let mut object = input.begin_struct("replaceStickerInSet", -406311399, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -58085,7 +59821,9 @@ impl ::tlgen_runtime::json::TdJson for SetStickerSetThumbnail {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setStickerSetThumbnail", 1677617458, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -58166,7 +59904,9 @@ impl ::tlgen_runtime::json::TdJson for SetCustomEmojiStickerSetThumbnail {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setCustomEmojiStickerSetThumbnail", -1122836246, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -58229,7 +59969,9 @@ impl ::tlgen_runtime::json::TdJson for SetStickerSetTitle {
         const KEYS: &[&str] = &["name", "title"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setStickerSetTitle", 1693004706, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -58287,7 +60029,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteStickerSet {
         const KEYS: &[&str] = &["name"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteStickerSet", 1577745325, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -58342,7 +60086,9 @@ impl ::tlgen_runtime::json::TdJson for SetStickerPositionInSet {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setStickerPositionInSet", 2075281185, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -58403,7 +60149,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveStickerFromSet {
         const KEYS: &[&str] = &["sticker"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeStickerFromSet", 1642196644, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::InputFile,
@@ -58457,7 +60205,9 @@ impl ::tlgen_runtime::json::TdJson for SetStickerEmojis {
         const KEYS: &[&str] = &["sticker", "emojis"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setStickerEmojis", -638843855, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -58526,7 +60276,9 @@ impl ::tlgen_runtime::json::TdJson for SetStickerKeywords {
         const KEYS: &[&str] = &["sticker", "keywords"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setStickerKeywords", 137223565, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -58596,7 +60348,9 @@ impl ::tlgen_runtime::json::TdJson for SetStickerMaskPosition {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setStickerMaskPosition", 1202280912, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -58662,7 +60416,9 @@ impl ::tlgen_runtime::json::TdJson for GetOwnedStickerSets {
         const KEYS: &[&str] = &["offset_sticker_set_id", "limit"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getOwnedStickerSets", 1493074208, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -58755,7 +60511,9 @@ impl ::tlgen_runtime::json::TdJson for GetMapThumbnailFile {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getMapThumbnailFile", -152660070, KEYS, 63);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -58844,7 +60602,9 @@ impl ::tlgen_runtime::json::TdJson for GetPremiumLimit {
         const KEYS: &[&str] = &["limit_type"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getPremiumLimit", 1075313898, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::PremiumLimitType,
@@ -58893,7 +60653,9 @@ impl ::tlgen_runtime::json::TdJson for GetPremiumFeatures {
         const KEYS: &[&str] = &["source"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getPremiumFeatures", -1260640695, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::enums::PremiumSource>,
@@ -58932,7 +60694,9 @@ impl ::tlgen_runtime::json::TdJson for GetPremiumStickerExamples {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getPremiumStickerExamples", 1399442328, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -58973,7 +60737,9 @@ impl ::tlgen_runtime::json::TdJson for GetPremiumInfoSticker {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getPremiumInfoSticker", 2043562651, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -59022,7 +60788,9 @@ impl ::tlgen_runtime::json::TdJson for ViewPremiumFeature {
         const KEYS: &[&str] = &["feature"];
         let mut value = Self::default();
         let mut object = input.begin_struct("viewPremiumFeature", 192950706, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::PremiumFeature,
@@ -59061,7 +60829,9 @@ impl ::tlgen_runtime::json::TdJson for ClickPremiumSubscriptionButton {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("clickPremiumSubscriptionButton", -369319162, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -59093,7 +60863,9 @@ impl ::tlgen_runtime::json::TdJson for GetPremiumState {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getPremiumState", 663632610, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -59126,7 +60898,9 @@ impl ::tlgen_runtime::json::TdJson for GetPremiumGiftPaymentOptions {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getPremiumGiftPaymentOptions", -480334244, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -59170,7 +60944,9 @@ impl ::tlgen_runtime::json::TdJson for GetPremiumGiveawayPaymentOptions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getPremiumGiveawayPaymentOptions", 1222168073, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -59217,7 +60993,9 @@ impl ::tlgen_runtime::json::TdJson for CheckPremiumGiftCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("checkPremiumGiftCode", -1786063260, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -59264,7 +61042,9 @@ impl ::tlgen_runtime::json::TdJson for ApplyPremiumGiftCode {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("applyPremiumGiftCode", -1347138530, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -59329,7 +61109,9 @@ impl ::tlgen_runtime::json::TdJson for GiftPremiumWithStars {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("giftPremiumWithStars", -2058395432, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -59428,7 +61210,9 @@ impl ::tlgen_runtime::json::TdJson for LaunchPrepaidGiveaway {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("launchPrepaidGiveaway", 639465530, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -59505,7 +61289,9 @@ impl ::tlgen_runtime::json::TdJson for GetGiveawayInfo {
         const KEYS: &[&str] = &["chat_id", "message_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getGiveawayInfo", -1215852357, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -59555,7 +61341,9 @@ impl ::tlgen_runtime::json::TdJson for GetStarPaymentOptions {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getStarPaymentOptions", 1838351940, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -59596,7 +61384,9 @@ impl ::tlgen_runtime::json::TdJson for GetStarGiftPaymentOptions {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getStarGiftPaymentOptions", -500735773, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -59635,7 +61425,9 @@ impl ::tlgen_runtime::json::TdJson for GetStarGiveawayPaymentOptions {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getStarGiveawayPaymentOptions", -883172578, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -59710,7 +61502,9 @@ impl ::tlgen_runtime::json::TdJson for GetStarTransactions {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStarTransactions", -304141747, KEYS, 27);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -59797,7 +61591,9 @@ impl ::tlgen_runtime::json::TdJson for GetStarSubscriptions {
         const KEYS: &[&str] = &["only_expiring", "offset"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getStarSubscriptions", -641223956, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -59858,7 +61654,9 @@ impl ::tlgen_runtime::json::TdJson for CanPurchaseFromStore {
         const KEYS: &[&str] = &["purpose"];
         let mut value = Self::default();
         let mut object = input.begin_struct("canPurchaseFromStore", 1017811816, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::StorePaymentPurpose,
@@ -59916,7 +61714,9 @@ impl ::tlgen_runtime::json::TdJson for AssignStoreTransaction {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("assignStoreTransaction", -2046202900, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -59985,7 +61785,9 @@ impl ::tlgen_runtime::json::TdJson for EditStarSubscription {
         const KEYS: &[&str] = &["subscription_id", "is_canceled"];
         let mut value = Self::default();
         let mut object = input.begin_struct("editStarSubscription", 2048538904, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -60060,7 +61862,9 @@ impl ::tlgen_runtime::json::TdJson for EditUserStarSubscription {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("editUserStarSubscription", 1370582665, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -60128,7 +61932,9 @@ impl ::tlgen_runtime::json::TdJson for ReuseStarSubscription {
         const KEYS: &[&str] = &["subscription_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("reuseStarSubscription", 778531905, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -60183,7 +61989,9 @@ impl ::tlgen_runtime::json::TdJson for SetChatAffiliateProgram {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setChatAffiliateProgram", 14680631, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -60247,7 +62055,9 @@ impl ::tlgen_runtime::json::TdJson for SearchChatAffiliateProgram {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchChatAffiliateProgram", -1339291206, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -60327,7 +62137,9 @@ impl ::tlgen_runtime::json::TdJson for SearchAffiliatePrograms {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchAffiliatePrograms", 681156625, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -60408,7 +62220,9 @@ impl ::tlgen_runtime::json::TdJson for ConnectAffiliateProgram {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("connectAffiliateProgram", 1661392684, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -60475,7 +62289,9 @@ impl ::tlgen_runtime::json::TdJson for DisconnectAffiliateProgram {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("disconnectAffiliateProgram", -105831172, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -60542,7 +62358,9 @@ impl ::tlgen_runtime::json::TdJson for GetConnectedAffiliateProgram {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getConnectedAffiliateProgram", -1755191440, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -60614,7 +62432,9 @@ impl ::tlgen_runtime::json::TdJson for GetConnectedAffiliatePrograms {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getConnectedAffiliatePrograms", -1960029582, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -60682,7 +62502,9 @@ impl ::tlgen_runtime::json::TdJson for GetBusinessFeatures {
         const KEYS: &[&str] = &["source"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getBusinessFeatures", -997171199, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::enums::BusinessFeature>,
@@ -60731,7 +62553,9 @@ impl ::tlgen_runtime::json::TdJson for AcceptTermsOfService {
         const KEYS: &[&str] = &["terms_of_service_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("acceptTermsOfService", 2130576356, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -60804,7 +62628,9 @@ impl ::tlgen_runtime::json::TdJson for SearchStringsByPrefix {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("searchStringsByPrefix", -2023251463, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -60884,7 +62710,9 @@ impl ::tlgen_runtime::json::TdJson for SendCustomRequest {
         const KEYS: &[&str] = &["method", "parameters"];
         let mut value = Self::default();
         let mut object = input.begin_struct("sendCustomRequest", 285045153, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -60950,7 +62778,9 @@ impl ::tlgen_runtime::json::TdJson for AnswerCustomQuery {
         const KEYS: &[&str] = &["custom_query_id", "data"];
         let mut value = Self::default();
         let mut object = input.begin_struct("answerCustomQuery", -1293603521, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -61008,7 +62838,9 @@ impl ::tlgen_runtime::json::TdJson for SetAlarm {
         const KEYS: &[&str] = &["seconds"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setAlarm", -873497067, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     f64,
@@ -61046,7 +62878,9 @@ impl ::tlgen_runtime::json::TdJson for GetCountries {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getCountries", -51902050, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -61078,7 +62912,9 @@ impl ::tlgen_runtime::json::TdJson for GetCountryCode {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getCountryCode", 1540593906, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -61121,7 +62957,9 @@ impl ::tlgen_runtime::json::TdJson for GetPhoneNumberInfo {
         const KEYS: &[&str] = &["phone_number_prefix"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getPhoneNumberInfo", -1608344583, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -61179,7 +63017,9 @@ impl ::tlgen_runtime::json::TdJson for GetPhoneNumberInfoSync {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getPhoneNumberInfoSync", 547061048, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -61241,7 +63081,9 @@ impl ::tlgen_runtime::json::TdJson for GetCollectibleItemInfo {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getCollectibleItemInfo", -217797238, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::CollectibleItemType,
@@ -61287,7 +63129,9 @@ impl ::tlgen_runtime::json::TdJson for GetDeepLinkInfo {
         const KEYS: &[&str] = &["link"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getDeepLinkInfo", 680673150, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -61325,7 +63169,9 @@ impl ::tlgen_runtime::json::TdJson for GetApplicationConfig {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getApplicationConfig", -1823144318, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -61379,7 +63225,9 @@ impl ::tlgen_runtime::json::TdJson for SaveApplicationLogEvent {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("saveApplicationLogEvent", -811154930, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -61437,7 +63285,9 @@ impl ::tlgen_runtime::json::TdJson for GetApplicationDownloadLink {
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input
             .begin_struct("getApplicationDownloadLink", 112013252, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -61485,7 +63335,9 @@ impl ::tlgen_runtime::json::TdJson for AddProxy {
         const KEYS: &[&str] = &["proxy", "enable"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addProxy", 471098860, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -61556,7 +63408,9 @@ impl ::tlgen_runtime::json::TdJson for EditProxy {
         const KEYS: &[&str] = &["proxy_id", "proxy", "enable"];
         let mut value = Self::default();
         let mut object = input.begin_struct("editProxy", -1648824814, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -61621,7 +63475,9 @@ impl ::tlgen_runtime::json::TdJson for EnableProxy {
         const KEYS: &[&str] = &["proxy_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("enableProxy", 1494450838, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -61659,7 +63515,9 @@ impl ::tlgen_runtime::json::TdJson for DisableProxy {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("disableProxy", -2100095102, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -61699,7 +63557,9 @@ impl ::tlgen_runtime::json::TdJson for RemoveProxy {
         const KEYS: &[&str] = &["proxy_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("removeProxy", 1369219847, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -61737,7 +63597,9 @@ impl ::tlgen_runtime::json::TdJson for GetProxies {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getProxies", 1234066431, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -61780,7 +63642,9 @@ impl ::tlgen_runtime::json::TdJson for PingProxy {
         const KEYS: &[&str] = &["proxy"];
         let mut value = Self::default();
         let mut object = input.begin_struct("pingProxy", 2144501959, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::Proxy>,
@@ -61829,7 +63693,9 @@ impl ::tlgen_runtime::json::TdJson for SetLogStream {
         const KEYS: &[&str] = &["log_stream"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setLogStream", -1364199535, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::enums::LogStream,
@@ -61867,7 +63733,9 @@ impl ::tlgen_runtime::json::TdJson for GetLogStream {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getLogStream", 1167608667, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -61910,7 +63778,9 @@ impl ::tlgen_runtime::json::TdJson for SetLogVerbosityLevel {
         const KEYS: &[&str] = &["new_verbosity_level"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setLogVerbosityLevel", -303429678, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -61948,7 +63818,9 @@ impl ::tlgen_runtime::json::TdJson for GetLogVerbosityLevel {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getLogVerbosityLevel", 594057956, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -61980,7 +63852,9 @@ impl ::tlgen_runtime::json::TdJson for GetLogTags {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getLogTags", -254449190, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -62029,7 +63903,9 @@ impl ::tlgen_runtime::json::TdJson for SetLogTagVerbosityLevel {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setLogTagVerbosityLevel", -2095589738, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -62088,7 +63964,9 @@ impl ::tlgen_runtime::json::TdJson for GetLogTagVerbosityLevel {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getLogTagVerbosityLevel", 951004547, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -62142,7 +64020,9 @@ impl ::tlgen_runtime::json::TdJson for AddLogMessage {
         const KEYS: &[&str] = &["verbosity_level", "text"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addLogMessage", 1597427692, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -62200,7 +64080,9 @@ impl ::tlgen_runtime::json::TdJson for GetUserSupportInfo {
         const KEYS: &[&str] = &["user_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getUserSupportInfo", 1957008133, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i64,
@@ -62254,7 +64136,9 @@ impl ::tlgen_runtime::json::TdJson for SetUserSupportInfo {
         const KEYS: &[&str] = &["user_id", "message"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setUserSupportInfo", -2088986621, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -62304,7 +64188,9 @@ impl ::tlgen_runtime::json::TdJson for GetSupportName {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getSupportName", 1302205794, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -62336,7 +64222,9 @@ impl ::tlgen_runtime::json::TdJson for TestCallEmpty {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("testCallEmpty", -627291626, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -62376,7 +64264,9 @@ impl ::tlgen_runtime::json::TdJson for TestCallString {
         const KEYS: &[&str] = &["x"];
         let mut value = Self::default();
         let mut object = input.begin_struct("testCallString", -1732818385, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<String, ::tlgen_runtime::json::Plain>(input, &mut value.x);
         }
@@ -62419,7 +64309,9 @@ impl ::tlgen_runtime::json::TdJson for TestCallBytes {
         const KEYS: &[&str] = &["x"];
         let mut value = Self::default();
         let mut object = input.begin_struct("testCallBytes", -736011607, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<Vec<u8>, ::tlgen_runtime::json::Bytes>(input, &mut value.x);
         }
@@ -62465,7 +64357,9 @@ impl ::tlgen_runtime::json::TdJson for TestCallVectorInt {
         const KEYS: &[&str] = &["x"];
         let mut value = Self::default();
         let mut object = input.begin_struct("testCallVectorInt", -2137277793, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<i32>,
@@ -62515,7 +64409,9 @@ impl ::tlgen_runtime::json::TdJson for TestCallVectorIntObject {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("testCallVectorIntObject", 1825428218, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<super::types::TestInt>,
@@ -62564,7 +64460,9 @@ impl ::tlgen_runtime::json::TdJson for TestCallVectorString {
         const KEYS: &[&str] = &["x"];
         let mut value = Self::default();
         let mut object = input.begin_struct("testCallVectorString", -408600900, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<String>,
@@ -62614,7 +64512,9 @@ impl ::tlgen_runtime::json::TdJson for TestCallVectorStringObject {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("testCallVectorStringObject", 1527666429, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<super::types::TestString>,
@@ -62660,7 +64560,9 @@ impl ::tlgen_runtime::json::TdJson for TestSquareInt {
         const KEYS: &[&str] = &["x"];
         let mut value = Self::default();
         let mut object = input.begin_struct("testSquareInt", -60135024, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object.read_into::<i32, ::tlgen_runtime::json::Plain>(input, &mut value.x);
         }
         ::core::result::Result::Ok(value)
@@ -62694,7 +64596,9 @@ impl ::tlgen_runtime::json::TdJson for TestNetwork {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("testNetwork", -1343998901, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -62747,7 +64651,9 @@ impl ::tlgen_runtime::json::TdJson for TestProxy {
         const KEYS: &[&str] = &["proxy", "dc_id", "timeout"];
         let mut value = Self::default();
         let mut object = input.begin_struct("testProxy", 2057109116, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -62804,7 +64710,9 @@ impl ::tlgen_runtime::json::TdJson for TestGetDifference {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("testGetDifference", 1747084069, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -62836,7 +64744,9 @@ impl ::tlgen_runtime::json::TdJson for TestUseUpdate {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("testUseUpdate", 717094686, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -62879,7 +64789,9 @@ impl ::tlgen_runtime::json::TdJson for TestReturnError {
         const KEYS: &[&str] = &["error"];
         let mut value = Self::default();
         let mut object = input.begin_struct("testReturnError", 455179506, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     super::types::Error,

@@ -57,6 +57,15 @@ impl Context<'_> {
         quote!(#rt::json)
     }
 
+    /// The runtime's `tri!(expr)`: `expr?` written out as a `match`. `?` and
+    /// `.map(Self::Variant)` instantiate `FromResidual`, `Result::map` and a variant's
+    /// `FnOnce` once per type or variant: 8,600 functions in a TDLib crate, a quarter of
+    /// the items its codegen compiles.
+    fn tri(&self) -> TokenStream {
+        let rt = &self.rt;
+        quote!(#rt::__private::tri!)
+    }
+
     /// `impl Debug for Name`: the value's JSON (`tlgen_runtime::json::debug`), one call
     /// instead of a derived formatting body per type.
     pub(super) fn json_debug(&self, name: &Ident) -> TokenStream {
@@ -289,7 +298,7 @@ impl Context<'_> {
     /// `read_json`'s body for a struct with `Default` and no shared flag bits: each field read
     /// into `Self::default()` where it stands by one call (`object.read_into`), which keeps
     /// an error for the loop's next `next_struct_field`; the reader checks the required
-    /// fields (a bit mask over the keys) after the closing `}`. One `?` per struct: a local
+    /// fields (a bit mask over the keys) after the closing `}`. One early return per struct: a local
     /// per field and an early return per field made `read_json` most of the crate's MIR (and
     /// of its build's time and memory). `None` when a required field's key is past the 64th
     /// (the `Option` locals then).
@@ -300,6 +309,7 @@ impl Context<'_> {
         id: &Literal,
         depth: usize,
     ) -> Option<TokenStream> {
+        let tri = self.tri();
         let mut keys = Vec::new();
         let mut required = 0u64;
         let mut arms = Vec::new();
@@ -324,7 +334,7 @@ impl Context<'_> {
         if arms.is_empty() {
             return Some(quote! {
                 let mut object = input.begin_struct(#type_name, #id, &[], 0);
-                while input.next_struct_field(&mut object)?.is_some() {}
+                while #tri(input.next_struct_field(&mut object)).is_some() {}
                 ::core::result::Result::Ok(Self::default())
             });
         }
@@ -332,14 +342,14 @@ impl Context<'_> {
         // `next_struct_field` yields only the indices of `KEYS`: one field needs no `match`.
         let reads = match arms.as_slice() {
             [(_, read)] => quote! {
-                while input.next_struct_field(&mut object)?.is_some() {
+                while #tri(input.next_struct_field(&mut object)).is_some() {
                     #read;
                 }
             },
             _ => {
                 let arms = arms.iter().map(|(index, read)| quote!(#index => #read,));
                 quote! {
-                    while let Some(field) = input.next_struct_field(&mut object)? {
+                    while let Some(field) = #tri(input.next_struct_field(&mut object)) {
                         match field {
                             #(#arms)*
                             _ => {}
@@ -369,6 +379,7 @@ impl Context<'_> {
         let (Some(ty), Some(table)) = (self.ir.enums.get(e), json.enums.get(e)) else {
             return (quote!(), quote!());
         };
+        let tri = self.tri();
         let name = naming::ident(&ty.path.name);
         let unknown = naming::ident(&table.unknown);
         let doc = " A constructor these bindings do not know (from a newer library): its \
@@ -381,7 +392,7 @@ impl Context<'_> {
         let reads = table.table.iter().enumerate().filter_map(|(k, (_, _, v))| {
             let (variant, path) = variants.get(*v)?;
             let k = Literal::usize_unsuffixed(k);
-            Some(quote!(Some(#k) => <#path as #j::TdJson>::read_json(input).map(Self::#variant),))
+            Some(quote!(Some(#k) => Self::#variant(#tri(<#path as #j::TdJson>::read_json(input))),))
         });
         let writes = variants.iter().map(|(variant, path)| {
             quote!(Self::#variant(x) => <#path as #j::TdJson>::write_json(x, out),)
@@ -399,10 +410,10 @@ impl Context<'_> {
                 }
                 fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
                     const TABLE: [(&str, i32); #count] = [#(#entries)*];
-                    match input.peek_constructor(&TABLE)? {
+                    ::core::result::Result::Ok(match #tri(input.peek_constructor(&TABLE)) {
                         #(#reads)*
-                        _ => input.read_unknown().map(Self::#unknown),
-                    }
+                        _ => Self::#unknown(#tri(input.read_unknown())),
+                    })
                 }
             }
         };
@@ -416,11 +427,13 @@ impl Context<'_> {
         quote!(#object #function)
     }
 
-    /// One root enum: a boxed variant per item, `Unknown`, and `impl TdJson`. Each variant is
-    /// read and written through the runtime's `TdJson for Box<T>`: boxing and unboxing are
-    /// then one generic body, not code in each of the thousands of arms.
+    /// One root enum: a boxed variant per item, `Unknown`, and `impl TdJson`. Each arm calls
+    /// the item's own `TdJson` (and `Box::new`), not the runtime's generic `TdJson for Box<T>`:
+    /// that one would be compiled once more per item, and the roots' thousands of arms were a
+    /// quarter of a TDLib crate's peak memory.
     fn json_root(&self, root: &JsonRoot, doc: &str) -> TokenStream {
         let j = self.json_path();
+        let tri = self.tri();
         let name = format_ident!("{}", root.name);
         let unknown = naming::ident(&root.unknown);
         let variants: Vec<(Ident, TokenStream, String)> = root
@@ -436,7 +449,7 @@ impl Context<'_> {
             .iter()
             .map(|(v, path, doc)| quote!(#[doc = #doc] #v(Box<#path>),));
         let writes = variants.iter().map(
-            |(v, path, _)| quote!(Self::#v(x) => <Box<#path> as #j::TdJson>::write_json(x, out),),
+            |(v, path, _)| quote!(Self::#v(x) => <#path as #j::TdJson>::write_json(x, out),),
         );
         let entries = root.table.iter().map(|(type_name, id, _)| {
             let id = Literal::i32_unsuffixed(*id);
@@ -446,7 +459,7 @@ impl Context<'_> {
             let (variant, path, _) = variants.get(*v)?;
             let k = Literal::usize_unsuffixed(k);
             Some(quote! {
-                Some(#k) => <Box<#path> as #j::TdJson>::read_json(input).map(Self::#variant),
+                Some(#k) => Self::#variant(Box::new(#tri(<#path as #j::TdJson>::read_json(input)))),
             })
         });
         let count = Literal::usize_unsuffixed(root.table.len());
@@ -473,10 +486,10 @@ impl Context<'_> {
                 }
                 fn read_json(input: &mut #j::JsonReader<'_>) -> ::core::result::Result<Self, #j::JsonError> {
                     static TABLE: [(&str, i32); #count] = [#(#entries)*];
-                    match input.peek_constructor(&TABLE)? {
+                    ::core::result::Result::Ok(match #tri(input.peek_constructor(&TABLE)) {
                         #(#reads)*
-                        _ => input.read_unknown().map(Self::#unknown),
-                    }
+                        _ => Self::#unknown(#tri(input.read_unknown())),
+                    })
                 }
             }
         }

@@ -34,43 +34,40 @@ impl ::tlgen_runtime::json::TdJson for Object {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::Error(x) => {
-                <Box<types::Error> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Error as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Ok(x) => {
-                <Box<types::Ok> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Ok as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::FileTypeUnknown(x) => {
-                <Box<
-                    types::FileTypeUnknown,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::FileTypeUnknown as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::FileTypePhoto(x) => {
-                <Box<
-                    types::FileTypePhoto,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::FileTypePhoto as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::File(x) => {
-                <Box<types::File> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::File as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Message(x) => {
-                <Box<
-                    types::Message,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Message as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Messages(x) => {
-                <Box<
-                    types::Messages,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Messages as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::UpdateNewMessage(x) => {
-                <Box<
-                    types::UpdateNewMessage,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::UpdateNewMessage as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::UpdateFiles(x) => {
-                <Box<
-                    types::UpdateFiles,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::UpdateFiles as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -94,53 +91,103 @@ impl ::tlgen_runtime::json::TdJson for Object {
             ("updateFiles", -782048107),
             ("updateNewMessage", -563105266),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <Box<types::Error> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Error)
-            }
-            Some(1) => {
-                <Box<types::File> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::File)
-            }
-            Some(2) => {
-                <Box<
-                    types::FileTypePhoto,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::FileTypePhoto)
-            }
-            Some(3) => {
-                <Box<
-                    types::FileTypeUnknown,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::FileTypeUnknown)
-            }
-            Some(4) => {
-                <Box<types::Message> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Message)
-            }
-            Some(5) => {
-                <Box<types::Messages> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Messages)
-            }
-            Some(6) => {
-                <Box<types::Ok> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Ok)
-            }
-            Some(7) => {
-                <Box<
-                    types::UpdateFiles,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::UpdateFiles)
-            }
-            Some(8) => {
-                <Box<
-                    types::UpdateNewMessage,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::UpdateNewMessage)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Error(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Error as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(1) => {
+                    Self::File(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::File as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(2) => {
+                    Self::FileTypePhoto(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::FileTypePhoto as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(3) => {
+                    Self::FileTypeUnknown(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::FileTypeUnknown as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(4) => {
+                    Self::Message(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Message as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(5) => {
+                    Self::Messages(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Messages as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(6) => {
+                    Self::Ok(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Ok as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(7) => {
+                    Self::UpdateFiles(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::UpdateFiles as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(8) => {
+                    Self::UpdateNewMessage(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::UpdateNewMessage as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// Any function of the schema: a request, as sent with `td_send` / `tonlib_client_json_send`. `Unknown` holds a function these bindings do not know.
@@ -165,19 +212,22 @@ impl ::tlgen_runtime::json::TdJson for Function {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::GetMessage(x) => {
-                <Box<
-                    functions::GetMessage,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetMessage as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetMessages(x) => {
-                <Box<
-                    functions::GetMessages,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetMessages as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::UploadFile(x) => {
-                <Box<
-                    functions::UploadFile,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::UploadFile as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -195,27 +245,43 @@ impl ::tlgen_runtime::json::TdJson for Function {
             ("getMessages", 425299338),
             ("uploadFile", -1534194891),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <Box<
-                    functions::GetMessage,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetMessage)
-            }
-            Some(1) => {
-                <Box<
-                    functions::GetMessages,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetMessages)
-            }
-            Some(2) => {
-                <Box<
-                    functions::UploadFile,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::UploadFile)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::GetMessage(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetMessage as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(1) => {
+                    Self::GetMessages(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetMessages as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(2) => {
+                    Self::UploadFile(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::UploadFile as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// One struct per constructor.
@@ -259,7 +325,9 @@ pub mod types {
             const KEYS: &[&str] = &["code", "message"];
             let mut value = Self::default();
             let mut object = input.begin_struct("error", -1679978726, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -318,7 +386,9 @@ pub mod types {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input.begin_struct("ok", -722616727, &[], 0);
-            while input.next_struct_field(&mut object)?.is_some() {}
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -359,7 +429,9 @@ pub mod types {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input.begin_struct("fileTypeUnknown", -2011566768, &[], 0);
-            while input.next_struct_field(&mut object)?.is_some() {}
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -400,7 +472,9 @@ pub mod types {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input.begin_struct("fileTypePhoto", -1718914651, &[], 0);
-            while input.next_struct_field(&mut object)?.is_some() {}
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -761,7 +835,9 @@ pub mod types {
             const KEYS: &[&str] = &["total_count", "messages"];
             let mut value = Self::default();
             let mut object = input.begin_struct("messages", -16498159, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -909,7 +985,9 @@ pub mod types {
             const KEYS: &[&str] = &["files", "sizes"];
             let mut value = Self::default();
             let mut object = input.begin_struct("updateFiles", -782048107, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -994,15 +1072,23 @@ pub mod enums {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("error", -1679978726)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::types::Error as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Error(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::Error as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
                         )
-                        .map(Self::Error)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `File`, with 1 constructor.
@@ -1039,15 +1125,23 @@ pub mod enums {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("file", -2015725880)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::types::File as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::File(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::File as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
                         )
-                        .map(Self::File)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// Represents the type of a file
@@ -1105,21 +1199,31 @@ pub mod enums {
                 ("fileTypePhoto", -1718914651),
                 ("fileTypeUnknown", -2011566768),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::types::FileTypePhoto as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Photo(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::FileTypePhoto as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Photo)
-                }
-                Some(1) => {
-                    <super::types::FileTypeUnknown as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(1) => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::FileTypeUnknown as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Unknown)
-                }
-                _ => input.read_unknown().map(Self::UnknownConstructor),
-            }
+                    }
+                    _ => {
+                        Self::UnknownConstructor(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `Message`, with 1 constructor.
@@ -1158,15 +1262,23 @@ pub mod enums {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("message", -1527282222)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::types::Message as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Message(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::Message as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
                         )
-                        .map(Self::Message)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `Messages`, with 1 constructor.
@@ -1211,15 +1323,23 @@ pub mod enums {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("messages", -16498159)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::types::Messages as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Messages(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::Messages as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
                         )
-                        .map(Self::Messages)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `Ok`, with 1 constructor.
@@ -1264,13 +1384,23 @@ pub mod enums {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("ok", -722616727)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::types::Ok as ::tlgen_runtime::json::TdJson>::read_json(input)
-                        .map(Self::Ok)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Ok(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::Ok as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        )
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// Contains notifications about data changes
@@ -1326,21 +1456,31 @@ pub mod enums {
                 ("updateFiles", -782048107),
                 ("updateNewMessage", -563105266),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::types::UpdateFiles as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Files(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::UpdateFiles as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Files)
-                }
-                Some(1) => {
-                    <super::types::UpdateNewMessage as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(1) => {
+                        Self::NewMessage(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::UpdateNewMessage as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::NewMessage)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -1386,7 +1526,9 @@ pub mod functions {
             const KEYS: &[&str] = &["chat_id", "message_id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("getMessage", -1821196160, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -1451,7 +1593,9 @@ pub mod functions {
             const KEYS: &[&str] = &["chat_id", "message_ids"];
             let mut value = Self::default();
             let mut object = input.begin_struct("getMessages", 425299338, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object

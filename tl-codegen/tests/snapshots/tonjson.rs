@@ -30,33 +30,37 @@ impl ::tlgen_runtime::json::TdJson for Object {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::Error(x) => {
-                <Box<types::Error> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Error as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Ok(x) => {
-                <Box<types::Ok> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Ok as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::AccountAddress(x) => {
-                <Box<
-                    types::AccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::AccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::Key(x) => {
-                <Box<types::Key> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Key as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TonBlockIdExt(x) => {
-                <Box<
-                    types::ton::BlockIdExt,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawAccountState(x) => {
-                <Box<
-                    types::raw::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::raw::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksShortTxId(x) => {
-                <Box<
-                    types::blocks::ShortTxId,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -78,45 +82,83 @@ impl ::tlgen_runtime::json::TdJson for Object {
             ("raw.accountState", 1438107774),
             ("ton.blockIdExt", 2031156378),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <Box<
-                    types::AccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::AccountAddress)
-            }
-            Some(1) => {
-                <Box<
-                    types::blocks::ShortTxId,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksShortTxId)
-            }
-            Some(2) => {
-                <Box<types::Error> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Error)
-            }
-            Some(3) => {
-                <Box<types::Key> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Key)
-            }
-            Some(4) => {
-                <Box<types::Ok> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Ok)
-            }
-            Some(5) => {
-                <Box<
-                    types::raw::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawAccountState)
-            }
-            Some(6) => {
-                <Box<
-                    types::ton::BlockIdExt,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TonBlockIdExt)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::AccountAddress(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::AccountAddress as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(1) => {
+                    Self::BlocksShortTxId(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(2) => {
+                    Self::Error(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Error as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(3) => {
+                    Self::Key(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Key as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(4) => {
+                    Self::Ok(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Ok as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(5) => {
+                    Self::RawAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::raw::AccountState as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(6) => {
+                    Self::TonBlockIdExt(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// Any function of the schema: a request, as sent with `td_send` / `tonlib_client_json_send`. `Unknown` holds a function these bindings do not know.
@@ -141,19 +183,22 @@ impl ::tlgen_runtime::json::TdJson for Function {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::RawGetAccountState(x) => {
-                <Box<
-                    functions::raw::GetAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::raw::GetAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetConfigParam(x) => {
-                <Box<
-                    functions::GetConfigParam,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetConfigParam as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::WithBlock(x) => {
-                <Box<
-                    functions::WithBlock,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::WithBlock as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -171,27 +216,43 @@ impl ::tlgen_runtime::json::TdJson for Function {
             ("raw.getAccountState", 663706721),
             ("withBlock", -789093723),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <Box<
-                    functions::GetConfigParam,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetConfigParam)
-            }
-            Some(1) => {
-                <Box<
-                    functions::raw::GetAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawGetAccountState)
-            }
-            Some(2) => {
-                <Box<
-                    functions::WithBlock,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::WithBlock)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::GetConfigParam(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetConfigParam as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(1) => {
+                    Self::RawGetAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::raw::GetAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(2) => {
+                    Self::WithBlock(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::WithBlock as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// One struct per constructor.
@@ -229,7 +290,9 @@ pub mod types {
             const KEYS: &[&str] = &["code", "message"];
             let mut value = Self::default();
             let mut object = input.begin_struct("error", -1679978726, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -286,7 +349,9 @@ pub mod types {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input.begin_struct("ok", -722616727, &[], 0);
-            while input.next_struct_field(&mut object)?.is_some() {}
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -334,7 +399,9 @@ pub mod types {
             const KEYS: &[&str] = &["account_address"];
             let mut value = Self::default();
             let mut object = input.begin_struct("accountAddress", 755613099, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         String,
@@ -391,7 +458,9 @@ pub mod types {
             const KEYS: &[&str] = &["public_key", "secret"];
             let mut value = Self::default();
             let mut object = input.begin_struct("key", -1978362923, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -582,7 +651,9 @@ pub mod types {
                 let mut value = Self::default();
                 let mut object = input
                     .begin_struct("raw.accountState", 1438107774, KEYS, 7);
-                while let Some(field) = input.next_struct_field(&mut object)? {
+                while let Some(field) = ::tlgen_runtime::__private::tri!(
+                    input.next_struct_field(& mut object)
+                ) {
                     match field {
                         0 => {
                             object
@@ -694,7 +765,9 @@ pub mod types {
                 let mut value = Self::default();
                 let mut object = input
                     .begin_struct("ton.blockIdExt", 2031156378, KEYS, 31);
-                while let Some(field) = input.next_struct_field(&mut object)? {
+                while let Some(field) = ::tlgen_runtime::__private::tri!(
+                    input.next_struct_field(& mut object)
+                ) {
                     match field {
                         0 => {
                             object
@@ -801,15 +874,23 @@ pub mod enums {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("accountAddress", 755613099)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::types::AccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::AccountAddress(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::AccountAddress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::AccountAddress)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `Error`, with 1 constructor.
@@ -852,15 +933,23 @@ pub mod enums {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("error", -1679978726)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::types::Error as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Error(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::Error as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
                         )
-                        .map(Self::Error)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `Key`, with 1 constructor.
@@ -903,15 +992,23 @@ pub mod enums {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("key", -1978362923)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::types::Key as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Key(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::Key as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
                         )
-                        .map(Self::Key)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `Ok`, with 1 constructor.
@@ -956,13 +1053,23 @@ pub mod enums {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("ok", -722616727)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::types::Ok as ::tlgen_runtime::json::TdJson>::read_json(input)
-                        .map(Self::Ok)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Ok(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::types::Ok as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        )
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// The `blocks` namespace.
@@ -1007,15 +1114,25 @@ pub mod enums {
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                 const TABLE: [(&str, i32); 1] = [("blocks.shortTxId", 1277823874)];
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        <super::super::types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
+                ::core::result::Result::Ok(
+                    match ::tlgen_runtime::__private::tri!(
+                        input.peek_constructor(& TABLE)
+                    ) {
+                        Some(0) => {
+                            Self::ShortTxId(
+                                ::tlgen_runtime::__private::tri!(
+                                    < super::super::types::blocks::ShortTxId as
+                                    ::tlgen_runtime::json::TdJson > ::read_json(input)
+                                ),
                             )
-                            .map(Self::ShortTxId)
-                    }
-                    _ => input.read_unknown().map(Self::Unknown),
-                }
+                        }
+                        _ => {
+                            Self::Unknown(
+                                ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                            )
+                        }
+                    },
+                )
             }
         }
     }
@@ -1063,15 +1180,25 @@ pub mod enums {
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                 const TABLE: [(&str, i32); 1] = [("raw.accountState", 1438107774)];
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        <super::super::types::raw::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
+                ::core::result::Result::Ok(
+                    match ::tlgen_runtime::__private::tri!(
+                        input.peek_constructor(& TABLE)
+                    ) {
+                        Some(0) => {
+                            Self::AccountState(
+                                ::tlgen_runtime::__private::tri!(
+                                    < super::super::types::raw::AccountState as
+                                    ::tlgen_runtime::json::TdJson > ::read_json(input)
+                                ),
                             )
-                            .map(Self::AccountState)
-                    }
-                    _ => input.read_unknown().map(Self::Unknown),
-                }
+                        }
+                        _ => {
+                            Self::Unknown(
+                                ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                            )
+                        }
+                    },
+                )
             }
         }
     }
@@ -1117,15 +1244,25 @@ pub mod enums {
                 input: &mut ::tlgen_runtime::json::JsonReader<'_>,
             ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
                 const TABLE: [(&str, i32); 1] = [("ton.blockIdExt", 2031156378)];
-                match input.peek_constructor(&TABLE)? {
-                    Some(0) => {
-                        <super::super::types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::read_json(
-                                input,
+                ::core::result::Result::Ok(
+                    match ::tlgen_runtime::__private::tri!(
+                        input.peek_constructor(& TABLE)
+                    ) {
+                        Some(0) => {
+                            Self::BlockIdExt(
+                                ::tlgen_runtime::__private::tri!(
+                                    < super::super::types::ton::BlockIdExt as
+                                    ::tlgen_runtime::json::TdJson > ::read_json(input)
+                                ),
                             )
-                            .map(Self::BlockIdExt)
-                    }
-                    _ => input.read_unknown().map(Self::Unknown),
-                }
+                        }
+                        _ => {
+                            Self::Unknown(
+                                ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                            )
+                        }
+                    },
+                )
             }
         }
     }
@@ -1163,7 +1300,9 @@ pub mod functions {
             const KEYS: &[&str] = &["mode", "param"];
             let mut value = Self::default();
             let mut object = input.begin_struct("getConfigParam", 1913771316, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -1293,7 +1432,11 @@ pub mod functions {
                 let mut value = Self::default();
                 let mut object = input
                     .begin_struct("raw.getAccountState", 663706721, KEYS, 0);
-                while input.next_struct_field(&mut object)?.is_some() {
+                while ::tlgen_runtime::__private::tri!(
+                    input.next_struct_field(& mut object)
+                )
+                    .is_some()
+                {
                     object
                         .read_into::<
                             Option<super::super::types::AccountAddress>,

@@ -3,14 +3,16 @@
 //! Generated bindings implement `Debug` by calling [`debug`] instead of deriving it: one
 //! call per type instead of a formatting body per type (the derived bodies were a tenth
 //! of a TDLib crate's build), and the text is the JSON that TDLib's documentation and
-//! `td_receive` show.
+//! `td_receive` show. [`debug`] takes a `&dyn TdJson`: a generic one would be compiled
+//! again for every type (with [`to_string`](super::to_string) inside it, thousands of
+//! copies in a TDLib crate).
 
 use core::fmt::{self, Write};
 
-use super::{to_string, TdJson};
+use super::{JsonWriter, TdJson};
 
 /// Writes `value` as its JSON: compact with `{:?}`, indented by two spaces with `{:#?}`.
-/// Unlike [`to_string`], non-ASCII characters are shown as they are, not as `\u` escapes.
+/// Unlike [`to_string`](super::to_string), non-ASCII characters are shown as they are, not as `\u` escapes.
 ///
 /// ```
 /// use tlgen_runtime::json::{debug, TdError};
@@ -31,8 +33,10 @@ use super::{to_string, TdJson};
 ///     "{\n  \"@type\": \"error\",\n  \"code\": 400,\n  \"message\": \"Чат не найден\"\n}"
 /// );
 /// ```
-pub fn debug<T: TdJson>(value: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    render(&to_string(value), f.alternate(), f)
+pub fn debug(value: &dyn TdJson, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut out = JsonWriter::new();
+    value.write_json(&mut out);
+    render(&out.into_string(), f.alternate(), f)
 }
 
 /// Copies `json` (the writer's output: valid, compact) to `out`, indented if `pretty`,

@@ -1,5 +1,9 @@
 //! How each Rust type is written in TDLib's JSON: [`TdJson`] for the primitives, and the
 //! [`JsonAs`] markers the generator picks per field.
+//!
+//! The generic impls here are compiled once per field type of a generated crate (thousands
+//! for TDLib): they wrap results with a `match`, not `Result::map(Some)`, which would add a
+//! `map` and a closure shim per type.
 
 use core::marker::PhantomData;
 
@@ -11,11 +15,16 @@ use super::{JsonError, JsonReader, JsonWriter};
 /// number — `int64` fields use the [`Int64`] marker), `f64` (`double`), `bool` (`Bool`),
 /// `String` (`string`, `secureString`), [`UnknownObject`](super::UnknownObject),
 /// [`TdError`](super::TdError), `Box<T>`, and by generated code for every struct and enum.
-pub trait TdJson: Sized {
+///
+/// Writing works through `&dyn TdJson` (reading needs `Self: Sized`): [`debug`](super::debug)
+/// takes one, so the `Debug` of thousands of generated types shares one body.
+pub trait TdJson {
     /// Writes the value.
     fn write_json(&self, out: &mut JsonWriter);
     /// Reads a value at the reader's cursor.
-    fn read_json(input: &mut JsonReader<'_>) -> Result<Self, JsonError>;
+    fn read_json(input: &mut JsonReader<'_>) -> Result<Self, JsonError>
+    where
+        Self: Sized;
 }
 
 /// How a field of Rust type `T` is written in JSON: the generator picks the marker per field
@@ -151,9 +160,11 @@ impl<T, A: JsonAs<T>> JsonAs<Option<T>> for Nullable<A> {
     #[inline]
     fn read_json(input: &mut JsonReader<'_>) -> Result<Option<T>, JsonError> {
         if input.read_null()? {
-            Ok(None)
-        } else {
-            A::read_json(input).map(Some)
+            return Ok(None);
+        }
+        match A::read_json(input) {
+            Ok(value) => Ok(Some(value)),
+            Err(error) => Err(error),
         }
     }
     #[inline]
@@ -169,7 +180,10 @@ impl<T, A: JsonAs<T>> JsonAs<Box<T>> for Boxed<A> {
     }
     #[inline]
     fn read_json(input: &mut JsonReader<'_>) -> Result<Box<T>, JsonError> {
-        A::read_json(input).map(Box::new)
+        match A::read_json(input) {
+            Ok(value) => Ok(Box::new(value)),
+            Err(error) => Err(error),
+        }
     }
 }
 
@@ -235,6 +249,9 @@ impl<T: TdJson> TdJson for Box<T> {
     }
     #[inline]
     fn read_json(input: &mut JsonReader<'_>) -> Result<Self, JsonError> {
-        T::read_json(input).map(Box::new)
+        match T::read_json(input) {
+            Ok(value) => Ok(Box::new(value)),
+            Err(error) => Err(error),
+        }
     }
 }

@@ -45,15 +45,21 @@ impl ::tlgen_runtime::json::TdJson for AccountAddress {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("accountAddress", 755613099)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::AccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::AccountAddress(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::AccountAddress as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountAddress)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `AccountList`, with 1 constructor.
@@ -97,15 +103,21 @@ impl ::tlgen_runtime::json::TdJson for AccountList {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("accountList", 2017374805)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::AccountList as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::AccountList(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::AccountList as ::tlgen_runtime::json::TdJson
+                            > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountList)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `AccountRevisionList`, with 1 constructor.
@@ -151,15 +163,21 @@ impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("accountRevisionList", 527197386)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::AccountRevisionList as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::AccountRevisionList(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::AccountRevisionList as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountRevisionList)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `AccountState`, with 9 constructors.
@@ -279,63 +297,85 @@ impl ::tlgen_runtime::json::TdJson for AccountState {
             ("wallet.v3.accountState", -1619351478),
             ("wallet.v4.accountState", -735144074),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::dns::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::AccountState5(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::dns::AccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountState5)
-            }
-            Some(1) => {
-                <super::types::pchan::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(1) => {
+                    Self::AccountState7(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::pchan::AccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountState7)
-            }
-            Some(2) => {
-                <super::types::raw::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(2) => {
+                    Self::AccountState(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::raw::AccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountState)
-            }
-            Some(3) => {
-                <super::types::rwallet::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(3) => {
+                    Self::AccountState6(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::rwallet::AccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountState6)
-            }
-            Some(4) => {
-                <super::types::uninited::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(4) => {
+                    Self::AccountState8(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::uninited::AccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountState8)
-            }
-            Some(5) => {
-                <super::types::wallet::highload::v1::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(5) => {
+                    Self::AccountState3(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::wallet::highload::v1::AccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountState3)
-            }
-            Some(6) => {
-                <super::types::wallet::highload::v2::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(6) => {
+                    Self::AccountState4(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::wallet::highload::v2::AccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountState4)
-            }
-            Some(7) => {
-                <super::types::wallet::v3::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(7) => {
+                    Self::AccountState1(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::wallet::v3::AccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountState1)
-            }
-            Some(8) => {
-                <super::types::wallet::v4::AccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(8) => {
+                    Self::AccountState2(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::wallet::v4::AccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AccountState2)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `Action`, with 5 constructors.
@@ -417,39 +457,53 @@ impl ::tlgen_runtime::json::TdJson for Action {
             ("actionPchan", -1490172447),
             ("actionRwallet", -117295163),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::ActionDns as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Dns(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::ActionDns as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
                     )
-                    .map(Self::Dns)
-            }
-            Some(1) => {
-                <super::types::ActionMsg as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(1) => {
+                    Self::Msg(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::ActionMsg as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
                     )
-                    .map(Self::Msg)
-            }
-            Some(2) => {
-                <super::types::ActionNoop as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(2) => {
+                    Self::Noop(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::ActionNoop as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
                     )
-                    .map(Self::Noop)
-            }
-            Some(3) => {
-                <super::types::ActionPchan as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(3) => {
+                    Self::Pchan(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::ActionPchan as ::tlgen_runtime::json::TdJson
+                            > ::read_json(input)
+                        ),
                     )
-                    .map(Self::Pchan)
-            }
-            Some(4) => {
-                <super::types::ActionRwallet as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(4) => {
+                    Self::Rwallet(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::ActionRwallet as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::Rwallet)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `AdnlAddress`, with 1 constructor.
@@ -495,15 +549,21 @@ impl ::tlgen_runtime::json::TdJson for AdnlAddress {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("adnlAddress", 70358284)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::AdnlAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::AdnlAddress(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::AdnlAddress as ::tlgen_runtime::json::TdJson
+                            > ::read_json(input)
+                        ),
                     )
-                    .map(Self::AdnlAddress)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `Bip39Hints`, with 1 constructor.
@@ -549,15 +609,21 @@ impl ::tlgen_runtime::json::TdJson for Bip39Hints {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("bip39Hints", 1012243456)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::Bip39Hints as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Bip39Hints(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::Bip39Hints as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
                     )
-                    .map(Self::Bip39Hints)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `Config`, with 1 constructor.
@@ -601,13 +667,21 @@ impl ::tlgen_runtime::json::TdJson for Config {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("config", -1538391496)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::Config as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Config)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Config(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::Config as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `ConfigInfo`, with 1 constructor.
@@ -653,15 +727,21 @@ impl ::tlgen_runtime::json::TdJson for ConfigInfo {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("configInfo", 687887871)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::ConfigInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::ConfigInfo(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::ConfigInfo as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
                     )
-                    .map(Self::ConfigInfo)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `Data`, with 1 constructor.
@@ -704,13 +784,21 @@ impl ::tlgen_runtime::json::TdJson for Data {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("data", -414733967)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::Data as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Data)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Data(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::Data as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `Error`, with 1 constructor.
@@ -754,13 +842,21 @@ impl ::tlgen_runtime::json::TdJson for Error {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("error", -1679978726)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::Error as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Error)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Error(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::Error as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `ExportedEncryptedKey`, with 1 constructor.
@@ -806,15 +902,21 @@ impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("exportedEncryptedKey", 2024406612)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::ExportedEncryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::ExportedEncryptedKey(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::ExportedEncryptedKey as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::ExportedEncryptedKey)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `ExportedKey`, with 1 constructor.
@@ -860,15 +962,21 @@ impl ::tlgen_runtime::json::TdJson for ExportedKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("exportedKey", -1449248297)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::ExportedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::ExportedKey(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::ExportedKey as ::tlgen_runtime::json::TdJson
+                            > ::read_json(input)
+                        ),
                     )
-                    .map(Self::ExportedKey)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `ExportedPemKey`, with 1 constructor.
@@ -914,15 +1022,21 @@ impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("exportedPemKey", 1425473725)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::ExportedPemKey as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::ExportedPemKey(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::ExportedPemKey as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::ExportedPemKey)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `ExportedUnencryptedKey`, with 1 constructor.
@@ -968,15 +1082,21 @@ impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("exportedUnencryptedKey", 730045160)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::ExportedUnencryptedKey as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::ExportedUnencryptedKey(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::ExportedUnencryptedKey as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::ExportedUnencryptedKey)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `ExtraCurrency`, with 1 constructor.
@@ -1020,15 +1140,21 @@ impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("extraCurrency", 347022801)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::ExtraCurrency as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::ExtraCurrency(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::ExtraCurrency as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::ExtraCurrency)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `Fees`, with 1 constructor.
@@ -1069,13 +1195,21 @@ impl ::tlgen_runtime::json::TdJson for Fees {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("fees", 1676273340)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::Fees as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Fees)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Fees(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::Fees as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `FullAccountState`, with 1 constructor.
@@ -1121,15 +1255,21 @@ impl ::tlgen_runtime::json::TdJson for FullAccountState {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("fullAccountState", -676896151)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::FullAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::FullAccountState(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::FullAccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::FullAccountState)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `InitialAccountState`, with 8 constructors.
@@ -1238,57 +1378,77 @@ impl ::tlgen_runtime::json::TdJson for InitialAccountState {
             ("wallet.v3.initialAccountState", -118074048),
             ("wallet.v4.initialAccountState", -789986619),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::dns::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::InitialAccountState6(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::dns::InitialAccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::InitialAccountState6)
-            }
-            Some(1) => {
-                <super::types::pchan::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(1) => {
+                    Self::InitialAccountState7(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::pchan::InitialAccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::InitialAccountState7)
-            }
-            Some(2) => {
-                <super::types::raw::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(2) => {
+                    Self::InitialAccountState(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::raw::InitialAccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::InitialAccountState)
-            }
-            Some(3) => {
-                <super::types::rwallet::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(3) => {
+                    Self::InitialAccountState5(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::rwallet::InitialAccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::InitialAccountState5)
-            }
-            Some(4) => {
-                <super::types::wallet::highload::v1::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(4) => {
+                    Self::InitialAccountState3(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::wallet::highload::v1::InitialAccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::InitialAccountState3)
-            }
-            Some(5) => {
-                <super::types::wallet::highload::v2::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(5) => {
+                    Self::InitialAccountState4(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::wallet::highload::v2::InitialAccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::InitialAccountState4)
-            }
-            Some(6) => {
-                <super::types::wallet::v3::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(6) => {
+                    Self::InitialAccountState1(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::wallet::v3::InitialAccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::InitialAccountState1)
-            }
-            Some(7) => {
-                <super::types::wallet::v4::InitialAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(7) => {
+                    Self::InitialAccountState2(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::wallet::v4::InitialAccountState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::InitialAccountState2)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `InputKey`, with 2 constructors.
@@ -1343,21 +1503,29 @@ impl ::tlgen_runtime::json::TdJson for InputKey {
             ("inputKeyFake", -1074054722),
             ("inputKeyRegular", -555399522),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::InputKeyFake as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Fake(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::InputKeyFake as ::tlgen_runtime::json::TdJson
+                            > ::read_json(input)
+                        ),
                     )
-                    .map(Self::Fake)
-            }
-            Some(1) => {
-                <super::types::InputKeyRegular as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(1) => {
+                    Self::Regular(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::InputKeyRegular as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::Regular)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `Key`, with 1 constructor.
@@ -1400,13 +1568,21 @@ impl ::tlgen_runtime::json::TdJson for Key {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("key", -1978362923)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::Key as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Key)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Key(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::Key as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `KeyStoreType`, with 2 constructors.
@@ -1463,21 +1639,29 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreType {
             ("keyStoreTypeDirectory", -378990038),
             ("keyStoreTypeInMemory", -2106848825),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::KeyStoreTypeDirectory as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Directory(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::KeyStoreTypeDirectory as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::Directory)
-            }
-            Some(1) => {
-                <super::types::KeyStoreTypeInMemory as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(1) => {
+                    Self::InMemory(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::KeyStoreTypeInMemory as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::InMemory)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// Describes a stream to which tonlib internal log is written
@@ -1545,27 +1729,37 @@ impl ::tlgen_runtime::json::TdJson for LogStream {
             ("logStreamEmpty", -499912244),
             ("logStreamFile", -1880085930),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::LogStreamDefault as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Default(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::LogStreamDefault as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::Default)
-            }
-            Some(1) => {
-                <super::types::LogStreamEmpty as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(1) => {
+                    Self::Empty(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::LogStreamEmpty as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::Empty)
-            }
-            Some(2) => {
-                <super::types::LogStreamFile as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(2) => {
+                    Self::File(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::LogStreamFile as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::File)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `LogTags`, with 1 constructor.
@@ -1611,15 +1805,21 @@ impl ::tlgen_runtime::json::TdJson for LogTags {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("logTags", -1604930601)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::LogTags as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::LogTags(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::LogTags as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
                     )
-                    .map(Self::LogTags)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `LogVerbosityLevel`, with 1 constructor.
@@ -1665,15 +1865,21 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("logVerbosityLevel", 1734624234)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::LogVerbosityLevel as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::LogVerbosityLevel(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::LogVerbosityLevel as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::LogVerbosityLevel)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `Ok`, with 1 constructor.
@@ -1716,13 +1922,21 @@ impl ::tlgen_runtime::json::TdJson for Ok {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("ok", -722616727)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::Ok as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Ok)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Ok(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::Ok as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `Options`, with 1 constructor.
@@ -1766,15 +1980,21 @@ impl ::tlgen_runtime::json::TdJson for Options {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("options", -1924388359)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::Options as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Options(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::Options as ::tlgen_runtime::json::TdJson >
+                            ::read_json(input)
+                        ),
                     )
-                    .map(Self::Options)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `SyncState`, with 2 constructors.
@@ -1831,21 +2051,29 @@ impl ::tlgen_runtime::json::TdJson for SyncState {
             ("syncStateDone", 1408448777),
             ("syncStateInProgress", 107726023),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::SyncStateDone as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::Done(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::SyncStateDone as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::Done)
-            }
-            Some(1) => {
-                <super::types::SyncStateInProgress as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(1) => {
+                    Self::InProgress(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::SyncStateInProgress as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::InProgress)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `UnpackedAccountAddress`, with 1 constructor.
@@ -1891,15 +2119,21 @@ impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         const TABLE: [(&str, i32); 1] = [("unpackedAccountAddress", 1892946998)];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::UnpackedAccountAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::UnpackedAccountAddress(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::UnpackedAccountAddress as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::UnpackedAccountAddress)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// TL type `Update`, with 2 constructors.
@@ -1954,21 +2188,29 @@ impl ::tlgen_runtime::json::TdJson for Update {
             ("updateSendLiteServerQuery", -1555130916),
             ("updateSyncState", 1204298718),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <super::types::UpdateSendLiteServerQuery as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::SendLiteServerQuery(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::UpdateSendLiteServerQuery as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::SendLiteServerQuery)
-            }
-            Some(1) => {
-                <super::types::UpdateSyncState as ::tlgen_runtime::json::TdJson>::read_json(
-                        input,
+                }
+                Some(1) => {
+                    Self::SyncState(
+                        ::tlgen_runtime::__private::tri!(
+                            < super::types::UpdateSyncState as
+                            ::tlgen_runtime::json::TdJson > ::read_json(input)
+                        ),
                     )
-                    .map(Self::SyncState)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// The `blocks` namespace.
@@ -2016,15 +2258,23 @@ pub mod blocks {
             const TABLE: [(&str, i32); 1] = [
                 ("blocks.accountTransactionId", -872996220),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::AccountTransactionId as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::AccountTransactionId(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::AccountTransactionId as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::AccountTransactionId)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.BlockLinkBack`, with 1 constructor.
@@ -2068,15 +2318,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.blockLinkBack", 1099726901)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::BlockLinkBack as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::BlockLinkBack(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::BlockLinkBack as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::BlockLinkBack)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.BlockSignatures`, with 2 constructors.
@@ -2133,21 +2391,31 @@ pub mod blocks {
                 ("blocks.blockSignatures", -402531429),
                 ("blocks.blockSignatures.simplex", -311421748),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::BlockSignatures as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::BlockSignatures(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::BlockSignatures as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::BlockSignatures)
-                }
-                Some(1) => {
-                    <super::super::types::blocks::block_signatures::Simplex as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(1) => {
+                        Self::Simplex(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::block_signatures::Simplex as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Simplex)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.Header`, with 1 constructor.
@@ -2193,15 +2461,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.header", 1479116386)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::Header as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Header(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::Header as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Header)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.MasterchainInfo`, with 1 constructor.
@@ -2247,15 +2523,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.masterchainInfo", 835339083)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::MasterchainInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::MasterchainInfo(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::MasterchainInfo as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::MasterchainInfo)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.MasterchainInfoExt`, with 1 constructor.
@@ -2301,15 +2585,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.masterchainInfoExt", 426957293)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::MasterchainInfoExt as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::MasterchainInfoExt(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::MasterchainInfoExt as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::MasterchainInfoExt)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.OutMsgQueueSize`, with 1 constructor.
@@ -2353,15 +2645,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.outMsgQueueSize", 1650494287)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::OutMsgQueueSize as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::OutMsgQueueSize(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::OutMsgQueueSize as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::OutMsgQueueSize)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.OutMsgQueueSizes`, with 1 constructor.
@@ -2407,15 +2707,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.outMsgQueueSizes", -586969790)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::OutMsgQueueSizes as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::OutMsgQueueSizes(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::OutMsgQueueSizes as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::OutMsgQueueSizes)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.ShardBlockLink`, with 1 constructor.
@@ -2459,15 +2767,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.shardBlockLink", -1495263895)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::ShardBlockLink as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::ShardBlockLink(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::ShardBlockLink as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::ShardBlockLink)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.ShardBlockProof`, with 1 constructor.
@@ -2513,15 +2829,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.shardBlockProof", -69836973)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::ShardBlockProof as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::ShardBlockProof(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::ShardBlockProof as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::ShardBlockProof)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.Shards`, with 1 constructor.
@@ -2567,15 +2891,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.shards", 2069473610)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::Shards as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Shards(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::Shards as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Shards)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.Signature`, with 1 constructor.
@@ -2619,15 +2951,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.signature", -1223522111)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::Signature as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Signature(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::Signature as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Signature)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.Transactions`, with 1 constructor.
@@ -2673,15 +3013,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.transactions", -1922305900)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::Transactions as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Transactions(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::Transactions as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Transactions)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `blocks.TransactionsExt`, with 1 constructor.
@@ -2727,15 +3075,23 @@ pub mod blocks {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.transactionsExt", 1338592797)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::TransactionsExt as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::TransactionsExt(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::TransactionsExt as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::TransactionsExt)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -2804,27 +3160,39 @@ pub mod dns {
                 ("dns.actionDeleteAll", 1067356318),
                 ("dns.actionSet", -1374965309),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::dns::ActionDelete as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Delete(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::dns::ActionDelete as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Delete)
-                }
-                Some(1) => {
-                    <super::super::types::dns::ActionDeleteAll as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(1) => {
+                        Self::DeleteAll(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::dns::ActionDeleteAll as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::DeleteAll)
-                }
-                Some(2) => {
-                    <super::super::types::dns::ActionSet as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(2) => {
+                        Self::Set(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::dns::ActionSet as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Set)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `dns.Entry`, with 1 constructor.
@@ -2868,15 +3236,23 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("dns.entry", 505104294)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::dns::Entry as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Entry(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::dns::Entry as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Entry)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `dns.EntryData`, with 6 constructors.
@@ -2969,45 +3345,63 @@ pub mod dns {
                 ("dns.entryDataText", -792485614),
                 ("dns.entryDataUnknown", -1285893248),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::dns::EntryDataAdnlAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::AdnlAddress(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::dns::EntryDataAdnlAddress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::AdnlAddress)
-                }
-                Some(1) => {
-                    <super::super::types::dns::EntryDataNextResolver as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(1) => {
+                        Self::NextResolver(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::dns::EntryDataNextResolver as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::NextResolver)
-                }
-                Some(2) => {
-                    <super::super::types::dns::EntryDataSmcAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(2) => {
+                        Self::SmcAddress(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::dns::EntryDataSmcAddress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::SmcAddress)
-                }
-                Some(3) => {
-                    <super::super::types::dns::EntryDataStorageAddress as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(3) => {
+                        Self::StorageAddress(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::dns::EntryDataStorageAddress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::StorageAddress)
-                }
-                Some(4) => {
-                    <super::super::types::dns::EntryDataText as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(4) => {
+                        Self::Text(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::dns::EntryDataText as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Text)
-                }
-                Some(5) => {
-                    <super::super::types::dns::EntryDataUnknown as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(5) => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::dns::EntryDataUnknown as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Unknown)
-                }
-                _ => input.read_unknown().map(Self::UnknownConstructor),
-            }
+                    }
+                    _ => {
+                        Self::UnknownConstructor(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `dns.Resolved`, with 1 constructor.
@@ -3053,15 +3447,23 @@ pub mod dns {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("dns.resolved", 2090272150)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::dns::Resolved as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Resolved(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::dns::Resolved as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Resolved)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -3108,15 +3510,23 @@ pub mod internal {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("ton.blockId", -1185382494)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::ton::BlockId as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::BlockId(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::ton::BlockId as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::BlockId)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `internal.TransactionId`, with 1 constructor.
@@ -3160,15 +3570,23 @@ pub mod internal {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("internal.transactionId", -989527262)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::internal::TransactionId as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::TransactionId(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::internal::TransactionId as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::TransactionId)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -3217,15 +3635,23 @@ pub mod lite_server {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("liteServer.info", -1250165133)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::lite_server::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Info(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::lite_server::Info as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Info)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `liteServer.TransactionId`, with 1 constructor.
@@ -3269,15 +3695,23 @@ pub mod lite_server {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("blocks.shortTxId", 487976773)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::ShortTxId(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::blocks::ShortTxId as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::ShortTxId)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -3357,33 +3791,47 @@ pub mod msg {
                 ("msg.dataRaw", -1928962698),
                 ("msg.dataText", -341560688),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::msg::DataDecryptedText as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::DecryptedText(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::msg::DataDecryptedText as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::DecryptedText)
-                }
-                Some(1) => {
-                    <super::super::types::msg::DataEncryptedText as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(1) => {
+                        Self::EncryptedText(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::msg::DataEncryptedText as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::EncryptedText)
-                }
-                Some(2) => {
-                    <super::super::types::msg::DataRaw as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(2) => {
+                        Self::Raw(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::msg::DataRaw as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Raw)
-                }
-                Some(3) => {
-                    <super::super::types::msg::DataText as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(3) => {
+                        Self::Text(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::msg::DataText as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Text)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `msg.DataDecrypted`, with 1 constructor.
@@ -3427,15 +3875,23 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("msg.dataDecrypted", 195649769)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::msg::DataDecrypted as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::DataDecrypted(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::msg::DataDecrypted as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::DataDecrypted)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `msg.DataDecryptedArray`, with 1 constructor.
@@ -3481,15 +3937,23 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("msg.dataDecryptedArray", -480491767)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::msg::DataDecryptedArray as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::DataDecryptedArray(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::msg::DataDecryptedArray as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::DataDecryptedArray)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `msg.DataEncrypted`, with 1 constructor.
@@ -3533,15 +3997,23 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("msg.dataEncrypted", 564215121)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::msg::DataEncrypted as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::DataEncrypted(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::msg::DataEncrypted as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::DataEncrypted)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `msg.DataEncryptedArray`, with 1 constructor.
@@ -3585,15 +4057,23 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("msg.dataEncryptedArray", 608655794)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::msg::DataEncryptedArray as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::DataEncryptedArray(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::msg::DataEncryptedArray as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::DataEncryptedArray)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `msg.Message`, with 1 constructor.
@@ -3637,15 +4117,23 @@ pub mod msg {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("msg.message", -1652961002)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::msg::Message as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Message(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::msg::Message as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Message)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -3694,15 +4182,23 @@ pub mod options {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("options.configInfo", 129457942)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::options::ConfigInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::ConfigInfo(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::options::ConfigInfo as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::ConfigInfo)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `options.Info`, with 1 constructor.
@@ -3748,15 +4244,23 @@ pub mod options {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("options.info", -64676736)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::options::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Info(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::options::Info as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Info)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -3825,27 +4329,39 @@ pub mod pchan {
                 ("pchan.actionInit", 439088778),
                 ("pchan.actionTimeout", 1998487795),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::pchan::ActionClose as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Close(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::pchan::ActionClose as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Close)
-                }
-                Some(1) => {
-                    <super::super::types::pchan::ActionInit as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(1) => {
+                        Self::Init(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::pchan::ActionInit as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Init)
-                }
-                Some(2) => {
-                    <super::super::types::pchan::ActionTimeout as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(2) => {
+                        Self::Timeout(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::pchan::ActionTimeout as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Timeout)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `pchan.Config`, with 1 constructor.
@@ -3889,15 +4405,23 @@ pub mod pchan {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("pchan.config", -2071530442)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::pchan::Config as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Config(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::pchan::Config as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Config)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `pchan.Promise`, with 1 constructor.
@@ -3943,15 +4467,23 @@ pub mod pchan {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("pchan.promise", -1576102819)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::pchan::Promise as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Promise(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::pchan::Promise as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Promise)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `pchan.State`, with 3 constructors.
@@ -4017,27 +4549,39 @@ pub mod pchan {
                 ("pchan.stateInit", -1188426504),
                 ("pchan.statePayout", 664671303),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::pchan::StateClose as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Close(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::pchan::StateClose as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Close)
-                }
-                Some(1) => {
-                    <super::super::types::pchan::StateInit as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(1) => {
+                        Self::Init(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::pchan::StateInit as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Init)
-                }
-                Some(2) => {
-                    <super::super::types::pchan::StatePayout as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(2) => {
+                        Self::Payout(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::pchan::StatePayout as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Payout)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -4086,15 +4630,23 @@ pub mod query {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("query.fees", 1614616510)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::query::Fees as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Fees(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::query::Fees as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Fees)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `query.Info`, with 1 constructor.
@@ -4140,15 +4692,23 @@ pub mod query {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("query.info", 1451875440)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::query::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Info(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::query::Info as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Info)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -4197,15 +4757,23 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("raw.extMessageInfo", 684666851)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::raw::ExtMessageInfo as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::ExtMessageInfo(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::raw::ExtMessageInfo as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::ExtMessageInfo)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `raw.FullAccountState`, with 1 constructor.
@@ -4251,15 +4819,23 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("raw.fullAccountState", -1002565503)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::raw::FullAccountState as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::FullAccountState(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::raw::FullAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::FullAccountState)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `raw.Message`, with 1 constructor.
@@ -4303,15 +4879,23 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("raw.message", -399085505)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::raw::Message as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Message(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::raw::Message as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Message)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `raw.Transaction`, with 1 constructor.
@@ -4355,15 +4939,23 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("raw.transaction", -1905746086)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::raw::Transaction as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Transaction(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::raw::Transaction as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Transaction)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `raw.Transactions`, with 1 constructor.
@@ -4409,15 +5001,23 @@ pub mod raw {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("raw.transactions", -2063931155)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::raw::Transactions as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Transactions(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::raw::Transactions as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Transactions)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -4464,15 +5064,23 @@ pub mod rwallet {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("rwallet.actionInit", 624147819)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::rwallet::ActionInit as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Init(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::rwallet::ActionInit as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Init)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `rwallet.Config`, with 1 constructor.
@@ -4516,15 +5124,23 @@ pub mod rwallet {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("rwallet.config", -85490534)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::rwallet::Config as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Config(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::rwallet::Config as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Config)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `rwallet.Limit`, with 1 constructor.
@@ -4568,15 +5184,23 @@ pub mod rwallet {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("rwallet.limit", 1222571646)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::rwallet::Limit as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Limit(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::rwallet::Limit as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Limit)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -4625,15 +5249,23 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("smc.info", 1134270012)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::smc::Info as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Info(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::smc::Info as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Info)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `smc.LibraryEntry`, with 1 constructor.
@@ -4677,15 +5309,23 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("smc.libraryEntry", -1546268148)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::smc::LibraryEntry as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::LibraryEntry(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::smc::LibraryEntry as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::LibraryEntry)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `smc.LibraryQueryExt`, with 2 constructors.
@@ -4740,21 +5380,31 @@ pub mod smc {
                 ("smc.libraryQueryExt.one", 1680141027),
                 ("smc.libraryQueryExt.scanBoc", -548100891),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::smc::library_query_ext::One as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::One(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::smc::library_query_ext::One as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::One)
-                }
-                Some(1) => {
-                    <super::super::types::smc::library_query_ext::ScanBoc as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(1) => {
+                        Self::ScanBoc(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::smc::library_query_ext::ScanBoc as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::ScanBoc)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `smc.LibraryResult`, with 1 constructor.
@@ -4800,15 +5450,23 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("smc.libraryResult", 203930622)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::smc::LibraryResult as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::LibraryResult(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::smc::LibraryResult as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::LibraryResult)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `smc.LibraryResultExt`, with 1 constructor.
@@ -4854,15 +5512,23 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("smc.libraryResultExt", -1260458638)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::smc::LibraryResultExt as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::LibraryResultExt(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::smc::LibraryResultExt as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::LibraryResultExt)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `smc.MethodId`, with 2 constructors.
@@ -4917,21 +5583,31 @@ pub mod smc {
                 ("smc.methodIdName", -249036908),
                 ("smc.methodIdNumber", -1541162500),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::smc::MethodIdName as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Name(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::smc::MethodIdName as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Name)
-                }
-                Some(1) => {
-                    <super::super::types::smc::MethodIdNumber as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(1) => {
+                        Self::Number(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::smc::MethodIdNumber as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Number)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `smc.RunResult`, with 1 constructor.
@@ -4977,15 +5653,23 @@ pub mod smc {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("smc.runResult", 1413805043)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::smc::RunResult as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::RunResult(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::smc::RunResult as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::RunResult)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -5036,15 +5720,23 @@ pub mod ton {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("ton.blockIdExt", 2031156378)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::BlockIdExt(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::ton::BlockIdExt as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::BlockIdExt)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }
@@ -5093,15 +5785,23 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("tvm.cell", -413424735)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::tvm::Cell as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Cell(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::tvm::Cell as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Cell)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `tvm.List`, with 1 constructor.
@@ -5147,15 +5847,23 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("tvm.list", 1270320392)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::tvm::List as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::List(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::tvm::List as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::List)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `tvm.Number`, with 1 constructor.
@@ -5201,15 +5909,23 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("tvm.numberDecimal", 1172477619)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::tvm::NumberDecimal as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Decimal(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::tvm::NumberDecimal as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Decimal)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `tvm.Slice`, with 1 constructor.
@@ -5253,15 +5969,23 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("tvm.slice", 537299687)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::tvm::Slice as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Slice(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::tvm::Slice as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Slice)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `tvm.StackEntry`, with 6 constructors.
@@ -5354,45 +6078,63 @@ pub mod tvm {
                 ("tvm.stackEntryTuple", -157391908),
                 ("tvm.stackEntryUnsupported", 378880498),
             ];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::tvm::StackEntryCell as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Cell(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::tvm::StackEntryCell as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Cell)
-                }
-                Some(1) => {
-                    <super::super::types::tvm::StackEntryList as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(1) => {
+                        Self::List(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::tvm::StackEntryList as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::List)
-                }
-                Some(2) => {
-                    <super::super::types::tvm::StackEntryNumber as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(2) => {
+                        Self::Number(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::tvm::StackEntryNumber as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Number)
-                }
-                Some(3) => {
-                    <super::super::types::tvm::StackEntrySlice as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(3) => {
+                        Self::Slice(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::tvm::StackEntrySlice as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Slice)
-                }
-                Some(4) => {
-                    <super::super::types::tvm::StackEntryTuple as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(4) => {
+                        Self::Tuple(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::tvm::StackEntryTuple as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Tuple)
-                }
-                Some(5) => {
-                    <super::super::types::tvm::StackEntryUnsupported as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+                    }
+                    Some(5) => {
+                        Self::Unsupported(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::tvm::StackEntryUnsupported as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Unsupported)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
     /// TL type `tvm.Tuple`, with 1 constructor.
@@ -5438,15 +6180,23 @@ pub mod tvm {
             input: &mut ::tlgen_runtime::json::JsonReader<'_>,
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             const TABLE: [(&str, i32); 1] = [("tvm.tuple", -1363953053)];
-            match input.peek_constructor(&TABLE)? {
-                Some(0) => {
-                    <super::super::types::tvm::Tuple as ::tlgen_runtime::json::TdJson>::read_json(
-                            input,
+            ::core::result::Result::Ok(
+                match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                    Some(0) => {
+                        Self::Tuple(
+                            ::tlgen_runtime::__private::tri!(
+                                < super::super::types::tvm::Tuple as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
                         )
-                        .map(Self::Tuple)
-                }
-                _ => input.read_unknown().map(Self::Unknown),
-            }
+                    }
+                    _ => {
+                        Self::Unknown(
+                            ::tlgen_runtime::__private::tri!(input.read_unknown()),
+                        )
+                    }
+                },
+            )
         }
     }
 }

@@ -31,7 +31,9 @@ impl ::tlgen_runtime::json::TdJson for Init {
         const KEYS: &[&str] = &["options"];
         let mut value = Self::default();
         let mut object = input.begin_struct("init", -1000594762, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::Options>,
@@ -67,7 +69,9 @@ impl ::tlgen_runtime::json::TdJson for Close {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("close", -1187782273, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -122,7 +126,9 @@ impl ::tlgen_runtime::json::TdJson for CreateNewKey {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("createNewKey", -1861385712, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -186,7 +192,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteKey {
         const KEYS: &[&str] = &["key"];
         let mut value = Self::default();
         let mut object = input.begin_struct("deleteKey", -1579595571, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::Key>,
@@ -222,7 +230,9 @@ impl ::tlgen_runtime::json::TdJson for DeleteAllKeys {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("deleteAllKeys", 1608776483, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -261,7 +271,9 @@ impl ::tlgen_runtime::json::TdJson for ExportKey {
         const KEYS: &[&str] = &["input_key"];
         let mut value = Self::default();
         let mut object = input.begin_struct("exportKey", -1622353549, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::enums::InputKey>,
@@ -312,7 +324,9 @@ impl ::tlgen_runtime::json::TdJson for ExportPemKey {
         const KEYS: &[&str] = &["input_key", "key_password"];
         let mut value = Self::default();
         let mut object = input.begin_struct("exportPemKey", -643259462, KEYS, 2);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -375,7 +389,9 @@ impl ::tlgen_runtime::json::TdJson for ExportEncryptedKey {
         const KEYS: &[&str] = &["input_key", "key_password"];
         let mut value = Self::default();
         let mut object = input.begin_struct("exportEncryptedKey", 218237311, KEYS, 2);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -432,7 +448,9 @@ impl ::tlgen_runtime::json::TdJson for ExportUnencryptedKey {
         const KEYS: &[&str] = &["input_key"];
         let mut value = Self::default();
         let mut object = input.begin_struct("exportUnencryptedKey", -634665152, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::enums::InputKey>,
@@ -489,7 +507,9 @@ impl ::tlgen_runtime::json::TdJson for ImportKey {
         const KEYS: &[&str] = &["local_password", "mnemonic_password", "exported_key"];
         let mut value = Self::default();
         let mut object = input.begin_struct("importKey", -1607900903, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -565,7 +585,9 @@ impl ::tlgen_runtime::json::TdJson for ImportPemKey {
         const KEYS: &[&str] = &["local_password", "key_password", "exported_key"];
         let mut value = Self::default();
         let mut object = input.begin_struct("importPemKey", 76385617, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -645,7 +667,9 @@ impl ::tlgen_runtime::json::TdJson for ImportEncryptedKey {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("importEncryptedKey", 656724958, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -716,7 +740,9 @@ impl ::tlgen_runtime::json::TdJson for ImportUnencryptedKey {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("importUnencryptedKey", -1184671467, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -779,7 +805,9 @@ impl ::tlgen_runtime::json::TdJson for ChangeLocalPassword {
         const KEYS: &[&str] = &["input_key", "new_local_password"];
         let mut value = Self::default();
         let mut object = input.begin_struct("changeLocalPassword", -401590337, KEYS, 2);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -839,7 +867,9 @@ impl ::tlgen_runtime::json::TdJson for Encrypt {
         const KEYS: &[&str] = &["decrypted_data", "secret"];
         let mut value = Self::default();
         let mut object = input.begin_struct("encrypt", -1821422820, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -899,7 +929,9 @@ impl ::tlgen_runtime::json::TdJson for Decrypt {
         const KEYS: &[&str] = &["encrypted_data", "secret"];
         let mut value = Self::default();
         let mut object = input.begin_struct("decrypt", 357991854, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -959,7 +991,9 @@ impl ::tlgen_runtime::json::TdJson for Kdf {
         const KEYS: &[&str] = &["password", "salt", "iterations"];
         let mut value = Self::default();
         let mut object = input.begin_struct("kdf", -1667861635, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1023,7 +1057,9 @@ impl ::tlgen_runtime::json::TdJson for UnpackAccountAddress {
         const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
         let mut object = input.begin_struct("unpackAccountAddress", -682459063, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -1068,7 +1104,9 @@ impl ::tlgen_runtime::json::TdJson for PackAccountAddress {
         const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
         let mut object = input.begin_struct("packAccountAddress", -1388561940, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::UnpackedAccountAddress>,
@@ -1110,7 +1148,9 @@ impl ::tlgen_runtime::json::TdJson for GetBip39Hints {
         const KEYS: &[&str] = &["prefix"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getBip39Hints", -1889640982, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -1146,7 +1186,9 @@ impl ::tlgen_runtime::json::TdJson for Sync {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("sync", -1875977070, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1194,7 +1236,9 @@ impl ::tlgen_runtime::json::TdJson for GetAccountAddress {
         const KEYS: &[&str] = &["initial_account_state", "revision", "workchain_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getAccountAddress", 512468424, KEYS, 6);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1264,7 +1308,9 @@ impl ::tlgen_runtime::json::TdJson for GuessAccountRevision {
         const KEYS: &[&str] = &["initial_account_state", "workchain_id"];
         let mut value = Self::default();
         let mut object = input.begin_struct("guessAccountRevision", 1857589922, KEYS, 2);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1327,7 +1373,9 @@ impl ::tlgen_runtime::json::TdJson for GuessAccount {
         const KEYS: &[&str] = &["public_key", "rwallet_init_public_key"];
         let mut value = Self::default();
         let mut object = input.begin_struct("guessAccount", -1737659296, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1384,7 +1432,9 @@ impl ::tlgen_runtime::json::TdJson for GetAccountState {
         const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getAccountState", -2116357050, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::AccountAddress>,
@@ -1436,7 +1486,9 @@ impl ::tlgen_runtime::json::TdJson for GetAccountStateByTransaction {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getAccountStateByTransaction", 756813774, KEYS, 0);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1493,7 +1545,9 @@ impl ::tlgen_runtime::json::TdJson for GetShardAccountCell {
         const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getShardAccountCell", -1734437861, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::AccountAddress>,
@@ -1545,7 +1599,9 @@ impl ::tlgen_runtime::json::TdJson for GetShardAccountCellByTransaction {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getShardAccountCellByTransaction", 406971329, KEYS, 0);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1629,7 +1685,9 @@ impl ::tlgen_runtime::json::TdJson for CreateQuery {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("createQuery", -242540347, KEYS, 4);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1707,7 +1765,9 @@ impl ::tlgen_runtime::json::TdJson for GetConfigParam {
         const KEYS: &[&str] = &["mode", "param"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getConfigParam", -234421517, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1761,7 +1821,9 @@ impl ::tlgen_runtime::json::TdJson for GetConfigAll {
         const KEYS: &[&str] = &["mode"];
         let mut value = Self::default();
         let mut object = input.begin_struct("getConfigAll", 484522064, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<i32, ::tlgen_runtime::json::Plain>(input, &mut value.mode);
         }
@@ -1804,7 +1866,9 @@ impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryResult {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("onLiteServerQueryResult", 2056444510, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1865,7 +1929,9 @@ impl ::tlgen_runtime::json::TdJson for OnLiteServerQueryError {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("onLiteServerQueryError", -677427533, KEYS, 1);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1991,7 +2057,9 @@ impl ::tlgen_runtime::json::TdJson for RunTests {
         const KEYS: &[&str] = &["dir"];
         let mut value = Self::default();
         let mut object = input.begin_struct("runTests", -2039925427, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -2040,7 +2108,9 @@ impl ::tlgen_runtime::json::TdJson for SetLogStream {
         const KEYS: &[&str] = &["log_stream"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setLogStream", -1364199535, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::enums::LogStream>,
@@ -2078,7 +2148,9 @@ impl ::tlgen_runtime::json::TdJson for GetLogStream {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getLogStream", 1167608667, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2121,7 +2193,9 @@ impl ::tlgen_runtime::json::TdJson for SetLogVerbosityLevel {
         const KEYS: &[&str] = &["new_verbosity_level"];
         let mut value = Self::default();
         let mut object = input.begin_struct("setLogVerbosityLevel", -303429678, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -2159,7 +2233,9 @@ impl ::tlgen_runtime::json::TdJson for GetLogVerbosityLevel {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getLogVerbosityLevel", 594057956, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2191,7 +2267,9 @@ impl ::tlgen_runtime::json::TdJson for GetLogTags {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("getLogTags", -254449190, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -2240,7 +2318,9 @@ impl ::tlgen_runtime::json::TdJson for SetLogTagVerbosityLevel {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("setLogTagVerbosityLevel", -2095589738, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -2299,7 +2379,9 @@ impl ::tlgen_runtime::json::TdJson for GetLogTagVerbosityLevel {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("getLogTagVerbosityLevel", 951004547, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -2353,7 +2435,9 @@ impl ::tlgen_runtime::json::TdJson for AddLogMessage {
         const KEYS: &[&str] = &["verbosity_level", "text"];
         let mut value = Self::default();
         let mut object = input.begin_struct("addLogMessage", 1597427692, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -2404,7 +2488,9 @@ pub mod blocks {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input
                 .begin_struct("blocks.getMasterchainInfo", -45493615, &[], 0);
-            while input.next_struct_field(&mut object)?.is_some() {}
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -2441,7 +2527,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.getMasterchainInfoExt", 213175363, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i32,
@@ -2486,7 +2574,9 @@ pub mod blocks {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("blocks.getShards", 2072773677, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::ton::BlockIdExt>,
@@ -2541,7 +2631,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.lookupBlock", 1418484659, KEYS, 13);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2627,7 +2719,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.getTransactions", -896152271, KEYS, 6);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2715,7 +2809,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.getTransactionsExt", -1527774002, KEYS, 6);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2791,7 +2887,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.getBlockHeader", 1915102018, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::ton::BlockIdExt>,
@@ -2839,7 +2937,9 @@ pub mod blocks {
                     KEYS,
                     1,
                 );
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i32,
@@ -2894,7 +2994,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.getShardBlockProof", 435003111, KEYS, 2);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3057,7 +3159,9 @@ pub mod dns {
             const KEYS: &[&str] = &["account_address", "name", "category", "ttl"];
             let mut value = Self::default();
             let mut object = input.begin_struct("dns.resolve", 1791399222, KEYS, 14);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3125,7 +3229,9 @@ pub mod lite_server {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input
                 .begin_struct("liteServer.getInfo", 1435327470, &[], 0);
-            while input.next_struct_field(&mut object)?.is_some() {}
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -3173,7 +3279,9 @@ pub mod msg {
             const KEYS: &[&str] = &["input_key", "data"];
             let mut value = Self::default();
             let mut object = input.begin_struct("msg.decrypt", 223596297, KEYS, 0);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3238,7 +3346,9 @@ pub mod msg {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("msg.decryptWithProof", -2111649663, KEYS, 1);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3301,7 +3411,9 @@ pub mod options {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("options.setConfig", 1870064579, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::Config>,
@@ -3347,7 +3459,9 @@ pub mod options {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("options.validateConfig", -346965447, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::Config>,
@@ -3402,7 +3516,9 @@ pub mod pchan {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("pchan.signPromise", 1814322974, KEYS, 0);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3470,7 +3586,9 @@ pub mod pchan {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("pchan.validatePromise", 258262242, KEYS, 1);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3530,7 +3648,9 @@ pub mod pchan {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("pchan.packPromise", -851703103, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::pchan::Promise>,
@@ -3573,7 +3693,9 @@ pub mod pchan {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("pchan.unpackPromise", -1250106157, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<u8>,
@@ -3618,7 +3740,9 @@ pub mod query {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("query.send", 925242739, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i64,
@@ -3660,7 +3784,9 @@ pub mod query {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("query.forget", -1211985313, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i64,
@@ -3709,7 +3835,9 @@ pub mod query {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("query.estimateFees", -957002175, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3763,7 +3891,9 @@ pub mod query {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("query.getInfo", -799333669, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i64,
@@ -3812,7 +3942,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.getAccountState", -1327847118, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::AccountAddress>,
@@ -3864,7 +3996,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.getAccountStateByTransaction", 714199203, KEYS, 0);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3942,7 +4076,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.getTransactions", 1029612317, KEYS, 0);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4040,7 +4176,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.getTransactionsV2", -566264666, KEYS, 24);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4121,7 +4259,9 @@ pub mod raw {
             const KEYS: &[&str] = &["body"];
             let mut value = Self::default();
             let mut object = input.begin_struct("raw.sendMessage", -1789427488, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<u8>,
@@ -4164,7 +4304,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.sendMessageReturnHash", -1228445927, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<u8>,
@@ -4219,7 +4361,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.createAndSendMessage", -772224603, KEYS, 6);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4301,7 +4445,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.createQuery", -1928557909, KEYS, 14);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4377,7 +4523,9 @@ pub mod smc {
             const KEYS: &[&str] = &["account_address"];
             let mut value = Self::default();
             let mut object = input.begin_struct("smc.load", -903491521, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::AccountAddress>,
@@ -4429,7 +4577,9 @@ pub mod smc {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("smc.loadByTransaction", -2019210447, KEYS, 0);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4487,7 +4637,9 @@ pub mod smc {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("smc.forget", 911028710, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i64,
@@ -4529,7 +4681,9 @@ pub mod smc {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("smc.getCode", -2115626088, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i64,
@@ -4571,7 +4725,9 @@ pub mod smc {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("smc.getData", -427601079, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i64,
@@ -4613,7 +4769,9 @@ pub mod smc {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("smc.getState", -214390293, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i64,
@@ -4656,7 +4814,9 @@ pub mod smc {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("smc.getRawFullAccountState", -672334072, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i64,
@@ -4710,7 +4870,9 @@ pub mod smc {
             const KEYS: &[&str] = &["id", "method", "stack"];
             let mut value = Self::default();
             let mut object = input.begin_struct("smc.runGetMethod", -255261270, KEYS, 5);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4776,7 +4938,9 @@ pub mod smc {
             const KEYS: &[&str] = &["library_list"];
             let mut value = Self::default();
             let mut object = input.begin_struct("smc.getLibraries", 814345749, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<[u8; 32]>,
@@ -4822,7 +4986,9 @@ pub mod smc {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("smc.getLibrariesExt", 931219762, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<super::super::enums::smc::LibraryQueryExt>,

@@ -291,667 +291,739 @@ impl ::tlgen_runtime::json::TdJson for Object {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::Error(x) => {
-                <Box<types::Error> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Error as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Ok(x) => {
-                <Box<types::Ok> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Ok as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::KeyStoreTypeDirectory(x) => {
-                <Box<
-                    types::KeyStoreTypeDirectory,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::KeyStoreTypeDirectory as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::KeyStoreTypeInMemory(x) => {
-                <Box<
-                    types::KeyStoreTypeInMemory,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::KeyStoreTypeInMemory as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::Config(x) => {
-                <Box<types::Config> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Config as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Options(x) => {
-                <Box<
-                    types::Options,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Options as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::OptionsConfigInfo(x) => {
-                <Box<
-                    types::options::ConfigInfo,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::options::ConfigInfo as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::OptionsInfo(x) => {
-                <Box<
-                    types::options::Info,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::options::Info as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::Key(x) => {
-                <Box<types::Key> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Key as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::InputKeyRegular(x) => {
-                <Box<
-                    types::InputKeyRegular,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::InputKeyRegular as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::InputKeyFake(x) => {
-                <Box<
-                    types::InputKeyFake,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::InputKeyFake as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ExportedKey(x) => {
-                <Box<
-                    types::ExportedKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ExportedKey as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ExportedPemKey(x) => {
-                <Box<
-                    types::ExportedPemKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ExportedPemKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ExportedEncryptedKey(x) => {
-                <Box<
-                    types::ExportedEncryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ExportedEncryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ExportedUnencryptedKey(x) => {
-                <Box<
-                    types::ExportedUnencryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ExportedUnencryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::Bip39Hints(x) => {
-                <Box<
-                    types::Bip39Hints,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Bip39Hints as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::AdnlAddress(x) => {
-                <Box<
-                    types::AdnlAddress,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::AdnlAddress as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::AccountAddress(x) => {
-                <Box<
-                    types::AccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::AccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::UnpackedAccountAddress(x) => {
-                <Box<
-                    types::UnpackedAccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::UnpackedAccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::InternalTransactionId(x) => {
-                <Box<
-                    types::internal::TransactionId,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::internal::TransactionId as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::TonBlockId(x) => {
-                <Box<
-                    types::ton::BlockId,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ton::BlockId as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::TonBlockIdExt(x) => {
-                <Box<
-                    types::ton::BlockIdExt,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ExtraCurrency(x) => {
-                <Box<
-                    types::ExtraCurrency,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ExtraCurrency as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawFullAccountState(x) => {
-                <Box<
-                    types::raw::FullAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::raw::FullAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawMessage(x) => {
-                <Box<
-                    types::raw::Message,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::raw::Message as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawTransaction(x) => {
-                <Box<
-                    types::raw::Transaction,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::raw::Transaction as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawTransactions(x) => {
-                <Box<
-                    types::raw::Transactions,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::raw::Transactions as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawExtMessageInfo(x) => {
-                <Box<
-                    types::raw::ExtMessageInfo,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::raw::ExtMessageInfo as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanConfig(x) => {
-                <Box<
-                    types::pchan::Config,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::pchan::Config as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawInitialAccountState(x) => {
-                <Box<
-                    types::raw::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::raw::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::WalletV3InitialAccountState(x) => {
-                <Box<
-                    types::wallet::v3::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::wallet::v3::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::WalletV4InitialAccountState(x) => {
-                <Box<
-                    types::wallet::v4::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::wallet::v4::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::WalletHighloadV1InitialAccountState(x) => {
-                <Box<
-                    types::wallet::highload::v1::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::wallet::highload::v1::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::WalletHighloadV2InitialAccountState(x) => {
-                <Box<
-                    types::wallet::highload::v2::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::wallet::highload::v2::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RwalletLimit(x) => {
-                <Box<
-                    types::rwallet::Limit,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::rwallet::Limit as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RwalletConfig(x) => {
-                <Box<
-                    types::rwallet::Config,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::rwallet::Config as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RwalletInitialAccountState(x) => {
-                <Box<
-                    types::rwallet::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::rwallet::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsInitialAccountState(x) => {
-                <Box<
-                    types::dns::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanInitialAccountState(x) => {
-                <Box<
-                    types::pchan::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::pchan::InitialAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawAccountState(x) => {
-                <Box<
-                    types::raw::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::raw::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::WalletV3AccountState(x) => {
-                <Box<
-                    types::wallet::v3::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::wallet::v3::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::WalletV4AccountState(x) => {
-                <Box<
-                    types::wallet::v4::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::wallet::v4::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::WalletHighloadV1AccountState(x) => {
-                <Box<
-                    types::wallet::highload::v1::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::wallet::highload::v1::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::WalletHighloadV2AccountState(x) => {
-                <Box<
-                    types::wallet::highload::v2::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::wallet::highload::v2::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsAccountState(x) => {
-                <Box<
-                    types::dns::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RwalletAccountState(x) => {
-                <Box<
-                    types::rwallet::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::rwallet::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanStateInit(x) => {
-                <Box<
-                    types::pchan::StateInit,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::pchan::StateInit as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanStateClose(x) => {
-                <Box<
-                    types::pchan::StateClose,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::pchan::StateClose as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanStatePayout(x) => {
-                <Box<
-                    types::pchan::StatePayout,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::pchan::StatePayout as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanAccountState(x) => {
-                <Box<
-                    types::pchan::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::pchan::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::UninitedAccountState(x) => {
-                <Box<
-                    types::uninited::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::uninited::AccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::FullAccountState(x) => {
-                <Box<
-                    types::FullAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::FullAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::AccountRevisionList(x) => {
-                <Box<
-                    types::AccountRevisionList,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::AccountRevisionList as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::AccountList(x) => {
-                <Box<
-                    types::AccountList,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::AccountList as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SyncStateDone(x) => {
-                <Box<
-                    types::SyncStateDone,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::SyncStateDone as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SyncStateInProgress(x) => {
-                <Box<
-                    types::SyncStateInProgress,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::SyncStateInProgress as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::MsgDataRaw(x) => {
-                <Box<
-                    types::msg::DataRaw,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::msg::DataRaw as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::MsgDataText(x) => {
-                <Box<
-                    types::msg::DataText,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::msg::DataText as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::MsgDataDecryptedText(x) => {
-                <Box<
-                    types::msg::DataDecryptedText,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::msg::DataDecryptedText as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::MsgDataEncryptedText(x) => {
-                <Box<
-                    types::msg::DataEncryptedText,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::msg::DataEncryptedText as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::MsgDataEncrypted(x) => {
-                <Box<
-                    types::msg::DataEncrypted,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::msg::DataEncrypted as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::MsgDataDecrypted(x) => {
-                <Box<
-                    types::msg::DataDecrypted,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::msg::DataDecrypted as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::MsgDataEncryptedArray(x) => {
-                <Box<
-                    types::msg::DataEncryptedArray,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::msg::DataEncryptedArray as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::MsgDataDecryptedArray(x) => {
-                <Box<
-                    types::msg::DataDecryptedArray,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::msg::DataDecryptedArray as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::MsgMessage(x) => {
-                <Box<
-                    types::msg::Message,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::msg::Message as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsEntryDataUnknown(x) => {
-                <Box<
-                    types::dns::EntryDataUnknown,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::EntryDataUnknown as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsEntryDataText(x) => {
-                <Box<
-                    types::dns::EntryDataText,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::EntryDataText as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsEntryDataNextResolver(x) => {
-                <Box<
-                    types::dns::EntryDataNextResolver,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::EntryDataNextResolver as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsEntryDataSmcAddress(x) => {
-                <Box<
-                    types::dns::EntryDataSmcAddress,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::EntryDataSmcAddress as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsEntryDataAdnlAddress(x) => {
-                <Box<
-                    types::dns::EntryDataAdnlAddress,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::EntryDataAdnlAddress as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsEntryDataStorageAddress(x) => {
-                <Box<
-                    types::dns::EntryDataStorageAddress,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::EntryDataStorageAddress as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsEntry(x) => {
-                <Box<
-                    types::dns::Entry,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::Entry as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::DnsActionDeleteAll(x) => {
-                <Box<
-                    types::dns::ActionDeleteAll,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::ActionDeleteAll as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsActionDelete(x) => {
-                <Box<
-                    types::dns::ActionDelete,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::ActionDelete as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsActionSet(x) => {
-                <Box<
-                    types::dns::ActionSet,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::ActionSet as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsResolved(x) => {
-                <Box<
-                    types::dns::Resolved,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::dns::Resolved as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanPromise(x) => {
-                <Box<
-                    types::pchan::Promise,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::pchan::Promise as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanActionInit(x) => {
-                <Box<
-                    types::pchan::ActionInit,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::pchan::ActionInit as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanActionClose(x) => {
-                <Box<
-                    types::pchan::ActionClose,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::pchan::ActionClose as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanActionTimeout(x) => {
-                <Box<
-                    types::pchan::ActionTimeout,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::pchan::ActionTimeout as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RwalletActionInit(x) => {
-                <Box<
-                    types::rwallet::ActionInit,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::rwallet::ActionInit as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ActionNoop(x) => {
-                <Box<
-                    types::ActionNoop,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ActionNoop as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ActionMsg(x) => {
-                <Box<
-                    types::ActionMsg,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ActionMsg as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ActionDns(x) => {
-                <Box<
-                    types::ActionDns,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ActionDns as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ActionPchan(x) => {
-                <Box<
-                    types::ActionPchan,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ActionPchan as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::ActionRwallet(x) => {
-                <Box<
-                    types::ActionRwallet,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ActionRwallet as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::Fees(x) => {
-                <Box<types::Fees> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Fees as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::QueryFees(x) => {
-                <Box<
-                    types::query::Fees,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::query::Fees as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::QueryInfo(x) => {
-                <Box<
-                    types::query::Info,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::query::Info as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmSlice(x) => {
-                <Box<
-                    types::tvm::Slice,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::tvm::Slice as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmCell(x) => {
-                <Box<
-                    types::tvm::Cell,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::tvm::Cell as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmNumberDecimal(x) => {
-                <Box<
-                    types::tvm::NumberDecimal,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::tvm::NumberDecimal as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::TvmTuple(x) => {
-                <Box<
-                    types::tvm::Tuple,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::tvm::Tuple as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmList(x) => {
-                <Box<
-                    types::tvm::List,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::tvm::List as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::TvmStackEntrySlice(x) => {
-                <Box<
-                    types::tvm::StackEntrySlice,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::tvm::StackEntrySlice as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::TvmStackEntryCell(x) => {
-                <Box<
-                    types::tvm::StackEntryCell,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::tvm::StackEntryCell as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::TvmStackEntryNumber(x) => {
-                <Box<
-                    types::tvm::StackEntryNumber,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::tvm::StackEntryNumber as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::TvmStackEntryTuple(x) => {
-                <Box<
-                    types::tvm::StackEntryTuple,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::tvm::StackEntryTuple as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::TvmStackEntryList(x) => {
-                <Box<
-                    types::tvm::StackEntryList,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::tvm::StackEntryList as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::TvmStackEntryUnsupported(x) => {
-                <Box<
-                    types::tvm::StackEntryUnsupported,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::tvm::StackEntryUnsupported as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcInfo(x) => {
-                <Box<
-                    types::smc::Info,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::smc::Info as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::SmcMethodIdNumber(x) => {
-                <Box<
-                    types::smc::MethodIdNumber,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::smc::MethodIdNumber as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcMethodIdName(x) => {
-                <Box<
-                    types::smc::MethodIdName,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::smc::MethodIdName as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcRunResult(x) => {
-                <Box<
-                    types::smc::RunResult,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::smc::RunResult as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcLibraryEntry(x) => {
-                <Box<
-                    types::smc::LibraryEntry,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::smc::LibraryEntry as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcLibraryResult(x) => {
-                <Box<
-                    types::smc::LibraryResult,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::smc::LibraryResult as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcLibraryQueryExtOne(x) => {
-                <Box<
-                    types::smc::library_query_ext::One,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::smc::library_query_ext::One as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcLibraryQueryExtScanBoc(x) => {
-                <Box<
-                    types::smc::library_query_ext::ScanBoc,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::smc::library_query_ext::ScanBoc as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcLibraryResultExt(x) => {
-                <Box<
-                    types::smc::LibraryResultExt,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::smc::LibraryResultExt as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::UpdateSendLiteServerQuery(x) => {
-                <Box<
-                    types::UpdateSendLiteServerQuery,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::UpdateSendLiteServerQuery as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::UpdateSyncState(x) => {
-                <Box<
-                    types::UpdateSyncState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::UpdateSyncState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::LogStreamDefault(x) => {
-                <Box<
-                    types::LogStreamDefault,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::LogStreamDefault as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::LogStreamFile(x) => {
-                <Box<
-                    types::LogStreamFile,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::LogStreamFile as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::LogStreamEmpty(x) => {
-                <Box<
-                    types::LogStreamEmpty,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::LogStreamEmpty as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::LogVerbosityLevel(x) => {
-                <Box<
-                    types::LogVerbosityLevel,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::LogVerbosityLevel as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::LogTags(x) => {
-                <Box<
-                    types::LogTags,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::LogTags as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Data(x) => {
-                <Box<types::Data> as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::Data as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::LiteServerInfo(x) => {
-                <Box<
-                    types::lite_server::Info,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::lite_server::Info as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksMasterchainInfo(x) => {
-                <Box<
-                    types::blocks::MasterchainInfo,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::MasterchainInfo as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksMasterchainInfoExt(x) => {
-                <Box<
-                    types::blocks::MasterchainInfoExt,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::MasterchainInfoExt as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksShards(x) => {
-                <Box<
-                    types::blocks::Shards,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::Shards as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksAccountTransactionId(x) => {
-                <Box<
-                    types::blocks::AccountTransactionId,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::AccountTransactionId as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksShortTxId(x) => {
-                <Box<
-                    types::blocks::ShortTxId,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksTransactions(x) => {
-                <Box<
-                    types::blocks::Transactions,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::Transactions as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksTransactionsExt(x) => {
-                <Box<
-                    types::blocks::TransactionsExt,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::TransactionsExt as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksHeader(x) => {
-                <Box<
-                    types::blocks::Header,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::Header as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksSignature(x) => {
-                <Box<
-                    types::blocks::Signature,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::Signature as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksBlockSignatures(x) => {
-                <Box<
-                    types::blocks::BlockSignatures,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::BlockSignatures as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksBlockSignaturesSimplex(x) => {
-                <Box<
-                    types::blocks::block_signatures::Simplex,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::block_signatures::Simplex as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksShardBlockLink(x) => {
-                <Box<
-                    types::blocks::ShardBlockLink,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::ShardBlockLink as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksBlockLinkBack(x) => {
-                <Box<
-                    types::blocks::BlockLinkBack,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::BlockLinkBack as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksShardBlockProof(x) => {
-                <Box<
-                    types::blocks::ShardBlockProof,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::ShardBlockProof as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksOutMsgQueueSize(x) => {
-                <Box<
-                    types::blocks::OutMsgQueueSize,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::OutMsgQueueSize as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksOutMsgQueueSizes(x) => {
-                <Box<
-                    types::blocks::OutMsgQueueSizes,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::blocks::OutMsgQueueSizes as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ConfigInfo(x) => {
-                <Box<
-                    types::ConfigInfo,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <types::ConfigInfo as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -1101,803 +1173,1363 @@ impl ::tlgen_runtime::json::TdJson for Object {
             ("wallet.v4.accountState", -735144074),
             ("wallet.v4.initialAccountState", -789986619),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <Box<
-                    types::AccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::AccountAddress)
-            }
-            Some(1) => {
-                <Box<
-                    types::AccountList,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::AccountList)
-            }
-            Some(2) => {
-                <Box<
-                    types::AccountRevisionList,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::AccountRevisionList)
-            }
-            Some(3) => {
-                <Box<
-                    types::ActionDns,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ActionDns)
-            }
-            Some(4) => {
-                <Box<
-                    types::ActionMsg,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ActionMsg)
-            }
-            Some(5) => {
-                <Box<
-                    types::ActionNoop,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ActionNoop)
-            }
-            Some(6) => {
-                <Box<
-                    types::ActionPchan,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ActionPchan)
-            }
-            Some(7) => {
-                <Box<
-                    types::ActionRwallet,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ActionRwallet)
-            }
-            Some(8) => {
-                <Box<
-                    types::AdnlAddress,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::AdnlAddress)
-            }
-            Some(9) => {
-                <Box<
-                    types::Bip39Hints,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Bip39Hints)
-            }
-            Some(10) => {
-                <Box<
-                    types::blocks::AccountTransactionId,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksAccountTransactionId)
-            }
-            Some(11) => {
-                <Box<
-                    types::blocks::BlockLinkBack,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksBlockLinkBack)
-            }
-            Some(12) => {
-                <Box<
-                    types::blocks::BlockSignatures,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksBlockSignatures)
-            }
-            Some(13) => {
-                <Box<
-                    types::blocks::block_signatures::Simplex,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksBlockSignaturesSimplex)
-            }
-            Some(14) => {
-                <Box<
-                    types::blocks::Header,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksHeader)
-            }
-            Some(15) => {
-                <Box<
-                    types::blocks::MasterchainInfo,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksMasterchainInfo)
-            }
-            Some(16) => {
-                <Box<
-                    types::blocks::MasterchainInfoExt,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksMasterchainInfoExt)
-            }
-            Some(17) => {
-                <Box<
-                    types::blocks::OutMsgQueueSize,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksOutMsgQueueSize)
-            }
-            Some(18) => {
-                <Box<
-                    types::blocks::OutMsgQueueSizes,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksOutMsgQueueSizes)
-            }
-            Some(19) => {
-                <Box<
-                    types::blocks::ShardBlockLink,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksShardBlockLink)
-            }
-            Some(20) => {
-                <Box<
-                    types::blocks::ShardBlockProof,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksShardBlockProof)
-            }
-            Some(21) => {
-                <Box<
-                    types::blocks::Shards,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksShards)
-            }
-            Some(22) => {
-                <Box<
-                    types::blocks::ShortTxId,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksShortTxId)
-            }
-            Some(23) => {
-                <Box<
-                    types::blocks::Signature,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksSignature)
-            }
-            Some(24) => {
-                <Box<
-                    types::blocks::Transactions,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksTransactions)
-            }
-            Some(25) => {
-                <Box<
-                    types::blocks::TransactionsExt,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksTransactionsExt)
-            }
-            Some(26) => {
-                <Box<types::Config> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Config)
-            }
-            Some(27) => {
-                <Box<
-                    types::ConfigInfo,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ConfigInfo)
-            }
-            Some(28) => {
-                <Box<types::Data> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Data)
-            }
-            Some(29) => {
-                <Box<
-                    types::dns::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsAccountState)
-            }
-            Some(30) => {
-                <Box<
-                    types::dns::ActionDelete,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsActionDelete)
-            }
-            Some(31) => {
-                <Box<
-                    types::dns::ActionDeleteAll,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsActionDeleteAll)
-            }
-            Some(32) => {
-                <Box<
-                    types::dns::ActionSet,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsActionSet)
-            }
-            Some(33) => {
-                <Box<
-                    types::dns::Entry,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsEntry)
-            }
-            Some(34) => {
-                <Box<
-                    types::dns::EntryDataAdnlAddress,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsEntryDataAdnlAddress)
-            }
-            Some(35) => {
-                <Box<
-                    types::dns::EntryDataNextResolver,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsEntryDataNextResolver)
-            }
-            Some(36) => {
-                <Box<
-                    types::dns::EntryDataSmcAddress,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsEntryDataSmcAddress)
-            }
-            Some(37) => {
-                <Box<
-                    types::dns::EntryDataStorageAddress,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsEntryDataStorageAddress)
-            }
-            Some(38) => {
-                <Box<
-                    types::dns::EntryDataText,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsEntryDataText)
-            }
-            Some(39) => {
-                <Box<
-                    types::dns::EntryDataUnknown,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsEntryDataUnknown)
-            }
-            Some(40) => {
-                <Box<
-                    types::dns::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsInitialAccountState)
-            }
-            Some(41) => {
-                <Box<
-                    types::dns::Resolved,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsResolved)
-            }
-            Some(42) => {
-                <Box<types::Error> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Error)
-            }
-            Some(43) => {
-                <Box<
-                    types::ExportedEncryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ExportedEncryptedKey)
-            }
-            Some(44) => {
-                <Box<
-                    types::ExportedKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ExportedKey)
-            }
-            Some(45) => {
-                <Box<
-                    types::ExportedPemKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ExportedPemKey)
-            }
-            Some(46) => {
-                <Box<
-                    types::ExportedUnencryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ExportedUnencryptedKey)
-            }
-            Some(47) => {
-                <Box<
-                    types::ExtraCurrency,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ExtraCurrency)
-            }
-            Some(48) => {
-                <Box<types::Fees> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Fees)
-            }
-            Some(49) => {
-                <Box<
-                    types::FullAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::FullAccountState)
-            }
-            Some(50) => {
-                <Box<
-                    types::InputKeyFake,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::InputKeyFake)
-            }
-            Some(51) => {
-                <Box<
-                    types::InputKeyRegular,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::InputKeyRegular)
-            }
-            Some(52) => {
-                <Box<
-                    types::internal::TransactionId,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::InternalTransactionId)
-            }
-            Some(53) => {
-                <Box<types::Key> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Key)
-            }
-            Some(54) => {
-                <Box<
-                    types::KeyStoreTypeDirectory,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::KeyStoreTypeDirectory)
-            }
-            Some(55) => {
-                <Box<
-                    types::KeyStoreTypeInMemory,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::KeyStoreTypeInMemory)
-            }
-            Some(56) => {
-                <Box<
-                    types::lite_server::Info,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::LiteServerInfo)
-            }
-            Some(57) => {
-                <Box<
-                    types::LogStreamDefault,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::LogStreamDefault)
-            }
-            Some(58) => {
-                <Box<
-                    types::LogStreamEmpty,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::LogStreamEmpty)
-            }
-            Some(59) => {
-                <Box<
-                    types::LogStreamFile,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::LogStreamFile)
-            }
-            Some(60) => {
-                <Box<types::LogTags> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::LogTags)
-            }
-            Some(61) => {
-                <Box<
-                    types::LogVerbosityLevel,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::LogVerbosityLevel)
-            }
-            Some(62) => {
-                <Box<
-                    types::msg::DataDecrypted,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::MsgDataDecrypted)
-            }
-            Some(63) => {
-                <Box<
-                    types::msg::DataDecryptedArray,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::MsgDataDecryptedArray)
-            }
-            Some(64) => {
-                <Box<
-                    types::msg::DataDecryptedText,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::MsgDataDecryptedText)
-            }
-            Some(65) => {
-                <Box<
-                    types::msg::DataEncrypted,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::MsgDataEncrypted)
-            }
-            Some(66) => {
-                <Box<
-                    types::msg::DataEncryptedArray,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::MsgDataEncryptedArray)
-            }
-            Some(67) => {
-                <Box<
-                    types::msg::DataEncryptedText,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::MsgDataEncryptedText)
-            }
-            Some(68) => {
-                <Box<
-                    types::msg::DataRaw,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::MsgDataRaw)
-            }
-            Some(69) => {
-                <Box<
-                    types::msg::DataText,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::MsgDataText)
-            }
-            Some(70) => {
-                <Box<
-                    types::msg::Message,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::MsgMessage)
-            }
-            Some(71) => {
-                <Box<types::Ok> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Ok)
-            }
-            Some(72) => {
-                <Box<types::Options> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Options)
-            }
-            Some(73) => {
-                <Box<
-                    types::options::ConfigInfo,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::OptionsConfigInfo)
-            }
-            Some(74) => {
-                <Box<
-                    types::options::Info,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::OptionsInfo)
-            }
-            Some(75) => {
-                <Box<
-                    types::pchan::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanAccountState)
-            }
-            Some(76) => {
-                <Box<
-                    types::pchan::ActionClose,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanActionClose)
-            }
-            Some(77) => {
-                <Box<
-                    types::pchan::ActionInit,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanActionInit)
-            }
-            Some(78) => {
-                <Box<
-                    types::pchan::ActionTimeout,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanActionTimeout)
-            }
-            Some(79) => {
-                <Box<
-                    types::pchan::Config,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanConfig)
-            }
-            Some(80) => {
-                <Box<
-                    types::pchan::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanInitialAccountState)
-            }
-            Some(81) => {
-                <Box<
-                    types::pchan::Promise,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanPromise)
-            }
-            Some(82) => {
-                <Box<
-                    types::pchan::StateClose,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanStateClose)
-            }
-            Some(83) => {
-                <Box<
-                    types::pchan::StateInit,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanStateInit)
-            }
-            Some(84) => {
-                <Box<
-                    types::pchan::StatePayout,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanStatePayout)
-            }
-            Some(85) => {
-                <Box<
-                    types::query::Fees,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::QueryFees)
-            }
-            Some(86) => {
-                <Box<
-                    types::query::Info,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::QueryInfo)
-            }
-            Some(87) => {
-                <Box<
-                    types::raw::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawAccountState)
-            }
-            Some(88) => {
-                <Box<
-                    types::raw::ExtMessageInfo,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawExtMessageInfo)
-            }
-            Some(89) => {
-                <Box<
-                    types::raw::FullAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawFullAccountState)
-            }
-            Some(90) => {
-                <Box<
-                    types::raw::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawInitialAccountState)
-            }
-            Some(91) => {
-                <Box<
-                    types::raw::Message,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawMessage)
-            }
-            Some(92) => {
-                <Box<
-                    types::raw::Transaction,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawTransaction)
-            }
-            Some(93) => {
-                <Box<
-                    types::raw::Transactions,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawTransactions)
-            }
-            Some(94) => {
-                <Box<
-                    types::rwallet::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RwalletAccountState)
-            }
-            Some(95) => {
-                <Box<
-                    types::rwallet::ActionInit,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RwalletActionInit)
-            }
-            Some(96) => {
-                <Box<
-                    types::rwallet::Config,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RwalletConfig)
-            }
-            Some(97) => {
-                <Box<
-                    types::rwallet::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RwalletInitialAccountState)
-            }
-            Some(98) => {
-                <Box<
-                    types::rwallet::Limit,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RwalletLimit)
-            }
-            Some(99) => {
-                <Box<
-                    types::smc::Info,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcInfo)
-            }
-            Some(100) => {
-                <Box<
-                    types::smc::LibraryEntry,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcLibraryEntry)
-            }
-            Some(101) => {
-                <Box<
-                    types::smc::library_query_ext::One,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcLibraryQueryExtOne)
-            }
-            Some(102) => {
-                <Box<
-                    types::smc::library_query_ext::ScanBoc,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcLibraryQueryExtScanBoc)
-            }
-            Some(103) => {
-                <Box<
-                    types::smc::LibraryResult,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcLibraryResult)
-            }
-            Some(104) => {
-                <Box<
-                    types::smc::LibraryResultExt,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcLibraryResultExt)
-            }
-            Some(105) => {
-                <Box<
-                    types::smc::MethodIdName,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcMethodIdName)
-            }
-            Some(106) => {
-                <Box<
-                    types::smc::MethodIdNumber,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcMethodIdNumber)
-            }
-            Some(107) => {
-                <Box<
-                    types::smc::RunResult,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcRunResult)
-            }
-            Some(108) => {
-                <Box<
-                    types::SyncStateDone,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SyncStateDone)
-            }
-            Some(109) => {
-                <Box<
-                    types::SyncStateInProgress,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SyncStateInProgress)
-            }
-            Some(110) => {
-                <Box<
-                    types::ton::BlockId,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TonBlockId)
-            }
-            Some(111) => {
-                <Box<
-                    types::ton::BlockIdExt,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TonBlockIdExt)
-            }
-            Some(112) => {
-                <Box<
-                    types::tvm::Cell,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TvmCell)
-            }
-            Some(113) => {
-                <Box<
-                    types::tvm::List,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TvmList)
-            }
-            Some(114) => {
-                <Box<
-                    types::tvm::NumberDecimal,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TvmNumberDecimal)
-            }
-            Some(115) => {
-                <Box<
-                    types::tvm::Slice,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TvmSlice)
-            }
-            Some(116) => {
-                <Box<
-                    types::tvm::StackEntryCell,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TvmStackEntryCell)
-            }
-            Some(117) => {
-                <Box<
-                    types::tvm::StackEntryList,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TvmStackEntryList)
-            }
-            Some(118) => {
-                <Box<
-                    types::tvm::StackEntryNumber,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TvmStackEntryNumber)
-            }
-            Some(119) => {
-                <Box<
-                    types::tvm::StackEntrySlice,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TvmStackEntrySlice)
-            }
-            Some(120) => {
-                <Box<
-                    types::tvm::StackEntryTuple,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TvmStackEntryTuple)
-            }
-            Some(121) => {
-                <Box<
-                    types::tvm::StackEntryUnsupported,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TvmStackEntryUnsupported)
-            }
-            Some(122) => {
-                <Box<
-                    types::tvm::Tuple,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::TvmTuple)
-            }
-            Some(123) => {
-                <Box<
-                    types::uninited::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::UninitedAccountState)
-            }
-            Some(124) => {
-                <Box<
-                    types::UnpackedAccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::UnpackedAccountAddress)
-            }
-            Some(125) => {
-                <Box<
-                    types::UpdateSendLiteServerQuery,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::UpdateSendLiteServerQuery)
-            }
-            Some(126) => {
-                <Box<
-                    types::UpdateSyncState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::UpdateSyncState)
-            }
-            Some(127) => {
-                <Box<
-                    types::wallet::highload::v1::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::WalletHighloadV1AccountState)
-            }
-            Some(128) => {
-                <Box<
-                    types::wallet::highload::v1::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::WalletHighloadV1InitialAccountState)
-            }
-            Some(129) => {
-                <Box<
-                    types::wallet::highload::v2::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::WalletHighloadV2AccountState)
-            }
-            Some(130) => {
-                <Box<
-                    types::wallet::highload::v2::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::WalletHighloadV2InitialAccountState)
-            }
-            Some(131) => {
-                <Box<
-                    types::wallet::v3::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::WalletV3AccountState)
-            }
-            Some(132) => {
-                <Box<
-                    types::wallet::v3::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::WalletV3InitialAccountState)
-            }
-            Some(133) => {
-                <Box<
-                    types::wallet::v4::AccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::WalletV4AccountState)
-            }
-            Some(134) => {
-                <Box<
-                    types::wallet::v4::InitialAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::WalletV4InitialAccountState)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::AccountAddress(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::AccountAddress as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(1) => {
+                    Self::AccountList(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::AccountList as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(2) => {
+                    Self::AccountRevisionList(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::AccountRevisionList as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(3) => {
+                    Self::ActionDns(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ActionDns as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(4) => {
+                    Self::ActionMsg(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ActionMsg as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(5) => {
+                    Self::ActionNoop(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ActionNoop as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(6) => {
+                    Self::ActionPchan(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ActionPchan as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(7) => {
+                    Self::ActionRwallet(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ActionRwallet as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(8) => {
+                    Self::AdnlAddress(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::AdnlAddress as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(9) => {
+                    Self::Bip39Hints(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Bip39Hints as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(10) => {
+                    Self::BlocksAccountTransactionId(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::AccountTransactionId as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(11) => {
+                    Self::BlocksBlockLinkBack(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::BlockLinkBack as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(12) => {
+                    Self::BlocksBlockSignatures(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::BlockSignatures as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(13) => {
+                    Self::BlocksBlockSignaturesSimplex(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::block_signatures::Simplex as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(14) => {
+                    Self::BlocksHeader(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::Header as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(15) => {
+                    Self::BlocksMasterchainInfo(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::MasterchainInfo as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(16) => {
+                    Self::BlocksMasterchainInfoExt(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::MasterchainInfoExt as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(17) => {
+                    Self::BlocksOutMsgQueueSize(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::OutMsgQueueSize as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(18) => {
+                    Self::BlocksOutMsgQueueSizes(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::OutMsgQueueSizes as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(19) => {
+                    Self::BlocksShardBlockLink(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::ShardBlockLink as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(20) => {
+                    Self::BlocksShardBlockProof(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::ShardBlockProof as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(21) => {
+                    Self::BlocksShards(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::Shards as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(22) => {
+                    Self::BlocksShortTxId(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::ShortTxId as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(23) => {
+                    Self::BlocksSignature(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::Signature as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(24) => {
+                    Self::BlocksTransactions(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::Transactions as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(25) => {
+                    Self::BlocksTransactionsExt(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::blocks::TransactionsExt as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(26) => {
+                    Self::Config(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Config as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(27) => {
+                    Self::ConfigInfo(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ConfigInfo as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(28) => {
+                    Self::Data(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Data as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(29) => {
+                    Self::DnsAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::AccountState as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(30) => {
+                    Self::DnsActionDelete(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::ActionDelete as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(31) => {
+                    Self::DnsActionDeleteAll(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::ActionDeleteAll as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(32) => {
+                    Self::DnsActionSet(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::ActionSet as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(33) => {
+                    Self::DnsEntry(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::Entry as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(34) => {
+                    Self::DnsEntryDataAdnlAddress(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::EntryDataAdnlAddress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(35) => {
+                    Self::DnsEntryDataNextResolver(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::EntryDataNextResolver as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(36) => {
+                    Self::DnsEntryDataSmcAddress(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::EntryDataSmcAddress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(37) => {
+                    Self::DnsEntryDataStorageAddress(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::EntryDataStorageAddress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(38) => {
+                    Self::DnsEntryDataText(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::EntryDataText as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(39) => {
+                    Self::DnsEntryDataUnknown(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::EntryDataUnknown as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(40) => {
+                    Self::DnsInitialAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::InitialAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(41) => {
+                    Self::DnsResolved(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::dns::Resolved as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(42) => {
+                    Self::Error(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Error as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(43) => {
+                    Self::ExportedEncryptedKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ExportedEncryptedKey as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(44) => {
+                    Self::ExportedKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ExportedKey as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(45) => {
+                    Self::ExportedPemKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ExportedPemKey as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(46) => {
+                    Self::ExportedUnencryptedKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ExportedUnencryptedKey as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(47) => {
+                    Self::ExtraCurrency(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ExtraCurrency as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(48) => {
+                    Self::Fees(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Fees as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(49) => {
+                    Self::FullAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::FullAccountState as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(50) => {
+                    Self::InputKeyFake(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::InputKeyFake as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(51) => {
+                    Self::InputKeyRegular(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::InputKeyRegular as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(52) => {
+                    Self::InternalTransactionId(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::internal::TransactionId as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(53) => {
+                    Self::Key(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Key as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(54) => {
+                    Self::KeyStoreTypeDirectory(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::KeyStoreTypeDirectory as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(55) => {
+                    Self::KeyStoreTypeInMemory(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::KeyStoreTypeInMemory as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(56) => {
+                    Self::LiteServerInfo(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::lite_server::Info as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(57) => {
+                    Self::LogStreamDefault(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::LogStreamDefault as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(58) => {
+                    Self::LogStreamEmpty(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::LogStreamEmpty as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(59) => {
+                    Self::LogStreamFile(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::LogStreamFile as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(60) => {
+                    Self::LogTags(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::LogTags as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(61) => {
+                    Self::LogVerbosityLevel(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::LogVerbosityLevel as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(62) => {
+                    Self::MsgDataDecrypted(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::msg::DataDecrypted as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(63) => {
+                    Self::MsgDataDecryptedArray(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::msg::DataDecryptedArray as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(64) => {
+                    Self::MsgDataDecryptedText(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::msg::DataDecryptedText as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(65) => {
+                    Self::MsgDataEncrypted(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::msg::DataEncrypted as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(66) => {
+                    Self::MsgDataEncryptedArray(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::msg::DataEncryptedArray as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(67) => {
+                    Self::MsgDataEncryptedText(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::msg::DataEncryptedText as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(68) => {
+                    Self::MsgDataRaw(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::msg::DataRaw as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(69) => {
+                    Self::MsgDataText(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::msg::DataText as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(70) => {
+                    Self::MsgMessage(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::msg::Message as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(71) => {
+                    Self::Ok(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Ok as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(72) => {
+                    Self::Options(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::Options as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(73) => {
+                    Self::OptionsConfigInfo(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::options::ConfigInfo as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(74) => {
+                    Self::OptionsInfo(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::options::Info as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(75) => {
+                    Self::PchanAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::pchan::AccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(76) => {
+                    Self::PchanActionClose(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::pchan::ActionClose as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(77) => {
+                    Self::PchanActionInit(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::pchan::ActionInit as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(78) => {
+                    Self::PchanActionTimeout(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::pchan::ActionTimeout as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(79) => {
+                    Self::PchanConfig(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::pchan::Config as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(80) => {
+                    Self::PchanInitialAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::pchan::InitialAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(81) => {
+                    Self::PchanPromise(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::pchan::Promise as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(82) => {
+                    Self::PchanStateClose(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::pchan::StateClose as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(83) => {
+                    Self::PchanStateInit(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::pchan::StateInit as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(84) => {
+                    Self::PchanStatePayout(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::pchan::StatePayout as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(85) => {
+                    Self::QueryFees(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::query::Fees as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(86) => {
+                    Self::QueryInfo(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::query::Info as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(87) => {
+                    Self::RawAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::raw::AccountState as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(88) => {
+                    Self::RawExtMessageInfo(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::raw::ExtMessageInfo as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(89) => {
+                    Self::RawFullAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::raw::FullAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(90) => {
+                    Self::RawInitialAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::raw::InitialAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(91) => {
+                    Self::RawMessage(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::raw::Message as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(92) => {
+                    Self::RawTransaction(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::raw::Transaction as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(93) => {
+                    Self::RawTransactions(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::raw::Transactions as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(94) => {
+                    Self::RwalletAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::rwallet::AccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(95) => {
+                    Self::RwalletActionInit(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::rwallet::ActionInit as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(96) => {
+                    Self::RwalletConfig(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::rwallet::Config as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(97) => {
+                    Self::RwalletInitialAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::rwallet::InitialAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(98) => {
+                    Self::RwalletLimit(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::rwallet::Limit as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(99) => {
+                    Self::SmcInfo(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::smc::Info as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(100) => {
+                    Self::SmcLibraryEntry(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::smc::LibraryEntry as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(101) => {
+                    Self::SmcLibraryQueryExtOne(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::smc::library_query_ext::One as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(102) => {
+                    Self::SmcLibraryQueryExtScanBoc(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::smc::library_query_ext::ScanBoc as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(103) => {
+                    Self::SmcLibraryResult(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::smc::LibraryResult as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(104) => {
+                    Self::SmcLibraryResultExt(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::smc::LibraryResultExt as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(105) => {
+                    Self::SmcMethodIdName(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::smc::MethodIdName as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(106) => {
+                    Self::SmcMethodIdNumber(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::smc::MethodIdNumber as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(107) => {
+                    Self::SmcRunResult(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::smc::RunResult as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(108) => {
+                    Self::SyncStateDone(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::SyncStateDone as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(109) => {
+                    Self::SyncStateInProgress(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::SyncStateInProgress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(110) => {
+                    Self::TonBlockId(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ton::BlockId as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(111) => {
+                    Self::TonBlockIdExt(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::ton::BlockIdExt as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(112) => {
+                    Self::TvmCell(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::tvm::Cell as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(113) => {
+                    Self::TvmList(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::tvm::List as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(114) => {
+                    Self::TvmNumberDecimal(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::tvm::NumberDecimal as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(115) => {
+                    Self::TvmSlice(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::tvm::Slice as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(116) => {
+                    Self::TvmStackEntryCell(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::tvm::StackEntryCell as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(117) => {
+                    Self::TvmStackEntryList(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::tvm::StackEntryList as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(118) => {
+                    Self::TvmStackEntryNumber(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::tvm::StackEntryNumber as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(119) => {
+                    Self::TvmStackEntrySlice(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::tvm::StackEntrySlice as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(120) => {
+                    Self::TvmStackEntryTuple(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::tvm::StackEntryTuple as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(121) => {
+                    Self::TvmStackEntryUnsupported(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::tvm::StackEntryUnsupported as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(122) => {
+                    Self::TvmTuple(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::tvm::Tuple as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(123) => {
+                    Self::UninitedAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::uninited::AccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(124) => {
+                    Self::UnpackedAccountAddress(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::UnpackedAccountAddress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(125) => {
+                    Self::UpdateSendLiteServerQuery(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::UpdateSendLiteServerQuery as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(126) => {
+                    Self::UpdateSyncState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::UpdateSyncState as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(127) => {
+                    Self::WalletHighloadV1AccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::wallet::highload::v1::AccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(128) => {
+                    Self::WalletHighloadV1InitialAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::wallet::highload::v1::InitialAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(129) => {
+                    Self::WalletHighloadV2AccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::wallet::highload::v2::AccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(130) => {
+                    Self::WalletHighloadV2InitialAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::wallet::highload::v2::InitialAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(131) => {
+                    Self::WalletV3AccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::wallet::v3::AccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(132) => {
+                    Self::WalletV3InitialAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::wallet::v3::InitialAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(133) => {
+                    Self::WalletV4AccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::wallet::v4::AccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(134) => {
+                    Self::WalletV4InitialAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < types::wallet::v4::InitialAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// Any function of the schema: a request, as sent with `td_send` / `tonlib_client_json_send`. `Unknown` holds a function these bindings do not know.
@@ -2089,429 +2721,496 @@ impl ::tlgen_runtime::json::TdJson for Function {
     fn write_json(&self, out: &mut ::tlgen_runtime::json::JsonWriter) {
         match self {
             Self::Init(x) => {
-                <Box<
-                    functions::Init,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::Init as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Close(x) => {
-                <Box<
-                    functions::Close,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::Close as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::OptionsSetConfig(x) => {
-                <Box<
-                    functions::options::SetConfig,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::options::SetConfig as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::OptionsValidateConfig(x) => {
-                <Box<
-                    functions::options::ValidateConfig,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::options::ValidateConfig as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::CreateNewKey(x) => {
-                <Box<
-                    functions::CreateNewKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::CreateNewKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DeleteKey(x) => {
-                <Box<
-                    functions::DeleteKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::DeleteKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DeleteAllKeys(x) => {
-                <Box<
-                    functions::DeleteAllKeys,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::DeleteAllKeys as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ExportKey(x) => {
-                <Box<
-                    functions::ExportKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::ExportKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ExportPemKey(x) => {
-                <Box<
-                    functions::ExportPemKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::ExportPemKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ExportEncryptedKey(x) => {
-                <Box<
-                    functions::ExportEncryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::ExportEncryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ExportUnencryptedKey(x) => {
-                <Box<
-                    functions::ExportUnencryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::ExportUnencryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ImportKey(x) => {
-                <Box<
-                    functions::ImportKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::ImportKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ImportPemKey(x) => {
-                <Box<
-                    functions::ImportPemKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::ImportPemKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ImportEncryptedKey(x) => {
-                <Box<
-                    functions::ImportEncryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::ImportEncryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ImportUnencryptedKey(x) => {
-                <Box<
-                    functions::ImportUnencryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::ImportUnencryptedKey as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::ChangeLocalPassword(x) => {
-                <Box<
-                    functions::ChangeLocalPassword,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::ChangeLocalPassword as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::Encrypt(x) => {
-                <Box<
-                    functions::Encrypt,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::Encrypt as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Decrypt(x) => {
-                <Box<
-                    functions::Decrypt,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::Decrypt as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::Kdf(x) => {
-                <Box<
-                    functions::Kdf,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::Kdf as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::UnpackAccountAddress(x) => {
-                <Box<
-                    functions::UnpackAccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::UnpackAccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PackAccountAddress(x) => {
-                <Box<
-                    functions::PackAccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::PackAccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetBip39Hints(x) => {
-                <Box<
-                    functions::GetBip39Hints,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetBip39Hints as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawGetAccountState(x) => {
-                <Box<
-                    functions::raw::GetAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::raw::GetAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawGetAccountStateByTransaction(x) => {
-                <Box<
-                    functions::raw::GetAccountStateByTransaction,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::raw::GetAccountStateByTransaction as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawGetTransactions(x) => {
-                <Box<
-                    functions::raw::GetTransactions,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::raw::GetTransactions as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawGetTransactionsV2(x) => {
-                <Box<
-                    functions::raw::GetTransactionsV2,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::raw::GetTransactionsV2 as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawSendMessage(x) => {
-                <Box<
-                    functions::raw::SendMessage,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::raw::SendMessage as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawSendMessageReturnHash(x) => {
-                <Box<
-                    functions::raw::SendMessageReturnHash,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::raw::SendMessageReturnHash as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawCreateAndSendMessage(x) => {
-                <Box<
-                    functions::raw::CreateAndSendMessage,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::raw::CreateAndSendMessage as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RawCreateQuery(x) => {
-                <Box<
-                    functions::raw::CreateQuery,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::raw::CreateQuery as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::Sync(x) => {
-                <Box<
-                    functions::Sync,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::Sync as ::tlgen_runtime::json::TdJson>::write_json(x, out)
             }
             Self::GetAccountAddress(x) => {
-                <Box<
-                    functions::GetAccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetAccountAddress as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GuessAccountRevision(x) => {
-                <Box<
-                    functions::GuessAccountRevision,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GuessAccountRevision as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GuessAccount(x) => {
-                <Box<
-                    functions::GuessAccount,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GuessAccount as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetAccountState(x) => {
-                <Box<
-                    functions::GetAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetAccountStateByTransaction(x) => {
-                <Box<
-                    functions::GetAccountStateByTransaction,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetAccountStateByTransaction as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetShardAccountCell(x) => {
-                <Box<
-                    functions::GetShardAccountCell,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetShardAccountCell as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetShardAccountCellByTransaction(x) => {
-                <Box<
-                    functions::GetShardAccountCellByTransaction,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetShardAccountCellByTransaction as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::CreateQuery(x) => {
-                <Box<
-                    functions::CreateQuery,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::CreateQuery as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetConfigParam(x) => {
-                <Box<
-                    functions::GetConfigParam,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetConfigParam as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetConfigAll(x) => {
-                <Box<
-                    functions::GetConfigAll,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetConfigAll as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::MsgDecrypt(x) => {
-                <Box<
-                    functions::msg::Decrypt,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::msg::Decrypt as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::MsgDecryptWithProof(x) => {
-                <Box<
-                    functions::msg::DecryptWithProof,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::msg::DecryptWithProof as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::QuerySend(x) => {
-                <Box<
-                    functions::query::Send,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::query::Send as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::QueryForget(x) => {
-                <Box<
-                    functions::query::Forget,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::query::Forget as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::QueryEstimateFees(x) => {
-                <Box<
-                    functions::query::EstimateFees,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::query::EstimateFees as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::QueryGetInfo(x) => {
-                <Box<
-                    functions::query::GetInfo,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::query::GetInfo as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcLoad(x) => {
-                <Box<
-                    functions::smc::Load,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::smc::Load as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcLoadByTransaction(x) => {
-                <Box<
-                    functions::smc::LoadByTransaction,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::smc::LoadByTransaction as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcForget(x) => {
-                <Box<
-                    functions::smc::Forget,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::smc::Forget as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcGetCode(x) => {
-                <Box<
-                    functions::smc::GetCode,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::smc::GetCode as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcGetData(x) => {
-                <Box<
-                    functions::smc::GetData,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::smc::GetData as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcGetState(x) => {
-                <Box<
-                    functions::smc::GetState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::smc::GetState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcGetRawFullAccountState(x) => {
-                <Box<
-                    functions::smc::GetRawFullAccountState,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::smc::GetRawFullAccountState as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcRunGetMethod(x) => {
-                <Box<
-                    functions::smc::RunGetMethod,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::smc::RunGetMethod as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcGetLibraries(x) => {
-                <Box<
-                    functions::smc::GetLibraries,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::smc::GetLibraries as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SmcGetLibrariesExt(x) => {
-                <Box<
-                    functions::smc::GetLibrariesExt,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::smc::GetLibrariesExt as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::DnsResolve(x) => {
-                <Box<
-                    functions::dns::Resolve,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::dns::Resolve as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanSignPromise(x) => {
-                <Box<
-                    functions::pchan::SignPromise,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::pchan::SignPromise as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanValidatePromise(x) => {
-                <Box<
-                    functions::pchan::ValidatePromise,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::pchan::ValidatePromise as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanPackPromise(x) => {
-                <Box<
-                    functions::pchan::PackPromise,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::pchan::PackPromise as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::PchanUnpackPromise(x) => {
-                <Box<
-                    functions::pchan::UnpackPromise,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::pchan::UnpackPromise as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksGetMasterchainInfo(x) => {
-                <Box<
-                    functions::blocks::GetMasterchainInfo,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::blocks::GetMasterchainInfo as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksGetMasterchainInfoExt(x) => {
-                <Box<
-                    functions::blocks::GetMasterchainInfoExt,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::blocks::GetMasterchainInfoExt as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksGetShards(x) => {
-                <Box<
-                    functions::blocks::GetShards,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::blocks::GetShards as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksLookupBlock(x) => {
-                <Box<
-                    functions::blocks::LookupBlock,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::blocks::LookupBlock as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksGetTransactions(x) => {
-                <Box<
-                    functions::blocks::GetTransactions,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::blocks::GetTransactions as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksGetTransactionsExt(x) => {
-                <Box<
-                    functions::blocks::GetTransactionsExt,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::blocks::GetTransactionsExt as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksGetBlockHeader(x) => {
-                <Box<
-                    functions::blocks::GetBlockHeader,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::blocks::GetBlockHeader as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksGetMasterchainBlockSignatures(x) => {
-                <Box<
-                    functions::blocks::GetMasterchainBlockSignatures,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::blocks::GetMasterchainBlockSignatures as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksGetShardBlockProof(x) => {
-                <Box<
-                    functions::blocks::GetShardBlockProof,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::blocks::GetShardBlockProof as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::BlocksGetOutMsgQueueSizes(x) => {
-                <Box<
-                    functions::blocks::GetOutMsgQueueSizes,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::blocks::GetOutMsgQueueSizes as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::OnLiteServerQueryResult(x) => {
-                <Box<
-                    functions::OnLiteServerQueryResult,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::OnLiteServerQueryResult as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::OnLiteServerQueryError(x) => {
-                <Box<
-                    functions::OnLiteServerQueryError,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::OnLiteServerQueryError as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::WithBlock(x) => {
-                <Box<
-                    functions::WithBlock,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::WithBlock as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::RunTests(x) => {
-                <Box<
-                    functions::RunTests,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::RunTests as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::LiteServerGetInfo(x) => {
-                <Box<
-                    functions::lite_server::GetInfo,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::lite_server::GetInfo as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SetLogStream(x) => {
-                <Box<
-                    functions::SetLogStream,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::SetLogStream as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetLogStream(x) => {
-                <Box<
-                    functions::GetLogStream,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetLogStream as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SetLogVerbosityLevel(x) => {
-                <Box<
-                    functions::SetLogVerbosityLevel,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::SetLogVerbosityLevel as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetLogVerbosityLevel(x) => {
-                <Box<
-                    functions::GetLogVerbosityLevel,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetLogVerbosityLevel as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetLogTags(x) => {
-                <Box<
-                    functions::GetLogTags,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetLogTags as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::SetLogTagVerbosityLevel(x) => {
-                <Box<
-                    functions::SetLogTagVerbosityLevel,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::SetLogTagVerbosityLevel as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::GetLogTagVerbosityLevel(x) => {
-                <Box<
-                    functions::GetLogTagVerbosityLevel,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::GetLogTagVerbosityLevel as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::AddLogMessage(x) => {
-                <Box<
-                    functions::AddLogMessage,
-                > as ::tlgen_runtime::json::TdJson>::write_json(x, out)
+                <functions::AddLogMessage as ::tlgen_runtime::json::TdJson>::write_json(
+                    x,
+                    out,
+                )
             }
             Self::Unknown(x) => {
                 <::tlgen_runtime::json::UnknownObject as ::tlgen_runtime::json::TdJson>::write_json(
@@ -2611,513 +3310,863 @@ impl ::tlgen_runtime::json::TdJson for Function {
             ("unpackAccountAddress", -682459063),
             ("withBlock", -789093723),
         ];
-        match input.peek_constructor(&TABLE)? {
-            Some(0) => {
-                <Box<
-                    functions::AddLogMessage,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::AddLogMessage)
-            }
-            Some(1) => {
-                <Box<
-                    functions::blocks::GetBlockHeader,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksGetBlockHeader)
-            }
-            Some(2) => {
-                <Box<
-                    functions::blocks::GetMasterchainBlockSignatures,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksGetMasterchainBlockSignatures)
-            }
-            Some(3) => {
-                <Box<
-                    functions::blocks::GetMasterchainInfo,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksGetMasterchainInfo)
-            }
-            Some(4) => {
-                <Box<
-                    functions::blocks::GetMasterchainInfoExt,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksGetMasterchainInfoExt)
-            }
-            Some(5) => {
-                <Box<
-                    functions::blocks::GetOutMsgQueueSizes,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksGetOutMsgQueueSizes)
-            }
-            Some(6) => {
-                <Box<
-                    functions::blocks::GetShardBlockProof,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksGetShardBlockProof)
-            }
-            Some(7) => {
-                <Box<
-                    functions::blocks::GetShards,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksGetShards)
-            }
-            Some(8) => {
-                <Box<
-                    functions::blocks::GetTransactions,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksGetTransactions)
-            }
-            Some(9) => {
-                <Box<
-                    functions::blocks::GetTransactionsExt,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksGetTransactionsExt)
-            }
-            Some(10) => {
-                <Box<
-                    functions::blocks::LookupBlock,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::BlocksLookupBlock)
-            }
-            Some(11) => {
-                <Box<
-                    functions::ChangeLocalPassword,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ChangeLocalPassword)
-            }
-            Some(12) => {
-                <Box<
-                    functions::Close,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Close)
-            }
-            Some(13) => {
-                <Box<
-                    functions::CreateNewKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::CreateNewKey)
-            }
-            Some(14) => {
-                <Box<
-                    functions::CreateQuery,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::CreateQuery)
-            }
-            Some(15) => {
-                <Box<
-                    functions::Decrypt,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Decrypt)
-            }
-            Some(16) => {
-                <Box<
-                    functions::DeleteAllKeys,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DeleteAllKeys)
-            }
-            Some(17) => {
-                <Box<
-                    functions::DeleteKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DeleteKey)
-            }
-            Some(18) => {
-                <Box<
-                    functions::dns::Resolve,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::DnsResolve)
-            }
-            Some(19) => {
-                <Box<
-                    functions::Encrypt,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Encrypt)
-            }
-            Some(20) => {
-                <Box<
-                    functions::ExportEncryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ExportEncryptedKey)
-            }
-            Some(21) => {
-                <Box<
-                    functions::ExportKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ExportKey)
-            }
-            Some(22) => {
-                <Box<
-                    functions::ExportPemKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ExportPemKey)
-            }
-            Some(23) => {
-                <Box<
-                    functions::ExportUnencryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ExportUnencryptedKey)
-            }
-            Some(24) => {
-                <Box<
-                    functions::GetAccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetAccountAddress)
-            }
-            Some(25) => {
-                <Box<
-                    functions::GetAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetAccountState)
-            }
-            Some(26) => {
-                <Box<
-                    functions::GetAccountStateByTransaction,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetAccountStateByTransaction)
-            }
-            Some(27) => {
-                <Box<
-                    functions::GetBip39Hints,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetBip39Hints)
-            }
-            Some(28) => {
-                <Box<
-                    functions::GetConfigAll,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetConfigAll)
-            }
-            Some(29) => {
-                <Box<
-                    functions::GetConfigParam,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetConfigParam)
-            }
-            Some(30) => {
-                <Box<
-                    functions::GetLogStream,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetLogStream)
-            }
-            Some(31) => {
-                <Box<
-                    functions::GetLogTagVerbosityLevel,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetLogTagVerbosityLevel)
-            }
-            Some(32) => {
-                <Box<
-                    functions::GetLogTags,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetLogTags)
-            }
-            Some(33) => {
-                <Box<
-                    functions::GetLogVerbosityLevel,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetLogVerbosityLevel)
-            }
-            Some(34) => {
-                <Box<
-                    functions::GetShardAccountCell,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetShardAccountCell)
-            }
-            Some(35) => {
-                <Box<
-                    functions::GetShardAccountCellByTransaction,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GetShardAccountCellByTransaction)
-            }
-            Some(36) => {
-                <Box<
-                    functions::GuessAccount,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GuessAccount)
-            }
-            Some(37) => {
-                <Box<
-                    functions::GuessAccountRevision,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::GuessAccountRevision)
-            }
-            Some(38) => {
-                <Box<
-                    functions::ImportEncryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ImportEncryptedKey)
-            }
-            Some(39) => {
-                <Box<
-                    functions::ImportKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ImportKey)
-            }
-            Some(40) => {
-                <Box<
-                    functions::ImportPemKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ImportPemKey)
-            }
-            Some(41) => {
-                <Box<
-                    functions::ImportUnencryptedKey,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::ImportUnencryptedKey)
-            }
-            Some(42) => {
-                <Box<functions::Init> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Init)
-            }
-            Some(43) => {
-                <Box<functions::Kdf> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Kdf)
-            }
-            Some(44) => {
-                <Box<
-                    functions::lite_server::GetInfo,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::LiteServerGetInfo)
-            }
-            Some(45) => {
-                <Box<
-                    functions::msg::Decrypt,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::MsgDecrypt)
-            }
-            Some(46) => {
-                <Box<
-                    functions::msg::DecryptWithProof,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::MsgDecryptWithProof)
-            }
-            Some(47) => {
-                <Box<
-                    functions::OnLiteServerQueryError,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::OnLiteServerQueryError)
-            }
-            Some(48) => {
-                <Box<
-                    functions::OnLiteServerQueryResult,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::OnLiteServerQueryResult)
-            }
-            Some(49) => {
-                <Box<
-                    functions::options::SetConfig,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::OptionsSetConfig)
-            }
-            Some(50) => {
-                <Box<
-                    functions::options::ValidateConfig,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::OptionsValidateConfig)
-            }
-            Some(51) => {
-                <Box<
-                    functions::PackAccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PackAccountAddress)
-            }
-            Some(52) => {
-                <Box<
-                    functions::pchan::PackPromise,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanPackPromise)
-            }
-            Some(53) => {
-                <Box<
-                    functions::pchan::SignPromise,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanSignPromise)
-            }
-            Some(54) => {
-                <Box<
-                    functions::pchan::UnpackPromise,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanUnpackPromise)
-            }
-            Some(55) => {
-                <Box<
-                    functions::pchan::ValidatePromise,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::PchanValidatePromise)
-            }
-            Some(56) => {
-                <Box<
-                    functions::query::EstimateFees,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::QueryEstimateFees)
-            }
-            Some(57) => {
-                <Box<
-                    functions::query::Forget,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::QueryForget)
-            }
-            Some(58) => {
-                <Box<
-                    functions::query::GetInfo,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::QueryGetInfo)
-            }
-            Some(59) => {
-                <Box<
-                    functions::query::Send,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::QuerySend)
-            }
-            Some(60) => {
-                <Box<
-                    functions::raw::CreateAndSendMessage,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawCreateAndSendMessage)
-            }
-            Some(61) => {
-                <Box<
-                    functions::raw::CreateQuery,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawCreateQuery)
-            }
-            Some(62) => {
-                <Box<
-                    functions::raw::GetAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawGetAccountState)
-            }
-            Some(63) => {
-                <Box<
-                    functions::raw::GetAccountStateByTransaction,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawGetAccountStateByTransaction)
-            }
-            Some(64) => {
-                <Box<
-                    functions::raw::GetTransactions,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawGetTransactions)
-            }
-            Some(65) => {
-                <Box<
-                    functions::raw::GetTransactionsV2,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawGetTransactionsV2)
-            }
-            Some(66) => {
-                <Box<
-                    functions::raw::SendMessage,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawSendMessage)
-            }
-            Some(67) => {
-                <Box<
-                    functions::raw::SendMessageReturnHash,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RawSendMessageReturnHash)
-            }
-            Some(68) => {
-                <Box<
-                    functions::RunTests,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::RunTests)
-            }
-            Some(69) => {
-                <Box<
-                    functions::SetLogStream,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SetLogStream)
-            }
-            Some(70) => {
-                <Box<
-                    functions::SetLogTagVerbosityLevel,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SetLogTagVerbosityLevel)
-            }
-            Some(71) => {
-                <Box<
-                    functions::SetLogVerbosityLevel,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SetLogVerbosityLevel)
-            }
-            Some(72) => {
-                <Box<
-                    functions::smc::Forget,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcForget)
-            }
-            Some(73) => {
-                <Box<
-                    functions::smc::GetCode,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcGetCode)
-            }
-            Some(74) => {
-                <Box<
-                    functions::smc::GetData,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcGetData)
-            }
-            Some(75) => {
-                <Box<
-                    functions::smc::GetLibraries,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcGetLibraries)
-            }
-            Some(76) => {
-                <Box<
-                    functions::smc::GetLibrariesExt,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcGetLibrariesExt)
-            }
-            Some(77) => {
-                <Box<
-                    functions::smc::GetRawFullAccountState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcGetRawFullAccountState)
-            }
-            Some(78) => {
-                <Box<
-                    functions::smc::GetState,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcGetState)
-            }
-            Some(79) => {
-                <Box<
-                    functions::smc::Load,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcLoad)
-            }
-            Some(80) => {
-                <Box<
-                    functions::smc::LoadByTransaction,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcLoadByTransaction)
-            }
-            Some(81) => {
-                <Box<
-                    functions::smc::RunGetMethod,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::SmcRunGetMethod)
-            }
-            Some(82) => {
-                <Box<functions::Sync> as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::Sync)
-            }
-            Some(83) => {
-                <Box<
-                    functions::UnpackAccountAddress,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::UnpackAccountAddress)
-            }
-            Some(84) => {
-                <Box<
-                    functions::WithBlock,
-                > as ::tlgen_runtime::json::TdJson>::read_json(input)
-                    .map(Self::WithBlock)
-            }
-            _ => input.read_unknown().map(Self::Unknown),
-        }
+        ::core::result::Result::Ok(
+            match ::tlgen_runtime::__private::tri!(input.peek_constructor(& TABLE)) {
+                Some(0) => {
+                    Self::AddLogMessage(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::AddLogMessage as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(1) => {
+                    Self::BlocksGetBlockHeader(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::blocks::GetBlockHeader as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(2) => {
+                    Self::BlocksGetMasterchainBlockSignatures(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::blocks::GetMasterchainBlockSignatures as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(3) => {
+                    Self::BlocksGetMasterchainInfo(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::blocks::GetMasterchainInfo as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(4) => {
+                    Self::BlocksGetMasterchainInfoExt(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::blocks::GetMasterchainInfoExt as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(5) => {
+                    Self::BlocksGetOutMsgQueueSizes(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::blocks::GetOutMsgQueueSizes as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(6) => {
+                    Self::BlocksGetShardBlockProof(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::blocks::GetShardBlockProof as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(7) => {
+                    Self::BlocksGetShards(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::blocks::GetShards as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(8) => {
+                    Self::BlocksGetTransactions(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::blocks::GetTransactions as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(9) => {
+                    Self::BlocksGetTransactionsExt(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::blocks::GetTransactionsExt as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(10) => {
+                    Self::BlocksLookupBlock(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::blocks::LookupBlock as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(11) => {
+                    Self::ChangeLocalPassword(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::ChangeLocalPassword as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(12) => {
+                    Self::Close(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::Close as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(13) => {
+                    Self::CreateNewKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::CreateNewKey as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(14) => {
+                    Self::CreateQuery(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::CreateQuery as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(15) => {
+                    Self::Decrypt(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::Decrypt as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(16) => {
+                    Self::DeleteAllKeys(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::DeleteAllKeys as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(17) => {
+                    Self::DeleteKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::DeleteKey as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(18) => {
+                    Self::DnsResolve(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::dns::Resolve as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(19) => {
+                    Self::Encrypt(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::Encrypt as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(20) => {
+                    Self::ExportEncryptedKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::ExportEncryptedKey as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(21) => {
+                    Self::ExportKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::ExportKey as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(22) => {
+                    Self::ExportPemKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::ExportPemKey as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(23) => {
+                    Self::ExportUnencryptedKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::ExportUnencryptedKey as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(24) => {
+                    Self::GetAccountAddress(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetAccountAddress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(25) => {
+                    Self::GetAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(26) => {
+                    Self::GetAccountStateByTransaction(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetAccountStateByTransaction as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(27) => {
+                    Self::GetBip39Hints(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetBip39Hints as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(28) => {
+                    Self::GetConfigAll(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetConfigAll as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(29) => {
+                    Self::GetConfigParam(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetConfigParam as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(30) => {
+                    Self::GetLogStream(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetLogStream as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(31) => {
+                    Self::GetLogTagVerbosityLevel(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetLogTagVerbosityLevel as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(32) => {
+                    Self::GetLogTags(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetLogTags as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(33) => {
+                    Self::GetLogVerbosityLevel(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetLogVerbosityLevel as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(34) => {
+                    Self::GetShardAccountCell(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetShardAccountCell as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(35) => {
+                    Self::GetShardAccountCellByTransaction(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GetShardAccountCellByTransaction as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(36) => {
+                    Self::GuessAccount(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GuessAccount as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(37) => {
+                    Self::GuessAccountRevision(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::GuessAccountRevision as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(38) => {
+                    Self::ImportEncryptedKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::ImportEncryptedKey as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(39) => {
+                    Self::ImportKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::ImportKey as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(40) => {
+                    Self::ImportPemKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::ImportPemKey as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(41) => {
+                    Self::ImportUnencryptedKey(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::ImportUnencryptedKey as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(42) => {
+                    Self::Init(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::Init as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(43) => {
+                    Self::Kdf(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::Kdf as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(44) => {
+                    Self::LiteServerGetInfo(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::lite_server::GetInfo as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(45) => {
+                    Self::MsgDecrypt(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::msg::Decrypt as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(46) => {
+                    Self::MsgDecryptWithProof(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::msg::DecryptWithProof as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(47) => {
+                    Self::OnLiteServerQueryError(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::OnLiteServerQueryError as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(48) => {
+                    Self::OnLiteServerQueryResult(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::OnLiteServerQueryResult as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(49) => {
+                    Self::OptionsSetConfig(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::options::SetConfig as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(50) => {
+                    Self::OptionsValidateConfig(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::options::ValidateConfig as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(51) => {
+                    Self::PackAccountAddress(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::PackAccountAddress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(52) => {
+                    Self::PchanPackPromise(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::pchan::PackPromise as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(53) => {
+                    Self::PchanSignPromise(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::pchan::SignPromise as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(54) => {
+                    Self::PchanUnpackPromise(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::pchan::UnpackPromise as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(55) => {
+                    Self::PchanValidatePromise(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::pchan::ValidatePromise as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(56) => {
+                    Self::QueryEstimateFees(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::query::EstimateFees as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(57) => {
+                    Self::QueryForget(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::query::Forget as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(58) => {
+                    Self::QueryGetInfo(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::query::GetInfo as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(59) => {
+                    Self::QuerySend(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::query::Send as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(60) => {
+                    Self::RawCreateAndSendMessage(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::raw::CreateAndSendMessage as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(61) => {
+                    Self::RawCreateQuery(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::raw::CreateQuery as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(62) => {
+                    Self::RawGetAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::raw::GetAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(63) => {
+                    Self::RawGetAccountStateByTransaction(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::raw::GetAccountStateByTransaction as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(64) => {
+                    Self::RawGetTransactions(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::raw::GetTransactions as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(65) => {
+                    Self::RawGetTransactionsV2(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::raw::GetTransactionsV2 as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(66) => {
+                    Self::RawSendMessage(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::raw::SendMessage as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(67) => {
+                    Self::RawSendMessageReturnHash(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::raw::SendMessageReturnHash as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(68) => {
+                    Self::RunTests(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::RunTests as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(69) => {
+                    Self::SetLogStream(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::SetLogStream as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(70) => {
+                    Self::SetLogTagVerbosityLevel(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::SetLogTagVerbosityLevel as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(71) => {
+                    Self::SetLogVerbosityLevel(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::SetLogVerbosityLevel as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(72) => {
+                    Self::SmcForget(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::smc::Forget as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(73) => {
+                    Self::SmcGetCode(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::smc::GetCode as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(74) => {
+                    Self::SmcGetData(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::smc::GetData as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(75) => {
+                    Self::SmcGetLibraries(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::smc::GetLibraries as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(76) => {
+                    Self::SmcGetLibrariesExt(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::smc::GetLibrariesExt as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(77) => {
+                    Self::SmcGetRawFullAccountState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::smc::GetRawFullAccountState as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(78) => {
+                    Self::SmcGetState(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::smc::GetState as ::tlgen_runtime::json::TdJson
+                                > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(79) => {
+                    Self::SmcLoad(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::smc::Load as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(80) => {
+                    Self::SmcLoadByTransaction(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::smc::LoadByTransaction as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(81) => {
+                    Self::SmcRunGetMethod(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::smc::RunGetMethod as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(82) => {
+                    Self::Sync(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::Sync as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(83) => {
+                    Self::UnpackAccountAddress(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::UnpackAccountAddress as
+                                ::tlgen_runtime::json::TdJson > ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                Some(84) => {
+                    Self::WithBlock(
+                        Box::new(
+                            ::tlgen_runtime::__private::tri!(
+                                < functions::WithBlock as ::tlgen_runtime::json::TdJson >
+                                ::read_json(input)
+                            ),
+                        ),
+                    )
+                }
+                _ => {
+                    Self::Unknown(::tlgen_runtime::__private::tri!(input.read_unknown()))
+                }
+            },
+        )
     }
 }
 /// One struct per constructor.

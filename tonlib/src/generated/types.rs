@@ -31,7 +31,9 @@ impl ::tlgen_runtime::json::TdJson for Error {
         const KEYS: &[&str] = &["code", "message"];
         let mut value = Self::default();
         let mut object = input.begin_struct("error", -1679978726, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -75,7 +77,9 @@ impl ::tlgen_runtime::json::TdJson for Ok {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("ok", -722616727, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -108,7 +112,9 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeDirectory {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("keyStoreTypeDirectory", -378990038, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -140,7 +146,9 @@ impl ::tlgen_runtime::json::TdJson for KeyStoreTypeInMemory {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("keyStoreTypeInMemory", -2106848825, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -195,7 +203,9 @@ impl ::tlgen_runtime::json::TdJson for Config {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("config", -1538391496, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -268,7 +278,9 @@ impl ::tlgen_runtime::json::TdJson for Options {
         const KEYS: &[&str] = &["config", "keystore_type"];
         let mut value = Self::default();
         let mut object = input.begin_struct("options", -1924388359, KEYS, 0);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -324,7 +336,9 @@ impl ::tlgen_runtime::json::TdJson for Key {
         const KEYS: &[&str] = &["public_key", "secret"];
         let mut value = Self::default();
         let mut object = input.begin_struct("key", -1978362923, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -383,7 +397,9 @@ impl ::tlgen_runtime::json::TdJson for InputKeyRegular {
         const KEYS: &[&str] = &["key", "local_password"];
         let mut value = Self::default();
         let mut object = input.begin_struct("inputKeyRegular", -555399522, KEYS, 2);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -427,7 +443,9 @@ impl ::tlgen_runtime::json::TdJson for InputKeyFake {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("inputKeyFake", -1074054722, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -462,7 +480,9 @@ impl ::tlgen_runtime::json::TdJson for ExportedKey {
         const KEYS: &[&str] = &["word_list"];
         let mut value = Self::default();
         let mut object = input.begin_struct("exportedKey", -1449248297, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<String>,
@@ -500,7 +520,9 @@ impl ::tlgen_runtime::json::TdJson for ExportedPemKey {
         const KEYS: &[&str] = &["pem"];
         let mut value = Self::default();
         let mut object = input.begin_struct("exportedPemKey", 1425473725, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -538,7 +560,9 @@ impl ::tlgen_runtime::json::TdJson for ExportedEncryptedKey {
         const KEYS: &[&str] = &["data"];
         let mut value = Self::default();
         let mut object = input.begin_struct("exportedEncryptedKey", 2024406612, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<u8>,
@@ -577,7 +601,9 @@ impl ::tlgen_runtime::json::TdJson for ExportedUnencryptedKey {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("exportedUnencryptedKey", 730045160, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<u8>,
@@ -618,7 +644,9 @@ impl ::tlgen_runtime::json::TdJson for Bip39Hints {
         const KEYS: &[&str] = &["words"];
         let mut value = Self::default();
         let mut object = input.begin_struct("bip39Hints", 1012243456, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<String>,
@@ -659,7 +687,9 @@ impl ::tlgen_runtime::json::TdJson for AdnlAddress {
         const KEYS: &[&str] = &["adnl_address"];
         let mut value = Self::default();
         let mut object = input.begin_struct("adnlAddress", 70358284, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -700,7 +730,9 @@ impl ::tlgen_runtime::json::TdJson for AccountAddress {
         const KEYS: &[&str] = &["account_address"];
         let mut value = Self::default();
         let mut object = input.begin_struct("accountAddress", 755613099, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     String,
@@ -751,7 +783,9 @@ impl ::tlgen_runtime::json::TdJson for UnpackedAccountAddress {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("unpackedAccountAddress", 1892946998, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -818,7 +852,9 @@ impl ::tlgen_runtime::json::TdJson for ExtraCurrency {
         const KEYS: &[&str] = &["id", "amount"];
         let mut value = Self::default();
         let mut object = input.begin_struct("extraCurrency", 347022801, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -915,7 +951,9 @@ impl ::tlgen_runtime::json::TdJson for FullAccountState {
         ];
         let mut value = Self::default();
         let mut object = input.begin_struct("fullAccountState", -676896151, KEYS, 166);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1012,7 +1050,9 @@ impl ::tlgen_runtime::json::TdJson for AccountRevisionList {
         const KEYS: &[&str] = &["revisions"];
         let mut value = Self::default();
         let mut object = input.begin_struct("accountRevisionList", 527197386, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<super::types::FullAccountState>,
@@ -1053,7 +1093,9 @@ impl ::tlgen_runtime::json::TdJson for AccountList {
         const KEYS: &[&str] = &["accounts"];
         let mut value = Self::default();
         let mut object = input.begin_struct("accountList", 2017374805, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<super::types::FullAccountState>,
@@ -1085,7 +1127,9 @@ impl ::tlgen_runtime::json::TdJson for SyncStateDone {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("syncStateDone", 1408448777, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1126,7 +1170,9 @@ impl ::tlgen_runtime::json::TdJson for SyncStateInProgress {
         const KEYS: &[&str] = &["from_seqno", "to_seqno", "current_seqno"];
         let mut value = Self::default();
         let mut object = input.begin_struct("syncStateInProgress", 107726023, KEYS, 7);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1177,7 +1223,9 @@ impl ::tlgen_runtime::json::TdJson for ActionNoop {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("actionNoop", 1135848603, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1218,7 +1266,9 @@ impl ::tlgen_runtime::json::TdJson for ActionMsg {
         const KEYS: &[&str] = &["messages", "allow_send_to_uninited"];
         let mut value = Self::default();
         let mut object = input.begin_struct("actionMsg", 246839120, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1271,7 +1321,9 @@ impl ::tlgen_runtime::json::TdJson for ActionDns {
         const KEYS: &[&str] = &["actions"];
         let mut value = Self::default();
         let mut object = input.begin_struct("actionDns", 1193750561, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<super::enums::dns::Action>,
@@ -1312,7 +1364,9 @@ impl ::tlgen_runtime::json::TdJson for ActionPchan {
         const KEYS: &[&str] = &["action"];
         let mut value = Self::default();
         let mut object = input.begin_struct("actionPchan", -1490172447, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::enums::pchan::Action>,
@@ -1353,7 +1407,9 @@ impl ::tlgen_runtime::json::TdJson for ActionRwallet {
         const KEYS: &[&str] = &["action"];
         let mut value = Self::default();
         let mut object = input.begin_struct("actionRwallet", -117295163, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::rwallet::ActionInit>,
@@ -1400,7 +1456,9 @@ impl ::tlgen_runtime::json::TdJson for Fees {
         const KEYS: &[&str] = &["in_fwd_fee", "storage_fee", "gas_fee", "fwd_fee"];
         let mut value = Self::default();
         let mut object = input.begin_struct("fees", 1676273340, KEYS, 15);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1468,7 +1526,9 @@ impl ::tlgen_runtime::json::TdJson for UpdateSendLiteServerQuery {
         let mut value = Self::default();
         let mut object = input
             .begin_struct("updateSendLiteServerQuery", -1555130916, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1521,7 +1581,9 @@ impl ::tlgen_runtime::json::TdJson for UpdateSyncState {
         const KEYS: &[&str] = &["sync_state"];
         let mut value = Self::default();
         let mut object = input.begin_struct("updateSyncState", 1204298718, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::enums::SyncState>,
@@ -1555,7 +1617,9 @@ impl ::tlgen_runtime::json::TdJson for LogStreamDefault {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("logStreamDefault", 1390581436, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1599,7 +1663,9 @@ impl ::tlgen_runtime::json::TdJson for LogStreamFile {
         const KEYS: &[&str] = &["path", "max_file_size"];
         let mut value = Self::default();
         let mut object = input.begin_struct("logStreamFile", -1880085930, KEYS, 3);
-        while let Some(field) = input.next_struct_field(&mut object)? {
+        while let Some(field) = ::tlgen_runtime::__private::tri!(
+            input.next_struct_field(& mut object)
+        ) {
             match field {
                 0 => {
                     object
@@ -1645,7 +1711,9 @@ impl ::tlgen_runtime::json::TdJson for LogStreamEmpty {
         input: &mut ::tlgen_runtime::json::JsonReader<'_>,
     ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
         let mut object = input.begin_struct("logStreamEmpty", -499912244, &[], 0);
-        while input.next_struct_field(&mut object)?.is_some() {}
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {}
         ::core::result::Result::Ok(Self::default())
     }
 }
@@ -1684,7 +1752,9 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
         const KEYS: &[&str] = &["verbosity_level"];
         let mut value = Self::default();
         let mut object = input.begin_struct("logVerbosityLevel", 1734624234, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     i32,
@@ -1729,7 +1799,9 @@ impl ::tlgen_runtime::json::TdJson for LogTags {
         const KEYS: &[&str] = &["tags"];
         let mut value = Self::default();
         let mut object = input.begin_struct("logTags", -1604930601, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<String>,
@@ -1767,7 +1839,9 @@ impl ::tlgen_runtime::json::TdJson for Data {
         const KEYS: &[&str] = &["bytes"];
         let mut value = Self::default();
         let mut object = input.begin_struct("data", -414733967, KEYS, 1);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Vec<u8>,
@@ -1808,7 +1882,9 @@ impl ::tlgen_runtime::json::TdJson for ConfigInfo {
         const KEYS: &[&str] = &["config"];
         let mut value = Self::default();
         let mut object = input.begin_struct("configInfo", 687887871, KEYS, 0);
-        while input.next_struct_field(&mut object)?.is_some() {
+        while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+            .is_some()
+        {
             object
                 .read_into::<
                     Option<super::types::tvm::Cell>,
@@ -1864,7 +1940,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.masterchainInfo", 835339083, KEYS, 2);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -1971,7 +2049,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.masterchainInfoExt", 426957293, KEYS, 119);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2070,7 +2150,9 @@ pub mod blocks {
             const KEYS: &[&str] = &["shards"];
             let mut value = Self::default();
             let mut object = input.begin_struct("blocks.shards", 2069473610, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<super::super::enums::ton::BlockIdExt>,
@@ -2112,7 +2194,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.accountTransactionId", -872996220, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2180,7 +2264,9 @@ pub mod blocks {
             const KEYS: &[&str] = &["mode", "account", "lt", "hash"];
             let mut value = Self::default();
             let mut object = input.begin_struct("blocks.shortTxId", 487976773, KEYS, 1);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2269,7 +2355,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.transactions", -1922305900, KEYS, 14);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2354,7 +2442,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.transactionsExt", 1338592797, KEYS, 14);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2534,7 +2624,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.header", 1479116386, KEYS, 524286);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2715,7 +2807,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.signature", -1223522111, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2775,7 +2869,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.blockSignatures", -402531429, KEYS, 2);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2834,7 +2930,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.shardBlockLink", -1495263895, KEYS, 2);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -2924,7 +3022,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.blockLinkBack", 1099726901, KEYS, 57);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3028,7 +3128,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.shardBlockProof", -69836973, KEYS, 12);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3103,7 +3205,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.outMsgQueueSize", 1650494287, KEYS, 2);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3165,7 +3269,9 @@ pub mod blocks {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("blocks.outMsgQueueSizes", -586969790, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3253,7 +3359,9 @@ pub mod blocks {
                         KEYS,
                         30,
                     );
-                while let Some(field) = input.next_struct_field(&mut object)? {
+                while let Some(field) = ::tlgen_runtime::__private::tri!(
+                    input.next_struct_field(& mut object)
+                ) {
                     match field {
                         0 => {
                             object
@@ -3337,7 +3445,9 @@ pub mod dns {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("dns.initialAccountState", 1842062527, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3387,7 +3497,9 @@ pub mod dns {
             const KEYS: &[&str] = &["wallet_id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("dns.accountState", 1727715434, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i64,
@@ -3426,7 +3538,9 @@ pub mod dns {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("dns.entryDataUnknown", -1285893248, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<u8>,
@@ -3465,7 +3579,9 @@ pub mod dns {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("dns.entryDataText", -792485614, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         String,
@@ -3507,7 +3623,9 @@ pub mod dns {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("dns.entryDataNextResolver", 330382792, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::enums::AccountAddress>,
@@ -3549,7 +3667,9 @@ pub mod dns {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("dns.entryDataSmcAddress", -1759937982, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::enums::AccountAddress>,
@@ -3591,7 +3711,9 @@ pub mod dns {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("dns.entryDataAdnlAddress", -1114064368, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::enums::AdnlAddress>,
@@ -3630,7 +3752,9 @@ pub mod dns {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("dns.entryDataStorageAddress", -1751100388, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         [u8; 32],
@@ -3680,7 +3804,9 @@ pub mod dns {
             const KEYS: &[&str] = &["name", "category", "entry"];
             let mut value = Self::default();
             let mut object = input.begin_struct("dns.entry", 505104294, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3734,7 +3860,9 @@ pub mod dns {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input
                 .begin_struct("dns.actionDeleteAll", 1067356318, &[], 0);
-            while input.next_struct_field(&mut object)?.is_some() {}
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -3772,7 +3900,9 @@ pub mod dns {
             const KEYS: &[&str] = &["name", "category"];
             let mut value = Self::default();
             let mut object = input.begin_struct("dns.actionDelete", 1141342033, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3825,7 +3955,9 @@ pub mod dns {
             const KEYS: &[&str] = &["entry"];
             let mut value = Self::default();
             let mut object = input.begin_struct("dns.actionSet", -1374965309, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::dns::Entry>,
@@ -3866,7 +3998,9 @@ pub mod dns {
             const KEYS: &[&str] = &["entries"];
             let mut value = Self::default();
             let mut object = input.begin_struct("dns.resolved", 2090272150, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<super::super::types::dns::Entry>,
@@ -3911,7 +4045,9 @@ pub mod internal {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("internal.transactionId", -989527262, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -3973,7 +4109,9 @@ pub mod lite_server {
             const KEYS: &[&str] = &["now", "version", "capabilities"];
             let mut value = Self::default();
             let mut object = input.begin_struct("liteServer.info", -1250165133, KEYS, 7);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4039,7 +4177,9 @@ pub mod msg {
             const KEYS: &[&str] = &["body", "init_state"];
             let mut value = Self::default();
             let mut object = input.begin_struct("msg.dataRaw", -1928962698, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4089,7 +4229,9 @@ pub mod msg {
             const KEYS: &[&str] = &["text"];
             let mut value = Self::default();
             let mut object = input.begin_struct("msg.dataText", -341560688, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<u8>,
@@ -4128,7 +4270,9 @@ pub mod msg {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("msg.dataDecryptedText", -1289133895, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<u8>,
@@ -4167,7 +4311,9 @@ pub mod msg {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("msg.dataEncryptedText", -296612902, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<u8>,
@@ -4214,7 +4360,9 @@ pub mod msg {
             const KEYS: &[&str] = &["source", "data"];
             let mut value = Self::default();
             let mut object = input.begin_struct("msg.dataEncrypted", 564215121, KEYS, 0);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4274,7 +4422,9 @@ pub mod msg {
             const KEYS: &[&str] = &["proof", "data"];
             let mut value = Self::default();
             let mut object = input.begin_struct("msg.dataDecrypted", 195649769, KEYS, 1);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4330,7 +4480,9 @@ pub mod msg {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("msg.dataEncryptedArray", 608655794, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<super::super::types::msg::DataEncrypted>,
@@ -4372,7 +4524,9 @@ pub mod msg {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("msg.dataDecryptedArray", -480491767, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<super::super::types::msg::DataDecrypted>,
@@ -4444,7 +4598,9 @@ pub mod msg {
             ];
             let mut value = Self::default();
             let mut object = input.begin_struct("msg.message", -1652961002, KEYS, 46);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4545,7 +4701,9 @@ pub mod options {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("options.configInfo", 129457942, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4598,7 +4756,9 @@ pub mod options {
             const KEYS: &[&str] = &["config_info"];
             let mut value = Self::default();
             let mut object = input.begin_struct("options.info", -64676736, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::options::ConfigInfo>,
@@ -4686,7 +4846,9 @@ pub mod pchan {
             ];
             let mut value = Self::default();
             let mut object = input.begin_struct("pchan.config", -2071530442, KEYS, 117);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4779,7 +4941,9 @@ pub mod pchan {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("pchan.initialAccountState", -1304552124, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::pchan::Config>,
@@ -4844,7 +5008,9 @@ pub mod pchan {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("pchan.stateInit", -1188426504, KEYS, 127);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -4956,7 +5122,9 @@ pub mod pchan {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("pchan.stateClose", 887226867, KEYS, 127);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -5044,7 +5212,9 @@ pub mod pchan {
             const KEYS: &[&str] = &["A", "B"];
             let mut value = Self::default();
             let mut object = input.begin_struct("pchan.statePayout", 664671303, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -5110,7 +5280,9 @@ pub mod pchan {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("pchan.accountState", 1612869496, KEYS, 4);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -5186,7 +5358,9 @@ pub mod pchan {
             const KEYS: &[&str] = &["signature", "promise_A", "promise_B", "channel_id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("pchan.promise", -1576102819, KEYS, 15);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -5259,7 +5433,9 @@ pub mod pchan {
             const KEYS: &[&str] = &["inc_A", "inc_B", "min_A", "min_B"];
             let mut value = Self::default();
             let mut object = input.begin_struct("pchan.actionInit", 439088778, KEYS, 15);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -5333,7 +5509,9 @@ pub mod pchan {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("pchan.actionClose", 1671187222, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -5387,7 +5565,9 @@ pub mod pchan {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input
                 .begin_struct("pchan.actionTimeout", 1998487795, &[], 0);
-            while input.next_struct_field(&mut object)?.is_some() {}
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -5431,7 +5611,9 @@ pub mod query {
             const KEYS: &[&str] = &["source_fees", "destination_fees"];
             let mut value = Self::default();
             let mut object = input.begin_struct("query.fees", 1614616510, KEYS, 2);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -5510,7 +5692,9 @@ pub mod query {
             ];
             let mut value = Self::default();
             let mut object = input.begin_struct("query.info", 1451875440, KEYS, 31);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -5630,7 +5814,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.fullAccountState", -1002565503, KEYS, 207);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -5782,7 +5968,9 @@ pub mod raw {
             ];
             let mut value = Self::default();
             let mut object = input.begin_struct("raw.message", -399085505, KEYS, 505);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -5946,7 +6134,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.transaction", -1905746086, KEYS, 374);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6063,7 +6253,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.transactions", -2063931155, KEYS, 1);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6122,7 +6314,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.extMessageInfo", 684666851, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6176,7 +6370,9 @@ pub mod raw {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("raw.initialAccountState", -337945529, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6235,7 +6431,9 @@ pub mod raw {
             const KEYS: &[&str] = &["code", "data", "frozen_hash"];
             let mut value = Self::default();
             let mut object = input.begin_struct("raw.accountState", -531917254, KEYS, 7);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6298,7 +6496,9 @@ pub mod rwallet {
             const KEYS: &[&str] = &["seconds", "value"];
             let mut value = Self::default();
             let mut object = input.begin_struct("rwallet.limit", 1222571646, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6354,7 +6554,9 @@ pub mod rwallet {
             const KEYS: &[&str] = &["start_at", "limits"];
             let mut value = Self::default();
             let mut object = input.begin_struct("rwallet.config", -85490534, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6417,7 +6619,9 @@ pub mod rwallet {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("rwallet.initialAccountState", 1169755156, KEYS, 7);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6490,7 +6694,9 @@ pub mod rwallet {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("rwallet.accountState", -739540008, KEYS, 7);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6560,7 +6766,9 @@ pub mod rwallet {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("rwallet.actionInit", 624147819, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::rwallet::Config>,
@@ -6601,7 +6809,9 @@ pub mod smc {
             const KEYS: &[&str] = &["id"];
             let mut value = Self::default();
             let mut object = input.begin_struct("smc.info", 1134270012, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i64,
@@ -6640,7 +6850,9 @@ pub mod smc {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("smc.methodIdNumber", -1541162500, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         i32,
@@ -6678,7 +6890,9 @@ pub mod smc {
             const KEYS: &[&str] = &["name"];
             let mut value = Self::default();
             let mut object = input.begin_struct("smc.methodIdName", -249036908, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         String,
@@ -6725,7 +6939,9 @@ pub mod smc {
             const KEYS: &[&str] = &["gas_used", "stack", "exit_code"];
             let mut value = Self::default();
             let mut object = input.begin_struct("smc.runResult", 1413805043, KEYS, 7);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6786,7 +7002,9 @@ pub mod smc {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("smc.libraryEntry", -1546268148, KEYS, 3);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6839,7 +7057,9 @@ pub mod smc {
             const KEYS: &[&str] = &["result"];
             let mut value = Self::default();
             let mut object = input.begin_struct("smc.libraryResult", 203930622, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<super::super::types::smc::LibraryEntry>,
@@ -6893,7 +7113,9 @@ pub mod smc {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("smc.libraryResultExt", -1260458638, KEYS, 7);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -6953,7 +7175,11 @@ pub mod smc {
                 let mut value = Self::default();
                 let mut object = input
                     .begin_struct("smc.libraryQueryExt.one", 1680141027, KEYS, 1);
-                while input.next_struct_field(&mut object)?.is_some() {
+                while ::tlgen_runtime::__private::tri!(
+                    input.next_struct_field(& mut object)
+                )
+                    .is_some()
+                {
                     object
                         .read_into::<
                             [u8; 32],
@@ -6998,7 +7224,9 @@ pub mod smc {
                 let mut value = Self::default();
                 let mut object = input
                     .begin_struct("smc.libraryQueryExt.scanBoc", -548100891, KEYS, 3);
-                while let Some(field) = input.next_struct_field(&mut object)? {
+                while let Some(field) = ::tlgen_runtime::__private::tri!(
+                    input.next_struct_field(& mut object)
+                ) {
                     match field {
                         0 => {
                             object
@@ -7058,7 +7286,9 @@ pub mod ton {
             const KEYS: &[&str] = &["workchain", "shard", "seqno"];
             let mut value = Self::default();
             let mut object = input.begin_struct("ton.blockId", -1185382494, KEYS, 7);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -7139,7 +7369,9 @@ pub mod ton {
             ];
             let mut value = Self::default();
             let mut object = input.begin_struct("ton.blockIdExt", 2031156378, KEYS, 31);
-            while let Some(field) = input.next_struct_field(&mut object)? {
+            while let Some(field) = ::tlgen_runtime::__private::tri!(
+                input.next_struct_field(& mut object)
+            ) {
                 match field {
                     0 => {
                         object
@@ -7213,7 +7445,9 @@ pub mod tvm {
             const KEYS: &[&str] = &["bytes"];
             let mut value = Self::default();
             let mut object = input.begin_struct("tvm.slice", 537299687, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<u8>,
@@ -7251,7 +7485,9 @@ pub mod tvm {
             const KEYS: &[&str] = &["bytes"];
             let mut value = Self::default();
             let mut object = input.begin_struct("tvm.cell", -413424735, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<u8>,
@@ -7290,7 +7526,9 @@ pub mod tvm {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("tvm.numberDecimal", 1172477619, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         String,
@@ -7331,7 +7569,9 @@ pub mod tvm {
             const KEYS: &[&str] = &["elements"];
             let mut value = Self::default();
             let mut object = input.begin_struct("tvm.tuple", -1363953053, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<super::super::enums::tvm::StackEntry>,
@@ -7372,7 +7612,9 @@ pub mod tvm {
             const KEYS: &[&str] = &["elements"];
             let mut value = Self::default();
             let mut object = input.begin_struct("tvm.list", 1270320392, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<super::super::enums::tvm::StackEntry>,
@@ -7414,7 +7656,9 @@ pub mod tvm {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("tvm.stackEntrySlice", 1395485477, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::tvm::Slice>,
@@ -7456,7 +7700,9 @@ pub mod tvm {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("tvm.stackEntryCell", 1303473952, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::types::tvm::Cell>,
@@ -7498,7 +7744,9 @@ pub mod tvm {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("tvm.stackEntryNumber", 1358642622, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::enums::tvm::Number>,
@@ -7540,7 +7788,9 @@ pub mod tvm {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("tvm.stackEntryTuple", -157391908, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::enums::tvm::Tuple>,
@@ -7582,7 +7832,9 @@ pub mod tvm {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("tvm.stackEntryList", -1186714229, KEYS, 0);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Option<super::super::enums::tvm::List>,
@@ -7615,7 +7867,9 @@ pub mod tvm {
         ) -> ::core::result::Result<Self, ::tlgen_runtime::json::JsonError> {
             let mut object = input
                 .begin_struct("tvm.stackEntryUnsupported", 378880498, &[], 0);
-            while input.next_struct_field(&mut object)?.is_some() {}
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {}
             ::core::result::Result::Ok(Self::default())
         }
     }
@@ -7654,7 +7908,9 @@ pub mod uninited {
             let mut value = Self::default();
             let mut object = input
                 .begin_struct("uninited.accountState", 1522374408, KEYS, 1);
-            while input.next_struct_field(&mut object)?.is_some() {
+            while ::tlgen_runtime::__private::tri!(input.next_struct_field(& mut object))
+                .is_some()
+            {
                 object
                     .read_into::<
                         Vec<u8>,
@@ -7717,7 +7973,9 @@ pub mod wallet {
                             KEYS,
                             3,
                         );
-                    while let Some(field) = input.next_struct_field(&mut object)? {
+                    while let Some(field) = ::tlgen_runtime::__private::tri!(
+                        input.next_struct_field(& mut object)
+                    ) {
                         match field {
                             0 => {
                                 object
@@ -7782,7 +8040,9 @@ pub mod wallet {
                             KEYS,
                             3,
                         );
-                    while let Some(field) = input.next_struct_field(&mut object)? {
+                    while let Some(field) = ::tlgen_runtime::__private::tri!(
+                        input.next_struct_field(& mut object)
+                    ) {
                         match field {
                             0 => {
                                 object
@@ -7853,7 +8113,9 @@ pub mod wallet {
                             KEYS,
                             3,
                         );
-                    while let Some(field) = input.next_struct_field(&mut object)? {
+                    while let Some(field) = ::tlgen_runtime::__private::tri!(
+                        input.next_struct_field(& mut object)
+                    ) {
                         match field {
                             0 => {
                                 object
@@ -7915,7 +8177,11 @@ pub mod wallet {
                             KEYS,
                             1,
                         );
-                    while input.next_struct_field(&mut object)?.is_some() {
+                    while ::tlgen_runtime::__private::tri!(
+                        input.next_struct_field(& mut object)
+                    )
+                        .is_some()
+                    {
                         object
                             .read_into::<
                                 i64,
@@ -7967,7 +8233,9 @@ pub mod wallet {
                 let mut value = Self::default();
                 let mut object = input
                     .begin_struct("wallet.v3.initialAccountState", -118074048, KEYS, 3);
-                while let Some(field) = input.next_struct_field(&mut object)? {
+                while let Some(field) = ::tlgen_runtime::__private::tri!(
+                    input.next_struct_field(& mut object)
+                ) {
                     match field {
                         0 => {
                             object
@@ -8024,7 +8292,9 @@ pub mod wallet {
                 let mut value = Self::default();
                 let mut object = input
                     .begin_struct("wallet.v3.accountState", -1619351478, KEYS, 3);
-                while let Some(field) = input.next_struct_field(&mut object)? {
+                while let Some(field) = ::tlgen_runtime::__private::tri!(
+                    input.next_struct_field(& mut object)
+                ) {
                     match field {
                         0 => {
                             object
@@ -8087,7 +8357,9 @@ pub mod wallet {
                 let mut value = Self::default();
                 let mut object = input
                     .begin_struct("wallet.v4.initialAccountState", -789986619, KEYS, 3);
-                while let Some(field) = input.next_struct_field(&mut object)? {
+                while let Some(field) = ::tlgen_runtime::__private::tri!(
+                    input.next_struct_field(& mut object)
+                ) {
                     match field {
                         0 => {
                             object
@@ -8144,7 +8416,9 @@ pub mod wallet {
                 let mut value = Self::default();
                 let mut object = input
                     .begin_struct("wallet.v4.accountState", -735144074, KEYS, 3);
-                while let Some(field) = input.next_struct_field(&mut object)? {
+                while let Some(field) = ::tlgen_runtime::__private::tri!(
+                    input.next_struct_field(& mut object)
+                ) {
                     match field {
                         0 => {
                             object
