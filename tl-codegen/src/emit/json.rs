@@ -448,9 +448,9 @@ impl Context<'_> {
         let definitions = variants
             .iter()
             .map(|(v, path, doc)| quote!(#[doc = #doc] #v(Box<#path>),));
-        let writes = variants.iter().map(
-            |(v, path, _)| quote!(Self::#v(x) => <#path as #j::TdJson>::write_json(x, out),),
-        );
+        let writes = variants
+            .iter()
+            .map(|(v, path, _)| quote!(Self::#v(x) => <#path as #j::TdJson>::write_json(x, out),));
         let entries = root.table.iter().map(|(type_name, id, _)| {
             let id = Literal::i32_unsuffixed(*id);
             quote!((#type_name, #id),)
