@@ -338,14 +338,16 @@ fn workspace_jobs(args: &Args) -> Result<Vec<Job>, workspace::WorkspaceError> {
         if !root.join(bindings.schema).is_file() {
             continue;
         }
-        jobs.push(Job {
-            config: bindings.config(&root),
-            schemas: vec![root.join(bindings.schema)],
-            docs: None,
-            label: bindings.label.to_owned(),
-            out_dir: root.join(bindings.out_dir),
-            regenerate: workspace::REGENERATE.to_owned(),
-        });
+        for krate in bindings.crates() {
+            jobs.push(Job {
+                config: bindings.config(&root, &krate),
+                schemas: vec![root.join(bindings.schema)],
+                docs: None,
+                label: krate.label.to_owned(),
+                out_dir: root.join(krate.out_dir),
+                regenerate: workspace::REGENERATE.to_owned(),
+            });
+        }
     }
     Ok(jobs)
 }

@@ -16,7 +16,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Generate Rust bindings: for any schema (--schema FILE… --out DIR), or without
-    /// --schema the workspace's checked-in crates (generated/, tdlib/, tonlib/) from schema/.
+    /// --schema the workspace's checked-in crates (generated/, tdlib-types/ + tdlib/, tonlib/) from schema/.
     Generate(Box<generate::Args>),
     /// Parse schema files and print a summary and diagnostics, or a JSON dump.
     Inspect(inspect::Args),

@@ -190,15 +190,19 @@ fn run_json(root: &std::path::Path, name: &str, new_path: &std::path::Path) -> E
         .first()
         .map(|(_, t)| t.clone())
         .unwrap_or_default();
-    // Generated from the new file, in memory: what cannot be generated is refused here.
-    let output = match bindings.config_with(root, new_path).generate() {
-        Ok(output) => output,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return refused();
+    // Generated from the new file, in memory (every crate of the bindings): what cannot be
+    // generated is refused here, before anything is written.
+    let mut outputs = Vec::new();
+    for krate in bindings.crates() {
+        match bindings.config_with(root, new_path, &krate).generate() {
+            Ok(output) => outputs.push((krate, output)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return refused();
+            }
         }
-    };
-    for warning in &output.warnings {
+    }
+    for warning in outputs.iter().flat_map(|(_, o)| &o.warnings) {
         eprintln!("{warning}");
     }
     let replaced = [Replaced {
@@ -210,30 +214,36 @@ fn run_json(root: &std::path::Path, name: &str, new_path: &std::path::Path) -> E
         eprintln!("error: {}: {e}", replaced[0].path.display());
         return ExitCode::FAILURE;
     }
-    let out_dir = root.join(bindings.out_dir);
-    for file in &output.files {
-        let path = out_dir.join(&file.path);
-        if std::fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
-            continue;
-        }
-        if let Err(e) = std::fs::write(&path, &file.contents) {
-            eprintln!("error: {}: {e}", path.display());
-            restore(&replaced);
-            eprintln!(
-                "the schema was restored; {} may be partly rewritten: run `{}`",
-                bindings.out_dir,
-                workspace::REGENERATE
-            );
-            return ExitCode::FAILURE;
+    for (krate, output) in &outputs {
+        let out_dir = root.join(krate.out_dir);
+        for file in &output.files {
+            let path = out_dir.join(&file.path);
+            if std::fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
+                continue;
+            }
+            if let Err(e) = std::fs::write(&path, &file.contents) {
+                eprintln!("error: {}: {e}", path.display());
+                restore(&replaced);
+                eprintln!(
+                    "the schema was restored; {} may be partly rewritten: run `{}`",
+                    krate.out_dir,
+                    workspace::REGENERATE
+                );
+                return ExitCode::FAILURE;
+            }
         }
     }
     print!("{}", report.to_text());
     println!();
-    println!(
-        "generated {} into {}",
-        crate::generate::counts_line(&output.stats),
-        bindings.out_dir
-    );
+    // Every crate's run counts the whole schema: the last one's line says it once.
+    if let Some((_, output)) = outputs.last() {
+        let dirs: Vec<&str> = outputs.iter().map(|(krate, _)| krate.out_dir).collect();
+        println!(
+            "generated {} into {}",
+            crate::generate::counts_line(&output.stats),
+            dirs.join(" and ")
+        );
+    }
     ExitCode::SUCCESS
 }
 

@@ -8,7 +8,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use tlgen_codegen::{Config, Include, JsonDialect, Layout};
+use tlgen_codegen::{Config, CratePart, Include, JsonDialect, Layout};
 
 /// The schema files, relative to the workspace root.
 pub const SCHEMAS: [&str; 2] = ["schema/api.tl", "schema/mtproto.tl"];
@@ -31,40 +31,100 @@ pub struct JsonBindings {
     pub out_dir: &'static str,
     /// The library's JSON dialect.
     pub tonlib: bool,
+    /// The crate holding `types` and `enums` when the bindings are split in two
+    /// ([`CratePart`]); `None`: one crate.
+    pub types_crate: Option<TypesCrate>,
 }
 
-/// The checked-in JSON bindings: `tlgen-tdlib` (TDLib 1.8.61) and `tlgen-tonlib`.
+/// The first crate of split bindings: `types` and `enums`, which the crate of
+/// [`JsonBindings`] depends on and re-exports.
+#[derive(Debug, Clone, Copy)]
+pub struct TypesCrate {
+    /// Its directory, as named in messages (`tdlib-types/`).
+    pub label: &'static str,
+    /// Where its generated modules go, relative to the workspace root.
+    pub out_dir: &'static str,
+    /// Its Rust name, as the other crate refers to it.
+    pub path: &'static str,
+}
+
+/// One crate of [`JsonBindings`]: what [`JsonBindings::crates`] lists.
+#[derive(Debug, Clone)]
+pub struct BindingsCrate {
+    /// Its directory, as named in messages.
+    pub label: &'static str,
+    /// Where its generated modules go, relative to the workspace root.
+    pub out_dir: &'static str,
+    /// Which part of the bindings it holds.
+    pub part: CratePart,
+}
+
+/// The checked-in JSON bindings: `tlgen-tdlib` (TDLib 1.8.61, its types in
+/// `tlgen-tdlib-types`) and `tlgen-tonlib`.
 pub const JSON_BINDINGS: [JsonBindings; 2] = [
     JsonBindings {
         label: "tdlib/",
         schema: "schema/tdlib/td_api.tl",
         out_dir: "tdlib/src/generated",
         tonlib: false,
+        // All of td_api.tl in one crate peaks at 1.5 GB in one rustc; split, under 1 GB.
+        types_crate: Some(TypesCrate {
+            label: "tdlib-types/",
+            out_dir: "tdlib-types/src/generated",
+            path: "::tlgen_tdlib_types",
+        }),
     },
     JsonBindings {
         label: "tonlib/",
         schema: "schema/ton/tonlib_api.tl",
         out_dir: "tonlib/src/generated",
         tonlib: true,
+        types_crate: None,
     },
 ];
 
 impl JsonBindings {
-    /// The configuration of these bindings in a workspace at `root`: the module-directory
-    /// layout, the dialect's JSON, the docs of the schema's `//@` comments.
-    pub fn config(&self, root: &Path) -> Config {
-        self.config_with(root, &root.join(self.schema))
+    /// The crates of these bindings, the types crate first: one, or two when split.
+    pub fn crates(&self) -> Vec<BindingsCrate> {
+        match self.types_crate {
+            None => vec![BindingsCrate {
+                label: self.label,
+                out_dir: self.out_dir,
+                part: CratePart::Whole,
+            }],
+            Some(types) => vec![
+                BindingsCrate {
+                    label: types.label,
+                    out_dir: types.out_dir,
+                    part: CratePart::Types,
+                },
+                BindingsCrate {
+                    label: self.label,
+                    out_dir: self.out_dir,
+                    part: CratePart::Rest {
+                        types_crate: types.path.to_owned(),
+                    },
+                },
+            ],
+        }
+    }
+
+    /// The configuration of one crate of these bindings in a workspace at `root`: the
+    /// module-directory layout, the dialect's JSON, the docs of the schema's `//@` comments.
+    pub fn config(&self, root: &Path, krate: &BindingsCrate) -> Config {
+        self.config_with(root, &root.join(self.schema), krate)
     }
 
     /// [`JsonBindings::config`] reading `schema` instead of the workspace's: what `update
     /// --bindings` checks a new schema with.
-    pub fn config_with(&self, root: &Path, schema: &Path) -> Config {
+    pub fn config_with(&self, root: &Path, schema: &Path, krate: &BindingsCrate) -> Config {
         let mut config = Config::new();
         config
             .schema(schema)
-            .out_dir(root.join(self.out_dir))
+            .out_dir(root.join(krate.out_dir))
             .layout(Layout::ModuleDir)
             .json(self.dialect())
+            .crate_part(krate.part.clone())
             // Comparing TDLib's objects is rare, and PartialEq is a large part of the build.
             .partial_eq(Include::Feature("eq".into()));
         config

@@ -143,7 +143,10 @@ fn help_describes_both_uses() {
         "{help}"
     );
     assert!(help.contains("--schema FILE… --out DIR"), "{help}");
-    assert!(help.contains("generated/, tdlib/, tonlib/"), "{help}");
+    assert!(
+        help.contains("generated/, tdlib-types/ + tdlib/, tonlib/"),
+        "{help}"
+    );
     let top = text(&tl_codegen(&["--help"]).stdout);
     assert!(top.contains("generate  Generate Rust bindings"), "{top}");
 }

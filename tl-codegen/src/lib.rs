@@ -35,7 +35,7 @@ pub use config::{
     Result, Stats,
 };
 pub use docs_source::{DocSource, ErrorRef, NoDocs};
-pub use emit::Include;
+pub use emit::{CratePart, Include};
 pub use format::FormatError;
 pub use model::json::JsonDialect;
 pub use model::{LowerError, LowerErrorKind};

@@ -71,6 +71,16 @@ pub enum ConfigError {
     /// [`Config::binary`] is on with TDLib's or tonlib's JSON dialect, whose nullable
     /// fields and `Unknown` variants have no binary form.
     BinaryWithTdJson,
+    /// [`Config::crate_part`](super::Config::crate_part) splits bindings that are not in
+    /// TDLib's or tonlib's JSON dialect (only those are split).
+    SplitWithoutTdJson,
+    /// The types crate of [`CratePart::Rest`](crate::CratePart::Rest) is not a Rust path.
+    TypesCrate {
+        /// The path as given.
+        path: String,
+        /// Why it is not one.
+        reason: PathError,
+    },
 }
 
 impl fmt::Display for ConfigError {
@@ -87,6 +97,14 @@ impl fmt::Display for ConfigError {
                 "binary(true) with the tdlib or tonlib JSON dialect: their nullable fields \
                  and Unknown variants have no TL binary form (TDLib's JSON interface has none)"
             ),
+            ConfigError::SplitWithoutTdJson => write!(
+                f,
+                "crate_part: only bindings in the tdlib or tonlib JSON dialect are split into \
+                 two crates"
+            ),
+            ConfigError::TypesCrate { path, .. } => {
+                write!(f, "the types crate `{path}` is not a Rust path")
+            }
             ConfigError::PrettyWithoutFeature => write!(
                 f,
                 "pretty(true) needs the `pretty` feature of tlgen-codegen (a default feature): \
@@ -100,10 +118,12 @@ impl std::error::Error for ConfigError {
     /// Why a path is not one.
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            ConfigError::RuntimePath { reason, .. } | ConfigError::SerdeVia { reason, .. } => {
-                Some(reason)
-            }
-            ConfigError::PrettyWithoutFeature | ConfigError::BinaryWithTdJson => None,
+            ConfigError::RuntimePath { reason, .. }
+            | ConfigError::SerdeVia { reason, .. }
+            | ConfigError::TypesCrate { reason, .. } => Some(reason),
+            ConfigError::PrettyWithoutFeature
+            | ConfigError::BinaryWithTdJson
+            | ConfigError::SplitWithoutTdJson => None,
         }
     }
 }

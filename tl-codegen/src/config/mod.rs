@@ -26,7 +26,7 @@ pub use rust_path::PathError;
 use std::path::{Path, PathBuf};
 
 use crate::docs_source::{DocSource, SharedDocs};
-use crate::emit::Include;
+use crate::emit::{CratePart, Include};
 use crate::model::json::JsonDialect;
 use crate::subset::Selection;
 
@@ -54,6 +54,7 @@ pub struct Config {
     warn_ids: bool,
     known_id_mismatches: Vec<(String, u32)>,
     subset: Option<Selection>,
+    part: CratePart,
 }
 
 impl Default for Config {
@@ -87,6 +88,7 @@ impl Config {
             warn_ids: false,
             known_id_mismatches: Vec::new(),
             subset: None,
+            part: CratePart::Whole,
         }
     }
 
@@ -156,6 +158,17 @@ impl Config {
     /// ```
     pub fn json(&mut self, dialect: JsonDialect) -> &mut Self {
         self.json = Some(dialect);
+        self
+    }
+
+    /// Writes the whole bindings (the default) or one of the two crates they split into:
+    /// [`CratePart::Types`] (`types`, `enums`) and [`CratePart::Rest`] (`functions`, the
+    /// `Object` and `Function` roots, and `types`/`enums` re-exported from the first). Run
+    /// the generator once per part, each into its crate. For TDLib's and tonlib's JSON
+    /// dialects (otherwise [`ConfigError::SplitWithoutTdJson`]): all of `td_api.tl` in one
+    /// crate needs 1.5 GB in one rustc.
+    pub fn crate_part(&mut self, part: CratePart) -> &mut Self {
+        self.part = part;
         self
     }
 

@@ -7,7 +7,7 @@ use tlgen_parser::{Diagnostic, DiagnosticKind, ParseOptions, Schema, Severity};
 
 use super::{layout, report, rust_path, Config, ConfigError, Error, Result};
 use crate::docs_source::{DocSource, NoDocs};
-use crate::emit::{EmitOptions, Include};
+use crate::emit::{CratePart, EmitOptions, Include};
 use crate::model;
 use crate::model::json::JsonDialect;
 use crate::subset::{self, SubsetDocs};
@@ -97,6 +97,9 @@ impl Config {
         let td_json = self.json.as_ref().is_some_and(JsonDialect::is_td);
         if td_json && self.binary == Some(true) {
             return Err(Error::Config(ConfigError::BinaryWithTdJson));
+        }
+        if !td_json && self.part != CratePart::Whole {
+            return Err(Error::Config(ConfigError::SplitWithoutTdJson));
         }
         let serde_via = match &self.json {
             Some(JsonDialect::Tl { module, .. }) => Some(module.as_str()),
@@ -205,6 +208,7 @@ impl Config {
             },
             binary: self.binary.unwrap_or(!td_json),
             partial_eq: self.partial_eq.clone(),
+            part: self.part.clone(),
         }
     }
 

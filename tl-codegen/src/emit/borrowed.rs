@@ -68,6 +68,8 @@ impl Context<'_> {
             binary: true,
             json: None,
             split: false,
+            part: self.part,
+            types_crate: quote!(),
         }
     }
 

@@ -297,8 +297,14 @@ impl Context<'_> {
             return String::new();
         };
         let mut text = String::new();
+        // In the types crate of split bindings the functions are in the crate that
+        // depends on it: named, not linked.
+        let linked = *self.part != super::CratePart::Types;
         let functions = uses.returned_by.iter().filter_map(|&f| {
             let item = self.ir.functions.get(f)?;
+            if !linked {
+                return Some(format!("`{}`", item.tl_name));
+            }
             let path = item.path.relative(depth);
             Some(format!("[`{}`]({path})", item.tl_name))
         });

@@ -58,6 +58,32 @@ pub struct EmitOptions {
     pub binary: bool,
     /// `PartialEq` on the structs and enums (never in the `borrowed` module).
     pub partial_eq: Include,
+    /// The whole bindings, or one of the two crates they are split into.
+    pub part: CratePart,
+}
+
+/// Which part of the bindings a run writes: all of them, or one of two crates (TDLib's and
+/// tonlib's JSON dialects only; [`Config::crate_part`](crate::Config::crate_part)).
+///
+/// A crate's largest rustc is what decides whether it builds on a small machine: bindings of
+/// all of TDLib's `td_api.tl` in one crate peak at 1.5 GB, while the types (`types`,
+/// `enums`) and the rest (`functions`, `Object`, `Function`) build one after the other in
+/// two. Types never name functions, so the split is acyclic; the second crate re-exports
+/// the first's modules, so every path stays what it is in one crate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum CratePart {
+    /// Everything in one crate.
+    #[default]
+    Whole,
+    /// `types` and `enums` alone: the crate the other part depends on. Their pages name the
+    /// functions returning a type without linking to them.
+    Types,
+    /// `functions` and the roots, with `types` and `enums` re-exported from `types_crate`
+    /// (the Rust path of the [`CratePart::Types`] crate, `tlgen_tdlib_types`).
+    Rest {
+        /// The Rust path of the types crate.
+        types_crate: String,
+    },
 }
 
 /// Whether an optional part of the generated code is emitted.
@@ -147,13 +173,22 @@ impl ModuleKind {
     pub fn generated(options: &EmitOptions) -> Vec<ModuleKind> {
         Self::ALL
             .into_iter()
-            .filter(|&kind| match kind {
-                ModuleKind::Errors => options.errors != Include::Never,
-                ModuleKind::MethodErrors => options.method_errors_on(),
-                ModuleKind::Borrowed => options.borrowed != Include::Never,
-                _ => true,
+            .filter(|&kind| match (&options.part, kind) {
+                (CratePart::Types, ModuleKind::Functions) => false,
+                (CratePart::Rest { .. }, ModuleKind::Types | ModuleKind::Enums) => false,
+                (_, kind) => kind.generated_in_whole(options),
             })
             .collect()
+    }
+
+    /// Whether the whole bindings have this module with these options.
+    fn generated_in_whole(self, options: &EmitOptions) -> bool {
+        match self {
+            ModuleKind::Errors => options.errors != Include::Never,
+            ModuleKind::MethodErrors => options.method_errors_on(),
+            ModuleKind::Borrowed => options.borrowed != Include::Never,
+            _ => true,
+        }
     }
 
     /// `#[doc]`, `#[cfg]` and lint attributes for the module's declaration.
@@ -313,6 +348,10 @@ pub(crate) struct Context<'a> {
     /// The items tagged with a feature go into that feature's module ([`tagged`]), not
     /// in place behind their attribute: `types`, `enums` and `functions`.
     pub split: bool,
+    /// The whole bindings, or which of their two crates.
+    pub part: &'a CratePart,
+    /// The types crate's path as tokens, for [`CratePart::Rest`]; empty otherwise.
+    pub types_crate: TokenStream,
 }
 
 /// The cargo features whose impls are moved into modules of their own, in the order of
@@ -369,6 +408,15 @@ pub fn emit(
         ),
         (None, _) => (quote!(), None),
     };
+    let types_crate = match &options.part {
+        CratePart::Rest { types_crate } => {
+            rust_path(types_crate).map_err(|reason| ConfigError::TypesCrate {
+                path: types_crate.clone(),
+                reason,
+            })?
+        }
+        CratePart::Whole | CratePart::Types => quote!(),
+    };
     let cx = Context {
         ir,
         rt,
@@ -412,6 +460,8 @@ pub fn emit(
             kind,
             ModuleKind::Types | ModuleKind::Enums | ModuleKind::Functions
         ),
+        part: &options.part,
+        types_crate,
     };
     let split = match kind {
         ModuleKind::Root => Split::from(cx.root()),
@@ -572,6 +622,7 @@ mod tests {
             borrowed: Include::Always,
             binary: true,
             partial_eq: Include::Never,
+            part: CratePart::Whole,
         };
         for kind in [ModuleKind::Types, ModuleKind::Borrowed] {
             assert!(emit(&ir, &options, kind).is_ok(), "{kind:?}");

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 use crate::emit::structs::hex_literal;
-use crate::emit::Context;
+use crate::emit::{Context, CratePart};
 use crate::model::naming;
 use crate::model::object::{BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID};
 use crate::model::{Item, ObjectValue};
@@ -25,8 +25,21 @@ impl Context<'_> {
             None => quote!(),
         };
         if let Some(json) = self.json {
-            // No wire form: no id table, no binary `Object`; the JSON roots instead.
-            let roots = self.json_roots(json);
+            // No wire form: no id table, no binary `Object`; the JSON roots instead (in
+            // the crate of the functions when the bindings are split).
+            let roots = match self.part {
+                CratePart::Whole => self.json_roots(json),
+                CratePart::Types => quote!(),
+                CratePart::Rest { .. } => {
+                    let types_crate = &self.types_crate;
+                    let roots = self.json_roots(json);
+                    quote! {
+                        #[doc(inline)]
+                        pub use #types_crate::{enums, types};
+                        #roots
+                    }
+                }
+            };
             return quote! {
                 #layer
                 #roots

@@ -176,7 +176,7 @@ impl ::tlgen_runtime::json::TdJson for AccountInfo {
 }
 /// TL type `AccountTtl`, with 1 constructor.
 ///
-/// Returned by [`getAccountTtl`](super::functions::GetAccountTtl).
+/// Returned by `getAccountTtl`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AccountTtl {
@@ -334,7 +334,7 @@ impl ::tlgen_runtime::json::TdJson for ActiveStoryState {
 }
 /// TL type `AddedProxies`, with 1 constructor.
 ///
-/// Returned by [`getProxies`](super::functions::GetProxies).
+/// Returned by `getProxies`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AddedProxies {
@@ -394,7 +394,7 @@ impl ::tlgen_runtime::json::TdJson for AddedProxies {
 }
 /// TL type `AddedProxy`, with 1 constructor.
 ///
-/// Returned by [`addProxy`](super::functions::AddProxy), [`editProxy`](super::functions::EditProxy).
+/// Returned by `addProxy`, `editProxy`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AddedProxy {
@@ -512,7 +512,7 @@ impl ::tlgen_runtime::json::TdJson for AddedReaction {
 }
 /// TL type `AddedReactions`, with 1 constructor.
 ///
-/// Returned by [`getMessageAddedReactions`](super::functions::GetMessageAddedReactions).
+/// Returned by `getMessageAddedReactions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AddedReactions {
@@ -1228,7 +1228,7 @@ impl ::tlgen_runtime::json::TdJson for AnimatedChatPhoto {
 }
 /// TL type `AnimatedEmoji`, with 1 constructor.
 ///
-/// Returned by [`getAnimatedEmoji`](super::functions::GetAnimatedEmoji).
+/// Returned by `getAnimatedEmoji`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AnimatedEmoji {
@@ -1288,7 +1288,7 @@ impl ::tlgen_runtime::json::TdJson for AnimatedEmoji {
 }
 /// TL type `Animation`, with 1 constructor.
 ///
-/// Returned by [`getUpgradedGiftsPromotionalAnimation`](super::functions::GetUpgradedGiftsPromotionalAnimation).
+/// Returned by `getUpgradedGiftsPromotionalAnimation`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Animation {
@@ -1348,7 +1348,7 @@ impl ::tlgen_runtime::json::TdJson for Animation {
 }
 /// TL type `Animations`, with 1 constructor.
 ///
-/// Returned by [`getSavedAnimations`](super::functions::GetSavedAnimations).
+/// Returned by `getSavedAnimations`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Animations {
@@ -1408,7 +1408,7 @@ impl ::tlgen_runtime::json::TdJson for Animations {
 }
 /// TL type `ArchiveChatListSettings`, with 1 constructor.
 ///
-/// Returned by [`getArchiveChatListSettings`](super::functions::GetArchiveChatListSettings).
+/// Returned by `getArchiveChatListSettings`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ArchiveChatListSettings {
@@ -1468,7 +1468,7 @@ impl ::tlgen_runtime::json::TdJson for ArchiveChatListSettings {
 }
 /// TL type `AttachmentMenuBot`, with 1 constructor.
 ///
-/// Returned by [`getAttachmentMenuBot`](super::functions::GetAttachmentMenuBot).
+/// Returned by `getAttachmentMenuBot`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AttachmentMenuBot {
@@ -1903,7 +1903,7 @@ impl ::tlgen_runtime::json::TdJson for Audio {
 }
 /// TL type `Audios`, with 1 constructor.
 ///
-/// Returned by [`getUserProfileAudios`](super::functions::GetUserProfileAudios).
+/// Returned by `getUserProfileAudios`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Audios {
@@ -1963,7 +1963,7 @@ impl ::tlgen_runtime::json::TdJson for Audios {
 }
 /// TL type `AuthenticationCodeInfo`, with 1 constructor.
 ///
-/// Returned by [`sendPhoneNumberCode`](super::functions::SendPhoneNumberCode), [`resendPhoneNumberCode`](super::functions::ResendPhoneNumberCode).
+/// Returned by `sendPhoneNumberCode`, `resendPhoneNumberCode`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AuthenticationCodeInfo {
@@ -2242,7 +2242,7 @@ impl ::tlgen_runtime::json::TdJson for AuthenticationCodeType {
 ///
 /// TL type `AuthorizationState`, with 13 constructors.
 ///
-/// Returned by [`getAuthorizationState`](super::functions::GetAuthorizationState).
+/// Returned by `getAuthorizationState`.
 ///
 /// Held by [`updateAuthorizationState.authorization_state`](super::types::UpdateAuthorizationState).
 #[derive(Clone)]
@@ -2570,7 +2570,7 @@ impl ::tlgen_runtime::json::TdJson for AutoDownloadSettings {
 }
 /// TL type `AutoDownloadSettingsPresets`, with 1 constructor.
 ///
-/// Returned by [`getAutoDownloadSettingsPresets`](super::functions::GetAutoDownloadSettingsPresets).
+/// Returned by `getAutoDownloadSettingsPresets`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AutoDownloadSettingsPresets {
@@ -2630,7 +2630,7 @@ impl ::tlgen_runtime::json::TdJson for AutoDownloadSettingsPresets {
 }
 /// TL type `AutosaveSettings`, with 1 constructor.
 ///
-/// Returned by [`getAutosaveSettings`](super::functions::GetAutosaveSettings).
+/// Returned by `getAutosaveSettings`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AutosaveSettings {
@@ -2921,7 +2921,7 @@ impl ::tlgen_runtime::json::TdJson for AvailableGift {
 }
 /// TL type `AvailableGifts`, with 1 constructor.
 ///
-/// Returned by [`getAvailableGifts`](super::functions::GetAvailableGifts).
+/// Returned by `getAvailableGifts`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AvailableGifts {
@@ -3039,7 +3039,7 @@ impl ::tlgen_runtime::json::TdJson for AvailableReaction {
 }
 /// TL type `AvailableReactions`, with 1 constructor.
 ///
-/// Returned by [`getMessageAvailableReactions`](super::functions::GetMessageAvailableReactions), [`getStoryAvailableReactions`](super::functions::GetStoryAvailableReactions).
+/// Returned by `getMessageAvailableReactions`, `getStoryAvailableReactions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum AvailableReactions {
@@ -3099,7 +3099,7 @@ impl ::tlgen_runtime::json::TdJson for AvailableReactions {
 }
 /// TL type `Background`, with 1 constructor.
 ///
-/// Returned by [`searchBackground`](super::functions::SearchBackground), [`setDefaultBackground`](super::functions::SetDefaultBackground).
+/// Returned by `searchBackground`, `setDefaultBackground`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Background {
@@ -3372,7 +3372,7 @@ impl ::tlgen_runtime::json::TdJson for BackgroundType {
 }
 /// TL type `Backgrounds`, with 1 constructor.
 ///
-/// Returned by [`getInstalledBackgrounds`](super::functions::GetInstalledBackgrounds).
+/// Returned by `getInstalledBackgrounds`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Backgrounds {
@@ -3490,7 +3490,7 @@ impl ::tlgen_runtime::json::TdJson for BankCardActionOpenUrl {
 }
 /// TL type `BankCardInfo`, with 1 constructor.
 ///
-/// Returned by [`getBankCardInfo`](super::functions::GetBankCardInfo).
+/// Returned by `getBankCardInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BankCardInfo {
@@ -3550,7 +3550,7 @@ impl ::tlgen_runtime::json::TdJson for BankCardInfo {
 }
 /// TL type `BasicGroup`, with 1 constructor.
 ///
-/// Returned by [`getBasicGroup`](super::functions::GetBasicGroup).
+/// Returned by `getBasicGroup`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BasicGroup {
@@ -3610,7 +3610,7 @@ impl ::tlgen_runtime::json::TdJson for BasicGroup {
 }
 /// TL type `BasicGroupFullInfo`, with 1 constructor.
 ///
-/// Returned by [`getBasicGroupFullInfo`](super::functions::GetBasicGroupFullInfo).
+/// Returned by `getBasicGroupFullInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BasicGroupFullInfo {
@@ -4031,7 +4031,7 @@ impl ::tlgen_runtime::json::TdJson for BotCommandScope {
 }
 /// TL type `BotCommands`, with 1 constructor.
 ///
-/// Returned by [`getCommands`](super::functions::GetCommands).
+/// Returned by `getCommands`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BotCommands {
@@ -4149,7 +4149,7 @@ impl ::tlgen_runtime::json::TdJson for BotInfo {
 }
 /// TL type `BotMediaPreview`, with 1 constructor.
 ///
-/// Returned by [`addBotMediaPreview`](super::functions::AddBotMediaPreview), [`editBotMediaPreview`](super::functions::EditBotMediaPreview).
+/// Returned by `addBotMediaPreview`, `editBotMediaPreview`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BotMediaPreview {
@@ -4209,7 +4209,7 @@ impl ::tlgen_runtime::json::TdJson for BotMediaPreview {
 }
 /// TL type `BotMediaPreviewInfo`, with 1 constructor.
 ///
-/// Returned by [`getBotMediaPreviewInfo`](super::functions::GetBotMediaPreviewInfo).
+/// Returned by `getBotMediaPreviewInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BotMediaPreviewInfo {
@@ -4269,7 +4269,7 @@ impl ::tlgen_runtime::json::TdJson for BotMediaPreviewInfo {
 }
 /// TL type `BotMediaPreviews`, with 1 constructor.
 ///
-/// Returned by [`getBotMediaPreviews`](super::functions::GetBotMediaPreviews).
+/// Returned by `getBotMediaPreviews`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BotMediaPreviews {
@@ -4329,7 +4329,7 @@ impl ::tlgen_runtime::json::TdJson for BotMediaPreviews {
 }
 /// TL type `BotMenuButton`, with 1 constructor.
 ///
-/// Returned by [`getMenuButton`](super::functions::GetMenuButton).
+/// Returned by `getMenuButton`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BotMenuButton {
@@ -5028,7 +5028,7 @@ impl ::tlgen_runtime::json::TdJson for BusinessBotRights {
 }
 /// TL type `BusinessChatLink`, with 1 constructor.
 ///
-/// Returned by [`createBusinessChatLink`](super::functions::CreateBusinessChatLink), [`editBusinessChatLink`](super::functions::EditBusinessChatLink).
+/// Returned by `createBusinessChatLink`, `editBusinessChatLink`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BusinessChatLink {
@@ -5088,7 +5088,7 @@ impl ::tlgen_runtime::json::TdJson for BusinessChatLink {
 }
 /// TL type `BusinessChatLinkInfo`, with 1 constructor.
 ///
-/// Returned by [`getBusinessChatLinkInfo`](super::functions::GetBusinessChatLinkInfo).
+/// Returned by `getBusinessChatLinkInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BusinessChatLinkInfo {
@@ -5148,7 +5148,7 @@ impl ::tlgen_runtime::json::TdJson for BusinessChatLinkInfo {
 }
 /// TL type `BusinessChatLinks`, with 1 constructor.
 ///
-/// Returned by [`getBusinessChatLinks`](super::functions::GetBusinessChatLinks).
+/// Returned by `getBusinessChatLinks`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BusinessChatLinks {
@@ -5208,7 +5208,7 @@ impl ::tlgen_runtime::json::TdJson for BusinessChatLinks {
 }
 /// TL type `BusinessConnectedBot`, with 1 constructor.
 ///
-/// Returned by [`getBusinessConnectedBot`](super::functions::GetBusinessConnectedBot).
+/// Returned by `getBusinessConnectedBot`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BusinessConnectedBot {
@@ -5268,7 +5268,7 @@ impl ::tlgen_runtime::json::TdJson for BusinessConnectedBot {
 }
 /// TL type `BusinessConnection`, with 1 constructor.
 ///
-/// Returned by [`getBusinessConnection`](super::functions::GetBusinessConnection).
+/// Returned by `getBusinessConnection`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BusinessConnection {
@@ -5622,7 +5622,7 @@ impl ::tlgen_runtime::json::TdJson for BusinessFeaturePromotionAnimation {
 }
 /// TL type `BusinessFeatures`, with 1 constructor.
 ///
-/// Returned by [`getBusinessFeatures`](super::functions::GetBusinessFeatures).
+/// Returned by `getBusinessFeatures`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BusinessFeatures {
@@ -5858,7 +5858,7 @@ impl ::tlgen_runtime::json::TdJson for BusinessLocation {
 }
 /// TL type `BusinessMessage`, with 1 constructor.
 ///
-/// Returned by [`sendBusinessMessage`](super::functions::SendBusinessMessage), [`editBusinessMessageText`](super::functions::EditBusinessMessageText), [`editBusinessMessageLiveLocation`](super::functions::EditBusinessMessageLiveLocation), [`editBusinessMessageChecklist`](super::functions::EditBusinessMessageChecklist), [`editBusinessMessageMedia`](super::functions::EditBusinessMessageMedia), [`editBusinessMessageCaption`](super::functions::EditBusinessMessageCaption), [`editBusinessMessageReplyMarkup`](super::functions::EditBusinessMessageReplyMarkup), [`stopBusinessPoll`](super::functions::StopBusinessPoll).
+/// Returned by `sendBusinessMessage`, `editBusinessMessageText`, `editBusinessMessageLiveLocation`, `editBusinessMessageChecklist`, `editBusinessMessageMedia`, `editBusinessMessageCaption`, `editBusinessMessageReplyMarkup`, `stopBusinessPoll`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BusinessMessage {
@@ -5918,7 +5918,7 @@ impl ::tlgen_runtime::json::TdJson for BusinessMessage {
 }
 /// TL type `BusinessMessages`, with 1 constructor.
 ///
-/// Returned by [`sendBusinessMessageAlbum`](super::functions::SendBusinessMessageAlbum).
+/// Returned by `sendBusinessMessageAlbum`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum BusinessMessages {
@@ -6529,7 +6529,7 @@ impl ::tlgen_runtime::json::TdJson for CallDiscardReason {
 }
 /// TL type `CallId`, with 1 constructor.
 ///
-/// Returned by [`createCall`](super::functions::CreateCall).
+/// Returned by `createCall`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CallId {
@@ -7133,7 +7133,7 @@ impl ::tlgen_runtime::json::TdJson for CallState {
 }
 /// TL type `CallbackQueryAnswer`, with 1 constructor.
 ///
-/// Returned by [`getCallbackQueryAnswer`](super::functions::GetCallbackQueryAnswer).
+/// Returned by `getCallbackQueryAnswer`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CallbackQueryAnswer {
@@ -7293,7 +7293,7 @@ impl ::tlgen_runtime::json::TdJson for CallbackQueryPayload {
 ///
 /// TL type `CanPostStoryResult`, with 7 constructors.
 ///
-/// Returned by [`canPostStory`](super::functions::CanPostStory).
+/// Returned by `canPostStory`.
 ///
 /// Held by [`startLiveStoryResultFail.error_type`](super::types::StartLiveStoryResultFail), [`updateStoryPostFailed.error_type`](super::types::UpdateStoryPostFailed).
 #[derive(Clone)]
@@ -7461,7 +7461,7 @@ impl ::tlgen_runtime::json::TdJson for CanPostStoryResult {
 ///
 /// TL type `CanSendGiftResult`, with 2 constructors.
 ///
-/// Returned by [`canSendGift`](super::functions::CanSendGift).
+/// Returned by `canSendGift`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CanSendGiftResult {
@@ -7542,7 +7542,7 @@ impl ::tlgen_runtime::json::TdJson for CanSendGiftResult {
 ///
 /// TL type `CanSendMessageToUserResult`, with 4 constructors.
 ///
-/// Returned by [`canSendMessageToUser`](super::functions::CanSendMessageToUser).
+/// Returned by `canSendMessageToUser`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CanSendMessageToUserResult {
@@ -7658,7 +7658,7 @@ impl ::tlgen_runtime::json::TdJson for CanSendMessageToUserResult {
 ///
 /// TL type `CanTransferOwnershipResult`, with 4 constructors.
 ///
-/// Returned by [`canTransferOwnership`](super::functions::CanTransferOwnership).
+/// Returned by `canTransferOwnership`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CanTransferOwnershipResult {
@@ -7771,7 +7771,7 @@ impl ::tlgen_runtime::json::TdJson for CanTransferOwnershipResult {
 }
 /// TL type `Chat`, with 1 constructor.
 ///
-/// Returned by [`getChat`](super::functions::GetChat), [`searchPublicChat`](super::functions::SearchPublicChat), [`createPrivateChat`](super::functions::CreatePrivateChat), [`createBasicGroupChat`](super::functions::CreateBasicGroupChat), [`createSupergroupChat`](super::functions::CreateSupergroupChat), [`createSecretChat`](super::functions::CreateSecretChat), [`createNewSupergroupChat`](super::functions::CreateNewSupergroupChat), [`createNewSecretChat`](super::functions::CreateNewSecretChat), [`upgradeBasicGroupChatToSupergroupChat`](super::functions::UpgradeBasicGroupChatToSupergroupChat), [`joinChatByInviteLink`](super::functions::JoinChatByInviteLink) and 1 more.
+/// Returned by `getChat`, `searchPublicChat`, `createPrivateChat`, `createBasicGroupChat`, `createSupergroupChat`, `createSecretChat`, `createNewSupergroupChat`, `createNewSecretChat`, `upgradeBasicGroupChatToSupergroupChat`, `joinChatByInviteLink` and 1 more.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Chat {
@@ -8279,7 +8279,7 @@ impl ::tlgen_runtime::json::TdJson for ChatActionBar {
 }
 /// TL type `ChatActiveStories`, with 1 constructor.
 ///
-/// Returned by [`getChatActiveStories`](super::functions::GetChatActiveStories).
+/// Returned by `getChatActiveStories`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatActiveStories {
@@ -8455,7 +8455,7 @@ impl ::tlgen_runtime::json::TdJson for ChatAdministratorRights {
 }
 /// TL type `ChatAdministrators`, with 1 constructor.
 ///
-/// Returned by [`getChatAdministrators`](super::functions::GetChatAdministrators).
+/// Returned by `getChatAdministrators`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatAdministrators {
@@ -8712,7 +8712,7 @@ impl ::tlgen_runtime::json::TdJson for ChatBoost {
 }
 /// TL type `ChatBoostFeatures`, with 1 constructor.
 ///
-/// Returned by [`getChatBoostFeatures`](super::functions::GetChatBoostFeatures).
+/// Returned by `getChatBoostFeatures`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatBoostFeatures {
@@ -8772,7 +8772,7 @@ impl ::tlgen_runtime::json::TdJson for ChatBoostFeatures {
 }
 /// TL type `ChatBoostLevelFeatures`, with 1 constructor.
 ///
-/// Returned by [`getChatBoostLevelFeatures`](super::functions::GetChatBoostLevelFeatures).
+/// Returned by `getChatBoostLevelFeatures`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatBoostLevelFeatures {
@@ -8832,7 +8832,7 @@ impl ::tlgen_runtime::json::TdJson for ChatBoostLevelFeatures {
 }
 /// TL type `ChatBoostLink`, with 1 constructor.
 ///
-/// Returned by [`getChatBoostLink`](super::functions::GetChatBoostLink).
+/// Returned by `getChatBoostLink`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatBoostLink {
@@ -8892,7 +8892,7 @@ impl ::tlgen_runtime::json::TdJson for ChatBoostLink {
 }
 /// TL type `ChatBoostLinkInfo`, with 1 constructor.
 ///
-/// Returned by [`getChatBoostLinkInfo`](super::functions::GetChatBoostLinkInfo).
+/// Returned by `getChatBoostLinkInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatBoostLinkInfo {
@@ -9010,7 +9010,7 @@ impl ::tlgen_runtime::json::TdJson for ChatBoostSlot {
 }
 /// TL type `ChatBoostSlots`, with 1 constructor.
 ///
-/// Returned by [`getAvailableChatBoostSlots`](super::functions::GetAvailableChatBoostSlots), [`boostChat`](super::functions::BoostChat).
+/// Returned by `getAvailableChatBoostSlots`, `boostChat`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatBoostSlots {
@@ -9168,7 +9168,7 @@ impl ::tlgen_runtime::json::TdJson for ChatBoostSource {
 }
 /// TL type `ChatBoostStatus`, with 1 constructor.
 ///
-/// Returned by [`getChatBoostStatus`](super::functions::GetChatBoostStatus).
+/// Returned by `getChatBoostStatus`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatBoostStatus {
@@ -10296,7 +10296,7 @@ impl ::tlgen_runtime::json::TdJson for ChatEventLogFilters {
 }
 /// TL type `ChatEvents`, with 1 constructor.
 ///
-/// Returned by [`getChatEventLog`](super::functions::GetChatEventLog).
+/// Returned by `getChatEventLog`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatEvents {
@@ -10356,7 +10356,7 @@ impl ::tlgen_runtime::json::TdJson for ChatEvents {
 }
 /// TL type `ChatFolder`, with 1 constructor.
 ///
-/// Returned by [`getChatFolder`](super::functions::GetChatFolder).
+/// Returned by `getChatFolder`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatFolder {
@@ -10416,7 +10416,7 @@ impl ::tlgen_runtime::json::TdJson for ChatFolder {
 }
 /// TL type `ChatFolderIcon`, with 1 constructor.
 ///
-/// Returned by [`getChatFolderDefaultIconName`](super::functions::GetChatFolderDefaultIconName).
+/// Returned by `getChatFolderDefaultIconName`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatFolderIcon {
@@ -10476,7 +10476,7 @@ impl ::tlgen_runtime::json::TdJson for ChatFolderIcon {
 }
 /// TL type `ChatFolderInfo`, with 1 constructor.
 ///
-/// Returned by [`createChatFolder`](super::functions::CreateChatFolder), [`editChatFolder`](super::functions::EditChatFolder).
+/// Returned by `createChatFolder`, `editChatFolder`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatFolderInfo {
@@ -10536,7 +10536,7 @@ impl ::tlgen_runtime::json::TdJson for ChatFolderInfo {
 }
 /// TL type `ChatFolderInviteLink`, with 1 constructor.
 ///
-/// Returned by [`createChatFolderInviteLink`](super::functions::CreateChatFolderInviteLink), [`editChatFolderInviteLink`](super::functions::EditChatFolderInviteLink).
+/// Returned by `createChatFolderInviteLink`, `editChatFolderInviteLink`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatFolderInviteLink {
@@ -10596,7 +10596,7 @@ impl ::tlgen_runtime::json::TdJson for ChatFolderInviteLink {
 }
 /// TL type `ChatFolderInviteLinkInfo`, with 1 constructor.
 ///
-/// Returned by [`checkChatFolderInviteLink`](super::functions::CheckChatFolderInviteLink).
+/// Returned by `checkChatFolderInviteLink`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatFolderInviteLinkInfo {
@@ -10656,7 +10656,7 @@ impl ::tlgen_runtime::json::TdJson for ChatFolderInviteLinkInfo {
 }
 /// TL type `ChatFolderInviteLinks`, with 1 constructor.
 ///
-/// Returned by [`getChatFolderInviteLinks`](super::functions::GetChatFolderInviteLinks).
+/// Returned by `getChatFolderInviteLinks`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatFolderInviteLinks {
@@ -10774,7 +10774,7 @@ impl ::tlgen_runtime::json::TdJson for ChatFolderName {
 }
 /// TL type `ChatInviteLink`, with 1 constructor.
 ///
-/// Returned by [`replacePrimaryChatInviteLink`](super::functions::ReplacePrimaryChatInviteLink), [`createChatInviteLink`](super::functions::CreateChatInviteLink), [`createChatSubscriptionInviteLink`](super::functions::CreateChatSubscriptionInviteLink), [`editChatInviteLink`](super::functions::EditChatInviteLink), [`editChatSubscriptionInviteLink`](super::functions::EditChatSubscriptionInviteLink), [`getChatInviteLink`](super::functions::GetChatInviteLink).
+/// Returned by `replacePrimaryChatInviteLink`, `createChatInviteLink`, `createChatSubscriptionInviteLink`, `editChatInviteLink`, `editChatSubscriptionInviteLink`, `getChatInviteLink`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatInviteLink {
@@ -10892,7 +10892,7 @@ impl ::tlgen_runtime::json::TdJson for ChatInviteLinkCount {
 }
 /// TL type `ChatInviteLinkCounts`, with 1 constructor.
 ///
-/// Returned by [`getChatInviteLinkCounts`](super::functions::GetChatInviteLinkCounts).
+/// Returned by `getChatInviteLinkCounts`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatInviteLinkCounts {
@@ -10952,7 +10952,7 @@ impl ::tlgen_runtime::json::TdJson for ChatInviteLinkCounts {
 }
 /// TL type `ChatInviteLinkInfo`, with 1 constructor.
 ///
-/// Returned by [`checkChatInviteLink`](super::functions::CheckChatInviteLink).
+/// Returned by `checkChatInviteLink`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatInviteLinkInfo {
@@ -11070,7 +11070,7 @@ impl ::tlgen_runtime::json::TdJson for ChatInviteLinkMember {
 }
 /// TL type `ChatInviteLinkMembers`, with 1 constructor.
 ///
-/// Returned by [`getChatInviteLinkMembers`](super::functions::GetChatInviteLinkMembers).
+/// Returned by `getChatInviteLinkMembers`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatInviteLinkMembers {
@@ -11188,7 +11188,7 @@ impl ::tlgen_runtime::json::TdJson for ChatInviteLinkSubscriptionInfo {
 }
 /// TL type `ChatInviteLinks`, with 1 constructor.
 ///
-/// Returned by [`getChatInviteLinks`](super::functions::GetChatInviteLinks), [`revokeChatInviteLink`](super::functions::RevokeChatInviteLink).
+/// Returned by `getChatInviteLinks`, `revokeChatInviteLink`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatInviteLinks {
@@ -11306,7 +11306,7 @@ impl ::tlgen_runtime::json::TdJson for ChatJoinRequest {
 }
 /// TL type `ChatJoinRequests`, with 1 constructor.
 ///
-/// Returned by [`getChatJoinRequests`](super::functions::GetChatJoinRequests).
+/// Returned by `getChatJoinRequests`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatJoinRequests {
@@ -11522,7 +11522,7 @@ impl ::tlgen_runtime::json::TdJson for ChatList {
 }
 /// TL type `ChatLists`, with 1 constructor.
 ///
-/// Returned by [`getChatListsToAddChat`](super::functions::GetChatListsToAddChat).
+/// Returned by `getChatListsToAddChat`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatLists {
@@ -11640,7 +11640,7 @@ impl ::tlgen_runtime::json::TdJson for ChatLocation {
 }
 /// TL type `ChatMember`, with 1 constructor.
 ///
-/// Returned by [`getChatMember`](super::functions::GetChatMember).
+/// Returned by `getChatMember`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatMember {
@@ -11849,7 +11849,7 @@ impl ::tlgen_runtime::json::TdJson for ChatMemberStatus {
 }
 /// TL type `ChatMembers`, with 1 constructor.
 ///
-/// Returned by [`searchChatMembers`](super::functions::SearchChatMembers), [`getSupergroupMembers`](super::functions::GetSupergroupMembers).
+/// Returned by `searchChatMembers`, `getSupergroupMembers`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatMembers {
@@ -12131,7 +12131,7 @@ impl ::tlgen_runtime::json::TdJson for ChatMessageSender {
 }
 /// TL type `ChatMessageSenders`, with 1 constructor.
 ///
-/// Returned by [`getChatAvailableMessageSenders`](super::functions::GetChatAvailableMessageSenders), [`getLiveStoryAvailableMessageSenders`](super::functions::GetLiveStoryAvailableMessageSenders).
+/// Returned by `getChatAvailableMessageSenders`, `getLiveStoryAvailableMessageSenders`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatMessageSenders {
@@ -12562,7 +12562,7 @@ impl ::tlgen_runtime::json::TdJson for ChatPhotoStickerType {
 }
 /// TL type `ChatPhotos`, with 1 constructor.
 ///
-/// Returned by [`getUserProfilePhotos`](super::functions::GetUserProfilePhotos).
+/// Returned by `getUserProfilePhotos`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatPhotos {
@@ -12738,7 +12738,7 @@ impl ::tlgen_runtime::json::TdJson for ChatRevenueAmount {
 }
 /// TL type `ChatRevenueStatistics`, with 1 constructor.
 ///
-/// Returned by [`getChatRevenueStatistics`](super::functions::GetChatRevenueStatistics).
+/// Returned by `getChatRevenueStatistics`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatRevenueStatistics {
@@ -12992,7 +12992,7 @@ impl ::tlgen_runtime::json::TdJson for ChatRevenueTransactionType {
 }
 /// TL type `ChatRevenueTransactions`, with 1 constructor.
 ///
-/// Returned by [`getChatRevenueTransactions`](super::functions::GetChatRevenueTransactions).
+/// Returned by `getChatRevenueTransactions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatRevenueTransactions {
@@ -13135,7 +13135,7 @@ impl ::tlgen_runtime::json::TdJson for ChatSource {
 ///
 /// TL type `ChatStatistics`, with 2 constructors.
 ///
-/// Returned by [`getChatStatistics`](super::functions::GetChatStatistics).
+/// Returned by `getChatStatistics`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ChatStatistics {
@@ -13729,7 +13729,7 @@ impl ::tlgen_runtime::json::TdJson for ChatType {
 }
 /// TL type `Chats`, with 1 constructor.
 ///
-/// Returned by [`getChats`](super::functions::GetChats), [`searchPublicChats`](super::functions::SearchPublicChats), [`searchChats`](super::functions::SearchChats), [`searchChatsOnServer`](super::functions::SearchChatsOnServer), [`getRecommendedChats`](super::functions::GetRecommendedChats), [`getChatSimilarChats`](super::functions::GetChatSimilarChats), [`getTopChats`](super::functions::GetTopChats), [`searchRecentlyFoundChats`](super::functions::SearchRecentlyFoundChats), [`getRecentlyOpenedChats`](super::functions::GetRecentlyOpenedChats), [`getCreatedPublicChats`](super::functions::GetCreatedPublicChats) and 10 more.
+/// Returned by `getChats`, `searchPublicChats`, `searchChats`, `searchChatsOnServer`, `getRecommendedChats`, `getChatSimilarChats`, `getTopChats`, `searchRecentlyFoundChats`, `getRecentlyOpenedChats`, `getCreatedPublicChats` and 10 more.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Chats {
@@ -13791,7 +13791,7 @@ impl ::tlgen_runtime::json::TdJson for Chats {
 ///
 /// TL type `CheckChatUsernameResult`, with 6 constructors.
 ///
-/// Returned by [`checkChatUsername`](super::functions::CheckChatUsername).
+/// Returned by `checkChatUsername`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CheckChatUsernameResult {
@@ -13943,7 +13943,7 @@ impl ::tlgen_runtime::json::TdJson for CheckChatUsernameResult {
 ///
 /// TL type `CheckStickerSetNameResult`, with 3 constructors.
 ///
-/// Returned by [`checkStickerSetName`](super::functions::CheckStickerSetName).
+/// Returned by `checkStickerSetName`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CheckStickerSetNameResult {
@@ -14271,7 +14271,7 @@ impl ::tlgen_runtime::json::TdJson for ClosedVectorPath {
 }
 /// TL type `CollectibleItemInfo`, with 1 constructor.
 ///
-/// Returned by [`getCollectibleItemInfo`](super::functions::GetCollectibleItemInfo).
+/// Returned by `getCollectibleItemInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CollectibleItemInfo {
@@ -14410,7 +14410,7 @@ impl ::tlgen_runtime::json::TdJson for CollectibleItemType {
 }
 /// TL type `ConnectedAffiliateProgram`, with 1 constructor.
 ///
-/// Returned by [`connectAffiliateProgram`](super::functions::ConnectAffiliateProgram), [`disconnectAffiliateProgram`](super::functions::DisconnectAffiliateProgram), [`getConnectedAffiliateProgram`](super::functions::GetConnectedAffiliateProgram).
+/// Returned by `connectAffiliateProgram`, `disconnectAffiliateProgram`, `getConnectedAffiliateProgram`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ConnectedAffiliateProgram {
@@ -14470,7 +14470,7 @@ impl ::tlgen_runtime::json::TdJson for ConnectedAffiliateProgram {
 }
 /// TL type `ConnectedAffiliatePrograms`, with 1 constructor.
 ///
-/// Returned by [`getConnectedAffiliatePrograms`](super::functions::GetConnectedAffiliatePrograms).
+/// Returned by `getConnectedAffiliatePrograms`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ConnectedAffiliatePrograms {
@@ -14588,7 +14588,7 @@ impl ::tlgen_runtime::json::TdJson for ConnectedWebsite {
 }
 /// TL type `ConnectedWebsites`, with 1 constructor.
 ///
-/// Returned by [`getConnectedWebsites`](super::functions::GetConnectedWebsites).
+/// Returned by `getConnectedWebsites`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ConnectedWebsites {
@@ -14838,7 +14838,7 @@ impl ::tlgen_runtime::json::TdJson for Contact {
 }
 /// TL type `Count`, with 1 constructor.
 ///
-/// Returned by [`getChatSimilarChatCount`](super::functions::GetChatSimilarChatCount), [`getBotSimilarBotCount`](super::functions::GetBotSimilarBotCount), [`getChatMessageCount`](super::functions::GetChatMessageCount), [`getChatMessagePosition`](super::functions::GetChatMessagePosition), [`getChatFolderChatCount`](super::functions::GetChatFolderChatCount), [`getImportedContactCount`](super::functions::GetImportedContactCount).
+/// Returned by `getChatSimilarChatCount`, `getBotSimilarBotCount`, `getChatMessageCount`, `getChatMessagePosition`, `getChatFolderChatCount`, `getImportedContactCount`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Count {
@@ -14898,7 +14898,7 @@ impl ::tlgen_runtime::json::TdJson for Count {
 }
 /// TL type `Countries`, with 1 constructor.
 ///
-/// Returned by [`getCountries`](super::functions::GetCountries).
+/// Returned by `getCountries`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Countries {
@@ -15018,7 +15018,7 @@ impl ::tlgen_runtime::json::TdJson for CountryInfo {
 ///
 /// TL type `CraftGiftResult`, with 4 constructors.
 ///
-/// Returned by [`craftGift`](super::functions::CraftGift).
+/// Returned by `craftGift`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CraftGiftResult {
@@ -15131,7 +15131,7 @@ impl ::tlgen_runtime::json::TdJson for CraftGiftResult {
 }
 /// TL type `CreatedBasicGroupChat`, with 1 constructor.
 ///
-/// Returned by [`createNewBasicGroupChat`](super::functions::CreateNewBasicGroupChat).
+/// Returned by `createNewBasicGroupChat`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CreatedBasicGroupChat {
@@ -15191,7 +15191,7 @@ impl ::tlgen_runtime::json::TdJson for CreatedBasicGroupChat {
 }
 /// TL type `CurrentWeather`, with 1 constructor.
 ///
-/// Returned by [`getCurrentWeather`](super::functions::GetCurrentWeather).
+/// Returned by `getCurrentWeather`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CurrentWeather {
@@ -15251,7 +15251,7 @@ impl ::tlgen_runtime::json::TdJson for CurrentWeather {
 }
 /// TL type `CustomRequestResult`, with 1 constructor.
 ///
-/// Returned by [`sendWebAppCustomRequest`](super::functions::SendWebAppCustomRequest), [`sendCustomRequest`](super::functions::SendCustomRequest).
+/// Returned by `sendWebAppCustomRequest`, `sendCustomRequest`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum CustomRequestResult {
@@ -15311,7 +15311,7 @@ impl ::tlgen_runtime::json::TdJson for CustomRequestResult {
 }
 /// TL type `Data`, with 1 constructor.
 ///
-/// Returned by [`readFilePart`](super::functions::ReadFilePart), [`getGroupCallStreamSegment`](super::functions::GetGroupCallStreamSegment), [`encryptGroupCallData`](super::functions::EncryptGroupCallData), [`decryptGroupCallData`](super::functions::DecryptGroupCallData).
+/// Returned by `readFilePart`, `getGroupCallStreamSegment`, `encryptGroupCallData`, `decryptGroupCallData`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Data {
@@ -15368,7 +15368,7 @@ impl ::tlgen_runtime::json::TdJson for Data {
 }
 /// TL type `DatabaseStatistics`, with 1 constructor.
 ///
-/// Returned by [`getDatabaseStatistics`](super::functions::GetDatabaseStatistics).
+/// Returned by `getDatabaseStatistics`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum DatabaseStatistics {
@@ -15599,7 +15599,7 @@ impl ::tlgen_runtime::json::TdJson for DatedFile {
 }
 /// TL type `DeepLinkInfo`, with 1 constructor.
 ///
-/// Returned by [`getDeepLinkInfo`](super::functions::GetDeepLinkInfo).
+/// Returned by `getDeepLinkInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum DeepLinkInfo {
@@ -15989,7 +15989,7 @@ impl ::tlgen_runtime::json::TdJson for DiceStickers {
 }
 /// TL type `DirectMessagesChatTopic`, with 1 constructor.
 ///
-/// Returned by [`getDirectMessagesChatTopic`](super::functions::GetDirectMessagesChatTopic).
+/// Returned by `getDirectMessagesChatTopic`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum DirectMessagesChatTopic {
@@ -16319,7 +16319,7 @@ impl ::tlgen_runtime::json::TdJson for EmailAddressAuthentication {
 }
 /// TL type `EmailAddressAuthenticationCodeInfo`, with 1 constructor.
 ///
-/// Returned by [`setLoginEmailAddress`](super::functions::SetLoginEmailAddress), [`resendLoginEmailAddressCode`](super::functions::ResendLoginEmailAddressCode), [`requestPasswordRecovery`](super::functions::RequestPasswordRecovery), [`sendEmailAddressVerificationCode`](super::functions::SendEmailAddressVerificationCode), [`resendEmailAddressVerificationCode`](super::functions::ResendEmailAddressVerificationCode).
+/// Returned by `setLoginEmailAddress`, `resendLoginEmailAddressCode`, `requestPasswordRecovery`, `sendEmailAddressVerificationCode`, `resendEmailAddressVerificationCode`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum EmailAddressAuthenticationCodeInfo {
@@ -16462,7 +16462,7 @@ impl ::tlgen_runtime::json::TdJson for EmailAddressResetState {
 }
 /// TL type `EmojiCategories`, with 1 constructor.
 ///
-/// Returned by [`getEmojiCategories`](super::functions::GetEmojiCategories).
+/// Returned by `getEmojiCategories`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum EmojiCategories {
@@ -16890,7 +16890,7 @@ impl ::tlgen_runtime::json::TdJson for EmojiKeyword {
 }
 /// TL type `EmojiKeywords`, with 1 constructor.
 ///
-/// Returned by [`searchEmojis`](super::functions::SearchEmojis).
+/// Returned by `searchEmojis`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum EmojiKeywords {
@@ -16950,7 +16950,7 @@ impl ::tlgen_runtime::json::TdJson for EmojiKeywords {
 }
 /// TL type `EmojiReaction`, with 1 constructor.
 ///
-/// Returned by [`getEmojiReaction`](super::functions::GetEmojiReaction).
+/// Returned by `getEmojiReaction`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum EmojiReaction {
@@ -17068,7 +17068,7 @@ impl ::tlgen_runtime::json::TdJson for EmojiStatus {
 }
 /// TL type `EmojiStatusCustomEmojis`, with 1 constructor.
 ///
-/// Returned by [`getThemedEmojiStatuses`](super::functions::GetThemedEmojiStatuses), [`getDefaultEmojiStatuses`](super::functions::GetDefaultEmojiStatuses), [`getThemedChatEmojiStatuses`](super::functions::GetThemedChatEmojiStatuses), [`getDefaultChatEmojiStatuses`](super::functions::GetDefaultChatEmojiStatuses), [`getDisallowedChatEmojiStatuses`](super::functions::GetDisallowedChatEmojiStatuses).
+/// Returned by `getThemedEmojiStatuses`, `getDefaultEmojiStatuses`, `getThemedChatEmojiStatuses`, `getDefaultChatEmojiStatuses`, `getDisallowedChatEmojiStatuses`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum EmojiStatusCustomEmojis {
@@ -17209,7 +17209,7 @@ impl ::tlgen_runtime::json::TdJson for EmojiStatusType {
 }
 /// TL type `EmojiStatuses`, with 1 constructor.
 ///
-/// Returned by [`getRecentEmojiStatuses`](super::functions::GetRecentEmojiStatuses), [`getUpgradedGiftEmojiStatuses`](super::functions::GetUpgradedGiftEmojiStatuses).
+/// Returned by `getRecentEmojiStatuses`, `getUpgradedGiftEmojiStatuses`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum EmojiStatuses {
@@ -17269,7 +17269,7 @@ impl ::tlgen_runtime::json::TdJson for EmojiStatuses {
 }
 /// TL type `Emojis`, with 1 constructor.
 ///
-/// Returned by [`getAllStickerEmojis`](super::functions::GetAllStickerEmojis), [`getStickerEmojis`](super::functions::GetStickerEmojis), [`getKeywordEmojis`](super::functions::GetKeywordEmojis).
+/// Returned by `getAllStickerEmojis`, `getStickerEmojis`, `getKeywordEmojis`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Emojis {
@@ -17445,7 +17445,7 @@ impl ::tlgen_runtime::json::TdJson for EncryptedPassportElement {
 }
 /// TL type `Error`, with 1 constructor.
 ///
-/// Returned by [`testReturnError`](super::functions::TestReturnError).
+/// Returned by `testReturnError`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Error {
@@ -17621,7 +17621,7 @@ impl ::tlgen_runtime::json::TdJson for FailedToAddMember {
 }
 /// TL type `FailedToAddMembers`, with 1 constructor.
 ///
-/// Returned by [`addChatMember`](super::functions::AddChatMember), [`addChatMembers`](super::functions::AddChatMembers).
+/// Returned by `addChatMember`, `addChatMembers`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FailedToAddMembers {
@@ -17681,7 +17681,7 @@ impl ::tlgen_runtime::json::TdJson for FailedToAddMembers {
 }
 /// TL type `File`, with 1 constructor.
 ///
-/// Returned by [`getFile`](super::functions::GetFile), [`getRemoteFile`](super::functions::GetRemoteFile), [`downloadFile`](super::functions::DownloadFile), [`preliminaryUploadFile`](super::functions::PreliminaryUploadFile), [`addFileToDownloads`](super::functions::AddFileToDownloads), [`uploadStickerFile`](super::functions::UploadStickerFile), [`getMapThumbnailFile`](super::functions::GetMapThumbnailFile).
+/// Returned by `getFile`, `getRemoteFile`, `downloadFile`, `preliminaryUploadFile`, `addFileToDownloads`, `uploadStickerFile`, `getMapThumbnailFile`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum File {
@@ -17796,7 +17796,7 @@ impl ::tlgen_runtime::json::TdJson for FileDownload {
 }
 /// TL type `FileDownloadedPrefixSize`, with 1 constructor.
 ///
-/// Returned by [`getFileDownloadedPrefixSize`](super::functions::GetFileDownloadedPrefixSize).
+/// Returned by `getFileDownloadedPrefixSize`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FileDownloadedPrefixSize {
@@ -18459,7 +18459,7 @@ impl ::tlgen_runtime::json::TdJson for FirebaseDeviceVerificationParameters {
 }
 /// TL type `FormattedText`, with 1 constructor.
 ///
-/// Returned by [`translateText`](super::functions::TranslateText), [`translateMessageText`](super::functions::TranslateMessageText), [`summarizeMessage`](super::functions::SummarizeMessage), [`parseTextEntities`](super::functions::ParseTextEntities), [`parseMarkdown`](super::functions::ParseMarkdown), [`getMarkdownText`](super::functions::GetMarkdownText).
+/// Returned by `translateText`, `translateMessageText`, `summarizeMessage`, `parseTextEntities`, `parseMarkdown`, `getMarkdownText`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FormattedText {
@@ -18519,7 +18519,7 @@ impl ::tlgen_runtime::json::TdJson for FormattedText {
 }
 /// TL type `ForumTopic`, with 1 constructor.
 ///
-/// Returned by [`getForumTopic`](super::functions::GetForumTopic).
+/// Returned by `getForumTopic`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ForumTopic {
@@ -18637,7 +18637,7 @@ impl ::tlgen_runtime::json::TdJson for ForumTopicIcon {
 }
 /// TL type `ForumTopicInfo`, with 1 constructor.
 ///
-/// Returned by [`createForumTopic`](super::functions::CreateForumTopic).
+/// Returned by `createForumTopic`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ForumTopicInfo {
@@ -18697,7 +18697,7 @@ impl ::tlgen_runtime::json::TdJson for ForumTopicInfo {
 }
 /// TL type `ForumTopics`, with 1 constructor.
 ///
-/// Returned by [`getForumTopics`](super::functions::GetForumTopics).
+/// Returned by `getForumTopics`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ForumTopics {
@@ -18873,7 +18873,7 @@ impl ::tlgen_runtime::json::TdJson for FoundAffiliateProgram {
 }
 /// TL type `FoundAffiliatePrograms`, with 1 constructor.
 ///
-/// Returned by [`searchAffiliatePrograms`](super::functions::SearchAffiliatePrograms).
+/// Returned by `searchAffiliatePrograms`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FoundAffiliatePrograms {
@@ -18933,7 +18933,7 @@ impl ::tlgen_runtime::json::TdJson for FoundAffiliatePrograms {
 }
 /// TL type `FoundChatBoosts`, with 1 constructor.
 ///
-/// Returned by [`getChatBoosts`](super::functions::GetChatBoosts), [`getUserChatBoosts`](super::functions::GetUserChatBoosts).
+/// Returned by `getChatBoosts`, `getUserChatBoosts`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FoundChatBoosts {
@@ -18993,7 +18993,7 @@ impl ::tlgen_runtime::json::TdJson for FoundChatBoosts {
 }
 /// TL type `FoundChatMessages`, with 1 constructor.
 ///
-/// Returned by [`searchChatMessages`](super::functions::SearchChatMessages), [`searchSavedMessages`](super::functions::SearchSavedMessages).
+/// Returned by `searchChatMessages`, `searchSavedMessages`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FoundChatMessages {
@@ -19053,7 +19053,7 @@ impl ::tlgen_runtime::json::TdJson for FoundChatMessages {
 }
 /// TL type `FoundFileDownloads`, with 1 constructor.
 ///
-/// Returned by [`searchFileDownloads`](super::functions::SearchFileDownloads).
+/// Returned by `searchFileDownloads`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FoundFileDownloads {
@@ -19113,7 +19113,7 @@ impl ::tlgen_runtime::json::TdJson for FoundFileDownloads {
 }
 /// TL type `FoundMessages`, with 1 constructor.
 ///
-/// Returned by [`searchMessages`](super::functions::SearchMessages), [`searchSecretMessages`](super::functions::SearchSecretMessages), [`searchCallMessages`](super::functions::SearchCallMessages), [`searchOutgoingDocumentMessages`](super::functions::SearchOutgoingDocumentMessages), [`searchPublicMessagesByTag`](super::functions::SearchPublicMessagesByTag).
+/// Returned by `searchMessages`, `searchSecretMessages`, `searchCallMessages`, `searchOutgoingDocumentMessages`, `searchPublicMessagesByTag`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FoundMessages {
@@ -19173,7 +19173,7 @@ impl ::tlgen_runtime::json::TdJson for FoundMessages {
 }
 /// TL type `FoundPosition`, with 1 constructor.
 ///
-/// Returned by [`searchQuote`](super::functions::SearchQuote).
+/// Returned by `searchQuote`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FoundPosition {
@@ -19233,7 +19233,7 @@ impl ::tlgen_runtime::json::TdJson for FoundPosition {
 }
 /// TL type `FoundPositions`, with 1 constructor.
 ///
-/// Returned by [`searchStringsByPrefix`](super::functions::SearchStringsByPrefix).
+/// Returned by `searchStringsByPrefix`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FoundPositions {
@@ -19293,7 +19293,7 @@ impl ::tlgen_runtime::json::TdJson for FoundPositions {
 }
 /// TL type `FoundPublicPosts`, with 1 constructor.
 ///
-/// Returned by [`searchPublicPosts`](super::functions::SearchPublicPosts).
+/// Returned by `searchPublicPosts`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FoundPublicPosts {
@@ -19353,7 +19353,7 @@ impl ::tlgen_runtime::json::TdJson for FoundPublicPosts {
 }
 /// TL type `FoundStories`, with 1 constructor.
 ///
-/// Returned by [`searchPublicStoriesByTag`](super::functions::SearchPublicStoriesByTag), [`searchPublicStoriesByLocation`](super::functions::SearchPublicStoriesByLocation), [`searchPublicStoriesByVenue`](super::functions::SearchPublicStoriesByVenue).
+/// Returned by `searchPublicStoriesByTag`, `searchPublicStoriesByLocation`, `searchPublicStoriesByVenue`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FoundStories {
@@ -19413,7 +19413,7 @@ impl ::tlgen_runtime::json::TdJson for FoundStories {
 }
 /// TL type `FoundUsers`, with 1 constructor.
 ///
-/// Returned by [`getGrossingWebAppBots`](super::functions::GetGrossingWebAppBots).
+/// Returned by `getGrossingWebAppBots`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FoundUsers {
@@ -19473,7 +19473,7 @@ impl ::tlgen_runtime::json::TdJson for FoundUsers {
 }
 /// TL type `FoundWebApp`, with 1 constructor.
 ///
-/// Returned by [`searchWebApp`](super::functions::SearchWebApp).
+/// Returned by `searchWebApp`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum FoundWebApp {
@@ -19646,7 +19646,7 @@ impl ::tlgen_runtime::json::TdJson for GameHighScore {
 }
 /// TL type `GameHighScores`, with 1 constructor.
 ///
-/// Returned by [`getGameHighScores`](super::functions::GetGameHighScores), [`getInlineGameHighScores`](super::functions::GetInlineGameHighScores).
+/// Returned by `getGameHighScores`, `getInlineGameHighScores`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GameHighScores {
@@ -19877,7 +19877,7 @@ impl ::tlgen_runtime::json::TdJson for GiftAuctionAcquiredGift {
 }
 /// TL type `GiftAuctionAcquiredGifts`, with 1 constructor.
 ///
-/// Returned by [`getGiftAuctionAcquiredGifts`](super::functions::GetGiftAuctionAcquiredGifts).
+/// Returned by `getGiftAuctionAcquiredGifts`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GiftAuctionAcquiredGifts {
@@ -19937,7 +19937,7 @@ impl ::tlgen_runtime::json::TdJson for GiftAuctionAcquiredGifts {
 }
 /// TL type `GiftAuctionState`, with 1 constructor.
 ///
-/// Returned by [`getGiftAuctionState`](super::functions::GetGiftAuctionState).
+/// Returned by `getGiftAuctionState`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GiftAuctionState {
@@ -20113,7 +20113,7 @@ impl ::tlgen_runtime::json::TdJson for GiftChatTheme {
 }
 /// TL type `GiftChatThemes`, with 1 constructor.
 ///
-/// Returned by [`getGiftChatThemes`](super::functions::GetGiftChatThemes).
+/// Returned by `getGiftChatThemes`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GiftChatThemes {
@@ -20173,7 +20173,7 @@ impl ::tlgen_runtime::json::TdJson for GiftChatThemes {
 }
 /// TL type `GiftCollection`, with 1 constructor.
 ///
-/// Returned by [`createGiftCollection`](super::functions::CreateGiftCollection), [`setGiftCollectionName`](super::functions::SetGiftCollectionName), [`addGiftCollectionGifts`](super::functions::AddGiftCollectionGifts), [`removeGiftCollectionGifts`](super::functions::RemoveGiftCollectionGifts), [`reorderGiftCollectionGifts`](super::functions::ReorderGiftCollectionGifts).
+/// Returned by `createGiftCollection`, `setGiftCollectionName`, `addGiftCollectionGifts`, `removeGiftCollectionGifts`, `reorderGiftCollectionGifts`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GiftCollection {
@@ -20233,7 +20233,7 @@ impl ::tlgen_runtime::json::TdJson for GiftCollection {
 }
 /// TL type `GiftCollections`, with 1 constructor.
 ///
-/// Returned by [`getGiftCollections`](super::functions::GetGiftCollections).
+/// Returned by `getGiftCollections`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GiftCollections {
@@ -20744,7 +20744,7 @@ impl ::tlgen_runtime::json::TdJson for GiftResalePrice {
 ///
 /// TL type `GiftResaleResult`, with 2 constructors.
 ///
-/// Returned by [`sendResoldGift`](super::functions::SendResoldGift).
+/// Returned by `sendResoldGift`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GiftResaleResult {
@@ -20881,7 +20881,7 @@ impl ::tlgen_runtime::json::TdJson for GiftSettings {
 }
 /// TL type `GiftUpgradePreview`, with 1 constructor.
 ///
-/// Returned by [`getGiftUpgradePreview`](super::functions::GetGiftUpgradePreview).
+/// Returned by `getGiftUpgradePreview`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GiftUpgradePreview {
@@ -20999,7 +20999,7 @@ impl ::tlgen_runtime::json::TdJson for GiftUpgradePrice {
 }
 /// TL type `GiftUpgradeVariants`, with 1 constructor.
 ///
-/// Returned by [`getUpgradedGiftVariants`](super::functions::GetUpgradedGiftVariants).
+/// Returned by `getUpgradedGiftVariants`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GiftUpgradeVariants {
@@ -21059,7 +21059,7 @@ impl ::tlgen_runtime::json::TdJson for GiftUpgradeVariants {
 }
 /// TL type `GiftsForCrafting`, with 1 constructor.
 ///
-/// Returned by [`getGiftsForCrafting`](super::functions::GetGiftsForCrafting).
+/// Returned by `getGiftsForCrafting`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GiftsForCrafting {
@@ -21119,7 +21119,7 @@ impl ::tlgen_runtime::json::TdJson for GiftsForCrafting {
 }
 /// TL type `GiftsForResale`, with 1 constructor.
 ///
-/// Returned by [`searchGiftsForResale`](super::functions::SearchGiftsForResale).
+/// Returned by `searchGiftsForResale`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GiftsForResale {
@@ -21181,7 +21181,7 @@ impl ::tlgen_runtime::json::TdJson for GiftsForResale {
 ///
 /// TL type `GiveawayInfo`, with 2 constructors.
 ///
-/// Returned by [`getGiveawayInfo`](super::functions::GetGiveawayInfo).
+/// Returned by `getGiveawayInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GiveawayInfo {
@@ -21531,7 +21531,7 @@ impl ::tlgen_runtime::json::TdJson for GiveawayPrize {
 }
 /// TL type `GroupCall`, with 1 constructor.
 ///
-/// Returned by [`getGroupCall`](super::functions::GetGroupCall).
+/// Returned by `getGroupCall`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GroupCall {
@@ -21670,7 +21670,7 @@ impl ::tlgen_runtime::json::TdJson for GroupCallDataChannel {
 }
 /// TL type `GroupCallId`, with 1 constructor.
 ///
-/// Returned by [`createVideoChat`](super::functions::CreateVideoChat).
+/// Returned by `createVideoChat`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GroupCallId {
@@ -21730,7 +21730,7 @@ impl ::tlgen_runtime::json::TdJson for GroupCallId {
 }
 /// TL type `GroupCallInfo`, with 1 constructor.
 ///
-/// Returned by [`createGroupCall`](super::functions::CreateGroupCall), [`joinGroupCall`](super::functions::JoinGroupCall).
+/// Returned by `createGroupCall`, `joinGroupCall`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GroupCallInfo {
@@ -21964,7 +21964,7 @@ impl ::tlgen_runtime::json::TdJson for GroupCallMessageLevel {
 }
 /// TL type `GroupCallParticipant`, with 1 constructor.
 ///
-/// Returned by [`getLiveStoryStreamer`](super::functions::GetLiveStoryStreamer).
+/// Returned by `getLiveStoryStreamer`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GroupCallParticipant {
@@ -22082,7 +22082,7 @@ impl ::tlgen_runtime::json::TdJson for GroupCallParticipantVideoInfo {
 }
 /// TL type `GroupCallParticipants`, with 1 constructor.
 ///
-/// Returned by [`getGroupCallParticipants`](super::functions::GetGroupCallParticipants).
+/// Returned by `getGroupCallParticipants`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GroupCallParticipants {
@@ -22258,7 +22258,7 @@ impl ::tlgen_runtime::json::TdJson for GroupCallStream {
 }
 /// TL type `GroupCallStreams`, with 1 constructor.
 ///
-/// Returned by [`getGroupCallStreams`](super::functions::GetGroupCallStreams).
+/// Returned by `getGroupCallStreams`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum GroupCallStreams {
@@ -22472,7 +22472,7 @@ impl ::tlgen_runtime::json::TdJson for GroupCallVideoSourceGroup {
 }
 /// TL type `Hashtags`, with 1 constructor.
 ///
-/// Returned by [`getSearchedForTags`](super::functions::GetSearchedForTags), [`searchHashtags`](super::functions::SearchHashtags).
+/// Returned by `getSearchedForTags`, `searchHashtags`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Hashtags {
@@ -22532,7 +22532,7 @@ impl ::tlgen_runtime::json::TdJson for Hashtags {
 }
 /// TL type `HttpUrl`, with 1 constructor.
 ///
-/// Returned by [`getLoginUrl`](super::functions::GetLoginUrl), [`getWebAppLinkUrl`](super::functions::GetWebAppLinkUrl), [`getWebAppUrl`](super::functions::GetWebAppUrl), [`getInternalLink`](super::functions::GetInternalLink), [`getExternalLink`](super::functions::GetExternalLink), [`getVideoChatInviteLink`](super::functions::GetVideoChatInviteLink), [`getEmojiSuggestionsUrl`](super::functions::GetEmojiSuggestionsUrl), [`getUpgradedGiftWithdrawalUrl`](super::functions::GetUpgradedGiftWithdrawalUrl), [`createInvoiceLink`](super::functions::CreateInvoiceLink), [`getBackgroundUrl`](super::functions::GetBackgroundUrl) and 5 more.
+/// Returned by `getLoginUrl`, `getWebAppLinkUrl`, `getWebAppUrl`, `getInternalLink`, `getExternalLink`, `getVideoChatInviteLink`, `getEmojiSuggestionsUrl`, `getUpgradedGiftWithdrawalUrl`, `createInvoiceLink`, `getBackgroundUrl` and 5 more.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum HttpUrl {
@@ -22708,7 +22708,7 @@ impl ::tlgen_runtime::json::TdJson for ImportedContact {
 }
 /// TL type `ImportedContacts`, with 1 constructor.
 ///
-/// Returned by [`importContacts`](super::functions::ImportContacts), [`changeImportedContacts`](super::functions::ChangeImportedContacts).
+/// Returned by `importContacts`, `changeImportedContacts`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ImportedContacts {
@@ -23294,7 +23294,7 @@ impl ::tlgen_runtime::json::TdJson for InlineQueryResult {
 }
 /// TL type `InlineQueryResults`, with 1 constructor.
 ///
-/// Returned by [`getInlineQueryResults`](super::functions::GetInlineQueryResults).
+/// Returned by `getInlineQueryResults`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum InlineQueryResults {
@@ -26560,7 +26560,7 @@ impl ::tlgen_runtime::json::TdJson for InputThumbnail {
 ///
 /// TL type `InternalLinkType`, with 54 constructors.
 ///
-/// Returned by [`getInternalLinkType`](super::functions::GetInternalLinkType).
+/// Returned by `getInternalLinkType`.
 ///
 /// Held by [`premiumPaymentOption.payment_link`](super::types::PremiumPaymentOption), [`botInfo.edit_commands_link`](super::types::BotInfo), [`botInfo.edit_description_link`](super::types::BotInfo), [`botInfo.edit_description_media_link`](super::types::BotInfo), [`botInfo.edit_settings_link`](super::types::BotInfo), [`webPageInstantView.feedback_link`](super::types::WebPageInstantView), [`targetChatInternalLink.link`](super::types::TargetChatInternalLink), [`premiumFeatures.payment_link`](super::types::PremiumFeatures).
 #[derive(Clone)]
@@ -27527,7 +27527,7 @@ impl ::tlgen_runtime::json::TdJson for InternalLinkType {
 ///
 /// TL type `InviteGroupCallParticipantResult`, with 4 constructors.
 ///
-/// Returned by [`inviteGroupCallParticipant`](super::functions::InviteGroupCallParticipant).
+/// Returned by `inviteGroupCallParticipant`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum InviteGroupCallParticipantResult {
@@ -27862,7 +27862,7 @@ impl ::tlgen_runtime::json::TdJson for JsonObjectMember {
 ///
 /// TL type `JsonValue`, with 6 constructors.
 ///
-/// Returned by [`getJsonValue`](super::functions::GetJsonValue), [`getApplicationConfig`](super::functions::GetApplicationConfig).
+/// Returned by `getJsonValue`, `getApplicationConfig`.
 ///
 /// Held by [`jsonObjectMember.value`](super::types::JsonObjectMember), [`jsonValueArray.values`](super::types::JsonValueArray).
 #[derive(Clone)]
@@ -28293,7 +28293,7 @@ impl ::tlgen_runtime::json::TdJson for LabeledPricePart {
 }
 /// TL type `LanguagePackInfo`, with 1 constructor.
 ///
-/// Returned by [`getLanguagePackInfo`](super::functions::GetLanguagePackInfo).
+/// Returned by `getLanguagePackInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LanguagePackInfo {
@@ -28413,7 +28413,7 @@ impl ::tlgen_runtime::json::TdJson for LanguagePackString {
 ///
 /// TL type `LanguagePackStringValue`, with 3 constructors.
 ///
-/// Returned by [`getLanguagePackString`](super::functions::GetLanguagePackString).
+/// Returned by `getLanguagePackString`.
 ///
 /// Held by [`languagePackString.value`](super::types::LanguagePackString).
 #[derive(Clone)]
@@ -28511,7 +28511,7 @@ impl ::tlgen_runtime::json::TdJson for LanguagePackStringValue {
 }
 /// TL type `LanguagePackStrings`, with 1 constructor.
 ///
-/// Returned by [`getLanguagePackStrings`](super::functions::GetLanguagePackStrings).
+/// Returned by `getLanguagePackStrings`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LanguagePackStrings {
@@ -28571,7 +28571,7 @@ impl ::tlgen_runtime::json::TdJson for LanguagePackStrings {
 }
 /// TL type `LinkPreview`, with 1 constructor.
 ///
-/// Returned by [`getLinkPreview`](super::functions::GetLinkPreview).
+/// Returned by `getLinkPreview`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LinkPreview {
@@ -29463,7 +29463,7 @@ impl ::tlgen_runtime::json::TdJson for LinkPreviewType {
 }
 /// TL type `LiveStoryDonors`, with 1 constructor.
 ///
-/// Returned by [`getLiveStoryTopDonors`](super::functions::GetLiveStoryTopDonors).
+/// Returned by `getLiveStoryTopDonors`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LiveStoryDonors {
@@ -29581,7 +29581,7 @@ impl ::tlgen_runtime::json::TdJson for LocalFile {
 }
 /// TL type `LocalizationTargetInfo`, with 1 constructor.
 ///
-/// Returned by [`getLocalizationTargetInfo`](super::functions::GetLocalizationTargetInfo).
+/// Returned by `getLocalizationTargetInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LocalizationTargetInfo {
@@ -29759,7 +29759,7 @@ impl ::tlgen_runtime::json::TdJson for LocationAddress {
 ///
 /// TL type `LogStream`, with 3 constructors.
 ///
-/// Returned by [`getLogStream`](super::functions::GetLogStream).
+/// Returned by `getLogStream`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LogStream {
@@ -29855,7 +29855,7 @@ impl ::tlgen_runtime::json::TdJson for LogStream {
 }
 /// TL type `LogTags`, with 1 constructor.
 ///
-/// Returned by [`getLogTags`](super::functions::GetLogTags).
+/// Returned by `getLogTags`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LogTags {
@@ -29915,7 +29915,7 @@ impl ::tlgen_runtime::json::TdJson for LogTags {
 }
 /// TL type `LogVerbosityLevel`, with 1 constructor.
 ///
-/// Returned by [`getLogVerbosityLevel`](super::functions::GetLogVerbosityLevel), [`getLogTagVerbosityLevel`](super::functions::GetLogTagVerbosityLevel).
+/// Returned by `getLogVerbosityLevel`, `getLogTagVerbosityLevel`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LogVerbosityLevel {
@@ -29977,7 +29977,7 @@ impl ::tlgen_runtime::json::TdJson for LogVerbosityLevel {
 ///
 /// TL type `LoginUrlInfo`, with 2 constructors.
 ///
-/// Returned by [`getLoginUrlInfo`](super::functions::GetLoginUrlInfo), [`getExternalLinkInfo`](super::functions::GetExternalLinkInfo).
+/// Returned by `getLoginUrlInfo`, `getExternalLinkInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum LoginUrlInfo {
@@ -30056,7 +30056,7 @@ impl ::tlgen_runtime::json::TdJson for LoginUrlInfo {
 }
 /// TL type `MainWebApp`, with 1 constructor.
 ///
-/// Returned by [`getMainWebApp`](super::functions::GetMainWebApp).
+/// Returned by `getMainWebApp`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MainWebApp {
@@ -30289,7 +30289,7 @@ impl ::tlgen_runtime::json::TdJson for MaskPosition {
 }
 /// TL type `Message`, with 1 constructor.
 ///
-/// Returned by [`getMessage`](super::functions::GetMessage), [`getMessageLocally`](super::functions::GetMessageLocally), [`getRepliedMessage`](super::functions::GetRepliedMessage), [`getChatPinnedMessage`](super::functions::GetChatPinnedMessage), [`getCallbackQueryMessage`](super::functions::GetCallbackQueryMessage), [`getDirectMessagesChatTopicMessageByDate`](super::functions::GetDirectMessagesChatTopicMessageByDate), [`getSavedMessagesTopicMessageByDate`](super::functions::GetSavedMessagesTopicMessageByDate), [`getChatMessageByDate`](super::functions::GetChatMessageByDate), [`sendMessage`](super::functions::SendMessage), [`sendBotStartMessage`](super::functions::SendBotStartMessage) and 10 more.
+/// Returned by `getMessage`, `getMessageLocally`, `getRepliedMessage`, `getChatPinnedMessage`, `getCallbackQueryMessage`, `getDirectMessagesChatTopicMessageByDate`, `getSavedMessagesTopicMessageByDate`, `getChatMessageByDate`, `sendMessage`, `sendBotStartMessage` and 10 more.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Message {
@@ -30349,7 +30349,7 @@ impl ::tlgen_runtime::json::TdJson for Message {
 }
 /// TL type `MessageAutoDeleteTime`, with 1 constructor.
 ///
-/// Returned by [`getDefaultMessageAutoDeleteTime`](super::functions::GetDefaultMessageAutoDeleteTime).
+/// Returned by `getDefaultMessageAutoDeleteTime`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageAutoDeleteTime {
@@ -30409,7 +30409,7 @@ impl ::tlgen_runtime::json::TdJson for MessageAutoDeleteTime {
 }
 /// TL type `MessageCalendar`, with 1 constructor.
 ///
-/// Returned by [`getChatMessageCalendar`](super::functions::GetChatMessageCalendar).
+/// Returned by `getChatMessageCalendar`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageCalendar {
@@ -32251,7 +32251,7 @@ impl ::tlgen_runtime::json::TdJson for MessageCopyOptions {
 }
 /// TL type `MessageEffect`, with 1 constructor.
 ///
-/// Returned by [`getMessageEffect`](super::functions::GetMessageEffect).
+/// Returned by `getMessageEffect`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageEffect {
@@ -32394,7 +32394,7 @@ impl ::tlgen_runtime::json::TdJson for MessageEffectType {
 ///
 /// TL type `MessageFileType`, with 3 constructors.
 ///
-/// Returned by [`getMessageFileType`](super::functions::GetMessageFileType).
+/// Returned by `getMessageFileType`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageFileType {
@@ -32666,7 +32666,7 @@ impl ::tlgen_runtime::json::TdJson for MessageInteractionInfo {
 }
 /// TL type `MessageLink`, with 1 constructor.
 ///
-/// Returned by [`getMessageLink`](super::functions::GetMessageLink), [`getForumTopicLink`](super::functions::GetForumTopicLink).
+/// Returned by `getMessageLink`, `getForumTopicLink`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageLink {
@@ -32726,7 +32726,7 @@ impl ::tlgen_runtime::json::TdJson for MessageLink {
 }
 /// TL type `MessageLinkInfo`, with 1 constructor.
 ///
-/// Returned by [`getMessageLinkInfo`](super::functions::GetMessageLinkInfo).
+/// Returned by `getMessageLinkInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageLinkInfo {
@@ -32959,7 +32959,7 @@ impl ::tlgen_runtime::json::TdJson for MessagePosition {
 }
 /// TL type `MessagePositions`, with 1 constructor.
 ///
-/// Returned by [`getChatSparseMessagePositions`](super::functions::GetChatSparseMessagePositions).
+/// Returned by `getChatSparseMessagePositions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessagePositions {
@@ -33019,7 +33019,7 @@ impl ::tlgen_runtime::json::TdJson for MessagePositions {
 }
 /// TL type `MessageProperties`, with 1 constructor.
 ///
-/// Returned by [`getMessageProperties`](super::functions::GetMessageProperties).
+/// Returned by `getMessageProperties`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageProperties {
@@ -33197,7 +33197,7 @@ impl ::tlgen_runtime::json::TdJson for MessageReactions {
 ///
 /// TL type `MessageReadDate`, with 5 constructors.
 ///
-/// Returned by [`getMessageReadDate`](super::functions::GetMessageReadDate).
+/// Returned by `getMessageReadDate`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageReadDate {
@@ -33705,7 +33705,7 @@ impl ::tlgen_runtime::json::TdJson for MessageSendOptions {
 ///
 /// TL type `MessageSender`, with 2 constructors.
 ///
-/// Returned by [`setGroupCallParticipantIsSpeaking`](super::functions::SetGroupCallParticipantIsSpeaking).
+/// Returned by `setGroupCallParticipantIsSpeaking`.
 ///
 /// Held by [`checklistTask.completed_by`](super::types::ChecklistTask), [`poll.recent_voter_ids`](super::types::Poll), [`premiumGiftCodeInfo.creator_id`](super::types::PremiumGiftCodeInfo), [`upgradedGiftOriginalDetails.sender_id`](super::types::UpgradedGiftOriginalDetails), [`upgradedGiftOriginalDetails.receiver_id`](super::types::UpgradedGiftOriginalDetails), [`upgradedGift.host_id`](super::types::UpgradedGift), [`upgradedGift.owner_id`](super::types::UpgradedGift), [`receivedGift.sender_id`](super::types::ReceivedGift), [`userAuctionBid.owner_id`](super::types::UserAuctionBid), [`giftAuctionAcquiredGift.receiver_id`](super::types::GiftAuctionAcquiredGift) and 52 more.
 #[derive(Clone)]
@@ -33786,7 +33786,7 @@ impl ::tlgen_runtime::json::TdJson for MessageSender {
 }
 /// TL type `MessageSenders`, with 1 constructor.
 ///
-/// Returned by [`getChatAvailablePaidMessageReactionSenders`](super::functions::GetChatAvailablePaidMessageReactionSenders), [`getPollVoters`](super::functions::GetPollVoters), [`getVideoChatAvailableParticipants`](super::functions::GetVideoChatAvailableParticipants), [`getBlockedMessageSenders`](super::functions::GetBlockedMessageSenders).
+/// Returned by `getChatAvailablePaidMessageReactionSenders`, `getPollVoters`, `getVideoChatAvailableParticipants`, `getBlockedMessageSenders`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageSenders {
@@ -34161,7 +34161,7 @@ impl ::tlgen_runtime::json::TdJson for MessageSource {
 }
 /// TL type `MessageStatistics`, with 1 constructor.
 ///
-/// Returned by [`getMessageStatistics`](super::functions::GetMessageStatistics).
+/// Returned by `getMessageStatistics`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageStatistics {
@@ -34221,7 +34221,7 @@ impl ::tlgen_runtime::json::TdJson for MessageStatistics {
 }
 /// TL type `MessageThreadInfo`, with 1 constructor.
 ///
-/// Returned by [`getMessageThread`](super::functions::GetMessageThread).
+/// Returned by `getMessageThread`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageThreadInfo {
@@ -34454,7 +34454,7 @@ impl ::tlgen_runtime::json::TdJson for MessageViewer {
 }
 /// TL type `MessageViewers`, with 1 constructor.
 ///
-/// Returned by [`getMessageViewers`](super::functions::GetMessageViewers).
+/// Returned by `getMessageViewers`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum MessageViewers {
@@ -34514,7 +34514,7 @@ impl ::tlgen_runtime::json::TdJson for MessageViewers {
 }
 /// TL type `Messages`, with 1 constructor.
 ///
-/// Returned by [`getMessages`](super::functions::GetMessages), [`getDirectMessagesChatTopicHistory`](super::functions::GetDirectMessagesChatTopicHistory), [`getSavedMessagesTopicHistory`](super::functions::GetSavedMessagesTopicHistory), [`getChatHistory`](super::functions::GetChatHistory), [`getMessageThreadHistory`](super::functions::GetMessageThreadHistory), [`searchChatRecentLocationMessages`](super::functions::SearchChatRecentLocationMessages), [`getChatScheduledMessages`](super::functions::GetChatScheduledMessages), [`sendMessageAlbum`](super::functions::SendMessageAlbum), [`forwardMessages`](super::functions::ForwardMessages), [`sendQuickReplyShortcutMessages`](super::functions::SendQuickReplyShortcutMessages) and 2 more.
+/// Returned by `getMessages`, `getDirectMessagesChatTopicHistory`, `getSavedMessagesTopicHistory`, `getChatHistory`, `getMessageThreadHistory`, `searchChatRecentLocationMessages`, `getChatScheduledMessages`, `sendMessageAlbum`, `forwardMessages`, `sendQuickReplyShortcutMessages` and 2 more.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Messages {
@@ -34632,7 +34632,7 @@ impl ::tlgen_runtime::json::TdJson for Minithumbnail {
 }
 /// TL type `NetworkStatistics`, with 1 constructor.
 ///
-/// Returned by [`getNetworkStatistics`](super::functions::GetNetworkStatistics).
+/// Returned by `getNetworkStatistics`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum NetworkStatistics {
@@ -34905,7 +34905,7 @@ impl ::tlgen_runtime::json::TdJson for NetworkType {
 }
 /// TL type `NewChatPrivacySettings`, with 1 constructor.
 ///
-/// Returned by [`getNewChatPrivacySettings`](super::functions::GetNewChatPrivacySettings).
+/// Returned by `getNewChatPrivacySettings`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum NewChatPrivacySettings {
@@ -35294,7 +35294,7 @@ impl ::tlgen_runtime::json::TdJson for NotificationSettingsScope {
 }
 /// TL type `NotificationSound`, with 1 constructor.
 ///
-/// Returned by [`addSavedNotificationSound`](super::functions::AddSavedNotificationSound).
+/// Returned by `addSavedNotificationSound`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum NotificationSound {
@@ -35354,7 +35354,7 @@ impl ::tlgen_runtime::json::TdJson for NotificationSound {
 }
 /// TL type `NotificationSounds`, with 1 constructor.
 ///
-/// Returned by [`getSavedNotificationSound`](super::functions::GetSavedNotificationSound), [`getSavedNotificationSounds`](super::functions::GetSavedNotificationSounds).
+/// Returned by `getSavedNotificationSound`, `getSavedNotificationSounds`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum NotificationSounds {
@@ -35529,7 +35529,7 @@ impl ::tlgen_runtime::json::TdJson for NotificationType {
 }
 /// TL type `Ok`, with 1 constructor.
 ///
-/// Returned by [`setTdlibParameters`](super::functions::SetTdlibParameters), [`setAuthenticationPhoneNumber`](super::functions::SetAuthenticationPhoneNumber), [`checkAuthenticationPremiumPurchase`](super::functions::CheckAuthenticationPremiumPurchase), [`setAuthenticationPremiumPurchaseTransaction`](super::functions::SetAuthenticationPremiumPurchaseTransaction), [`setAuthenticationEmailAddress`](super::functions::SetAuthenticationEmailAddress), [`resendAuthenticationCode`](super::functions::ResendAuthenticationCode), [`checkAuthenticationEmailCode`](super::functions::CheckAuthenticationEmailCode), [`checkAuthenticationCode`](super::functions::CheckAuthenticationCode), [`requestQrCodeAuthentication`](super::functions::RequestQrCodeAuthentication), [`checkAuthenticationPasskey`](super::functions::CheckAuthenticationPasskey) and 436 more.
+/// Returned by `setTdlibParameters`, `setAuthenticationPhoneNumber`, `checkAuthenticationPremiumPurchase`, `setAuthenticationPremiumPurchaseTransaction`, `setAuthenticationEmailAddress`, `resendAuthenticationCode`, `checkAuthenticationEmailCode`, `checkAuthenticationCode`, `requestQrCodeAuthentication`, `checkAuthenticationPasskey` and 436 more.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Ok {
@@ -35588,7 +35588,7 @@ impl ::tlgen_runtime::json::TdJson for Ok {
 ///
 /// TL type `OptionValue`, with 4 constructors.
 ///
-/// Returned by [`getOption`](super::functions::GetOption).
+/// Returned by `getOption`.
 ///
 /// Held by [`updateOption.value`](super::types::UpdateOption).
 #[derive(Clone)]
@@ -35703,7 +35703,7 @@ impl ::tlgen_runtime::json::TdJson for OptionValue {
 }
 /// TL type `OrderInfo`, with 1 constructor.
 ///
-/// Returned by [`getSavedOrderInfo`](super::functions::GetSavedOrderInfo).
+/// Returned by `getSavedOrderInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum OrderInfo {
@@ -35763,7 +35763,7 @@ impl ::tlgen_runtime::json::TdJson for OrderInfo {
 }
 /// TL type `Outline`, with 1 constructor.
 ///
-/// Returned by [`getWebAppPlaceholder`](super::functions::GetWebAppPlaceholder), [`getStickerOutline`](super::functions::GetStickerOutline).
+/// Returned by `getWebAppPlaceholder`, `getStickerOutline`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Outline {
@@ -37062,7 +37062,7 @@ impl ::tlgen_runtime::json::TdJson for PaidReactor {
 }
 /// TL type `Passkey`, with 1 constructor.
 ///
-/// Returned by [`addLoginPasskey`](super::functions::AddLoginPasskey).
+/// Returned by `addLoginPasskey`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Passkey {
@@ -37122,7 +37122,7 @@ impl ::tlgen_runtime::json::TdJson for Passkey {
 }
 /// TL type `Passkeys`, with 1 constructor.
 ///
-/// Returned by [`getLoginPasskeys`](super::functions::GetLoginPasskeys).
+/// Returned by `getLoginPasskeys`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Passkeys {
@@ -37182,7 +37182,7 @@ impl ::tlgen_runtime::json::TdJson for Passkeys {
 }
 /// TL type `PassportAuthorizationForm`, with 1 constructor.
 ///
-/// Returned by [`getPassportAuthorizationForm`](super::functions::GetPassportAuthorizationForm).
+/// Returned by `getPassportAuthorizationForm`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PassportAuthorizationForm {
@@ -37244,7 +37244,7 @@ impl ::tlgen_runtime::json::TdJson for PassportAuthorizationForm {
 ///
 /// TL type `PassportElement`, with 13 constructors.
 ///
-/// Returned by [`getPassportElement`](super::functions::GetPassportElement), [`setPassportElement`](super::functions::SetPassportElement).
+/// Returned by `getPassportElement`, `setPassportElement`.
 ///
 /// Held by [`passportElements.elements`](super::types::PassportElements), [`passportElementsWithErrors.elements`](super::types::PassportElementsWithErrors).
 #[derive(Clone)]
@@ -38038,7 +38038,7 @@ impl ::tlgen_runtime::json::TdJson for PassportElementType {
 }
 /// TL type `PassportElements`, with 1 constructor.
 ///
-/// Returned by [`getAllPassportElements`](super::functions::GetAllPassportElements).
+/// Returned by `getAllPassportElements`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PassportElements {
@@ -38098,7 +38098,7 @@ impl ::tlgen_runtime::json::TdJson for PassportElements {
 }
 /// TL type `PassportElementsWithErrors`, with 1 constructor.
 ///
-/// Returned by [`getPassportAuthorizationFormAvailableElements`](super::functions::GetPassportAuthorizationFormAvailableElements).
+/// Returned by `getPassportAuthorizationFormAvailableElements`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PassportElementsWithErrors {
@@ -38274,7 +38274,7 @@ impl ::tlgen_runtime::json::TdJson for PassportSuitableElement {
 }
 /// TL type `PasswordState`, with 1 constructor.
 ///
-/// Returned by [`getPasswordState`](super::functions::GetPasswordState), [`setPassword`](super::functions::SetPassword), [`setRecoveryEmailAddress`](super::functions::SetRecoveryEmailAddress), [`checkRecoveryEmailAddressCode`](super::functions::CheckRecoveryEmailAddressCode), [`resendRecoveryEmailAddressCode`](super::functions::ResendRecoveryEmailAddressCode), [`cancelRecoveryEmailAddressVerification`](super::functions::CancelRecoveryEmailAddressVerification), [`recoverPassword`](super::functions::RecoverPassword).
+/// Returned by `getPasswordState`, `setPassword`, `setRecoveryEmailAddress`, `checkRecoveryEmailAddressCode`, `resendRecoveryEmailAddressCode`, `cancelRecoveryEmailAddressVerification`, `recoverPassword`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PasswordState {
@@ -38334,7 +38334,7 @@ impl ::tlgen_runtime::json::TdJson for PasswordState {
 }
 /// TL type `PaymentForm`, with 1 constructor.
 ///
-/// Returned by [`getPaymentForm`](super::functions::GetPaymentForm).
+/// Returned by `getPaymentForm`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PaymentForm {
@@ -38648,7 +38648,7 @@ impl ::tlgen_runtime::json::TdJson for PaymentProvider {
 }
 /// TL type `PaymentReceipt`, with 1 constructor.
 ///
-/// Returned by [`getPaymentReceipt`](super::functions::GetPaymentReceipt).
+/// Returned by `getPaymentReceipt`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PaymentReceipt {
@@ -38789,7 +38789,7 @@ impl ::tlgen_runtime::json::TdJson for PaymentReceiptType {
 }
 /// TL type `PaymentResult`, with 1 constructor.
 ///
-/// Returned by [`sendPaymentForm`](super::functions::SendPaymentForm).
+/// Returned by `sendPaymentForm`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PaymentResult {
@@ -39121,7 +39121,7 @@ impl ::tlgen_runtime::json::TdJson for PhoneNumberCodeType {
 }
 /// TL type `PhoneNumberInfo`, with 1 constructor.
 ///
-/// Returned by [`getPhoneNumberInfo`](super::functions::GetPhoneNumberInfo), [`getPhoneNumberInfoSync`](super::functions::GetPhoneNumberInfoSync).
+/// Returned by `getPhoneNumberInfo`, `getPhoneNumberInfoSync`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PhoneNumberInfo {
@@ -40098,7 +40098,7 @@ impl ::tlgen_runtime::json::TdJson for PremiumFeaturePromotionAnimation {
 }
 /// TL type `PremiumFeatures`, with 1 constructor.
 ///
-/// Returned by [`getPremiumFeatures`](super::functions::GetPremiumFeatures).
+/// Returned by `getPremiumFeatures`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PremiumFeatures {
@@ -40158,7 +40158,7 @@ impl ::tlgen_runtime::json::TdJson for PremiumFeatures {
 }
 /// TL type `PremiumGiftCodeInfo`, with 1 constructor.
 ///
-/// Returned by [`checkPremiumGiftCode`](super::functions::CheckPremiumGiftCode).
+/// Returned by `checkPremiumGiftCode`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PremiumGiftCodeInfo {
@@ -40276,7 +40276,7 @@ impl ::tlgen_runtime::json::TdJson for PremiumGiftPaymentOption {
 }
 /// TL type `PremiumGiftPaymentOptions`, with 1 constructor.
 ///
-/// Returned by [`getPremiumGiftPaymentOptions`](super::functions::GetPremiumGiftPaymentOptions).
+/// Returned by `getPremiumGiftPaymentOptions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PremiumGiftPaymentOptions {
@@ -40394,7 +40394,7 @@ impl ::tlgen_runtime::json::TdJson for PremiumGiveawayPaymentOption {
 }
 /// TL type `PremiumGiveawayPaymentOptions`, with 1 constructor.
 ///
-/// Returned by [`getPremiumGiveawayPaymentOptions`](super::functions::GetPremiumGiveawayPaymentOptions).
+/// Returned by `getPremiumGiveawayPaymentOptions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PremiumGiveawayPaymentOptions {
@@ -40454,7 +40454,7 @@ impl ::tlgen_runtime::json::TdJson for PremiumGiveawayPaymentOptions {
 }
 /// TL type `PremiumLimit`, with 1 constructor.
 ///
-/// Returned by [`getPremiumLimit`](super::functions::GetPremiumLimit).
+/// Returned by `getPremiumLimit`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PremiumLimit {
@@ -41094,7 +41094,7 @@ impl ::tlgen_runtime::json::TdJson for PremiumSource {
 }
 /// TL type `PremiumState`, with 1 constructor.
 ///
-/// Returned by [`getPremiumState`](super::functions::GetPremiumState).
+/// Returned by `getPremiumState`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PremiumState {
@@ -41436,7 +41436,7 @@ impl ::tlgen_runtime::json::TdJson for PrepaidGiveaway {
 }
 /// TL type `PreparedInlineMessage`, with 1 constructor.
 ///
-/// Returned by [`getPreparedInlineMessage`](super::functions::GetPreparedInlineMessage).
+/// Returned by `getPreparedInlineMessage`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PreparedInlineMessage {
@@ -41496,7 +41496,7 @@ impl ::tlgen_runtime::json::TdJson for PreparedInlineMessage {
 }
 /// TL type `PreparedInlineMessageId`, with 1 constructor.
 ///
-/// Returned by [`savePreparedInlineMessage`](super::functions::SavePreparedInlineMessage).
+/// Returned by `savePreparedInlineMessage`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PreparedInlineMessageId {
@@ -42287,7 +42287,7 @@ impl ::tlgen_runtime::json::TdJson for PublicForward {
 }
 /// TL type `PublicForwards`, with 1 constructor.
 ///
-/// Returned by [`getStoryPublicForwards`](super::functions::GetStoryPublicForwards), [`getMessagePublicForwards`](super::functions::GetMessagePublicForwards).
+/// Returned by `getStoryPublicForwards`, `getMessagePublicForwards`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PublicForwards {
@@ -42347,7 +42347,7 @@ impl ::tlgen_runtime::json::TdJson for PublicForwards {
 }
 /// TL type `PublicPostSearchLimits`, with 1 constructor.
 ///
-/// Returned by [`getPublicPostSearchLimits`](super::functions::GetPublicPostSearchLimits).
+/// Returned by `getPublicPostSearchLimits`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PublicPostSearchLimits {
@@ -43221,7 +43221,7 @@ impl ::tlgen_runtime::json::TdJson for PushMessageContent {
 }
 /// TL type `PushReceiverId`, with 1 constructor.
 ///
-/// Returned by [`registerDevice`](super::functions::RegisterDevice), [`getPushReceiverId`](super::functions::GetPushReceiverId).
+/// Returned by `registerDevice`, `getPushReceiverId`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum PushReceiverId {
@@ -43281,7 +43281,7 @@ impl ::tlgen_runtime::json::TdJson for PushReceiverId {
 }
 /// TL type `QuickReplyMessage`, with 1 constructor.
 ///
-/// Returned by [`addQuickReplyShortcutMessage`](super::functions::AddQuickReplyShortcutMessage), [`addQuickReplyShortcutInlineQueryResultMessage`](super::functions::AddQuickReplyShortcutInlineQueryResultMessage).
+/// Returned by `addQuickReplyShortcutMessage`, `addQuickReplyShortcutInlineQueryResultMessage`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum QuickReplyMessage {
@@ -43341,7 +43341,7 @@ impl ::tlgen_runtime::json::TdJson for QuickReplyMessage {
 }
 /// TL type `QuickReplyMessages`, with 1 constructor.
 ///
-/// Returned by [`addQuickReplyShortcutMessageAlbum`](super::functions::AddQuickReplyShortcutMessageAlbum), [`readdQuickReplyShortcutMessages`](super::functions::ReaddQuickReplyShortcutMessages).
+/// Returned by `addQuickReplyShortcutMessageAlbum`, `readdQuickReplyShortcutMessages`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum QuickReplyMessages {
@@ -43797,7 +43797,7 @@ impl ::tlgen_runtime::json::TdJson for ReactionUnavailabilityReason {
 }
 /// TL type `ReadDatePrivacySettings`, with 1 constructor.
 ///
-/// Returned by [`getReadDatePrivacySettings`](super::functions::GetReadDatePrivacySettings).
+/// Returned by `getReadDatePrivacySettings`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ReadDatePrivacySettings {
@@ -43857,7 +43857,7 @@ impl ::tlgen_runtime::json::TdJson for ReadDatePrivacySettings {
 }
 /// TL type `ReceivedGift`, with 1 constructor.
 ///
-/// Returned by [`getReceivedGift`](super::functions::GetReceivedGift).
+/// Returned by `getReceivedGift`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ReceivedGift {
@@ -43917,7 +43917,7 @@ impl ::tlgen_runtime::json::TdJson for ReceivedGift {
 }
 /// TL type `ReceivedGifts`, with 1 constructor.
 ///
-/// Returned by [`getReceivedGifts`](super::functions::GetReceivedGifts).
+/// Returned by `getReceivedGifts`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ReceivedGifts {
@@ -44035,7 +44035,7 @@ impl ::tlgen_runtime::json::TdJson for RecommendedChatFolder {
 }
 /// TL type `RecommendedChatFolders`, with 1 constructor.
 ///
-/// Returned by [`getRecommendedChatFolders`](super::functions::GetRecommendedChatFolders).
+/// Returned by `getRecommendedChatFolders`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum RecommendedChatFolders {
@@ -44095,7 +44095,7 @@ impl ::tlgen_runtime::json::TdJson for RecommendedChatFolders {
 }
 /// TL type `RecoveryEmailAddress`, with 1 constructor.
 ///
-/// Returned by [`getRecoveryEmailAddress`](super::functions::GetRecoveryEmailAddress).
+/// Returned by `getRecoveryEmailAddress`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum RecoveryEmailAddress {
@@ -44330,7 +44330,7 @@ impl ::tlgen_runtime::json::TdJson for ReplyMarkup {
 ///
 /// TL type `ReportChatResult`, with 4 constructors.
 ///
-/// Returned by [`reportChat`](super::functions::ReportChat).
+/// Returned by `reportChat`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ReportChatResult {
@@ -44718,7 +44718,7 @@ impl ::tlgen_runtime::json::TdJson for ReportReason {
 ///
 /// TL type `ReportSponsoredResult`, with 5 constructors.
 ///
-/// Returned by [`reportChatSponsoredMessage`](super::functions::ReportChatSponsoredMessage), [`reportSponsoredChat`](super::functions::ReportSponsoredChat), [`reportVideoMessageAdvertisement`](super::functions::ReportVideoMessageAdvertisement).
+/// Returned by `reportChatSponsoredMessage`, `reportSponsoredChat`, `reportVideoMessageAdvertisement`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ReportSponsoredResult {
@@ -44850,7 +44850,7 @@ impl ::tlgen_runtime::json::TdJson for ReportSponsoredResult {
 ///
 /// TL type `ReportStoryResult`, with 3 constructors.
 ///
-/// Returned by [`reportStory`](super::functions::ReportStory).
+/// Returned by `reportStory`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ReportStoryResult {
@@ -45027,7 +45027,7 @@ impl ::tlgen_runtime::json::TdJson for ResendCodeReason {
 ///
 /// TL type `ResetPasswordResult`, with 3 constructors.
 ///
-/// Returned by [`resetPassword`](super::functions::ResetPassword).
+/// Returned by `resetPassword`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ResetPasswordResult {
@@ -45615,7 +45615,7 @@ impl ::tlgen_runtime::json::TdJson for RichText {
 }
 /// TL type `RtmpUrl`, with 1 constructor.
 ///
-/// Returned by [`getVideoChatRtmpUrl`](super::functions::GetVideoChatRtmpUrl), [`replaceVideoChatRtmpUrl`](super::functions::ReplaceVideoChatRtmpUrl), [`getLiveStoryRtmpUrl`](super::functions::GetLiveStoryRtmpUrl), [`replaceLiveStoryRtmpUrl`](super::functions::ReplaceLiveStoryRtmpUrl).
+/// Returned by `getVideoChatRtmpUrl`, `replaceVideoChatRtmpUrl`, `getLiveStoryRtmpUrl`, `replaceLiveStoryRtmpUrl`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum RtmpUrl {
@@ -45791,7 +45791,7 @@ impl ::tlgen_runtime::json::TdJson for SavedMessagesTag {
 }
 /// TL type `SavedMessagesTags`, with 1 constructor.
 ///
-/// Returned by [`getSavedMessagesTags`](super::functions::GetSavedMessagesTags).
+/// Returned by `getSavedMessagesTags`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum SavedMessagesTags {
@@ -46065,7 +46065,7 @@ impl ::tlgen_runtime::json::TdJson for ScopeAutosaveSettings {
 }
 /// TL type `ScopeNotificationSettings`, with 1 constructor.
 ///
-/// Returned by [`getScopeNotificationSettings`](super::functions::GetScopeNotificationSettings).
+/// Returned by `getScopeNotificationSettings`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ScopeNotificationSettings {
@@ -46555,7 +46555,7 @@ impl ::tlgen_runtime::json::TdJson for SearchMessagesFilter {
 }
 /// TL type `Seconds`, with 1 constructor.
 ///
-/// Returned by [`pingProxy`](super::functions::PingProxy).
+/// Returned by `pingProxy`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Seconds {
@@ -46615,7 +46615,7 @@ impl ::tlgen_runtime::json::TdJson for Seconds {
 }
 /// TL type `SecretChat`, with 1 constructor.
 ///
-/// Returned by [`getSecretChat`](super::functions::GetSecretChat).
+/// Returned by `getSecretChat`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum SecretChat {
@@ -46854,7 +46854,7 @@ impl ::tlgen_runtime::json::TdJson for SentGift {
 }
 /// TL type `SentWebAppMessage`, with 1 constructor.
 ///
-/// Returned by [`answerWebAppQuery`](super::functions::AnswerWebAppQuery).
+/// Returned by `answerWebAppQuery`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum SentWebAppMessage {
@@ -46914,7 +46914,7 @@ impl ::tlgen_runtime::json::TdJson for SentWebAppMessage {
 }
 /// TL type `Session`, with 1 constructor.
 ///
-/// Returned by [`confirmQrCodeAuthentication`](super::functions::ConfirmQrCodeAuthentication).
+/// Returned by `confirmQrCodeAuthentication`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Session {
@@ -47312,7 +47312,7 @@ impl ::tlgen_runtime::json::TdJson for SessionType {
 }
 /// TL type `Sessions`, with 1 constructor.
 ///
-/// Returned by [`getActiveSessions`](super::functions::GetActiveSessions).
+/// Returned by `getActiveSessions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Sessions {
@@ -48106,7 +48106,7 @@ impl ::tlgen_runtime::json::TdJson for SponsoredChat {
 }
 /// TL type `SponsoredChats`, with 1 constructor.
 ///
-/// Returned by [`getSearchSponsoredChats`](super::functions::GetSearchSponsoredChats).
+/// Returned by `getSearchSponsoredChats`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum SponsoredChats {
@@ -48224,7 +48224,7 @@ impl ::tlgen_runtime::json::TdJson for SponsoredMessage {
 }
 /// TL type `SponsoredMessages`, with 1 constructor.
 ///
-/// Returned by [`getChatSponsoredMessages`](super::functions::GetChatSponsoredMessages).
+/// Returned by `getChatSponsoredMessages`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum SponsoredMessages {
@@ -48284,7 +48284,7 @@ impl ::tlgen_runtime::json::TdJson for SponsoredMessages {
 }
 /// TL type `StakeDiceState`, with 1 constructor.
 ///
-/// Returned by [`getStakeDiceState`](super::functions::GetStakeDiceState).
+/// Returned by `getStakeDiceState`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StakeDiceState {
@@ -48344,7 +48344,7 @@ impl ::tlgen_runtime::json::TdJson for StakeDiceState {
 }
 /// TL type `StarAmount`, with 1 constructor.
 ///
-/// Returned by [`getBusinessAccountStarAmount`](super::functions::GetBusinessAccountStarAmount).
+/// Returned by `getBusinessAccountStarAmount`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StarAmount {
@@ -48404,7 +48404,7 @@ impl ::tlgen_runtime::json::TdJson for StarAmount {
 }
 /// TL type `StarCount`, with 1 constructor.
 ///
-/// Returned by [`getDirectMessagesChatTopicRevenue`](super::functions::GetDirectMessagesChatTopicRevenue), [`getPaidMessageRevenue`](super::functions::GetPaidMessageRevenue).
+/// Returned by `getDirectMessagesChatTopicRevenue`, `getPaidMessageRevenue`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StarCount {
@@ -48522,7 +48522,7 @@ impl ::tlgen_runtime::json::TdJson for StarGiveawayPaymentOption {
 }
 /// TL type `StarGiveawayPaymentOptions`, with 1 constructor.
 ///
-/// Returned by [`getStarGiveawayPaymentOptions`](super::functions::GetStarGiveawayPaymentOptions).
+/// Returned by `getStarGiveawayPaymentOptions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StarGiveawayPaymentOptions {
@@ -48698,7 +48698,7 @@ impl ::tlgen_runtime::json::TdJson for StarPaymentOption {
 }
 /// TL type `StarPaymentOptions`, with 1 constructor.
 ///
-/// Returned by [`getStarPaymentOptions`](super::functions::GetStarPaymentOptions), [`getStarGiftPaymentOptions`](super::functions::GetStarGiftPaymentOptions).
+/// Returned by `getStarPaymentOptions`, `getStarGiftPaymentOptions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StarPaymentOptions {
@@ -48758,7 +48758,7 @@ impl ::tlgen_runtime::json::TdJson for StarPaymentOptions {
 }
 /// TL type `StarRevenueStatistics`, with 1 constructor.
 ///
-/// Returned by [`getStarRevenueStatistics`](super::functions::GetStarRevenueStatistics).
+/// Returned by `getStarRevenueStatistics`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StarRevenueStatistics {
@@ -49073,7 +49073,7 @@ impl ::tlgen_runtime::json::TdJson for StarSubscriptionType {
 }
 /// TL type `StarSubscriptions`, with 1 constructor.
 ///
-/// Returned by [`getStarSubscriptions`](super::functions::GetStarSubscriptions).
+/// Returned by `getStarSubscriptions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StarSubscriptions {
@@ -50023,7 +50023,7 @@ impl ::tlgen_runtime::json::TdJson for StarTransactionType {
 }
 /// TL type `StarTransactions`, with 1 constructor.
 ///
-/// Returned by [`getStarTransactions`](super::functions::GetStarTransactions).
+/// Returned by `getStarTransactions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StarTransactions {
@@ -50085,7 +50085,7 @@ impl ::tlgen_runtime::json::TdJson for StarTransactions {
 ///
 /// TL type `StartLiveStoryResult`, with 2 constructors.
 ///
-/// Returned by [`startLiveStory`](super::functions::StartLiveStory).
+/// Returned by `startLiveStory`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StartLiveStoryResult {
@@ -50166,7 +50166,7 @@ impl ::tlgen_runtime::json::TdJson for StartLiveStoryResult {
 ///
 /// TL type `StatisticalGraph`, with 3 constructors.
 ///
-/// Returned by [`getStatisticalGraph`](super::functions::GetStatisticalGraph).
+/// Returned by `getStatisticalGraph`.
 ///
 /// Held by [`chatStatisticsSupergroup.member_count_graph`](super::types::ChatStatisticsSupergroup), [`chatStatisticsSupergroup.join_graph`](super::types::ChatStatisticsSupergroup), [`chatStatisticsSupergroup.join_by_source_graph`](super::types::ChatStatisticsSupergroup), [`chatStatisticsSupergroup.language_graph`](super::types::ChatStatisticsSupergroup), [`chatStatisticsSupergroup.message_content_graph`](super::types::ChatStatisticsSupergroup), [`chatStatisticsSupergroup.action_graph`](super::types::ChatStatisticsSupergroup), [`chatStatisticsSupergroup.day_graph`](super::types::ChatStatisticsSupergroup), [`chatStatisticsSupergroup.week_graph`](super::types::ChatStatisticsSupergroup), [`chatStatisticsChannel.member_count_graph`](super::types::ChatStatisticsChannel), [`chatStatisticsChannel.join_graph`](super::types::ChatStatisticsChannel) and 18 more.
 #[derive(Clone)]
@@ -50322,7 +50322,7 @@ impl ::tlgen_runtime::json::TdJson for StatisticalValue {
 }
 /// TL type `Sticker`, with 1 constructor.
 ///
-/// Returned by [`clickAnimatedEmojiMessage`](super::functions::ClickAnimatedEmojiMessage), [`getPremiumInfoSticker`](super::functions::GetPremiumInfoSticker).
+/// Returned by `clickAnimatedEmojiMessage`, `getPremiumInfoSticker`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Sticker {
@@ -50578,7 +50578,7 @@ impl ::tlgen_runtime::json::TdJson for StickerFullType {
 }
 /// TL type `StickerSet`, with 1 constructor.
 ///
-/// Returned by [`getStickerSet`](super::functions::GetStickerSet), [`searchStickerSet`](super::functions::SearchStickerSet), [`createNewStickerSet`](super::functions::CreateNewStickerSet).
+/// Returned by `getStickerSet`, `searchStickerSet`, `createNewStickerSet`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StickerSet {
@@ -50696,7 +50696,7 @@ impl ::tlgen_runtime::json::TdJson for StickerSetInfo {
 }
 /// TL type `StickerSets`, with 1 constructor.
 ///
-/// Returned by [`getInstalledStickerSets`](super::functions::GetInstalledStickerSets), [`getArchivedStickerSets`](super::functions::GetArchivedStickerSets), [`getAttachedStickerSets`](super::functions::GetAttachedStickerSets), [`searchInstalledStickerSets`](super::functions::SearchInstalledStickerSets), [`searchStickerSets`](super::functions::SearchStickerSets), [`getOwnedStickerSets`](super::functions::GetOwnedStickerSets).
+/// Returned by `getInstalledStickerSets`, `getArchivedStickerSets`, `getAttachedStickerSets`, `searchInstalledStickerSets`, `searchStickerSets`, `getOwnedStickerSets`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StickerSets {
@@ -50854,7 +50854,7 @@ impl ::tlgen_runtime::json::TdJson for StickerType {
 }
 /// TL type `Stickers`, with 1 constructor.
 ///
-/// Returned by [`getForumTopicDefaultIcons`](super::functions::GetForumTopicDefaultIcons), [`getCustomEmojiReactionAnimations`](super::functions::GetCustomEmojiReactionAnimations), [`getStickers`](super::functions::GetStickers), [`searchStickers`](super::functions::SearchStickers), [`getGreetingStickers`](super::functions::GetGreetingStickers), [`getPremiumStickers`](super::functions::GetPremiumStickers), [`getRecentStickers`](super::functions::GetRecentStickers), [`addRecentSticker`](super::functions::AddRecentSticker), [`getFavoriteStickers`](super::functions::GetFavoriteStickers), [`getCustomEmojiStickers`](super::functions::GetCustomEmojiStickers) and 4 more.
+/// Returned by `getForumTopicDefaultIcons`, `getCustomEmojiReactionAnimations`, `getStickers`, `searchStickers`, `getGreetingStickers`, `getPremiumStickers`, `getRecentStickers`, `addRecentSticker`, `getFavoriteStickers`, `getCustomEmojiStickers` and 4 more.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Stickers {
@@ -50914,7 +50914,7 @@ impl ::tlgen_runtime::json::TdJson for Stickers {
 }
 /// TL type `StorageStatistics`, with 1 constructor.
 ///
-/// Returned by [`getStorageStatistics`](super::functions::GetStorageStatistics), [`optimizeStorage`](super::functions::OptimizeStorage).
+/// Returned by `getStorageStatistics`, `optimizeStorage`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StorageStatistics {
@@ -51090,7 +51090,7 @@ impl ::tlgen_runtime::json::TdJson for StorageStatisticsByFileType {
 }
 /// TL type `StorageStatisticsFast`, with 1 constructor.
 ///
-/// Returned by [`getStorageStatisticsFast`](super::functions::GetStorageStatisticsFast).
+/// Returned by `getStorageStatisticsFast`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StorageStatisticsFast {
@@ -51393,7 +51393,7 @@ impl ::tlgen_runtime::json::TdJson for StoreTransaction {
 }
 /// TL type `Stories`, with 1 constructor.
 ///
-/// Returned by [`getChatPostedToChatPageStories`](super::functions::GetChatPostedToChatPageStories), [`getChatArchivedStories`](super::functions::GetChatArchivedStories), [`getStoryAlbumStories`](super::functions::GetStoryAlbumStories).
+/// Returned by `getChatPostedToChatPageStories`, `getChatArchivedStories`, `getStoryAlbumStories`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Stories {
@@ -51453,7 +51453,7 @@ impl ::tlgen_runtime::json::TdJson for Stories {
 }
 /// TL type `Story`, with 1 constructor.
 ///
-/// Returned by [`editBusinessStory`](super::functions::EditBusinessStory), [`getStory`](super::functions::GetStory), [`postStory`](super::functions::PostStory).
+/// Returned by `editBusinessStory`, `getStory`, `postStory`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Story {
@@ -51513,7 +51513,7 @@ impl ::tlgen_runtime::json::TdJson for Story {
 }
 /// TL type `StoryAlbum`, with 1 constructor.
 ///
-/// Returned by [`createStoryAlbum`](super::functions::CreateStoryAlbum), [`setStoryAlbumName`](super::functions::SetStoryAlbumName), [`addStoryAlbumStories`](super::functions::AddStoryAlbumStories), [`removeStoryAlbumStories`](super::functions::RemoveStoryAlbumStories), [`reorderStoryAlbumStories`](super::functions::ReorderStoryAlbumStories).
+/// Returned by `createStoryAlbum`, `setStoryAlbumName`, `addStoryAlbumStories`, `removeStoryAlbumStories`, `reorderStoryAlbumStories`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StoryAlbum {
@@ -51573,7 +51573,7 @@ impl ::tlgen_runtime::json::TdJson for StoryAlbum {
 }
 /// TL type `StoryAlbums`, with 1 constructor.
 ///
-/// Returned by [`getChatStoryAlbums`](super::functions::GetChatStoryAlbums).
+/// Returned by `getChatStoryAlbums`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StoryAlbums {
@@ -52475,7 +52475,7 @@ impl ::tlgen_runtime::json::TdJson for StoryInteractionType {
 }
 /// TL type `StoryInteractions`, with 1 constructor.
 ///
-/// Returned by [`getStoryInteractions`](super::functions::GetStoryInteractions), [`getChatStoryInteractions`](super::functions::GetChatStoryInteractions).
+/// Returned by `getStoryInteractions`, `getChatStoryInteractions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StoryInteractions {
@@ -52870,7 +52870,7 @@ impl ::tlgen_runtime::json::TdJson for StoryRepostInfo {
 }
 /// TL type `StoryStatistics`, with 1 constructor.
 ///
-/// Returned by [`getStoryStatistics`](super::functions::GetStoryStatistics).
+/// Returned by `getStoryStatistics`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum StoryStatistics {
@@ -53644,7 +53644,7 @@ impl ::tlgen_runtime::json::TdJson for SuggestedPostState {
 }
 /// TL type `Supergroup`, with 1 constructor.
 ///
-/// Returned by [`getSupergroup`](super::functions::GetSupergroup).
+/// Returned by `getSupergroup`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Supergroup {
@@ -53704,7 +53704,7 @@ impl ::tlgen_runtime::json::TdJson for Supergroup {
 }
 /// TL type `SupergroupFullInfo`, with 1 constructor.
 ///
-/// Returned by [`getSupergroupFullInfo`](super::functions::GetSupergroupFullInfo).
+/// Returned by `getSupergroupFullInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum SupergroupFullInfo {
@@ -54118,7 +54118,7 @@ impl ::tlgen_runtime::json::TdJson for TMeUrlType {
 }
 /// TL type `TMeUrls`, with 1 constructor.
 ///
-/// Returned by [`getRecentlyVisitedTMeUrls`](super::functions::GetRecentlyVisitedTMeUrls).
+/// Returned by `getRecentlyVisitedTMeUrls`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TMeUrls {
@@ -54500,7 +54500,7 @@ impl ::tlgen_runtime::json::TdJson for TelegramPaymentPurpose {
 }
 /// TL type `TemporaryPasswordState`, with 1 constructor.
 ///
-/// Returned by [`createTemporaryPassword`](super::functions::CreateTemporaryPassword), [`getTemporaryPasswordState`](super::functions::GetTemporaryPasswordState).
+/// Returned by `createTemporaryPassword`, `getTemporaryPasswordState`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TemporaryPasswordState {
@@ -54618,7 +54618,7 @@ impl ::tlgen_runtime::json::TdJson for TermsOfService {
 }
 /// TL type `TestBytes`, with 1 constructor.
 ///
-/// Returned by [`testCallBytes`](super::functions::TestCallBytes).
+/// Returned by `testCallBytes`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TestBytes {
@@ -54678,7 +54678,7 @@ impl ::tlgen_runtime::json::TdJson for TestBytes {
 }
 /// TL type `TestInt`, with 1 constructor.
 ///
-/// Returned by [`testSquareInt`](super::functions::TestSquareInt).
+/// Returned by `testSquareInt`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TestInt {
@@ -54738,7 +54738,7 @@ impl ::tlgen_runtime::json::TdJson for TestInt {
 }
 /// TL type `TestString`, with 1 constructor.
 ///
-/// Returned by [`testCallString`](super::functions::TestCallString).
+/// Returned by `testCallString`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TestString {
@@ -54798,7 +54798,7 @@ impl ::tlgen_runtime::json::TdJson for TestString {
 }
 /// TL type `TestVectorInt`, with 1 constructor.
 ///
-/// Returned by [`testCallVectorInt`](super::functions::TestCallVectorInt).
+/// Returned by `testCallVectorInt`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TestVectorInt {
@@ -54858,7 +54858,7 @@ impl ::tlgen_runtime::json::TdJson for TestVectorInt {
 }
 /// TL type `TestVectorIntObject`, with 1 constructor.
 ///
-/// Returned by [`testCallVectorIntObject`](super::functions::TestCallVectorIntObject).
+/// Returned by `testCallVectorIntObject`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TestVectorIntObject {
@@ -54918,7 +54918,7 @@ impl ::tlgen_runtime::json::TdJson for TestVectorIntObject {
 }
 /// TL type `TestVectorString`, with 1 constructor.
 ///
-/// Returned by [`testCallVectorString`](super::functions::TestCallVectorString).
+/// Returned by `testCallVectorString`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TestVectorString {
@@ -54978,7 +54978,7 @@ impl ::tlgen_runtime::json::TdJson for TestVectorString {
 }
 /// TL type `TestVectorStringObject`, with 1 constructor.
 ///
-/// Returned by [`testCallVectorStringObject`](super::functions::TestCallVectorStringObject).
+/// Returned by `testCallVectorStringObject`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TestVectorStringObject {
@@ -55038,7 +55038,7 @@ impl ::tlgen_runtime::json::TdJson for TestVectorStringObject {
 }
 /// TL type `Text`, with 1 constructor.
 ///
-/// Returned by [`getAuthenticationPasskeyParameters`](super::functions::GetAuthenticationPasskeyParameters), [`getMessageEmbeddingCode`](super::functions::GetMessageEmbeddingCode), [`getPasskeyParameters`](super::functions::GetPasskeyParameters), [`getCountryFlagEmoji`](super::functions::GetCountryFlagEmoji), [`getFileMimeType`](super::functions::GetFileMimeType), [`getFileExtension`](super::functions::GetFileExtension), [`cleanFileName`](super::functions::CleanFileName), [`getJsonString`](super::functions::GetJsonString), [`getThemeParametersJsonString`](super::functions::GetThemeParametersJsonString), [`getSuggestedFileName`](super::functions::GetSuggestedFileName) and 13 more.
+/// Returned by `getAuthenticationPasskeyParameters`, `getMessageEmbeddingCode`, `getPasskeyParameters`, `getCountryFlagEmoji`, `getFileMimeType`, `getFileExtension`, `cleanFileName`, `getJsonString`, `getThemeParametersJsonString`, `getSuggestedFileName` and 13 more.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Text {
@@ -55095,7 +55095,7 @@ impl ::tlgen_runtime::json::TdJson for Text {
 }
 /// TL type `TextEntities`, with 1 constructor.
 ///
-/// Returned by [`getTextEntities`](super::functions::GetTextEntities).
+/// Returned by `getTextEntities`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TextEntities {
@@ -56169,7 +56169,7 @@ impl ::tlgen_runtime::json::TdJson for TimeZone {
 }
 /// TL type `TimeZones`, with 1 constructor.
 ///
-/// Returned by [`getTimeZones`](super::functions::GetTimeZones).
+/// Returned by `getTimeZones`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TimeZones {
@@ -56229,7 +56229,7 @@ impl ::tlgen_runtime::json::TdJson for TimeZones {
 }
 /// TL type `TonRevenueStatistics`, with 1 constructor.
 ///
-/// Returned by [`getTonRevenueStatistics`](super::functions::GetTonRevenueStatistics).
+/// Returned by `getTonRevenueStatistics`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TonRevenueStatistics {
@@ -56605,7 +56605,7 @@ impl ::tlgen_runtime::json::TdJson for TonTransactionType {
 }
 /// TL type `TonTransactions`, with 1 constructor.
 ///
-/// Returned by [`getTonTransactions`](super::functions::GetTonTransactions).
+/// Returned by `getTonTransactions`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TonTransactions {
@@ -56925,7 +56925,7 @@ impl ::tlgen_runtime::json::TdJson for TransactionDirection {
 }
 /// TL type `TrendingStickerSets`, with 1 constructor.
 ///
-/// Returned by [`getTrendingStickerSets`](super::functions::GetTrendingStickerSets).
+/// Returned by `getTrendingStickerSets`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum TrendingStickerSets {
@@ -57103,7 +57103,7 @@ impl ::tlgen_runtime::json::TdJson for UnreadReaction {
 ///
 /// TL type `Update`, with 174 constructors.
 ///
-/// Returned by [`testUseUpdate`](super::functions::TestUseUpdate).
+/// Returned by `testUseUpdate`.
 ///
 /// Held by [`updates.updates`](super::types::Updates).
 #[derive(Clone)]
@@ -60111,7 +60111,7 @@ impl ::tlgen_runtime::json::TdJson for Update {
 }
 /// TL type `Updates`, with 1 constructor.
 ///
-/// Returned by [`getCurrentState`](super::functions::GetCurrentState).
+/// Returned by `getCurrentState`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Updates {
@@ -60171,7 +60171,7 @@ impl ::tlgen_runtime::json::TdJson for Updates {
 }
 /// TL type `UpgradeGiftResult`, with 1 constructor.
 ///
-/// Returned by [`upgradeGift`](super::functions::UpgradeGift).
+/// Returned by `upgradeGift`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum UpgradeGiftResult {
@@ -60231,7 +60231,7 @@ impl ::tlgen_runtime::json::TdJson for UpgradeGiftResult {
 }
 /// TL type `UpgradedGift`, with 1 constructor.
 ///
-/// Returned by [`getUpgradedGift`](super::functions::GetUpgradedGift).
+/// Returned by `getUpgradedGift`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum UpgradedGift {
@@ -61207,7 +61207,7 @@ impl ::tlgen_runtime::json::TdJson for UpgradedGiftSymbolCount {
 }
 /// TL type `UpgradedGiftValueInfo`, with 1 constructor.
 ///
-/// Returned by [`getUpgradedGiftValueInfo`](super::functions::GetUpgradedGiftValueInfo).
+/// Returned by `getUpgradedGiftValueInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum UpgradedGiftValueInfo {
@@ -61267,7 +61267,7 @@ impl ::tlgen_runtime::json::TdJson for UpgradedGiftValueInfo {
 }
 /// TL type `User`, with 1 constructor.
 ///
-/// Returned by [`getMe`](super::functions::GetMe), [`getUser`](super::functions::GetUser), [`getMessageAuthor`](super::functions::GetMessageAuthor), [`getChatOwnerAfterLeaving`](super::functions::GetChatOwnerAfterLeaving), [`searchUserByPhoneNumber`](super::functions::SearchUserByPhoneNumber), [`searchUserByToken`](super::functions::SearchUserByToken), [`getSupportUser`](super::functions::GetSupportUser).
+/// Returned by `getMe`, `getUser`, `getMessageAuthor`, `getChatOwnerAfterLeaving`, `searchUserByPhoneNumber`, `searchUserByToken`, `getSupportUser`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum User {
@@ -61382,7 +61382,7 @@ impl ::tlgen_runtime::json::TdJson for UserAuctionBid {
 }
 /// TL type `UserFullInfo`, with 1 constructor.
 ///
-/// Returned by [`getUserFullInfo`](super::functions::GetUserFullInfo).
+/// Returned by `getUserFullInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum UserFullInfo {
@@ -61442,7 +61442,7 @@ impl ::tlgen_runtime::json::TdJson for UserFullInfo {
 }
 /// TL type `UserLink`, with 1 constructor.
 ///
-/// Returned by [`getUserLink`](super::functions::GetUserLink).
+/// Returned by `getUserLink`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum UserLink {
@@ -62026,7 +62026,7 @@ impl ::tlgen_runtime::json::TdJson for UserPrivacySettingRule {
 }
 /// TL type `UserPrivacySettingRules`, with 1 constructor.
 ///
-/// Returned by [`getUserPrivacySettingRules`](super::functions::GetUserPrivacySettingRules).
+/// Returned by `getUserPrivacySettingRules`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum UserPrivacySettingRules {
@@ -62293,7 +62293,7 @@ impl ::tlgen_runtime::json::TdJson for UserStatus {
 }
 /// TL type `UserSupportInfo`, with 1 constructor.
 ///
-/// Returned by [`getUserSupportInfo`](super::functions::GetUserSupportInfo), [`setUserSupportInfo`](super::functions::SetUserSupportInfo).
+/// Returned by `getUserSupportInfo`, `setUserSupportInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum UserSupportInfo {
@@ -62528,7 +62528,7 @@ impl ::tlgen_runtime::json::TdJson for Usernames {
 }
 /// TL type `Users`, with 1 constructor.
 ///
-/// Returned by [`getBotSimilarBots`](super::functions::GetBotSimilarBots), [`getContacts`](super::functions::GetContacts), [`searchContacts`](super::functions::SearchContacts), [`getCloseFriends`](super::functions::GetCloseFriends), [`getRecentInlineBots`](super::functions::GetRecentInlineBots), [`getOwnedBots`](super::functions::GetOwnedBots).
+/// Returned by `getBotSimilarBots`, `getContacts`, `searchContacts`, `getCloseFriends`, `getRecentInlineBots`, `getOwnedBots`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum Users {
@@ -62588,7 +62588,7 @@ impl ::tlgen_runtime::json::TdJson for Users {
 }
 /// TL type `ValidatedOrderInfo`, with 1 constructor.
 ///
-/// Returned by [`validateOrderInfo`](super::functions::ValidateOrderInfo).
+/// Returned by `validateOrderInfo`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum ValidatedOrderInfo {
@@ -63019,7 +63019,7 @@ impl ::tlgen_runtime::json::TdJson for VideoMessageAdvertisement {
 }
 /// TL type `VideoMessageAdvertisements`, with 1 constructor.
 ///
-/// Returned by [`getVideoMessageAdvertisements`](super::functions::GetVideoMessageAdvertisements).
+/// Returned by `getVideoMessageAdvertisements`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum VideoMessageAdvertisements {
@@ -63311,7 +63311,7 @@ impl ::tlgen_runtime::json::TdJson for WebApp {
 }
 /// TL type `WebAppInfo`, with 1 constructor.
 ///
-/// Returned by [`openWebApp`](super::functions::OpenWebApp).
+/// Returned by `openWebApp`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum WebAppInfo {
@@ -63527,7 +63527,7 @@ impl ::tlgen_runtime::json::TdJson for WebAppOpenParameters {
 }
 /// TL type `WebPageInstantView`, with 1 constructor.
 ///
-/// Returned by [`getWebPageInstantView`](super::functions::GetWebPageInstantView).
+/// Returned by `getWebPageInstantView`.
 #[derive(Clone)]
 #[cfg_attr(feature = "eq", derive(PartialEq))]
 pub enum WebPageInstantView {
