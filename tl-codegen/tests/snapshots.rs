@@ -19,10 +19,11 @@ const CASES: &[&str] = &[
     "tdjson",
     "tonjson",
     "prefix",
+    "hex_debug",
 ];
 
 /// The generator as each case runs it: the defaults with `Object`, the conversions and the
-/// per-method error enums on (off by default; the snapshots show them), plus the `borrowed` module for `borrowed.tl`
+/// per-method error enums on (off by default; the snapshots show them), plus the `borrowed` module for `borrowed.tl` and `hex_debug.tl`
 /// and the subset its first line names for `subset.tl`; TDLib's and tonlib's JSON dialects for
 /// `tdjson.tl` and `tonjson.tl` (no binary codecs there).
 fn config(case: &str) -> tlgen_codegen::Config {
@@ -32,7 +33,7 @@ fn config(case: &str) -> tlgen_codegen::Config {
         .object(true)
         .conversions(true)
         .method_errors(true)
-        .borrowed(case == "borrowed");
+        .borrowed(case == "borrowed" || case == "hex_debug");
     match case {
         "tdjson" => {
             config.json(tlgen_codegen::JsonDialect::Tdlib);

@@ -38,6 +38,9 @@ mod tonjson {
 mod prefix {
     include!("snapshots/prefix.rs");
 }
+mod hex_debug {
+    include!("snapshots/hex_debug.rs");
+}
 // Arbitrary valid schemas (`common/arbitrary.rs`, seeds 1–3): they compile.
 mod arbitrary_1 {
     include!("snapshots/arbitrary_1.rs");
@@ -530,4 +533,124 @@ fn a_prefix_function_is_the_start_of_its_full_one() {
         prefix::name_for_id(0xdd28_9f8e),
         Some("invokeWithBusinessConnection")
     );
+}
+
+/// `resPQ` as the server sends it in "Creating an Authorization Key"
+/// (<https://core.telegram.org/mtproto/samples-auth_key>, step 2), without the message header.
+const RES_PQ: [u8; 64] = [
+    0x63, 0x24, 0x16, 0x05, // resPQ#05162463
+    0x3e, 0x05, 0x49, 0x82, 0x8c, 0xca, 0x27, 0xe9, 0x66, 0xb3, 0x01, 0xa4, 0x8f, 0xec, 0xe2,
+    0xfc, // nonce
+    0xa5, 0xcf, 0x4d, 0x33, 0xf4, 0xa1, 0x1e, 0xa8, 0x77, 0xba, 0x4a, 0xa5, 0x73, 0x90, 0x73,
+    0x30, // server_nonce
+    0x08, 0x17, 0xed, 0x48, 0x94, 0x1a, 0x08, 0xf9, 0x81, 0x00, 0x00, 0x00, // pq
+    0x15, 0xc4, 0xb5, 0x1c, 0x01, 0x00, 0x00, 0x00, // Vector<long>, 1 item
+    0x21, 0x6b, 0xe8, 0x6c, 0x02, 0x2b, 0xb4, 0xc3, // fingerprint c3b42b026ce86b21
+];
+
+#[test]
+fn int128_prints_as_hex_in_wire_order() {
+    let res_pq = hex_debug::types::ResPq::from_bytes(&RES_PQ).unwrap();
+    // The nonces as the page writes them; every other field as derived.
+    assert_eq!(
+        format!("{res_pq:?}"),
+        "ResPq { nonce: 3e0549828cca27e966b301a48fece2fc, \
+         server_nonce: a5cf4d33f4a11ea877ba4aa573907330, \
+         pq: [23, 237, 72, 148, 26, 8, 249, 129], \
+         server_public_key_fingerprints: [-4344800451088585951] }"
+    );
+    assert_eq!(
+        format!("{res_pq:#?}"),
+        "ResPq {\n    nonce: 3e0549828cca27e966b301a48fece2fc,\n    \
+         server_nonce: a5cf4d33f4a11ea877ba4aa573907330,\n    pq: [\n        23,\n        \
+         237,\n        72,\n        148,\n        26,\n        8,\n        249,\n        \
+         129,\n    ],\n    server_public_key_fingerprints: [\n        -4344800451088585951,\n    \
+         ],\n}"
+    );
+    let borrowed = <hex_debug::borrowed::types::ResPq as tlgen_runtime::DeserializableBorrowed>::from_bytes_borrowed(&RES_PQ).unwrap();
+    assert_eq!(format!("{borrowed:?}"), format!("{res_pq:?}"));
+
+    let call = hex_debug::functions::ReqPqMulti {
+        nonce: res_pq.nonce,
+    };
+    assert_eq!(
+        format!("{call:?}"),
+        "ReqPqMulti { nonce: 3e0549828cca27e966b301a48fece2fc }"
+    );
+    let wrapped = hex_debug::functions::InvokeWithNonce {
+        nonce: [0xff; 16],
+        query: call,
+    };
+    assert_eq!(
+        format!("{wrapped:?}"),
+        "InvokeWithNonce { nonce: ffffffffffffffffffffffffffffffff, \
+         query: ReqPqMulti { nonce: 3e0549828cca27e966b301a48fece2fc } }"
+    );
+}
+
+#[test]
+fn int256_in_flags_vectors_and_shared_bits_prints_as_hex() {
+    use hex_debug::{enums, types};
+    let keys = types::Keys {
+        secret: Some([0xab; 16]),
+        hashes: vec![[0x01; 32], [0xfe; 32]],
+        rows: vec![vec![], vec![[0x10; 32]]],
+    };
+    let (one, fe, ten) = ("01".repeat(32), "fe".repeat(32), "10".repeat(32));
+    assert_eq!(
+        format!("{keys:?}"),
+        format!(
+            "Keys {{ secret: Some(abababababababababababababababab), hashes: [{one}, {fe}], \
+             rows: [[], [{ten}]] }}"
+        )
+    );
+    let empty = types::Keys {
+        secret: None,
+        hashes: vec![],
+        rows: vec![],
+    };
+    assert_eq!(
+        format!("{empty:#?}"),
+        "Keys {\n    secret: None,\n    hashes: [],\n    rows: [],\n}"
+    );
+    // Two params on one flag bit: `Option<([u8; 32], i32)>`.
+    let pair = types::Pair {
+        key_and_count: Some(([0x5a; 32], 7)),
+    };
+    let key = "5a".repeat(32);
+    assert_eq!(
+        format!("{pair:?}"),
+        format!("Pair {{ key_and_count: Some(({key}, 7)) }}")
+    );
+    assert_eq!(
+        format!("{pair:#?}"),
+        format!("Pair {{\n    key_and_count: Some(\n        (\n            {key},\n            7,\n        ),\n    ),\n}}")
+    );
+    assert_eq!(
+        format!(
+            "{:?}",
+            types::Pair {
+                key_and_count: None
+            }
+        ),
+        "Pair { key_and_count: None }"
+    );
+    // A keyword field keeps its TL name, as the derive prints it; enums still derive.
+    let tagged = enums::Tagged::Tagged(types::Tagged {
+        r#type: [0; 32],
+        name: "x".into(),
+    });
+    assert_eq!(
+        format!("{tagged:?}"),
+        format!(
+            "Tagged(Tagged {{ type: {}, name: \"x\" }})",
+            "00".repeat(32)
+        )
+    );
+    // Without a byte array, the derive.
+    let plain = types::Plain {
+        id: 1,
+        name: "p".into(),
+    };
+    assert_eq!(format!("{plain:?}"), "Plain { id: 1, name: \"p\" }");
 }

@@ -1,5 +1,9 @@
 //! [`Value`]: a decoded TL value as a tree.
 
+use core::fmt;
+
+use tlgen_runtime::debug::Hex;
+
 use crate::envelope::Envelope;
 use crate::schema::DefId;
 
@@ -8,7 +12,10 @@ use crate::schema::DefId;
 /// Which TL type a primitive has is given by where it sits (a field's type, or the type
 /// it was decoded as): `Long` is `long` (and `int53`), `Bytes` is `bytes`, `Vector` is
 /// both the boxed `Vector<T>` and the bare `vector<T>`.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// `Debug` prints as a derive would, except `Int128` and `Int256`: their bytes as lowercase
+/// hex in wire order (`Int128(3e0549828cca27e966b301a48fece2fc)`), as generated structs do.
+#[derive(Clone, PartialEq)]
 pub enum Value {
     /// A constructor or function call, boxed or bare.
     ///
@@ -122,8 +129,78 @@ impl Value {
     }
 }
 
+/// The derive's layout, with `int128`/`int256` as hex (`tlgen_runtime::debug::Hex`).
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Object { def, fields } => f
+                .debug_struct("Object")
+                .field("def", def)
+                .field("fields", fields)
+                .finish(),
+            Value::Int(v) => f.debug_tuple("Int").field(v).finish(),
+            Value::Nat(v) => f.debug_tuple("Nat").field(v).finish(),
+            Value::Long(v) => f.debug_tuple("Long").field(v).finish(),
+            Value::Double(v) => f.debug_tuple("Double").field(v).finish(),
+            Value::String(v) => f.debug_tuple("String").field(v).finish(),
+            Value::Bytes(v) => f.debug_tuple("Bytes").field(v).finish(),
+            Value::Int128(v) => f.debug_tuple("Int128").field(&Hex(v)).finish(),
+            Value::Int256(v) => f.debug_tuple("Int256").field(&Hex(v)).finish(),
+            Value::Bool(v) => f.debug_tuple("Bool").field(v).finish(),
+            Value::Vector(v) => f.debug_tuple("Vector").field(v).finish(),
+            Value::Null => f.write_str("Null"),
+            Value::Envelope(v) => f.debug_tuple("Envelope").field(v).finish(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::Value;
+    use crate::schema::DefId;
+
+    #[test]
+    fn debug_prints_int128_and_int256_as_hex() {
+        let nonce = [
+            0x3e, 0x05, 0x49, 0x82, 0x8c, 0xca, 0x27, 0xe9, 0x66, 0xb3, 0x01, 0xa4, 0x8f, 0xec,
+            0xe2, 0xfc,
+        ];
+        let v = Value::Int128(Box::new(nonce));
+        assert_eq!(format!("{v:?}"), "Int128(3e0549828cca27e966b301a48fece2fc)");
+        assert_eq!(
+            format!("{v:#?}"),
+            "Int128(\n    3e0549828cca27e966b301a48fece2fc,\n)"
+        );
+        let hash = Value::Int256(Box::new([0xa5; 32]));
+        assert_eq!(format!("{hash:?}"), format!("Int256({})", "a5".repeat(32)));
+        // Inside a vector and an object; every other variant as derived.
+        let object = Value::Object {
+            def: DefId(3),
+            fields: vec![
+                (0, Value::Vector(vec![v, Value::Int(-1)].into())),
+                (2, Value::Bytes(vec![1, 2].into())),
+                (3, Value::String("é".into())),
+                (4, Value::Null),
+            ]
+            .into(),
+        };
+        assert_eq!(
+            format!("{object:?}"),
+            "Object { def: DefId(3), fields: [(0, Vector([Int128(3e0549828cca27e966b301a48fece2fc), \
+             Int(-1)])), (2, Bytes([1, 2])), (3, String(\"é\")), (4, Null)] }"
+        );
+        let others = [
+            Value::Nat(7),
+            Value::Long(-2),
+            Value::Double(0.5),
+            Value::Bool(true),
+        ];
+        assert_eq!(
+            format!("{others:?}"),
+            "[Nat(7), Long(-2), Double(0.5), Bool(true)]"
+        );
+    }
+
     #[test]
     fn a_value_is_three_words() {
         assert_eq!(std::mem::size_of::<super::Value>(), 24);

@@ -152,6 +152,7 @@
 
 mod borrowed;
 mod boxed;
+pub mod debug;
 pub mod envelope;
 mod error;
 mod gzip;

@@ -167,3 +167,28 @@ fn a_mode_keeps_its_own_bits() {
     assert_eq!(bytes[4 + 80..4 + 84], 7u32.to_le_bytes());
     assert_eq!(bytes[4 + 84..4 + 88], 40u32.to_le_bytes());
 }
+
+/// `Debug` prints TON's `int256` hashes as the page writes them (lowercase hex in wire
+/// order), the other fields as derived.
+#[test]
+fn the_documented_answer_prints_its_hashes_in_hex() {
+    let payload = hex(ANSWER);
+    let info = answer::<functions::lite_server::GetMasterchainInfo>(&payload, &hash(QUERY_ID))
+        .expect("an answer to that query")
+        .expect("a masterchainInfo");
+    let enums::lite_server::MasterchainInfo::MasterchainInfo(info) = &info;
+    assert_eq!(
+        format!("{info:?}"),
+        "MasterchainInfo { last: BlockIdExt { workchain: -1, shard: -9223372036854775808, \
+         seqno: 22560807, \
+         root_hash: e585a47bd5978f6a4fb2b56aa2082ec9deac33aaae19e78241b97522e1fb43d4, \
+         file_hash: 876851b60521311853f59c002d46b0bd80054af4bce340787a00bd04e0123517 }, \
+         state_root_hash: 8b4d3b38b06bb484015faf9821c3ba1c609a25b74f30e1e585b8c8e820ef0976, \
+         init: ZeroStateIdExt { workchain: -1, \
+         root_hash: 17a3a92992aabea785a7a090985a265cd31f323d849da51239737e321fb05569, \
+         file_hash: 5e994fcf4d425c0a6ce6a792594b7173205f740a39cd56f537defd28b48a0f6e } }"
+    );
+    assert!(format!("{info:#?}").contains(
+        "\n    state_root_hash: 8b4d3b38b06bb484015faf9821c3ba1c609a25b74f30e1e585b8c8e820ef0976,\n"
+    ));
+}

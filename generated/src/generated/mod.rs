@@ -21709,7 +21709,7 @@ pub mod method_errors;
 /// neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with
 /// `tlgen_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),
 /// encode with `tlgen_runtime::Serializable` as usual; a function's answer decodes with
-/// `tlgen_runtime::RemoteCallBorrowed::decode_response_borrowed`. They derive `Debug` and `Clone`, not
+/// `tlgen_runtime::RemoteCallBorrowed::decode_response_borrowed`. They implement `Debug` and `Clone`, not
 /// `PartialEq`, which would make the module a third slower to compile. To keep a value
 /// past its input, go through its encoding: `enums::Message::from_bytes(&m.to_bytes())`.
 #[allow(

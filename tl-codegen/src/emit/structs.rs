@@ -7,7 +7,8 @@ use crate::emit::flags::{covered_bits, flag_bits, flag_local, is_value_word, pre
 use crate::emit::{Context, Items, Split};
 use crate::model::naming;
 use crate::model::{
-    FieldRole, FlagMethod, Item, ItemResult, MissingItem, Slot, Twin, Ty, WireKind,
+    DebugView, FieldRole, FlagMethod, Item, ItemResult, MissingItem, Signature, Slot, Twin, Ty,
+    WireKind,
 };
 
 impl Context<'_> {
@@ -203,7 +204,10 @@ impl Context<'_> {
             quote!(#docs pub #ident: #ty,)
         });
         let implied = self.implied_methods(item, &signature.methods);
-        let derives = self.derives_with(self.default_derive(has_default));
+        // `int128`/`int256` print as hex: `Debug` by hand (TDLib's and tonlib's print JSON).
+        let hex_debug = (self.json.is_none() && signature.hex_debug())
+            .then(|| self.hex_debug_impl(item, &signature));
+        let derives = self.derives_debug(self.default_derive(has_default), hex_debug.is_none());
         // Nested tuples of a flag bit with many params (TON's, see `SharedBit::chunk`).
         let complex = item
             .shared
@@ -216,8 +220,56 @@ impl Context<'_> {
             #serde
             #complex
             pub struct #name #generics { #(#fields)* }
+            #hex_debug
             #implied
         })
+    }
+
+    /// `impl Debug for Name`, as the derive would print it (`debug_struct`, every field in
+    /// order, the derive's bound `X: Debug` on each generic parameter) but with the fields'
+    /// [`DebugView`]s: `int128`/`int256` in hex.
+    fn hex_debug_impl(&self, item: &Item, signature: &Signature) -> TokenStream {
+        let rt = &self.rt;
+        let name = naming::ident(&item.path.name);
+        let fields = signature.fields.iter().map(|field| {
+            let ident = naming::ident(&field.name);
+            // The derive prints the name without `r#`.
+            let label = ident.to_string();
+            let label = label.trim_start_matches("r#");
+            match field.ty.debug_view() {
+                DebugView::Plain => quote!(.field(#label, &self.#ident)),
+                view => {
+                    let value = debug_value(rt, &quote!(self.#ident), &view);
+                    quote!(.field(#label, &#value))
+                }
+            }
+        });
+        let label = name.to_string();
+        let label = label.trim_start_matches("r#");
+        // The lifetime elided (`Name<'_>`), as clippy wants it.
+        let lifetime = self.borrowed.map(|_| quote!('_));
+        let generics = generic_idents(item);
+        let params = if generics.is_empty() {
+            quote!()
+        } else {
+            quote!(<#(#generics: ::core::fmt::Debug),*>)
+        };
+        let args: Vec<TokenStream> = lifetime
+            .into_iter()
+            .chain(generics.iter().map(|g| quote!(#g)))
+            .collect();
+        let args = if args.is_empty() {
+            quote!()
+        } else {
+            quote!(<#(#args),*>)
+        };
+        quote! {
+            impl #params ::core::fmt::Debug for #name #args {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(#label) #(#fields)* .finish()
+                }
+            }
+        }
     }
 
     /// `impl Name { pub fn flag(&self) -> bool { … } }` for every implied `true` param.
@@ -254,8 +306,14 @@ impl Context<'_> {
     /// With a TDLib or tonlib dialect, `Debug` is not derived: the JSON emitter implements it
     /// by printing the JSON ([`Self::json_debug`]).
     fn derives_with(&self, extra: TokenStream) -> TokenStream {
+        self.derives_debug(extra, true)
+    }
+
+    /// [`Self::derives_with`], without `Debug` when `debug` is false (a struct with a
+    /// hand-written `Debug`, [`Self::hex_debug_impl`]).
+    fn derives_debug(&self, extra: TokenStream, debug: bool) -> TokenStream {
         let extra = (!extra.is_empty()).then(|| quote!(, #extra));
-        let debug = self.json.is_none().then(|| quote!(Debug,));
+        let debug = (debug && self.json.is_none()).then(|| quote!(Debug,));
         match (&self.partial_eq, self.borrowed) {
             (Some(None), None) => quote!(#[derive(#debug Clone, PartialEq #extra)]),
             (Some(Some(feature)), None) => quote! {
@@ -546,6 +604,27 @@ fn is_tiny(item: &Item) -> bool {
 }
 
 /// The generic parameters as identifiers.
+/// An expression of a `Debug` type printing the value at `place` (a field, `self.nonce`,
+/// or a member, `v.0`) in its [`DebugView`].
+fn debug_value(rt: &TokenStream, place: &TokenStream, view: &DebugView) -> TokenStream {
+    match view {
+        DebugView::Plain => quote!(&#place),
+        DebugView::Hex => quote!(#rt::debug::Hex(&#place)),
+        // `v` is a reference; the model puts a tuple in it, whose members `v.0` reach.
+        DebugView::Option(inner) => {
+            let inner = debug_value(rt, &quote!(v), inner);
+            quote!(#place.as_ref().map(|v| #inner))
+        }
+        DebugView::Tuple(members) => {
+            let members = members.iter().enumerate().map(|(i, member)| {
+                let i = proc_macro2::Literal::usize_unsuffixed(i);
+                debug_value(rt, &quote!(#place.#i), member)
+            });
+            quote!((#(#members,)*))
+        }
+    }
+}
+
 fn generic_idents(item: &Item) -> Vec<Ident> {
     item.generics.iter().map(|g| naming::ident(g)).collect()
 }

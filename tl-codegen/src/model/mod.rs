@@ -16,6 +16,7 @@
 
 pub mod api_diff;
 mod borrows;
+mod debug;
 pub mod defaults;
 pub mod errors;
 pub mod json;
@@ -28,6 +29,7 @@ mod recursion;
 mod rust_type;
 
 pub use borrows::Borrows;
+pub use debug::DebugView;
 pub use defaults::Defaults;
 pub use errors::{ErrorVariant, RpcErrorBridge};
 pub use lower::lower;

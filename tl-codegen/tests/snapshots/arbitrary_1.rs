@@ -697,7 +697,7 @@ pub mod types {
         /// ```text
         /// type.await flags2:# loop:flags2.3?Vector<int128> async:flags2.1?true await:self.Match = type.Self;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Clone, PartialEq, Default)]
         pub struct Await {
             /// TL: `loop:flags2.3?Vector<int128>`
             pub r#loop: Option<Vec<[u8; 16]>>,
@@ -705,6 +705,15 @@ pub mod types {
             pub r#async: bool,
             /// TL: `await:self.Match`
             pub r#await: Box<super::super::enums::self_::Match>,
+        }
+        impl ::core::fmt::Debug for Await {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("Await")
+                    .field("loop", &::tlgen_runtime::debug::Hex(&self.r#loop))
+                    .field("async", &self.r#async)
+                    .field("await", &self.r#await)
+                    .finish()
+            }
         }
         impl ::tlgen_runtime::Identifiable for Await {
             const CONSTRUCTOR_ID: u32 = 0x039f86d4;
@@ -1288,7 +1297,7 @@ pub mod functions {
         /// ```text
         /// call.box flags:# impl:flags.1?true mod:int256 use:type.Self box:type.Self = Bool;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Clone, PartialEq, Default)]
         pub struct Box {
             /// TL: `impl:flags.1?true`
             pub r#impl: bool,
@@ -1298,6 +1307,16 @@ pub mod functions {
             pub r#use: super::super::enums::r#type::Self_,
             /// TL: `box:type.Self`
             pub r#box: super::super::enums::r#type::Self_,
+        }
+        impl ::core::fmt::Debug for Box {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("Box")
+                    .field("impl", &self.r#impl)
+                    .field("mod", &::tlgen_runtime::debug::Hex(&self.r#mod))
+                    .field("use", &self.r#use)
+                    .field("box", &self.r#box)
+                    .finish()
+            }
         }
         impl ::tlgen_runtime::Identifiable for Box {
             const CONSTRUCTOR_ID: u32 = 0xe7dffb7e;
@@ -1630,7 +1649,7 @@ pub mod method_errors {
 /// neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with
 /// `tlgen_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),
 /// encode with `tlgen_runtime::Serializable` as usual; a function's answer decodes with
-/// `tlgen_runtime::RemoteCallBorrowed::decode_response_borrowed`. They derive `Debug` and `Clone`, not
+/// `tlgen_runtime::RemoteCallBorrowed::decode_response_borrowed`. They implement `Debug` and `Clone`, not
 /// `PartialEq`, which would make the module a third slower to compile. To keep a value
 /// past its input, go through its encoding: `enums::Message::from_bytes(&m.to_bytes())`.
 #[allow(

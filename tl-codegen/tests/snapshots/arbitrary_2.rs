@@ -648,7 +648,7 @@ pub mod types {
         /// ```text
         /// type.fn flags:# flags2:# static:flags.2?int128 const:flags2.0?Vector<string> struct:flags.1?int enum:Vector<Bool> = type.Self;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Clone, PartialEq, Default)]
         pub struct Fn {
             /// TL: `static:flags.2?int128`
             pub r#static: Option<[u8; 16]>,
@@ -658,6 +658,16 @@ pub mod types {
             pub r#struct: Option<i32>,
             /// TL: `enum:Vector<Bool>`
             pub r#enum: Vec<bool>,
+        }
+        impl ::core::fmt::Debug for Fn {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("Fn")
+                    .field("static", &::tlgen_runtime::debug::Hex(&self.r#static))
+                    .field("const", &self.r#const)
+                    .field("struct", &self.r#struct)
+                    .field("enum", &self.r#enum)
+                    .finish()
+            }
         }
         impl ::tlgen_runtime::Identifiable for Fn {
             const CONSTRUCTOR_ID: u32 = 0x83cadda1;
@@ -751,12 +761,20 @@ pub mod types {
         /// ```text
         /// type.await flags2:# struct:flags2.1?true enum:int256 = type.Self;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Clone, PartialEq, Default)]
         pub struct Await {
             /// TL: `struct:flags2.1?true`
             pub r#struct: bool,
             /// TL: `enum:int256`
             pub r#enum: [u8; 32],
+        }
+        impl ::core::fmt::Debug for Await {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("Await")
+                    .field("struct", &self.r#struct)
+                    .field("enum", &::tlgen_runtime::debug::Hex(&self.r#enum))
+                    .finish()
+            }
         }
         impl ::tlgen_runtime::Identifiable for Await {
             const CONSTRUCTOR_ID: u32 = 0x7871fae7;
@@ -1414,7 +1432,7 @@ pub mod method_errors {
 /// neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with
 /// `tlgen_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),
 /// encode with `tlgen_runtime::Serializable` as usual; a function's answer decodes with
-/// `tlgen_runtime::RemoteCallBorrowed::decode_response_borrowed`. They derive `Debug` and `Clone`, not
+/// `tlgen_runtime::RemoteCallBorrowed::decode_response_borrowed`. They implement `Debug` and `Clone`, not
 /// `PartialEq`, which would make the module a third slower to compile. To keep a value
 /// past its input, go through its encoding: `enums::Message::from_bytes(&m.to_bytes())`.
 #[allow(
@@ -1743,7 +1761,7 @@ pub mod borrowed {
             /// ```text
             /// type.fn flags:# flags2:# static:flags.2?int128 const:flags2.0?Vector<string> struct:flags.1?int enum:Vector<Bool> = type.Self;
             /// ```
-            #[derive(Debug, Clone)]
+            #[derive(Clone)]
             pub struct Fn<'a> {
                 /// TL: `static:flags.2?int128`
                 pub r#static: Option<[u8; 16]>,
@@ -1753,6 +1771,19 @@ pub mod borrowed {
                 pub r#struct: Option<i32>,
                 /// TL: `enum:Vector<Bool>`
                 pub r#enum: Vec<bool>,
+            }
+            impl ::core::fmt::Debug for Fn<'_> {
+                fn fmt(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.debug_struct("Fn")
+                        .field("static", &::tlgen_runtime::debug::Hex(&self.r#static))
+                        .field("const", &self.r#const)
+                        .field("struct", &self.r#struct)
+                        .field("enum", &self.r#enum)
+                        .finish()
+                }
             }
             impl<'a> ::tlgen_runtime::Identifiable for Fn<'a> {
                 const CONSTRUCTOR_ID: u32 = 0x83cadda1;

@@ -829,12 +829,20 @@ pub mod functions {
         /// ```text
         /// call.ref flags2:# yield:flags2.3?type.Self static:int256 = Vector<type.Self>;
         /// ```
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Clone, PartialEq, Default)]
         pub struct Ref {
             /// TL: `yield:flags2.3?type.Self`
             pub r#yield: Option<super::super::enums::r#type::Self_>,
             /// TL: `static:int256`
             pub r#static: [u8; 32],
+        }
+        impl ::core::fmt::Debug for Ref {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("Ref")
+                    .field("yield", &self.r#yield)
+                    .field("static", &::tlgen_runtime::debug::Hex(&self.r#static))
+                    .finish()
+            }
         }
         impl ::tlgen_runtime::Identifiable for Ref {
             const CONSTRUCTOR_ID: u32 = 0xe19d9c4c;
@@ -1128,7 +1136,7 @@ pub mod method_errors {
 /// neither (`enums::Peer`, `types::PeerUser`, …) has the owned type. Decode with
 /// `tlgen_runtime::DeserializableBorrowed` (`from_bytes_borrowed`, `deserialize_borrowed`),
 /// encode with `tlgen_runtime::Serializable` as usual; a function's answer decodes with
-/// `tlgen_runtime::RemoteCallBorrowed::decode_response_borrowed`. They derive `Debug` and `Clone`, not
+/// `tlgen_runtime::RemoteCallBorrowed::decode_response_borrowed`. They implement `Debug` and `Clone`, not
 /// `PartialEq`, which would make the module a third slower to compile. To keep a value
 /// past its input, go through its encoding: `enums::Message::from_bytes(&m.to_bytes())`.
 #[allow(

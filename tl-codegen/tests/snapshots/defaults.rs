@@ -382,7 +382,7 @@ pub mod types {
     /// ```text
     /// plain flags:# id:long name:string data:bytes flag:flags.0?true count:flags.1?int rings:Vector<Ring> big:int256 = Plain;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     pub struct Plain {
         /// TL: `id:long`
         pub id: i64,
@@ -398,6 +398,19 @@ pub mod types {
         pub rings: Vec<super::enums::Ring>,
         /// TL: `big:int256`
         pub big: [u8; 32],
+    }
+    impl ::core::fmt::Debug for Plain {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Plain")
+                .field("id", &self.id)
+                .field("name", &self.name)
+                .field("data", &self.data)
+                .field("flag", &self.flag)
+                .field("count", &self.count)
+                .field("rings", &self.rings)
+                .field("big", &::tlgen_runtime::debug::Hex(&self.big))
+                .finish()
+        }
     }
     impl ::tlgen_runtime::Identifiable for Plain {
         const CONSTRUCTOR_ID: u32 = 0x3c091db5;

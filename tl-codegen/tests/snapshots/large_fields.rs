@@ -126,7 +126,7 @@ pub mod types {
     /// ```text
     /// bigA a:int256 b:int256 c:int256 d:int256 e:int256 = Big;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     pub struct BigA {
         /// TL: `a:int256`
         pub a: [u8; 32],
@@ -138,6 +138,17 @@ pub mod types {
         pub d: [u8; 32],
         /// TL: `e:int256`
         pub e: [u8; 32],
+    }
+    impl ::core::fmt::Debug for BigA {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("BigA")
+                .field("a", &::tlgen_runtime::debug::Hex(&self.a))
+                .field("b", &::tlgen_runtime::debug::Hex(&self.b))
+                .field("c", &::tlgen_runtime::debug::Hex(&self.c))
+                .field("d", &::tlgen_runtime::debug::Hex(&self.d))
+                .field("e", &::tlgen_runtime::debug::Hex(&self.e))
+                .finish()
+        }
     }
     impl ::tlgen_runtime::Identifiable for BigA {
         const CONSTRUCTOR_ID: u32 = 0x52ffcafd;
@@ -283,12 +294,20 @@ pub mod types {
     /// ```text
     /// pair a:int256 b:int256 = Pair;
     /// ```
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     pub struct Pair {
         /// TL: `a:int256`
         pub a: [u8; 32],
         /// TL: `b:int256`
         pub b: [u8; 32],
+    }
+    impl ::core::fmt::Debug for Pair {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Pair")
+                .field("a", &::tlgen_runtime::debug::Hex(&self.a))
+                .field("b", &::tlgen_runtime::debug::Hex(&self.b))
+                .finish()
+        }
     }
     impl ::tlgen_runtime::Identifiable for Pair {
         const CONSTRUCTOR_ID: u32 = 0x54a4fa3c;
