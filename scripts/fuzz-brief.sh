@@ -3,6 +3,7 @@
 #
 #   scripts/fuzz-brief.sh                 # FUZZ_SECONDS (default 25) per target: 8 targets, ≤ 4 min
 #   FUZZ_SECONDS=600 scripts/fuzz-brief.sh   # the longer run a release note reports
+#   FUZZ_TARGETS="tl-parser:parse generated:decode_object" scripts/fuzz-brief.sh   # only those
 #
 # Each target reads its seeds (`<crate>/fuzz/seeds/<target>/`, also replayed on stable by
 # `tests/tests/fuzz_corpus.rs`) and writes what it finds to a temporary directory, so the
@@ -29,6 +30,9 @@ targets=(
     tl-runtime:envelope
     tl-runtime:tdjson
 )
+if [ -n "${FUZZ_TARGETS:-}" ]; then
+    read -r -a targets <<< "$FUZZ_TARGETS"
+fi
 
 skip() {
     if [ "${CI:-}" = true ]; then
