@@ -112,22 +112,8 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     // The output depends on the schemas' text, not their paths: write what was checked.
-    let out_dir = root.join(workspace::OUT_DIR);
-    for file in &output.files {
-        let path = out_dir.join(&file.path);
-        if std::fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
-            continue;
-        }
-        if let Err(e) = std::fs::write(&path, &file.contents) {
-            eprintln!("error: {}: {e}", path.display());
-            restore(&replaced);
-            eprintln!(
-                "the schema files were restored; {} may be partly rewritten: run `{}`",
-                workspace::OUT_DIR,
-                workspace::REGENERATE
-            );
-            return ExitCode::FAILURE;
-        }
+    if !write_generated(&root, workspace::OUT_DIR, &output, &replaced) {
+        return ExitCode::FAILURE;
     }
     if let Some(note) = docs
         .as_ref()
@@ -215,22 +201,8 @@ fn run_json(root: &std::path::Path, name: &str, new_path: &std::path::Path) -> E
         return ExitCode::FAILURE;
     }
     for (krate, output) in &outputs {
-        let out_dir = root.join(krate.out_dir);
-        for file in &output.files {
-            let path = out_dir.join(&file.path);
-            if std::fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
-                continue;
-            }
-            if let Err(e) = std::fs::write(&path, &file.contents) {
-                eprintln!("error: {}: {e}", path.display());
-                restore(&replaced);
-                eprintln!(
-                    "the schema was restored; {} may be partly rewritten: run `{}`",
-                    krate.out_dir,
-                    workspace::REGENERATE
-                );
-                return ExitCode::FAILURE;
-            }
+        if !write_generated(root, krate.out_dir, output, &replaced) {
+            return ExitCode::FAILURE;
         }
     }
     print!("{}", report.to_text());
@@ -294,6 +266,32 @@ struct Replaced {
     path: PathBuf,
     old: String,
     new: String,
+}
+
+/// Writes the files of `output` that differ into `out_dir` (relative to `root`); on an error,
+/// restores the `replaced` schemas, says what to run, and returns `false`.
+fn write_generated(
+    root: &std::path::Path,
+    out_dir: &str,
+    output: &tlgen_codegen::Output,
+    replaced: &[Replaced],
+) -> bool {
+    for file in &output.files {
+        let path = root.join(out_dir).join(&file.path);
+        if std::fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
+            continue;
+        }
+        if let Err(e) = std::fs::write(&path, &file.contents) {
+            eprintln!("error: {}: {e}", path.display());
+            restore(replaced);
+            eprintln!(
+                "the schemas were restored; {out_dir} may be partly rewritten: run `{}`",
+                workspace::REGENERATE
+            );
+            return false;
+        }
+    }
+    true
 }
 
 /// Writes back the old contents of the replaced files.
