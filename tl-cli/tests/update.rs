@@ -169,3 +169,44 @@ fn to_an_older_layer_and_back() {
     let functions = std::fs::read_to_string(generated.join("functions.rs")).unwrap();
     assert!(functions.contains("pub struct SendStarsForm"));
 }
+
+/// `update --bindings tdlib`: a new constructor in td_api.tl reaches both crates of the split
+/// bindings: its struct in `tdlib-types/`, its `Object` variant in `tdlib/`.
+#[test]
+fn a_new_tdlib_schema_rewrites_both_crates_of_the_tdlib_bindings() {
+    let temp = workspace();
+    let root = temp.path();
+    for dir in ["tdlib-types/src/generated", "tdlib/src/generated"] {
+        copy_dir(&repo().join(dir), &root.join(dir));
+    }
+    let old = std::fs::read_to_string(root.join("schema/tdlib/td_api.tl")).unwrap();
+    let (types, functions) = old.split_once("---functions---").unwrap();
+    let new_tl = root.join("new_td_api.tl");
+    let added = "\n//@description A constructor of a newer TDLib @value Its value\n\
+                 updateSomethingNew value:int64 = Update;\n\n";
+    std::fs::write(&new_tl, format!("{types}{added}---functions---{functions}")).unwrap();
+    let out = update(root, &["--bindings", "tdlib", new_tl.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("into tdlib-types/src/generated and tdlib/src/generated"),
+        "{stdout}"
+    );
+    let types = std::fs::read_to_string(root.join("tdlib-types/src/generated/types.rs")).unwrap();
+    assert!(
+        types.contains("pub struct UpdateSomethingNew {"),
+        "struct not in tdlib-types/"
+    );
+    let roots = std::fs::read_to_string(root.join("tdlib/src/generated/mod.rs")).unwrap();
+    assert!(
+        roots.contains("UpdateSomethingNew(Box<types::UpdateSomethingNew>)"),
+        "Object variant not in tdlib/"
+    );
+    assert!(!root.join("tdlib/src/generated/types.rs").exists());
+    let schema = std::fs::read_to_string(root.join("schema/tdlib/td_api.tl")).unwrap();
+    assert!(schema.contains("updateSomethingNew value:int64 = Update;"));
+}
