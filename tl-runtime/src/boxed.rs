@@ -19,14 +19,13 @@ macro_rules! __tri {
             ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
         }
     };
-    // `tri!(expr, "name")`: an error also says it happened inside the constructor `name`
-    // (see `DecodeError::within`); a dispatcher names each case's constructor so.
-    ($e:expr, $name:expr) => {
+    // `tri!(expr, break 'label)`: on an error, `break 'label error` instead of returning
+    // it; a dispatcher's cases so reach one exit that names the constructor (see
+    // `DecodeError::within_case`).
+    ($e:expr, break $label:lifetime) => {
         match $e {
             ::core::result::Result::Ok(value) => value,
-            ::core::result::Result::Err(error) => {
-                return ::core::result::Result::Err($crate::DecodeError::within(error, $name))
-            }
+            ::core::result::Result::Err(error) => break $label error,
         }
     };
 }

@@ -708,3 +708,23 @@ proptest! {
         decode_is_stable::<RpcError>(&bytes);
     }
 }
+
+/// `within_case` names the constructor whose id the table lists, outside the ones already
+/// named (as an enum's dispatch does after a case failed), and keeps an error as it is for
+/// an id the table does not list.
+#[test]
+fn within_case_names_the_constructor_by_id() {
+    const CASES: &[(u32, &str)] = &[(0x85e8_d3dd, "message"), (0x83e5_de54, "messageEmpty")];
+    let inner = end(40, 4).within("peerUser");
+    let err = inner.clone().within_case(0x83e5_de54, CASES);
+    assert_eq!(err, end(40, 4).within("peerUser").within("messageEmpty"));
+    assert_eq!(
+        err.constructors().collect::<Vec<_>>(),
+        ["messageEmpty", "peerUser"]
+    );
+    assert_eq!(
+        err.to_string(),
+        "unexpected end of input (needed 4 bytes) at byte 40 in messageEmpty > peerUser"
+    );
+    assert_eq!(inner.clone().within_case(0x1234_5678, CASES), inner);
+}

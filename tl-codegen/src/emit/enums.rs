@@ -123,25 +123,35 @@ impl Context<'_> {
             })
         });
         // A prefix constructor's id reads its full one (`Item::prefix_of`).
-        let decode = variants.iter().filter(|(_, _, item, ..)| item.prefix_of.is_none()).map(|(v, _, item, borrows, _)| {
+        let decoded: Vec<_> = variants
+            .iter()
+            .filter(|(_, _, item, ..)| item.prefix_of.is_none())
+            .collect();
+        // A failing case breaks out to the one exit that names its constructor (see below):
+        // the cases stay as small as without names, which issue 28 budgets.
+        let decode = decoded.iter().map(|(v, _, item, borrows, _)| {
             let id = hex_literal(item.id);
-            // An error inside the case names its constructor (`tri!`'s second argument).
-            let within = &item.tl_name;
             match (ty.recursive, borrows) {
                 // Small frames: these nest up to the depth limit (see `decode_bare_with`).
-                (true, false) => quote!(#id => #rt::__private::tri!(#rt::__private::decode_bare_with(r, Self::#v), #within),),
+                (true, false) => quote!(#id => #rt::__private::tri!(#rt::__private::decode_bare_with(r, Self::#v), break 'case),),
                 (true, true) => {
-                    quote!(#id => #rt::__private::tri!(#rt::__private::decode_bare_borrowed_with(r, Self::#v), #within),)
+                    quote!(#id => #rt::__private::tri!(#rt::__private::decode_bare_borrowed_with(r, Self::#v), break 'case),)
                 }
                 (false, false) => quote! {
-                    #id => Self::#v(#rt::__private::tri!(#rt::BareDeserializable::deserialize_bare(r), #within)),
+                    #id => Self::#v(#rt::__private::tri!(#rt::BareDeserializable::deserialize_bare(r), break 'case)),
                 },
                 (false, true) => quote! {
                     #id => Self::#v(#rt::__private::tri!(
-                        #rt::BareDeserializableBorrowed::deserialize_bare_borrowed(r), #within
+                        #rt::BareDeserializableBorrowed::deserialize_bare_borrowed(r), break 'case
                     )),
                 },
             }
+        });
+        // The constructors by id, for the error path's `DecodeError::within_case`.
+        let cases = decoded.iter().map(|(_, _, item, ..)| {
+            let id = hex_literal(item.id);
+            let tl = &item.tl_name;
+            quote!((#id, #tl),)
         });
         let ids = variants.iter().map(|(v, _, item, ..)| {
             let id = hex_literal(item.id);
@@ -151,6 +161,25 @@ impl Context<'_> {
             (quote!(#rt::__private::tri!(r.enter());), quote!(r.leave();))
         } else {
             (quote!(), quote!())
+        };
+        let body = if decoded.is_empty() {
+            // No case to fail in (only prefix constructors, see `Item::prefix_of`).
+            quote! {
+                Err(r.unexpected_constructor(id, #tl_name))
+            }
+        } else {
+            quote! {
+                // An error inside a case breaks out here, and says in which constructor.
+                let error = 'case: {
+                    let value = match id {
+                        #(#decode)*
+                        _ => return Err(r.unexpected_constructor(id, #tl_name)),
+                    };
+                    #leave
+                    return Ok(value);
+                };
+                Err(error.within_case(id, &[#(#cases)*]))
+            }
         };
         // `impl Deserializable for X` or `impl<'a> DeserializableBorrowed<'a> for X<'a>`.
         let (params, args, decode_trait, decode_fn, input) = match self.borrowed {
@@ -185,12 +214,7 @@ impl Context<'_> {
                 fn #decode_fn(r: &mut #rt::Reader<#input>) -> #rt::Result<Self> {
                     let id = #rt::__private::tri!(r.read_u32());
                     #enter
-                    let value = match id {
-                        #(#decode)*
-                        _ => return Err(r.unexpected_constructor(id, #tl_name)),
-                    };
-                    #leave
-                    Ok(value)
+                    #body
                 }
             }
         }

@@ -852,18 +852,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x3fedd339 => {
-                    Self::True(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "true"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "True")),
+            let error = 'case: {
+                let value = match id {
+                    0x3fedd339 => {
+                        Self::True(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "True")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x3fedd339, "true")]))
         }
     }
     /// The `match` namespace.
@@ -919,34 +922,47 @@ pub mod enums {
                 r: &mut ::tlgen_runtime::Reader<'_>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0xeb915f24 => {
-                        Self::Loop(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "match.loop"
-                            ),
-                        )
-                    }
-                    0x3deef799 => {
-                        Self::Dyn(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "match.dyn"
-                            ),
-                        )
-                    }
-                    0xba3863a4 => {
-                        Self::Where(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "match.where"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "match.Type")),
+                let error = 'case: {
+                    let value = match id {
+                        0xeb915f24 => {
+                            Self::Loop(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        0x3deef799 => {
+                            Self::Dyn(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        0xba3863a4 => {
+                            Self::Where(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "match.Type")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(
+                    error
+                        .within_case(
+                            id,
+                            &[
+                                (0xeb915f24, "match.loop"),
+                                (0x3deef799, "match.dyn"),
+                                (0xba3863a4, "match.where"),
+                            ],
+                        ),
+                )
             }
         }
     }
@@ -987,18 +1003,21 @@ pub mod enums {
                 r: &mut ::tlgen_runtime::Reader<'_>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0xf93f2d21 => {
-                        Self::Pair(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "pair.pair"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "pair.Pair")),
+                let error = 'case: {
+                    let value = match id {
+                        0xf93f2d21 => {
+                            Self::Pair(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "pair.Pair")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(error.within_case(id, &[(0xf93f2d21, "pair.pair")]))
             }
         }
     }
@@ -1044,17 +1063,20 @@ pub mod enums {
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
                 ::tlgen_runtime::__private::tri!(r.enter());
-                let value = match id {
-                    0xbafc9c33 => {
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Async),
-                            "self.async"
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "self.Match")),
+                let error = 'case: {
+                    let value = match id {
+                        0xbafc9c33 => {
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::__private::decode_bare_with(r,
+                                Self::Async), break 'case
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "self.Match")),
+                    };
+                    r.leave();
+                    return Ok(value);
                 };
-                r.leave();
-                Ok(value)
+                Err(error.within_case(id, &[(0xbafc9c33, "self.async")]))
             }
         }
     }
@@ -1111,34 +1133,47 @@ pub mod enums {
                 r: &mut ::tlgen_runtime::Reader<'_>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0x4049b4e0 => {
-                        Self::Fn(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "type.fn"
-                            ),
-                        )
-                    }
-                    0x039f86d4 => {
-                        Self::Await(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "type.await"
-                            ),
-                        )
-                    }
-                    0xc3046a56 => {
-                        Self::Ref(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "type.ref"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                let error = 'case: {
+                    let value = match id {
+                        0x4049b4e0 => {
+                            Self::Fn(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        0x039f86d4 => {
+                            Self::Await(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        0xc3046a56 => {
+                            Self::Ref(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(
+                    error
+                        .within_case(
+                            id,
+                            &[
+                                (0x4049b4e0, "type.fn"),
+                                (0x039f86d4, "type.await"),
+                                (0xc3046a56, "type.ref"),
+                            ],
+                        ),
+                )
             }
         }
     }
@@ -1812,34 +1847,47 @@ pub mod borrowed {
                     r: &mut ::tlgen_runtime::Reader<'a>,
                 ) -> ::tlgen_runtime::Result<Self> {
                     let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                    let value = match id {
-                        0x4049b4e0 => {
-                            Self::Fn(
-                                ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                    "type.fn"
-                                ),
-                            )
-                        }
-                        0x039f86d4 => {
-                            Self::Await(
-                                ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                    "type.await"
-                                ),
-                            )
-                        }
-                        0xc3046a56 => {
-                            Self::Ref(
-                                ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                    "type.ref"
-                                ),
-                            )
-                        }
-                        _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                    let error = 'case: {
+                        let value = match id {
+                            0x4049b4e0 => {
+                                Self::Fn(
+                                    ::tlgen_runtime::__private::tri!(
+                                        ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                        break 'case
+                                    ),
+                                )
+                            }
+                            0x039f86d4 => {
+                                Self::Await(
+                                    ::tlgen_runtime::__private::tri!(
+                                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                        break 'case
+                                    ),
+                                )
+                            }
+                            0xc3046a56 => {
+                                Self::Ref(
+                                    ::tlgen_runtime::__private::tri!(
+                                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                        break 'case
+                                    ),
+                                )
+                            }
+                            _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                        };
+                        return Ok(value);
                     };
-                    Ok(value)
+                    Err(
+                        error
+                            .within_case(
+                                id,
+                                &[
+                                    (0x4049b4e0, "type.fn"),
+                                    (0x039f86d4, "type.await"),
+                                    (0xc3046a56, "type.ref"),
+                                ],
+                            ),
+                    )
                 }
             }
         }

@@ -901,18 +901,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x3fedd339 => {
-                    Self::True(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "true"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "True")),
+            let error = 'case: {
+                let value = match id {
+                    0x3fedd339 => {
+                        Self::True(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "True")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x3fedd339, "true")]))
         }
     }
     /// The `match` namespace.
@@ -968,34 +971,47 @@ pub mod enums {
                 r: &mut ::tlgen_runtime::Reader<'_>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0xc07a4706 => {
-                        Self::Loop(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "match.loop"
-                            ),
-                        )
-                    }
-                    0xcd55b8a9 => {
-                        Self::Dyn(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "match.dyn"
-                            ),
-                        )
-                    }
-                    0xed347708 => {
-                        Self::Where(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "match.where"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "match.Type")),
+                let error = 'case: {
+                    let value = match id {
+                        0xc07a4706 => {
+                            Self::Loop(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        0xcd55b8a9 => {
+                            Self::Dyn(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        0xed347708 => {
+                            Self::Where(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "match.Type")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(
+                    error
+                        .within_case(
+                            id,
+                            &[
+                                (0xc07a4706, "match.loop"),
+                                (0xcd55b8a9, "match.dyn"),
+                                (0xed347708, "match.where"),
+                            ],
+                        ),
+                )
             }
         }
     }
@@ -1036,18 +1052,21 @@ pub mod enums {
                 r: &mut ::tlgen_runtime::Reader<'_>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0xf93f2d21 => {
-                        Self::Pair(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "pair.pair"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "pair.Pair")),
+                let error = 'case: {
+                    let value = match id {
+                        0xf93f2d21 => {
+                            Self::Pair(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "pair.Pair")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(error.within_case(id, &[(0xf93f2d21, "pair.pair")]))
             }
         }
     }
@@ -1097,26 +1116,35 @@ pub mod enums {
                 r: &mut ::tlgen_runtime::Reader<'_>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0x1abe6544 => {
-                        Self::Async(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "self.async"
-                            ),
-                        )
-                    }
-                    0xce741ae4 => {
-                        Self::Move(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "self.move"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "self.Match")),
+                let error = 'case: {
+                    let value = match id {
+                        0x1abe6544 => {
+                            Self::Async(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        0xce741ae4 => {
+                            Self::Move(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "self.Match")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(
+                    error
+                        .within_case(
+                            id,
+                            &[(0x1abe6544, "self.async"), (0xce741ae4, "self.move")],
+                        ),
+                )
             }
         }
     }
@@ -1173,34 +1201,47 @@ pub mod enums {
                 r: &mut ::tlgen_runtime::Reader<'_>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0x83cadda1 => {
-                        Self::Fn(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "type.fn"
-                            ),
-                        )
-                    }
-                    0x7871fae7 => {
-                        Self::Await(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "type.await"
-                            ),
-                        )
-                    }
-                    0xc3046a56 => {
-                        Self::Ref(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "type.ref"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                let error = 'case: {
+                    let value = match id {
+                        0x83cadda1 => {
+                            Self::Fn(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        0x7871fae7 => {
+                            Self::Await(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        0xc3046a56 => {
+                            Self::Ref(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(
+                    error
+                        .within_case(
+                            id,
+                            &[
+                                (0x83cadda1, "type.fn"),
+                                (0x7871fae7, "type.await"),
+                                (0xc3046a56, "type.ref"),
+                            ],
+                        ),
+                )
             }
         }
     }
@@ -1908,34 +1949,47 @@ pub mod borrowed {
                     r: &mut ::tlgen_runtime::Reader<'a>,
                 ) -> ::tlgen_runtime::Result<Self> {
                     let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                    let value = match id {
-                        0xc07a4706 => {
-                            Self::Loop(
-                                ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                    "match.loop"
-                                ),
-                            )
-                        }
-                        0xcd55b8a9 => {
-                            Self::Dyn(
-                                ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                    "match.dyn"
-                                ),
-                            )
-                        }
-                        0xed347708 => {
-                            Self::Where(
-                                ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                    "match.where"
-                                ),
-                            )
-                        }
-                        _ => return Err(r.unexpected_constructor(id, "match.Type")),
+                    let error = 'case: {
+                        let value = match id {
+                            0xc07a4706 => {
+                                Self::Loop(
+                                    ::tlgen_runtime::__private::tri!(
+                                        ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                        break 'case
+                                    ),
+                                )
+                            }
+                            0xcd55b8a9 => {
+                                Self::Dyn(
+                                    ::tlgen_runtime::__private::tri!(
+                                        ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                        break 'case
+                                    ),
+                                )
+                            }
+                            0xed347708 => {
+                                Self::Where(
+                                    ::tlgen_runtime::__private::tri!(
+                                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                        break 'case
+                                    ),
+                                )
+                            }
+                            _ => return Err(r.unexpected_constructor(id, "match.Type")),
+                        };
+                        return Ok(value);
                     };
-                    Ok(value)
+                    Err(
+                        error
+                            .within_case(
+                                id,
+                                &[
+                                    (0xc07a4706, "match.loop"),
+                                    (0xcd55b8a9, "match.dyn"),
+                                    (0xed347708, "match.where"),
+                                ],
+                            ),
+                    )
                 }
             }
         }
@@ -1979,26 +2033,35 @@ pub mod borrowed {
                     r: &mut ::tlgen_runtime::Reader<'a>,
                 ) -> ::tlgen_runtime::Result<Self> {
                     let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                    let value = match id {
-                        0x1abe6544 => {
-                            Self::Async(
-                                ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                    "self.async"
-                                ),
-                            )
-                        }
-                        0xce741ae4 => {
-                            Self::Move(
-                                ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                    "self.move"
-                                ),
-                            )
-                        }
-                        _ => return Err(r.unexpected_constructor(id, "self.Match")),
+                    let error = 'case: {
+                        let value = match id {
+                            0x1abe6544 => {
+                                Self::Async(
+                                    ::tlgen_runtime::__private::tri!(
+                                        ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                        break 'case
+                                    ),
+                                )
+                            }
+                            0xce741ae4 => {
+                                Self::Move(
+                                    ::tlgen_runtime::__private::tri!(
+                                        ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                        break 'case
+                                    ),
+                                )
+                            }
+                            _ => return Err(r.unexpected_constructor(id, "self.Match")),
+                        };
+                        return Ok(value);
                     };
-                    Ok(value)
+                    Err(
+                        error
+                            .within_case(
+                                id,
+                                &[(0x1abe6544, "self.async"), (0xce741ae4, "self.move")],
+                            ),
+                    )
                 }
             }
         }
@@ -2049,34 +2112,47 @@ pub mod borrowed {
                     r: &mut ::tlgen_runtime::Reader<'a>,
                 ) -> ::tlgen_runtime::Result<Self> {
                     let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                    let value = match id {
-                        0x83cadda1 => {
-                            Self::Fn(
-                                ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                    "type.fn"
-                                ),
-                            )
-                        }
-                        0x7871fae7 => {
-                            Self::Await(
-                                ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                    "type.await"
-                                ),
-                            )
-                        }
-                        0xc3046a56 => {
-                            Self::Ref(
-                                ::tlgen_runtime::__private::tri!(
-                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                    "type.ref"
-                                ),
-                            )
-                        }
-                        _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                    let error = 'case: {
+                        let value = match id {
+                            0x83cadda1 => {
+                                Self::Fn(
+                                    ::tlgen_runtime::__private::tri!(
+                                        ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                        break 'case
+                                    ),
+                                )
+                            }
+                            0x7871fae7 => {
+                                Self::Await(
+                                    ::tlgen_runtime::__private::tri!(
+                                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                        break 'case
+                                    ),
+                                )
+                            }
+                            0xc3046a56 => {
+                                Self::Ref(
+                                    ::tlgen_runtime::__private::tri!(
+                                        ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                        break 'case
+                                    ),
+                                )
+                            }
+                            _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                        };
+                        return Ok(value);
                     };
-                    Ok(value)
+                    Err(
+                        error
+                            .within_case(
+                                id,
+                                &[
+                                    (0x83cadda1, "type.fn"),
+                                    (0x7871fae7, "type.await"),
+                                    (0xc3046a56, "type.ref"),
+                                ],
+                            ),
+                    )
                 }
             }
         }

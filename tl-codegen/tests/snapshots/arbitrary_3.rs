@@ -558,18 +558,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x3fedd339 => {
-                    Self::True(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "true"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "True")),
+            let error = 'case: {
+                let value = match id {
+                    0x3fedd339 => {
+                        Self::True(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "True")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x3fedd339, "true")]))
         }
     }
     /// The `pair` namespace.
@@ -609,18 +612,21 @@ pub mod enums {
                 r: &mut ::tlgen_runtime::Reader<'_>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0xf93f2d21 => {
-                        Self::Pair(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "pair.pair"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "pair.Pair")),
+                let error = 'case: {
+                    let value = match id {
+                        0xf93f2d21 => {
+                            Self::Pair(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "pair.Pair")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(error.within_case(id, &[(0xf93f2d21, "pair.pair")]))
             }
         }
     }
@@ -680,29 +686,42 @@ pub mod enums {
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
                 ::tlgen_runtime::__private::tri!(r.enter());
-                let value = match id {
-                    0xb85ad5de => {
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Fn),
-                            "type.fn"
-                        )
-                    }
-                    0x36fe18c9 => {
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Await),
-                            "type.await"
-                        )
-                    }
-                    0xe55092bf => {
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Ref),
-                            "type.ref"
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                let error = 'case: {
+                    let value = match id {
+                        0xb85ad5de => {
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::__private::decode_bare_with(r, Self::Fn),
+                                break 'case
+                            )
+                        }
+                        0x36fe18c9 => {
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::__private::decode_bare_with(r,
+                                Self::Await), break 'case
+                            )
+                        }
+                        0xe55092bf => {
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::__private::decode_bare_with(r, Self::Ref),
+                                break 'case
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                    };
+                    r.leave();
+                    return Ok(value);
                 };
-                r.leave();
-                Ok(value)
+                Err(
+                    error
+                        .within_case(
+                            id,
+                            &[
+                                (0xb85ad5de, "type.fn"),
+                                (0x36fe18c9, "type.await"),
+                                (0xe55092bf, "type.ref"),
+                            ],
+                        ),
+                )
             }
         }
     }
@@ -1422,29 +1441,42 @@ pub mod borrowed {
                 ) -> ::tlgen_runtime::Result<Self> {
                     let id = ::tlgen_runtime::__private::tri!(r.read_u32());
                     ::tlgen_runtime::__private::tri!(r.enter());
-                    let value = match id {
-                        0xb85ad5de => {
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                                Self::Fn), "type.fn"
-                            )
-                        }
-                        0x36fe18c9 => {
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                                Self::Await), "type.await"
-                            )
-                        }
-                        0xe55092bf => {
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                                Self::Ref), "type.ref"
-                            )
-                        }
-                        _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                    let error = 'case: {
+                        let value = match id {
+                            0xb85ad5de => {
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
+                                    Self::Fn), break 'case
+                                )
+                            }
+                            0x36fe18c9 => {
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
+                                    Self::Await), break 'case
+                                )
+                            }
+                            0xe55092bf => {
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
+                                    Self::Ref), break 'case
+                                )
+                            }
+                            _ => return Err(r.unexpected_constructor(id, "type.Self")),
+                        };
+                        r.leave();
+                        return Ok(value);
                     };
-                    r.leave();
-                    Ok(value)
+                    Err(
+                        error
+                            .within_case(
+                                id,
+                                &[
+                                    (0xb85ad5de, "type.fn"),
+                                    (0x36fe18c9, "type.await"),
+                                    (0xe55092bf, "type.ref"),
+                                ],
+                            ),
+                    )
                 }
             }
         }

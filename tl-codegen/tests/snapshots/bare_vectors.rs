@@ -390,18 +390,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x47c2f970 => {
-                    Self::FutureSalt(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "future_salt"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "FutureSalt")),
+            let error = 'case: {
+                let value = match id {
+                    0x47c2f970 => {
+                        Self::FutureSalt(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "FutureSalt")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x47c2f970, "future_salt")]))
         }
     }
     /// TL type [`FutureSalts`](https://core.telegram.org/type/FutureSalts), with 1 constructor.
@@ -439,18 +442,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0xfab87964 => {
-                    Self::FutureSalts(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "future_salts"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "FutureSalts")),
+            let error = 'case: {
+                let value = match id {
+                    0xfab87964 => {
+                        Self::FutureSalts(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "FutureSalts")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0xfab87964, "future_salts")]))
         }
     }
     /// TL type [`IpPort`](https://core.telegram.org/type/IpPort), with 1 constructor.
@@ -490,18 +496,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0xd433ad73 => {
-                    Self::IpPort(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "ipPort"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "IpPort")),
+            let error = 'case: {
+                let value = match id {
+                    0xd433ad73 => {
+                        Self::IpPort(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "IpPort")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0xd433ad73, "ipPort")]))
         }
     }
     /// TL type [`Rule`](https://core.telegram.org/type/Rule), with 1 constructor.
@@ -539,18 +548,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x556fc2dd => {
-                    Self::Rule(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "rule"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Rule")),
+            let error = 'case: {
+                let value = match id {
+                    0x556fc2dd => {
+                        Self::Rule(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Rule")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x556fc2dd, "rule")]))
         }
     }
 }

@@ -705,26 +705,35 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x85e8d3dd => {
-                    Self::Message(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "message"
-                        ),
-                    )
-                }
-                0x83e5de54 => {
-                    Self::Empty(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "messageEmpty"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Message")),
+            let error = 'case: {
+                let value = match id {
+                    0x85e8d3dd => {
+                        Self::Message(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    0x83e5de54 => {
+                        Self::Empty(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Message")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(
+                error
+                    .within_case(
+                        id,
+                        &[(0x85e8d3dd, "message"), (0x83e5de54, "messageEmpty")],
+                    ),
+            )
         }
     }
     /// TL type [`Page`](https://core.telegram.org/type/Page), with 1 constructor.
@@ -762,18 +771,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x79ff782f => {
-                    Self::Page(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "page"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Page")),
+            let error = 'case: {
+                let value = match id {
+                    0x79ff782f => {
+                        Self::Page(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Page")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x79ff782f, "page")]))
         }
     }
     /// TL type [`PagePart`](https://core.telegram.org/type/PagePart), with 1 constructor.
@@ -811,18 +823,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0xb6b3512e => {
-                    Self::PagePart(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "pagePart"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "PagePart")),
+            let error = 'case: {
+                let value = match id {
+                    0xb6b3512e => {
+                        Self::PagePart(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "PagePart")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0xb6b3512e, "pagePart")]))
         }
     }
     /// TL type [`Peer`](https://core.telegram.org/type/Peer), with 1 constructor.
@@ -864,18 +879,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x59511722 => {
-                    Self::User(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "peerUser"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Peer")),
+            let error = 'case: {
+                let value = match id {
+                    0x59511722 => {
+                        Self::User(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Peer")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x59511722, "peerUser")]))
         }
     }
     /// TL type [`RichText`](https://core.telegram.org/type/RichText), with 4 constructors.
@@ -937,35 +955,49 @@ pub mod enums {
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             ::tlgen_runtime::__private::tri!(r.enter());
-            let value = match id {
-                0xdc3d824f => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmpty),
-                        "textEmpty"
-                    )
-                }
-                0x744694e0 => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextPlain),
-                        "textPlain"
-                    )
-                }
-                0x6724abc4 => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBold),
-                        "textBold"
-                    )
-                }
-                0x35553762 => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r,
-                        Self::TextAnchor), "textAnchor"
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "RichText")),
+            let error = 'case: {
+                let value = match id {
+                    0xdc3d824f => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r,
+                            Self::TextEmpty), break 'case
+                        )
+                    }
+                    0x744694e0 => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r,
+                            Self::TextPlain), break 'case
+                        )
+                    }
+                    0x6724abc4 => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r,
+                            Self::TextBold), break 'case
+                        )
+                    }
+                    0x35553762 => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r,
+                            Self::TextAnchor), break 'case
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "RichText")),
+                };
+                r.leave();
+                return Ok(value);
             };
-            r.leave();
-            Ok(value)
+            Err(
+                error
+                    .within_case(
+                        id,
+                        &[
+                            (0xdc3d824f, "textEmpty"),
+                            (0x744694e0, "textPlain"),
+                            (0x6724abc4, "textBold"),
+                            (0x35553762, "textAnchor"),
+                        ],
+                    ),
+            )
         }
     }
 }
@@ -1638,26 +1670,35 @@ pub mod borrowed {
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0x85e8d3dd => {
-                        Self::Message(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                "message"
-                            ),
-                        )
-                    }
-                    0x83e5de54 => {
-                        Self::Empty(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                                "messageEmpty"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "Message")),
+                let error = 'case: {
+                    let value = match id {
+                        0x85e8d3dd => {
+                            Self::Message(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        0x83e5de54 => {
+                            Self::Empty(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "Message")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(
+                    error
+                        .within_case(
+                            id,
+                            &[(0x85e8d3dd, "message"), (0x83e5de54, "messageEmpty")],
+                        ),
+                )
             }
         }
         /// Borrowed form of `enums::Page`: constructors that hold strings or bytes borrow them from the input.
@@ -1691,18 +1732,21 @@ pub mod borrowed {
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0x79ff782f => {
-                        Self::Page(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                "page"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "Page")),
+                let error = 'case: {
+                    let value = match id {
+                        0x79ff782f => {
+                            Self::Page(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "Page")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(error.within_case(id, &[(0x79ff782f, "page")]))
             }
         }
         /// Borrowed form of `enums::PagePart`: constructors that hold strings or bytes borrow them from the input.
@@ -1736,18 +1780,21 @@ pub mod borrowed {
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0xb6b3512e => {
-                        Self::PagePart(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                "pagePart"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "PagePart")),
+                let error = 'case: {
+                    let value = match id {
+                        0xb6b3512e => {
+                            Self::PagePart(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "PagePart")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(error.within_case(id, &[(0xb6b3512e, "pagePart")]))
             }
         }
         /// Borrowed form of `enums::RichText`: constructors that hold strings or bytes borrow them from the input.
@@ -1803,35 +1850,49 @@ pub mod borrowed {
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
                 ::tlgen_runtime::__private::tri!(r.enter());
-                let value = match id {
-                    0xdc3d824f => {
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_with(r,
-                            Self::TextEmpty), "textEmpty"
-                        )
-                    }
-                    0x744694e0 => {
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                            Self::TextPlain), "textPlain"
-                        )
-                    }
-                    0x6724abc4 => {
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                            Self::TextBold), "textBold"
-                        )
-                    }
-                    0x35553762 => {
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
-                            Self::TextAnchor), "textAnchor"
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "RichText")),
+                let error = 'case: {
+                    let value = match id {
+                        0xdc3d824f => {
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::__private::decode_bare_with(r,
+                                Self::TextEmpty), break 'case
+                            )
+                        }
+                        0x744694e0 => {
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
+                                Self::TextPlain), break 'case
+                            )
+                        }
+                        0x6724abc4 => {
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
+                                Self::TextBold), break 'case
+                            )
+                        }
+                        0x35553762 => {
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::__private::decode_bare_borrowed_with(r,
+                                Self::TextAnchor), break 'case
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "RichText")),
+                    };
+                    r.leave();
+                    return Ok(value);
                 };
-                r.leave();
-                Ok(value)
+                Err(
+                    error
+                        .within_case(
+                            id,
+                            &[
+                                (0xdc3d824f, "textEmpty"),
+                                (0x744694e0, "textPlain"),
+                                (0x6724abc4, "textBold"),
+                                (0x35553762, "textAnchor"),
+                            ],
+                        ),
+                )
             }
         }
     }

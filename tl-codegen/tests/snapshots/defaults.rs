@@ -529,17 +529,20 @@ pub mod enums {
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             ::tlgen_runtime::__private::tri!(r.enter());
-            let value = match id {
-                0xbece7c90 => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Chain),
-                        "chain"
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Chain")),
+            let error = 'case: {
+                let value = match id {
+                    0xbece7c90 => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Chain),
+                            break 'case
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Chain")),
+                };
+                r.leave();
+                return Ok(value);
             };
-            r.leave();
-            Ok(value)
+            Err(error.within_case(id, &[(0xbece7c90, "chain")]))
         }
     }
     /// TL type [`Holder`](https://core.telegram.org/type/Holder), with 1 constructor.
@@ -571,18 +574,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x9baa26e8 => {
-                    Self::Holder(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "holder"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Holder")),
+            let error = 'case: {
+                let value = match id {
+                    0x9baa26e8 => {
+                        Self::Holder(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Holder")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x9baa26e8, "holder")]))
         }
     }
     /// TL type [`Later`](https://core.telegram.org/type/Later), with 2 constructors.
@@ -630,23 +636,28 @@ pub mod enums {
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             ::tlgen_runtime::__private::tri!(r.enter());
-            let value = match id {
-                0xdc1e3133 => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Later),
-                        "later"
-                    )
-                }
-                0x1443590d => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::End),
-                        "laterEnd"
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Later")),
+            let error = 'case: {
+                let value = match id {
+                    0xdc1e3133 => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Later),
+                            break 'case
+                        )
+                    }
+                    0x1443590d => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::End),
+                            break 'case
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Later")),
+                };
+                r.leave();
+                return Ok(value);
             };
-            r.leave();
-            Ok(value)
+            Err(
+                error.within_case(id, &[(0xdc1e3133, "later"), (0x1443590d, "laterEnd")]),
+            )
         }
     }
     /// TL type [`Plain`](https://core.telegram.org/type/Plain), with 1 constructor.
@@ -686,18 +697,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x3c091db5 => {
-                    Self::Plain(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "plain"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Plain")),
+            let error = 'case: {
+                let value = match id {
+                    0x3c091db5 => {
+                        Self::Plain(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Plain")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x3c091db5, "plain")]))
         }
     }
     /// TL type [`Ring`](https://core.telegram.org/type/Ring), with 1 constructor.
@@ -734,17 +748,20 @@ pub mod enums {
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             ::tlgen_runtime::__private::tri!(r.enter());
-            let value = match id {
-                0x8dde4f2a => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Ring),
-                        "ring"
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Ring")),
+            let error = 'case: {
+                let value = match id {
+                    0x8dde4f2a => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Ring),
+                            break 'case
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Ring")),
+                };
+                r.leave();
+                return Ok(value);
             };
-            r.leave();
-            Ok(value)
+            Err(error.within_case(id, &[(0x8dde4f2a, "ring")]))
         }
     }
 }

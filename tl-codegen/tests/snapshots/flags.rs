@@ -403,34 +403,47 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0xe8bbb6ce => {
-                    Self::Photo(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "photo"
-                        ),
-                    )
-                }
-                0x6353659d => {
-                    Self::Empty(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "photoEmpty"
-                        ),
-                    )
-                }
-                0x1c8dc30d => {
-                    Self::Cached(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "photoCached"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Photo")),
+            let error = 'case: {
+                let value = match id {
+                    0xe8bbb6ce => {
+                        Self::Photo(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    0x6353659d => {
+                        Self::Empty(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    0x1c8dc30d => {
+                        Self::Cached(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Photo")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(
+                error
+                    .within_case(
+                        id,
+                        &[
+                            (0xe8bbb6ce, "photo"),
+                            (0x6353659d, "photoEmpty"),
+                            (0x1c8dc30d, "photoCached"),
+                        ],
+                    ),
+            )
         }
     }
 }

@@ -288,18 +288,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x0315bcd6 => {
-                    Self::Keywords(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "keywords"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Keywords")),
+            let error = 'case: {
+                let value = match id {
+                    0x0315bcd6 => {
+                        Self::Keywords(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Keywords")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x0315bcd6, "keywords")]))
         }
     }
     /// TL type [`Self`](https://core.telegram.org/type/Self), with 1 constructor.
@@ -337,18 +340,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0xdbffda0c => {
-                    Self::Self_(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "self"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Self")),
+            let error = 'case: {
+                let value = match id {
+                    0xdbffda0c => {
+                        Self::Self_(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Self")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0xdbffda0c, "self")]))
         }
     }
 }

@@ -484,26 +484,29 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x52ffcafd => {
-                    Self::A(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "bigA"
-                        ),
-                    )
-                }
-                0xb6881041 => {
-                    Self::B(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "bigB"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Big")),
+            let error = 'case: {
+                let value = match id {
+                    0x52ffcafd => {
+                        Self::A(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    0xb6881041 => {
+                        Self::B(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Big")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x52ffcafd, "bigA"), (0xb6881041, "bigB")]))
         }
     }
     /// TL type [`Holder`](https://core.telegram.org/type/Holder), with 1 constructor.
@@ -541,18 +544,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x4986ef51 => {
-                    Self::Holder(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "holder"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Holder")),
+            let error = 'case: {
+                let value = match id {
+                    0x4986ef51 => {
+                        Self::Holder(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Holder")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x4986ef51, "holder")]))
         }
     }
     /// TL type [`Pair`](https://core.telegram.org/type/Pair), with 1 constructor.
@@ -592,18 +598,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x54a4fa3c => {
-                    Self::Pair(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "pair"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Pair")),
+            let error = 'case: {
+                let value = match id {
+                    0x54a4fa3c => {
+                        Self::Pair(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Pair")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x54a4fa3c, "pair")]))
         }
     }
     /// TL type [`Small`](https://core.telegram.org/type/Small), with 1 constructor.
@@ -643,18 +652,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x9a702ad2 => {
-                    Self::A(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "smallA"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Small")),
+            let error = 'case: {
+                let value = match id {
+                    0x9a702ad2 => {
+                        Self::A(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Small")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x9a702ad2, "smallA")]))
         }
     }
 }

@@ -425,18 +425,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0xc4b9f9bb => {
-                    Self::Error(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "error"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Error")),
+            let error = 'case: {
+                let value = match id {
+                    0xc4b9f9bb => {
+                        Self::Error(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Error")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0xc4b9f9bb, "error")]))
         }
     }
     /// TL type [`InputPhoto`](https://core.telegram.org/type/InputPhoto), with 2 constructors.
@@ -481,26 +484,35 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x1cd7bf0d => {
-                    Self::Empty(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "inputPhotoEmpty"
-                        ),
-                    )
-                }
-                0x3bb3b94a => {
-                    Self::InputPhoto(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "inputPhoto"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "InputPhoto")),
+            let error = 'case: {
+                let value = match id {
+                    0x1cd7bf0d => {
+                        Self::Empty(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    0x3bb3b94a => {
+                        Self::InputPhoto(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "InputPhoto")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(
+                error
+                    .within_case(
+                        id,
+                        &[(0x1cd7bf0d, "inputPhotoEmpty"), (0x3bb3b94a, "inputPhoto")],
+                    ),
+            )
         }
     }
     /// TL type [`True`](https://core.telegram.org/type/True), with 1 constructor.
@@ -538,18 +550,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x3fedd339 => {
-                    Self::True(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "true"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "True")),
+            let error = 'case: {
+                let value = match id {
+                    0x3fedd339 => {
+                        Self::True(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "True")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x3fedd339, "true")]))
         }
     }
     /// TL type [`UserStatus`](https://core.telegram.org/type/UserStatus), with 1 constructor.
@@ -587,18 +602,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x7b197dc8 => {
-                    Self::Recently(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "userStatusRecently"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "UserStatus")),
+            let error = 'case: {
+                let value = match id {
+                    0x7b197dc8 => {
+                        Self::Recently(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "UserStatus")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x7b197dc8, "userStatusRecently")]))
         }
     }
 }

@@ -510,17 +510,20 @@ pub mod enums {
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             ::tlgen_runtime::__private::tri!(r.enter());
-            let value = match id {
-                0x3b9e304b => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::PingA),
-                        "pingA"
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "PingA")),
+            let error = 'case: {
+                let value = match id {
+                    0x3b9e304b => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::PingA),
+                            break 'case
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "PingA")),
+                };
+                r.leave();
+                return Ok(value);
             };
-            r.leave();
-            Ok(value)
+            Err(error.within_case(id, &[(0x3b9e304b, "pingA")]))
         }
     }
     /// TL type [`PingB`](https://core.telegram.org/type/PingB), with 1 constructor.
@@ -561,17 +564,20 @@ pub mod enums {
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             ::tlgen_runtime::__private::tri!(r.enter());
-            let value = match id {
-                0x7c0106a8 => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::PingB),
-                        "pingB"
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "PingB")),
+            let error = 'case: {
+                let value = match id {
+                    0x7c0106a8 => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::PingB),
+                            break 'case
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "PingB")),
+                };
+                r.leave();
+                return Ok(value);
             };
-            r.leave();
-            Ok(value)
+            Err(error.within_case(id, &[(0x7c0106a8, "pingB")]))
         }
     }
     /// TL type [`RichText`](https://core.telegram.org/type/RichText), with 3 constructors.
@@ -626,29 +632,42 @@ pub mod enums {
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             ::tlgen_runtime::__private::tri!(r.enter());
-            let value = match id {
-                0xdc3d824f => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextEmpty),
-                        "textEmpty"
-                    )
-                }
-                0x6724abc4 => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::TextBold),
-                        "textBold"
-                    )
-                }
-                0x7e6260d7 => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r,
-                        Self::TextConcat), "textConcat"
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "RichText")),
+            let error = 'case: {
+                let value = match id {
+                    0xdc3d824f => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r,
+                            Self::TextEmpty), break 'case
+                        )
+                    }
+                    0x6724abc4 => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r,
+                            Self::TextBold), break 'case
+                        )
+                    }
+                    0x7e6260d7 => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r,
+                            Self::TextConcat), break 'case
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "RichText")),
+                };
+                r.leave();
+                return Ok(value);
             };
-            r.leave();
-            Ok(value)
+            Err(
+                error
+                    .within_case(
+                        id,
+                        &[
+                            (0xdc3d824f, "textEmpty"),
+                            (0x6724abc4, "textBold"),
+                            (0x7e6260d7, "textConcat"),
+                        ],
+                    ),
+            )
         }
     }
     /// TL type [`Tree`](https://core.telegram.org/type/Tree), with 2 constructors.
@@ -696,23 +715,32 @@ pub mod enums {
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             ::tlgen_runtime::__private::tri!(r.enter());
-            let value = match id {
-                0x0b167e8a => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Leaf),
-                        "treeLeaf"
-                    )
-                }
-                0x08d48e4a => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Node),
-                        "treeNode"
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Tree")),
+            let error = 'case: {
+                let value = match id {
+                    0x0b167e8a => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Leaf),
+                            break 'case
+                        )
+                    }
+                    0x08d48e4a => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Node),
+                            break 'case
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Tree")),
+                };
+                r.leave();
+                return Ok(value);
             };
-            r.leave();
-            Ok(value)
+            Err(
+                error
+                    .within_case(
+                        id,
+                        &[(0x0b167e8a, "treeLeaf"), (0x08d48e4a, "treeNode")],
+                    ),
+            )
         }
     }
 }

@@ -717,18 +717,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0xf2f4befc => {
-                    Self::Bold(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "entityBold"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Entity")),
+            let error = 'case: {
+                let value = match id {
+                    0xf2f4befc => {
+                        Self::Bold(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Entity")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0xf2f4befc, "entityBold")]))
         }
     }
     /// TL type [`Media`](https://core.telegram.org/type/Media), with 2 constructors.
@@ -775,26 +778,35 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x861c7f2a => {
-                    Self::Photo(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "mediaPhoto"
-                        ),
-                    )
-                }
-                0x4b052add => {
-                    Self::None(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "mediaNone"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Media")),
+            let error = 'case: {
+                let value = match id {
+                    0x861c7f2a => {
+                        Self::Photo(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    0x4b052add => {
+                        Self::None(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Media")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(
+                error
+                    .within_case(
+                        id,
+                        &[(0x861c7f2a, "mediaPhoto"), (0x4b052add, "mediaNone")],
+                    ),
+            )
         }
     }
     /// TL type [`Message`](https://core.telegram.org/type/Message), with 2 constructors.
@@ -844,23 +856,32 @@ pub mod enums {
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             ::tlgen_runtime::__private::tri!(r.enter());
-            let value = match id {
-                0x83e5de54 => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty),
-                        "messageEmpty"
-                    )
-                }
-                0x5b344c41 => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::Message),
-                        "message"
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Message")),
+            let error = 'case: {
+                let value = match id {
+                    0x83e5de54 => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::Empty),
+                            break 'case
+                        )
+                    }
+                    0x5b344c41 => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r,
+                            Self::Message), break 'case
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Message")),
+                };
+                r.leave();
+                return Ok(value);
             };
-            r.leave();
-            Ok(value)
+            Err(
+                error
+                    .within_case(
+                        id,
+                        &[(0x83e5de54, "messageEmpty"), (0x5b344c41, "message")],
+                    ),
+            )
         }
     }
     /// TL type [`Peer`](https://core.telegram.org/type/Peer), with 2 constructors.
@@ -907,26 +928,35 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x31bf0e2a => {
-                    Self::User(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "peerUser"
-                        ),
-                    )
-                }
-                0x4ccc5f6e => {
-                    Self::Chat(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "peerChat"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Peer")),
+            let error = 'case: {
+                let value = match id {
+                    0x31bf0e2a => {
+                        Self::User(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    0x4ccc5f6e => {
+                        Self::Chat(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Peer")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(
+                error
+                    .within_case(
+                        id,
+                        &[(0x31bf0e2a, "peerUser"), (0x4ccc5f6e, "peerChat")],
+                    ),
+            )
         }
     }
     /// TL type [`Photo`](https://core.telegram.org/type/Photo), with 1 constructor.
@@ -964,18 +994,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x32e47466 => {
-                    Self::Photo(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "photo"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Photo")),
+            let error = 'case: {
+                let value = match id {
+                    0x32e47466 => {
+                        Self::Photo(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Photo")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x32e47466, "photo")]))
         }
     }
     /// TL type [`Reply`](https://core.telegram.org/type/Reply), with 1 constructor.
@@ -1016,17 +1049,20 @@ pub mod enums {
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
             ::tlgen_runtime::__private::tri!(r.enter());
-            let value = match id {
-                0x9cc4e530 => {
-                    ::tlgen_runtime::__private::tri!(
-                        ::tlgen_runtime::__private::decode_bare_with(r, Self::To),
-                        "replyTo"
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Reply")),
+            let error = 'case: {
+                let value = match id {
+                    0x9cc4e530 => {
+                        ::tlgen_runtime::__private::tri!(
+                            ::tlgen_runtime::__private::decode_bare_with(r, Self::To),
+                            break 'case
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Reply")),
+                };
+                r.leave();
+                return Ok(value);
             };
-            r.leave();
-            Ok(value)
+            Err(error.within_case(id, &[(0x9cc4e530, "replyTo")]))
         }
     }
     /// TL type [`Sticker`](https://core.telegram.org/type/Sticker), with 1 constructor.
@@ -1064,18 +1100,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x19af2ca7 => {
-                    Self::Sticker(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "sticker"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Sticker")),
+            let error = 'case: {
+                let value = match id {
+                    0x19af2ca7 => {
+                        Self::Sticker(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Sticker")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x19af2ca7, "sticker")]))
         }
     }
 }
