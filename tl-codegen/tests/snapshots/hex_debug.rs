@@ -539,18 +539,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x4c58067c => {
-                    Self::Keys(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "keys"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Keys")),
+            let error = 'case: {
+                let value = match id {
+                    0x4c58067c => {
+                        Self::Keys(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Keys")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x4c58067c, "keys")]))
         }
     }
     /// TL type [`Pair`](https://core.telegram.org/type/Pair), with 1 constructor.
@@ -588,18 +591,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x4cc7846c => {
-                    Self::Pair(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "pair"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Pair")),
+            let error = 'case: {
+                let value = match id {
+                    0x4cc7846c => {
+                        Self::Pair(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Pair")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x4cc7846c, "pair")]))
         }
     }
     /// TL type [`Plain`](https://core.telegram.org/type/Plain), with 1 constructor.
@@ -637,18 +643,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x36a59378 => {
-                    Self::Plain(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "plain"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Plain")),
+            let error = 'case: {
+                let value = match id {
+                    0x36a59378 => {
+                        Self::Plain(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Plain")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x36a59378, "plain")]))
         }
     }
     /// TL type [`ResPQ`](https://core.telegram.org/type/ResPQ), with 1 constructor.
@@ -688,18 +697,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x05162463 => {
-                    Self::ResPq(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "resPQ"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "ResPQ")),
+            let error = 'case: {
+                let value = match id {
+                    0x05162463 => {
+                        Self::ResPq(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "ResPQ")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x05162463, "resPQ")]))
         }
     }
     /// TL type [`Tagged`](https://core.telegram.org/type/Tagged), with 1 constructor.
@@ -737,18 +749,21 @@ pub mod enums {
             r: &mut ::tlgen_runtime::Reader<'_>,
         ) -> ::tlgen_runtime::Result<Self> {
             let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-            let value = match id {
-                0x715408cd => {
-                    Self::Tagged(
-                        ::tlgen_runtime::__private::tri!(
-                            ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
-                            "tagged"
-                        ),
-                    )
-                }
-                _ => return Err(r.unexpected_constructor(id, "Tagged")),
+            let error = 'case: {
+                let value = match id {
+                    0x715408cd => {
+                        Self::Tagged(
+                            ::tlgen_runtime::__private::tri!(
+                                ::tlgen_runtime::BareDeserializable::deserialize_bare(r),
+                                break 'case
+                            ),
+                        )
+                    }
+                    _ => return Err(r.unexpected_constructor(id, "Tagged")),
+                };
+                return Ok(value);
             };
-            Ok(value)
+            Err(error.within_case(id, &[(0x715408cd, "tagged")]))
         }
     }
 }
@@ -1252,18 +1267,21 @@ pub mod borrowed {
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0x36a59378 => {
-                        Self::Plain(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                "plain"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "Plain")),
+                let error = 'case: {
+                    let value = match id {
+                        0x36a59378 => {
+                            Self::Plain(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "Plain")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(error.within_case(id, &[(0x36a59378, "plain")]))
             }
         }
         /// Borrowed form of `enums::ResPq`: constructors that hold strings or bytes borrow them from the input.
@@ -1297,18 +1315,21 @@ pub mod borrowed {
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0x05162463 => {
-                        Self::ResPq(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                "resPQ"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "ResPQ")),
+                let error = 'case: {
+                    let value = match id {
+                        0x05162463 => {
+                            Self::ResPq(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "ResPQ")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(error.within_case(id, &[(0x05162463, "resPQ")]))
             }
         }
         /// Borrowed form of `enums::Tagged`: constructors that hold strings or bytes borrow them from the input.
@@ -1342,18 +1363,21 @@ pub mod borrowed {
                 r: &mut ::tlgen_runtime::Reader<'a>,
             ) -> ::tlgen_runtime::Result<Self> {
                 let id = ::tlgen_runtime::__private::tri!(r.read_u32());
-                let value = match id {
-                    0x715408cd => {
-                        Self::Tagged(
-                            ::tlgen_runtime::__private::tri!(
-                                ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
-                                "tagged"
-                            ),
-                        )
-                    }
-                    _ => return Err(r.unexpected_constructor(id, "Tagged")),
+                let error = 'case: {
+                    let value = match id {
+                        0x715408cd => {
+                            Self::Tagged(
+                                ::tlgen_runtime::__private::tri!(
+                                    ::tlgen_runtime::BareDeserializableBorrowed::deserialize_bare_borrowed(r),
+                                    break 'case
+                                ),
+                            )
+                        }
+                        _ => return Err(r.unexpected_constructor(id, "Tagged")),
+                    };
+                    return Ok(value);
                 };
-                Ok(value)
+                Err(error.within_case(id, &[(0x715408cd, "tagged")]))
             }
         }
     }
