@@ -603,7 +603,6 @@ fn is_tiny(item: &Item) -> bool {
         })
 }
 
-/// The generic parameters as identifiers.
 /// An expression of a `Debug` type printing the value at `place` (a field, `self.nonce`,
 /// or a member, `v.0`) in its [`DebugView`].
 fn debug_value(rt: &TokenStream, place: &TokenStream, view: &DebugView) -> TokenStream {
@@ -625,6 +624,7 @@ fn debug_value(rt: &TokenStream, place: &TokenStream, view: &DebugView) -> Token
     }
 }
 
+/// The generic parameters as identifiers.
 fn generic_idents(item: &Item) -> Vec<Ident> {
     item.generics.iter().map(|g| naming::ident(g)).collect()
 }

@@ -2,8 +2,8 @@
 //! [`JsonAs`] markers the generator picks per field.
 //!
 //! The generic impls here are compiled once per field type of a generated crate (thousands
-//! for TDLib): they wrap results with a `match`, not `Result::map(Some)`, which would add a
-//! `map` and a closure shim per type.
+//! for TDLib): they wrap results after `tri!` (a `match`), not with `Result::map(Some)`,
+//! which would add a `map` and a closure shim per type.
 
 use core::marker::PhantomData;
 
@@ -162,10 +162,7 @@ impl<T, A: JsonAs<T>> JsonAs<Option<T>> for Nullable<A> {
         if input.read_null()? {
             return Ok(None);
         }
-        match A::read_json(input) {
-            Ok(value) => Ok(Some(value)),
-            Err(error) => Err(error),
-        }
+        Ok(Some(crate::__tri!(A::read_json(input))))
     }
     #[inline]
     fn is_absent(value: &Option<T>) -> bool {
@@ -180,10 +177,7 @@ impl<T, A: JsonAs<T>> JsonAs<Box<T>> for Boxed<A> {
     }
     #[inline]
     fn read_json(input: &mut JsonReader<'_>) -> Result<Box<T>, JsonError> {
-        match A::read_json(input) {
-            Ok(value) => Ok(Box::new(value)),
-            Err(error) => Err(error),
-        }
+        Ok(Box::new(crate::__tri!(A::read_json(input))))
     }
 }
 
@@ -249,9 +243,6 @@ impl<T: TdJson> TdJson for Box<T> {
     }
     #[inline]
     fn read_json(input: &mut JsonReader<'_>) -> Result<Self, JsonError> {
-        match T::read_json(input) {
-            Ok(value) => Ok(Box::new(value)),
-            Err(error) => Err(error),
-        }
+        Ok(Box::new(crate::__tri!(T::read_json(input))))
     }
 }
